@@ -1,0 +1,3 @@
+from ufos.cli import main
+
+raise SystemExit(main())

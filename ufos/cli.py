@@ -1,0 +1,28 @@
+"""The `ufos` command. Each subcommand lives in its own module, which owns its arguments."""
+import importlib
+import sys
+
+SUBCOMMANDS = {
+    "as":      ("ufos.toolchain.asm", "assemble a .s file into an ELF object"),
+    "objdump": ("ufos.toolchain.objdump", "disassemble an ELF object or a raw binary"),
+    "bench":   ("ufos.bench", "run a benchmark (cpu) and print its figures"),
+}
+
+
+def usage() -> str:
+    lines = ["usage: ufos COMMAND [ARGS...]", "", "commands:"]
+    lines += [f"  {name:<9} {help_}" for name, (_, help_) in SUBCOMMANDS.items()]
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("-h", "--help"):
+        print(usage())
+        return 0
+    name, rest = argv[0], argv[1:]
+    if name not in SUBCOMMANDS:
+        print(f"ufos: unknown command '{name}'\n\n{usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(SUBCOMMANDS[name][0])
+    return module.main(rest)

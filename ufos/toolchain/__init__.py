@@ -1,0 +1,1 @@
+"""The toolchain: assembler, linker, disassembler (and later the C compiler)."""
