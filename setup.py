@@ -6,6 +6,7 @@ Python exceptions instead of memory corruption). UFOS_ANNOTATE=1 writes Cython's
 """
 import importlib.util
 import os
+import sys
 from pathlib import Path
 
 from Cython.Build import cythonize
@@ -19,6 +20,7 @@ def generate_arch_pxi():
     """Write _arch.pxi (opcodes, field extractors, constants) from the one ISA table, isa.py."""
     spec = importlib.util.spec_from_file_location("_ufos_isa", MACHINE / "isa.py")
     isa = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = isa          # dataclasses look their module up here
     spec.loader.exec_module(isa)
     text = isa.cython_declarations()
     target = MACHINE / "_arch.pxi"

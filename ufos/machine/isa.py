@@ -202,7 +202,7 @@ _group("capability", [
     ("SEAL",     0x8B, "seal",     "Cd, Cn, Cm",               "Cd = Cn sealed with object type Cm.address (Cm needs Seal)"),
     ("SEALF",    0x8C, "seal",     "Cd, Cn, form",             "Cd = Cn sealed as a sentry: form rb (1), lpb (2) or lb (3)"),
     ("UNSEAL",   0x8D, "unseal",   "Cd, Cn, Cm",               "Cd = Cn unsealed, if its type is Cm.address (Cm needs Unseal)"),
-    ("CPYTYPE",  0x8E, "cpytype",  "Cd, Cn, Cm",               "Cd = Cn with address = Cm's object type (all ones if unsealed), untagged"),
+    ("CPYTYPE",  0x8E, "cpytype",  "Cd, Cn, Cm",               "Cd = Cn with address = Cm's object type (all ones if Cm is unsealed)"),
     ("CPYVALUE", 0x8F, "cpyvalue", "Cd, Cn, Cm",               "Cd = Cn with address Cm.address (precise check)"),
     ("CSEAL",    0x90, "cseal",    "Cd, Cn, Cm",               "Cd = Cn sealed by Cm if that is allowed, else Cn; Z set if sealed"),
     ("BUILD",    0x91, "build",    "Cd, Cn, Cm",               "Cd = the bit pattern Cn, unsealed, tagged if it lies within the key Cm"),
