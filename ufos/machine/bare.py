@@ -1,0 +1,116 @@
+"""Run a linked program on the bare machine, with no kernel: for the ISA's tests, `ufos bench cpu`
+and labs that explore the capability machine itself.
+
+It does by hand what the kernel's exec will do: map each segment of the image to fresh frames with
+the page rights it needs, give the program a stack, turn the image's capability relocations into
+tagged capabilities derived from one root, and point PCC at the entry.
+
+    machine = BareMachine(image)
+    trap = machine.run()            # until HLT (or any other trap)
+"""
+from __future__ import annotations
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability
+from ufos.machine.cpu import CPU
+from ufos.machine.memory import Memory
+from ufos.machine.mmu import PageTable
+
+PAGE = isa.PAGE_SIZE
+P = isa.PERM
+PTE = isa.PTE
+
+SEGMENT_PTE = {     # page rights of each kind of segment
+    "rx": PTE["READ"] | PTE["EXEC"] | PTE["AF"],
+    "r": PTE["READ"] | PTE["AF"],
+    "rw": PTE["READ"] | PTE["WRITE"] | PTE["AF"] | PTE["CAP_STORE"],
+}
+CODE_PERMS = P["LOAD"] | P["EXECUTE"] | P["LOAD_CAP"] | P["GLOBAL"] | P["MUTABLE_LOAD"]
+DATA_PERMS = (P["LOAD"] | P["STORE"] | P["LOAD_CAP"] | P["STORE_CAP"] | P["STORE_LOCAL_CAP"]
+              | P["GLOBAL"] | P["MUTABLE_LOAD"])
+RODATA_PERMS = P["LOAD"] | P["LOAD_CAP"] | P["GLOBAL"]
+
+
+def _pages(start: int, end: int) -> range:
+    return range(start & ~(PAGE - 1), (end + PAGE - 1) & ~(PAGE - 1), PAGE)
+
+
+class BareMachine:
+    """A CPU, its memory and one page table, with a linked program loaded."""
+
+    def __init__(self, image, memory_size: int = 16 << 20, stack_size: int = 64 << 10,
+                 system: bool = True, timer_interval: int = 0):
+        self.image = image
+        self.memory = Memory(memory_size)
+        self.page_table = PageTable()
+        self._next_frame = PAGE            # frame 0 stays unused: a null physical address is a bug
+        end = image.base + image.size
+        self.stack_top = ((end + PAGE - 1) & ~(PAGE - 1)) + PAGE + stack_size   # a guard page between
+        self.root = Capability.root().set_address(image.base).set_bounds(self.stack_top - image.base)
+        self._load_segments()
+        self._map(self.stack_top - stack_size, self.stack_top, SEGMENT_PTE["rw"])
+        self.cpu = CPU(self.memory, self.page_table, timer_interval=timer_interval)
+        self._apply_cap_relocs()
+        code = self.root.clear_perms(isa.PERM_ALL & ~(CODE_PERMS | (P["SYSTEM"] if system else 0)))
+        self.cpu.pcc = code.set_address(image.entry)
+        stack = self.root.set_address(self.stack_top - stack_size).set_bounds(stack_size)
+        self.cpu.csp = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS).set_address(self.stack_top)
+
+    # --- loading ----------------------------------------------------------------------------
+    def _map(self, start: int, end: int, flags: int) -> None:
+        for va in _pages(start, end):
+            if self.page_table.translate(va) is None:
+                self.page_table.map(va, self._next_frame, flags)
+                self._next_frame += PAGE
+            else:   # two segments share a page: it gets the rights of both
+                self.page_table.protect(va, set_bits=flags)
+
+    def _load_segments(self) -> None:
+        for _name, start, end, perms in self.image.segments:
+            self._map(start, end, SEGMENT_PTE["rx" if "x" in perms else "rw" if "w" in perms else "r"])
+        self.write(self.image.base, self.image.data)
+
+    def _apply_cap_relocs(self) -> None:
+        for r in self.image.cap_relocs:
+            cap = self.root.set_address(r.base).set_bounds(r.length)
+            if r.is_function:
+                cap = cap.clear_perms(isa.PERM_ALL & ~CODE_PERMS).set_address(r.target).seal_entry()
+            else:
+                writable = any(s <= r.base < e and "w" in p for _n, s, e, p in self.image.segments)
+                keep = DATA_PERMS if writable else RODATA_PERMS
+                cap = cap.clear_perms(isa.PERM_ALL & ~keep).set_address(r.target)
+            self.store_cap(r.location, cap)
+
+    # --- access by virtual address, as the program sees it ----------------------------------
+    def _pa(self, va: int) -> int:
+        pa = self.page_table.translate(va)
+        if pa is None:
+            raise ValueError(f"virtual address {va:#x} is not mapped")
+        return pa
+
+    def write(self, va: int, data: bytes) -> None:
+        pos = 0
+        while pos < len(data):                       # page by page: each may live in any frame
+            n = min(len(data) - pos, PAGE - (va + pos) % PAGE)
+            self.memory.write(self._pa(va + pos), data[pos:pos + n])
+            pos += n
+
+    def read(self, va: int, length: int) -> bytes:
+        out = bytearray()
+        while length > 0:
+            n = min(length, PAGE - va % PAGE)
+            out += self.memory.read(self._pa(va), n)
+            va, length = va + n, length - n
+        return bytes(out)
+
+    def store_cap(self, va: int, cap: Capability) -> None:
+        self.memory.store_cap(self._pa(va), cap)
+
+    def load_cap(self, va: int) -> Capability:
+        return self.memory.load_cap(self._pa(va))
+
+    def symbol(self, name: str) -> int:
+        return self.image.symbols[name]
+
+    def run(self, max_instructions: int = 1 << 62):
+        return self.cpu.run(max_instructions)
