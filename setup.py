@@ -17,13 +17,13 @@ MACHINE = HERE / "ufos" / "machine"
 
 
 def generate_arch_pxi():
-    """Write _arch.pxi (opcodes, field extractors, constants) from the one ISA table, isa.py."""
+    """Write arch.pxd (opcodes, field extractors, constants) from the one ISA table, isa.py."""
     spec = importlib.util.spec_from_file_location("_ufos_isa", MACHINE / "isa.py")
     isa = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = isa          # dataclasses look their module up here
     spec.loader.exec_module(isa)
     text = isa.cython_declarations()
-    target = MACHINE / "_arch.pxi"
+    target = MACHINE / "arch.pxd"
     if not target.exists() or target.read_text() != text:
         target.write_text(text)
 

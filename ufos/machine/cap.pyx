@@ -18,15 +18,16 @@ from ufos.machine.capability cimport (
     Cap, u128, cap_from_mem, cap_null, cap_root, cap_set_bounds, cap_set_address,
     cap_add, cap_set_value, cap_clear_perms, cap_clear_tag, cap_seal, cap_seal_entry, cap_unseal,
     cap_is_subset, cap_build, cap_alignment_mask, cap_representable_length,
-    CAP_PERM_LOAD, CAP_PERM_STORE, CAP_PERM_EXECUTE, CAP_PERM_LOAD_CAP, CAP_PERM_STORE_CAP,
-    CAP_PERM_EXECUTIVE, CAP_OTYPE_UNSEALED, CAP_OTYPE_RB, CAP_OTYPE_LB,
 )
+from ufos.machine.arch cimport (
+    OTYPE_LB, OTYPE_SENTRY, OTYPE_UNSEALED, PERM_EXECUTE, PERM_EXECUTIVE, PERM_LOAD, PERM_LOAD_CAP,
+    PERM_STORE, PERM_STORE_CAP)
 
 cdef object _TWO64 = 1 << 64
 
 # Letters printed for permissions, in CHERI C's order (only these six are shown).
-_PERM_LETTERS = ((CAP_PERM_LOAD, "r"), (CAP_PERM_STORE, "w"), (CAP_PERM_EXECUTE, "x"),
-                 (CAP_PERM_LOAD_CAP, "R"), (CAP_PERM_STORE_CAP, "W"), (CAP_PERM_EXECUTIVE, "E"))
+_PERM_LETTERS = ((PERM_LOAD, "r"), (PERM_STORE, "w"), (PERM_EXECUTE, "x"),
+                 (PERM_LOAD_CAP, "R"), (PERM_STORE_CAP, "W"), (PERM_EXECUTIVE, "E"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ cdef class Capability:
 
     @property
     def sealed(self):
-        return self.c.otype != CAP_OTYPE_UNSEALED
+        return self.c.otype != OTYPE_UNSEALED
 
     @property
     def exponent(self):
@@ -216,12 +217,12 @@ cdef class Capability:
         cap_seal(&c, &auth)
         return wrap_cap(c)
 
-    def seal_entry(self, otype=CAP_OTYPE_RB):
+    def seal_entry(self, otype=OTYPE_SENTRY):
         """SEAL as a sentry: otype 1 (rb, the default), 2 (lpb) or 3 (lb); tagged iff self is tagged
         and unsealed."""
         cdef Cap c = self.c
         otype = _index(otype)
-        if not CAP_OTYPE_RB <= otype <= CAP_OTYPE_LB:
+        if not OTYPE_SENTRY <= otype <= OTYPE_LB:
             raise ValueError(f"sentry otype must be 1, 2 or 3, got {otype}")
         cap_seal_entry(&c, <uint32_t>otype)
         return wrap_cap(c)
@@ -265,9 +266,9 @@ cdef class Capability:
         attrs = []
         if not self.c.tag:
             attrs.append("invalid")
-        if self.c.otype == CAP_OTYPE_RB:
+        if self.c.otype == OTYPE_SENTRY:
             attrs.append("sentry")
-        elif self.c.otype != CAP_OTYPE_UNSEALED:
+        elif self.c.otype != OTYPE_UNSEALED:
             attrs.append("sealed")
         if attrs:
             text += f" ({','.join(attrs)})"

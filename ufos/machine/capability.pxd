@@ -17,42 +17,15 @@
 # leaves base/top/perms/otype/exponent/bounds_valid equal to what cap_decode would give.
 from libc.stdint cimport uint64_t, uint32_t, int64_t
 
+from ufos.machine.arch cimport (
+    OTYPE_LB, OTYPE_MAX, OTYPE_SENTRY, OTYPE_UNSEALED, PERM_ALL, PERM_GLOBAL, PERM_SEAL, PERM_UNSEAL)
+
 cdef extern from "u128.h":
     ctypedef unsigned long long u128   # really unsigned __int128 (C typedef in u128.h)
 
 cdef extern from *:
     int __builtin_clzll(unsigned long long x) nogil     # GCC/Clang: leading zeros (x != 0)
 
-
-# Permission bits (README "Permission bit numbers": permission n is bit n of `perms`).
-cdef enum:
-    CAP_PERM_GLOBAL = 0x00001
-    CAP_PERM_EXECUTIVE = 0x00002
-    CAP_PERM_USER0 = 0x00004
-    CAP_PERM_USER1 = 0x00008
-    CAP_PERM_USER2 = 0x00010
-    CAP_PERM_USER3 = 0x00020
-    CAP_PERM_MUTABLE_LOAD = 0x00040
-    CAP_PERM_COMPARTMENT_ID = 0x00080
-    CAP_PERM_BRANCH_SEALED_PAIR = 0x00100
-    CAP_PERM_SYSTEM = 0x00200
-    CAP_PERM_UNSEAL = 0x00400
-    CAP_PERM_SEAL = 0x00800
-    CAP_PERM_STORE_LOCAL_CAP = 0x01000
-    CAP_PERM_STORE_CAP = 0x02000
-    CAP_PERM_LOAD_CAP = 0x04000
-    CAP_PERM_EXECUTE = 0x08000
-    CAP_PERM_STORE = 0x10000
-    CAP_PERM_LOAD = 0x20000
-    CAP_PERMS_ALL = 0x3ffff
-
-# Object types (README A.5): 0 unsealed, 1..3 the sentry forms, up to 0x7fff for SEAL.
-cdef enum:
-    CAP_OTYPE_UNSEALED = 0
-    CAP_OTYPE_RB = 1          # sentry
-    CAP_OTYPE_LPB = 2         # load-pair-and-branch
-    CAP_OTYPE_LB = 3          # load-and-branch
-    CAP_OTYPE_MAX = 0x7fff
 
 # Field positions in the pesbt word (README "Bit positions inside the pesbt word").
 cdef enum:
@@ -122,7 +95,7 @@ cdef inline void cap_decode(Cap* c) noexcept nogil:
     cdef u128 hi, base, top
     cdef u128 mask65 = ((<u128>1) << 65) - 1
     c.perms = <uint32_t>(pesbt >> CAP_PERMS_SHIFT)
-    c.otype = <uint32_t>((pesbt >> CAP_OTYPE_SHIFT) & CAP_OTYPE_MAX)
+    c.otype = <uint32_t>((pesbt >> CAP_OTYPE_SHIFT) & OTYPE_MAX)
     if (pesbt >> CAP_IE_BIT) & 1:                       # plain format
         ie = 0
         E = 0
@@ -217,7 +190,7 @@ cdef inline bint cap_set_bounds(Cap* c, u128 length, bint exact_mode) noexcept n
     cdef u128 rt = (<u128>rb) + length                  # may exceed 2**64
     cdef CapEncoding enc = cap_encode_bounds(rb, rt)
     cdef bint tag = c.tag
-    if c.otype != CAP_OTYPE_UNSEALED:                   # sealed operand
+    if c.otype != OTYPE_UNSEALED:                   # sealed operand
         tag = False
     if not c.bounds_valid:                              # IE with 51 <= E <= 62
         tag = False
@@ -275,13 +248,13 @@ cdef inline bint cap_is_representable_fast(const Cap* c, uint64_t address) noexc
 # CapAdd's address change (ADD/SUB, SCOFF, ADR/ADRP, branches): the fast check (README A.3).
 cdef inline void cap_set_address(Cap* c, uint64_t address) noexcept nogil:
     cdef uint64_t a
-    if c.tag and c.otype == CAP_OTYPE_UNSEALED and c.bounds_valid and (
+    if c.tag and c.otype == OTYPE_UNSEALED and c.bounds_valid and (
             c.exponent >= 48 or not cap_bit55_differs(address, c.address)):
         a = sext56(address)
         if c.base <= a and a < c.top:                   # fast path: in bounds, bounds unchanged
             c.address = address
             return
-    c.tag = c.tag and c.otype == CAP_OTYPE_UNSEALED and cap_is_representable_fast(c, address)
+    c.tag = c.tag and c.otype == OTYPE_UNSEALED and cap_is_representable_fast(c, address)
     c.address = address                                 # pesbt never changes
     if c.exponent < 48:                                 # for E >= 48 the bounds ignore the address
         cap_decode(c)
@@ -309,7 +282,7 @@ cdef inline bint cap_is_representable_precise(const Cap* c, uint64_t address) no
 cdef inline void cap_set_value(Cap* c, uint64_t address) noexcept nogil:
     cdef uint64_t old_base = c.base
     cdef u128 old_top = c.top
-    cdef bint keep = (c.tag and c.otype == CAP_OTYPE_UNSEALED and c.bounds_valid
+    cdef bint keep = (c.tag and c.otype == OTYPE_UNSEALED and c.bounds_valid
                       and (c.exponent >= 48 or not cap_bit55_differs(address, c.address)))
     if address != c.address:
         c.address = address
@@ -325,9 +298,9 @@ cdef inline void cap_set_value(Cap* c, uint64_t address) noexcept nogil:
 
 # CLRPERM: pesbt[63:46] := perms AND NOT mask; a sealed operand loses its tag (README A.5 table).
 cdef inline void cap_clear_perms(Cap* c, uint32_t mask) noexcept nogil:
-    c.pesbt = c.pesbt & ~((<uint64_t>(mask & CAP_PERMS_ALL)) << CAP_PERMS_SHIFT)
+    c.pesbt = c.pesbt & ~((<uint64_t>(mask & PERM_ALL)) << CAP_PERMS_SHIFT)
     c.perms = <uint32_t>(c.pesbt >> CAP_PERMS_SHIFT)
-    if c.otype != CAP_OTYPE_UNSEALED:
+    if c.otype != OTYPE_UNSEALED:
         c.tag = False
 
 # CLRTAG: the bits stay, the tag goes.
@@ -350,28 +323,28 @@ cdef inline bint cap_is_subset(const Cap* a, const Cap* b) noexcept nogil:
 
 # Write the object type: pesbt2 = (pesbt AND NOT (0x7fff << 31)) OR (otype << 31); no tag rules (README A.5).
 cdef inline void cap_set_otype(Cap* c, uint32_t otype) noexcept nogil:
-    otype = otype & CAP_OTYPE_MAX
-    c.pesbt = (c.pesbt & ~((<uint64_t>CAP_OTYPE_MAX) << CAP_OTYPE_SHIFT)) | ((<uint64_t>otype) << CAP_OTYPE_SHIFT)
+    otype = otype & OTYPE_MAX
+    c.pesbt = (c.pesbt & ~((<uint64_t>OTYPE_MAX) << CAP_OTYPE_SHIFT)) | ((<uint64_t>otype) << CAP_OTYPE_SHIFT)
     c.otype = otype
 
 # Would SEAL Cd, Cn, Cm keep the tag? c tagged and unsealed; auth tagged, unsealed, with Seal, its
 # address t in bounds and t <= 0x7fff (README A.5 table).
 cdef inline bint cap_can_seal(const Cap* c, const Cap* auth) noexcept nogil:
     cdef uint64_t t = auth.address
-    return (c.tag and c.otype == CAP_OTYPE_UNSEALED
-            and auth.tag and auth.otype == CAP_OTYPE_UNSEALED and (auth.perms & CAP_PERM_SEAL) != 0
-            and cap_in_bounds(auth, t, 1) and t <= CAP_OTYPE_MAX)
+    return (c.tag and c.otype == OTYPE_UNSEALED
+            and auth.tag and auth.otype == OTYPE_UNSEALED and (auth.perms & PERM_SEAL) != 0
+            and cap_in_bounds(auth, t, 1) and t <= OTYPE_MAX)
 
 # SEAL Cd, Cn, Cm: otype := Cm's address mod 2**15 (README A.5 table). c and auth may be the same Cap.
 cdef inline void cap_seal(Cap* c, const Cap* auth) noexcept nogil:
     cdef bint keep = cap_can_seal(c, auth)
-    cdef uint32_t t = <uint32_t>(auth.address & CAP_OTYPE_MAX)
+    cdef uint32_t t = <uint32_t>(auth.address & OTYPE_MAX)
     cap_set_otype(c, t)
     c.tag = keep
 
 # SEAL Cd, Cn, rb|lpb|lb: otype := 1, 2 or 3; the tag survives iff c is tagged and unsealed (README A.5).
 cdef inline void cap_seal_entry(Cap* c, uint32_t otype) noexcept nogil:
-    cdef bint keep = c.tag and c.otype == CAP_OTYPE_UNSEALED
+    cdef bint keep = c.tag and c.otype == OTYPE_UNSEALED
     cap_set_otype(c, otype)
     c.tag = keep
 
@@ -380,13 +353,13 @@ cdef inline void cap_seal_entry(Cap* c, uint32_t otype) noexcept nogil:
 # (README A.5 table). c and auth may be the same Cap.
 cdef inline void cap_unseal(Cap* c, const Cap* auth) noexcept nogil:
     cdef uint64_t t = auth.address
-    cdef bint auth_global = (auth.perms & CAP_PERM_GLOBAL) != 0
-    cdef bint keep = (c.tag and c.otype != CAP_OTYPE_UNSEALED and c.otype == t
-                      and auth.tag and auth.otype == CAP_OTYPE_UNSEALED and (auth.perms & CAP_PERM_UNSEAL) != 0
+    cdef bint auth_global = (auth.perms & PERM_GLOBAL) != 0
+    cdef bint keep = (c.tag and c.otype != OTYPE_UNSEALED and c.otype == t
+                      and auth.tag and auth.otype == OTYPE_UNSEALED and (auth.perms & PERM_UNSEAL) != 0
                       and cap_in_bounds(auth, t, 1))
-    cap_set_otype(c, CAP_OTYPE_UNSEALED)
+    cap_set_otype(c, OTYPE_UNSEALED)
     if not auth_global:
-        c.pesbt = c.pesbt & ~((<uint64_t>CAP_PERM_GLOBAL) << CAP_PERMS_SHIFT)
+        c.pesbt = c.pesbt & ~((<uint64_t>PERM_GLOBAL) << CAP_PERMS_SHIFT)
         c.perms = <uint32_t>(c.pesbt >> CAP_PERMS_SHIFT)
     c.tag = keep
 
@@ -394,11 +367,11 @@ cdef inline void cap_unseal(Cap* c, const Cap* auth) noexcept nogil:
 # with valid bounds, and the pattern has valid bounds, base <= top and is a subset of the key.
 # out may be the same Cap as pattern or key.
 cdef inline void cap_build(Cap* out, const Cap* pattern, const Cap* key) noexcept nogil:
-    cdef bint keep = (key.tag and key.otype == CAP_OTYPE_UNSEALED and key.bounds_valid
+    cdef bint keep = (key.tag and key.otype == OTYPE_UNSEALED and key.bounds_valid
                       and pattern.bounds_valid and pattern.base <= pattern.top
                       and cap_is_subset(pattern, key))
     cdef Cap r = pattern[0]
-    cap_set_otype(&r, CAP_OTYPE_UNSEALED)
+    cap_set_otype(&r, OTYPE_UNSEALED)
     r.tag = keep
     out[0] = r
 

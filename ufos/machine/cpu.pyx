@@ -9,8 +9,6 @@
 #      order), then alignment — a naturally aligned access never crosses a page or a granule;
 #   2. translate: the TLB, or a walk of the page table, which also checks the frame lies in memory.
 # So no instruction stream, however random, can read or write outside the guest's memory.
-include "_arch.pxi"
-
 from libc.math cimport isnan, sqrt
 from libc.stdint cimport INT64_MAX, INT64_MIN, UINT64_MAX, int8_t, int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
 from libc.string cimport memcpy
@@ -20,6 +18,7 @@ from ufos.machine.capability cimport (
     cap_decode, cap_from_mem, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
     cap_seal_entry, cap_set_address, cap_set_bounds, cap_set_otype, cap_set_value, cap_unseal,
     cap_is_subset)
+from ufos.machine.arch cimport *
 from ufos.machine.cap cimport Capability, wrap_cap
 from ufos.machine.memory cimport Memory, cap_read_bits, cap_write_bits, tag_clear, tag_get, tag_set
 from ufos.machine.mmu cimport PageTable, pt_lookup, pte_frame

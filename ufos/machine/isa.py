@@ -1,7 +1,7 @@
 """The instruction set of the ufos machine, defined once.
 
 This file is the machine's architecture manual. Everything else is generated from it:
-- the emulator's decoder (`setup.py` writes `_arch.pxi`: one opcode constant per instruction, one
+- the emulator's decoder (`setup.py` writes `arch.pxd`: one opcode constant per instruction, one
   field extractor per field, the constants below) — the semantics live in `cpu.pyx`;
 - the assembler and the disassembler (`ufos/toolchain`), which read `INSTRUCTIONS` at import time;
 - `docs/isa.md` (`python -m ufos.machine.isa --markdown`).
@@ -381,8 +381,8 @@ def field_value(name: str, word: int) -> int:
 
 
 def cython_declarations() -> str:
-    """The text of _arch.pxi: what the emulator needs from this table, as C constants."""
-    out = ["# Generated from ufos/machine/isa.py by setup.py. Do not edit.",
+    """The text of arch.pxd: what the emulator needs from this table, as C constants."""
+    out = ["# The machine's constants, generated from ufos/machine/isa.py by setup.py. Do not edit.",
            "from libc.stdint cimport uint32_t, uint64_t, int64_t", "",
            "cdef enum:"]
     for insn in INSTRUCTIONS:
@@ -390,6 +390,8 @@ def cython_declarations() -> str:
     for bit, name, _, _ in PERMISSIONS:
         out.append(f"    PERM_{name} = 0x{1 << bit:05x}")
     out.append(f"    PERM_ALL = 0x{PERM_ALL:05x}")
+    for name in ("UNSEALED", "SENTRY", "LPB", "LB", "MAX"):
+        out.append(f"    OTYPE_{name} = {globals()['OTYPE_' + name]}")
     for num, (name, *_rest) in SYSREGS.items():
         out.append(f"    SYSREG_{name.upper()} = {num}")
     for num, (name, _) in EXCEPTION_CLASSES.items():
