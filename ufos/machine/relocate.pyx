@@ -13,7 +13,7 @@ from libc.stdint cimport uint8_t, uint32_t, uint64_t
 from libc.string cimport memmove
 
 from ufos.machine.capability cimport (
-    Cap, u128, cap_build, cap_clear_perms, cap_decode, cap_from_mem, cap_set_bounds, cap_set_otype,
+    Cap, u128, cap_build, cap_clear_perms, cap_from_mem, cap_set_bounds, cap_set_otype,
     cap_set_value)
 from ufos.machine.cap cimport Capability, wrap_cap
 from ufos.machine.memory cimport Memory, RelocCounters, cap_read_bits, cap_write_bits, tag_set
@@ -48,15 +48,16 @@ cdef bint cap_relocate(Cap* c, uint64_t slot_base, uint64_t slot_size, uint64_t 
     re-sealed with its old object type. Returns whether c was changed."""
     cdef Cap moved
     cdef uint32_t otype = c.otype
-    cdef uint64_t old_base = c.base
     if not c.tag or not points_into(c, slot_base, slot_size):
         counters.caps_kept += c.tag
         return False
     moved = c[0]
-    moved.address = c.address + delta             # same metadata word, moved address ...
-    cap_decode(&moved)
-    if moved.base != old_base + delta:            # ... unless delta breaks the encoding
-        moved = c[0]
+    if c.exponent + 16 < 64 and (delta & ((<uint64_t>1 << (c.exponent + 16)) - 1)) == 0:
+        # the usual case: the same metadata word decodes to bounds moved by exactly delta
+        moved.address += delta
+        moved.base += delta
+        moved.top += delta
+    else:
         rebuild_bounds(&moved, delta, root)
     cap_build(c, &moved, root)                    # tagged only if the root covers it
     if otype != 0 and c.tag:
