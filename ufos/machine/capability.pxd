@@ -36,10 +36,10 @@ cdef enum:
 
 
 cdef struct Cap:
+    u128 top            # decoded, 65-bit value (first: 16-byte aligned, so a Cap is 64 bytes)
     uint64_t address    # the cursor, bits 63..0 of the 128-bit memory form
     uint64_t pesbt      # bits 127..64 as stored in memory: perms, otype, bounds encoding
     uint64_t base       # decoded (A.1) from (pesbt, address)
-    u128 top            # decoded, 65-bit value
     uint32_t perms      # pesbt[63:46]
     uint32_t otype      # pesbt[45:31]
     int exponent        # decoded E
