@@ -333,14 +333,14 @@ def read_elf(data: bytes) -> Object:
         raw = body(i)
         for off in range(0, len(raw), RELA.size):
             offset, info, addend = RELA.unpack_from(raw, off)
-            yield offset, sym_names[info >> 32], RELOC_BY_NUMBER[info & 0xFFFFFFFF].name, addend
+            yield offset, RELOC_BY_NUMBER[info & 0xFFFFFFFF].name, sym_names[info >> 32], addend
 
     for i, name in enumerate(names):
         target = name[len(".rela"):]
         if target in SECTIONS:
             obj.relocs += [Reloc(target, *entry) for entry in entries(i)]
         elif target == ".cap_relocs":
-            words = {offset: (sym, addend) for offset, sym, _t, addend in entries(i)}
+            words = {offset: (sym, addend) for offset, _type, sym, addend in entries(i)}
             for at in range(0, CAP_ENTRY * (len(words) // 2), CAP_ENTRY):   # two words per entry
                 (section, offset), (symbol, addend) = words[at], words[at + 8]
                 obj.cap_records.append(CapRecord(section, offset, symbol, addend))

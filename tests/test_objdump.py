@@ -1,0 +1,120 @@
+"""`ufos objdump` and the ufos-asm pygments lexer."""
+import re
+
+import pytest
+from pygments.token import Comment, Error, Keyword, Name
+
+from ufos import cli
+from ufos.machine import isa
+from ufos.toolchain.asm import assemble_image
+from ufos.toolchain.disasm import disassemble_word
+from ufos.toolchain.lexer import UfosAsmLexer
+
+SOURCE = """
+    .global _start
+    .extern puts
+    .type _start, %function
+_start:
+    adrp c0, msg
+    add c0, c0, #:lo12:msg
+    mov x1, #5
+loop:
+    sub x1, x1, #1
+    cbnz x1, loop
+    bl puts
+    ret
+    .size _start, .-_start
+    .rodata
+msg: .asciz "Hello"
+    .data
+    .quad msg + 2
+ptr: .capability msg
+    .bss
+buf: .zero 32
+"""
+
+
+@pytest.fixture
+def object_file(tmp_path):
+    src = tmp_path / "prog.s"
+    src.write_text(SOURCE)
+    assert cli.main(["as", str(src)]) == 0
+    return tmp_path / "prog.o"
+
+
+def objdump(capsys, *args) -> str:
+    capsys.readouterr()
+    assert cli.main(["objdump", *map(str, args)]) == 0
+    return capsys.readouterr().out
+
+
+def test_objdump_object(object_file, capsys):
+    out = objdump(capsys, object_file)
+    lines = out.splitlines()
+    assert lines[0] == f"{object_file}:     file format elf64-ufos"
+    assert "Disassembly of section .text:" in lines
+    assert "0000000000000000 <_start>:" in lines and "000000000000000c <loop>:" in lines
+    assert "       0:\t4b000000\tadrp\tc0, 0x0 <_start>" in lines
+    assert "\t\t\t0: R_UFOS_PC_PAGE19\tmsg" in lines
+    assert "\t\t\t4: R_UFOS_LO12\tmsg" in lines
+    assert "\t\t\t14: R_UFOS_PC_OFF24\tputs" in lines
+    assert any(re.fullmatch(r"\s+10:\t[0-9a-f]{8}\tcbnz\tx1, 0xc <loop>", line) for line in lines)
+    assert any(line.endswith("\tret") for line in lines)
+    assert "Contents of section .rodata:" in lines
+    assert any(line.startswith(" 0000 48656c6c 6f00") and line.endswith("Hello.") for line in lines)
+    assert re.search(r"0000000000000000 R_UFOS_ABS64\s+msg\+0x2", out)
+    assert "Section .bss: 32 bytes of zeros" in lines
+    assert re.search(r"CAPABILITY RELOCATIONS:\n.*\n\.data\+0x10\s+msg", out)
+    assert re.search(r"0000000000000000 g F  \.text\s+000000000000001c _start", out)
+    assert re.search(r"g\s+\*UND\*\s+0+ puts", out)
+    assert "\x1b[" not in out   # not a tty: no colour
+
+
+def test_objdump_base_and_colour(object_file, capsys):
+    out = objdump(capsys, object_file, "--base", "0x10000")
+    assert "0000000000010000 <_start>:" in out and "cbnz\tx1, 0x1000c <loop>" in out
+    coloured = objdump(capsys, object_file, "--color", "always")
+    assert "\x1b[" in coloured and "\x1b[" not in objdump(capsys, object_file, "--color", "never")
+
+
+def test_objdump_raw(tmp_path, capsys):
+    image = assemble_image("add x0, x1, #4\nb.ne .-4\nret")
+    raw = tmp_path / "code.bin"
+    raw.write_bytes(image.data + b"\x01\x02")
+    lines = objdump(capsys, "--raw", raw, "--base", "0x10000").splitlines()
+    assert "   10000:\t11001020\tadd\tx0, x1, #4" in lines
+    assert any(line.startswith("   10004:") and line.endswith("b.ne\t0x10000") for line in lines)
+    assert any(line.startswith("   10008:") and line.endswith("\tret") for line in lines)
+    assert lines[-2:] == ["   1000c:\t01\t\t.byte 0x01", "   1000d:\t02\t\t.byte 0x02"]
+
+
+def test_objdump_errors(tmp_path, capsys):
+    bad = tmp_path / "bad.o"
+    bad.write_bytes(b"not an elf")
+    assert cli.main(["objdump", str(bad)]) == 1
+    assert "not an ELF file" in capsys.readouterr().err
+    assert cli.main(["objdump", str(tmp_path / "missing.o")]) == 1
+
+
+def test_lexer_knows_every_instruction_form():
+    lexer = UfosAsmLexer()
+    for insn in isa.INSTRUCTIONS:
+        for word in (insn.opcode << 24, insn.opcode << 24 | 0x7FFFFF):
+            text = disassemble_word(word, pc=0x1000, symbols={"f": 0x1000})
+            tokens = list(lexer.get_tokens(text))
+            assert tokens[0][0] is Keyword, text
+            assert not any(t is Error for t, _ in tokens), text
+
+
+def test_lexer_tokens():
+    source = "loop: ldr x1, [csp, #16] // load\n  .quad msg\n  b.ne loop ; back\n  mrs x0, ctpidr\n/* c */ nop\n"
+    tokens = [(t, v) for t, v in UfosAsmLexer().get_tokens(source) if v.strip()]
+    assert (Name.Label, "loop") in tokens
+    assert (Keyword, "ldr") in tokens and (Keyword, "b.ne") in tokens and (Keyword, "nop") in tokens
+    assert (Name.Builtin, "x1") in tokens and (Name.Builtin, "csp") in tokens
+    assert (Keyword.Pseudo, ".quad") in tokens
+    assert (Name.Constant, "ctpidr") in tokens
+    assert any(t in Name and v == "msg" for t, v in tokens)
+    assert [v.strip() for t, v in tokens if t in Comment] == ["// load", "; back", "/* c */"]
+    assert UfosAsmLexer.name == "ufos-asm" and "ufosasm" in UfosAsmLexer.aliases and "*.s" in UfosAsmLexer.filenames
+

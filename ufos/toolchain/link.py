@@ -1,0 +1,150 @@
+"""A minimal linker: objects -> one `Image`, laid out at a virtual address, relocations applied.
+
+Layout: .text, then .rodata, .data and .bss, each output section starting on a 4 KiB page; within
+one, the objects' sections follow each other in order, each at its own alignment. Symbols are
+resolved in the object that uses them first (its local labels and section names), then among all
+objects' globals. Each `.capability` record becomes a `CapReloc`, fully resolved, for the loader.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ufos.machine.isa import PAGE_SIZE, PERM
+from ufos.toolchain.elf import RELOC, SECTIONS, FieldError, Object, Symbol, apply_reloc
+
+SEGMENT_PERMS = {".text": "rx", ".rodata": "r", ".data": "rw", ".bss": "rw"}
+
+# The permissions of a capability made for a `.capability`, by the section it points into.
+_READ = PERM["GLOBAL"] | PERM["LOAD"] | PERM["LOAD_CAP"]
+CAP_PERMS = {
+    ".text": _READ | PERM["EXECUTE"],
+    ".rodata": _READ,
+    ".data": _READ | PERM["STORE"] | PERM["STORE_CAP"] | PERM["STORE_LOCAL_CAP"] | PERM["MUTABLE_LOAD"],
+}
+CAP_PERMS[".bss"] = CAP_PERMS[".data"]
+
+
+class LinkError(Exception):
+    pass
+
+
+class Segment(NamedTuple):
+    name: str
+    start: int
+    end: int
+    perms: str       # letters r, w, x
+
+
+@dataclass(frozen=True)
+class CapReloc:
+    location: int    # where the 16-byte capability goes
+    target: int      # its address
+    base: int        # its bounds: [base, base + length)
+    length: int
+    perms: int       # isa.PERM bits
+    is_function: bool  # points into .text: the loader makes it a sentry
+
+
+@dataclass
+class Image:
+    base: int
+    data: bytes                  # `size` bytes from `base`: the sections' contents, .bss as zeros
+    size: int
+    entry: int                   # `_start`, else the start of .text
+    symbols: dict[str, int] = field(default_factory=dict)
+    segments: list[Segment] = field(default_factory=list)
+    cap_relocs: list[CapReloc] = field(default_factory=list)
+
+
+def _align(value: int, alignment: int) -> int:
+    return -(-value // alignment) * alignment
+
+
+class _Linker:
+    def __init__(self, objects: list[Object], base: int):
+        if base % PAGE_SIZE:
+            raise LinkError(f"base 0x{base:x} is not page-aligned")
+        self.objects, self.base = objects, base
+        self.placed: dict[tuple[int, str], int] = {}       # (object index, section) -> address
+        self.segments: list[Segment] = []
+        self.globals: dict[str, tuple[int, Symbol]] = {}   # name -> (object index, symbol)
+
+    def layout(self) -> int:
+        end = self.base
+        for name in SECTIONS:
+            start = address = _align(end, PAGE_SIZE)
+            for i, obj in enumerate(self.objects):
+                section = obj.sections[name]
+                address = _align(address, section.align)
+                self.placed[i, name] = address
+                address += len(section.data)
+            if address > start:   # an empty section takes no space
+                self.segments.append(Segment(name, start, address, SEGMENT_PERMS[name]))
+                end = address
+        return end
+
+    def collect_globals(self) -> None:
+        for i, obj in enumerate(self.objects):
+            for sym in obj.symbols.values():
+                if sym.is_global and sym.section:
+                    if sym.name in self.globals:
+                        raise LinkError(f"symbol '{sym.name}' is defined in objects {self.globals[sym.name][0]} and {i}")
+                    self.globals[sym.name] = (i, sym)
+
+    def definition(self, i: int, name: str) -> tuple[int, Symbol | str]:
+        """Where `name`, used in object i, is defined: (object index, its Symbol or section name)."""
+        if name in SECTIONS:
+            return i, name
+        sym = self.objects[i].symbols.get(name)
+        if sym is not None and sym.section:
+            return i, sym
+        if name in self.globals:
+            return self.globals[name]
+        raise LinkError(f"undefined symbol '{name}' (used in object {i})")
+
+    def address(self, i: int, name: str) -> int:
+        j, sym = self.definition(i, name)
+        return self.placed[j, sym] if isinstance(sym, str) else self.placed[j, sym.section] + sym.value
+
+    def cap_reloc(self, i: int, record) -> CapReloc:
+        _, sym = self.definition(i, record.symbol)
+        start = self.address(i, record.symbol)
+        section = sym if isinstance(sym, str) else sym.section
+        if isinstance(sym, Symbol) and sym.size is not None:
+            base, length = start, sym.size
+        else:   # the whole output section
+            segment = next((s for s in self.segments if s.name == section), Segment(section, start, start, ""))
+            base, length = segment.start, segment.end - segment.start
+        return CapReloc(self.placed[i, record.section] + record.offset, start + record.addend,
+                        base, length, CAP_PERMS[section], section == ".text")
+
+    def link(self) -> Image:
+        end = self.layout()
+        self.collect_globals()
+        data = bytearray(end - self.base)
+        for (i, name), address in self.placed.items():
+            contents = self.objects[i].sections[name].data
+            data[address - self.base:address - self.base + len(contents)] = contents
+        for i, obj in enumerate(self.objects):
+            for r in obj.relocs:
+                place = self.placed[i, r.section] + r.offset
+                try:
+                    apply_reloc(data, place - self.base, RELOC[r.type], self.address(i, r.symbol) + r.addend, place)
+                except FieldError as e:
+                    raise LinkError(f"relocation {r.type} at {r.section}+0x{r.offset:x} against "
+                                    f"'{r.symbol}' (object {i}): {e}") from None
+        symbols = {}
+        for globals_ in (False, True):   # a global wins over a local of the same name
+            for i, obj in enumerate(self.objects):
+                for sym in obj.symbols.values():
+                    if sym.section and sym.is_global == globals_:
+                        symbols[sym.name] = self.placed[i, sym.section] + sym.value
+        cap_relocs = [self.cap_reloc(i, c) for i, obj in enumerate(self.objects) for c in obj.cap_records]
+        entry = symbols.get("_start", self.base)
+        return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs)
+
+
+def link(objects: list[Object], base: int = 0x10000) -> Image:
+    """Lay out and relocate `objects` at virtual address `base` (page-aligned)."""
+    return _Linker(list(objects), base).link()

@@ -1,0 +1,115 @@
+"""`ufos objdump FILE [--raw] [--base ADDR] [--color auto|always|never]`: look inside an object.
+
+For an ELF object (from `ufos as`): its symbol table, the disassembly of .text in the style of GNU
+objdump (`address: word  mnemonic operands`, a `<name>:` line at each label, and each relocation
+under the instruction it patches), the contents of the data sections with their relocations,
+and the capability relocation records. With --raw, FILE is a flat binary of instructions loaded
+at --base. Addresses start at --base (default 0). Colour comes from the ufos-asm pygments lexer.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from ufos.toolchain.disasm import SymbolTable, disassemble
+from ufos.toolchain.elf import SECTIONS, ElfError, Object, Reloc
+
+
+def painter(enabled: bool) -> Callable[[str], str]:
+    """A function that colours one line of assembly text (or leaves it alone)."""
+    if not enabled:
+        return lambda text: text
+    from pygments import highlight
+    from pygments.formatters import TerminalFormatter
+    from ufos.toolchain.lexer import UfosAsmLexer
+    lexer, formatter = UfosAsmLexer(), TerminalFormatter()
+    return lambda text: highlight(text, lexer, formatter).rstrip("\n")
+
+
+def reloc_target(r: Reloc) -> str:
+    return r.symbol + (f"{r.addend:+#x}" if r.addend else "")
+
+
+def code_listing(code: bytes, base: int, labels: dict[int, list[str]], relocs: dict[int, Reloc],
+                 paint: Callable[[str], str]) -> list[str]:
+    symbols = SymbolTable({name: address for address, names in labels.items() for name in names})
+    lines = []
+    for address, word, text in disassemble(code, base, symbols):
+        for name in labels.get(address, ()):
+            lines += ["", f"{address:016x} <{name}>:"]
+        lines.append(f"{address:8x}:\t{word:08x}\t{paint(text.replace(' ', chr(9), 1))}")
+        if address - base in relocs:
+            r = relocs[address - base]
+            lines.append(f"\t\t\t{address:x}: R_UFOS_{r.type}\t{reloc_target(r)}")
+    for offset in range(len(code) & ~3, len(code)):   # a tail shorter than a word
+        lines.append(f"{base + offset:8x}:\t{code[offset]:02x}\t\t{paint(f'.byte 0x{code[offset]:02x}')}")
+    return lines
+
+
+def hex_dump(data: bytes, base: int) -> list[str]:
+    lines = []
+    for at in range(0, len(data), 16):
+        chunk = data[at:at + 16]
+        groups = " ".join(chunk[i:i + 4].hex() for i in range(0, 16, 4))
+        text = "".join(chr(b) if 32 <= b < 127 else "." for b in chunk)
+        lines.append(f" {base + at:04x} {groups:<35}  {text}")
+    return lines
+
+
+def object_listing(obj: Object, filename: str, base: int, paint: Callable[[str], str]) -> list[str]:
+    lines = [f"{filename}:     file format elf64-ufos", "", "SYMBOL TABLE:"]
+    for s in sorted(obj.symbols.values(), key=lambda s: (s.section or "~", s.value, s.name)):
+        flags = ("g" if s.is_global else "l") + {"func": " F", "object": " O"}.get(s.type, "  ")
+        lines.append(f"{base + s.value if s.section else 0:016x} {flags:4} {s.section or '*UND*':8} "
+                     f"{s.size or 0:016x} {s.name}")
+
+    text_labels: dict[int, list[str]] = {}
+    for s in sorted(obj.symbols.values(), key=lambda s: s.name):
+        if s.section == ".text":
+            text_labels.setdefault(base + s.value, []).append(s.name)
+    text_relocs = {r.offset: r for r in obj.relocs if r.section == ".text"}
+    lines += ["", "", "Disassembly of section .text:"]
+    lines += code_listing(bytes(obj.sections[".text"].data), base, text_labels, text_relocs, paint)
+
+    for name in SECTIONS[1:]:
+        data = obj.sections[name].data
+        if not data:
+            continue
+        if name == ".bss":
+            lines += ["", f"Section .bss: {len(data)} bytes of zeros"]
+            continue
+        lines += ["", f"Contents of section {name}:"] + hex_dump(bytes(data), base)
+        relocs = [r for r in obj.relocs if r.section == name]
+        if relocs:
+            lines += ["", f"RELOCATION RECORDS FOR [{name}]:", f"{'OFFSET':16} {'TYPE':17} VALUE"]
+            lines += [f"{r.offset:016x} {'R_UFOS_' + r.type:17} {reloc_target(r)}" for r in relocs]
+
+    if obj.cap_records:
+        lines += ["", "CAPABILITY RELOCATIONS:", f"{'LOCATION':16} TARGET"]
+        for c in obj.cap_records:
+            lines.append(f"{c.section}+0x{c.offset:x}".ljust(16) + " " + c.symbol + (f"{c.addend:+#x}" if c.addend else ""))
+    return lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="ufos objdump", description="Disassemble an ELF object or a raw binary.")
+    parser.add_argument("file")
+    parser.add_argument("--raw", action="store_true", help="FILE is a flat binary of instructions")
+    parser.add_argument("--base", type=lambda s: int(s, 0), default=0, help="the address of the first byte")
+    parser.add_argument("--color", "--colour", choices=["auto", "always", "never"], default="auto")
+    args = parser.parse_args(argv)
+    paint = painter(args.color == "always" or (args.color == "auto" and sys.stdout.isatty()))
+    try:
+        data = Path(args.file).read_bytes()
+        if args.raw:
+            lines = [f"{args.file}:     raw binary", "", "Disassembly:"]
+            lines += code_listing(data, args.base, {}, {}, paint)
+        else:
+            lines = object_listing(Object.from_elf(data), args.file, args.base, paint)
+    except (OSError, ElfError) as e:
+        print(f"ufos objdump: {args.file}: {e}", file=sys.stderr)
+        return 1
+    print("\n".join(lines))
+    return 0
