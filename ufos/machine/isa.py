@@ -144,7 +144,7 @@ _group("branch", [
     ("CBNZ",    0x44, "cbnz",  "Xd, @off19",     "if Xd != 0: PC = PC + off19"),
     ("BR",      0x45, "br",    "Cn",             "PCC = Cn, unsealing a sentry; checked at the next fetch"),
     ("BLR",     0x46, "blr",   "Cn",             "c30 = link; PCC = Cn, unsealing a sentry"),
-    ("RET",     0x47, "ret",   "{Cn}",           "PCC = Cn (c30 if left out), unsealing a sentry"),
+    ("RET",     0x47, "ret",   "Cn",             "PCC = Cn, unsealing a sentry (`ret` alone is ret c30)"),
     ("BRS",     0x48, "brs",   "Cn, Cm",         "branch to a sealed pair: PCC = unseal(Cn), c29 = unseal(Cm)"),
     ("BLRS",    0x49, "blrs",  "Cn, Cm",         "c30 = link; branch to the sealed pair Cn (code), Cm (data)"),
     ("ADR",     0x4A, "adr",   "Cd, @adr19",     "Cd = PCC with address PC + adr19"),
