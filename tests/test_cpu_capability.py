@@ -220,3 +220,29 @@ def test_a_bad_branch_target_faults_at_the_next_fetch(target):
     trap = m.run()
     assert trap.kind == "CAP" and trap.access_kind == "fetch"
     assert trap.fault == {"untagged": "TAG", "no-execute": "PERM", "sealed": "SEAL", "outside": "BOUNDS"}[target]
+
+
+def test_cpyvalue_copies_an_address_with_the_precise_check():
+    m = run_ok("""
+        add c2, c1, #24
+        cpyvalue c3, c1, c2
+        gcvalue x4, c3
+        gctag x5, c3
+""")
+    assert m.cpu.x[4] == m.symbol("buf") + 24 and m.cpu.x[5] == 1
+
+
+def test_blrs_links_and_enters_the_sealed_pair():
+    m = machine("""
+        blrs c2, c3
+        hlt #0
+entry:  gcvalue x4, c29
+        ret
+""")
+    pair = P["BRANCH_SEALED_PAIR"]
+    code = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.pcc.perms | pair)).set_address(m.symbol("entry"))
+    data = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.c[1].perms | pair)).set_address(m.symbol("buf"))
+    m.cpu.c[2], m.cpu.c[3] = code.seal(90), data.seal(90)
+    trap = m.run()
+    assert trap.kind == "HLT" and trap.code == 0 and m.cpu.x[4] == m.symbol("buf")
+    assert m.cpu.c[30].address == m.symbol("_start") + 4

@@ -242,3 +242,14 @@ def test_single_precision_conversions():
 def test_fp_registers_are_separate_from_capability_registers():
     m = fp_after("        fmov d0, d1\n        mov x1, #0")
     assert m.cpu.d[0] == 2.5 and m.cpu.x[1] == 0
+
+
+def test_csel_and_cset():
+    m = run_ok("        mov x1, #3\n        mov x2, #4\n        cmp x1, x2\n        csel x0, x1, x2, lt\n"
+               "        cset x5, gt")
+    assert m.cpu.x[0] == 3 and m.cpu.x[5] == 0
+
+
+def test_ands_register_form_and_tst():
+    m = run_ok("        mov x1, #12\n        mov x2, #10\n        ands x0, x1, x2\n        mrs x3, nzcv")
+    assert m.cpu.x[0] == 8 and m.cpu.x[3] == 0

@@ -204,3 +204,42 @@ loop:   sub csp, csp, #16
 def test_harness_buffer_is_where_c1_points():
     m = machine("")
     assert m.cpu.c[1].base == m.symbol("buf") and m.cpu.c[1].length == BUF_SIZE
+
+
+def test_register_offset_forms_match_the_immediate_forms():
+    m = run_ok("""
+        mov x2, #0x8899aabbccddeeff
+        mov x3, #5
+        strb x2, [c1, x3]               // byte 5
+        strh x2, [c1, x3, lsl #1]       // bytes 10..11
+        strw x2, [c1, x3, lsl #2]       // bytes 20..23
+        str x2, [c1, x3, lsl #3]        // bytes 40..47
+        ldrb x4, [c1, x3]
+        ldrh x5, [c1, x3, lsl #1]
+        ldrw x6, [c1, x3, lsl #2]
+        ldr x7, [c1, x3, lsl #3]
+        ldrsb x8, [c1, x3]
+        ldrsh x9, [c1, x3, lsl #1]
+        ldrsw x10, [c1, x3, lsl #2]
+        ldr d11, [c1, x3, lsl #3]
+        str d11, [c1, x3, lsl #4]       // bytes 80..87
+        ldr x12, [c1, #80]
+""")
+    v = 0x8899AABBCCDDEEFF
+    x = m.cpu.x
+    assert (x[4], x[5], x[6], x[7]) == (v & 0xFF, v & 0xFFFF, v & 0xFFFFFFFF, v)
+    # the sign-extending loads: each of these values is negative at its width
+    assert (x[8], x[9], x[10]) == tuple((v & mask) | (M64 ^ mask) for mask in (0xFF, 0xFFFF, 0xFFFFFFFF))
+    assert x[12] == v
+    buf = m.read(m.symbol("buf"), 48)
+    assert buf[5] == 0xFF and buf[10:12] == b"\xff\xee" and buf[20:24] == (v & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def test_register_offset_capability_load_and_store():
+    m = run_ok("""
+        mov x3, #3
+        str c1, [c1, x3, lsl #4]
+        ldr c2, [c1, x3, lsl #4]
+        ldr c4, [c1, #48]
+""")
+    assert m.cpu.c[2] == m.cpu.c[1] == m.cpu.c[4]
