@@ -1,6 +1,6 @@
 """Run a snippet of assembly on the bare machine: the test suites' one way to exercise the CPU."""
 from ufos.machine import isa
-from ufos.machine.bare import DATA_PERMS, BareMachine
+from ufos.toolchain.bare import DATA_PERMS, BareMachine
 from ufos.toolchain.asm import assemble_image
 
 P = isa.PERM

@@ -68,7 +68,7 @@ table:  .capability buf
 
 
 def bench_cpu(iterations: int, repeat: int) -> None:
-    from ufos.machine.bare import BareMachine
+    from ufos.toolchain.bare import BareMachine
     from ufos.toolchain.asm import assemble_image
 
     image = assemble_image(CPU_MIX.replace("{iterations}", str(iterations)), filename="<bench cpu>")

@@ -15,6 +15,7 @@ from ufos.machine.cap import Capability
 from ufos.machine.cpu import CPU
 from ufos.machine.memory import Memory
 from ufos.machine.mmu import PageTable
+from ufos.toolchain.link import CAP_PERMS
 
 PAGE = isa.PAGE_SIZE
 P = isa.PERM
@@ -25,10 +26,8 @@ SEGMENT_PTE = {     # page rights of each kind of segment
     "r": PTE["READ"] | PTE["AF"],
     "rw": PTE["READ"] | PTE["WRITE"] | PTE["AF"] | PTE["CAP_STORE"],
 }
-CODE_PERMS = P["LOAD"] | P["EXECUTE"] | P["LOAD_CAP"] | P["GLOBAL"] | P["MUTABLE_LOAD"]
-DATA_PERMS = (P["LOAD"] | P["STORE"] | P["LOAD_CAP"] | P["STORE_CAP"] | P["STORE_LOCAL_CAP"]
-              | P["GLOBAL"] | P["MUTABLE_LOAD"])
-RODATA_PERMS = P["LOAD"] | P["LOAD_CAP"] | P["GLOBAL"]
+CODE_PERMS = CAP_PERMS[".text"]       # the linker's choice of rights for each kind of section
+DATA_PERMS = CAP_PERMS[".data"]
 
 
 def _pages(start: int, end: int) -> range:
@@ -71,15 +70,11 @@ class BareMachine:
         self.write(self.image.base, self.image.data)
 
     def _apply_cap_relocs(self) -> None:
+        """Each `.capability` in the image becomes a tagged capability derived from the root."""
         for r in self.image.cap_relocs:
-            cap = self.root.set_address(r.base).set_bounds(r.length)
-            if r.is_function:
-                cap = cap.clear_perms(isa.PERM_ALL & ~CODE_PERMS).set_address(r.target).seal_entry()
-            else:
-                writable = any(s <= r.base < e and "w" in p for _n, s, e, p in self.image.segments)
-                keep = DATA_PERMS if writable else RODATA_PERMS
-                cap = cap.clear_perms(isa.PERM_ALL & ~keep).set_address(r.target)
-            self.store_cap(r.location, cap)
+            cap = self.root.set_address(r.base).set_bounds(r.length).clear_perms(isa.PERM_ALL & ~r.perms)
+            cap = cap.set_address(r.target)
+            self.store_cap(r.location, cap.seal_entry() if r.is_function else cap)
 
     # --- access by virtual address, as the program sees it ----------------------------------
     def _pa(self, va: int) -> int:
