@@ -37,14 +37,17 @@ def _pages(start: int, end: int) -> range:
 class BareMachine:
     """A CPU, its memory and one page table, with a linked program loaded."""
 
-    def __init__(self, image, memory_size: int = 16 << 20, stack_size: int = 64 << 10,
-                 system: bool = True, timer_interval: int = 0):
+    # The address space, upwards: the image, a guard page, the heap (mapped by map_anonymous),
+    # a guard page, the stack.
+    def __init__(self, image, memory_size: int = 16 << 20, stack_size: int = 256 << 10,
+                 heap_size: int = 8 << 20, system: bool = True, timer_interval: int = 0):
         self.image = image
         self.memory = Memory(memory_size)
         self.page_table = PageTable()
         self._next_frame = PAGE            # frame 0 stays unused: a null physical address is a bug
-        end = image.base + image.size
-        self.stack_top = ((end + PAGE - 1) & ~(PAGE - 1)) + PAGE + stack_size   # a guard page between
+        self.heap_start = self.heap_next = _pages(image.base, image.base + image.size).stop + PAGE
+        self.heap_end = self.heap_start + heap_size
+        self.stack_top = self.heap_end + PAGE + stack_size
         self.root = Capability.root().set_address(image.base).set_bounds(self.stack_top - image.base)
         self._load_segments()
         self._map(self.stack_top - stack_size, self.stack_top, SEGMENT_PTE["rw"])
@@ -75,6 +78,17 @@ class BareMachine:
             cap = self.root.set_address(r.base).set_bounds(r.length).clear_perms(isa.PERM_ALL & ~r.perms)
             cap = cap.set_address(r.target)
             self.store_cap(r.location, cap.seal_entry() if r.is_function else cap)
+
+    def map_anonymous(self, length: int):
+        """Map fresh zeroed pages in the heap; a capability bounded to them, or None if full."""
+        length = (length + PAGE - 1) & ~(PAGE - 1)
+        if length == 0 or self.heap_next + length > self.heap_end:
+            return None
+        if self._next_frame + length > len(self.memory):
+            return None
+        start, self.heap_next = self.heap_next, self.heap_next + length
+        self._map(start, start + length, SEGMENT_PTE["rw"])
+        return self.root.set_address(start).set_bounds(length).clear_perms(isa.PERM_ALL & ~DATA_PERMS)
 
     # --- access by virtual address, as the program sees it ----------------------------------
     def _pa(self, va: int) -> int:
