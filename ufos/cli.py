@@ -5,6 +5,9 @@ import sys
 SUBCOMMANDS = {
     "as":      ("ufos.toolchain.asm", "assemble a .s file into an ELF object"),
     "objdump": ("ufos.toolchain.objdump", "disassemble an ELF object or a raw binary"),
+    "cc":      ("ufos.toolchain.driver", "compile C, assemble and link into an ELF executable"),
+    "ld":      ("ufos.toolchain.ld", "link ELF objects into an ELF executable"),
+    "exec":    ("ufos.toolchain.exec_bare", "run an executable on the bare machine (stand-in until `ufos run`)"),
     "bench":   ("ufos.bench", "run a benchmark (cpu) and print its figures"),
 }
 

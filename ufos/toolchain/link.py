@@ -1,26 +1,36 @@
-"""A minimal linker: objects -> one `Image`, laid out at a virtual address, relocations applied.
+"""The linker: objects -> one `Image`, laid out at a virtual address, relocations applied.
 
 Layout: .text, then .rodata, .data and .bss, each output section starting on a 4 KiB page; within
 one, the objects' sections follow each other in order, each at its own alignment. Symbols are
 resolved in the object that uses them first (its local labels and section names), then among all
 objects' globals. Each `.capability` record becomes a `CapReloc`, fully resolved, for the loader.
+
+A *library* (libc) is a list of objects linked like an archive: a member is added only if it
+defines a global that the program (or another member already added) refers to and nothing else
+defines, so a program may define its own function of the same name as an unused libc one.
+
+The `Image` is the one result: the bare machine runs it, and ld.py stores it as an ELF executable
+(and reads it back) without linking anything itself.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, Sequence
 
 from ufos.machine.isa import PAGE_SIZE, PERM
 from ufos.toolchain.elf import RELOC, SECTIONS, FieldError, Object, Symbol, apply_reloc
 
 SEGMENT_PERMS = {".text": "rx", ".rodata": "r", ".data": "rw", ".bss": "rw"}
 
-# The permissions of a capability made for a `.capability`, by the section it points into.
-_READ = PERM["GLOBAL"] | PERM["LOAD"] | PERM["LOAD_CAP"]
+# The permissions of a capability made for a `.capability`, by the section it points into. Every
+# one keeps MutableLoad: code reaches a global through a capability it loads with a PCC-derived
+# capability (docs/abi.md), and `char *const p` in .rodata may point at writable data; without
+# MutableLoad those loaded capabilities would lose their write permissions.
+_READ = PERM["GLOBAL"] | PERM["LOAD"] | PERM["LOAD_CAP"] | PERM["MUTABLE_LOAD"]
 CAP_PERMS = {
     ".text": _READ | PERM["EXECUTE"],
     ".rodata": _READ,
-    ".data": _READ | PERM["STORE"] | PERM["STORE_CAP"] | PERM["STORE_LOCAL_CAP"] | PERM["MUTABLE_LOAD"],
+    ".data": _READ | PERM["STORE"] | PERM["STORE_CAP"] | PERM["STORE_LOCAL_CAP"],
 }
 CAP_PERMS[".bss"] = CAP_PERMS[".data"]
 
@@ -46,26 +56,69 @@ class CapReloc:
     is_function: bool  # points into .text: the loader makes it a sentry
 
 
+class LinkedSymbol(NamedTuple):
+    """One entry of the image's symbol table (what an executable's .symtab holds)."""
+    name: str
+    address: int
+    size: int        # 0 if the object gave no .size
+    type: str        # notype | object | func
+    is_global: bool
+
+
 @dataclass
 class Image:
     base: int
     data: bytes                  # `size` bytes from `base`: the sections' contents, .bss as zeros
     size: int
     entry: int                   # `_start`, else the start of .text
-    symbols: dict[str, int] = field(default_factory=dict)
+    symbols: dict[str, int] = field(default_factory=dict)   # name -> address (a global wins)
     segments: list[Segment] = field(default_factory=list)
     cap_relocs: list[CapReloc] = field(default_factory=list)
+    symtab: list[LinkedSymbol] = field(default_factory=list)  # every symbol: locals, then globals
 
 
 def _align(value: int, alignment: int) -> int:
     return -(-value // alignment) * alignment
 
 
+def references(obj: Object) -> set[str]:
+    """The symbols `obj` uses (in relocations and capability records) but does not define."""
+    used = {r.symbol for r in obj.relocs} | {c.symbol for c in obj.cap_records}
+    return {name for name in used
+            if name not in SECTIONS and not (name in obj.symbols and obj.symbols[name].section)}
+
+
+def defined_globals(obj: Object) -> list[str]:
+    return [s.name for s in obj.symbols.values() if s.is_global and s.section]
+
+
+def select_members(objects: list[Object], library: list[Object]) -> list[int]:
+    """The indexes (in order) of the library members the objects need, directly or through other
+    members: each member that defines a still-undefined symbol. The first definition wins."""
+    provider: dict[str, int] = {}
+    for j, member in enumerate(library):
+        for name in defined_globals(member):
+            provider.setdefault(name, j)
+    defined = {name for obj in objects for name in defined_globals(obj)}
+    wanted = [name for obj in objects for name in sorted(references(obj))]
+    chosen: set[int] = set()
+    while wanted:
+        name = wanted.pop()
+        j = provider.get(name)
+        if name in defined or j is None or j in chosen:
+            continue   # defined, or undefined everywhere (link() reports it), or already added
+        chosen.add(j)
+        defined.update(defined_globals(library[j]))
+        wanted += sorted(references(library[j]))
+    return sorted(chosen)
+
+
 class _Linker:
-    def __init__(self, objects: list[Object], base: int):
+    def __init__(self, objects: list[Object], base: int, names: list[str] | None = None):
         if base % PAGE_SIZE:
             raise LinkError(f"base 0x{base:x} is not page-aligned")
         self.objects, self.base = objects, base
+        self.names = names
         self.placed: dict[tuple[int, str], int] = {}       # (object index, section) -> address
         self.segments: list[Segment] = []
         self.globals: dict[str, tuple[int, Symbol]] = {}   # name -> (object index, symbol)
@@ -89,7 +142,10 @@ class _Linker:
             for sym in obj.symbols.values():
                 if sym.is_global and sym.section:
                     if sym.name in self.globals:
-                        raise LinkError(f"symbol '{sym.name}' is defined in objects {self.globals[sym.name][0]} and {i}")
+                        first = self.globals[sym.name][0]
+                        where = (f"{self.names[first]} and {self.names[i]}" if self.names
+                                 else f"objects {first} and {i}")
+                        raise LinkError(f"symbol '{sym.name}' is defined in {where}")
                     self.globals[sym.name] = (i, sym)
 
     def definition(self, i: int, name: str) -> tuple[int, Symbol | str]:
@@ -101,7 +157,10 @@ class _Linker:
             return i, sym
         if name in self.globals:
             return self.globals[name]
-        raise LinkError(f"undefined symbol '{name}' (used in object {i})")
+        raise LinkError(f"undefined symbol '{name}' (used in {self.describe(i)})")
+
+    def describe(self, i: int) -> str:
+        return self.names[i] if self.names else f"object {i}"
 
     def address(self, i: int, name: str) -> int:
         j, sym = self.definition(i, name)
@@ -133,18 +192,30 @@ class _Linker:
                     apply_reloc(data, place - self.base, RELOC[r.type], self.address(i, r.symbol) + r.addend, place)
                 except FieldError as e:
                     raise LinkError(f"relocation {r.type} at {r.section}+0x{r.offset:x} against "
-                                    f"'{r.symbol}' (object {i}): {e}") from None
-        symbols = {}
-        for globals_ in (False, True):   # a global wins over a local of the same name
-            for i, obj in enumerate(self.objects):
-                for sym in obj.symbols.values():
-                    if sym.section and sym.is_global == globals_:
-                        symbols[sym.name] = self.placed[i, sym.section] + sym.value
+                                    f"'{r.symbol}' ({self.describe(i)}): {e}") from None
+        symtab = [LinkedSymbol(sym.name, self.placed[i, sym.section] + sym.value, sym.size or 0, sym.type,
+                               sym.is_global)
+                  for globals_ in (False, True)   # locals first, as ELF wants
+                  for i, obj in enumerate(self.objects)
+                  for sym in obj.symbols.values() if sym.section and sym.is_global == globals_]
+        symbols = symbol_addresses(symtab)
         cap_relocs = [self.cap_reloc(i, c) for i, obj in enumerate(self.objects) for c in obj.cap_records]
         entry = symbols.get("_start", self.base)
-        return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs)
+        return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs, symtab)
 
 
-def link(objects: list[Object], base: int = 0x10000) -> Image:
-    """Lay out and relocate `objects` at virtual address `base` (page-aligned)."""
-    return _Linker(list(objects), base).link()
+def symbol_addresses(symtab: list[LinkedSymbol]) -> dict[str, int]:
+    """Name -> address; a global wins over a local of the same name (symtab lists locals first)."""
+    return {s.name: s.address for s in symtab}
+
+
+def link(objects: list[Object], base: int = 0x10000, names: list[str] | None = None,
+         library: Sequence[Object] = (), library_names: list[str] | None = None) -> Image:
+    """Lay out and relocate `objects` at virtual address `base` (page-aligned), with the members of
+    `library` that they need after them. `names` (and `library_names`) name the objects in errors."""
+    objects = list(objects)
+    chosen = select_members(objects, list(library)) if library else []
+    if names is not None or library_names is not None:
+        names = list(names) if names is not None else [f"object {i}" for i in range(len(objects))]
+        names += [library_names[j] if library_names else f"library member {j}" for j in chosen]
+    return _Linker(objects + [library[j] for j in chosen], base, names).link()

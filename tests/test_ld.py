@@ -1,0 +1,292 @@
+"""ELF executables (ufos/toolchain/ld.py), `ufos ld`, and the linker's library (archive) rule."""
+import re
+import shutil
+import struct
+import subprocess
+
+import pytest
+
+from ufos import cli
+from ufos.machine import isa
+from ufos.toolchain.asm import assemble
+from ufos.toolchain.elf import ElfError, Object
+from ufos.toolchain.ld import CAP_RELOC, load_executable, read_executable, write_executable
+from ufos.toolchain.link import LinkError, link
+from ufos.toolchain.runner import run_image
+
+# A program with every kind of segment, local and global symbols, sizes and types, and capability
+# relocations to data, to a function and to a whole section. It writes its message and argv[1],
+# calls through a sentry, and exits with the length of its .bss buffer's capability.
+MAIN = """
+        .text
+        .global _start
+        .extern shout, table
+        .type _start, %function
+_start: ldr c19, [c1, #16]          // argv[1]
+        adrp c16, .Lcap.msg
+        add c16, c16, #:lo12:.Lcap.msg
+        ldr c1, [c16]
+        mov x0, #1
+        gclen x2, c1
+        mov x8, #64
+        svc #0
+        adrp c16, .Lcap.shout
+        add c16, c16, #:lo12:.Lcap.shout
+        ldr c17, [c16]
+        mov c0, c19
+        blr c17                     // shout(argv[1]), through a sentry
+        adrp c16, .Lcap.buf
+        add c16, c16, #:lo12:.Lcap.buf
+        ldr c1, [c16]
+        gclen x0, c1
+        mov x8, #93
+        svc #0
+        .size _start, .-_start
+        .rodata
+msg:    .ascii "hello\\n"
+        .size msg, 6
+        .type msg, %object
+        .data
+        .quad table
+        .balign 16
+.Lcap.msg:   .capability msg
+.Lcap.shout: .capability shout
+.Lcap.buf:   .capability buf
+.Lcap.rodata: .capability .rodata
+        .bss
+buf:    .zero 40
+        .size buf, 40
+"""
+
+LIB = """
+        .text
+        .global shout, table
+        .type shout, %function
+shout:  mov c1, c0
+        gclen x2, c1
+        sub x2, x2, #1
+        mov x0, #1
+        mov x8, #64
+        svc #0
+        ret
+        .size shout, .-shout
+        .data
+table:  .quad 1, 2, 3
+        .size table, 24
+"""
+
+
+def program(base=0x10000):
+    return link([assemble(MAIN, "main.s"), assemble(LIB, "lib.s")], base, names=["main.s", "lib.s"])
+
+
+def test_round_trip_gives_the_same_image_and_the_same_run():
+    image = program()
+    back = read_executable(write_executable(image))
+    assert back == image
+    assert back.symtab and back.symtab == image.symtab
+    first, second = run_image(image, argv=["p", "yo"]), run_image(back, argv=["p", "yo"])
+    assert first.stdout == second.stdout == b"hello\nyo"
+    assert first.status == second.status == 40
+    assert first.instructions == second.instructions
+
+
+def test_round_trip_at_another_base_and_without_rodata_or_bss():
+    image = link([assemble("""
+        .global _start
+_start: mov x0, #5
+        mov x8, #93
+        svc #0
+        .data
+v:      .quad 7
+end_of_data:
+""")], base=0x200000)
+    assert [s.name for s in image.segments] == [".text", ".data"]
+    back = read_executable(write_executable(image))
+    assert back == image and run_image(back).status == 5
+    assert back.symbols["end_of_data"] == image.segments[1].end
+
+
+def headers(data):
+    """(ELF header fields, program headers, {section name: section header}) parsed by hand."""
+    ehdr = struct.unpack_from("<16sHHIQQQIHHHHHH", data)
+    phoff, shoff, phnum, shnum, shstrndx = ehdr[5], ehdr[6], ehdr[10], ehdr[12], ehdr[13]
+    phdrs = [struct.unpack_from("<IIQQQQQQ", data, phoff + 56 * i) for i in range(phnum)]
+    shdrs = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + 64 * i) for i in range(shnum)]
+    names = data[shdrs[shstrndx][4]:]
+    sections = {names[h[0]:names.index(b"\0", h[0])].decode(): h for h in shdrs}
+    return ehdr, phdrs, sections
+
+
+def test_elf_headers_segments_and_sections():
+    image = program()
+    data = write_executable(image)
+    ehdr, phdrs, sections = headers(data)
+    assert ehdr[0][:8] == b"\x7fELF\x02\x01\x01\x00" and ehdr[1] == 2 and ehdr[2] == 0x5546   # ET_EXEC
+    assert ehdr[4] == image.entry == image.symbols["_start"]
+    flags = {4: "r", 5: "rx", 6: "rw"}
+    assert [(p[0], p[3], p[3] + p[6], flags[p[1]]) for p in phdrs] == \
+        [(1, s.start, s.end, s.perms) for s in image.segments]                        # PT_LOAD each
+    for p_type, _f, offset, vaddr, paddr, filesz, memsz, align in phdrs:
+        assert align == 0x1000 and offset % align == vaddr % align and paddr == vaddr
+        assert offset + filesz <= len(data)
+    bss = phdrs[-1]
+    assert bss[5] == 0 and bss[6] == 40                                              # no bytes in the file
+    for seg in image.segments:
+        h = sections[seg.name]
+        assert (h[3], h[5]) == (seg.start, seg.end - seg.start)
+        if seg.name != ".bss":
+            assert data[h[4]:h[4] + h[5]] == image.data[seg.start - image.base:seg.end - image.base]
+    assert {".cap_relocs", ".symtab", ".strtab", ".shstrtab"} <= sections.keys()
+    assert sections[".cap_relocs"][9] == CAP_RELOC.size == 48 and not sections[".cap_relocs"][2] & 2
+
+
+def test_cap_relocs_section_holds_the_documented_records():
+    image = program()
+    assert len(image.cap_relocs) == 4
+    data = write_executable(image)
+    _e, _p, sections = headers(data)
+    h = sections[".cap_relocs"]
+    raw = data[h[4]:h[4] + h[5]]
+    records = [struct.unpack_from("<6Q", raw, at) for at in range(0, len(raw), 48)]
+    assert records == [(r.location, r.target, r.base, r.length, r.perms, int(r.is_function))
+                       for r in image.cap_relocs]
+    msg, shout, buf, rodata = read_executable(data).cap_relocs
+    assert (msg.target, msg.length, msg.is_function) == (image.symbols["msg"], 6, False)
+    assert shout.is_function and shout.perms & isa.PERM["EXECUTE"] and shout.target == image.symbols["shout"]
+    assert buf.length == 40 and buf.perms & isa.PERM["STORE"]
+    assert (rodata.base, rodata.length) == (image.segments[1].start, 6)
+
+
+def test_readelf_reads_the_executable_without_warnings(tmp_path):
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf is not installed")
+    path = tmp_path / "prog"
+    path.write_bytes(write_executable(program()))
+    r = subprocess.run(["readelf", "-W", "-h", "-l", "-S", "-s", str(path)], capture_output=True, text=True)
+    assert r.returncode == 0 and not r.stderr, r.stderr
+    out = r.stdout
+    assert "EXEC (Executable file)" in out and "0x5546" in out and "Entry point address:               0x10000" in out
+    assert re.search(r"LOAD\s+0x001000 0x0+10000 0x0+10000 0x\w+ 0x\w+ R E 0x1000", out)
+    assert re.search(r"LOAD\s+0x\w+ 0x0+11000 .* R   0x1000", out)
+    assert len(re.findall(r"LOAD .* RW  0x1000", out)) == 2
+    for i, name in enumerate([".text", ".rodata", ".data", ".bss"]):
+        assert re.search(rf"^\s+0{i}\s+{re.escape(name)}\s*$", out, re.M), name    # section to segment
+    assert re.search(r"\.bss\s+NOBITS", out) and re.search(r"\.cap_relocs\s+PROGBITS", out)
+    assert re.search(r"FUNC\s+GLOBAL\s+DEFAULT\s+1 _start", out)
+    assert re.search(r"\s6 OBJECT\s+LOCAL\s+DEFAULT\s+2 msg", out)
+    assert re.search(r"\s24 NOTYPE\s+GLOBAL\s+DEFAULT\s+3 table", out)
+    assert re.search(r"\s40 NOTYPE\s+LOCAL\s+DEFAULT\s+4 buf", out)
+
+
+def test_read_executable_rejects_what_is_not_an_executable():
+    with pytest.raises(ElfError, match="object file"):
+        read_executable(assemble(MAIN).to_elf())
+    with pytest.raises(ElfError, match="not an ELF"):
+        read_executable(b"#!/bin/sh\n")
+    data = bytearray(write_executable(program()))
+    data[18] = 0x3E                                  # e_machine: x86-64
+    with pytest.raises(ElfError, match="e_machine"):
+        read_executable(bytes(data))
+
+
+# ---------------------------------------------------------------------------------------------
+# ufos ld
+# ---------------------------------------------------------------------------------------------
+def test_ld_command_links_objects_into_a_runnable_executable(tmp_path):
+    (tmp_path / "main.o").write_bytes(assemble(MAIN, "main.s").to_elf())
+    (tmp_path / "lib.o").write_bytes(assemble(LIB, "lib.s").to_elf())
+    out = tmp_path / "prog"
+    assert cli.main(["ld", str(tmp_path / "main.o"), str(tmp_path / "lib.o"), "-o", str(out),
+                     "--base", "0x40000"]) == 0
+    image = load_executable(out)
+    assert image == program(base=0x40000)
+    assert out.stat().st_mode & 0o100                 # executable, as ld makes it
+    assert run_image(image, argv=["p", "ok"]).stdout == b"hello\nok"
+
+
+def test_ld_errors_name_the_file_and_exit_1(tmp_path, capsys):
+    (tmp_path / "main.o").write_bytes(assemble(MAIN, "main.s").to_elf())
+    (tmp_path / "junk.o").write_bytes(b"not an object")
+    assert cli.main(["ld", str(tmp_path / "main.o"), "-o", str(tmp_path / "p")]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"ufos ld: error: undefined symbol '(shout|table)' \(used in .*main\.o\)", err)
+    assert "Traceback" not in err
+    assert cli.main(["ld", str(tmp_path / "junk.o")]) == 1
+    assert "junk.o: not an ELF file" in capsys.readouterr().err
+    assert cli.main(["ld", str(tmp_path / "missing.o")]) == 1
+    assert "missing.o" in capsys.readouterr().err
+    assert not (tmp_path / "p").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# The library rule (how libc is linked)
+# ---------------------------------------------------------------------------------------------
+EXIT = "mov x8, #93\nsvc #0\n"
+
+
+def member(name, text):
+    return assemble(text, name)
+
+
+def test_library_members_are_linked_only_when_needed():
+    start = member("start.s", """
+        .global _start
+        .extern helper
+_start: bl helper
+        mov x8, #93                 // exit(x0)
+        svc #0
+""")
+    helper = member("helper.s", """
+        .global helper
+        .extern deep
+helper: b deep
+""")
+    deep = member("deep.s", ".global deep\ndeep: mov x0, #9\nret\n")
+    unused = member("unused.s", ".global unused\nunused: ret\n")
+    image = link([start], library=[unused, deep, helper], library_names=["unused.s", "deep.s", "helper.s"])
+    assert "unused" not in image.symbols and {"helper", "deep"} <= image.symbols.keys()
+    assert image.symbols["deep"] < image.symbols["helper"]          # members keep the library's order
+    assert run_image(image).status == 9
+
+
+def test_a_program_may_define_a_name_that_an_unused_library_member_defines():
+    start = member("start.s", ".global _start, abs\n_start: mov x0, #3\n" + EXIT + "abs: ret\n")
+    libabs = member("abs.s", ".global abs\nabs: mov x0, #99\nret\n")
+    assert run_image(link([start], library=[libabs])).status == 3
+    user = member("user.s", ".global _start\n.extern abs\n_start: bl abs\n" + EXIT)
+    assert run_image(link([user], library=[libabs])).status == 99
+    with pytest.raises(LinkError, match="undefined symbol 'nothing' \\(used in user2.s\\)"):
+        link([member("u", ".global _start\n.extern nothing\n_start: bl nothing\n")], names=["user2.s"],
+             library=[libabs])
+
+
+def test_object_files_from_disk_link_like_in_memory_ones():
+    obj = assemble(MAIN, "main.s")
+    lib = assemble(LIB, "lib.s")
+    assert link([Object.from_elf(obj.to_elf()), Object.from_elf(lib.to_elf())]) == link([obj, lib])
+
+
+def test_code_writes_a_global_through_the_capability_it_loads_from_its_table():
+    """docs/abi.md's pattern: the table entry is loaded through a PCC-derived capability, so the
+    linker's capabilities keep MutableLoad, or every global would be read-only."""
+    image = link([assemble("""
+        .text
+        .global _start
+_start: adrp c16, .Lcap.counter
+        ldr c16, [c16, #:lo12:.Lcap.counter]
+        mov x1, #41
+        strw x1, [c16]
+        ldrw x0, [c16]
+        add x0, x0, #1
+        mov x8, #93
+        svc #0
+        .bss
+counter: .zero 4
+        .size counter, 4
+        .data
+        .balign 16
+.Lcap.counter: .capability counter
+""")])
+    result = run_image(read_executable(write_executable(image)))
+    assert (result.status, result.stderr) == (42, b"")

@@ -1,0 +1,274 @@
+"""`ufos cc`: compile, assemble and link C programs for the ufos machine, like a small gcc.
+
+    ufos cc FILE... [-o OUT] [-c] [-S] [-I DIR] [-D NAME[=VALUE]] [-nostdlib] [--base ADDR]
+
+Each FILE is C (.c: preprocessed and compiled to assembly, then assembled), assembly (.s:
+assembled) or an object (.o: read). Without -c or -S the objects are linked, after crt0 and with
+libc (userland/libc, built once and cached: libc.py) unless -nostdlib, into an ELF executable
+(ld.py; default a.out) that `ufos exec` runs. -c writes FILE.o for each source and -S writes FILE.s
+for each .c file, in the current directory (or to -o, for one file). userland/include is always on
+the include path, after the -I directories. Errors go to stderr as `file:line:col: error: ...`, and
+the status is 1.
+
+From Python (the tests use these):
+
+    image = build_executable(["main.c", "util.s"])                 # paths
+    image = build_executable(["int main(void) { return 3; }"])     # C source text
+    image = build_executable([Source("lib.c", text), "main.c"])    # named text
+    result = run_c("int main(void) { return 3; }", argv=["prog"], stdin=b"")   # a RunResult
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import struct
+import sys
+import traceback
+from pathlib import Path
+from typing import Iterable, Mapping, NamedTuple, Union
+
+from ufos.toolchain.asm import AsmError, assemble
+from ufos.toolchain.elf import ElfError, Object
+from ufos.toolchain.ld import DEFAULT_BASE, parse_address, save_executable
+from ufos.toolchain.libc import LibcError, include_dir, libc_members
+from ufos.toolchain.link import Image, LinkError, link
+from ufos.toolchain.runner import RunResult, run_image
+
+
+class Source(NamedTuple):
+    """Source text with the file name it is known by: its suffix (.c, .s) says what it is, and
+    error messages cite the name."""
+    name: str
+    text: str
+
+
+Input = Union[str, Path, Source, tuple, Object]
+
+
+class DriverError(Exception):
+    """A mistake in how the driver was called (a missing file, an unknown file type)."""
+
+
+class CompilerUnavailable(Exception):
+    """The C compiler package is missing (it is built separately from the rest of the toolchain)."""
+
+
+def _cc():
+    try:
+        from ufos.toolchain import cc
+    except ImportError as e:
+        raise CompilerUnavailable(f"the C compiler is not available ({e})") from None
+    if not hasattr(cc, "compile_c"):
+        raise CompilerUnavailable("the C compiler is not available (ufos.toolchain.cc has no compile_c)")
+    return cc
+
+
+def user_errors() -> tuple[type[Exception], ...]:
+    """The exceptions that report a mistake in the program (printed as they are, status 1)."""
+    errors: list[type[Exception]] = [AsmError, LinkError, ElfError, LibcError, CompilerUnavailable, DriverError]
+    try:
+        errors.append(_cc().CompileError)
+    except CompilerUnavailable:
+        pass
+    return tuple(errors)
+
+
+# ---------------------------------------------------------------------------------------------
+# The steps
+# ---------------------------------------------------------------------------------------------
+def normalize_defines(defines: Mapping[str, object] | Iterable[str] | None) -> dict[str, str]:
+    """-D arguments as a dict NAME -> VALUE: "NAME" means NAME=1, as in gcc."""
+    if not defines:
+        return {}
+    if isinstance(defines, Mapping):
+        return {str(k): "1" if v is None else str(v) for k, v in defines.items()}
+    result = {}
+    for item in defines:
+        name, sep, value = item.partition("=")
+        result[name] = value if sep else "1"
+    return result
+
+
+def _include_path(include_dirs: Iterable) -> list[str]:
+    dirs = [str(d) for d in include_dirs]
+    try:
+        dirs.append(str(include_dir()))
+    except LibcError:
+        pass   # no userland here: only the -I directories
+    return dirs
+
+
+def compile_to_assembly(text: str, filename: str, include_dirs: Iterable = (), defines=None) -> str:
+    """C source -> assembly text (preprocessed with the -I directories, then userland/include)."""
+    return _cc().compile_c(text, filename, include_dirs=_include_path(include_dirs),
+                           defines=normalize_defines(defines))
+
+
+def _source_of(item: Input, index: int, count: int) -> Source | Path | Object:
+    """What an input is: a file (Path), text with a name (Source), or an object already."""
+    if isinstance(item, (Object, Path, Source)):
+        return item
+    if isinstance(item, tuple):
+        return Source(*item)
+    if isinstance(item, str):
+        if "\n" not in item and item.endswith((".c", ".s", ".o")):
+            return Path(item)
+        return Source("prog.c" if count == 1 else f"prog{index + 1}.c", item)
+    raise TypeError(f"not a source, a path or an object: {item!r}")
+
+
+def _suffix(name: str) -> str:
+    suffix = Path(name).suffix
+    if suffix not in (".c", ".s", ".o"):
+        raise DriverError(f"{name}: unknown file type (expected .c, .s or .o)")
+    return suffix
+
+
+def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines=None) -> Object:
+    """Compile, assemble or read one input."""
+    if isinstance(item, Object):
+        return item
+    if isinstance(item, Path):
+        name, suffix = str(item), _suffix(str(item))
+        if suffix == ".o":
+            try:
+                return Object.from_elf(item.read_bytes())
+            except ElfError as e:
+                raise ElfError(f"{name}: {e}") from None
+            except (ValueError, IndexError, KeyError, struct.error) as e:
+                raise ElfError(f"{name}: not a valid ufos object ({e})") from None
+        text = item.read_text()
+    else:
+        name, text, suffix = item.name, item.text, _suffix(item.name)
+        if suffix == ".o":
+            raise DriverError(f"{name}: an object file must be given as a path")
+    if suffix == ".c":   # the compiler's output; an error in it is the compiler's, cited as NAME.s
+        return assemble(compile_to_assembly(text, name, include_dirs, defines), name + ".s")
+    return assemble(text, name)
+
+
+def _name_of(item: Source | Path | Object, index: int) -> str:
+    if isinstance(item, Object):
+        return f"object {index}"
+    return str(item.name if isinstance(item, Source) else item)
+
+
+def link_program(objects: list[Object], names: list[str], nostdlib: bool = False,
+                 base: int = DEFAULT_BASE) -> Image:
+    """Link the program's objects: after crt0 and with libc as a library, unless nostdlib."""
+    if nostdlib:
+        return link(objects, base, names=names)
+    (crt0_name, crt0), *members = libc_members()
+    return link([crt0, *objects], base, names=[crt0_name, *names],
+                library=[m for _n, m in members], library_names=[n for n, _m in members])
+
+
+def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable = (), defines=None,
+                     nostdlib: bool = False, base: int = DEFAULT_BASE) -> Image:
+    """Compile, assemble and link the inputs (paths, C source text, Source(name, text), objects)
+    into an Image: what the ELF executable holds and what the runner runs."""
+    items = [inputs] if isinstance(inputs, (str, Path, Source, Object)) else list(inputs)
+    sources = [_source_of(item, i, len(items)) for i, item in enumerate(items)]
+    objects = [object_of(s, include_dirs, defines) for s in sources]
+    return link_program(objects, [_name_of(s, i) for i, s in enumerate(sources)], nostdlib, base)
+
+
+def run_c(inputs: Input | Iterable[Input], argv: Iterable[str] = ("prog",), stdin: bytes = b"",
+          env: Iterable[str] = (), *, include_dirs: Iterable = (), defines=None, nostdlib: bool = False,
+          base: int = DEFAULT_BASE, max_instructions: int = 1 << 40, **machine_options) -> RunResult:
+    """Build the program and run it on the bare machine (runner.py): its status, stdout, stderr."""
+    image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base)
+    return run_image(image, list(argv), list(env), stdin, max_instructions, **machine_options)
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+# ---------------------------------------------------------------------------------------------
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ufos cc", description="Compile C (.c), assemble (.s) and link (.o) programs for the ufos machine.",
+        epilog="Without -c or -S the result is an ELF executable, linked with crt0 and libc; run it with "
+               "`ufos exec`.")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="C sources, assembly files and objects")
+    parser.add_argument("-o", dest="output", metavar="OUT", help="the output file (default: a.out, or FILE.o / FILE.s)")
+    parser.add_argument("-c", dest="compile_only", action="store_true", help="compile or assemble to .o files; do not link")
+    parser.add_argument("-S", dest="assembly_only", action="store_true", help="compile .c files to .s files")
+    parser.add_argument("-I", dest="include_dirs", action="append", default=[], metavar="DIR",
+                        help="search DIR for #include files (before userland/include)")
+    parser.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
+                        help="define a preprocessor macro (VALUE defaults to 1)")
+    parser.add_argument("-nostdlib", action="store_true", help="link without crt0 and libc")
+    parser.add_argument("--base", type=parse_address, default=DEFAULT_BASE,
+                        help=f"the executable's load address, page-aligned (default: 0x{DEFAULT_BASE:x})")
+    return parser
+
+
+def _report(e: BaseException) -> None:
+    text = str(e)
+    if isinstance(e, (LinkError, ElfError, LibcError, CompilerUnavailable, DriverError)):
+        text = f"ufos cc: error: {text}"
+    print(text, file=sys.stderr)
+
+
+def _output_for(path: Path, suffix: str, output: str | None) -> Path:
+    return Path(output) if output else Path(path.name).with_suffix(suffix)
+
+
+def _run(args) -> int:
+    paths = [Path(f) for f in args.files]
+    for path in paths:
+        _suffix(str(path))
+        if not path.is_file():
+            raise DriverError(f"{path}: No such file or directory" if not path.exists() else f"{path}: not a file")
+    if args.output and (args.compile_only or args.assembly_only) and len(paths) > 1:
+        raise DriverError("cannot specify '-o' with '-c' or '-S' with multiple files")
+    errors = user_errors()
+    failed = False
+    objects, names, writes = [], [], []
+    for path in paths:
+        try:
+            if args.assembly_only:
+                if path.suffix != ".c":
+                    print(f"ufos cc: warning: {path}: not a C file, ignored with -S", file=sys.stderr)
+                    continue
+                text = compile_to_assembly(path.read_text(), str(path), args.include_dirs, args.defines)
+                writes.append((_output_for(path, ".s", args.output), text.encode()))
+            elif args.compile_only and path.suffix == ".o":
+                print(f"ufos cc: warning: {path}: linker input file unused because linking not done",
+                      file=sys.stderr)
+            else:
+                obj = object_of(path, args.include_dirs, args.defines)
+                if args.compile_only:
+                    writes.append((_output_for(path, ".o", args.output), obj.to_elf()))
+                objects.append(obj)
+                names.append(str(path))
+        except errors as e:    # report every file's errors, as gcc does, then stop
+            _report(e)
+            failed = True
+    if failed:
+        return 1
+    for target, data in writes:
+        target.write_bytes(data)
+    if not (args.compile_only or args.assembly_only):
+        image = link_program(objects, names, args.nostdlib, args.base)
+        save_executable(image, args.output or "a.out")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_intermixed_args(argv)
+    try:
+        return _run(args)
+    except user_errors() as e:
+        _report(e)
+        return 1
+    except OSError as e:
+        print(f"ufos cc: error: {e.filename + ': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
+        return 1
+    except Exception as e:   # a bug in the toolchain, not in the program
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        print(f"ufos cc: internal compiler error: {type(e).__name__}: {e}\n"
+              f"  at {where.filename}:{where.lineno} (set UFOS_TRACEBACK=1 for the traceback)", file=sys.stderr)
+        if os.environ.get("UFOS_TRACEBACK"):
+            traceback.print_exc()
+        return 4
