@@ -1,0 +1,14 @@
+"""The benchmarks run and print their figures (their speed is measured, never asserted)."""
+from ufos import cli
+
+
+def test_bench_cpu_runs_its_program_to_the_end(capsys):
+    assert cli.main(["bench", "cpu", "--iterations", "1000", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "25,007" in out and "MIPS" in out        # 25 instructions per iteration, plus set-up
+
+
+def test_bench_relocate_reports_both_cases(capsys):
+    assert cli.main(["bench", "relocate", "--pages", "16"]) == 0
+    out = capsys.readouterr().out
+    assert "no capabilities" in out and "256 capabilities per page" in out
