@@ -1,0 +1,39 @@
+"""The ufos C compiler: C source -> assembly for ufos.toolchain.asm.
+
+    asm_text = compile_c(source, "hello.c", include_dirs=["inc"], defines={"DEBUG": "1"})
+
+The pipeline, one module per stage (read them in this order):
+    preprocess.py   pcpp: macros, #include, #if; #line markers keep the original places
+    parse.py        pycparser: the syntax tree
+    check.py        scopes, declarations, statements; expr.py types expressions (types.py has
+                    the C types, initializer.py the initializers, constexpr.py folding)
+    codegen.py      statements and functions; gen_expr.py expressions, gen_memory.py addresses,
+                    loads, stores and copies, gen_call.py calls; regalloc.py where locals live;
+                    regs.py the register stack; data.py globals; builtins.py the built-ins
+Every mistake in the program is reported as a CompileError: `file:line:col: error: message`,
+the source line and a caret.
+"""
+from __future__ import annotations
+
+from ufos.toolchain.cc.errors import CompileError, Loc, reset_sources
+
+__all__ = ["compile_c", "CompileError"]
+
+
+def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None) -> str:
+    """Compile one C translation unit; returns assembly text."""
+    from ufos.toolchain.cc.check import check
+    from ufos.toolchain.cc.codegen import generate
+    from ufos.toolchain.cc.parse import parse
+    from ufos.toolchain.cc.preprocess import preprocess
+
+    reset_sources()
+    try:
+        text = preprocess(source, filename, include_dirs, defines)
+        ast = parse(text, filename)
+        program = check(ast, filename)
+        return generate(program)
+    except CompileError:
+        raise
+    except RecursionError:
+        raise CompileError(Loc(filename, 0, 0), "the program nests too deeply") from None

@@ -1,0 +1,720 @@
+"""Stage 3, semantic analysis: pycparser's syntax tree -> the typed tree of nodes.py.
+
+This module owns declarations and statements: scopes (file, function, block; shadowing), the
+ordinary and tag name spaces, typedefs, turning declarators into types (types.py), globals and
+their linkage, static locals, functions and their parameters, labels and gotos, and the rules of
+each statement. Expressions are typed by the ExprChecker mixin in expr.py. Any error the program
+can make is raised as a CompileError at the place it happened.
+"""
+from __future__ import annotations
+
+from pycparser import c_ast
+
+from ufos.toolchain.cc import types as T
+from ufos.toolchain.cc.constexpr import fold, static_value
+from ufos.toolchain.cc.errors import error_at, loc_of
+from ufos.toolchain.cc.expr import ExprChecker
+from ufos.toolchain.cc.initializer import InitBuilder
+from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
+                                     LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var)
+from ufos.toolchain.cc.parse import PRELUDE_FILE
+from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
+                                     Type, is_array, is_complete, is_func, is_struct, is_void)
+
+BUILTIN_TYPEDEFS = {"__intcap": T.INTCAP, "__uintcap": T.UINTCAP, "__intcap_t": T.INTCAP,
+                    "__uintcap_t": T.UINTCAP}
+MAX_OBJECT = 1 << 30          # bytes: the machine has megabytes; a bigger object is a mistake
+SPECIFIER_WORDS = {"void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+                   "_Bool", "_Complex", "__int128"}
+
+
+class Scope:
+    """One level of block structure: ordinary identifiers and tags declared in it."""
+
+    def __init__(self, parent: Scope | None = None):
+        self.parent = parent
+        self.names: dict[str, object] = {}     # Var | EnumConst | TypedefName
+        self.tags: dict[str, object] = {}      # StructType | 'enum'
+
+    def lookup(self, name: str):
+        scope = self
+        while scope is not None:
+            if name in scope.names:
+                return scope.names[name]
+            scope = scope.parent
+        return None
+
+    def lookup_tag(self, name: str):
+        scope = self
+        while scope is not None:
+            if name in scope.tags:
+                return scope.tags[name]
+            scope = scope.parent
+        return None
+
+    @property
+    def is_file(self) -> bool:
+        return self.parent is None
+
+
+class Checker(ExprChecker):
+    def __init__(self, filename: str):
+        self.program = Program(filename=filename)
+        self.file_scope = self.scope = Scope()
+        self.func: Function | None = None
+        self.counter = 0
+        self.string_labels: dict[bytes, str] = {}
+        self.init_cache: dict[int, object] = {}
+        self.struct_nodes: dict[int, StructType] = {}    # id(c_ast.Struct) -> its type
+
+    def unique(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}{self.counter}"
+
+    # =============================================================================================
+    # The translation unit
+    # =============================================================================================
+    def check(self, ast: c_ast.FileAST) -> Program:
+        for ext in ast.ext:
+            if isinstance(ext, c_ast.FuncDef):
+                self.function_def(ext)
+            elif isinstance(ext, c_ast.Decl):
+                self.file_decl(ext)
+            elif isinstance(ext, c_ast.Typedef):
+                self.typedef(ext)
+            elif isinstance(ext, c_ast.StaticAssert):
+                self.static_assert(ext)
+            elif isinstance(ext, c_ast.Pragma):
+                pass
+            else:
+                raise error_at(loc_of(ext), f"unexpected {type(ext).__name__} at file scope")
+        self.finish_globals()
+        return self.program
+
+    def finish_globals(self) -> None:
+        for var in self.program.globals:
+            t = var.type
+            if isinstance(t, ArrayType) and t.length is None and var.defined and var.storage != "func":
+                var.type = T.array_of(t.base, 1)          # `int a[];` at file scope: one element
+            elif var.defined and var.storage != "func" and not is_complete(var.type):
+                raise error_at(var.loc, f"storage size of '{var.name}' isn't known")
+
+    # =============================================================================================
+    # Types from declarations
+    # =============================================================================================
+    def resolve(self, node) -> Type:
+        """The type a declarator (TypeDecl/PtrDecl/ArrayDecl/FuncDecl/Typename) describes."""
+        if isinstance(node, c_ast.Typename):
+            return self.resolve(node.type)
+        if isinstance(node, c_ast.TypeDecl):
+            base = self.specifier(node.type, loc_of(node))
+            return T.qualified(base, "const" in node.quals, "volatile" in node.quals)
+        if isinstance(node, c_ast.PtrDecl):
+            base = self.resolve(node.type)
+            return T.qualified(T.pointer_to(base), "const" in node.quals, "volatile" in node.quals)
+        if isinstance(node, c_ast.ArrayDecl):
+            return self.array_declarator(node)
+        if isinstance(node, c_ast.FuncDecl):
+            return self.func_declarator(node)
+        if isinstance(node, (c_ast.Struct, c_ast.Union, c_ast.Enum, c_ast.IdentifierType)):
+            return self.specifier(node, loc_of(node))
+        raise error_at(loc_of(node), f"unsupported declarator {type(node).__name__}")
+
+    def array_declarator(self, node: c_ast.ArrayDecl) -> Type:
+        base = self.resolve(node.type)
+        loc = loc_of(node) or loc_of(node.type)
+        if is_func(base):
+            raise error_at(loc, "declaration of an array of functions")
+        if not is_complete(base):
+            raise error_at(loc, f"array has incomplete element type '{base}'")
+        length = None
+        if node.dim is not None:
+            if isinstance(node.dim, c_ast.ID) and node.dim.name == "*":
+                raise error_at(loc_of(node.dim), "variable length arrays are not supported")
+            dim = fold(self.value(node.dim))
+            if not hasattr(dim, "value") or not T.is_integer(dim.type):
+                raise error_at(loc_of(node.dim), "variable length arrays are not supported"
+                               if T.is_integer(dim.type) else "size of array has non-integer type")
+            length = dim.value
+            if length < 0:
+                raise error_at(loc_of(node.dim), "size of array is negative")
+            if length * base.size > MAX_OBJECT:
+                raise error_at(loc_of(node.dim), f"array is too large ({length * base.size} bytes)")
+        return T.array_of(base, length)
+
+    def func_declarator(self, node: c_ast.FuncDecl) -> FuncType:
+        ret = self.resolve(node.type)
+        loc = loc_of(node) or loc_of(node.type)
+        if is_array(ret):
+            raise error_at(loc, "function cannot return an array type")
+        if is_func(ret):
+            raise error_at(loc, "function cannot return a function type")
+        params, variadic, prototyped = self.parameters(node.args)
+        return FuncType(ret=T.unqualified(ret), params=tuple(params), variadic=variadic, prototyped=prototyped)
+
+    def parameters(self, plist) -> tuple[list[Param], bool, bool]:
+        if plist is None:
+            return [], False, False
+        items = list(plist.params)
+        if len(items) == 1 and isinstance(items[0], (c_ast.Typename, c_ast.Decl)) and not getattr(items[0], "name", None):
+            t = self.resolve(items[0].type)
+            if is_void(t):
+                return [], False, True
+        params, variadic = [], False
+        for p in items:
+            if isinstance(p, c_ast.EllipsisParam):
+                variadic = True
+            elif isinstance(p, c_ast.ID):
+                raise error_at(loc_of(p), "old-style (K&R) parameter lists are not supported")
+            else:
+                t = self.adjust_param(self.resolve(p.type), loc_of(p))
+                params.append(Param(getattr(p, "name", None), t))
+        return params, variadic, True
+
+    @staticmethod
+    def adjust_param(t: Type, loc) -> Type:
+        if is_array(t):
+            return T.qualified(T.pointer_to(t.base), t.const, t.volatile)
+        if is_func(t):
+            return T.pointer_to(t)
+        if is_void(t):
+            raise error_at(loc, "parameter has type void")
+        return t
+
+    def specifier(self, node, loc) -> Type:
+        if isinstance(node, c_ast.IdentifierType):
+            return self.basic_type(node.names, loc_of(node) or loc)
+        if isinstance(node, (c_ast.Struct, c_ast.Union)):
+            return self.struct_type(node)
+        if isinstance(node, c_ast.Enum):
+            return self.enum_type(node)
+        return self.resolve(node)
+
+    def basic_type(self, names: list[str], loc) -> Type:
+        if len(names) == 1 and names[0] not in SPECIFIER_WORDS:
+            name = names[0]
+            entry = self.scope.lookup(name)
+            if not isinstance(entry, TypedefName):
+                raise error_at(loc, f"unknown type name '{name}'")
+            return entry.type
+        count = {w: names.count(w) for w in set(names)}
+        unknown = [w for w in count if w not in SPECIFIER_WORDS]
+        if unknown:
+            raise error_at(loc, f"unknown type name '{unknown[0]}'")
+        if "_Complex" in count or "__int128" in count:
+            raise error_at(loc, f"'{'_Complex' if '_Complex' in count else '__int128'}' is not supported")
+        unsigned = "unsigned" in count
+        if unsigned and "signed" in count:
+            raise error_at(loc, "both 'signed' and 'unsigned' in declaration specifiers")
+        longs = count.get("long", 0)
+        if "void" in count:
+            return T.VOID
+        if "_Bool" in count:
+            return T.BOOL
+        if "float" in count:
+            return T.FLOAT
+        if "double" in count:
+            return T.LDOUBLE if longs else T.DOUBLE
+        if "char" in count:
+            return T.UCHAR if unsigned else T.SCHAR if "signed" in count else T.CHAR
+        if "short" in count:
+            return T.USHORT if unsigned else T.SHORT
+        if longs >= 2:
+            return T.ULLONG if unsigned else T.LLONG
+        if longs == 1:
+            return T.ULONG if unsigned else T.LONG
+        return T.UINT if unsigned else T.INT
+
+    # --- struct, union, enum ---------------------------------------------------------------------
+    def struct_type(self, node) -> StructType:
+        is_union = isinstance(node, c_ast.Union)
+        kw = "union" if is_union else "struct"
+        loc = loc_of(node)
+        if node.decls is None:                       # a reference: struct s
+            found = self.scope.lookup_tag(node.name) if node.name else None
+            if found is not None:
+                if not isinstance(found, StructType) or found.info.is_union != is_union:
+                    raise error_at(loc, f"'{node.name}' defined as the wrong kind of tag")
+                return found
+            t = StructType(info=StructInfo(node.name, is_union))
+            if node.name:
+                self.scope.tags[node.name] = t
+            return t
+        if id(node) in self.struct_nodes:            # `struct {...} a, b;` shares one node
+            return self.struct_nodes[id(node)]
+        t = self.scope.tags.get(node.name) if node.name else None
+        if t is not None:
+            if not isinstance(t, StructType) or t.info.is_union != is_union:
+                raise error_at(loc, f"'{node.name}' defined as the wrong kind of tag")
+            if t.info.complete:
+                raise error_at(loc, f"redefinition of '{kw} {node.name}'")
+        else:
+            t = StructType(info=StructInfo(node.name, is_union))
+            if node.name:
+                self.scope.tags[node.name] = t
+        self.struct_nodes[id(node)] = t
+        members = []
+        for d in node.decls:
+            members.extend(self.struct_members(d, t))
+        names = set()
+        for m in members:
+            if m.name is not None:
+                if m.name in names:
+                    raise error_at(loc, f"duplicate member '{m.name}'")
+                names.add(m.name)
+        T.layout(t.info, members)
+        return t
+
+    def struct_members(self, d, owner: StructType) -> list[T.Member]:
+        if isinstance(d, c_ast.StaticAssert):
+            self.static_assert(d)
+            return []
+        if isinstance(d, c_ast.Pragma):
+            return []
+        loc = loc_of(d)
+        if d.name is None and isinstance(d.type, (c_ast.Struct, c_ast.Union)) and d.bitsize is None:
+            t = self.struct_type(d.type)               # an anonymous struct or union member
+            return [T.Member(None, t, 0)]
+        t = self.resolve(d.type)
+        if is_func(t):
+            raise error_at(loc, f"member '{d.name}' declared as a function")
+        width = None
+        if d.bitsize is not None:
+            if not isinstance(t, IntType) or t.kind == "intcap":
+                raise error_at(loc, f"bit-field '{d.name}' has invalid type '{t}'")
+            width = self.const_int(d.bitsize, "bit-field width")
+            if width < 0 or width > t.bits:
+                raise error_at(loc_of(d.bitsize), f"width of bit-field '{d.name}' ({width} bits) exceeds its type")
+            if width == 0 and d.name:
+                raise error_at(loc, f"named bit-field '{d.name}' has zero width")
+        elif not is_complete(t) and not (is_array(t) and t.length is None):
+            raise error_at(loc, f"field '{d.name}' has incomplete type '{t}'")
+        return [T.Member(d.name, t, 0, width)]
+
+    def enum_type(self, node: c_ast.Enum) -> Type:
+        loc = loc_of(node)
+        if node.values is None:
+            if node.name and self.scope.lookup_tag(node.name) != "enum":
+                if self.scope.lookup_tag(node.name) is not None:
+                    raise error_at(loc, f"'{node.name}' defined as the wrong kind of tag")
+            return T.INT
+        if id(node) in self.struct_nodes:            # `enum {...} a, b;` shares one node
+            return T.INT
+        self.struct_nodes[id(node)] = T.INT
+        if node.name:
+            if self.scope.tags.get(node.name) == "enum-defined":
+                raise error_at(loc, f"redefinition of 'enum {node.name}'")
+            self.scope.tags[node.name] = "enum"
+        value = 0
+        for e in node.values.enumerators:
+            if e.value is not None:
+                value = self.const_int(e.value, "enumerator value")
+            self.declare_name(e.name, EnumConst(e.name, value, T.INT), loc_of(e))
+            value += 1
+        return T.INT
+
+    def static_assert(self, node) -> None:
+        if self.const_int(node.cond, "static assertion") == 0:
+            msg = node.message.value if node.message is not None else ""
+            raise error_at(loc_of(node), f"static assertion failed{': ' + msg if msg else ''}")
+
+    # =============================================================================================
+    # Declarations
+    # =============================================================================================
+    def declare_name(self, name: str, entry, loc) -> None:
+        prior = self.scope.names.get(name)
+        if prior is not None and not (isinstance(prior, TypedefName) and isinstance(entry, TypedefName)
+                                      and T.compatible(prior.type, entry.type)):
+            raise error_at(loc, f"redefinition of '{name}'")
+        self.scope.names[name] = entry
+
+    def typedef(self, node: c_ast.Typedef) -> None:
+        loc = loc_of(node)
+        if node.name in BUILTIN_TYPEDEFS and loc is not None and loc.file == PRELUDE_FILE:
+            t = BUILTIN_TYPEDEFS[node.name]
+        else:
+            t = self.resolve(node.type)
+        self.declare_name(node.name, TypedefName(node.name, t), loc)
+
+    def decl_type(self, d: c_ast.Decl) -> Type:
+        if isinstance(d.type, (c_ast.Struct, c_ast.Union, c_ast.Enum)):
+            return self.specifier(d.type, loc_of(d))
+        return self.resolve(d.type)
+
+    def file_decl(self, d: c_ast.Decl) -> None:
+        if "typedef" in d.storage:
+            self.declare_name(d.name, TypedefName(d.name, self.decl_type(d)), loc_of(d))
+            return
+        t = self.decl_type(d)
+        if d.name is None:                      # struct s {...}; enum {...};
+            return
+        if "auto" in d.storage or "register" in d.storage:
+            raise error_at(loc_of(d), f"file-scope declaration of '{d.name}' specifies '{d.storage[0]}'")
+        if is_func(t):
+            self.declare_function(d, t, defining=False)
+        else:
+            self.declare_global(d, t)
+
+    def declare_function(self, d: c_ast.Decl, t: FuncType, defining: bool) -> Var:
+        loc = loc_of(d)
+        prior = self.file_scope.names.get(d.name)
+        if prior is not None:
+            if not isinstance(prior, Var) or prior.storage != "func":
+                raise error_at(loc, f"'{d.name}' redeclared as a different kind of symbol")
+            if not T.compatible(prior.type, t):
+                raise error_at(loc, f"conflicting types for '{d.name}' ('{t}', previously '{prior.type}')")
+            if defining and prior.defined:
+                raise error_at(loc, f"redefinition of '{d.name}'")
+            prior.type = T.composite(t, prior.type) if defining else T.composite(prior.type, t)
+            if defining:
+                prior.type, prior.loc = t, loc
+            var = prior
+        else:
+            var = Var(d.name, t, "func", loc, label=d.name, internal="static" in d.storage)
+            self.file_scope.names[d.name] = var
+            self.program.globals.append(var)
+        if "inline" in (d.funcspec or []):
+            var.is_inline = True
+        if "extern" in d.storage or (not defining and "inline" not in (d.funcspec or [])):
+            var.external = True                  # some declaration asks for an external definition
+        # C99: an inline definition without any `extern` declaration is not an external one;
+        # it stays local to this file (so a header can define it in many files)
+        var.internal = "static" in d.storage or var.internal or (var.is_inline and not var.external)
+        var.defined = var.defined or defining
+        if self.scope is not self.file_scope:
+            self.scope.names[d.name] = var
+        return var
+
+    def declare_global(self, d: c_ast.Decl, t: Type) -> Var:
+        loc = loc_of(d)
+        is_static, is_extern = "static" in d.storage, "extern" in d.storage
+        prior = self.file_scope.names.get(d.name)
+        if prior is not None:
+            if not isinstance(prior, Var) or prior.storage == "func":
+                raise error_at(loc, f"'{d.name}' redeclared as a different kind of symbol")
+            if not T.compatible(prior.type, t):
+                raise error_at(loc, f"conflicting types for '{d.name}' ('{t}', previously '{prior.type}')")
+            if is_static and prior.storage == "global" and prior.defined:
+                raise error_at(loc, f"static declaration of '{d.name}' follows non-static declaration")
+            prior.type = T.composite(prior.type, t)
+            var = prior
+        else:
+            var = Var(d.name, t, "static" if is_static else "global", loc, label=d.name)
+            self.file_scope.names[d.name] = var
+            self.program.globals.append(var)
+        if d.init is not None:
+            if var.init is not None:
+                raise error_at(loc, f"redefinition of '{d.name}'")
+            var.init = self.static_init(var, d.init)
+            var.type = var.init.type
+            var.defined = True
+        elif not is_extern:
+            var.defined = True                   # a tentative definition: zero if nothing else
+        if self.scope is not self.file_scope:
+            self.scope.names[d.name] = var
+        return var
+
+    def static_init(self, var: Var, node):
+        init = InitBuilder(self).build(var.type, node)
+        for item in init.items:
+            if static_value(item.expr) is None and not (T.is_array(item.type)):
+                raise error_at(item.expr.loc or loc_of(node), "initializer element is not a compile-time constant")
+        return init
+
+    # --- locals ----------------------------------------------------------------------------------
+    def local_decl(self, d: c_ast.Decl) -> list:
+        loc = loc_of(d)
+        if "typedef" in d.storage:
+            self.declare_name(d.name, TypedefName(d.name, self.decl_type(d)), loc)
+            return []
+        t = self.decl_type(d)
+        if d.name is None:
+            return []
+        if is_func(t):
+            if "static" in d.storage:
+                raise error_at(loc, f"invalid storage class for function '{d.name}'")
+            self.declare_function(d, t, defining=False)
+            return []
+        if "extern" in d.storage:
+            if d.init is not None:
+                raise error_at(loc, f"'{d.name}' has both 'extern' and initializer")
+            self.check_local_redeclaration(d.name, loc)
+            var = self.declare_global(d, t)
+            self.scope.names[d.name] = var
+            return []
+        if "static" in d.storage:
+            return self.static_local(d, t)
+        return self.auto_local(d, t)
+
+    def check_local_redeclaration(self, name: str, loc) -> None:
+        if name in self.scope.names:
+            raise error_at(loc, f"redefinition of '{name}'")
+
+    def static_local(self, d: c_ast.Decl, t: Type) -> list:
+        loc = loc_of(d)
+        self.check_local_redeclaration(d.name, loc)
+        var = Var(d.name, t, "static", loc, label=self.unique(f".L{self.func.var.name}.{d.name}."))
+        var.defined = True
+        self.scope.names[d.name] = var
+        if d.init is not None:
+            var.init = self.static_init(var, d.init)
+            var.type = var.init.type
+        if not is_complete(var.type):
+            raise error_at(loc, f"storage size of '{d.name}' isn't known")
+        self.program.globals.append(var)
+        return []
+
+    def auto_local(self, d: c_ast.Decl, t: Type) -> list:
+        loc = loc_of(d)
+        self.check_local_redeclaration(d.name, loc)
+        var = Var(d.name, t, "local", loc)
+        self.scope.names[d.name] = var
+        self.func.locals.append(var)
+        if d.init is None:
+            if not is_complete(t):
+                raise error_at(loc, f"storage size of '{d.name}' isn't known" if not is_array(t)
+                               else f"definition of variable '{d.name}' with array type needs an explicit size or an initializer")
+            return []
+        if not is_complete(t) and not (is_array(t) and t.length is None):
+            raise error_at(loc, f"variable '{d.name}' has initializer but incomplete type")
+        init = InitBuilder(self).build(t, d.init)
+        var.type = init.type
+        return [LocalInit(loc, var, init)]
+
+    # =============================================================================================
+    # Functions
+    # =============================================================================================
+    def function_def(self, fd: c_ast.FuncDef) -> None:
+        d = fd.decl
+        loc = loc_of(d)
+        t = self.resolve(d.type)
+        if fd.param_decls:
+            raise error_at(loc, "old-style (K&R) function definitions are not supported")
+        if not is_func(t):
+            raise error_at(loc, "expected a function")
+        if is_struct(t.ret) and not is_complete(t.ret) or is_array(t.ret):
+            raise error_at(loc, f"function returns incomplete type '{t.ret}'")
+        var = self.declare_function(d, t, defining=True)
+        func = Function(var, [], Block(loc), loc=loc)
+        self.func = func
+        self.labels: dict[str, Label] = {}
+        self.gotos: list[Goto] = []
+        self.breakable = self.continuable = 0
+        self.switches: list[Switch] = []
+        outer = self.scope
+        self.scope = Scope(outer)
+        try:
+            for p, decl in zip(t.params, self.param_decls(d.type)):
+                ploc = loc_of(decl) or loc
+                if p.name is None:
+                    raise error_at(ploc, "parameter name omitted")
+                if not is_complete(p.type):
+                    raise error_at(ploc, f"parameter '{p.name}' has incomplete type '{p.type}'")
+                pv = Var(p.name, p.type, "param", ploc)
+                self.check_local_redeclaration(p.name, ploc)
+                self.scope.names[p.name] = pv
+                func.params.append(pv)
+                func.locals.append(pv)
+            func.body = self.block(fd.body, new_scope=False)
+            for g in self.gotos:
+                if g.name not in self.labels:
+                    raise error_at(g.loc, f"use of undeclared label '{g.name}'")
+        finally:
+            self.scope = outer
+            self.func = None
+        self.program.functions.append(func)
+
+    @staticmethod
+    def param_decls(functype_node) -> list:
+        args = functype_node.args
+        if args is None:
+            return []
+        return [p for p in args.params if not isinstance(p, c_ast.EllipsisParam)]
+
+    # =============================================================================================
+    # Statements
+    # =============================================================================================
+    def block(self, node: c_ast.Compound, new_scope: bool = True) -> Block:
+        if new_scope:
+            self.scope = Scope(self.scope)
+        try:
+            items = []
+            for item in node.block_items or []:
+                items.extend(self.block_item(item))
+            return Block(loc_of(node), items)
+        finally:
+            if new_scope:
+                self.scope = self.scope.parent
+
+    def block_item(self, item) -> list:
+        if isinstance(item, c_ast.Decl):
+            return self.local_decl(item)
+        if isinstance(item, c_ast.Typedef):
+            self.typedef(item)
+            return []
+        if isinstance(item, c_ast.DeclList):
+            out = []
+            for d in item.decls:
+                out.extend(self.local_decl(d))
+            return out
+        return [self.stmt(item)]
+
+    def stmt(self, node):
+        method = getattr(self, "stmt_" + type(node).__name__, None)
+        if method is None:
+            return ExprStmt(loc_of(node), self.expr(node, statement=True))
+        return method(node)
+
+    def sub_stmt(self, node):
+        """A statement that is the body of if/while/for: a declaration there gets its own scope."""
+        if node is None:
+            return Nop(None)
+        if isinstance(node, (c_ast.Decl, c_ast.DeclList)):
+            raise error_at(loc_of(node), "a declaration is not a statement (put it in braces)")
+        return self.stmt(node)
+
+    def stmt_Compound(self, node):
+        return self.block(node)
+
+    def stmt_EmptyStatement(self, node):
+        return Nop(loc_of(node))
+
+    def stmt_Pragma(self, node):
+        return Nop(loc_of(node))
+
+    def stmt_StaticAssert(self, node):
+        self.static_assert(node)
+        return Nop(loc_of(node))
+
+    def stmt_Decl(self, node):
+        return Block(loc_of(node), self.local_decl(node))
+
+    def stmt_If(self, node):
+        cond = self.condition(node.cond)
+        return If(loc_of(node), cond, self.sub_stmt(node.iftrue),
+                  self.sub_stmt(node.iffalse) if node.iffalse is not None else None)
+
+    def loop_body(self, node):
+        self.breakable += 1
+        self.continuable += 1
+        try:
+            return self.sub_stmt(node)
+        finally:
+            self.breakable -= 1
+            self.continuable -= 1
+
+    def stmt_While(self, node):
+        cond = self.condition(node.cond)
+        return Loop(loc_of(node), "while", None, cond, None, self.loop_body(node.stmt))
+
+    def stmt_DoWhile(self, node):
+        body = self.loop_body(node.stmt)
+        return Loop(loc_of(node), "do", None, self.condition(node.cond), None, body)
+
+    def stmt_For(self, node):
+        self.scope = Scope(self.scope)
+        try:
+            init = None
+            if isinstance(node.init, c_ast.DeclList):
+                items = []
+                for d in node.init.decls:
+                    if "static" in d.storage or "extern" in d.storage or "typedef" in d.storage:
+                        raise error_at(loc_of(d), "declaration of a non-automatic variable in a 'for' loop")
+                    items.extend(self.local_decl(d))
+                init = Block(loc_of(node.init), items)
+            elif node.init is not None:
+                init = ExprStmt(loc_of(node.init), self.expr(node.init, statement=True))
+            cond = self.condition(node.cond) if node.cond is not None else None
+            step = self.expr(node.next, statement=True) if node.next is not None else None
+            body = self.loop_body(node.stmt)
+            return Loop(loc_of(node), "for", init, cond, step, body)
+        finally:
+            self.scope = self.scope.parent
+
+    def stmt_Switch(self, node):
+        e = self.value(node.cond)
+        if not T.is_integer(e.type):
+            raise error_at(loc_of(node.cond), f"switch quantity is not an integer (it has type '{e.type}')")
+        e = self.convert(e, T.promote(e.type))
+        sw = Switch(loc_of(node), e)
+        self.switches.append(sw)
+        self.breakable += 1
+        try:
+            sw.body = self.sub_stmt(node.stmt)
+        finally:
+            self.breakable -= 1
+            self.switches.pop()
+        return sw
+
+    def stmt_Case(self, node):
+        loc = loc_of(node)
+        if not self.switches:
+            raise error_at(loc, "case label not within a switch statement")
+        sw = self.switches[-1]
+        value = T.wrap(self.const_int(node.expr, "case label"), sw.expr.type)
+        for c in sw.cases:
+            if c.value == value:
+                raise error_at(loc_of(node.expr) or loc, f"duplicate case value '{value}'")
+        case = Case(loc, value, None, self.unique(".Lcase"))
+        sw.cases.append(case)
+        case.body = Block(loc, [self.stmt(s) for s in node.stmts or []])
+        return case
+
+    def stmt_Default(self, node):
+        loc = loc_of(node)
+        if not self.switches:
+            raise error_at(loc, "'default' label not within a switch statement")
+        sw = self.switches[-1]
+        if sw.default is not None:
+            raise error_at(loc, "multiple default labels in one switch")
+        case = Case(loc, None, None, self.unique(".Ldefault"))
+        sw.default = case
+        case.body = Block(loc, [self.stmt(s) for s in node.stmts or []])
+        return case
+
+    def stmt_Break(self, node):
+        if not self.breakable:
+            raise error_at(loc_of(node), "break statement not within loop or switch")
+        return Break(loc_of(node))
+
+    def stmt_Continue(self, node):
+        if not self.continuable:
+            raise error_at(loc_of(node), "continue statement not within a loop")
+        return Continue(loc_of(node))
+
+    def stmt_Return(self, node):
+        loc = loc_of(node)
+        ret = self.func.var.type.ret
+        if node.expr is None:
+            return Return(loc, None)
+        e = self.value(node.expr)
+        if is_void(ret):
+            if not is_void(e.type):
+                raise error_at(loc_of(node.expr) or loc,
+                               f"void function '{self.func.var.name}' should not return a value")
+            return Return(loc, e)
+        return Return(loc, self.assign_convert(e, ret, "returning", loc_of(node.expr) or loc))
+
+    def stmt_Goto(self, node):
+        g = Goto(loc_of(node), node.name)
+        self.gotos.append(g)
+        return g
+
+    def stmt_Label(self, node):
+        loc = loc_of(node)
+        if node.name in self.labels:
+            raise error_at(loc, f"redefinition of label '{node.name}'")
+        label = Label(loc, node.name)
+        self.labels[node.name] = label
+        label.body = self.stmt(node.stmt) if node.stmt is not None else Nop(loc)
+        return label
+
+    def condition(self, node):
+        e = self.value(node)
+        if not T.is_scalar(e.type):
+            raise error_at(loc_of(node), f"used type '{e.type}' where a scalar is required")
+        return e
+
+
+def check(ast: c_ast.FileAST, filename: str) -> Program:
+    return Checker(filename).check(ast)

@@ -1,0 +1,269 @@
+"""Initializers (C11 6.7.9): a declaration's `= ...` -> a flat list of (offset, type, value) items.
+
+    struct point { int x, y; } ps[] = { {1, 2}, [3].y = 7 };
+        -> type struct point[4], items (0, int, 1) (4, int, 2) (28, int, 7)
+
+Braces may be left out inside a list (brace elision) and designators (`.y =`, `[3] =`) move the
+position. Everything not mentioned is zero. The same list serves a global (turned into bytes and
+capability relocations by data.py) and a local (turned into stores by codegen.py).
+
+Simplification: after a nested designator (`.a.b = 1`), the next undesignated element goes to the
+member after `a`, not the one after `a.b`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pycparser import c_ast
+
+from ufos.toolchain.cc.errors import error_at, loc_of
+from ufos.toolchain.cc.nodes import Expr, Str
+from ufos.toolchain.cc.types import (ArrayType, IntType, StructType, Type, array_of, is_array, is_struct,
+                                     qualified)
+
+
+@dataclass(eq=False)
+class InitItem:
+    offset: int
+    type: Type
+    expr: Expr                      # converted to `type`; a Str for a char array
+    bit_width: int | None = None
+    bit_offset: int = 0
+
+
+@dataclass(eq=False)
+class Initializer:
+    type: Type                      # the object's type, an array's length now known
+    items: list = field(default_factory=list)
+
+    def exprs(self):
+        return [item.expr for item in self.items]
+
+
+@dataclass(eq=False)
+class _Elem:
+    designators: list               # pycparser nodes: ID for .field, an expression for [index]
+    node: c_ast.Node
+
+
+class _Cursor:
+    """The elements of one braced list, consumed in order."""
+
+    def __init__(self, exprs):
+        self.elems = []
+        for e in exprs:
+            if isinstance(e, c_ast.NamedInitializer):
+                self.elems.append(_Elem([_designator(d) for d in e.name], e.expr))
+            else:
+                self.elems.append(_Elem([], e))
+        self.pos = 0
+
+    def done(self) -> bool:
+        return self.pos >= len(self.elems)
+
+    def peek(self) -> _Elem:
+        return self.elems[self.pos]
+
+    def next(self) -> None:
+        self.pos += 1
+
+
+class _Field:
+    """A `.name` designator (pycparser gives an ID, and an [index] as ArrayDesignator)."""
+
+    def __init__(self, node: c_ast.ID):
+        self.name, self.coord = node.name, node.coord
+
+
+def _designator(d):
+    if isinstance(d, c_ast.ID):
+        return _Field(d)
+    if type(d).__name__ == "ArrayDesignator":
+        return d.expr
+    return d
+
+
+def _is_char_array(t: Type) -> bool:
+    return is_array(t) and isinstance(t.base, IntType) and t.base.size == 1
+
+
+def _is_string(node) -> bool:
+    return isinstance(node, c_ast.Constant) and node.type == "string"
+
+
+class InitBuilder:
+    """Builds an Initializer, asking the checker to type each element (checker.init_value)."""
+
+    def __init__(self, checker):
+        self.checker = checker
+        self.items: list[InitItem] = []
+
+    def build(self, t: Type, node: c_ast.Node) -> Initializer:
+        self.items = []
+        if isinstance(node, c_ast.InitList):
+            if is_array(t) or is_struct(t):
+                count = self.braced(t, 0, node)
+                if is_array(t) and t.length is None:
+                    t = qualified(array_of(t.base, count), t.const, t.volatile)
+            else:
+                self.scalar_in_braces(t, 0, node)
+        elif is_array(t):
+            if not (_is_char_array(t) and _is_string(node)):
+                raise error_at(loc_of(node), "array initializer must be an initializer list"
+                               + (" or a string literal" if _is_char_array(t) else ""))
+            t = self.string(t, 0, node)
+        else:
+            self.scalar(t, 0, node)
+        return Initializer(t, self.items)
+
+    # --- lists -----------------------------------------------------------------------------------
+    def braced(self, t: Type, offset: int, ilist: c_ast.InitList) -> int:
+        """Initialise aggregate t from its own braced list; for an array, the length it needs."""
+        cur = _Cursor(ilist.exprs or [])
+        count = self.array_elems(t, offset, cur, True) if is_array(t) else self.members(t, offset, cur, True)
+        if not cur.done():
+            raise error_at(loc_of(cur.peek().node), f"excess elements in {'array' if is_array(t) else 'struct'} initializer")
+        return count
+
+    def array_elems(self, t: ArrayType, offset: int, cur: _Cursor, braced: bool) -> int:
+        i = count = 0
+        limit = t.length
+        while not cur.done():
+            e = cur.peek()
+            if e.designators:
+                if not braced:
+                    break
+                d = e.designators[0]
+                if isinstance(d, _Field):
+                    raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
+                i = self.checker.const_int(d, "array index in initializer")
+                if i < 0 or (limit is not None and i >= limit):
+                    raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
+                e.designators = e.designators[1:]
+            elif limit is not None and i >= limit:
+                if braced:
+                    raise error_at(loc_of(e.node), "excess elements in array initializer")
+                break
+            self.element(t.base, offset + i * t.base.size, cur)
+            i += 1
+            count = max(count, i)
+        return count
+
+    def members(self, t: StructType, offset: int, cur: _Cursor, braced: bool) -> int:
+        members = [m for m in t.info.members if m.name is not None or isinstance(m.type, StructType)]
+        idx = 0
+        while not cur.done():
+            e = cur.peek()
+            if e.designators:
+                if not braced:
+                    break
+                d = e.designators[0]
+                if not isinstance(d, _Field):
+                    raise error_at(loc_of(d), f"array index in initializer of non-array type '{t}'")
+                idx = self.member_index(t, members, d)
+                if members[idx].name == d.name:
+                    e.designators = e.designators[1:]
+            elif idx >= len(members) or (t.is_union and idx > 0):
+                if braced:
+                    raise error_at(loc_of(e.node), f"excess elements in {'union' if t.is_union else 'struct'} initializer")
+                break
+            m = members[idx]
+            self.element(m.type, offset + m.offset, cur, m)
+            idx += 1
+            if t.is_union and not braced:
+                break
+        return 0
+
+    @staticmethod
+    def member_index(t: StructType, members: list, d: _Field) -> int:
+        for i, m in enumerate(members):
+            if m.name == d.name:
+                return i
+        for i, m in enumerate(members):       # inside an anonymous struct or union member
+            if m.name is None and m.type.info.find(d.name) is not None:
+                return i
+        raise error_at(loc_of(d), f"'{t}' has no member named '{d.name}'")
+
+    # --- one element -------------------------------------------------------------------------------
+    def element(self, t: Type, offset: int, cur: _Cursor, member=None) -> None:
+        e = cur.peek()
+        if e.designators:                 # a nested designator: go down into t
+            self.designated(t, offset, cur)
+            return
+        node = e.node
+        if isinstance(node, c_ast.InitList):
+            cur.next()
+            if is_array(t) or is_struct(t):
+                if is_array(t) and t.length is None:
+                    raise error_at(loc_of(node), "initialization of a flexible array member")
+                self.braced(t, offset, node)
+            else:
+                self.scalar_in_braces(t, offset, node, member)
+            return
+        if is_array(t):
+            if _is_char_array(t) and _is_string(node):
+                cur.next()
+                self.string(t, offset, node)
+            else:
+                self.array_elems(t, offset, cur, False)
+            return
+        if is_struct(t):
+            value = self.checker.init_value(node)
+            if isinstance(value.type, StructType) and value.type.info is t.info:
+                cur.next()
+                self.items.append(InitItem(offset, t, value))
+            else:
+                self.members(t, offset, cur, False)
+            return
+        cur.next()
+        self.scalar(t, offset, node, member)
+
+    def designated(self, t: Type, offset: int, cur: _Cursor) -> None:
+        e = cur.peek()
+        d = e.designators.pop(0)
+        if is_array(t):
+            if isinstance(d, _Field):
+                raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
+            i = self.checker.const_int(d, "array index in initializer")
+            if i < 0 or (t.length is not None and i >= t.length):
+                raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
+            self.element(t.base, offset + i * t.base.size, cur)
+        elif is_struct(t):
+            if not isinstance(d, _Field):
+                raise error_at(loc_of(d), f"array index in initializer of non-array type '{t}'")
+            m = t.info.find(d.name)
+            if m is None:
+                raise error_at(loc_of(d), f"'{t}' has no member named '{d.name}'")
+            self.element(m.type, offset + m.offset, cur, m)
+        else:
+            raise error_at(loc_of(d), f"designator in initializer of scalar type '{t}'")
+
+    def scalar(self, t: Type, offset: int, node, member=None) -> None:
+        value = self.checker.convert_for_init(self.checker.init_value(node), t, loc_of(node))
+        width = member.bit_width if member is not None else None
+        bit_offset = member.bit_offset if member is not None else 0
+        self.items.append(InitItem(offset, t, value, width, bit_offset))
+
+    def scalar_in_braces(self, t: Type, offset: int, ilist: c_ast.InitList, member=None) -> None:
+        exprs = ilist.exprs or []
+        if not exprs:                     # `= {}`: zero
+            return
+        if len(exprs) > 1:
+            raise error_at(loc_of(exprs[1]), "excess elements in scalar initializer")
+        inner = exprs[0]
+        if isinstance(inner, c_ast.InitList):
+            self.scalar_in_braces(t, offset, inner, member)
+        else:
+            self.scalar(t, offset, inner, member)
+
+    def string(self, t: ArrayType, offset: int, node) -> Type:
+        s = self.checker.init_value(node)
+        if not isinstance(s, Str):
+            raise error_at(loc_of(node), "expected a string literal")
+        data = s.data
+        if t.length is None:
+            t = qualified(array_of(t.base, len(data)), t.const, t.volatile)
+        elif len(data) - 1 > t.length:
+            raise error_at(loc_of(node), f"initializer-string for array of {t.length} chars is too long")
+        self.items.append(InitItem(offset, t, s))
+        return t

@@ -1,0 +1,131 @@
+"""Stage 1, the preprocessor: C source text -> preprocessed text with `#line` markers.
+
+pcpp does the work (macros, #include, #if). This module configures it for ufos: the predefined
+macros of the purecap target, the include path (the repo's userland/include first), and hooks that
+turn pcpp's complaints into CompileErrors. The `#line` markers pcpp writes let pycparser give every
+node its place in the original file, and the on_file_open hook records each file's text so that an
+error can quote the line it is about.
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pcpp
+
+from ufos.toolchain.cc.errors import SOURCES, CompileError, Loc
+
+DEFAULT_INCLUDE = Path(__file__).resolve().parents[3] / "userland" / "include"
+
+PREDEFINED = {
+    "__ufos__": "1",
+    "__CHERI__": "1",
+    "__CHERI_PURE_CAPABILITY__": "1",
+    "__LP64__": "1",
+    "_LP64": "1",
+    "__SIZEOF_POINTER__": "16",
+    "__SIZEOF_LONG__": "8",
+    "__SIZEOF_LONG_LONG__": "8",
+    "__SIZEOF_INT__": "4",
+    "__SIZEOF_SHORT__": "2",
+    "__SIZEOF_DOUBLE__": "8",
+    "__SIZEOF_FLOAT__": "4",
+    "__SIZEOF_SIZE_T__": "8",
+    "__CHAR_BIT__": "8",
+    "__STDC__": "1",
+    "__STDC_VERSION__": "201112L",
+    "__STDC_HOSTED__": "1",
+    "__ORDER_LITTLE_ENDIAN__": "1234",
+    "__BYTE_ORDER__": "1234",
+    # GNU spellings that pycparser does not know
+    "__attribute__(x)": "",
+    "__extension__": "",
+    "__inline": "inline",
+    "__inline__": "inline",
+    "__restrict": "restrict",
+    "__restrict__": "restrict",
+    "__volatile__": "volatile",
+    "__const": "const",
+    "__signed__": "signed",
+    "__alignof__": "_Alignof",
+    "__alignof": "_Alignof",
+}
+PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
+
+
+class _Preprocessor(pcpp.Preprocessor):
+    def __init__(self):
+        super().__init__()
+        self.line_directive = "#line"
+        self.rewrite_paths = []          # keep file names as they were opened
+        self.auto_pragma_once_enabled = True
+
+    def _loc(self, file, line) -> Loc:
+        return Loc(str(file) if file else "<stdin>", int(line or 0), 0)
+
+    def parse(self, input, source=None, ignore={}):
+        """As pcpp's, but the main file keeps the name it was given (pcpp makes it absolute)."""
+        self.ignore = ignore
+        self.parser = self.parsegen(input, source, source)
+        self.temp_path.insert(0, os.path.dirname(source))
+
+    def add_path(self, path):
+        self.path.append(path)       # (pcpp would also rewrite the names of files found there)
+
+    def on_error(self, file, line, msg):
+        raise CompileError(self._loc(file, line), str(msg).strip())
+
+    def on_file_open(self, is_system_include, includepath):
+        with open(includepath, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        SOURCES.add(includepath, text)
+        return io.StringIO(text)
+
+    def on_include_not_found(self, is_malformed, is_system_include, curdir, includepath):
+        d = self.lastdirective
+        what = "malformed #include" if is_malformed else f"'{includepath}' file not found"
+        raise CompileError(self._loc(d.source, d.lineno), what)
+
+    def on_directive_unknown(self, directive, toks, ifpassthru, precedingtoks):
+        text = "".join(tok.value for tok in toks).strip()
+        if directive.value == "error":
+            raise CompileError(self._loc(directive.source, directive.lineno), f"#error {text}")
+        if directive.value == "warning":
+            return True
+        if directive.value in PASSED_THROUGH:
+            return None
+        raise CompileError(self._loc(directive.source, directive.lineno),
+                           f"invalid preprocessing directive #{directive.value}")
+
+    def on_comment(self, tok):
+        return None      # comments become whitespace
+
+
+def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=None) -> str:
+    """The preprocessed text of `source`, with #line markers naming the original files."""
+    SOURCES.add(filename, source)
+    p = _Preprocessor()
+    for name, value in PREDEFINED.items():
+        p.define(f"{name} {value}")
+    for name, value in (defines or {}).items():
+        p.define(f"{name} {'1' if value is None else value}")
+    for d in include_dirs:
+        p.add_path(str(d))
+    if DEFAULT_INCLUDE.is_dir():
+        p.add_path(str(DEFAULT_INCLUDE))
+    if not source.endswith("\n"):
+        source += "\n"
+    p.parse(source, filename)
+    out = io.StringIO()
+    try:
+        p.write(out)
+    except CompileError:
+        raise
+    except Exception as e:       # pcpp's own failures (malformed input it cannot recover from)
+        raise CompileError(Loc(filename, 0, 0), f"preprocessor: {e}") from None
+    if p.return_code:
+        raise CompileError(Loc(filename, 0, 0), "preprocessing failed")
+    return out.getvalue()

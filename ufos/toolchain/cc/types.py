@@ -1,0 +1,454 @@
+"""C types and the ufos data model (docs/abi.md): sizes, alignments, struct layout, and C's rules
+for mixing types (integer promotions, the usual arithmetic conversions, compatibility).
+
+Every pointer is a 16-byte capability. `__intcap`/`__uintcap` (intptr_t, uintptr_t) are integer
+types that are also capabilities: 16 bytes, arithmetic on the address, the capability kept.
+
+Types are immutable values except struct/union types, which are one object per declaration (so a
+forward-declared struct becomes complete when its body is seen). Qualifiers live on the type
+object: `t.const`, `t.volatile`; `unqualified(t)` drops them.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+# Integer kinds: (size, conversion rank). char is signed on ufos.
+INT_KINDS = {"bool": (1, 0), "char": (1, 1), "short": (2, 2), "int": (4, 3), "long": (8, 4),
+             "llong": (8, 5), "intcap": (16, 6)}
+INT_NAMES = {"bool": "_Bool", "char": "char", "short": "short", "int": "int", "long": "long",
+             "llong": "long long", "intcap": "__intcap"}
+POINTER_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Type:
+    const: bool = field(default=False, kw_only=True, compare=False)
+    volatile: bool = field(default=False, kw_only=True, compare=False)
+
+    size = 0
+    align = 1
+
+    def __str__(self):
+        return type_name(self)
+
+
+@dataclass(frozen=True)
+class VoidType(Type):
+    pass
+
+
+@dataclass(frozen=True)
+class IntType(Type):
+    kind: str = "int"
+    unsigned: bool = False
+    plain_char: bool = False     # `char` (distinct from `signed char` for compatibility)
+
+    @property
+    def size(self):
+        return INT_KINDS[self.kind][0]
+
+    @property
+    def align(self):
+        return self.size
+
+    @property
+    def rank(self):
+        return INT_KINDS[self.kind][1]
+
+    @property
+    def bits(self):
+        return 8 * self.size if self.kind != "intcap" else 64
+
+    def min(self):
+        return 0 if self.unsigned else -(1 << (self.bits - 1))
+
+    def max(self):
+        return (1 << self.bits) - 1 if self.unsigned else (1 << (self.bits - 1)) - 1
+
+
+@dataclass(frozen=True)
+class FloatType(Type):
+    kind: str = "double"          # float, double, ldouble (= double)
+
+    @property
+    def size(self):
+        return 4 if self.kind == "float" else 8
+
+    @property
+    def align(self):
+        return self.size
+
+
+@dataclass(frozen=True)
+class PointerType(Type):
+    base: Type = None
+    size = POINTER_SIZE
+    align = POINTER_SIZE
+
+
+@dataclass(frozen=True)
+class ArrayType(Type):
+    base: Type = None
+    length: int | None = None     # None: incomplete (int a[])
+
+    @property
+    def size(self):
+        return self.base.size * (self.length or 0)
+
+    @property
+    def align(self):
+        return self.base.align
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str | None
+    type: Type
+
+
+@dataclass(frozen=True)
+class FuncType(Type):
+    ret: Type = None
+    params: tuple = ()            # of Param
+    variadic: bool = False
+    prototyped: bool = True       # False for `int f()`: any arguments
+    size = 1
+    align = 4
+
+
+@dataclass(eq=False)
+class Member:
+    name: str | None
+    type: Type
+    offset: int
+    bit_width: int | None = None   # a bit-field: its width, and its first bit within the unit
+    bit_offset: int = 0
+
+
+@dataclass(eq=False)
+class StructInfo:
+    """The body of one struct or union declaration; shared by every qualified version of it."""
+    tag: str | None
+    is_union: bool
+    members: list = field(default_factory=list)
+    complete: bool = False
+    size: int = 0
+    align: int = 1
+    has_flexible: bool = False
+
+    def find(self, name: str):
+        """The member called name, with its offset from the start of this struct (looking inside
+        anonymous members), or None."""
+        for m in self.members:
+            if m.name == name:
+                return m
+            if m.name is None and isinstance(m.type, StructType):
+                inner = m.type.info.find(name)
+                if inner is not None:
+                    return dataclasses.replace(inner, offset=m.offset + inner.offset)
+        return None
+
+
+@dataclass(frozen=True)
+class StructType(Type):
+    info: StructInfo = None
+
+    @property
+    def size(self):
+        return self.info.size
+
+    @property
+    def align(self):
+        return self.info.align
+
+    @property
+    def is_union(self):
+        return self.info.is_union
+
+
+# ---------------------------------------------------------------------------------------------
+# The common types
+# ---------------------------------------------------------------------------------------------
+VOID = VoidType()
+BOOL = IntType("bool", True)
+CHAR = IntType("char", False, True)
+SCHAR = IntType("char")
+UCHAR = IntType("char", True)
+SHORT = IntType("short")
+USHORT = IntType("short", True)
+INT = IntType("int")
+UINT = IntType("int", True)
+LONG = IntType("long")
+ULONG = IntType("long", True)
+LLONG = IntType("llong")
+ULLONG = IntType("llong", True)
+INTCAP = IntType("intcap")
+UINTCAP = IntType("intcap", True)
+FLOAT = FloatType("float")
+DOUBLE = FloatType("double")
+LDOUBLE = FloatType("ldouble")
+SIZE_T = ULONG
+PTRDIFF_T = LONG
+
+
+def pointer_to(t: Type) -> PointerType:
+    return PointerType(base=t)
+
+
+def array_of(t: Type, length: int | None) -> ArrayType:
+    return ArrayType(base=t, length=length)
+
+
+def qualified(t: Type, const: bool = False, volatile: bool = False) -> Type:
+    if not const and not volatile:
+        return t
+    return dataclasses.replace(t, const=t.const or const, volatile=t.volatile or volatile)
+
+
+def unqualified(t: Type) -> Type:
+    if not t.const and not t.volatile:
+        return t
+    return dataclasses.replace(t, const=False, volatile=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Classification
+# ---------------------------------------------------------------------------------------------
+def is_integer(t: Type) -> bool:
+    return isinstance(t, IntType)
+
+
+def is_intcap(t: Type) -> bool:
+    return isinstance(t, IntType) and t.kind == "intcap"
+
+
+def is_float(t: Type) -> bool:
+    return isinstance(t, FloatType)
+
+
+def is_arithmetic(t: Type) -> bool:
+    return isinstance(t, (IntType, FloatType))
+
+
+def is_pointer(t: Type) -> bool:
+    return isinstance(t, PointerType)
+
+
+def is_scalar(t: Type) -> bool:
+    return isinstance(t, (IntType, FloatType, PointerType))
+
+
+def is_struct(t: Type) -> bool:
+    return isinstance(t, StructType)
+
+
+def is_array(t: Type) -> bool:
+    return isinstance(t, ArrayType)
+
+
+def is_func(t: Type) -> bool:
+    return isinstance(t, FuncType)
+
+
+def is_void(t: Type) -> bool:
+    return isinstance(t, VoidType)
+
+
+def is_capability(t: Type) -> bool:
+    """Held as a whole capability register (not just its x view)."""
+    return isinstance(t, PointerType) or is_intcap(t)
+
+
+def is_complete(t: Type) -> bool:
+    if isinstance(t, VoidType) or isinstance(t, FuncType):
+        return False
+    if isinstance(t, ArrayType):
+        return t.length is not None and is_complete(t.base)
+    if isinstance(t, StructType):
+        return t.info.complete
+    return True
+
+
+def reg_class(t: Type) -> str | None:
+    """Which register bank holds a value of type t: 'x' (integers, in the x view of a c
+    register), 'c' (capabilities: pointers, __intcap), 'd' (float, double) or None (aggregates)."""
+    if isinstance(t, FloatType):
+        return "d"
+    if is_capability(t):
+        return "c"
+    if isinstance(t, IntType):
+        return "x"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Conversions
+# ---------------------------------------------------------------------------------------------
+def promote(t: Type) -> Type:
+    """The integer promotions: anything narrower than int becomes int."""
+    if isinstance(t, IntType) and t.rank < INT.rank:
+        return INT
+    return unqualified(t)
+
+
+def usual_arithmetic(a: Type, b: Type) -> Type:
+    """The common type of a binary arithmetic operator's operands (C11 6.3.1.8)."""
+    if is_float(a) or is_float(b):
+        kinds = {x.kind for x in (a, b) if is_float(x)}
+        return LDOUBLE if "ldouble" in kinds else DOUBLE if "double" in kinds else FLOAT
+    a, b = promote(a), promote(b)
+    if a == b:
+        return a
+    if a.unsigned == b.unsigned:
+        return a if a.rank >= b.rank else b
+    u, s = (a, b) if a.unsigned else (b, a)
+    if u.rank >= s.rank:
+        return u
+    if s.bits > u.bits:
+        return s
+    return IntType(s.kind, True)
+
+
+def wrap(value: int, t: Type) -> int:
+    """value converted to integer type t (two's complement wrap-around)."""
+    if isinstance(t, IntType) and t.kind == "bool":
+        return int(value != 0)
+    if isinstance(t, PointerType):
+        t = ULONG
+    if not isinstance(t, IntType):
+        return value
+    bits = t.bits
+    value &= (1 << bits) - 1
+    if not t.unsigned and value >> (bits - 1):
+        value -= 1 << bits
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Compatibility (C11 6.2.7), ignoring top-level qualifiers
+# ---------------------------------------------------------------------------------------------
+def compatible(a: Type, b: Type) -> bool:
+    a, b = unqualified(a), unqualified(b)
+    if isinstance(a, IntType) and isinstance(b, IntType):
+        return a == b and a.plain_char == b.plain_char
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, PointerType):
+        return (a.base.const == b.base.const and a.base.volatile == b.base.volatile
+                and compatible(a.base, b.base))
+    if isinstance(a, ArrayType):
+        return compatible(a.base, b.base) and (a.length is None or b.length is None or a.length == b.length)
+    if isinstance(a, StructType):
+        return a.info is b.info
+    if isinstance(a, FuncType):
+        if not compatible(a.ret, b.ret):
+            return False
+        if not a.prototyped or not b.prototyped:
+            return True
+        return (a.variadic == b.variadic and len(a.params) == len(b.params)
+                and all(compatible(p.type, q.type) for p, q in zip(a.params, b.params)))
+    return a == b
+
+
+def composite(a: Type, b: Type) -> Type:
+    """The composite of two compatible types: what we know from both declarations."""
+    if isinstance(a, ArrayType) and isinstance(b, ArrayType):
+        return a if a.length is not None else b
+    if isinstance(a, FuncType) and isinstance(b, FuncType):
+        return a if a.prototyped else b
+    return a
+
+
+# ---------------------------------------------------------------------------------------------
+# Struct layout
+# ---------------------------------------------------------------------------------------------
+def align_to(n: int, a: int) -> int:
+    return (n + a - 1) // a * a
+
+
+def layout(info: StructInfo, members: list) -> None:
+    """Give each member its offset (bit-fields packed into units of their declared type, as
+    AAPCS64 does) and the struct its size and alignment."""
+    offset, align, size = 0, 1, 0
+    bit_pos = None            # for bit-fields: (unit offset, unit size, next free bit)
+    for m in members:
+        t = m.type
+        if m.bit_width is not None:
+            unit = t.size
+            if m.bit_width == 0:                       # `int : 0;` ends the current unit
+                offset = align_to(offset if bit_pos is None else bit_pos[0] + bit_pos[1], unit)
+                bit_pos = None
+                continue
+            if info.is_union:
+                m.offset, m.bit_offset = 0, 0
+                size = max(size, unit)
+            else:
+                # the bit position from the start of the struct
+                start = offset * 8 if bit_pos is None else bit_pos
+                unit_start = start // (unit * 8) * unit * 8
+                if start + m.bit_width > unit_start + unit * 8:
+                    start = unit_start + unit * 8
+                    unit_start = start
+                m.offset = unit_start // 8
+                m.bit_offset = start - unit_start
+                bit_pos = start + m.bit_width
+                offset = (bit_pos + 7) // 8
+            align = max(align, t.align)
+            continue
+        bit_pos = None
+        if isinstance(t, ArrayType) and t.length is None:     # a flexible array member
+            info.has_flexible = True
+            t_align, t_size = t.base.align, 0
+        else:
+            t_align, t_size = t.align, t.size
+        align = max(align, t_align)
+        if info.is_union:
+            m.offset = 0
+            size = max(size, t_size)
+        else:
+            offset = align_to(offset, t_align)
+            m.offset = offset
+            offset += t_size
+    total = size if info.is_union else offset
+    info.members = members
+    info.align = align
+    info.size = align_to(total, align)
+    info.complete = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Names of types, for messages
+# ---------------------------------------------------------------------------------------------
+def type_name(t: Type, inner: str = "") -> str:
+    quals = ("const " if t.const else "") + ("volatile " if t.volatile else "")
+    if isinstance(t, VoidType):
+        return f"{quals}void{inner}"
+    if isinstance(t, IntType):
+        if t.kind == "char" and t.plain_char:
+            base = "char"
+        else:
+            base = ("unsigned " if t.unsigned and t.kind != "bool" else "") + INT_NAMES[t.kind]
+        return f"{quals}{base}{inner}"
+    if isinstance(t, FloatType):
+        return f"{quals}{ {'float': 'float', 'double': 'double', 'ldouble': 'long double'}[t.kind]}{inner}"
+    if isinstance(t, StructType):
+        kw = "union" if t.info.is_union else "struct"
+        return f"{quals}{kw} {t.info.tag or '<anonymous>'}{inner}"
+    if isinstance(t, PointerType):
+        q = (" const" if t.const else "") + (" volatile" if t.volatile else "")
+        star = f"*{q}{inner}"
+        if isinstance(t.base, (ArrayType, FuncType)):
+            star = f"({star})"
+        return type_name(t.base, " " + star)
+    if isinstance(t, ArrayType):
+        n = "" if t.length is None else str(t.length)
+        return type_name(t.base, f"{inner}[{n}]")
+    if isinstance(t, FuncType):
+        params = ", ".join(type_name(p.type) for p in t.params)
+        if t.variadic:
+            params += ", ..."
+        if not params and t.prototyped:
+            params = "void"
+        return type_name(t.ret, f"{inner}({params})")
+    return "?"
