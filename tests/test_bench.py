@@ -12,3 +12,9 @@ def test_bench_relocate_reports_both_cases(capsys):
     assert cli.main(["bench", "relocate", "--pages", "16"]) == 0
     out = capsys.readouterr().out
     assert "no capabilities" in out and "256 capabilities per page" in out
+
+
+def test_bench_cc_compiles_and_runs_every_kernel(capsys):
+    assert cli.main(["bench", "cc"]) == 0
+    out = capsys.readouterr().out
+    assert "17984 primes" in out and "sorted 124 16777146" in out and "status" not in out

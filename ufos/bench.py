@@ -2,11 +2,16 @@
 
     ufos bench cpu [--iterations N] [--repeat R]
     ufos bench relocate [--pages N]
+    ufos bench cc
 
 `cpu` runs a fixed instruction mix on the bare machine with the MMU on and every capability check
 in force — integer arithmetic, branches, a call and return, loads and stores through bounded
 capabilities, capability stores and loads, and capability manipulation — and reports emulated
 MIPS. The instruction count is the same on every machine; only the time differs.
+
+`cc` compiles a fixed set of small C kernels with `ufos cc` and runs each on the bare machine,
+reporting the instructions it executed (the same on every machine: the figure that measures the
+compiler's code) and the emulated time.
 
 `relocate` measures the copy-and-relocate routine at the heart of μFork: pages copied per second
 when a page holds no capabilities, and when every one of its 256 granules holds one that must move.
@@ -116,6 +121,111 @@ def bench_relocate(pages: int) -> None:
               f"   {moved / elapsed:>14,.0f} capabilities/s")
 
 
+CC_KERNELS = {
+    "sieve": r"""
+#include <stdio.h>
+#include <string.h>
+static char composite[200000];
+int main(void) {
+    int count = 0;
+    for (int i = 2; i < 200000; i++) {
+        if (composite[i]) continue;
+        count++;
+        for (int j = 2 * i; j < 200000; j += i) composite[j] = 1;
+    }
+    printf("%d primes\n", count);
+    return 0;
+}
+""",
+    "string hashing": r"""
+#include <stdio.h>
+static unsigned long fnv1a(const char *s) {
+    unsigned long h = 14695981039346656037UL;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211UL;
+    return h;
+}
+int main(void) {
+    char word[32];
+    unsigned long total = 0;
+    for (int i = 0; i < 20000; i++) {
+        int n = 0, v = i;
+        do { word[n++] = 'a' + v % 26; v /= 26; } while (v);
+        word[n] = 0;
+        total ^= fnv1a(word) + i;
+    }
+    printf("%lx\n", total);
+    return 0;
+}
+""",
+    "hash table": r"""
+#include <stdio.h>
+#include <stdlib.h>
+struct entry { long key; long value; struct entry *next; };
+#define BUCKETS 1024
+static struct entry *table[BUCKETS];
+static void put(long key, long value) {
+    struct entry *e = malloc(sizeof *e);
+    e->key = key; e->value = value; e->next = table[key % BUCKETS];
+    table[key % BUCKETS] = e;
+}
+static long get(long key) {
+    for (struct entry *e = table[key % BUCKETS]; e; e = e->next)
+        if (e->key == key) return e->value;
+    return -1;
+}
+int main(void) {
+    long sum = 0;
+    for (long i = 0; i < 5000; i++) put(i * 7919, i);
+    for (long i = 0; i < 20000; i++) sum += get((i % 6000) * 7919);
+    printf("%ld\n", sum);
+    return 0;
+}
+""",
+    "sort": r"""
+#include <stdio.h>
+static void quicksort(int *a, int n) {
+    while (n > 1) {
+        int pivot = a[n / 2], i = 0, j = n - 1;
+        while (i <= j) {
+            while (a[i] < pivot) i++;
+            while (a[j] > pivot) j--;
+            if (i <= j) { int t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+        }
+        if (j + 1 < n - i) { quicksort(a, j + 1); a += i; n -= i; }
+        else { quicksort(a + i, n - i); n = j + 1; }
+    }
+}
+static int data[20000];
+int main(void) {
+    unsigned seed = 12345;
+    for (int i = 0; i < 20000; i++) { seed = seed * 1103515245 + 12345; data[i] = seed >> 8; }
+    quicksort(data, 20000);
+    for (int i = 1; i < 20000; i++) if (data[i - 1] > data[i]) { printf("unsorted\n"); return 1; }
+    printf("sorted %d %d\n", data[0], data[19999]);
+    return 0;
+}
+""",
+}
+
+
+def bench_cc() -> None:
+    from ufos.toolchain.driver import Source, build_executable
+    from ufos.toolchain.runner import run_image
+
+    print("ufos bench cc — C kernels compiled by ufos cc, run on the bare machine")
+    print(f"  {'kernel':<16} {'compile':>9} {'instructions':>14} {'emulated':>10} {'MIPS':>7}  output")
+    for name, source in CC_KERNELS.items():
+        start = time.perf_counter()
+        image = build_executable(Source(name.replace(" ", "_") + ".c", source))
+        compiled = time.perf_counter() - start
+        start = time.perf_counter()
+        result = run_image(image)
+        elapsed = time.perf_counter() - start
+        output = result.stdout.decode().strip() if result.status == 0 else f"status {result.status}"
+        print(f"  {name:<16} {compiled:>8.2f}s {result.instructions:>14,} {elapsed:>9.3f}s "
+              f"{result.instructions / elapsed / 1e6:>7.1f}  {output}")
+
+
 def main(argv) -> int:
     parser = argparse.ArgumentParser(prog="ufos bench", description="benchmarks that print figures")
     sub = parser.add_subparsers(dest="what", required=True)
@@ -124,9 +234,12 @@ def main(argv) -> int:
     cpu.add_argument("--repeat", type=int, default=3, help="runs; the best is reported (default 3)")
     relocate = sub.add_parser("relocate", help="pages and capabilities per second of copy-and-relocate")
     relocate.add_argument("--pages", type=int, default=16384, help="pages to copy (default 16384 = 64 MiB)")
+    sub.add_parser("cc", help="instructions and time of C kernels compiled by ufos cc")
     args = parser.parse_args(argv)
     if args.what == "cpu":
         bench_cpu(args.iterations, args.repeat)
+    elif args.what == "cc":
+        bench_cc()
     else:
         bench_relocate(args.pages)
     return 0
