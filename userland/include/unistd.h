@@ -1,0 +1,88 @@
+/*
+ * unistd.h - POSIX system calls and a few helpers.
+ *
+ * Every function here that fails returns -1 (or NULL) and sets errno.
+ */
+#ifndef _UNISTD_H
+#define _UNISTD_H
+
+#include <sys/_types.h>
+
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+#define STDIN_FILENO 0
+#define STDOUT_FILENO 1
+#define STDERR_FILENO 2
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+#define F_OK 0
+#define X_OK 1
+#define W_OK 2
+#define R_OK 4
+
+extern char **environ;
+
+/* Files */
+ssize_t read(int fd, void *buf, size_t count);
+ssize_t write(int fd, const void *buf, size_t count);
+int close(int fd);
+off_t lseek(int fd, off_t offset, int whence);
+int pipe(int pipefd[2]);
+int pipe2(int pipefd[2], int flags);
+int dup(int oldfd);
+int dup2(int oldfd, int newfd);
+int dup3(int oldfd, int newfd, int flags);
+int unlink(const char *pathname);
+int unlinkat(int dirfd, const char *pathname, int flags);
+int rmdir(const char *pathname);
+int link(const char *oldpath, const char *newpath);
+int symlink(const char *target, const char *linkpath);
+ssize_t readlink(const char *pathname, char *buf, size_t bufsiz);
+int access(const char *pathname, int mode);
+int truncate(const char *path, off_t length);
+int ftruncate(int fd, off_t length);
+int fsync(int fd);
+int isatty(int fd);
+int chdir(const char *path);
+char *getcwd(char *buf, size_t size);
+ssize_t getdents(int fd, void *dirp, size_t count);    /* struct dirent records; see dirent.h */
+
+/* Processes */
+pid_t fork(void);
+int execve(const char *pathname, char *const argv[], char *const envp[]);
+int execv(const char *pathname, char *const argv[]);
+int execvp(const char *file, char *const argv[]);
+int execl(const char *pathname, const char *arg, ...);
+int execlp(const char *file, const char *arg, ...);
+_Noreturn void _exit(int status);
+pid_t getpid(void);
+pid_t getppid(void);
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+pid_t setsid(void);
+
+/* Memory */
+int brk(void *addr);
+void *sbrk(intptr_t increment);
+int getpagesize(void);
+
+/* Time */
+unsigned int sleep(unsigned int seconds);
+int usleep(useconds_t usec);
+
+/* Command-line options */
+int getopt(int argc, char *const argv[], const char *optstring);
+extern char *optarg;
+extern int optind, opterr, optopt;
+
+#endif

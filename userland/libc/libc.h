@@ -1,0 +1,43 @@
+/*
+ * libc.h - what the files of libc share among themselves (not a public header).
+ */
+#ifndef _LIBC_LIBC_H
+#define _LIBC_LIBC_H
+
+#include <stdarg.h>
+#include <sys/syscall.h>
+
+/*
+ * syscallN(n, args...): make system call n and turn its result into C's convention: a result in
+ * [-4095, -1] is a negated errno, so set errno and give -1; anything else is the result.
+ * Each argument becomes a uintptr_t: pointers keep their capability, integers are null-derived.
+ */
+long __syscall_result(long r);
+
+#define __A(x) ((uintptr_t)(x))
+#define syscall0(n) __syscall_result(__syscall((n), 0, 0, 0, 0, 0, 0))
+#define syscall1(n, a) __syscall_result(__syscall((n), __A(a), 0, 0, 0, 0, 0))
+#define syscall2(n, a, b) __syscall_result(__syscall((n), __A(a), __A(b), 0, 0, 0, 0))
+#define syscall3(n, a, b, c) __syscall_result(__syscall((n), __A(a), __A(b), __A(c), 0, 0, 0))
+#define syscall4(n, a, b, c, d) \
+    __syscall_result(__syscall((n), __A(a), __A(b), __A(c), __A(d), 0, 0))
+#define syscall5(n, a, b, c, d, e) \
+    __syscall_result(__syscall((n), __A(a), __A(b), __A(c), __A(d), __A(e), 0))
+#define syscall6(n, a, b, c, d, e, f) \
+    __syscall_result(__syscall((n), __A(a), __A(b), __A(c), __A(d), __A(e), __A(f)))
+
+/* The program's name (argv[0] without its directory), for messages. Set by start.c. */
+extern const char *__progname;
+
+/* stdio.c: flush every open stream (exit and abort call it). */
+void __stdio_flush_all(void);
+
+/* printf.c: format into a stream or a buffer; the core of the whole printf family. */
+struct __printf_out;
+int __vformat(struct __printf_out *out, const char *format, va_list ap);
+
+/* A pointer's address, for alignment tests (docs/abi.md: casting a pointer to an integer gives
+ * its address). */
+#define __ADDR(p) ((ptraddr_t)(p))
+
+#endif

@@ -1,0 +1,973 @@
+/*
+ * math.c - the mathematical functions of math.h (sqrt itself is one instruction: sqrt.s).
+ *
+ * The method, for each family:
+ *   - reduce the argument to a small range with an identity (exp: x = k ln2 + r; log: x = 2**k m;
+ *     sin/cos: x = k pi/2 + r), carrying the constants ln2 and pi/2 in two or three pieces so
+ *     the reduction loses nothing;
+ *   - sum a Taylor series on the small range, enough terms for full double precision;
+ *   - undo the reduction.
+ * pow needs log(x) more precisely than a double holds: log_dd returns it as hi + lo (a
+ * "double-double", with exact products by Dekker's method), so that pow(x, y) = exp(y log x)
+ * stays accurate for large results. Results are within one or two units in the last place;
+ * sin, cos and tan lose accuracy beyond |x| of about 1e9.
+ *
+ * Errors: a result too large is HUGE_VAL with errno ERANGE; an argument outside the domain
+ * (log(-1), sqrt(-1), acos(2)) gives NaN with errno EDOM.
+ */
+#include <errno.h>
+#include <math.h>
+
+union bits {
+    double d;
+    unsigned long u;
+};
+
+#define LN2_HI 0.6931471803691238           /* ln 2 in two pieces: HI has 32 bits, so k * HI */
+#define LN2_LO 1.9082149292705877e-10       /* is exact for any exponent k */
+#define LOG2E 1.4426950408889634
+#define LOG10E 0.4342944819032518
+#define LOG10_2 0.3010299956639812
+#define PIO2_1 1.570796251296997            /* pi/2 in three pieces of 24, 24 and 53 bits */
+#define PIO2_2 7.549789415861596e-08
+#define PIO2_3 5.390302858158119e-15
+#define PIO2_HI 1.5707963267948966
+#define PIO2_LO 6.123233995736766e-17
+#define PIO4_HI 0.7853981633974483
+#define PIO4_LO 3.061616997868383e-17
+#define PI_HI 3.141592653589793
+#define PI_LO 1.2246467991473532e-16
+#define TWO_OVER_PI 0.6366197723675814
+#define DBL_MAX_ 1.7976931348623157e308
+
+static double make(unsigned long u)
+{
+    union bits b;
+
+    b.u = u;
+    return b.d;
+}
+
+static unsigned long bits_of(double x)
+{
+    union bits b;
+
+    b.d = x;
+    return b.u;
+}
+
+static double quiet_nan(void)
+{
+    return make(0x7ff8000000000000UL);
+}
+
+static double domain_error(void)
+{
+    errno = EDOM;
+    return quiet_nan();
+}
+
+static double overflow(int negative)
+{
+    errno = ERANGE;
+    return negative ? -HUGE_VAL : HUGE_VAL;
+}
+
+/* 2**n as a double, for -1022 <= n <= 1023 */
+static double pow2(int n)
+{
+    return make((unsigned long)(n + 1023) << 52);
+}
+
+/* ---- classification and bits ---------------------------------------------------------------- */
+
+int __fpclassify(double x)
+{
+    unsigned long u = bits_of(x), e = (u >> 52) & 0x7ff, m = u & ((1UL << 52) - 1);
+
+    if (e == 0x7ff)
+        return m != 0 ? FP_NAN : FP_INFINITE;
+    if (e == 0)
+        return m != 0 ? FP_SUBNORMAL : FP_ZERO;
+    return FP_NORMAL;
+}
+
+int __isnan(double x) { return __fpclassify(x) == FP_NAN; }
+int __isinf(double x) { return __fpclassify(x) == FP_INFINITE; }
+int __isfinite(double x) { return ((bits_of(x) >> 52) & 0x7ff) != 0x7ff; }
+int __signbit(double x) { return (int)(bits_of(x) >> 63); }
+
+double fabs(double x)
+{
+    return make(bits_of(x) & ~(1UL << 63));
+}
+
+double copysign(double x, double y)
+{
+    return make((bits_of(x) & ~(1UL << 63)) | (bits_of(y) & (1UL << 63)));
+}
+
+double nan(const char *tagp)
+{
+    (void)tagp;
+    return quiet_nan();
+}
+
+/* x * 2**n, rounded once. */
+double scalbn(double x, int n)
+{
+    if (n > 1023) {
+        x *= pow2(1023);
+        n -= 1023;
+        if (n > 1023) {
+            x *= pow2(1023);
+            n -= 1023;
+            if (n > 1023)
+                n = 1023;
+        }
+    } else if (n < -1022) {
+        x *= pow2(-1022 + 53);              /* keep 53 bits of room, so the last step rounds */
+        n += 1022 - 53;
+        if (n < -1022) {
+            x *= pow2(-1022 + 53);
+            n += 1022 - 53;
+            if (n < -1022)
+                n = -1022;
+        }
+    }
+    return x * pow2(n);
+}
+
+double ldexp(double x, int exp)
+{
+    return scalbn(x, exp);
+}
+
+/* x = m * 2**e with 0.5 <= |m| < 1 */
+double frexp(double x, int *exp)
+{
+    unsigned long u = bits_of(x);
+    int e = (int)((u >> 52) & 0x7ff);
+
+    *exp = 0;
+    if (x == 0 || e == 0x7ff)
+        return x;
+    if (e == 0) {                           /* subnormal: make it normal first */
+        x *= pow2(54);
+        u = bits_of(x);
+        e = (int)((u >> 52) & 0x7ff) - 54;
+    }
+    *exp = e - 1022;
+    return make((u & ~(0x7ffUL << 52)) | (1022UL << 52));
+}
+
+int ilogb(double x)
+{
+    int e;
+
+    if (x == 0)
+        return -2147483647 - 1;
+    if (!__isfinite(x))
+        return 2147483647;
+    frexp(x, &e);
+    return e - 1;
+}
+
+double logb(double x)
+{
+    if (x == 0) {
+        errno = ERANGE;
+        return -HUGE_VAL;
+    }
+    if (!__isfinite(x))
+        return x * x;
+    return ilogb(x);
+}
+
+double nextafter(double x, double y)
+{
+    unsigned long u;
+
+    if (x != x || y != y)
+        return x + y;
+    if (x == y)
+        return y;
+    if (x == 0)
+        return copysign(make(1), y);        /* the smallest subnormal */
+    u = bits_of(x);
+    if ((x < y) == (x > 0))
+        u++;
+    else
+        u--;
+    return make(u);
+}
+
+/* ---- rounding to integers ------------------------------------------------------------------- */
+
+#define TWO52 4503599627370496.0            /* from here up, every double is an integer */
+
+double trunc(double x)
+{
+    if (!(fabs(x) < TWO52))
+        return x;                           /* already an integer, or inf, or NaN */
+    return copysign((double)(long)x, x);
+}
+
+double floor(double x)
+{
+    double t = trunc(x);
+
+    return t > x ? t - 1.0 : t;
+}
+
+double ceil(double x)
+{
+    double t = trunc(x);
+
+    return t < x ? t + 1.0 : t;
+}
+
+/* Halfway cases away from zero. */
+double round(double x)
+{
+    double t = trunc(x);
+
+    if (fabs(x - t) >= 0.5)
+        t += copysign(1.0, x);
+    return t;
+}
+
+/* Halfway cases to even: adding and subtracting 2**52 rounds in the FPU's way. */
+double rint(double x)
+{
+    double a = fabs(x);
+
+    if (!(a < TWO52))
+        return x;
+    return copysign((a + TWO52) - TWO52, x);
+}
+
+double nearbyint(double x)
+{
+    return rint(x);
+}
+
+long lround(double x) { return (long)round(x); }
+long long llround(double x) { return (long long)round(x); }
+long lrint(double x) { return (long)rint(x); }
+long long llrint(double x) { return (long long)rint(x); }
+
+double modf(double x, double *iptr)
+{
+    double t = trunc(x);
+
+    *iptr = t;
+    if (__isinf(x))
+        return copysign(0.0, x);
+    return copysign(x - t, x);
+}
+
+/* x - n*y for the integer n = trunc(x/y), exactly: long division on the significands. */
+double fmod(double x, double y)
+{
+    unsigned long ux = bits_of(x), uy = bits_of(y), mx, my;
+    int ex = (int)((ux >> 52) & 0x7ff), ey = (int)((uy >> 52) & 0x7ff);
+    double r;
+
+    if (x != x || y != y || ex == 0x7ff || y == 0)
+        return x != x || y != y ? x + y : domain_error();
+    if (ey == 0x7ff || fabs(x) < fabs(y))
+        return x;
+    mx = ux & ((1UL << 52) - 1);
+    my = uy & ((1UL << 52) - 1);
+    if (ex == 0)
+        ex = 1;
+    else
+        mx |= 1UL << 52;
+    if (ey == 0)
+        ey = 1;
+    else
+        my |= 1UL << 52;
+    for (; ex > ey; ex--) {                 /* |x| = mx * 2**(ex-1075), |y| = my * 2**(ey-1075) */
+        if (mx >= my)
+            mx -= my;
+        mx <<= 1;
+    }
+    if (mx >= my)
+        mx -= my;
+    r = scalbn((double)mx, ey - 1075);
+    return copysign(r, x);
+}
+
+/* x - n*y for the integer n nearest x/y (ties to even). */
+double remainder(double x, double y)
+{
+    double a, b, r;
+    int odd = 0;
+
+    if (x != x || y != y)
+        return x + y;
+    if (__isinf(x) || y == 0)
+        return domain_error();
+    a = fabs(x);
+    b = fabs(y);
+    if (b < DBL_MAX_ / 2) {
+        r = fmod(a, 2 * b);                 /* in [0, 2b): the parity of n is visible */
+        if (r >= b) {
+            r -= b;
+            odd = 1;
+        }
+    } else {
+        r = a;
+        if (r >= b) {
+            r -= b;
+            odd = 1;
+        }
+    }
+    if (r > b - r || (r == b - r && odd))
+        r -= b;
+    return copysign(1.0, x) * r;
+}
+
+double fmin(double x, double y)
+{
+    if (x != x)
+        return y;
+    if (y != y)
+        return x;
+    if (x == y)
+        return __signbit(x) ? x : y;
+    return x < y ? x : y;
+}
+
+double fmax(double x, double y)
+{
+    if (x != x)
+        return y;
+    if (y != y)
+        return x;
+    if (x == y)
+        return __signbit(x) ? y : x;
+    return x > y ? x : y;
+}
+
+double fdim(double x, double y)
+{
+    if (x != x || y != y)
+        return x + y;
+    return x > y ? x - y : 0.0;
+}
+
+/* ---- exact arithmetic helpers (double-double) ---------------------------------------------- */
+
+/* a + b = s + *err exactly. */
+static double two_sum(double a, double b, double *err)
+{
+    double s = a + b, bb = s - a;
+
+    *err = (a - (s - bb)) + (b - bb);
+    return s;
+}
+
+/* a = hi + lo, each with at most 26 significant bits (Veltkamp). */
+static void split(double a, double *hi, double *lo)
+{
+    double t = 134217729.0 * a;             /* 2**27 + 1 */
+
+    *hi = t - (t - a);
+    *lo = a - *hi;
+}
+
+/* a * b = p + *err exactly (Dekker). */
+static double two_prod(double a, double b, double *err)
+{
+    double p = a * b, ah, al, bh, bl;
+
+    split(a, &ah, &al);
+    split(b, &bh, &bl);
+    *err = ((ah * bh - p) + ah * bl + al * bh) + al * bl;
+    return p;
+}
+
+double fma(double x, double y, double z)
+{
+    double pe, s, se;
+    double p;
+
+    if (!__isfinite(x) || !__isfinite(y) || !__isfinite(z) || fabs(x) > 1e300 || fabs(y) > 1e300)
+        return x * y + z;
+    p = two_prod(x, y, &pe);
+    s = two_sum(p, z, &se);
+    return s + (se + pe);
+}
+
+/* ---- exp and log ---------------------------------------------------------------------------- */
+
+/* exp(x + tail) for |x| <= 709.8 and a tiny tail: x = k ln2 + r, exp = 2**k exp(r). */
+static double exp_tail(double x, double tail)
+{
+    double kd = x * LOG2E, hi, lo, r, c, p;
+    long k = (long)(kd < 0 ? kd - 0.5 : kd + 0.5);
+
+    hi = x - (double)k * LN2_HI;            /* exact */
+    lo = (double)k * LN2_LO - tail;
+    r = hi - lo;
+    c = (hi - r) - lo;                      /* what rounding r lost */
+    /* exp(r) - 1 = r + r^2/2! + ... + r^15/15!  (|r| <= 0.347) */
+    p = r + r * r * (0.5 + r * (0.16666666666666666 + r * (0.041666666666666664
+        + r * (0.008333333333333333 + r * (0.001388888888888889 + r * (0.0001984126984126984
+        + r * (2.48015873015873e-05 + r * (2.7557319223985893e-06 + r * (2.755731922398589e-07
+        + r * (2.505210838544172e-08 + r * (2.08767569878681e-09 + r * (1.6059043836821613e-10
+        + r * (1.1470745597729725e-11 + r * 7.647163731819816e-13)))))))))))));
+    return scalbn(1.0 + (p + c * (1.0 + p)), (int)k);
+}
+
+double exp(double x)
+{
+    if (x != x)
+        return x;
+    if (x > 709.782712893384)
+        return overflow(0);
+    if (x < -745.1332191019412) {
+        if (x == -HUGE_VAL)
+            return 0.0;
+        errno = ERANGE;
+        return 0.0;
+    }
+    return exp_tail(x, 0.0);
+}
+
+double exp2(double x)
+{
+    return pow(2.0, x);
+}
+
+double expm1(double x)
+{
+    if (fabs(x) < 0.5) {                    /* the series without its 1: no cancellation */
+        return x + x * x * (0.5 + x * (0.16666666666666666 + x * (0.041666666666666664
+            + x * (0.008333333333333333 + x * (0.001388888888888889 + x * (0.0001984126984126984
+            + x * (2.48015873015873e-05 + x * (2.7557319223985893e-06 + x * (2.755731922398589e-07
+            + x * (2.505210838544172e-08 + x * (2.08767569878681e-09 + x * (1.6059043836821613e-10
+            + x * (1.1470745597729725e-11 + x * 7.647163731819816e-13)))))))))))));
+    }
+    return exp(x) - 1.0;
+}
+
+/* atanh-series tail: s/3 + s^2/5 + ... + s^11/23 (s = f^2 <= 0.0295). */
+static double odd_tail(double s)
+{
+    return s * (0.3333333333333333 + s * (0.2 + s * (0.14285714285714285 + s * (0.1111111111111111
+        + s * (0.09090909090909091 + s * (0.07692307692307693 + s * (0.06666666666666667
+        + s * (0.058823529411764705 + s * (0.05263157894736842 + s * (0.047619047619047616
+        + s * 0.043478260869565216))))))))));
+}
+
+/* Split a positive finite x into 2**k * m with sqrt(1/2) <= m < sqrt(2). */
+static double reduce_log(double x, int *k)
+{
+    unsigned long u = bits_of(x);
+    int e = (int)((u >> 52) & 0x7ff);
+    double m;
+
+    *k = 0;
+    if (e == 0) {                           /* subnormal */
+        x *= pow2(54);
+        *k = -54;
+        u = bits_of(x);
+        e = (int)((u >> 52) & 0x7ff);
+    }
+    *k += e - 1023;
+    m = make((u & ((1UL << 52) - 1)) | (1023UL << 52));     /* in [1, 2) */
+    if (m > 1.4142135623730951) {
+        m *= 0.5;
+        (*k)++;
+    }
+    return m;
+}
+
+/*
+ * log(x) = k ln2 + log(m) = k ln2 + 2 atanh(f), f = (m - 1) / (m + 1), for finite x > 0,
+ * returned as hi + *lo, with about 100 bits of precision.
+ */
+static double log_dd(double x, double *lo)
+{
+    int k;
+    double m = reduce_log(x, &k);
+    double u = m - 1.0;                     /* exact */
+    double v, vl, f, fl, p, pe, t, hi, l2, sum;
+
+    v = two_sum(m, 1.0, &vl);               /* m + 1 = v + vl exactly */
+    f = u / v;
+    p = two_prod(f, v, &pe);
+    fl = ((u - p) - pe - f * vl) / v;       /* f + fl = u / (m + 1) to ~2**-106 */
+    t = odd_tail(f * f);
+    hi = two_sum((double)k * LN2_HI, 2.0 * f, &l2);
+    l2 += 2.0 * fl + 2.0 * f * t + (double)k * LN2_LO;
+    sum = hi + l2;
+    *lo = l2 - (sum - hi);
+    return sum;
+}
+
+/* log(x) in the ordinary case, or the special result; 0 if ordinary (x finite and > 0). */
+static int log_special(double x, double *result)
+{
+    if (x != x) {
+        *result = x;
+    } else if (x < 0) {
+        *result = domain_error();
+    } else if (x == 0) {
+        errno = ERANGE;
+        *result = -HUGE_VAL;
+    } else if (x == HUGE_VAL) {
+        *result = x;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+double log(double x)
+{
+    double r, lo;
+
+    if (log_special(x, &r))
+        return r;
+    return log_dd(x, &lo);
+}
+
+double log2(double x)
+{
+    double r, m, f, lm;
+    int k;
+
+    if (log_special(x, &r))
+        return r;
+    m = reduce_log(x, &k);
+    f = (m - 1.0) / (m + 1.0);
+    lm = 2.0 * f + 2.0 * f * odd_tail(f * f);
+    return (double)k + lm * LOG2E;          /* exact for powers of two */
+}
+
+double log10(double x)
+{
+    double r, lo, hi;
+
+    if (log_special(x, &r))
+        return r;
+    hi = log_dd(x, &lo);
+    return hi * LOG10E + lo * LOG10E;
+}
+
+/* log(1 + x), accurate for small x. */
+double log1p(double x)
+{
+    double f;
+
+    if (x != x)
+        return x;
+    if (x == -1.0) {
+        errno = ERANGE;
+        return -HUGE_VAL;
+    }
+    if (x < -1.0)
+        return domain_error();
+    if (fabs(x) < 0.25) {
+        f = x / (2.0 + x);                  /* 1 + x = (1 + f) / (1 - f) */
+        return 2.0 * f + 2.0 * f * odd_tail(f * f);
+    }
+    return log(1.0 + x);
+}
+
+/* Is y an integer, and if so is it odd? 0: not an integer, 1: even, 2: odd. */
+static int integer_kind(double y)
+{
+    if (fabs(y) >= 2 * TWO52)
+        return 1;                           /* huge doubles are even integers */
+    if (trunc(y) != y)
+        return 0;
+    return fmod(y, 2.0) == 0 ? 1 : 2;
+}
+
+double pow(double x, double y)
+{
+    int kind;
+    double ax, lo, hi, z, ze, pe;
+
+    if (y == 0 || x == 1.0)
+        return 1.0;
+    if (x != x || y != y)
+        return x + y;
+    kind = integer_kind(y);
+    ax = fabs(x);
+    if (__isinf(y)) {
+        if (ax == 1.0)
+            return 1.0;
+        return (ax > 1.0) == (y > 0) ? HUGE_VAL : 0.0;
+    }
+    if (x == 0) {
+        if (y < 0) {
+            errno = ERANGE;
+            return kind == 2 ? copysign(HUGE_VAL, x) : HUGE_VAL;
+        }
+        return kind == 2 ? x : 0.0;
+    }
+    if (__isinf(x)) {
+        if (x > 0)
+            return y > 0 ? HUGE_VAL : 0.0;
+        if (y > 0)
+            return kind == 2 ? -HUGE_VAL : HUGE_VAL;
+        return kind == 2 ? -0.0 : 0.0;
+    }
+    if (x < 0 && kind == 0)
+        return domain_error();              /* a negative number to a fractional power */
+
+    /* |x|**y = exp(y * log|x|), with log|x| and the product carried in double-double */
+    hi = log_dd(ax, &lo);
+    z = y * hi;
+    if (z > 709.8)
+        return overflow(x < 0 && kind == 2);
+    if (z < -745.2) {
+        errno = ERANGE;
+        return x < 0 && kind == 2 ? -0.0 : 0.0;
+    }
+    z = two_prod(y, hi, &pe);
+    ze = pe + y * lo;
+    z = exp_tail(z, ze);
+    if (__isinf(z))
+        errno = ERANGE;
+    return x < 0 && kind == 2 ? -z : z;
+}
+
+double cbrt(double x)
+{
+    double y;
+
+    if (x == 0 || !__isfinite(x))
+        return x;
+    y = pow(fabs(x), 1.0 / 3.0);
+    y -= (y * y * y - fabs(x)) / (3.0 * y * y);     /* one Newton step */
+    return copysign(y, x);
+}
+
+double hypot(double x, double y)
+{
+    double a = fabs(x), b = fabs(y), t, r;
+
+    if (__isinf(a) || __isinf(b))
+        return HUGE_VAL;
+    if (a != a || b != b)
+        return a + b;
+    if (a < b) {
+        t = a;
+        a = b;
+        b = t;
+    }
+    if (a == 0)
+        return 0.0;
+    r = b / a;
+    return a * sqrt(1.0 + r * r);
+}
+
+/* ---- trigonometry --------------------------------------------------------------------------- */
+
+/* sin(r) for |r| <= pi/4: r - r^3/3! + ... - r^19/19! */
+static double sin_kernel(double r)
+{
+    double s = r * r;
+
+    return r - r * s * (0.16666666666666666 - s * (0.008333333333333333
+        - s * (0.0001984126984126984 - s * (2.7557319223985893e-06 - s * (2.505210838544172e-08
+        - s * (1.6059043836821613e-10 - s * (7.647163731819816e-13 - s * (2.8114572543455206e-15
+        - s * (8.22063524662433e-18 - s * 1.9572941063391263e-20)))))))));
+}
+
+/* cos(r) for |r| <= pi/4: 1 - r^2/2! + ... + r^20/20! */
+static double cos_kernel(double r)
+{
+    double s = r * r;
+
+    return 1.0 - s * (0.5 - s * (0.041666666666666664 - s * (0.001388888888888889
+        - s * (2.48015873015873e-05 - s * (2.755731922398589e-07 - s * (2.08767569878681e-09
+        - s * (1.1470745597729725e-11 - s * (4.779477332387385e-14 - s * (1.5619206968586225e-16
+        - s * 4.110317623312165e-19)))))))));
+}
+
+/* x = k pi/2 + r with |r| <= pi/4 (about); returns r and sets *quadrant = k mod 4. */
+static double reduce_trig(double x, int *quadrant)
+{
+    double k;
+
+    if (fabs(x) <= PIO4_HI) {
+        *quadrant = 0;
+        return x;
+    }
+    k = rint(x * TWO_OVER_PI);
+    *quadrant = (int)(fmod(k, 4.0) + 4.0) & 3;
+    return ((x - k * PIO2_1) - k * PIO2_2) - k * PIO2_3;
+}
+
+double sin(double x)
+{
+    int q;
+    double r;
+
+    if (!__isfinite(x))
+        return x != x ? x : domain_error();
+    r = reduce_trig(x, &q);
+    switch (q) {
+    case 0: return sin_kernel(r);
+    case 1: return cos_kernel(r);
+    case 2: return -sin_kernel(r);
+    default: return -cos_kernel(r);
+    }
+}
+
+double cos(double x)
+{
+    int q;
+    double r;
+
+    if (!__isfinite(x))
+        return x != x ? x : domain_error();
+    r = reduce_trig(x, &q);
+    switch (q) {
+    case 0: return cos_kernel(r);
+    case 1: return -sin_kernel(r);
+    case 2: return -cos_kernel(r);
+    default: return sin_kernel(r);
+    }
+}
+
+double tan(double x)
+{
+    int q;
+    double r;
+
+    if (!__isfinite(x))
+        return x != x ? x : domain_error();
+    r = reduce_trig(x, &q);
+    if (q % 2 == 0)
+        return sin_kernel(r) / cos_kernel(r);
+    return -cos_kernel(r) / sin_kernel(r);
+}
+
+/* atan(u) for |u| <= tan(pi/8) = 0.4142: u - u^3/3 + ... - u^43/43 */
+static double atan_kernel(double u)
+{
+    double s = u * u;
+    double sum = 0.0;
+    static const double odd[] = {
+        0.3333333333333333, 0.2, 0.14285714285714285, 0.1111111111111111, 0.09090909090909091,
+        0.07692307692307693, 0.06666666666666667, 0.058823529411764705, 0.05263157894736842,
+        0.047619047619047616, 0.043478260869565216, 0.04, 0.037037037037037035,
+        0.034482758620689655, 0.03225806451612903, 0.030303030303030304, 0.02857142857142857,
+        0.02702702702702703, 0.02564102564102564, 0.024390243902439025, 0.023255813953488372,
+    };
+    int i;
+
+    for (i = 20; i >= 0; i--)               /* sum = 1/3 - s/5 + s^2/7 - ... (Horner) */
+        sum = (i % 2 == 0 ? odd[i] : -odd[i]) + s * sum;
+    return u - u * s * sum;
+}
+
+double atan(double x)
+{
+    double a = fabs(x), r;
+
+    if (x != x)
+        return x;
+    if (a > 1.0) {                          /* atan(x) = pi/2 - atan(1/x) */
+        if (a > 1e17)
+            r = PIO2_HI;
+        else
+            r = PIO2_HI - (atan(1.0 / a) - PIO2_LO);
+    } else if (a > 0.41421356237309503) {   /* atan(a) = pi/4 + atan((a - 1) / (a + 1)) */
+        r = PIO4_HI + (atan_kernel((a - 1.0) / (a + 1.0)) + PIO4_LO);
+    } else {
+        r = atan_kernel(a);
+    }
+    return copysign(r, x);
+}
+
+double atan2(double y, double x)
+{
+    double r;
+
+    if (x != x || y != y)
+        return x + y;
+    if (y == 0) {
+        if (__signbit(x))
+            return copysign(PI_HI, y);      /* atan2(+-0, -0 or x < 0) = +-pi */
+        return y;                           /* atan2(+-0, +0 or x > 0) = +-0 */
+    }
+    if (x == 0)
+        return copysign(PIO2_HI, y);
+    if (__isinf(x)) {
+        if (__isinf(y))
+            return copysign(x > 0 ? PIO4_HI : 3 * PIO4_HI, y);
+        return x > 0 ? copysign(0.0, y) : copysign(PI_HI, y);
+    }
+    if (__isinf(y))
+        return copysign(PIO2_HI, y);
+    if (fabs(y / x) > 1e17 || __isinf(y / x))
+        return copysign(PIO2_HI, y);
+    r = atan(fabs(y / x));
+    if (x < 0)
+        r = PI_HI - (r - PI_LO);
+    return copysign(r, y);
+}
+
+double asin(double x)
+{
+    if (x != x)
+        return x;
+    if (fabs(x) > 1.0)
+        return domain_error();
+    return atan2(x, sqrt((1.0 - x) * (1.0 + x)));
+}
+
+double acos(double x)
+{
+    if (x != x)
+        return x;
+    if (fabs(x) > 1.0)
+        return domain_error();
+    return atan2(sqrt((1.0 - x) * (1.0 + x)), x);
+}
+
+/* ---- hyperbolic functions ------------------------------------------------------------------- */
+
+double sinh(double x)
+{
+    double a = fabs(x), e;
+
+    if (a < 0.5) {                          /* x + x^3/3! + ...: no cancellation */
+        double s = x * x;
+        return x + x * s * (0.16666666666666666 + s * (0.008333333333333333
+            + s * (0.0001984126984126984 + s * (2.7557319223985893e-06 + s * (2.505210838544172e-08
+            + s * 1.6059043836821613e-10)))));
+    }
+    if (a > 710.4758600739439)
+        return overflow(x < 0);
+    if (a > 709.0) {                        /* exp(a) alone would overflow too soon */
+        e = exp(a * 0.5);
+        return copysign(0.5 * e * e, x);
+    }
+    e = exp(a);
+    return copysign(0.5 * (e - 1.0 / e), x);
+}
+
+double cosh(double x)
+{
+    double a = fabs(x), e;
+
+    if (a > 710.4758600739439)
+        return overflow(0);
+    if (a > 709.0) {
+        e = exp(a * 0.5);
+        return 0.5 * e * e;
+    }
+    e = exp(a);
+    return 0.5 * (e + 1.0 / e);
+}
+
+double tanh(double x)
+{
+    double a = fabs(x), e;
+
+    if (x != x)
+        return x;
+    if (a > 22.0)
+        return copysign(1.0, x);
+    e = expm1(2.0 * a);
+    return copysign(e / (e + 2.0), x);
+}
+
+double asinh(double x)
+{
+    double a = fabs(x), r;
+
+    if (!__isfinite(x))
+        return x;
+    if (a > 1e8)
+        r = log(a) + LN2_HI + LN2_LO;
+    else
+        r = log1p(a + a * a / (1.0 + sqrt(1.0 + a * a)));
+    return copysign(r, x);
+}
+
+double acosh(double x)
+{
+    if (x != x)
+        return x;
+    if (x < 1.0)
+        return domain_error();
+    if (x > 1e8)
+        return log(x) + LN2_HI + LN2_LO;
+    return log1p((x - 1.0) + sqrt((x - 1.0) * (x + 1.0)));
+}
+
+double atanh(double x)
+{
+    double a = fabs(x);
+
+    if (x != x)
+        return x;
+    if (a > 1.0)
+        return domain_error();
+    if (a == 1.0)
+        return overflow(x < 0);
+    return copysign(0.5 * log1p(2.0 * a / (1.0 - a)), x);
+}
+
+/* ---- float and long double versions --------------------------------------------------------- */
+
+float sqrtf(float x) { return (float)sqrt(x); }
+float cbrtf(float x) { return (float)cbrt(x); }
+float hypotf(float x, float y) { return (float)hypot(x, y); }
+float expf(float x) { return (float)exp(x); }
+float exp2f(float x) { return (float)exp2(x); }
+float logf(float x) { return (float)log(x); }
+float log2f(float x) { return (float)log2(x); }
+float log10f(float x) { return (float)log10(x); }
+float powf(float x, float y) { return (float)pow(x, y); }
+float sinf(float x) { return (float)sin(x); }
+float cosf(float x) { return (float)cos(x); }
+float tanf(float x) { return (float)tan(x); }
+float asinf(float x) { return (float)asin(x); }
+float acosf(float x) { return (float)acos(x); }
+float atanf(float x) { return (float)atan(x); }
+float atan2f(float y, float x) { return (float)atan2(y, x); }
+float sinhf(float x) { return (float)sinh(x); }
+float coshf(float x) { return (float)cosh(x); }
+float tanhf(float x) { return (float)tanh(x); }
+float floorf(float x) { return (float)floor(x); }
+float ceilf(float x) { return (float)ceil(x); }
+float truncf(float x) { return (float)trunc(x); }
+float roundf(float x) { return (float)round(x); }
+float fabsf(float x) { return (float)fabs(x); }
+float fmodf(float x, float y) { return (float)fmod(x, y); }
+float copysignf(float x, float y) { return (float)copysign(x, y); }
+float fminf(float x, float y) { return (float)fmin(x, y); }
+float fmaxf(float x, float y) { return (float)fmax(x, y); }
+float ldexpf(float x, int exp) { return (float)ldexp(x, exp); }
+float frexpf(float x, int *exp) { return (float)frexp(x, exp); }
+
+float modff(float x, float *iptr)
+{
+    double i, f = modf(x, &i);
+
+    *iptr = (float)i;
+    return (float)f;
+}
+
+long double fabsl(long double x) { return fabs(x); }
+long double floorl(long double x) { return floor(x); }
+long double ceill(long double x) { return ceil(x); }
+long double powl(long double x, long double y) { return pow(x, y); }
+long double expl(long double x) { return exp(x); }
+long double logl(long double x) { return log(x); }
+long double sinl(long double x) { return sin(x); }
+long double cosl(long double x) { return cos(x); }
+long double fmodl(long double x, long double y) { return fmod(x, y); }

@@ -1,0 +1,479 @@
+/*
+ * string.c - the mem* and str* functions of string.h.
+ *
+ * Everything works a byte at a time, except the copies and memset, which move bigger units when
+ * the addresses allow it. Nothing here reads past the end of a string "because the word is
+ * aligned", as some libcs do: on CHERI that read would be outside the string's bounds and fault.
+ *
+ * memcpy and memmove must keep pointers working: when the source and the destination have the
+ * same alignment within a 16-byte granule, the whole granules in between are copied as
+ * capabilities (a `void *` load and store), which carries each granule's tag along. A byte copy
+ * would copy the bits and lose the tag.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "libc.h"
+
+#define CAP_SIZE sizeof(void *)         /* 16 on ufos */
+#define WORD_SIZE sizeof(unsigned long) /* 8 */
+
+/* ---- copying --------------------------------------------------------------------------- */
+
+void *memcpy(void *dest, const void *src, size_t n)
+{
+    unsigned char *d = dest;
+    const unsigned char *s = src;
+
+    if (((__ADDR(d) ^ __ADDR(s)) & (CAP_SIZE - 1)) == 0) {
+        /* Same alignment in the granule: bytes up to a granule boundary, then capabilities. */
+        while (n > 0 && (__ADDR(d) & (CAP_SIZE - 1)) != 0) {
+            *d++ = *s++;
+            n--;
+        }
+        while (n >= 4 * CAP_SIZE) {
+            void **dc = (void **)d;
+            void *const *sc = (void *const *)s;
+            dc[0] = sc[0];
+            dc[1] = sc[1];
+            dc[2] = sc[2];
+            dc[3] = sc[3];
+            d += 4 * CAP_SIZE;
+            s += 4 * CAP_SIZE;
+            n -= 4 * CAP_SIZE;
+        }
+        while (n >= CAP_SIZE) {
+            *(void **)d = *(void *const *)s;
+            d += CAP_SIZE;
+            s += CAP_SIZE;
+            n -= CAP_SIZE;
+        }
+    } else if (((__ADDR(d) ^ __ADDR(s)) & (WORD_SIZE - 1)) == 0) {
+        /* Same alignment in a word (there can be no whole capabilities to keep): words. */
+        while (n > 0 && (__ADDR(d) & (WORD_SIZE - 1)) != 0) {
+            *d++ = *s++;
+            n--;
+        }
+        while (n >= WORD_SIZE) {
+            *(unsigned long *)d = *(const unsigned long *)s;
+            d += WORD_SIZE;
+            s += WORD_SIZE;
+            n -= WORD_SIZE;
+        }
+    }
+    while (n > 0) {
+        *d++ = *s++;
+        n--;
+    }
+    return dest;
+}
+
+/* Copy from the end to the start, for a destination that overlaps the source from above. */
+static void copy_backward(unsigned char *d, const unsigned char *s, size_t n)
+{
+    d += n;
+    s += n;
+    if (((__ADDR(d) ^ __ADDR(s)) & (CAP_SIZE - 1)) == 0) {
+        while (n > 0 && (__ADDR(d) & (CAP_SIZE - 1)) != 0) {
+            *--d = *--s;
+            n--;
+        }
+        while (n >= CAP_SIZE) {
+            d -= CAP_SIZE;
+            s -= CAP_SIZE;
+            *(void **)d = *(void *const *)s;
+            n -= CAP_SIZE;
+        }
+    } else if (((__ADDR(d) ^ __ADDR(s)) & (WORD_SIZE - 1)) == 0) {
+        while (n > 0 && (__ADDR(d) & (WORD_SIZE - 1)) != 0) {
+            *--d = *--s;
+            n--;
+        }
+        while (n >= WORD_SIZE) {
+            d -= WORD_SIZE;
+            s -= WORD_SIZE;
+            *(unsigned long *)d = *(const unsigned long *)s;
+            n -= WORD_SIZE;
+        }
+    }
+    while (n > 0) {
+        *--d = *--s;
+        n--;
+    }
+}
+
+void *memmove(void *dest, const void *src, size_t n)
+{
+    ptraddr_t d = __ADDR(dest), s = __ADDR(src);
+
+    if (d <= s || d >= s + n)
+        return memcpy(dest, src, n);    /* memcpy copies upwards: safe when dest is below */
+    copy_backward(dest, src, n);
+    return dest;
+}
+
+void *memccpy(void *dest, const void *src, int c, size_t n)
+{
+    unsigned char *d = dest;
+    const unsigned char *s = src;
+
+    while (n-- > 0) {
+        *d = *s++;
+        if (*d++ == (unsigned char)c)
+            return d;
+    }
+    return NULL;
+}
+
+void *memset(void *s, int c, size_t n)
+{
+    unsigned char *p = s;
+    unsigned char b = (unsigned char)c;
+    unsigned long word;
+
+    while (n > 0 && (__ADDR(p) & (WORD_SIZE - 1)) != 0) {
+        *p++ = b;
+        n--;
+    }
+    if (n >= WORD_SIZE) {
+        word = b * 0x0101010101010101UL;
+        while (n >= WORD_SIZE) {
+            *(unsigned long *)p = word;     /* a data store: it also clears the granule's tag */
+            p += WORD_SIZE;
+            n -= WORD_SIZE;
+        }
+    }
+    while (n > 0) {
+        *p++ = b;
+        n--;
+    }
+    return s;
+}
+
+/* ---- comparing and searching memory ----------------------------------------------------- */
+
+int memcmp(const void *s1, const void *s2, size_t n)
+{
+    const unsigned char *a = s1, *b = s2;
+
+    for (; n > 0; n--, a++, b++)
+        if (*a != *b)
+            return *a - *b;
+    return 0;
+}
+
+void *memchr(const void *s, int c, size_t n)
+{
+    const unsigned char *p = s;
+
+    for (; n > 0; n--, p++)
+        if (*p == (unsigned char)c)
+            return (void *)p;
+    return NULL;
+}
+
+void *memrchr(const void *s, int c, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s + n;
+
+    while (n-- > 0)
+        if (*--p == (unsigned char)c)
+            return (void *)p;
+    return NULL;
+}
+
+/* ---- lengths and comparisons ------------------------------------------------------------ */
+
+size_t strlen(const char *s)
+{
+    const char *p = s;
+
+    while (*p != '\0')
+        p++;
+    return (size_t)(p - s);
+}
+
+size_t strnlen(const char *s, size_t maxlen)
+{
+    size_t n = 0;
+
+    while (n < maxlen && s[n] != '\0')
+        n++;
+    return n;
+}
+
+int strcmp(const char *s1, const char *s2)
+{
+    const unsigned char *a = (const unsigned char *)s1, *b = (const unsigned char *)s2;
+
+    while (*a != '\0' && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a - *b;
+}
+
+int strncmp(const char *s1, const char *s2, size_t n)
+{
+    const unsigned char *a = (const unsigned char *)s1, *b = (const unsigned char *)s2;
+
+    for (; n > 0; n--, a++, b++) {
+        if (*a != *b)
+            return *a - *b;
+        if (*a == '\0')
+            return 0;
+    }
+    return 0;
+}
+
+/* Only the "C" locale: collation is byte order. */
+int strcoll(const char *s1, const char *s2)
+{
+    return strcmp(s1, s2);
+}
+
+size_t strxfrm(char *dest, const char *src, size_t n)
+{
+    size_t len = strlen(src);
+
+    if (len < n)
+        memcpy(dest, src, len + 1);
+    return len;
+}
+
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+int strcasecmp(const char *s1, const char *s2)
+{
+    const unsigned char *a = (const unsigned char *)s1, *b = (const unsigned char *)s2;
+
+    while (*a != '\0' && lower(*a) == lower(*b)) {
+        a++;
+        b++;
+    }
+    return lower(*a) - lower(*b);
+}
+
+int strncasecmp(const char *s1, const char *s2, size_t n)
+{
+    const unsigned char *a = (const unsigned char *)s1, *b = (const unsigned char *)s2;
+
+    for (; n > 0; n--, a++, b++) {
+        if (lower(*a) != lower(*b))
+            return lower(*a) - lower(*b);
+        if (*a == '\0')
+            return 0;
+    }
+    return 0;
+}
+
+/* ---- copying strings -------------------------------------------------------------------- */
+
+char *strcpy(char *dest, const char *src)
+{
+    char *d = dest;
+
+    while ((*d++ = *src++) != '\0')
+        ;
+    return dest;
+}
+
+char *stpcpy(char *dest, const char *src)
+{
+    while ((*dest = *src++) != '\0')
+        dest++;
+    return dest;
+}
+
+/* Copy at most n bytes of src and pad with NULs to n bytes (so the result may be unterminated). */
+char *strncpy(char *dest, const char *src, size_t n)
+{
+    size_t i = 0;
+
+    for (; i < n && src[i] != '\0'; i++)
+        dest[i] = src[i];
+    for (; i < n; i++)
+        dest[i] = '\0';
+    return dest;
+}
+
+char *stpncpy(char *dest, const char *src, size_t n)
+{
+    size_t len = strnlen(src, n);
+
+    strncpy(dest, src, n);
+    return dest + len;
+}
+
+/* Copy as much of src as fits in size bytes, always terminated; the length of src. */
+size_t strlcpy(char *dest, const char *src, size_t size)
+{
+    size_t len = strlen(src);
+
+    if (size > 0) {
+        size_t n = len < size - 1 ? len : size - 1;
+        memcpy(dest, src, n);
+        dest[n] = '\0';
+    }
+    return len;
+}
+
+size_t strlcat(char *dest, const char *src, size_t size)
+{
+    size_t used = strnlen(dest, size);
+
+    if (used == size)
+        return size + strlen(src);
+    return used + strlcpy(dest + used, src, size - used);
+}
+
+char *strcat(char *dest, const char *src)
+{
+    strcpy(dest + strlen(dest), src);
+    return dest;
+}
+
+/* Append at most n bytes of src, then a NUL. */
+char *strncat(char *dest, const char *src, size_t n)
+{
+    char *d = dest + strlen(dest);
+
+    while (n > 0 && *src != '\0') {
+        *d++ = *src++;
+        n--;
+    }
+    *d = '\0';
+    return dest;
+}
+
+char *strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *copy = malloc(n);
+
+    if (copy != NULL)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+char *strndup(const char *s, size_t n)
+{
+    size_t len = strnlen(s, n);
+    char *copy = malloc(len + 1);
+
+    if (copy != NULL) {
+        memcpy(copy, s, len);
+        copy[len] = '\0';
+    }
+    return copy;
+}
+
+/* ---- searching strings ------------------------------------------------------------------ */
+
+char *strchr(const char *s, int c)
+{
+    for (;; s++) {
+        if (*s == (char)c)
+            return (char *)s;
+        if (*s == '\0')
+            return NULL;
+    }
+}
+
+char *strrchr(const char *s, int c)
+{
+    const char *found = NULL;
+
+    for (;; s++) {
+        if (*s == (char)c)
+            found = s;
+        if (*s == '\0')
+            return (char *)found;
+    }
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    if (n == 0)
+        return (char *)haystack;
+    for (; *haystack != '\0'; haystack++)
+        if (*haystack == *needle && strncmp(haystack, needle, n) == 0)
+            return (char *)haystack;
+    return NULL;
+}
+
+size_t strspn(const char *s, const char *accept)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0' && strchr(accept, s[n]) != NULL)
+        n++;
+    return n;
+}
+
+size_t strcspn(const char *s, const char *reject)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0' && strchr(reject, s[n]) == NULL)
+        n++;
+    return n;
+}
+
+char *strpbrk(const char *s, const char *accept)
+{
+    s += strcspn(s, accept);
+    return *s != '\0' ? (char *)s : NULL;
+}
+
+/* Split s into tokens separated by runs of delim characters; *saveptr remembers where. */
+char *strtok_r(char *s, const char *delim, char **saveptr)
+{
+    char *end;
+
+    if (s == NULL)
+        s = *saveptr;
+    if (s == NULL)
+        return NULL;
+    s += strspn(s, delim);
+    if (*s == '\0') {
+        *saveptr = NULL;
+        return NULL;
+    }
+    end = s + strcspn(s, delim);
+    if (*end != '\0') {
+        *end = '\0';
+        *saveptr = end + 1;
+    } else {
+        *saveptr = NULL;
+    }
+    return s;
+}
+
+char *strtok(char *s, const char *delim)
+{
+    static char *next;
+
+    return strtok_r(s, delim, &next);
+}
+
+/* Take the token before the first delim character off *stringp (empty tokens included). */
+char *strsep(char **stringp, const char *delim)
+{
+    char *s = *stringp, *end;
+
+    if (s == NULL)
+        return NULL;
+    end = s + strcspn(s, delim);
+    if (*end != '\0') {
+        *end = '\0';
+        *stringp = end + 1;
+    } else {
+        *stringp = NULL;
+    }
+    return s;
+}

@@ -1,0 +1,366 @@
+/*
+ * time.c - clocks, sleeping, and calendar time (time.h, sys/time.h).
+ *
+ * ufos keeps no time zones: local time is UTC, and mktime is timegm.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/time.h>
+#include <time.h>
+#include <unistd.h>
+#include "libc.h"
+
+/* ---- clocks and sleeping -------------------------------------------------------------------- */
+
+int clock_gettime(clockid_t clockid, struct timespec *tp)
+{
+    return (int)syscall2(SYS_clock_gettime, clockid, tp);
+}
+
+int clock_getres(clockid_t clockid, struct timespec *res)
+{
+    return (int)syscall2(SYS_clock_getres, clockid, res);
+}
+
+int nanosleep(const struct timespec *req, struct timespec *rem)
+{
+    return (int)syscall2(SYS_nanosleep, req, rem);
+}
+
+time_t time(time_t *tloc)
+{
+    struct timespec ts;
+    time_t t = -1;
+
+    if (clock_gettime(CLOCK_REALTIME, &ts) == 0)
+        t = ts.tv_sec;
+    if (tloc != NULL)
+        *tloc = t;
+    return t;
+}
+
+int gettimeofday(struct timeval *tv, void *tz)
+{
+    struct timespec ts;
+
+    (void)tz;
+    if (clock_gettime(CLOCK_REALTIME, &ts) < 0)
+        return -1;
+    tv->tv_sec = ts.tv_sec;
+    tv->tv_usec = ts.tv_nsec / 1000;
+    return 0;
+}
+
+int timespec_get(struct timespec *ts, int base)
+{
+    if (base != TIME_UTC || clock_gettime(CLOCK_REALTIME, ts) < 0)
+        return 0;
+    return base;
+}
+
+/* The processor time used, in CLOCKS_PER_SEC units (microseconds). */
+clock_t clock(void)
+{
+    struct timespec ts;
+
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) < 0)
+        return (clock_t)-1;
+    return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+}
+
+/* The seconds not slept, if a signal cut the sleep short. */
+unsigned int sleep(unsigned int seconds)
+{
+    struct timespec req, rem;
+
+    req.tv_sec = seconds;
+    req.tv_nsec = 0;
+    if (nanosleep(&req, &rem) < 0 && errno == EINTR)
+        return (unsigned int)rem.tv_sec + (rem.tv_nsec > 0);
+    return 0;
+}
+
+int usleep(useconds_t usec)
+{
+    struct timespec req;
+
+    req.tv_sec = usec / 1000000;
+    req.tv_nsec = (long)(usec % 1000000) * 1000;
+    return nanosleep(&req, NULL);
+}
+
+double difftime(time_t time1, time_t time0)
+{
+    return (double)(time1 - time0);
+}
+
+/* ---- the calendar --------------------------------------------------------------------------- */
+
+static const char *const day_names[] = {
+    "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+};
+static const char *const month_names[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+};
+static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+static int is_leap(long year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int days_in_year(long year)
+{
+    return is_leap(year) ? 366 : 365;
+}
+
+static int days_in_month(long year, int month)
+{
+    return month == 1 && is_leap(year) ? 29 : month_days[month];
+}
+
+/* Break t (seconds since 1970-01-01 00:00:00 UTC) into a date and time. */
+struct tm *gmtime_r(const time_t *timep, struct tm *tm)
+{
+    long t = *timep, days = t / 86400, secs = t % 86400, year = 1970;
+    int month = 0;
+
+    if (secs < 0) {
+        secs += 86400;
+        days--;
+    }
+    tm->tm_hour = (int)(secs / 3600);
+    tm->tm_min = (int)(secs / 60 % 60);
+    tm->tm_sec = (int)(secs % 60);
+    tm->tm_wday = (int)((4 + days % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
+    while (days < 0) {
+        year--;
+        days += days_in_year(year);
+    }
+    while (days >= days_in_year(year)) {
+        days -= days_in_year(year);
+        year++;
+    }
+    tm->tm_year = (int)(year - 1900);
+    tm->tm_yday = (int)days;
+    while (days >= days_in_month(year, month)) {
+        days -= days_in_month(year, month);
+        month++;
+    }
+    tm->tm_mon = month;
+    tm->tm_mday = (int)days + 1;
+    tm->tm_isdst = 0;
+    tm->tm_gmtoff = 0;
+    tm->tm_zone = "UTC";
+    return tm;
+}
+
+struct tm *gmtime(const time_t *timep)
+{
+    static struct tm result;
+
+    return gmtime_r(timep, &result);
+}
+
+struct tm *localtime_r(const time_t *timep, struct tm *result)
+{
+    return gmtime_r(timep, result);
+}
+
+struct tm *localtime(const time_t *timep)
+{
+    return gmtime(timep);
+}
+
+/* The inverse of gmtime; fields out of range (a 13th month, a 32nd day) carry over, and *tm is
+ * rewritten in range. */
+time_t timegm(struct tm *tm)
+{
+    long year = tm->tm_year + 1900L + tm->tm_mon / 12, days = 0, y;
+    int month = tm->tm_mon % 12, m;
+    time_t t;
+
+    if (month < 0) {
+        month += 12;
+        year--;
+    }
+    for (y = 1970; y < year; y++)
+        days += days_in_year(y);
+    for (y = year; y < 1970; y++)
+        days -= days_in_year(y);
+    for (m = 0; m < month; m++)
+        days += days_in_month(year, m);
+    days += tm->tm_mday - 1;
+    t = days * 86400L + tm->tm_hour * 3600L + tm->tm_min * 60L + tm->tm_sec;
+    gmtime_r(&t, tm);
+    return t;
+}
+
+time_t mktime(struct tm *tm)
+{
+    return timegm(tm);
+}
+
+/* "Sun Sep 16 01:03:52 1973\n" */
+char *asctime_r(const struct tm *tm, char *buf)
+{
+    snprintf(buf, 26, "%.3s %.3s%3d %.2d:%.2d:%.2d %d\n", day_names[tm->tm_wday % 7],
+             month_names[tm->tm_mon % 12], tm->tm_mday, tm->tm_hour, tm->tm_min, tm->tm_sec,
+             tm->tm_year + 1900);
+    return buf;
+}
+
+char *asctime(const struct tm *tm)
+{
+    static char buf[32];
+
+    return asctime_r(tm, buf);
+}
+
+char *ctime_r(const time_t *timep, char *buf)
+{
+    struct tm tm;
+
+    return asctime_r(gmtime_r(timep, &tm), buf);
+}
+
+char *ctime(const time_t *timep)
+{
+    struct tm tm;
+
+    return asctime(gmtime_r(timep, &tm));
+}
+
+/* ---- strftime ------------------------------------------------------------------------------- */
+
+struct text {
+    char *s;
+    size_t max, len;
+};
+
+static void add(struct text *t, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if (t->len + 1 < t->max)
+            t->s[t->len] = *s;
+        t->len++;
+    }
+}
+
+static void add_number(struct text *t, long v, int width, char pad)
+{
+    char buf[24];
+    char format[8];
+
+    format[0] = '%';
+    if (pad == '0') {
+        format[1] = '0';
+        format[2] = (char)('0' + width);
+        format[3] = 'l';
+        format[4] = 'd';
+        format[5] = '\0';
+    } else {
+        format[1] = (char)('0' + width);
+        format[2] = 'l';
+        format[3] = 'd';
+        format[4] = '\0';
+    }
+    snprintf(buf, sizeof buf, format, v);
+    add(t, buf);
+}
+
+static void format_time(struct text *t, const char *f, const struct tm *tm);
+
+static void conversion(struct text *t, char c, const struct tm *tm)
+{
+    char buf[8];
+    int hour12 = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
+    time_t secs;
+
+    switch (c) {
+    case 'a': snprintf(buf, sizeof buf, "%.3s", day_names[tm->tm_wday % 7]); add(t, buf); break;
+    case 'A': add(t, day_names[tm->tm_wday % 7]); break;
+    case 'b':
+    case 'h': snprintf(buf, sizeof buf, "%.3s", month_names[tm->tm_mon % 12]); add(t, buf); break;
+    case 'B': add(t, month_names[tm->tm_mon % 12]); break;
+    case 'c': format_time(t, "%a %b %e %H:%M:%S %Y", tm); break;
+    case 'C': add_number(t, (tm->tm_year + 1900L) / 100, 2, '0'); break;
+    case 'd': add_number(t, tm->tm_mday, 2, '0'); break;
+    case 'D': format_time(t, "%m/%d/%y", tm); break;
+    case 'e': add_number(t, tm->tm_mday, 2, ' '); break;
+    case 'F': format_time(t, "%Y-%m-%d", tm); break;
+    case 'H': add_number(t, tm->tm_hour, 2, '0'); break;
+    case 'I': add_number(t, hour12, 2, '0'); break;
+    case 'j': add_number(t, tm->tm_yday + 1, 3, '0'); break;
+    case 'm': add_number(t, tm->tm_mon + 1, 2, '0'); break;
+    case 'M': add_number(t, tm->tm_min, 2, '0'); break;
+    case 'n': add(t, "\n"); break;
+    case 'p': add(t, tm->tm_hour < 12 ? "AM" : "PM"); break;
+    case 'r': format_time(t, "%I:%M:%S %p", tm); break;
+    case 'R': format_time(t, "%H:%M", tm); break;
+    case 's': {
+        struct tm copy = *tm;
+        secs = timegm(&copy);
+        add_number(t, secs, 1, ' ');
+        break;
+    }
+    case 'S': add_number(t, tm->tm_sec, 2, '0'); break;
+    case 't': add(t, "\t"); break;
+    case 'T': format_time(t, "%H:%M:%S", tm); break;
+    case 'u': add_number(t, tm->tm_wday == 0 ? 7 : tm->tm_wday, 1, ' '); break;
+    case 'U': add_number(t, (tm->tm_yday + 7 - tm->tm_wday) / 7, 2, '0'); break;
+    case 'w': add_number(t, tm->tm_wday, 1, ' '); break;
+    case 'W': add_number(t, (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7, 2, '0'); break;
+    case 'x': format_time(t, "%m/%d/%y", tm); break;
+    case 'X': format_time(t, "%H:%M:%S", tm); break;
+    case 'y': add_number(t, (tm->tm_year + 1900L) % 100, 2, '0'); break;
+    case 'Y': add_number(t, tm->tm_year + 1900L, 1, ' '); break;
+    case 'z': add(t, "+0000"); break;
+    case 'Z': add(t, "UTC"); break;
+    case '%': add(t, "%"); break;
+    default:
+        buf[0] = '%';
+        buf[1] = c;
+        buf[2] = '\0';
+        add(t, buf);
+        break;
+    }
+}
+
+static void format_time(struct text *t, const char *f, const struct tm *tm)
+{
+    char one[2];
+
+    for (; *f != '\0'; f++) {
+        if (*f == '%' && f[1] != '\0') {
+            f++;
+            if (*f == 'E' || *f == 'O')         /* locale modifiers: ignored */
+                f++;
+            conversion(t, *f, tm);
+        } else {
+            one[0] = *f;
+            one[1] = '\0';
+            add(t, one);
+        }
+    }
+}
+
+/* The length written (without the NUL), or 0 if it did not fit in max bytes. */
+size_t strftime(char *s, size_t max, const char *format, const struct tm *tm)
+{
+    struct text t;
+
+    t.s = s;
+    t.max = max;
+    t.len = 0;
+    format_time(&t, format, tm);
+    if (t.len >= max) {
+        if (max > 0)
+            s[0] = '\0';
+        return 0;
+    }
+    s[t.len] = '\0';
+    return t.len;
+}
