@@ -48,6 +48,18 @@ static double power_of_ten(int e)
     return e < 0 ? 1.0 / r : r;
 }
 
+/* x * 10**e in double arithmetic: the first guess for correct(). 10**e alone overflows for
+ * |e| > 308 (to inf, or to 0 as 1 / inf) even when the product is an ordinary number, such as
+ * 2.2250738585072014e-308 = 22250738585072014 * 10**-324; so take such powers in two steps. */
+static double scale_by_power_of_ten(double x, int e)
+{
+    if (e < -300)
+        return x * power_of_ten(-300) * power_of_ten(e + 300);
+    if (e > 300)
+        return x * power_of_ten(300) * power_of_ten(e - 300);
+    return x * power_of_ten(e);
+}
+
 /* Compare the decimal value DIGITS x 10**e10 (digits: the big integer `digits`, plus
  * `truncated` if non-zero digits were dropped) with the point halfway between the double with
  * bits u and the next one up. -1, 0 or 1. */
@@ -322,7 +334,7 @@ double strtod(const char *nptr, char **endptr)
         v = e10 < 0 ? (double)first / exact_powers[-e10] : (double)first * exact_powers[e10];
     } else {
         /* a guess from the first digits, then corrected exactly */
-        v = (double)first * power_of_ten((int)(e10 + ndigits - nfirst));
+        v = scale_by_power_of_ten((double)first, (int)(e10 + ndigits - nfirst));
         if (v == 0.0)
             v = 4.9406564584124654e-324;
         v = correct(&digits, truncated, (int)e10, v);
