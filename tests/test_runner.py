@@ -1,6 +1,6 @@
 """The bare-machine runner: program start, its system calls, and how a fault ends a program."""
 from ufos.toolchain.asm import assemble_image
-from ufos.toolchain.runner import EFAULT, SIGPROT, run_image
+from ufos.toolchain.runner import EFAULT, SIGPROT, BareRunner, run_image
 
 WRITE_ARGV = """
         .text
@@ -82,3 +82,34 @@ _start: ldr c19, [c1]               // argv[0]: a 5-byte string
     assert result.trap.fault == "BOUNDS" and cap.length == 5
     assert b"SIGPROT: capability bounds fault: store" in result.stderr
     assert f"[rwRW,{cap.base:#x}-{cap.top:#x}]".encode() in result.stderr
+
+
+GATE = """
+        .text
+        .global _start
+_start: mov c19, c4                 // the sealed system call gate: code, data
+        mov c20, c5
+        ldr c1, [c1]                // argv[0]
+        mov x0, #1
+        mov x2, #4
+        mov x8, #64                 // write(1, argv[0], 4) through the gate: a call, not a trap
+        blrs c19, c20
+        mov x22, x0
+        {after}
+"""
+
+
+def test_programs_call_the_kernel_through_the_sealed_gate():
+    program = GATE.format(after="mov x0, x22\n        mov x8, #93\n        blrs c19, c20")
+    runner = BareRunner(assemble_image(program), argv=["gate"])
+    assert runner.m.cpu.c[4].sealed and runner.m.cpu.c[5].sealed
+    result = runner.run()
+    assert result.stdout == b"gate" and result.status == 4
+    # the last system call (exit) was made by the gate's code, running with the kernel's PCC
+    assert result.trap.kind == "SVC" and runner.gate <= result.trap.pc < runner.gate + 4096
+
+
+def test_the_gate_cannot_be_used_as_a_pointer():
+    result = run_image(assemble_image(GATE.format(after="ldr x0, [c19]")), argv=["gate"])
+    assert result.stdout == b"gate"
+    assert result.signal == SIGPROT and result.trap.fault == "SEAL" and result.trap.register == "c19"

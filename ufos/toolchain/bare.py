@@ -50,7 +50,7 @@ class BareMachine:
         self.stack_top = self.heap_end + PAGE + stack_size
         self.root = Capability.root().set_address(image.base).set_bounds(self.stack_top - image.base)
         self._load_segments()
-        self._map(self.stack_top - stack_size, self.stack_top, SEGMENT_PTE["rw"])
+        self.map_pages(self.stack_top - stack_size, self.stack_top, SEGMENT_PTE["rw"])
         self.cpu = CPU(self.memory, self.page_table, timer_interval=timer_interval)
         self._apply_cap_relocs()
         code = self.root.clear_perms(isa.PERM_ALL & ~(CODE_PERMS | (P["SYSTEM"] if system else 0)))
@@ -59,7 +59,9 @@ class BareMachine:
         self.cpu.csp = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS).set_address(self.stack_top)
 
     # --- loading ----------------------------------------------------------------------------
-    def _map(self, start: int, end: int, flags: int) -> None:
+    def map_pages(self, start: int, end: int, flags: int) -> None:
+        """Give [start, end) fresh frames with the PTE bits `flags` (pages already mapped keep theirs
+        and gain these)."""
         for va in _pages(start, end):
             if self.page_table.translate(va) is None:
                 self.page_table.map(va, self._next_frame, flags)
@@ -69,7 +71,7 @@ class BareMachine:
 
     def _load_segments(self) -> None:
         for _name, start, end, perms in self.image.segments:
-            self._map(start, end, SEGMENT_PTE["rx" if "x" in perms else "rw" if "w" in perms else "r"])
+            self.map_pages(start, end, SEGMENT_PTE["rx" if "x" in perms else "rw" if "w" in perms else "r"])
         self.write(self.image.base, self.image.data)
 
     def _apply_cap_relocs(self) -> None:
@@ -87,7 +89,7 @@ class BareMachine:
         if self._next_frame + length > len(self.memory):
             return None
         start, self.heap_next = self.heap_next, self.heap_next + length
-        self._map(start, start + length, SEGMENT_PTE["rw"])
+        self.map_pages(start, start + length, SEGMENT_PTE["rw"])
         return self.root.set_address(start).set_bounds(length).clear_perms(isa.PERM_ALL & ~DATA_PERMS)
 
     # --- access by virtual address, as the program sees it ----------------------------------

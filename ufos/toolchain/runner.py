@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ufos.machine import isa
-from ufos.toolchain.bare import BareMachine
+from ufos.machine.cap import Capability
+from ufos.toolchain.asm import assemble
+from ufos.toolchain.bare import PAGE, SEGMENT_PTE, BareMachine
 
 # Linux's generic system call numbers (docs/abi.md)
 SYS_READ, SYS_WRITE, SYS_EXIT, SYS_EXIT_GROUP, SYS_MUNMAP, SYS_MMAP = 63, 64, 93, 94, 215, 222
@@ -23,6 +25,18 @@ SIGPROT = 34            # CheriBSD's signal for a capability fault
 SIGSEGV, SIGILL, SIGBUS, SIGKILL = 11, 4, 7, 9
 FAULT_SIGNALS = {"CAP": SIGPROT, "PAGE": SIGSEGV, "ALIGN": SIGBUS, "BUS": SIGBUS, "UNDEF": SIGILL,
                  "SYSREG": SIGILL, "BRK": SIGILL}
+
+
+# The system call gate: a program calls the kernel with `blrs c_code, c_data` through the two sealed
+# capabilities it was given at start (docs/abi.md). The gate's code runs with the kernel's PCC
+# (System), traps to this runner with `svc`, and returns to the caller through c30. User code can
+# neither use the sealed pair as pointers nor unseal it: only the branch opens it.
+GATE_OTYPE = 0x4B
+GATE_CODE = """
+        svc     #0          // the runner services the call in x8 ...
+        ret                 // ... and the gate returns to the program (c30, the blrs link)
+"""
+P = isa.PERM
 
 
 @dataclass
@@ -46,6 +60,7 @@ class BareRunner:
         self.stdin = bytes(stdin)
         self.out = {1: bytearray(), 2: bytearray()}
         self._push_arguments(list(argv), list(env))
+        self._install_gate()
 
     # --- program start (docs/abi.md, "Program start") ------------------------------------------
     def _push_arguments(self, argv: list[str], env: list[str]) -> None:
@@ -78,6 +93,18 @@ class BareRunner:
         cpu.c[1], cpu.c[2] = arrays
         cpu.c[3] = stack.set_address(auxv).set_bounds(16)
         cpu.csp = stack.set_address(top & ~15)
+
+    def _install_gate(self) -> None:
+        """Map the gate's page above the stack and hand the program the sealed pair in c4, c5."""
+        m = self.m
+        self.gate = m.stack_top + PAGE
+        m.map_pages(self.gate, self.gate + PAGE, SEGMENT_PTE["rx"])
+        m.memory.write(m.page_table.translate(self.gate), assemble(GATE_CODE).sections[".text"].data)
+        page = Capability.root().set_address(self.gate).set_bounds(PAGE)
+        pair = P["BRANCH_SEALED_PAIR"] | P["GLOBAL"]
+        code = page.clear_perms(isa.PERM_ALL & ~(pair | P["EXECUTE"] | P["LOAD"] | P["SYSTEM"]))
+        data = page.clear_perms(isa.PERM_ALL & ~(pair | P["LOAD"]))
+        self.m.cpu.c[4], self.m.cpu.c[5] = code.seal(GATE_OTYPE), data.seal(GATE_OTYPE)
 
     # --- checking what the program hands us -------------------------------------------------------
     def user_buffer(self, reg: int, length: int, perm: str):

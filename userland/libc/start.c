@@ -8,13 +8,20 @@
 
 const char *__progname = "";
 
+/* The kernel's system call gate: a sealed code capability and a sealed data capability, handed to
+ * the program at start. __syscall (syscall.s) branches through the pair; nothing else can use it. */
+void *__syscall_gate[2];
+
 int main(int argc, char **argv, char **envp);
 
-_Noreturn void __libc_start_main(int argc, char **argv, char **envp, void *auxv)
+_Noreturn void __libc_start_main(int argc, char **argv, char **envp, void *auxv,
+                                 void *gate_code, void *gate_data)
 {
     const char *slash;
 
     (void)auxv;
+    __syscall_gate[0] = gate_code;
+    __syscall_gate[1] = gate_data;
     environ = envp;
     if (argc > 0 && argv[0] != NULL) {
         slash = strrchr(argv[0], '/');

@@ -10,8 +10,11 @@
 // on failure) or, for mmap and brk, a capability. __syscall and __syscall_ptr are the same code;
 // the two names only give C the two result types.
 //
-// Today the way in is `svc #0`. When the kernel hands programs sealed entry capabilities, only
-// this file changes.
+// The way in is the kernel's sealed entry (docs/abi.md): `blrs` through the pair of sealed
+// capabilities the kernel gave the program at start (__syscall_gate, set by start.c). The branch
+// unseals them, runs the kernel's entry code with the data capability in c29, and the kernel
+// returns through the link in c30 — a function call, not a trap, as in μFork. blrs overwrites c29
+// and c30, so they are saved around it.
 //
 // __sigreturn is where a signal handler returns to (sa_restorer, set by sigaction in signal.c):
 // it asks the kernel to undo the signal frame with rt_sigreturn (139).
@@ -20,6 +23,7 @@
         .global __syscall
         .global __syscall_ptr
         .global __sigreturn
+        .extern __syscall_gate
         .type   __syscall, %function
         .type   __syscall_ptr, %function
         .type   __sigreturn, %function
@@ -32,13 +36,25 @@ __syscall_ptr:
         mov     c3, c4
         mov     c4, c5
         mov     c5, c6
-        svc     #0
+        sub     csp, csp, #32
+        stp     c29, c30, [csp]
+        adrp    c16, .Lcap.gate
+        add     c16, c16, #:lo12:.Lcap.gate
+        ldr     c16, [c16]              // c16 -> __syscall_gate
+        ldp     c16, c17, [c16]         // the sealed code and data capabilities
+        blrs    c16, c17                // into the kernel; back here with the result in c0
+        ldp     c29, c30, [csp]
+        add     csp, csp, #32
         ret
         .size   __syscall, .-__syscall
         .size   __syscall_ptr, .-__syscall_ptr
 
 __sigreturn:
-        mov     x8, #139                // rt_sigreturn: never returns here
-        svc     #0
+        mov     x0, #139                // rt_sigreturn: never returns here
+        bl      __syscall
         hlt     #0
         .size   __sigreturn, .-__sigreturn
+
+        .balign 16
+.Lcap.gate:
+        .capability __syscall_gate
