@@ -8,7 +8,7 @@ SUBCOMMANDS = {
     "cc":      ("ufos.toolchain.driver", "compile C, assemble and link into an ELF executable"),
     "ld":      ("ufos.toolchain.ld", "link ELF objects into an ELF executable"),
     "exec":    ("ufos.toolchain.exec_bare", "run an executable on the bare machine (stand-in until `ufos run`)"),
-    "bench":   ("ufos.bench", "run a benchmark (cpu) and print its figures"),
+    "bench":   ("ufos.bench", "run a benchmark (cpu, cc, relocate) and print its figures"),
 }
 
 
