@@ -181,13 +181,32 @@ static double make_double(unsigned long mantissa, long exp2, int sticky)
     return b.d;
 }
 
+/* The exponent after an 'e' or a 'p' at *s: its value (clamped to +-100000, which is beyond any
+ * double), with *s moved past it. With no digits after the letter (and its sign) there is no
+ * exponent: 0, and *s stays on the letter, which is then not part of the number. */
+static long read_exponent(const char **s)
+{
+    const char *t = *s + 1;
+    long e = 0;
+    int sign = 1;
+
+    if (*t == '+' || *t == '-')
+        sign = *t++ == '-' ? -1 : 1;
+    if (!isdigit((unsigned char)*t))
+        return 0;
+    for (; isdigit((unsigned char)*t); t++)
+        if (e < 100000)
+            e = e * 10 + (*t - '0');
+    *s = t;
+    return sign * e;
+}
+
 /* 0x...: hexadecimal digits, an optional point, an optional binary exponent p... */
 static double scan_hex(const char *s, const char **end)
 {
     unsigned long mantissa = 0;
-    long exp2 = 0, e = 0;
-    int sticky = 0, any = 0, d, esign = 1;
-    const char *t;
+    long exp2 = 0;
+    int sticky = 0, any = 0, d;
 
     for (;; s++) {
         if (*s == '.' && !(any & 2)) {
@@ -210,18 +229,8 @@ static double scan_hex(const char *s, const char **end)
     }
     if (!(any & 1))
         return -1.0;                        /* no digits: not a hex number */
-    if (*s == 'p' || *s == 'P') {
-        t = s + 1;
-        if (*t == '+' || *t == '-')
-            esign = *t++ == '-' ? -1 : 1;
-        if (isdigit((unsigned char)*t)) {
-            for (; isdigit((unsigned char)*t); t++)
-                if (e < 100000)
-                    e = e * 10 + (*t - '0');
-            s = t;
-            exp2 += esign * e;
-        }
-    }
+    if (*s == 'p' || *s == 'P')
+        exp2 += read_exponent(&s);
     *end = s;
     return make_double(mantissa, exp2, sticky);
 }
@@ -230,8 +239,7 @@ double strtod(const char *nptr, char **endptr)
 {
     const char *s = nptr, *t;
     int negative = 0, ndigits = 0, truncated = 0, seen_digit = 0, seen_point = 0;
-    long e10 = 0, e = 0;
-    int esign;
+    long e10 = 0;
     unsigned long first = 0;                /* the first 19 significant digits */
     int nfirst = 0;
     struct bigint digits;
@@ -308,19 +316,8 @@ double strtod(const char *nptr, char **endptr)
         negative = 0;
         goto out;
     }
-    if (*s == 'e' || *s == 'E') {
-        t = s + 1;
-        esign = 1;
-        if (*t == '+' || *t == '-')
-            esign = *t++ == '-' ? -1 : 1;
-        if (isdigit((unsigned char)*t)) {
-            for (; isdigit((unsigned char)*t); t++)
-                if (e < 100000)
-                    e = e * 10 + (*t - '0');
-            s = t;
-            e10 += esign * e;
-        }
-    }
+    if (*s == 'e' || *s == 'E')
+        e10 += read_exponent(&s);
 
     if (ndigits == 0) {
         v = 0.0;
