@@ -6,9 +6,11 @@ from pygments.token import Comment, Error, Keyword, Name
 
 from ufos import cli
 from ufos.machine import isa
-from ufos.toolchain.asm import assemble_image
+from ufos.toolchain.asm import assemble, assemble_image
 from ufos.toolchain.disasm import disassemble_word
+from ufos.toolchain.ld import write_executable
 from ufos.toolchain.lexer import UfosAsmLexer
+from ufos.toolchain.link import link
 
 SOURCE = """
     .global _start
@@ -118,3 +120,26 @@ def test_lexer_tokens():
     assert [v.strip() for t, v in tokens if t in Comment] == ["// load", "; back", "/* c */"]
     assert UfosAsmLexer.name == "ufos-asm" and "ufosasm" in UfosAsmLexer.aliases and "*.s" in UfosAsmLexer.filenames
 
+
+
+def test_objdump_of_an_executable_shows_code_symbols_and_the_capabilities_to_be_made(tmp_path, capsys):
+    image = link([assemble("""
+        .text
+        .global _start
+_start: adrp c0, table
+        ldr c0, [c0, #:lo12:table]
+        ret
+        .data
+        .balign 16
+buf:    .zero 32
+        .size buf, 32
+        .balign 16
+table:  .capability buf
+""")])
+    path = tmp_path / "prog"
+    path.write_bytes(write_executable(image))
+    assert cli.main(["objdump", str(path), "--color", "never"]) == 0
+    out = capsys.readouterr().out
+    assert "(executable)" in out and f"{image.entry:016x} <_start>:" in out
+    buf = image.symbols["buf"]
+    assert f"{image.symbols['table']:016x}  {buf:#x} [rwRW,{buf:#x}-{buf + 32:#x}]" in out

@@ -28,4 +28,8 @@ def main(argv=None) -> int:
         print(f"ufos: unknown command '{name}'\n\n{usage()}", file=sys.stderr)
         return 2
     module = importlib.import_module(SUBCOMMANDS[name][0])
-    return module.main(rest)
+    try:
+        return module.main(rest)
+    except BrokenPipeError:            # `ufos objdump prog | head`: the reader has had enough
+        sys.stderr.close()
+        return 0

@@ -860,11 +860,11 @@ def main(argv: list[str]) -> int:
     source = Path(args.source)
     try:
         obj = assemble(source.read_text(), str(source))
+        Path(args.output or source.with_suffix(".o")).write_bytes(obj.to_elf())
     except OSError as e:
-        print(f"ufos as: {e}", file=sys.stderr)
+        print(f"ufos as: error: {e.filename}: {e.strerror}", file=sys.stderr)
         return 1
     except AsmError as e:
         print(e, file=sys.stderr)
         return 1
-    Path(args.output or source.with_suffix(".o")).write_bytes(obj.to_elf())
     return 0

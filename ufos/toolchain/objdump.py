@@ -1,6 +1,8 @@
 """`ufos objdump FILE [--raw] [--base ADDR] [--color auto|always|never]`: look inside an object.
 
-For an ELF object (from `ufos as`): its symbol table, the disassembly of .text in the style of GNU
+For an ELF executable (from `ufos cc` or `ufos ld`): its symbol table, the disassembly of its code
+segment at the addresses it runs at, its data segments, and its capability relocations with the
+bounds and permissions the loader will give them. For an ELF object (from `ufos as`): its symbol table, the disassembly of .text in the style of GNU
 objdump (`address: word  mnemonic operands`, a `<name>:` line at each label, and each relocation
 under the instruction it patches), the contents of the data sections with their relocations,
 and the capability relocation records. With --raw, FILE is a flat binary of instructions loaded
@@ -15,6 +17,7 @@ from typing import Callable
 
 from ufos.toolchain.disasm import SymbolTable, disassemble
 from ufos.toolchain.elf import SECTIONS, ElfError, Object, Reloc
+from ufos.toolchain.ld import ET_EXEC, read_executable
 
 
 def painter(enabled: bool) -> Callable[[str], str]:
@@ -93,6 +96,38 @@ def object_listing(obj: Object, filename: str, base: int, paint: Callable[[str],
     return lines
 
 
+def executable_listing(image, filename: str, paint: Callable[[str], str]) -> list[str]:
+    lines = [f"{filename}:     file format elf64-ufos (executable)", "",
+             f"entry point 0x{image.entry:x}", "", "SYMBOL TABLE:"]
+    for s in sorted(image.symtab, key=lambda s: (s.address, s.name)):
+        if s.name.startswith(".L"):          # the compiler's local labels
+            continue
+        flags = ("g" if s.is_global else "l") + {"func": " F", "object": " O"}.get(s.type, "  ")
+        lines.append(f"{s.address:016x} {flags:4} {s.size:016x} {s.name}")
+    for segment in image.segments:
+        data = image.data[segment.start - image.base:segment.end - image.base]
+        if "x" in segment.perms:
+            labels: dict[int, list[str]] = {}
+            for s in image.symtab:
+                if segment.start <= s.address < segment.end and not s.name.startswith(".L"):
+                    labels.setdefault(s.address, []).append(s.name)
+            lines += ["", "", f"Disassembly of {segment.name}:"]
+            lines += code_listing(data, segment.start, labels, {}, paint)
+        elif segment.name == ".bss":
+            lines += ["", f"Section .bss: {segment.end - segment.start} bytes of zeros"]
+        elif data:
+            lines += ["", f"Contents of {segment.name}:"] + hex_dump(data, segment.start)
+    if image.cap_relocs:
+        from ufos.machine.cap import Capability
+        from ufos.machine.isa import PERM_ALL
+        lines += ["", "CAPABILITY RELOCATIONS (as the loader will make them):"]
+        for r in image.cap_relocs:
+            cap = Capability.root().set_address(r.base).set_bounds(r.length).clear_perms(PERM_ALL & ~r.perms)
+            cap = cap.set_address(r.target)
+            lines.append(f"{r.location:016x}  {cap.seal_entry() if r.is_function else cap!r}")
+    return lines
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ufos objdump", description="Disassemble an ELF object or a raw binary.")
     parser.add_argument("file")
@@ -106,6 +141,8 @@ def main(argv: list[str]) -> int:
         if args.raw:
             lines = [f"{args.file}:     raw binary", "", "Disassembly:"]
             lines += code_listing(data, args.base, {}, {}, paint)
+        elif data[16:18] == ET_EXEC.to_bytes(2, "little"):
+            lines = executable_listing(read_executable(data), args.file, paint)
         else:
             lines = object_listing(Object.from_elf(data), args.file, args.base, paint)
     except (OSError, ElfError) as e:
