@@ -2,7 +2,7 @@
 with pcpp and parse with pycparser (plain C11, no GCC extensions) - what the ufos C compiler's
 front end does. Uses the compiler's own preprocessor and parser when they are importable.
 
-    PYTHONPATH=/work/main /tmp/mainvenv/bin/python userland/libc/hosttest/check_parse.py
+    python userland/libc/hosttest/check_parse.py        (from the repository root, with ufos installed)
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ set -e
 HERE=$(cd "$(dirname "$0")" && pwd)
 LIBC=$(dirname "$HERE")
 ROOT=$(cd "$LIBC/../.." && pwd)
-PY=${PYTHON:-/tmp/mainvenv/bin/python}
+PY=${PYTHON:-python3}          # a Python with ufos installed (pip install -e .)
 OUT=${OUT:-/tmp/ufos-libc-hosttest}
 mkdir -p "$OUT"
 
