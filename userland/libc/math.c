@@ -652,21 +652,24 @@ double cbrt(double x)
 
 double hypot(double x, double y)
 {
-    double a = fabs(x), b = fabs(y), t, r;
+    double a = fabs(x), b = fabs(y), scale = 1.0;
 
     if (__isinf(a) || __isinf(b))
         return HUGE_VAL;
     if (a != a || b != b)
         return a + b;
-    if (a < b) {
-        t = a;
-        a = b;
-        b = t;
+    /* sqrt(a*a + b*b) is within an ulp; scale by a power of two (exact) first when the squares
+     * would overflow or underflow, and scale back after. */
+    if (a > 0x1p500 || b > 0x1p500) {
+        a *= 0x1p-600;
+        b *= 0x1p-600;
+        scale = 0x1p600;
+    } else if (a < 0x1p-500 && b < 0x1p-500) {
+        a *= 0x1p600;
+        b *= 0x1p600;
+        scale = 0x1p-600;
     }
-    if (a == 0)
-        return 0.0;
-    r = b / a;
-    return a * sqrt(1.0 + r * r);
+    return sqrt(a * a + b * b) * scale;
 }
 
 /* ---- trigonometry --------------------------------------------------------------------------- */
