@@ -278,14 +278,18 @@ double fmod(double x, double y)
         return x != x || y != y ? x + y : domain_error();
     if (ey == 0x7ff || fabs(x) < fabs(y))
         return x;
+    /* both mantissas normalised to [2**52, 2**53), subnormals included: then one subtraction per
+     * step keeps mx below my, and the shift cannot overflow */
     mx = ux & ((1UL << 52) - 1);
     my = uy & ((1UL << 52) - 1);
     if (ex == 0)
-        ex = 1;
+        for (ex = 1; !(mx >> 52); ex--)
+            mx <<= 1;
     else
         mx |= 1UL << 52;
     if (ey == 0)
-        ey = 1;
+        for (ey = 1; !(my >> 52); ey--)
+            my <<= 1;
     else
         my |= 1UL << 52;
     for (; ex > ey; ex--) {                 /* |x| = mx * 2**(ex-1075), |y| = my * 2**(ey-1075) */
