@@ -411,7 +411,8 @@ static void format_hex_float(struct __printf_out *o, const struct spec *sp, doub
         rem = frac & ((1UL << shift) - 1);
         half = 1UL << (shift - 1);
         frac >>= shift;
-        if (rem > half || (rem == half && (frac & 1)))
+        /* ties to even: the last digit kept is the leading one when no fraction digits remain */
+        if (rem > half || (rem == half && ((sp->precision == 0 ? (unsigned long)lead : frac) & 1)))
             frac++;
         if (sp->precision < 13 && (frac >> (4 * sp->precision)) != 0) {
             lead++;                         /* the rounding carried into the leading digit */
