@@ -402,6 +402,23 @@ int posix_memalign(void **memptr, size_t alignment, size_t size)
 
 /* ---- freeing -------------------------------------------------------------------------------- */
 
+/* Does c look like a chunk of arena a? Its size must be sane and agree with the boundary tags of
+ * its neighbours (a pointer into the middle of an allocation almost never passes). */
+static int is_chunk(struct arena *a, struct chunk *c)
+{
+    size_t size = chunk_size(c);
+    ptraddr_t end = __ADDR(a) + a->size - HEADER;      /* the end marker */
+
+    if (size < MIN_CHUNK || (size & (GRANULE - 1)) != 0 || __ADDR(c) + size > end)
+        return 0;
+    if (next_chunk(c)->prev_size != size)
+        return 0;
+    if (c->prev_size != 0 && (c->prev_size > __ADDR(c) - __ADDR(a) - ARENA_HEADER
+                              || chunk_size(prev_chunk(c)) != c->prev_size))
+        return 0;
+    return 1;
+}
+
 /* Check that p is a pointer malloc handed out and find its chunk, through the arena's
  * capability; *bigp is set instead (and NULL returned) for a big allocation. */
 static struct chunk *owner(const char *function, void *p, struct big **bigp)
@@ -427,6 +444,8 @@ static struct chunk *owner(const char *function, void *p, struct big **bigp)
     if ((addr & (GRANULE - 1)) != 0 || addr < __ADDR(a) + ARENA_HEADER + HEADER)
         bad_pointer(function, "not allocated by malloc", p);
     c = (struct chunk *)((char *)a + (addr - HEADER - __ADDR(a)));   /* the arena's authority */
+    if (!is_chunk(a, c))
+        bad_pointer(function, "not the start of an allocation", p);
     if (!(c->size & IN_USE))
         bad_pointer(function, "already freed (double free?)", p);
     if (cheri_length_get(p) > chunk_size(c) - HEADER)

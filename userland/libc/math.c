@@ -2,9 +2,9 @@
  * math.c - the mathematical functions of math.h (sqrt itself is one instruction: sqrt.s).
  *
  * The method, for each family:
- *   - reduce the argument to a small range with an identity (exp: x = k ln2 + r; log: x = 2**k m;
- *     sin/cos: x = k pi/2 + r), carrying the constants ln2 and pi/2 in two or three pieces so
- *     the reduction loses nothing;
+ *   - reduce the argument to a small range with an identity (exp: x = k ln2 + r; log:
+ *     x = 2**k c m' with c from a table of 65 logarithms; sin/cos: x = k pi/2 + r), carrying
+ *     the constants ln2 and pi/2 in two or three pieces so the reduction loses nothing;
  *   - sum a Taylor series on the small range, enough terms for full double precision;
  *   - undo the reduction.
  * pow needs log(x) more precisely than a double holds: log_dd returns it as hi + lo (a
@@ -490,26 +490,110 @@ static double reduce_log(double x, int *k)
     return m;
 }
 
+/* log(1 + j/64) for j = 0..64, each as hi + lo (made with Python's decimal module:
+ * hi = float(L), lo = float(L - hi) with L = ln(1 + j/64) to 60 digits). */
+static const double log_table[65][2] = {
+    {0.0, 0.0},
+    {0.015504186535965254, -3.278321022892429e-19},
+    {0.030771658666753687, 1.0431732029005968e-18},
+    {0.0458095360312942, 1.902959866474257e-18},
+    {0.06062462181643484, 2.6424025938726934e-18},
+    {0.07522342123758753, -5.930604196293241e-18},
+    {0.08961215868968714, -5.4268129336647135e-18},
+    {0.10379679368164356, 5.47772415726659e-18},
+    {0.11778303565638346, -1.1971685747593677e-18},
+    {0.13157635778871926, 1.1123000879729588e-17},
+    {0.1451820098444979, 8.242418783022475e-18},
+    {0.15860503017663857, 1.1257003872182592e-17},
+    {0.17185025692665923, -6.0224538210113705e-18},
+    {0.184922338494012, 3.0236614153574064e-18},
+    {0.19782574332991987, 1.2821194372980142e-17},
+    {0.21056476910734964, -4.249405314729895e-18},
+    {0.22314355131420976, -9.091270597324799e-18},
+    {0.2355660713127669, -2.3943371495187355e-18},
+    {0.24783616390458127, -1.2432209578702523e-17},
+    {0.25995752443692605, 2.069806938978935e-17},
+    {0.27193371548364176, 7.83319637697442e-19},
+    {0.2837681731306446, -2.032665581126656e-17},
+    {0.2954642128938359, -2.16461086040599e-17},
+    {0.3070250352949119, -1.2319916200101964e-17},
+    {0.3184537311185346, 2.7114779367326236e-17},
+    {0.329753286372468, 2.122020616196946e-18},
+    {0.3409265869705932, 1.7467136443544747e-17},
+    {0.3519764231571782, -1.2953893030191963e-17},
+    {0.3629054936893685, -2.1492361455310972e-17},
+    {0.37371640979358406, 2.1836211281198184e-17},
+    {0.38441169891033206, -1.612149700764673e-17},
+    {0.394993808240869, -1.5113724418336168e-17},
+    {0.4054651081081644, -2.8811380259626426e-18},
+    {0.415827895143711, -2.48753990369597e-17},
+    {0.4260843953109001, -2.499176776547466e-17},
+    {0.43623676677491807, -1.8379648230620457e-18},
+    {0.44628710262841953, -1.8182541194649598e-17},
+    {0.4562374334815876, 2.122222784062318e-17},
+    {0.46608972992459924, -1.4116523239904406e-17},
+    {0.4758459048699639, -6.181952722542219e-18},
+    {0.4855078157817008, -1.6618350693852048e-17},
+    {0.4950772667978515, -8.307950959627356e-18},
+    {0.5045560107523953, -2.4888518873597905e-17},
+    {0.5139457511022343, 3.397548559332142e-17},
+    {0.5232481437645479, -3.1833882216350925e-17},
+    {0.5324647988694718, -9.149239241180804e-19},
+    {0.5415972824327444, -3.748764246125639e-17},
+    {0.5506471179526623, -2.239429485856908e-17},
+    {0.5596157879354227, 2.685492580212308e-17},
+    {0.5685047353526688, -5.4267346029482773e-17},
+    {0.5773153650348236, -8.903591846974013e-18},
+    {0.5860490450035782, -3.058363205263577e-17},
+    {0.5947071077466928, 1.3751689964323675e-17},
+    {0.6032908514380843, 9.9400563470175e-18},
+    {0.6118015411059929, -3.7397759448726e-17},
+    {0.6202404097518576, -3.989161064307651e-17},
+    {0.6286086594223741, 4.3538742607970387e-17},
+    {0.6369074622370692, 5.422955873465247e-17},
+    {0.6451379613735847, 9.346960920120906e-19},
+    {0.6533012720127457, -4.306892322029408e-17},
+    {0.661398482245365, -7.603333785634003e-18},
+    {0.6694306539426292, 2.823733943928343e-17},
+    {0.6773988235918061, -2.0978183882652005e-18},
+    {0.6853040030989194, 4.893484946270261e-17},
+    {0.6931471805599453, 2.3190468138462996e-17},
+};
+
 /*
- * log(x) = k ln2 + log(m) = k ln2 + 2 atanh(f), f = (m - 1) / (m + 1), for finite x > 0,
- * returned as hi + *lo, with about 100 bits of precision.
+ * log(x) for finite x > 0, returned as hi + *lo with about 100 bits of precision:
+ *     x = 2**k m, 1 <= m < 2;  c = 1 + j/64, the table point nearest m;
+ *     log x = k ln2 + log c + log(m/c),  log(m/c) = 2 atanh(f),  f = (m - c) / (m + c).
+ * |f| <= 1/256, so the atanh series is short and its rounding errors are far below the last
+ * bit; f itself is computed with its rounding error (fl) by exact products (two_prod).
  */
 static double log_dd(double x, double *lo)
 {
-    int k;
-    double m = reduce_log(x, &k);
-    double u = m - 1.0;                     /* exact */
-    double v, vl, f, fl, p, pe, t, hi, l2, sum;
+    unsigned long u = bits_of(x);
+    int e = (int)((u >> 52) & 0x7ff), k = 0, j;
+    double m, c, num, v, vl, f, fl, p, pe, hi, e1, e2, low, sum;
 
-    v = two_sum(m, 1.0, &vl);               /* m + 1 = v + vl exactly */
-    f = u / v;
+    if (e == 0) {                           /* subnormal */
+        x *= pow2(54);
+        k = -54;
+        u = bits_of(x);
+        e = (int)((u >> 52) & 0x7ff);
+    }
+    k += e - 1023;
+    m = make((u & ((1UL << 52) - 1)) | (1023UL << 52));     /* in [1, 2) */
+    j = (int)((m - 1.0) * 64.0 + 0.5);
+    c = 1.0 + j / 64.0;
+    num = m - c;                            /* exact: m and c are close */
+    v = two_sum(m, c, &vl);                 /* m + c = v + vl exactly */
+    f = num / v;
     p = two_prod(f, v, &pe);
-    fl = ((u - p) - pe - f * vl) / v;       /* f + fl = u / (m + 1) to ~2**-106 */
-    t = odd_tail(f * f);
-    hi = two_sum((double)k * LN2_HI, 2.0 * f, &l2);
-    l2 += 2.0 * fl + 2.0 * f * t + (double)k * LN2_LO;
-    sum = hi + l2;
-    *lo = l2 - (sum - hi);
+    fl = ((num - p) - pe - f * vl) / v;     /* f + fl = (m - c) / (m + c) to ~2**-106 */
+
+    hi = two_sum((double)k * LN2_HI, log_table[j][0], &e1);
+    hi = two_sum(hi, 2.0 * f, &e2);
+    low = e1 + e2 + log_table[j][1] + (double)k * LN2_LO + 2.0 * fl + 2.0 * f * odd_tail(f * f);
+    sum = hi + low;
+    *lo = low - (sum - hi);
     return sum;
 }
 
@@ -566,7 +650,7 @@ double log10(double x)
 /* log(1 + x), accurate for small x. */
 double log1p(double x)
 {
-    double f;
+    double u, hi, lo;
 
     if (x != x)
         return x;
@@ -576,11 +660,14 @@ double log1p(double x)
     }
     if (x < -1.0)
         return domain_error();
-    if (fabs(x) < 0.25) {
-        f = x / (2.0 + x);                  /* 1 + x = (1 + f) / (1 - f) */
-        return 2.0 * f + 2.0 * f * odd_tail(f * f);
-    }
-    return log(1.0 + x);
+    if (fabs(x) < 1e-17)
+        return x;
+    if (__isinf(x))
+        return x;
+    /* log(u) with u = 1 + x rounded, plus the first-order fix for that rounding */
+    u = 1.0 + x;
+    hi = log_dd(u, &lo);
+    return hi + (lo + (x - (u - 1.0)) / u);
 }
 
 /* Is y an integer, and if so is it odd? 0: not an integer, 1: even, 2: odd. */
@@ -643,14 +730,19 @@ double pow(double x, double y)
     return x < 0 && kind == 2 ? -z : z;
 }
 
+/* pow's guess (1/3 is not exactly a third), then a Newton step on y^3 = a with the residual
+ * a - y^3 computed exactly. */
 double cbrt(double x)
 {
-    double y;
+    double a = fabs(x), y, y2, y3, e2, e3, r;
 
     if (x == 0 || !__isfinite(x))
         return x;
-    y = pow(fabs(x), 1.0 / 3.0);
-    y -= (y * y * y - fabs(x)) / (3.0 * y * y);     /* one Newton step */
+    y = pow(a, 1.0 / 3.0);
+    y2 = two_prod(y, y, &e2);
+    y3 = two_prod(y2, y, &e3);
+    r = ((a - y3) - e3) - e2 * y;
+    y += r / (3.0 * y2);
     return copysign(y, x);
 }
 
@@ -925,6 +1017,8 @@ double atanh(double x)
         return domain_error();
     if (a == 1.0)
         return overflow(x < 0);
+    if (a < 0.15)                           /* a + a^3/3 + a^5/5 + ... */
+        return copysign(a + a * odd_tail(a * a), x);
     return copysign(0.5 * log1p(2.0 * a / (1.0 - a)), x);
 }
 

@@ -2,7 +2,7 @@
 with pcpp and parse with pycparser (plain C11, no GCC extensions) - what the ufos C compiler's
 front end does. Uses the compiler's own preprocessor and parser when they are importable.
 
-    python userland/libc/hosttest/check_parse.py        (from the repository root, with ufos installed)
+    python userland/libc/hosttest/check_parse.py [-v]   (from the repository root, with ufos installed)
 """
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ def parse(text: str, filename: str):
 
 
 def main() -> int:
+    verbose = "-v" in sys.argv[1:]
     headers = sorted(str(p.relative_to(INCLUDE)) for p in INCLUDE.rglob("*.h"))
     failures = 0
     # All headers together, twice (include guards), then each header alone.
@@ -65,7 +66,8 @@ def main() -> int:
     for name, text in units:
         try:
             ast = parse(preprocess(text, name, [INCLUDE, LIBC]), name)
-            print(f"ok    {name}  ({len(ast.ext)} top-level declarations)")
+            if verbose:
+                print(f"ok    {name}  ({len(ast.ext)} top-level declarations)")
         except Exception as e:          # noqa: BLE001 - report every failure, keep going
             failures += 1
             print(f"FAIL  {name}: {e}")
