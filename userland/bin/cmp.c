@@ -6,8 +6,9 @@
  * Reads FILE1 and FILE2 (standard input if FILE2 is missing or either one is "-") and reports
  * the first byte where they differ: "FILE1 FILE2 differ: char N, line L" (POSIX's words;
  * bytes and lines counted from 1). If one file is a beginning of the other, says so on
- * stderr: "cmp: EOF on FILE1 after byte N, line L". -l lists every differing byte instead: its number (decimal) and
- * the two values (octal). -s prints nothing: only the exit status tells.
+ * stderr: "cmp: EOF on FILE1 after byte N, line L". -l lists every differing byte instead:
+ * its number (decimal) and the two values (octal). -s prints nothing: only the exit status
+ * tells.
  * Exit status: 0 the same, 1 different, 2 trouble (a file could not be read, bad options).
  */
 #include <errno.h>
