@@ -1,0 +1,216 @@
+/*
+ * ls - list directory contents.
+ *
+ *     ls [-a] [-l] [-1] [FILE...]
+ *
+ * For each FILE that is a directory, lists the names in it, sorted (by bytes, as in the C
+ * locale); for each other FILE, its own name. Without FILE, lists ".". The files that are not
+ * directories come first, then each directory under a "DIR:" heading (when there are several
+ * FILEs), separated by blank lines. One name per line (-1 is accepted for that reason).
+ *     -a  also the names that start with '.', "." and ".." included
+ *     -l  the long format: type and permissions, links, owner and group (numbers: ufos has no
+ *         user database), size, modification time, name (and "-> TARGET" for a symbolic link);
+ *         a directory's listing starts with "total N", its size in 1 KiB blocks
+ * Exit status: 0; 1 if a directory could not be read; 2 if a FILE does not exist.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+struct entry {
+    char *name;                 /* as shown */
+    char *path;                 /* to stat it */
+    struct stat st;
+};
+
+static int show_all, long_format, status;
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
+}
+
+static void *xmalloc(size_t n)
+{
+    void *p = malloc(n);
+
+    if (p == NULL) {
+        fprintf(stderr, "ls: out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+
+static int digits(long n)
+{
+    int d = 1;
+
+    for (; n >= 10; n /= 10)
+        d++;
+    return d;
+}
+
+/* "drwxr-xr-x" */
+static void mode_string(mode_t m, char *s)
+{
+    static const char rwx[] = "rwxrwxrwx";
+    int i;
+
+    s[0] = S_ISDIR(m) ? 'd' : S_ISLNK(m) ? 'l' : S_ISCHR(m) ? 'c' : S_ISBLK(m) ? 'b' :
+           S_ISFIFO(m) ? 'p' : S_ISSOCK(m) ? 's' : '-';
+    for (i = 0; i < 9; i++)
+        s[i + 1] = (m & (0400 >> i)) ? rwx[i] : '-';
+    s[10] = '\0';
+}
+
+/* Print entries e[0..n); for -l with columns as wide as the widest value. */
+static void print_entries(struct entry *e, size_t n)
+{
+    int wlinks = 1, wuid = 1, wgid = 1, wsize = 1;
+    time_t now = time(NULL);
+    size_t i;
+
+    if (!long_format) {
+        for (i = 0; i < n; i++)
+            puts(e[i].name);
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        int w;
+        if ((w = digits((long)e[i].st.st_nlink)) > wlinks) wlinks = w;
+        if ((w = digits((long)e[i].st.st_uid)) > wuid) wuid = w;
+        if ((w = digits((long)e[i].st.st_gid)) > wgid) wgid = w;
+        if ((w = digits((long)e[i].st.st_size)) > wsize) wsize = w;
+    }
+    for (i = 0; i < n; i++) {
+        const struct stat *st = &e[i].st;
+        char mode[11], date[32], target[256];
+        struct tm tm;
+        ssize_t len;
+        time_t t = st->st_mtim.tv_sec;
+        /* within half a year: the time of day; otherwise the year, as ls does */
+        int recent = t <= now && now - t < 183L * 24 * 3600;
+
+        mode_string(st->st_mode, mode);
+        gmtime_r(&t, &tm);
+        strftime(date, sizeof date, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm);
+        printf("%s %*ld %*ld %*ld %*ld %s %s", mode, wlinks, (long)st->st_nlink, wuid,
+               (long)st->st_uid, wgid, (long)st->st_gid, wsize, (long)st->st_size, date, e[i].name);
+        if (S_ISLNK(st->st_mode) && (len = readlink(e[i].path, target, sizeof target - 1)) >= 0) {
+            target[len] = '\0';
+            printf(" -> %s", target);
+        }
+        putchar('\n');
+    }
+}
+
+/* List the directory path. */
+static void list_directory(const char *path)
+{
+    struct entry *e = NULL;
+    size_t n = 0, cap = 0, i;
+    long blocks = 0;
+    struct dirent *d;
+    DIR *dir = opendir(path);
+
+    if (dir == NULL) {
+        fprintf(stderr, "ls: cannot open directory '%s': %s\n", path, strerror(errno));
+        status = status > 1 ? status : 1;
+        return;
+    }
+    while ((d = readdir(dir)) != NULL) {
+        if (d->d_name[0] == '.' && !show_all)
+            continue;
+        if (n == cap) {
+            struct entry *bigger;
+            cap = cap ? 2 * cap : 32;
+            bigger = xmalloc(cap * sizeof *e);
+            if (n > 0)
+                memcpy(bigger, e, n * sizeof *e);
+            free(e);
+            e = bigger;
+        }
+        e[n].name = strdup(d->d_name);
+        if (e[n].name == NULL || asprintf(&e[n].path, "%s/%s", path, d->d_name) < 0) {
+            fprintf(stderr, "ls: out of memory\n");
+            exit(2);
+        }
+        if (long_format && lstat(e[n].path, &e[n].st) < 0) {
+            fprintf(stderr, "ls: cannot access '%s': %s\n", e[n].path, strerror(errno));
+            status = status > 1 ? status : 1;
+            free(e[n].name);
+            free(e[n].path);
+            continue;
+        }
+        blocks += long_format ? (long)e[n].st.st_blocks : 0;
+        n++;
+    }
+    closedir(dir);
+    qsort(e, n, sizeof *e, by_name);
+    if (long_format)
+        printf("total %ld\n", (blocks + 1) / 2);     /* st_blocks are 512 bytes; ls counts KiB */
+    print_entries(e, n);
+    for (i = 0; i < n; i++) {
+        free(e[i].name);
+        free(e[i].path);
+    }
+    free(e);
+}
+
+int main(int argc, char **argv)
+{
+    struct entry *files, *dirs;
+    size_t nfiles = 0, ndirs = 0, i;
+    int c, nargs;
+
+    while ((c = getopt(argc, argv, "al1")) != -1) {
+        switch (c) {
+        case 'a': show_all = 1; break;
+        case 'l': long_format = 1; break;
+        case '1': break;
+        default:
+            fprintf(stderr, "usage: ls [-a] [-l] [-1] [FILE...]\n");
+            return 2;
+        }
+    }
+    if (optind == argc)
+        argv[--optind] = ".";
+    nargs = argc - optind;
+    files = xmalloc((size_t)nargs * sizeof *files);
+    dirs = xmalloc((size_t)nargs * sizeof *dirs);
+    /* Sort the arguments out: files are listed first, then directories */
+    for (i = 0; i < (size_t)nargs; i++) {
+        struct entry e;
+        e.name = e.path = argv[optind + i];
+        if (lstat(e.path, &e.st) < 0) {
+            fprintf(stderr, "ls: cannot access '%s': %s\n", e.path, strerror(errno));
+            status = 2;
+            continue;
+        }
+        if (S_ISLNK(e.st.st_mode) && !long_format) {     /* follow a link to a directory */
+            struct stat target;
+            if (stat(e.path, &target) == 0 && S_ISDIR(target.st_mode))
+                e.st = target;
+        }
+        if (S_ISDIR(e.st.st_mode))
+            dirs[ndirs++] = e;
+        else
+            files[nfiles++] = e;
+    }
+    qsort(files, nfiles, sizeof *files, by_name);
+    qsort(dirs, ndirs, sizeof *dirs, by_name);
+    print_entries(files, nfiles);
+    for (i = 0; i < ndirs; i++) {
+        if (nfiles > 0 || i > 0)
+            putchar('\n');
+        if (nargs > 1)
+            printf("%s:\n", dirs[i].name);
+        list_directory(dirs[i].path);
+    }
+    return status;
+}
