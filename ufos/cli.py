@@ -7,6 +7,7 @@ SUBCOMMANDS = {
     "objdump": ("ufos.toolchain.objdump", "disassemble an ELF object or a raw binary"),
     "cc":      ("ufos.toolchain.driver", "compile C, assemble and link into an ELF executable"),
     "ld":      ("ufos.toolchain.ld", "link ELF objects into an ELF executable"),
+    "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
     "exec":    ("ufos.toolchain.exec_bare", "run an executable on the bare machine (stand-in until `ufos run`)"),
     "bench":   ("ufos.bench", "run a benchmark (cpu, cc, relocate) and print its figures"),
 }
@@ -33,3 +34,7 @@ def main(argv=None) -> int:
     except BrokenPipeError:            # `ufos objdump prog | head`: the reader has had enough
         sys.stderr.close()
         return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -58,6 +58,19 @@ cdef struct CPUState:
     Counters ctr
     TrapRecord trap
 
+# What a context switch saves: the registers a μprocess can see (not the TLB, not the counters).
+cdef struct Context:
+    Cap r[NREGS]
+    Cap pcc
+    Cap ddc
+    Cap ctpidr
+    double d[NFREGS]
+    uint32_t nzcv
+    uint64_t cid
+
+cdef class SavedContext:
+    cdef Context ctx
+
 cdef class CPU:
     cdef CPUState s
     cdef readonly Memory memory

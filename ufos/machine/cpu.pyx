@@ -953,6 +953,14 @@ cdef class _Registers:
         return 32 if self.kind != "x" else 31
 
 
+cdef class SavedContext:
+    """A μprocess's registers while it is not running. Only CPU.save_context makes one, so a
+    saved context can never hold a capability the μprocess did not have."""
+
+    def pc(self):
+        return self.ctx.pcc.address
+
+
 cdef class CPU:
     """The processor, attached to a tagged memory and (optionally) a page table.
 
@@ -1019,6 +1027,25 @@ cdef class CPU:
             raise ValueError("icount is read-only")
         else:
             write_sysreg(&self.s, num, value)
+
+    def save_context(self):
+        """The running μprocess's registers, for a context switch (an opaque SavedContext)."""
+        cdef SavedContext saved = SavedContext.__new__(SavedContext)
+        cdef CPUState* s = &self.s
+        memcpy(saved.ctx.r, s.r, sizeof(s.r))
+        saved.ctx.pcc, saved.ctx.ddc, saved.ctx.ctpidr = s.pcc, s.ddc, s.ctpidr
+        memcpy(saved.ctx.d, s.d, sizeof(s.d))
+        saved.ctx.nzcv, saved.ctx.cid = s.nzcv, s.cid
+        return saved
+
+    def load_context(self, SavedContext saved not None):
+        """Restore registers saved by save_context (the other half of a context switch)."""
+        cdef CPUState* s = &self.s
+        memcpy(s.r, saved.ctx.r, sizeof(s.r))
+        s.pcc, s.ddc, s.ctpidr = saved.ctx.pcc, saved.ctx.ddc, saved.ctx.ctpidr
+        memcpy(s.d, saved.ctx.d, sizeof(s.d))
+        s.nzcv, s.cid = saved.ctx.nzcv, saved.ctx.cid
+        s.fetch_span = 0
 
     @property
     def page_table(self):

@@ -188,11 +188,11 @@ def _worker(argv: list[str]) -> int:
     for source in sources:
         ok, data = compile_member(source, include_dirs)
         name = Path(source).name
-        _write_atomic(out / (name + (".o" if ok else ".err")), data if ok else data.encode())
+        write_atomic(out / (name + (".o" if ok else ".err")), data if ok else data.encode())
     return 0
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -207,7 +207,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def _locked(path: Path):
+def locked(path: Path):
     try:
         import fcntl
     except ImportError:        # no flock (Windows): concurrent builds just duplicate the work
@@ -241,7 +241,7 @@ def build_libc(jobs: int | None = None) -> Path:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise LibcError(f"cannot create the libc cache {directory}: {e.strerror or e}") from None
-    with _locked(directory / ".lock"):
+    with locked(directory / ".lock"):
         if manifest.exists():        # another process built it while we waited
             return directory
         if failed.exists():
@@ -258,11 +258,11 @@ def build_libc(jobs: int | None = None) -> Path:
         if errors:
             message = "building libc failed:\n" + "\n".join(errors)
             if not any(WORKER_FAILED in m for m in errors):   # a compiler's verdict, not an accident
-                _write_atomic(failed, message.encode())
+                write_atomic(failed, message.encode())
             raise LibcError(message)
         for name, (_ok, data) in zip(names, results):
-            _write_atomic(directory / name, data)
-        _write_atomic(manifest, "".join(n + "\n" for n in names).encode())
+            write_atomic(directory / name, data)
+        write_atomic(manifest, "".join(n + "\n" for n in names).encode())
     return directory
 
 

@@ -1,0 +1,280 @@
+"""Booting: the machine, the kernel's state, the first μprocess — and the glue the other files use.
+
+    k = Kernel(Options(policy="copa"), stdin=b"", capture=True)
+    k.spawn("/bin/sh", ["sh", "-c", "echo hi"])
+    status = k.run()             # until every μprocess has exited
+    k.output(1)                  # b"hi\\n" (with capture=True; else it went to the host's stdout)
+
+What boot does: make the physical memory, the page table and the CPU; write the system call gate
+(one instruction, `svc #0`, in a page of its own) and seal the two capabilities that lead to it;
+build the file system tree (fs/rootfs.py); connect the console. Then the scheduler (proc.py) runs.
+"""
+from __future__ import annotations
+
+import os
+import random
+import select
+import sys
+import time
+from dataclasses import dataclass, field
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability
+from ufos.machine.cpu import CPU
+from ufos.machine.memory import Memory
+from ufos.kernel import exec as execmod
+from ufos.kernel import signal, tty
+from ufos.kernel.file import File
+from ufos.kernel.fork import POLICIES
+from ufos.kernel.fs import new_ino
+from ufos.kernel.fs.rootfs import build_root
+from ufos.kernel.proc import QUANTUM, ProcTable, exit_process, scheduler, wake
+from ufos.kernel.syscall import name_of
+from ufos.kernel.uapi import E, ERRNO_NAMES, O, SIG, SyscallError
+from ufos.kernel.vm import GATE, PAGE, VM
+
+GATE_OTYPE = 0x4B                # the object type of the gate's sealed pair
+NS_PER_INSTRUCTION = 10          # the kernel's clock: the machine counts as a 100 MIPS CPU
+ISOLATION = ("adversarial", "fault", "off")
+P = isa.PERM
+
+
+@dataclass
+class Options:
+    policy: str = "copa"
+    isolation: str = "adversarial"
+    memory: int = 256 << 20
+    max_procs: int = 64
+    seed: int | None = None
+    share: str = "ufos-data"     # the host directory behind /host
+    trace: bool = False
+    quantum: int = QUANTUM
+    env: list[str] = field(default_factory=lambda: ["PATH=/bin", "HOME=/", "TERM=xterm"])
+
+    def check(self) -> None:
+        if self.policy not in POLICIES:
+            raise ValueError(f"unknown fork policy {self.policy!r} (one of {', '.join(POLICIES)})")
+        if self.isolation not in ISOLATION:
+            raise ValueError(f"unknown isolation level {self.isolation!r} (one of {', '.join(ISOLATION)})")
+        if self.memory < 4 << 20 or self.memory % PAGE:
+            raise ValueError("memory must be at least 4 MiB, in whole pages")
+
+
+class Kernel:
+    def __init__(self, options: Options | None = None, stdin: bytes | None = None, capture: bool = False,
+                 log=None):
+        self.options = options = options or Options()
+        options.check()
+        self.policy, self.isolation, self.quantum = options.policy, options.isolation, options.quantum
+        self.rng = random.Random(options.seed if options.seed is not None else 0)
+        self.memory = Memory(options.memory)
+        self.vm = VM(self.memory, options.max_procs, classic=options.policy == "classic",
+                     rng=random.Random(options.seed) if options.seed is not None else None)
+        self.cpu = CPU(self.memory, self.vm.page_table)
+        self.procs = ProcTable(self, options.max_procs)
+        self.current = None
+        self.halted = False
+        self.trace = options.trace
+        self.log = log or sys.stderr
+        self.foreground = 0              # the console's foreground process group
+        self.first = None                # the μprocess `run` reports the status of
+        self.status = None
+        self.idle_ns = 0                 # time the machine spent waiting with nothing to run
+        self.realtime_base_ns = time.time_ns()
+        self.timers = object()           # channel of nanosleep
+        self.polling = object()          # channel of ppoll: woken by any event
+        self.gate = self._install_gate()
+        self._connect_stdio(stdin, capture)
+        self.fs = build_root(self)
+
+    # --- boot ----------------------------------------------------------------------------------
+    def _install_gate(self) -> tuple[Capability, Capability]:
+        """The gate's page holds `svc #0`. A μprocess gets a sealed code capability to it and a
+        sealed data capability: `blrs` through the pair is the only way to run it."""
+        from ufos.toolchain.asm import assemble
+        code = assemble("svc #0\n").sections[".text"].data
+        self.memory.write(self.vm.gate_frame, code)
+        self.vm.map_gate(self.vm.page_table)
+        page = Capability.root().set_address(GATE).set_bounds(PAGE)
+        pair = P["BRANCH_SEALED_PAIR"] | P["GLOBAL"]
+        code_cap = page.clear_perms(isa.PERM_ALL & ~(pair | P["EXECUTE"] | P["LOAD"]))
+        data_cap = page.clear_perms(isa.PERM_ALL & ~(pair | P["LOAD"]))
+        return code_cap.seal(GATE_OTYPE), data_cap.seal(GATE_OTYPE)
+
+    def _connect_stdio(self, stdin: bytes | None, capture: bool) -> None:
+        """The devices behind descriptors 0, 1, 2 of the first μprocess (and /dev/console)."""
+        self.captured = capture
+        if stdin is not None or capture:
+            self.stdin = tty.BufferInput(stdin or b"")
+        else:
+            self.stdin = tty.HostInput(0)
+        if capture:
+            self.stdout, self.stderr = tty.BufferOutput(), tty.BufferOutput()
+        else:
+            self.stdout, self.stderr = tty.HostOutput(1), tty.HostOutput(2)
+        self.console = tty.Console(self.stdin, self.stdout)
+
+    def output(self, fd: int) -> bytes:
+        return bytes((self.stdout if fd == 1 else self.stderr).data)
+
+    # --- starting programs ---------------------------------------------------------------------
+    def spawn(self, path: str, argv: list[str], image=None) -> int:
+        """Start the first μprocess: `path` from the file system (or the given image), with the
+        standard descriptors on the console. Returns its pid."""
+        p = self.procs.create(None)
+        p.fds.install(File(self.stdin, O.O_RDONLY, "/dev/stdin"))
+        p.fds.install(File(self.stdout, O.O_WRONLY, "/dev/stdout"))
+        p.fds.install(File(self.stderr, O.O_WRONLY, "/dev/stderr"))
+        self.foreground = p.pgid
+        self.first = self.first or p
+        self.current = p
+        env = [e.encode() for e in self.options.env]
+        args = [a.encode("utf-8", "surrogateescape") for a in argv]
+        try:
+            if image is not None:
+                p.name = os.path.basename(path)
+                p.argv = list(argv)
+                execmod.load(self, p, image, args, env)
+            else:
+                self.exec(p, path, args, env)
+        except SyscallError as e:
+            self.current = None
+            self.procs.destroy(p)
+            del self.procs.procs[p.pid]
+            raise SyscallError(e.errno, f"{path}: {os.strerror(e.errno) if e.errno < 134 else e}")
+        p.context = self.cpu.save_context()
+        self.current = None
+        return p.pid
+
+    def exec(self, p, path: str, argv: list[bytes], envp: list[bytes], depth: int = 0) -> None:
+        """execve: the file at path (an executable, or a `#!` script) replaces p's program."""
+        node = self.fs.lookup(path, p.cwd)
+        if node.kind == "dir":
+            raise SyscallError(E.EACCES, "a directory")
+        if node.kind != "file" or not node.stat().mode & 0o111:
+            raise SyscallError(E.EACCES, "not executable")
+        data = node.read_at(0, 1 << 30)
+        if data.startswith(b"#!") and depth < 2:
+            line = data[2:].split(b"\n", 1)[0].strip().split(None, 1)
+            if not line:
+                raise SyscallError(E.ENOEXEC)
+            interp = line[0].decode("utf-8", "surrogateescape")
+            return self.exec(p, interp, [line[0]] + line[1:] + [path.encode()] + argv[1:], envp, depth + 1)
+        image = execmod.parse_executable(data)
+        p.fds.close_on_exec(self)
+        p.signals.reset_for_exec()
+        p.name = os.path.basename(path)
+        p.argv = [a.decode("utf-8", "replace") for a in argv]
+        execmod.load(self, p, image, argv, envp)
+
+    # --- running ---------------------------------------------------------------------------------
+    def run(self) -> int | None:
+        """Run until every μprocess has exited; the first one's status, shell style (128+N if
+        signal N killed it)."""
+        while True:
+            try:
+                scheduler(self)
+                break
+            except KeyboardInterrupt:             # Ctrl-C at the host: SIGINT to the foreground
+                self.interrupt()
+        self.halted = True
+        return self.status
+
+    def interrupt(self, sig: int = SIG.SIGINT) -> None:
+        for p in self.procs.live():
+            if p.pgid == self.foreground:
+                signal.send(self, p, sig)
+
+    def switch_to(self, p) -> None:
+        if self.current is p:
+            return
+        if self.current is not None:
+            self.current.context = self.cpu.save_context()
+        self.cpu.load_context(p.context)
+        if self.vm.classic:
+            self.cpu.page_table = p.space.page_table       # classic: a TLB flush on every switch
+        self.current = p
+
+    def syscall_return(self, result) -> None:
+        """Back from the gate to the caller: the result in c0/x0, PCC = the link in c30."""
+        cpu = self.cpu
+        if isinstance(result, Capability):
+            cpu.c[0] = result
+        else:
+            cpu.x[0] = result & ((1 << 64) - 1)
+        cpu.c[29] = Capability.null()           # the gate's data capability goes no further
+        cpu.pcc = signal.entry(cpu.c[30])
+
+    def orphan_exited(self, p) -> None:
+        if p is self.first:
+            sig = p.wait_status & 0x7F
+            self.status = 128 + sig if sig else p.wait_status >> 8
+
+    # --- time ----------------------------------------------------------------------------------
+    def clock_ns(self) -> int:
+        """The kernel's clock: instructions run plus time spent idle. Deterministic."""
+        return self.cpu.sysreg("icount") * NS_PER_INSTRUCTION + self.idle_ns
+
+    def wake_timers(self) -> None:
+        now = self.clock_ns()
+        for p in self.procs.procs.values():
+            if p.state == "sleeping" and p.wake_at is not None and p.wake_at <= now:
+                wake(p)
+
+    def idle(self) -> None:
+        """Nothing can run: wait for host input or the next timer, or report a deadlock."""
+        sleepers = [p for p in self.procs.procs.values() if p.state == "sleeping"]
+        inputs = {p.chan.host_fd for p in sleepers if getattr(p.chan, "host_fd", None) is not None}
+        if any(p.chan is self.polling for p in sleepers):
+            inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()
+        deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
+        if not inputs and not deadlines:
+            self.report(None, "ufos: deadlock: every μprocess is waiting for another: " +
+                        ", ".join(f"pid {p.pid} ({p.name})" for p in sleepers) + "\n")
+            for p in sleepers:
+                exit_process(self, p, SIG.SIGKILL)
+            return
+        timeout = None
+        if deadlines:
+            timeout = max(0, min(deadlines) - self.clock_ns()) / 1e9
+        started = time.monotonic_ns()
+        ready = select.select(sorted(inputs), [], [], timeout)[0] if inputs else time.sleep(timeout) or []
+        if deadlines and not ready:
+            self.idle_ns += max(0, min(deadlines) - self.clock_ns())    # jump to the deadline exactly
+        elif ready:
+            self.idle_ns += time.monotonic_ns() - started
+        for p in sleepers:
+            if p.chan is self.polling or getattr(p.chan, "host_fd", None) in ready:
+                wake(p)
+
+    # --- reporting -------------------------------------------------------------------------------
+    def report(self, p, message: str) -> None:
+        """A kernel message about p: on p's standard error if it has one, else the console's."""
+        f = p.fds.files.get(2) if p is not None else None
+        try:
+            if f is not None and f.writable:
+                f.node.write(self, p, f, message.encode())
+                return
+        except Exception:            # a full pipe or a closed reader: fall back to the console
+            pass
+        self.stderr.write(self, p, None, message.encode())
+
+    def instruction_at(self, p, pc: int) -> str:
+        """The instruction at pc in p's memory, disassembled ('' if it cannot be read)."""
+        from ufos.toolchain.disasm import disassemble_word
+        try:
+            pte = p.space.page_table.lookup(pc)
+            if not pte & 1:
+                return ""
+            word = int.from_bytes(self.memory.read((pte & 0xFFFFFFFFFF000) | (pc & 0xFFF), 4), "little")
+            return disassemble_word(word, pc)
+        except Exception:
+            return ""
+
+    def trace_syscall(self, p, number: int, result) -> None:
+        shown = "-" + ERRNO_NAMES.get(-result, str(-result)) if isinstance(result, int) and result < 0 \
+            else "(no return)" if result is not None and not isinstance(result, (int, Capability)) else repr(result)
+        self.log.write(f"[pid {p.pid} {p.name}] {name_of(number)}(...) = {shown}\n")
+
+    def new_ino(self) -> int:
+        return new_ino()

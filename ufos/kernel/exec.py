@@ -1,0 +1,128 @@
+"""exec: replace a μprocess's program with one loaded from an ELF executable.
+
+The program is loaded into the caller's own slot (a μprocess keeps its slot for life), so exec is:
+    1. read the executable (ld.read_executable) and the arguments, while the old program's memory
+       still exists;
+    2. unmap the old program;
+    3. map the new image's segments at slot + their linked offset, and turn its capability
+       relocations into tagged capabilities derived from the slot's root capability: the only
+       way a capability into the slot comes to exist;
+    4. build the stack: the argument and environment strings, the argv and envp arrays, auxv;
+    5. set the registers as docs/abi.md "Program start" says, PCC at the entry, with the sealed
+       system call gate in c4 and c5.
+"""
+from __future__ import annotations
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability
+from ufos.toolchain.elf import ElfError
+from ufos.toolchain.ld import read_executable
+from ufos.toolchain.link import CAP_PERMS
+from ufos.kernel.uapi import E, SyscallError
+from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, AddressSpace, Region,
+                            page_of, pages)
+
+ARG_MAX = 128 * 1024             # bytes of arguments and environment together (E2BIG beyond)
+CODE_PERMS = CAP_PERMS[".text"]
+DATA_PERMS = CAP_PERMS[".data"]
+SEGMENT_REGION = {".text": ("rx", "text"), ".rodata": ("r", "rodata"), ".data": ("rw", "data"),
+                  ".bss": ("rw", "data")}
+
+
+def parse_executable(data: bytes):
+    """The Image in an ELF file, or ENOEXEC."""
+    try:
+        image = read_executable(data)
+    except (ElfError, ValueError, IndexError) as e:
+        raise SyscallError(E.ENOEXEC, str(e))
+    if image.base < IMAGE_OFFSET or image.base + image.size > SLOT_SIZE - STACK_SIZE - PAGE:
+        raise SyscallError(E.ENOEXEC, "the image does not fit in a slot")
+    return image
+
+
+def load(k, p, image, argv: list[bytes], envp: list[bytes]) -> None:
+    """Steps 2-5: the caller's memory becomes the new program."""
+    if sum(len(s) + 17 for s in argv + envp) > ARG_MAX:
+        raise SyscallError(E.E2BIG)
+    space = p.space
+    space.clear()
+    map_image(space, image)
+    apply_cap_relocs(space, image)
+    space.regions.append(Region(space.top - STACK_SIZE, space.top, "rw", "stack"))
+    start_registers(k, p, space, image, argv, envp)
+
+
+def map_image(space: AddressSpace, image) -> None:
+    """Give every segment fresh frames holding the image's bytes; record the regions."""
+    shift = space.base
+    for name, start, end, _perms in image.segments:
+        rights, kind = SEGMENT_REGION.get(name, ("rw", "data"))
+        first, last = page_of(start), page_of(end + PAGE - 1)
+        space.regions.append(Region(first + shift, last + shift, rights, kind))
+        for va in pages(start, end):
+            if va + shift not in space.mapped:
+                space.map_new_page(va + shift, rights)
+            else:                                       # two segments share a page
+                space.page_table.protect(va + shift, set_bits=RIGHTS[rights])
+    offset = 0
+    data = image.data
+    while offset < len(data):                           # copy page by page (frames are anywhere)
+        va = image.base + offset
+        n = min(PAGE - va % PAGE, len(data) - offset)
+        pa = space.page_table.translate(va + shift)
+        space.vm.memory.write(pa, data[offset:offset + n])
+        offset += n
+
+
+def apply_cap_relocs(space: AddressSpace, image) -> None:
+    """Each `.capability` of the image becomes a capability derived from the slot's root."""
+    root, shift, memory = space.root, space.base, space.vm.memory
+    for r in image.cap_relocs:
+        cap = root.set_address(r.base + shift).set_bounds(r.length)
+        cap = cap.clear_perms(isa.PERM_ALL & ~r.perms).set_address(r.target + shift)
+        if r.is_function:
+            cap = cap.seal_entry()
+        memory.store_cap(space.page_table.translate(r.location + shift), cap)
+        space.got_pages.add(page_of(r.location + shift))
+
+
+def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: list[bytes]) -> None:
+    cpu = k.cpu
+    stack = space.root.set_address(space.top - STACK_SIZE).set_bounds(STACK_SIZE)
+    stack = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS)
+    top = space.top
+
+    def push(data: bytes) -> int:
+        nonlocal top
+        top = (top - len(data)) & ~15
+        space.write(top, data)
+        return top
+
+    def string(s: bytes) -> Capability:
+        return stack.set_address(push(s + b"\0")).set_bounds(len(s) + 1)
+
+    def array(caps: list[Capability]) -> Capability:
+        nonlocal top
+        top = (top - 16 * (len(caps) + 1)) & ~15
+        for i, cap in enumerate(caps):
+            space.store_cap(top + 16 * i, cap)
+        space.write(top + 16 * len(caps), bytes(16))
+        return stack.set_address(top).set_bounds(16 * (len(caps) + 1))
+
+    arg_caps = [string(a) for a in argv]
+    env_caps = [string(e) for e in envp]
+    auxv = stack.set_address(push(bytes(16))).set_bounds(16)      # just the (0, 0) that ends it
+    argv_cap, envp_cap = array(arg_caps), array(env_caps)
+    for i in range(32):
+        cpu.c[i] = Capability.null()
+    cpu.set_sysreg("ctpidr", Capability.null())
+    cpu.nzcv = 0
+    for i in range(32):
+        cpu.d[i] = 0.0
+    cpu.x[0] = len(argv)
+    cpu.c[1], cpu.c[2], cpu.c[3] = argv_cap, envp_cap, auxv
+    cpu.c[4], cpu.c[5] = k.gate
+    cpu.csp = stack.set_address(top & ~15)
+    code = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
+    cpu.pcc = code.set_address(image.entry + space.base)
+    cpu.set_sysreg("cid", p.pid)

@@ -1,0 +1,167 @@
+"""fork: the μFork way (research/ufork-paper.md §1.2), with four policies for the child's memory.
+
+In a single address space the child cannot live at the parent's addresses: it gets its own slot,
+and its memory is a copy of the parent's *moved* there. Whatever in that copy is an address — and
+on CHERI every pointer is a tagged capability, so the kernel can find them all — must be moved by
+delta = child slot - parent slot. The machine does the copy-and-move of one page
+(machine/relocate.pyx); this file decides *when* each page is copied:
+
+    copa     pages are shared read-only; a write by either side, or a capability load by the child,
+             copies (and relocates) that one page. Data reads never copy. (The default; the paper's
+             contribution: "copy on pointer access".)
+    coa      shared pages are inaccessible: the first access of any kind copies.
+    sync     everything is copied at fork.
+    classic  the baseline: the child gets its own page table at the *same* addresses, pages are
+             copy-on-write, nothing is relocated, and every switch flushes the TLB.
+
+The steps of fork (fork() below), as in the paper:
+    1. the parent's registers are saved; 2. a slot is allocated; 3. the memory is shared or
+    copied according to the policy, with the capability table pages ("the GOT") copied eagerly;
+    4. the file descriptors are duplicated; 5. the child's registers are the parent's, relocated:
+    PCC, the stack pointer, the thread pointer and every capability register now point into the
+    child's slot, and the child returns 0.
+"""
+from __future__ import annotations
+
+from ufos.machine.isa import PTE
+from ufos.machine.relocate import copy_and_relocate, relocate_capability
+from ufos.kernel.uapi import E, SyscallError
+from ufos.kernel.vm import FRAME_MASK, SLOT_SIZE, AddressSpace, Region
+
+POLICIES = ("copa", "coa", "sync", "classic")
+WRITE, AF, CAP_TRAP = PTE["WRITE"], PTE["AF"], PTE["CAP_TRAP"]
+
+
+def fork(k, parent):
+    """Make a child of the running μprocess `parent`; the child is ready to run and returns 0."""
+    child = k.procs.create(parent)                       # a pid and a slot, or EAGAIN
+    delta = child.space.base - parent.space.base
+    child.space.regions = [Region(r.start + delta, r.end + delta, r.rights, r.name)
+                           for r in parent.space.regions]
+    try:
+        SHARE[k.policy](k, parent.space, child.space)
+    except SyscallError:
+        k.procs.destroy(child)                           # ENOMEM half way: undo it all
+        raise
+    child.context = child_registers(k, parent.space, child.space, child.pid)
+    child.inherit(parent)                                # fds, cwd, signal handlers, group
+    return child
+
+
+# --- the child's memory, by policy ----------------------------------------------------------------
+def share_sync(k, parent: AddressSpace, child: AddressSpace) -> None:
+    """sync: copy every page now."""
+    for va in sorted(parent.mapped):
+        pte = parent.page_table.lookup(va)
+        new = k.vm.frames.alloc(child.base)
+        relocate_into(k, child, new, pte & FRAME_MASK)
+        child.page_table.map(va + child.base - parent.base, new, pte & 0xFFF & ~1)
+        child.mapped.add(va + child.base - parent.base)
+
+
+def share_copa(k, parent: AddressSpace, child: AddressSpace) -> None:
+    """copa: both map the same frames read-only; the child's pages also trap capability loads."""
+    share_pages(k, parent, child, parent_clear=WRITE, child_clear=WRITE, child_set=CAP_TRAP)
+    copy_got(parent, child)
+
+
+def share_coa(k, parent: AddressSpace, child: AddressSpace) -> None:
+    """coa: both map the same frames with the access flag clear: any access faults and copies."""
+    share_pages(k, parent, child, parent_clear=WRITE | AF, child_clear=WRITE | AF, child_set=0)
+    copy_got(parent, child)
+
+
+def share_classic(k, parent: AddressSpace, child: AddressSpace) -> None:
+    """classic: the child's own page table maps the same frames at the same addresses,
+    copy-on-write (a write by either side copies; nothing is relocated)."""
+    share_pages(k, parent, child, parent_clear=WRITE, child_clear=WRITE, child_set=0)
+
+
+SHARE = {"copa": share_copa, "coa": share_coa, "sync": share_sync, "classic": share_classic}
+
+
+def share_pages(k, parent, child, parent_clear: int, child_clear: int, child_set: int) -> None:
+    """Map each of the parent's frames into the child too (one more reference each), taking rights
+    away from both sides' entries so that the first access that needs a copy faults."""
+    delta = child.base - parent.base
+    ppt, cpt, frames = parent.page_table, child.page_table, k.vm.frames
+    for va in parent.mapped:
+        pte = ppt.protect(va, clear_bits=parent_clear)
+        cpt.map(va + delta, pte & FRAME_MASK, (pte & 0xFFF & ~1 & ~child_clear) | child_set)
+        frames.ref(pte & FRAME_MASK)
+    child.mapped.update(va + delta for va in parent.mapped)
+
+
+def copy_got(parent: AddressSpace, child: AddressSpace) -> None:
+    """The pages holding the loader's capabilities (the capability tables, our GOT) are copied at
+    once, as in the paper: the child will load from them almost immediately."""
+    delta = child.base - parent.base
+    child.got_pages = {va + delta for va in parent.got_pages}
+    for va in sorted(child.got_pages):
+        if va in child.mapped:
+            child.physical(va, "cap_load")
+
+
+# --- the page fault handler for shared pages ------------------------------------------------------
+def resolve_shared_page(space: AddressSpace, va: int, pte: int, rights: int) -> bool:
+    """A μprocess touched a page it shares (or shared): give it a page of its own with the
+    region's full rights. Called by vm.handle_fault once it has checked the access is legal."""
+    frame = pte & FRAME_MASK
+    frames = space.vm.frames
+    if frames.refs[frame] == 1 and (space.vm.classic or frames.origin[frame] == space.base):
+        space.page_table.map(va, frame, rights)          # the last sharer: take the page back
+    else:
+        copy_page(space, va, frame, rights)
+    return True
+
+
+def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
+    """Give `space` its own copy of the shared frame mapped at va, with every capability in it
+    moved into space's slot. The frame's last user relocates it in place instead of copying."""
+    frames = space.vm.frames
+    if frames.refs[frame] == 1:
+        new = frame                                      # nobody else sees it: move it in place
+    else:
+        new = frames.alloc(space.base)
+        frames.unref(frame)
+        space.stats.pages_copied += 1
+    origin = frames.origin.get(frame, space.base)
+    if space.vm.classic or origin == space.base:
+        copy_and_relocate(space.vm.memory, new, frame)  # a plain copy: nothing to move
+    else:
+        space.stats.caps_relocated += copy_and_relocate(
+            space.vm.memory, new, frame, 1, origin, SLOT_SIZE, space.base - origin, space.root)
+    frames.origin[new] = space.base
+    space.page_table.map(va, new, rights)
+
+
+def relocate_into(k, child: AddressSpace, new: int, frame: int) -> None:
+    """Copy frame to new, moving the capabilities that point into the frame's origin slot."""
+    origin = k.vm.frames.origin[frame]
+    if k.vm.classic or origin == child.base:
+        copy_and_relocate(k.vm.memory, new, frame)
+    else:
+        child.stats.caps_relocated += copy_and_relocate(
+            k.vm.memory, new, frame, 1, origin, SLOT_SIZE, child.base - origin, child.root)
+    child.stats.pages_copied += 1
+
+
+# --- the child's registers ------------------------------------------------------------------------
+def child_registers(k, parent: AddressSpace, child: AddressSpace, pid: int):
+    """The parent's registers (it is in fork, at the gate), relocated into the child's slot, with
+    the system call returning 0 and the child's id in cid: the child's saved context."""
+    cpu = k.cpu
+    saved = cpu.save_context()
+    delta = child.base - parent.base
+    if delta:
+        def move(cap):
+            return relocate_capability(cap, parent.base, SLOT_SIZE, delta, child.root, k.vm.memory)
+        for i in range(32):
+            if cpu.c[i].tag:
+                cpu.c[i] = move(cpu.c[i])
+        cpu.set_sysreg("ctpidr", move(cpu.sysreg("ctpidr")))
+    k.syscall_return(0)                                 # the child's fork() returns 0 ...
+    cpu.set_sysreg("cid", pid)                          # ... in the child
+    context = cpu.save_context()
+    cpu.load_context(saved)
+    return context

@@ -1,0 +1,128 @@
+"""/host: a directory of the host machine, seen inside ufos (default ./ufos-data, or --share DIR).
+
+Files written here outlive the boot — a Redis dump.rdb, a student's output. Names are looked up
+one component at a time inside the shared directory; symbolic links are not followed (a link could
+point anywhere on the host), and `..` never reaches this file system (fs/__init__.py removes it
+from paths first), so nothing outside the shared directory can be named.
+"""
+from __future__ import annotations
+
+import os
+import stat as st
+
+from ufos.kernel.fs import Inode, Stat, dir_stat
+from ufos.kernel.uapi import E, S, SyscallError
+
+
+def _errno(e: OSError) -> SyscallError:
+    # host errno names map to ours by name (the host may not be Linux)
+    import errno as host
+    from ufos.kernel.uapi import E as ours
+    return SyscallError(getattr(ours, host.errorcode.get(e.errno, "EIO"), ours.EIO), str(e))
+
+
+def _node(path: str) -> Inode | None:
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    except OSError as e:
+        raise _errno(e)
+    if st.S_ISDIR(info.st_mode):
+        return HostDir(path)
+    if st.S_ISREG(info.st_mode):
+        return HostFile(path)
+    return None                                  # links, sockets, devices: not shown
+
+
+class HostFile(Inode):
+    kind = "file"
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def stat(self) -> Stat:
+        try:
+            info = os.stat(self.path)
+        except OSError as e:
+            raise _errno(e)
+        return Stat(ino=info.st_ino, mode=S.S_IFREG | (info.st_mode & 0o777), size=info.st_size,
+                    mtime_ns=info.st_mtime_ns, dev=2)
+
+    def read_at(self, offset: int, n: int) -> bytes:
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(offset)
+                return f.read(n)
+        except OSError as e:
+            raise _errno(e)
+
+    def write_at(self, offset: int, data: bytes) -> int:
+        try:
+            with open(self.path, "r+b") as f:
+                f.seek(offset)
+                return f.write(data)
+        except OSError as e:
+            raise _errno(e)
+
+    def truncate(self, length: int) -> None:
+        try:
+            os.truncate(self.path, length)
+        except OSError as e:
+            raise _errno(e)
+
+
+class HostDir(Inode):
+    kind = "dir"
+
+    def __init__(self, path: str):
+        self.path = path
+
+    def stat(self) -> Stat:
+        try:
+            info = os.stat(self.path)
+        except OSError as e:
+            raise _errno(e)
+        s = dir_stat(info.st_ino)
+        s.dev, s.mtime_ns = 2, info.st_mtime_ns
+        return s
+
+    def _child(self, name: str) -> str:
+        return os.path.join(self.path, name)
+
+    def lookup(self, name: str) -> Inode | None:
+        return _node(self._child(name))
+
+    def entries(self) -> list[tuple[str, Inode]]:
+        try:
+            names = sorted(os.listdir(self.path))
+        except OSError as e:
+            raise _errno(e)
+        return [(n, node) for n in names if (node := _node(self._child(n))) is not None]
+
+    def _do(self, fn, *args):
+        try:
+            fn(*args)
+        except OSError as e:
+            raise _errno(e)
+
+    def create(self, name: str) -> Inode:
+        self._do(lambda: os.close(os.open(self._child(name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)))
+        return HostFile(self._child(name))
+
+    def mkdir(self, name: str) -> Inode:
+        self._do(os.mkdir, self._child(name))
+        return HostDir(self._child(name))
+
+    def unlink(self, name: str) -> None:
+        if isinstance(self.lookup(name), HostDir):
+            raise SyscallError(E.EISDIR)
+        self._do(os.unlink, self._child(name))
+
+    def rmdir(self, name: str) -> None:
+        self._do(os.rmdir, self._child(name))
+
+    def rename(self, name: str, to_dir: Inode, to_name: str) -> None:
+        if not isinstance(to_dir, HostDir):
+            raise SyscallError(E.EXDEV)
+        self._do(os.rename, self._child(name), to_dir._child(to_name))

@@ -1,0 +1,94 @@
+"""/proc: files that describe the μprocesses, made when they are opened.
+
+    /proc/PID/status   name, state, ids, instructions, memory: private and shared pages, copies
+    /proc/PID/maps     the slot's regions and, page by page, whether it is private, shared after a
+                       fork (and with how many), and how many capabilities it holds
+    /proc/PID/caps     the capability registers and every capability in the μprocess's memory
+    /proc/self         the μprocess that looks
+"""
+from __future__ import annotations
+
+from ufos.kernel.fs import Inode, dir_stat, new_ino
+from ufos.kernel.fs.ramfs import RamFile
+from ufos.kernel.vm import FRAME_MASK, PAGE, PTE, describe_rights
+
+
+class ProcRoot(Inode):
+    kind = "dir"
+
+    def __init__(self, k):
+        self.k = k
+        self.ino = new_ino()
+
+    def stat(self):
+        return dir_stat(self.ino)
+
+    def lookup(self, name):
+        p = self.k.current if name == "self" else self.k.procs.get(int(name)) if name.isdigit() else None
+        return ProcDir(self.k, p) if p is not None else None
+
+    def entries(self):
+        me = [("self", ProcDir(self.k, self.k.current))] if self.k.current else []
+        return me + [(str(pid), ProcDir(self.k, p)) for pid, p in sorted(self.k.procs.procs.items())]
+
+
+class ProcDir(Inode):
+    kind = "dir"
+
+    def __init__(self, k, p):
+        self.k, self.p = k, p
+        self.ino = 1000 + p.pid
+
+    def stat(self):
+        return dir_stat(self.ino)
+
+    def lookup(self, name):
+        make = FILES.get(name)
+        return RamFile(builder=lambda: make(self.k, self.p).encode(), mode=0o444) if make else None
+
+    def entries(self):
+        return [(name, self.lookup(name)) for name in sorted(FILES)]
+
+
+def status(k, p) -> str:
+    private, shared, pss = p.space.memory_use()
+    s = p.space.stats
+    lines = [f"Name:\t{p.name}", f"State:\t{p.state}", f"Pid:\t{p.pid}", f"PPid:\t{p.ppid}",
+             f"Pgid:\t{p.pgid}", f"Cmdline:\t{' '.join(p.argv)}",
+             f"Slot:\t{p.space.base:#x}-{p.space.top:#x}", f"Policy:\t{k.policy}",
+             f"Instructions:\t{p.instructions}", f"Syscalls:\t{p.syscalls}",
+             f"Pages:\t{private + shared} ({private} private, {shared} shared)",
+             f"Pss:\t{pss / 1024:.1f} kB", f"PagesCopied:\t{s.pages_copied}",
+             f"CapsRelocated:\t{s.caps_relocated}", f"ZeroFills:\t{s.zero_fills}",
+             f"PageFaults:\t{s.faults}"]
+    if p.fault:
+        lines.append(f"Fault:\t{p.fault}")
+    return "\n".join(lines) + "\n"
+
+
+def maps(k, p) -> str:
+    space, refs = p.space, k.vm.frames.refs
+    out = [f"{'start':>14} {'end':>14} rights region   pages"]
+    for r in sorted(space.regions, key=lambda r: r.start):
+        touched = sorted(va for va in space.mapped if r.start <= va < r.end)
+        out.append(f"{r.start:#14x} {r.end:#14x} {r.rights:<6} {r.name:<8} "
+                   f"{len(touched)} of {(r.end - r.start) // PAGE} mapped")
+        for va in touched:
+            pte = space.page_table.lookup(va)
+            n = refs.get(pte & FRAME_MASK, 1)
+            caps = len(k.memory.tagged_granules(pte & FRAME_MASK, PAGE))
+            sharing = "private" if n == 1 else f"shared x{n}"
+            out.append(f"    {va:#14x} {describe_rights(pte):<12} {sharing:<10} {caps} caps")
+    return "\n".join(out) + "\n"
+
+
+def caps(k, p) -> str:
+    from ufos.kernel.audit import memory_capabilities, registers_of
+    out = ["registers:"]
+    out += [f"  {name:<7} {cap!r}" for name, cap in registers_of(k, p).items() if cap.tag]
+    out.append("memory:")
+    out += [f"  {va:#x} {cap!r}" for va, cap in memory_capabilities(k, p, reachable_only=False)]
+    return "\n".join(out) + "\n"
+
+
+FILES = {"status": status, "maps": maps, "caps": caps}

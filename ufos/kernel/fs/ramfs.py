@@ -1,0 +1,127 @@
+"""The RAM file system: the root of the tree, /tmp and /bin live here, in host memory.
+
+Nothing here outlives a boot (that is what /host is for). /bin's programs are *lazy* files: their
+bytes are made by a builder (compiling the userland program, or taking it from the cache) the
+first time someone reads them, so a boot does not wait for programs nobody runs.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+from ufos.kernel.fs import Inode, Stat, dir_stat, new_ino
+from ufos.kernel.uapi import E, S, SyscallError
+
+MAX_FILE = 64 << 20              # one RAM file at most (EFBIG beyond)
+
+
+class RamFile(Inode):
+    kind = "file"
+
+    def __init__(self, data: bytes = b"", builder: Callable[[], bytes] | None = None, mode: int = 0o644):
+        self.ino = new_ino()
+        self._data = bytearray(data)
+        self.builder = builder
+        self.mode = mode
+        self.mtime_ns = time.time_ns()
+
+    @property
+    def data(self) -> bytearray:
+        if self.builder is not None:
+            self._data, self.builder = bytearray(self.builder()), None
+        return self._data
+
+    def stat(self) -> Stat:
+        size = len(self.data) if self.builder is None else 0
+        return Stat(ino=self.ino, mode=S.S_IFREG | self.mode, size=size, mtime_ns=self.mtime_ns)
+
+    def read_at(self, offset: int, n: int) -> bytes:
+        return bytes(self.data[offset:offset + n])
+
+    def write_at(self, offset: int, data: bytes) -> int:
+        if offset + len(data) > MAX_FILE:
+            raise SyscallError(E.EFBIG)
+        buf = self.data
+        if offset > len(buf):
+            buf.extend(bytes(offset - len(buf)))
+        buf[offset:offset + len(data)] = data
+        self.mtime_ns = time.time_ns()
+        return len(data)
+
+    def truncate(self, length: int) -> None:
+        buf = self.data
+        if length < len(buf):
+            del buf[length:]
+        else:
+            buf.extend(bytes(length - len(buf)))
+        self.mtime_ns = time.time_ns()
+
+
+class RamDir(Inode):
+    kind = "dir"
+
+    def __init__(self):
+        self.ino = new_ino()
+        self.children: dict[str, Inode] = {}
+
+    def stat(self) -> Stat:
+        return dir_stat(self.ino, 2 + sum(1 for c in self.children.values() if c.kind == "dir"))
+
+    def lookup(self, name: str) -> Inode | None:
+        return self.children.get(name)
+
+    def entries(self) -> list[tuple[str, Inode]]:
+        return sorted(self.children.items())
+
+    def add(self, name: str, inode: Inode) -> Inode:
+        if name in self.children:
+            raise SyscallError(E.EEXIST)
+        self.children[name] = inode
+        return inode
+
+    def create(self, name: str) -> Inode:
+        return self.add(name, RamFile())
+
+    def mkdir(self, name: str) -> Inode:
+        return self.add(name, RamDir())
+
+    def unlink(self, name: str) -> None:
+        node = self.children.get(name)
+        if node is None:
+            raise SyscallError(E.ENOENT)
+        if node.kind == "dir":
+            raise SyscallError(E.EISDIR)
+        del self.children[name]
+
+    def rmdir(self, name: str) -> None:
+        node = self.children.get(name)
+        if node is None:
+            raise SyscallError(E.ENOENT)
+        if node.kind != "dir":
+            raise SyscallError(E.ENOTDIR)
+        if node.children:
+            raise SyscallError(E.ENOTEMPTY)
+        del self.children[name]
+
+    def rename(self, name: str, to_dir: Inode, to_name: str) -> None:
+        node = self.children.get(name)
+        if node is None:
+            raise SyscallError(E.ENOENT)
+        if not isinstance(to_dir, RamDir):
+            raise SyscallError(E.EXDEV)
+        old = to_dir.children.get(to_name)
+        if old is not None and old is not node:
+            if old.kind == "dir" and (node.kind != "dir" or old.children):
+                raise SyscallError(E.EISDIR if node.kind != "dir" else E.ENOTEMPTY)
+            if old.kind != "dir" and node.kind == "dir":
+                raise SyscallError(E.ENOTDIR)
+        if node.kind == "dir" and _contains(node, to_dir):
+            raise SyscallError(E.EINVAL, "a directory cannot move into itself")
+        del self.children[name]
+        to_dir.children[to_name] = node
+
+
+def _contains(d: RamDir, other: Inode) -> bool:
+    if d is other:
+        return True
+    return any(c.kind == "dir" and isinstance(c, RamDir) and _contains(c, other) for c in d.children.values())

@@ -1,0 +1,201 @@
+"""μprocesses: the process table, the scheduler, sleeping and waking, exit and wait.
+
+A μprocess is a slot of the single address space (vm.py), a saved register context, a file
+descriptor table and its signal state. Only one runs at a time, on the one CPU; the scheduler gives
+each runnable μprocess a quantum of QUANTUM instructions in turn. Counting instructions rather than
+time makes every run deterministic: the same program and input switch at the same instructions.
+
+A system call that cannot finish yet (a read from an empty pipe, a wait for a child that is still
+running) puts its caller to sleep on a *channel* — the pipe, the parent itself — and some later
+event wakes every μprocess sleeping on that channel, as xv6's sleep() and wakeup() do. A woken
+μprocess makes the same system call again: its arguments are still in its registers.
+"""
+from __future__ import annotations
+
+from ufos.kernel import signal
+from ufos.kernel.file import FdTable
+from ufos.kernel.uapi import E, SIG, SyscallError
+from ufos.kernel.vm import AddressSpace
+
+QUANTUM = 20_000                 # instructions per turn
+
+
+class Proc:
+    def __init__(self, pid: int, parent: "Proc | None", space: AddressSpace, slot: int):
+        self.pid = pid
+        self.parent = parent
+        self.pgid = parent.pgid if parent else pid
+        self.space = space
+        self.slot = slot
+        self.name = parent.name if parent else "init"
+        self.argv: list[str] = []
+        self.state = "runnable"          # runnable | sleeping | zombie
+        self.context = None              # the saved registers while it is not on the CPU
+        self.fds = FdTable()
+        self.cwd = "/"
+        self.signals = signal.SignalState()
+        self.children: list[Proc] = []
+        self.chan = None                 # what it sleeps on
+        self.wake_at: int | None = None  # for nanosleep: a time on the kernel's clock (ns)
+        self.retry = False               # a system call to make again when it wakes
+        self.wait_status = 0             # for the parent's wait: (code << 8) or the signal
+        self.instructions = 0
+        self.syscalls = 0
+        self.fault: str | None = None    # the message of the fault that killed it
+
+    def inherit(self, parent: "Proc") -> None:
+        """What fork copies besides memory and registers."""
+        self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
+        self.fds = parent.fds.duplicate()
+        self.signals = parent.signals.inherit()
+
+    @property
+    def ppid(self) -> int:
+        return self.parent.pid if self.parent else 0
+
+    def __repr__(self):
+        return f"<pid {self.pid} {self.name} {self.state}>"
+
+
+class ProcTable:
+    def __init__(self, k, limit: int):
+        self.k = k
+        self.limit = limit
+        self.procs: dict[int, Proc] = {}
+        self.next_pid = 1
+        self.last = 0                    # the pid that ran last (round robin)
+
+    def create(self, parent: Proc | None) -> Proc:
+        """A new μprocess with an empty slot; EAGAIN when the table is full."""
+        live = sum(1 for p in self.procs.values() if p.state != "zombie")
+        slot = self.k.vm.alloc_slot() if live < self.limit else None
+        if slot is None:
+            raise SyscallError(E.EAGAIN, "the process table is full")
+        vm = self.k.vm
+        table = vm.page_table
+        if vm.classic:
+            table = type(table)()        # classic: a page table of its own
+            vm.map_gate(table)
+        p = Proc(self.next_pid, parent, AddressSpace(vm, vm.slot_base(slot), table), slot)
+        self.next_pid += 1
+        self.procs[p.pid] = p
+        if parent:
+            parent.children.append(p)
+        return p
+
+    def destroy(self, p: Proc) -> None:
+        """Free everything a μprocess holds but its table entry (exit, or a fork that failed)."""
+        p.fds.close_all(self.k)
+        p.space.clear()
+        self.k.vm.free_slot(p.slot)
+
+    def get(self, pid: int) -> Proc | None:
+        p = self.procs.get(pid)
+        return p
+
+    def live(self) -> list[Proc]:
+        return [p for p in self.procs.values() if p.state != "zombie"]
+
+    def next_runnable(self) -> Proc | None:
+        """Round robin: the first runnable μprocess after the one that ran last."""
+        order = sorted(self.procs)
+        later = [pid for pid in order if pid > self.last] + [pid for pid in order if pid <= self.last]
+        for pid in later:
+            p = self.procs[pid]
+            if p.state == "runnable":
+                self.last = pid
+                return p
+        return None
+
+
+# --- sleeping and waking --------------------------------------------------------------------------
+class WouldBlock(Exception):
+    """Raised by a system call that must wait: the caller sleeps on chan and retries later."""
+
+    def __init__(self, chan, wake_at: int | None = None):
+        super().__init__()
+        self.chan = chan
+        self.wake_at = wake_at
+
+
+def sleep(p: Proc, chan, wake_at: int | None = None) -> None:
+    p.state, p.chan, p.wake_at, p.retry = "sleeping", chan, wake_at, True
+
+
+def wakeup(k, chan) -> None:
+    """Make every μprocess sleeping on chan runnable (it will retry its system call)."""
+    for p in k.procs.procs.values():
+        if p.state == "sleeping" and p.chan is chan:
+            p.state, p.chan, p.wake_at = "runnable", None, None
+
+
+def wake(p: Proc) -> None:
+    if p.state == "sleeping":
+        p.state, p.chan, p.wake_at = "runnable", None, None
+
+
+# --- exit and wait ----------------------------------------------------------------------------------
+def exit_process(k, p: Proc, wait_status: int) -> None:
+    """End p: free its memory and files, give its children to init, tell its parent."""
+    if p.state == "zombie":
+        return
+    k.procs.destroy(p)
+    p.state, p.wait_status, p.chan = "zombie", wait_status, None
+    init = k.procs.get(1)
+    for child in p.children:
+        child.parent = init if init is not p and init and init.state != "zombie" else None
+        if child.parent:
+            child.parent.children.append(child)
+            if child.state == "zombie":
+                wakeup(k, child.parent)
+        elif child.state == "zombie":
+            del k.procs.procs[child.pid]                 # nobody will ever wait for it
+    p.children = []
+    if k.current is p:
+        k.current = None
+    if p.parent is None or p.parent.state == "zombie":
+        k.orphan_exited(p)
+        if p.parent is None:
+            del k.procs.procs[p.pid]
+        return
+    signal.send(k, p.parent, SIG.SIGCHLD)
+    wakeup(k, p.parent)
+
+
+def find_zombie(parent: Proc, pid: int) -> Proc | None:
+    """A child that has exited and matches waitpid's pid argument (-1: any; < -1: group)."""
+    return next((c for c in matching_children(parent, pid) if c.state == "zombie"), None)
+
+
+def reap(k, parent: Proc, child: Proc) -> None:
+    parent.children.remove(child)
+    del k.procs.procs[child.pid]
+
+
+def matching_children(parent: Proc, pid: int) -> list[Proc]:
+    return [c for c in parent.children if pid == -1 or c.pid == pid or
+            (pid == 0 and c.pgid == parent.pgid) or (pid < -1 and c.pgid == -pid)]
+
+
+# --- the scheduler --------------------------------------------------------------------------------
+def scheduler(k) -> None:
+    """Run μprocesses until none is left (or the machine is halted)."""
+    from ufos.kernel.syscall import syscall
+    from ufos.kernel.trap import handle_trap
+    while k.procs.live() and not k.halted:
+        k.wake_timers()
+        p = k.procs.next_runnable()
+        if p is None:
+            k.idle()
+            continue
+        k.switch_to(p)
+        if p.retry:
+            syscall(k, p)                      # woken: try the system call again
+            if p.state != "runnable" or k.current is not p:
+                continue
+        signal.deliver(k, p)
+        if p.state != "runnable":
+            continue
+        trap = k.cpu.run(k.quantum)
+        p.instructions += trap.instructions
+        handle_trap(k, p, trap)

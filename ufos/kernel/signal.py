@@ -1,0 +1,129 @@
+"""Signals: sending, the default actions, user handlers, and the capability fault signal SIGPROT.
+
+A signal is *sent* by setting a pending bit (kill, Ctrl-C, a child's exit, a write to a pipe nobody
+reads, a fault); it is *delivered* just before the μprocess next runs user code. Delivery either
+does the default action (most signals end the μprocess) or runs the handler the program installed
+with sigaction: the kernel saves the interrupted registers (in the kernel, where the program cannot
+tamper with them), and starts the handler with the signal number in x0 and the return address in
+c30 pointing at libc's __sigreturn, which makes the rt_sigreturn system call that restores them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ufos.machine.cap import Capability
+from ufos.kernel.uapi import NSIG, SA, SIG, SIGNAL_NAMES
+
+SIG_DFL, SIG_IGN = 0, 1
+IGNORED_BY_DEFAULT = {SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT,
+                      SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU}   # no job stops (yet)
+UNCATCHABLE = {SIG.SIGKILL, SIG.SIGSTOP}
+MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
+RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
+
+
+@dataclass
+class Action:
+    handler: object = SIG_DFL    # SIG_DFL, SIG_IGN, or the handler's capability (a sentry)
+    flags: int = 0
+    restorer: object = None      # where the handler returns to (libc's __sigreturn)
+    mask: int = 0                # signals blocked while the handler runs (bit n-1 = signal n)
+
+
+@dataclass
+class SignalState:
+    actions: dict[int, Action] = field(default_factory=dict)
+    pending: int = 0             # bit n-1 = signal n
+    mask: int = 0                # blocked signals
+    frames: list = field(default_factory=list)   # (saved registers, mask) of running handlers
+
+    def action(self, sig: int) -> Action:
+        return self.actions.get(sig) or Action()
+
+    def inherit(self) -> "SignalState":
+        """fork keeps the handlers and the mask; pending signals are the parent's alone."""
+        return SignalState(dict(self.actions), 0, self.mask)
+
+    def reset_for_exec(self) -> None:
+        """exec: handlers point into the old program, so they go back to the default."""
+        self.actions = {s: a for s, a in self.actions.items() if a.handler == SIG_IGN}
+        self.frames.clear()
+
+
+def bit(sig: int) -> int:
+    return 1 << (sig - 1)
+
+
+def name(sig: int) -> str:
+    return SIGNAL_NAMES.get(sig, f"signal {sig}")
+
+
+def send(k, p, sig: int) -> None:
+    """Make sig pending for p, and wake p if it sleeps (its system call then fails with EINTR)."""
+    if sig == 0 or p.state == "zombie":
+        return
+    if p.signals.action(sig).handler == SIG_IGN and sig not in UNCATCHABLE:
+        return
+    if sig in IGNORED_BY_DEFAULT and p.signals.action(sig).handler == SIG_DFL:
+        return
+    p.signals.pending |= bit(sig)
+    if p.state == "sleeping" and deliverable(p) is not None:
+        p.state, p.chan, p.wake_at = "runnable", None, None
+
+
+def deliverable(p) -> int | None:
+    """The lowest pending signal p does not block."""
+    ready = p.signals.pending & ~(p.signals.mask & ~(bit(SIG.SIGKILL) | bit(SIG.SIGSTOP)))
+    if not ready:
+        return None
+    return (ready & -ready).bit_length()
+
+
+def deliver(k, p) -> None:
+    """Deliver p's pending signals; p is on the CPU, about to run user code."""
+    from ufos.kernel.proc import exit_process
+    while (sig := deliverable(p)) is not None:
+        p.signals.pending &= ~bit(sig)
+        act = p.signals.action(sig)
+        if act.handler == SIG_IGN or (act.handler == SIG_DFL and sig in IGNORED_BY_DEFAULT):
+            continue
+        if act.handler == SIG_DFL or sig in UNCATCHABLE:
+            exit_process(k, p, sig)
+            return
+        run_handler(k, p, sig, act)
+        return
+
+
+def run_handler(k, p, sig: int, act: Action) -> None:
+    cpu = k.cpu
+    state = p.signals
+    state.frames.append((cpu.save_context(), state.mask))
+    del state.frames[:-MAX_NESTED]
+    if not act.flags & SA.SA_NODEFER:
+        state.mask |= bit(sig)
+    state.mask |= act.mask
+    if act.flags & SA.SA_RESETHAND:
+        state.actions.pop(sig, None)
+    csp = cpu.csp
+    cpu.csp = csp.set_address((csp.address - RED_ZONE) & ~15)
+    cpu.x[0] = sig
+    cpu.c[1] = cpu.c[2] = Capability.null()      # no siginfo or ucontext (yet)
+    cpu.c[30] = act.restorer if act.restorer is not None else Capability.null()
+    cpu.pcc = entry(act.handler)
+
+
+def entry(cap: Capability) -> Capability:
+    """Where a branch to cap goes: a sentry is unsealed by the branch itself."""
+    if cap.tag and cap.otype in (1, 2, 3):
+        return cap.unseal(cap.otype)
+    return cap
+
+
+def sigreturn(k, p) -> bool:
+    """Restore the registers a handler interrupted; False if no handler is running."""
+    if not p.signals.frames:
+        return False
+    context, mask = p.signals.frames.pop()
+    k.cpu.load_context(context)
+    p.signals.mask = mask
+    return True

@@ -1,0 +1,640 @@
+"""System calls: the table, the checking of arguments, and one function per call.
+
+A μprocess calls the kernel by branching through its sealed gate (docs/abi.md): the number is in
+x8, the arguments in c0-c5. Every argument that is a pointer is a capability, and the kernel checks
+it exactly as the hardware would check a load or store through it — tag, not sealed, permission,
+bounds — before touching memory (check_buffer). A bad one fails the call with EFAULT; it never
+becomes an exception in the kernel. At isolation `off` the checks are skipped (a trusted μprocess:
+the paper's third level), but memory still goes through the μprocess's own page table.
+
+Handlers return an int (x0: the result, or -errno) or a Capability (c0, for mmap), raise
+SyscallError to fail, raise WouldBlock to sleep and be called again, or return NO_RETURN when the
+registers are already what the μprocess must resume with (exit, execve, sigreturn).
+"""
+from __future__ import annotations
+
+import struct
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability
+from ufos.kernel import exec as execmod
+from ufos.kernel import fork as forkmod
+from ufos.kernel import signal
+from ufos.kernel.file import File
+from ufos.kernel.fs import PATH_MAX
+from ufos.kernel.pipe import make_pipe
+from ufos.kernel.proc import (WouldBlock, exit_process, find_zombie, matching_children, reap)
+from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, S, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError)
+
+P = isa.PERM
+NO_RETURN = object()
+MASK64 = (1 << 64) - 1
+STAT = struct.Struct("<QQIIIIQQqiiqqqqqqqII")
+TIMESPEC = struct.Struct("<qq")
+POLLFD = struct.Struct("<ihh")
+TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ = 0x5401, 0x540F, 0x5410, 0x5413
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+ROOT_ONLY = ("/", "/dev", "/proc", "/host")
+
+
+# --- checking what a μprocess hands the kernel ------------------------------------------------------
+def check_buffer(k, cap: Capability, length: int, perms: int) -> int:
+    """The address of [cap.address, +length) if cap allows `perms` on all of it; else EFAULT."""
+    if k.isolation == "off":
+        return cap.address
+    if not cap.tag:
+        raise SyscallError(E.EFAULT, f"untagged pointer {cap.address:#x}")
+    if cap.sealed:
+        raise SyscallError(E.EFAULT, "sealed capability")
+    if cap.perms & perms != perms:
+        raise SyscallError(E.EFAULT, "missing permission")
+    if cap.address < cap.base or cap.address + length > cap.top:
+        raise SyscallError(E.EFAULT, f"{length} bytes at {cap.address:#x} are outside {cap!r}")
+    return cap.address
+
+
+class Args:
+    """The arguments of the current system call, read and checked on demand."""
+
+    def __init__(self, k, p):
+        self.k, self.p, self.cpu, self.space = k, p, k.cpu, p.space
+
+    def int(self, i: int) -> int:
+        return self.cpu.x[i]
+
+    def sint(self, i: int) -> int:
+        v = self.cpu.x[i]
+        return v - (1 << 64) if v >> 63 else v
+
+    def int32(self, i: int) -> int:
+        v = self.cpu.x[i] & 0xFFFFFFFF
+        return v - (1 << 32) if v >> 31 else v
+
+    def cap(self, i: int) -> Capability:
+        return self.cpu.c[i]
+
+    def is_null(self, i: int) -> bool:
+        c = self.cpu.c[i]
+        return not c.tag and c.address == 0
+
+    def read(self, i: int, length: int) -> bytes:
+        """Copy length bytes in from the buffer c<i> points at (checked first)."""
+        if length == 0:
+            return b""
+        return self.space.read(check_buffer(self.k, self.cap(i), length, P["LOAD"]), length)
+
+    def write(self, i: int, data: bytes) -> None:
+        if data:
+            self.space.write(check_buffer(self.k, self.cap(i), len(data), P["STORE"]), data)
+
+    def writable(self, i: int, length: int) -> int:
+        return check_buffer(self.k, self.cap(i), length, P["STORE"])
+
+    def string(self, i: int) -> str:
+        return read_string(self.k, self.space, self.cap(i))
+
+    def strings(self, i: int) -> list[bytes]:
+        """A NULL-terminated array of C strings (argv, envp)."""
+        if self.is_null(i):
+            return []
+        cap, out, total = self.cap(i), [], 0
+        while True:
+            va = check_buffer(self.k, cap, 16, P["LOAD"] | P["LOAD_CAP"])
+            item = self.space.load_cap(va)
+            if not item.tag and item.address == 0:
+                return out
+            s = read_string(self.k, self.space, item, execmod.ARG_MAX).encode("utf-8", "surrogateescape")
+            total += len(s) + 17
+            if total > execmod.ARG_MAX:
+                raise SyscallError(E.E2BIG)
+            out.append(s)
+            cap = cap.add(16)
+
+
+def read_string(k, space, cap: Capability, limit: int = PATH_MAX) -> str:
+    """A NUL-terminated string inside cap's bounds (EFAULT if it runs past them)."""
+    va = check_buffer(k, cap, 1, P["LOAD"])
+    room = cap.top - va if k.isolation != "off" else limit
+    out = bytearray()
+    while True:
+        n = min(room - len(out), 4096 - (va + len(out)) % 4096, limit + 1 - len(out))
+        if n <= 0:
+            raise SyscallError(E.ENAMETOOLONG if len(out) > limit else E.EFAULT, "unterminated string")
+        chunk = space.read(va + len(out), n)
+        end = chunk.find(b"\0")
+        if end >= 0:
+            return (out + chunk[:end]).decode("utf-8", "surrogateescape")
+        out += chunk
+
+
+# --- files ----------------------------------------------------------------------------------------
+def base_dir(k, p, dirfd: int) -> str:
+    if dirfd == O.AT_FDCWD:
+        return p.cwd
+    f = p.fds.get(dirfd)
+    if f.node.kind != "dir":
+        raise SyscallError(E.ENOTDIR)
+    return f.path
+
+
+def sys_read(k, p, a: Args):
+    f, n = p.fds.get(a.int32(0)), a.int(2)
+    if n == 0:
+        return 0
+    va = a.writable(1, n)
+    data = nonblocking(f, lambda: f.read(k, p, min(n, 1 << 20)))
+    p.space.write(va, data)
+    return len(data)
+
+
+def sys_write(k, p, a: Args):
+    f, n = p.fds.get(a.int32(0)), a.int(2)
+    data = a.read(1, n)
+    return nonblocking(f, lambda: f.write(k, p, data))
+
+
+def nonblocking(f: File, op):
+    try:
+        return op()
+    except WouldBlock:
+        if f.flags & O.O_NONBLOCK:
+            raise SyscallError(E.EAGAIN)
+        raise
+
+
+def sys_openat(k, p, a: Args):
+    flags = a.int32(2)
+    path = k.fs.normalize(a.string(1), base_dir(k, p, a.int32(0)))
+    try:
+        node = k.fs.lookup(path)
+        if flags & O.O_CREAT and flags & O.O_EXCL:
+            raise SyscallError(E.EEXIST)
+    except SyscallError as e:
+        if e.errno != E.ENOENT or not flags & O.O_CREAT:
+            raise
+        parent, name = k.fs.lookup_parent(path)
+        node = parent.create(name)
+    f = File(node, flags, path)
+    if node.kind == "dir" and f.writable:
+        raise SyscallError(E.EISDIR)
+    if flags & O.O_DIRECTORY and node.kind != "dir":
+        raise SyscallError(E.ENOTDIR)
+    if flags & O.O_TRUNC and f.writable and node.kind == "file":
+        node.truncate(0)
+    return p.fds.install(f, cloexec=bool(flags & O.O_CLOEXEC))
+
+
+def sys_close(k, p, a: Args):
+    p.fds.close(k, a.int32(0))
+    return 0
+
+
+def sys_lseek(k, p, a: Args):
+    f, offset, whence = p.fds.get(a.int32(0)), a.sint(1), a.int32(2)
+    if not f.node.seekable:
+        raise SyscallError(E.ESPIPE)
+    base = {SEEK_SET: 0, SEEK_CUR: f.offset}.get(whence)
+    if whence == SEEK_END:
+        base = f.node.stat().size
+    if base is None or base + offset < 0:
+        raise SyscallError(E.EINVAL)
+    f.offset = base + offset
+    return f.offset
+
+
+def sys_dup(k, p, a: Args):
+    f = p.fds.get(a.int32(0))
+    fd = p.fds.install(f)
+    f.refs += 1
+    return fd
+
+
+def sys_dup3(k, p, a: Args):
+    old, new = a.int32(0), a.int32(1)
+    if old == new:
+        raise SyscallError(E.EINVAL)
+    return p.fds.dup2(k, old, new, cloexec=bool(a.int32(2) & O.O_CLOEXEC))
+
+
+def sys_fcntl(k, p, a: Args):
+    fd, cmd, arg = a.int32(0), a.int32(1), a.int32(2)
+    f = p.fds.get(fd)
+    if cmd in (O.F_DUPFD, O.F_DUPFD_CLOEXEC):
+        new = p.fds.install(f, lowest=max(arg, 0), cloexec=cmd == O.F_DUPFD_CLOEXEC)
+        f.refs += 1
+        return new
+    if cmd == O.F_GETFD:
+        return O.FD_CLOEXEC if fd in p.fds.cloexec else 0
+    if cmd == O.F_SETFD:
+        (p.fds.cloexec.add if arg & O.FD_CLOEXEC else p.fds.cloexec.discard)(fd)
+        return 0
+    if cmd == O.F_GETFL:
+        return f.flags
+    if cmd == O.F_SETFL:
+        settable = O.O_APPEND | O.O_NONBLOCK
+        f.flags = (f.flags & ~settable) | (arg & settable)
+        return 0
+    raise SyscallError(E.EINVAL)
+
+
+def sys_pipe2(k, p, a: Args):
+    va = a.writable(0, 8)
+    flags = a.int32(1)
+    reader, writer = make_pipe(k.new_ino())
+    cloexec = bool(flags & O.O_CLOEXEC)
+    rfd = p.fds.install(File(reader, O.O_RDONLY | (flags & O.O_NONBLOCK), "pipe"), cloexec=cloexec)
+    wfd = p.fds.install(File(writer, O.O_WRONLY | (flags & O.O_NONBLOCK), "pipe"), cloexec=cloexec)
+    p.space.write(va, struct.pack("<ii", rfd, wfd))
+    return 0
+
+
+def pack_stat(st) -> bytes:
+    sec, nsec = divmod(st.mtime_ns, 10**9)
+    times = (sec, nsec) * 3
+    return STAT.pack(st.dev, st.ino, st.mode, st.nlink, 0, 0, st.rdev, 0, st.size, 4096, 0,
+                     (st.size + 511) // 512, *times, 0, 0)
+
+
+def sys_fstat(k, p, a: Args):
+    st = p.fds.get(a.int32(0)).node.stat()
+    a.write(1, pack_stat(st))
+    return 0
+
+
+def sys_newfstatat(k, p, a: Args):
+    path = a.string(1)
+    if not path and a.int32(3) & O.AT_EMPTY_PATH:
+        st = p.fds.get(a.int32(0)).node.stat()
+    else:
+        st = k.fs.lookup(path, base_dir(k, p, a.int32(0))).stat()
+    a.write(2, pack_stat(st))
+    return 0
+
+
+def sys_getdents64(k, p, a: Args):
+    f, size = p.fds.get(a.int32(0)), a.int(2)
+    if f.node.kind != "dir":
+        raise SyscallError(E.ENOTDIR)
+    va = a.writable(1, size)
+    entries = [(".", f.node), ("..", f.node)] + f.node.entries()
+    out = bytearray()
+    while f.offset < len(entries):
+        name, node = entries[f.offset]
+        raw = name.encode("utf-8", "surrogateescape")
+        reclen = (19 + len(raw) + 1 + 7) & ~7
+        if len(out) + reclen > size:
+            if not out:
+                raise SyscallError(E.EINVAL, "buffer too small")
+            break
+        kind = {"dir": DT.DT_DIR, "file": DT.DT_REG, "dev": DT.DT_CHR}.get(node.kind, DT.DT_UNKNOWN)
+        ino = node.stat().ino if name not in (".", "..") else 1
+        out += struct.pack("<QqHB", ino, f.offset + 1, reclen, kind) + raw
+        out += bytes(reclen - 19 - len(raw))
+        f.offset += 1
+    p.space.write(va, bytes(out))
+    return len(out)
+
+
+def sys_mkdirat(k, p, a: Args):
+    parent, name = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
+    if parent.lookup(name) is not None:
+        raise SyscallError(E.EEXIST)
+    parent.mkdir(name)
+    return 0
+
+
+def sys_unlinkat(k, p, a: Args):
+    parent, name = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
+    if a.int32(2) & O.AT_REMOVEDIR:
+        parent.rmdir(name)
+    else:
+        parent.unlink(name)
+    return 0
+
+
+def sys_renameat(k, p, a: Args):
+    src_dir, src = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
+    dst_dir, dst = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))
+    if src_dir.lookup(src) is None:
+        raise SyscallError(E.ENOENT)
+    src_dir.rename(src, dst_dir, dst)
+    return 0
+
+
+def sys_faccessat(k, p, a: Args):
+    node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)))
+    if a.int32(2) & 1 and not node.stat().mode & 0o111:          # X_OK
+        raise SyscallError(E.EACCES)
+    return 0
+
+
+def sys_ftruncate(k, p, a: Args):
+    f = p.fds.get(a.int32(0))
+    if not f.writable:
+        raise SyscallError(E.EINVAL)
+    f.node.truncate(a.sint(1))
+    return 0
+
+
+def sys_truncate(k, p, a: Args):
+    k.fs.lookup(a.string(0), p.cwd).truncate(a.sint(1))
+    return 0
+
+
+def sys_chdir(k, p, a: Args):
+    path = k.fs.normalize(a.string(0), p.cwd)
+    if k.fs.lookup(path).kind != "dir":
+        raise SyscallError(E.ENOTDIR)
+    p.cwd = path
+    return 0
+
+
+def sys_getcwd(k, p, a: Args):
+    data = p.cwd.encode() + b"\0"
+    if a.int(1) < len(data):
+        raise SyscallError(E.ERANGE)
+    a.write(0, data)
+    return len(data)
+
+
+def sys_ioctl(k, p, a: Args):
+    f, request = p.fds.get(a.int32(0)), a.int32(1)
+    if not f.node.is_tty:
+        raise SyscallError(E.ENOTTY)
+    if request == TCGETS:
+        return 0
+    if request == TIOCGPGRP:
+        a.write(2, struct.pack("<i", k.foreground))
+        return 0
+    if request == TIOCSPGRP:
+        k.foreground = struct.unpack("<i", a.read(2, 4))[0]
+        return 0
+    if request == TIOCGWINSZ:
+        a.write(2, struct.pack("<HHHH", 24, 80, 0, 0))
+        return 0
+    raise SyscallError(E.EINVAL)
+
+
+def sys_fsync(k, p, a: Args):
+    p.fds.get(a.int32(0))
+    return 0
+
+
+# --- processes ------------------------------------------------------------------------------------
+def sys_exit(k, p, a: Args):
+    exit_process(k, p, (a.int(0) & 0xFF) << 8)
+    return NO_RETURN
+
+
+def sys_clone(k, p, a: Args):
+    child = forkmod.fork(k, p)
+    return child.pid
+
+
+def sys_execve(k, p, a: Args):
+    path = k.fs.normalize(a.string(0), p.cwd)
+    argv, envp = a.strings(1), a.strings(2)
+    k.exec(p, path, argv, envp)
+    return NO_RETURN
+
+
+def sys_wait4(k, p, a: Args):
+    pid, options = a.int32(0), a.int32(2)
+    if not matching_children(p, pid):
+        raise SyscallError(E.ECHILD)
+    if not a.is_null(1):
+        a.writable(1, 4)
+    child = find_zombie(p, pid)
+    if child is None:
+        if options & W.WNOHANG:
+            return 0
+        raise WouldBlock(p)
+    if not a.is_null(1):
+        a.write(1, struct.pack("<i", child.wait_status))
+    reap(k, p, child)
+    return child.pid
+
+
+def sys_getpid(k, p, a):
+    return p.pid
+
+
+def sys_getppid(k, p, a):
+    return p.ppid
+
+
+def sys_getuid(k, p, a):
+    return 0
+
+
+def sys_kill(k, p, a: Args):
+    pid, sig = a.int32(0), a.int32(1)
+    if not 0 <= sig < NSIG:
+        raise SyscallError(E.EINVAL)
+    if pid > 0:
+        targets = [q for q in k.procs.live() if q.pid == pid]
+    elif pid == -1:
+        targets = [q for q in k.procs.live() if q.pid not in (1, p.pid)]
+    else:
+        group = p.pgid if pid == 0 else -pid
+        targets = [q for q in k.procs.live() if q.pgid == group]
+    if not targets:
+        raise SyscallError(E.ESRCH)
+    for q in targets:
+        signal.send(k, q, sig)
+    return 0
+
+
+def sys_setpgid(k, p, a: Args):
+    pid, pgid = a.int32(0) or p.pid, a.int32(1)
+    q = k.procs.get(pid)
+    if q is None or (q is not p and q.parent is not p) or q.state == "zombie":
+        raise SyscallError(E.ESRCH)
+    if pgid < 0:
+        raise SyscallError(E.EINVAL)
+    q.pgid = pgid or q.pid
+    return 0
+
+
+def sys_getpgid(k, p, a: Args):
+    q = k.procs.get(a.int32(0) or p.pid)
+    if q is None:
+        raise SyscallError(E.ESRCH)
+    return q.pgid
+
+
+def sys_setsid(k, p, a):
+    p.pgid = p.pid
+    return p.pid
+
+
+def sys_umask(k, p, a):
+    return 0o022
+
+
+# --- signals --------------------------------------------------------------------------------------
+def sys_rt_sigaction(k, p, a: Args):
+    sig = a.int32(0)
+    if not 0 < sig < NSIG or (sig in signal.UNCATCHABLE and not a.is_null(1)):
+        raise SyscallError(E.EINVAL)
+    old = p.signals.action(sig)
+    if not a.is_null(2):
+        va = a.writable(2, 64)
+        handler = old.handler if isinstance(old.handler, Capability) else Capability.null().set_address(old.handler)
+        p.space.store_cap(va, handler)
+        p.space.write(va + 16, struct.pack("<iiQ", old.flags, 0, 0))
+        p.space.store_cap(va + 32, old.restorer or Capability.null())
+        p.space.write_u64(va + 48, old.mask)
+    if not a.is_null(1):
+        va = check_buffer(k, a.cap(1), 64, P["LOAD"] | P["LOAD_CAP"])
+        handler = p.space.load_cap(va)
+        flags = struct.unpack("<i", p.space.read(va + 16, 4))[0]
+        restorer = p.space.load_cap(va + 32) if flags & SA.SA_RESTORER else None
+        mask = p.space.read_u64(va + 48)
+        value = handler if handler.tag else handler.address
+        if not handler.tag and value not in (signal.SIG_DFL, signal.SIG_IGN):
+            raise SyscallError(E.EFAULT, "the handler is not a valid capability")
+        p.signals.actions[sig] = signal.Action(value, flags, restorer, mask)
+        if value == signal.SIG_IGN:
+            p.signals.pending &= ~signal.bit(sig)
+    return 0
+
+
+def sys_rt_sigprocmask(k, p, a: Args):
+    how = a.int32(0)
+    old = p.signals.mask
+    if not a.is_null(1):
+        new = struct.unpack("<Q", a.read(1, 8))[0]
+        if how == SIG.SIG_BLOCK:
+            p.signals.mask |= new
+        elif how == SIG.SIG_UNBLOCK:
+            p.signals.mask &= ~new
+        elif how == SIG.SIG_SETMASK:
+            p.signals.mask = new
+        else:
+            raise SyscallError(E.EINVAL)
+        p.signals.mask &= ~(signal.bit(SIG.SIGKILL) | signal.bit(SIG.SIGSTOP))
+    if not a.is_null(2):
+        a.write(2, struct.pack("<Q", old))
+    return 0
+
+
+def sys_rt_sigreturn(k, p, a: Args):
+    if not signal.sigreturn(k, p):
+        raise SyscallError(E.EINVAL, "no signal handler is running")
+    return NO_RETURN
+
+
+# --- time, waiting --------------------------------------------------------------------------------
+def sys_nanosleep(k, p, a: Args):
+    if p.deadline is None:
+        sec, nsec = TIMESPEC.unpack(a.read(0, 16))
+        if sec < 0 or not 0 <= nsec < 10**9:
+            raise SyscallError(E.EINVAL)
+        p.deadline = k.clock_ns() + sec * 10**9 + nsec
+    if k.clock_ns() < p.deadline:
+        raise WouldBlock(k.timers, p.deadline)
+    return 0
+
+
+def sys_clock_gettime(k, p, a: Args):
+    now = k.clock_ns() + (k.realtime_base_ns if a.int32(0) == 0 else 0)
+    a.write(1, TIMESPEC.pack(*divmod(now, 10**9)))
+    return 0
+
+
+def sys_gettimeofday(k, p, a: Args):
+    sec, nsec = divmod(k.clock_ns() + k.realtime_base_ns, 10**9)
+    if not a.is_null(0):
+        a.write(0, TIMESPEC.pack(sec, nsec // 1000))
+    return 0
+
+
+def sys_ppoll(k, p, a: Args):
+    nfds = a.int(1)
+    if nfds > 256:
+        raise SyscallError(E.EINVAL)
+    raw = a.read(0, 8 * nfds)
+    if p.deadline is None and not a.is_null(2):
+        sec, nsec = TIMESPEC.unpack(a.read(2, 16))
+        p.deadline = k.clock_ns() + sec * 10**9 + nsec
+    out, ready = bytearray(), 0
+    for i in range(nfds):
+        fd, events, _ = POLLFD.unpack_from(raw, 8 * i)
+        f = p.fds.files.get(fd)
+        revents = 0x20 if f is None and fd >= 0 else (f.node.poll(k, f) & (events | 0x18)) if f else 0
+        ready += bool(revents)
+        out += POLLFD.pack(fd, events, revents)
+    if ready or (p.deadline is not None and k.clock_ns() >= p.deadline):
+        a.write(0, bytes(out))
+        return ready
+    raise WouldBlock(k.polling, p.deadline)
+
+
+# --- memory ---------------------------------------------------------------------------------------
+def sys_mmap(k, p, a: Args):
+    length, flags, fd = a.int(1), a.int32(3), a.int32(4)
+    if not flags & MAP.MAP_ANONYMOUS or flags & MAP.MAP_FIXED or fd != -1:
+        raise SyscallError(E.EINVAL, "only anonymous mappings")
+    return p.space.mmap(length)
+
+
+def sys_munmap(k, p, a: Args):
+    length = a.int(1)
+    va = check_buffer(k, a.cap(0), length, P["STORE"])
+    p.space.munmap(va, length)
+    return 0
+
+
+def sys_brk(k, p, a):
+    raise SyscallError(E.ENOMEM, "no brk: malloc uses mmap")
+
+
+HANDLERS = {
+    SYS.read: sys_read, SYS.write: sys_write, SYS.openat: sys_openat, SYS.close: sys_close,
+    SYS.lseek: sys_lseek, SYS.dup: sys_dup, SYS.dup3: sys_dup3, SYS.fcntl: sys_fcntl,
+    SYS.pipe2: sys_pipe2, SYS.fstat: sys_fstat, SYS.newfstatat: sys_newfstatat,
+    SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat,
+    SYS.renameat: sys_renameat, SYS.faccessat: sys_faccessat, SYS.ftruncate: sys_ftruncate,
+    SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.getcwd: sys_getcwd, SYS.ioctl: sys_ioctl,
+    SYS.fsync: sys_fsync,
+    SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_clone, SYS.execve: sys_execve,
+    SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
+    SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
+    SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
+    SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
+    SYS.rt_sigreturn: sys_rt_sigreturn,
+    SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
+    SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll,
+    SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.brk: sys_brk,
+}
+
+
+def syscall(k, p) -> None:
+    """Do the system call the μprocess on the CPU asked for, and return to it (or put it to sleep)."""
+    cpu = k.cpu
+    number = cpu.x[8]
+    handler = HANDLERS.get(number)
+    p.syscalls += 1
+    try:
+        if handler is None:
+            raise SyscallError(E.ENOSYS, f"system call {number}")
+        result = handler(k, p, Args(k, p))
+    except WouldBlock as block:
+        from ufos.kernel.proc import sleep
+        if signal.deliverable(p) is not None:         # a signal interrupts the wait
+            result = -E.EINTR
+        else:
+            sleep(p, block.chan, block.wake_at)
+            return
+    except SyscallError as e:
+        result = -e.errno
+    p.retry, p.deadline = False, None
+    if k.trace:
+        k.trace_syscall(p, number, result)
+    if result is not NO_RETURN:
+        k.syscall_return(result)
+
+
+def name_of(number: int) -> str:
+    return SYSCALL_NAMES.get(number, f"syscall_{number}")

@@ -1,0 +1,60 @@
+"""Traps: what the kernel does when the CPU stops running a μprocess.
+
+    LIMIT         its quantum is used up: the scheduler picks the next one
+    SVC           a system call — but only from the gate's page: `svc` anywhere else is an attack
+                  on the kernel's entry point and gets SIGSYS
+    PAGE          a page fault: the kernel may resolve it (a page shared after fork is copied, a
+                  stack or heap page is made on first touch); otherwise SIGSEGV
+    CAP           a capability fault (tag, seal, permission, bounds): SIGPROT
+    SYSREG        a privileged system register without System permission: SIGPROT
+    UNDEF, HLT    SIGILL;  BRK: SIGTRAP;  ALIGN, BUS: SIGBUS
+"""
+from __future__ import annotations
+
+from ufos.kernel import signal, vm
+from ufos.kernel.syscall import syscall
+from ufos.kernel.uapi import SIG
+
+SIGNAL_OF = {"CAP": SIG.SIGPROT, "SYSREG": SIG.SIGPROT, "PAGE": SIG.SIGSEGV, "UNDEF": SIG.SIGILL,
+             "HLT": SIG.SIGILL, "BRK": SIG.SIGTRAP, "ALIGN": SIG.SIGBUS, "BUS": SIG.SIGBUS,
+             "SVC": SIG.SIGSYS}
+
+
+def handle_trap(k, p, trap) -> None:
+    kind = trap.kind
+    if kind in ("LIMIT", "TIMER", "WFI"):
+        return
+    if kind == "SVC" and vm.GATE <= trap.pc < vm.GATE + vm.PAGE:
+        syscall(k, p)
+        return
+    if kind == "PAGE":
+        access = vm.FAULT_ACCESS.get(trap.fault) or vm.ACCESS_BY_KIND[trap.access_kind]
+        try:
+            if p.space.handle_fault(trap.address, access):
+                return                       # resolved: the instruction runs again
+        except vm.OutOfMemory:
+            fault(k, p, SIG.SIGKILL, f"out of memory at {trap.address:#x}")
+            return
+    fault(k, p, SIGNAL_OF.get(kind, SIG.SIGILL), describe(k, p, trap))
+
+
+def fault(k, p, sig: int, message: str) -> None:
+    """The μprocess did something it may not: send it the signal. If the signal will kill it,
+    say why on its standard error, the way a shell reports "Segmentation fault"."""
+    act = p.signals.action(sig)
+    blocked = p.signals.mask & signal.bit(sig)
+    if act.handler == signal.SIG_DFL or blocked or sig == SIG.SIGKILL:
+        p.fault = f"{signal.name(sig)}: {message}"
+        k.report(p, f"ufos: pid {p.pid} ({p.name}) killed by {p.fault}\n")
+        p.signals.mask &= ~signal.bit(sig)
+        p.signals.actions.pop(sig, None)
+    p.signals.pending |= signal.bit(sig)
+
+
+def describe(k, p, trap) -> str:
+    """The fault in words, with the instruction that made it."""
+    text = str(trap)
+    if trap.kind == "SVC":
+        text = f"svc outside the kernel's gate (pc {trap.pc:#x})"
+    instruction = k.instruction_at(p, trap.pc)
+    return f"{text}: {instruction}" if instruction else text

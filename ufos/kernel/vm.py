@@ -1,0 +1,345 @@
+"""Virtual memory: physical frames, the slots of the single address space, each μprocess's regions,
+demand-zero paging, and the kernel's checked access to a μprocess's memory.
+
+THE ADDRESS SPACE (one page table for every μprocess, except under the `classic` fork policy)
+
+    0x10000                      the system call gate: one page of kernel code (vm.GATE)
+    slot i: SLOT_STRIDE * (i+1)  a μprocess, SLOT_SIZE bytes:
+        +0x10000                 the program image (.text .rodata .data .bss), as linked
+        after the image          the heap: mmap'd regions, pages made on first touch
+        top - STACK_SIZE         the stack, also paged in on first touch; top = slot end
+
+Slots are SLOT_STRIDE = 4 x SLOT_SIZE apart, so that the distance between two slots is a multiple
+of four slot sizes: moving a capability from one slot to another is then adding that distance to
+its address, with its bounds encoding unchanged (machine/relocate.pyx explains why).
+
+A μprocess's root capability is bounded to its slot and lacks System, Seal and Unseal: every
+capability it ever holds is derived from that root, so none can reach outside the slot. The
+exceptions are the sealed pair of the system call gate, which it can only branch through.
+
+FRAMES are reference-counted: after a fork, parent and child map the same frame until one of them
+needs its own copy (fork.py). Each frame also remembers its *origin*: the slot whose addresses the
+capabilities inside it point into, so that whoever copies it later knows how far to move them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability, alignment_mask, representable_length
+from ufos.machine.mmu import PageTable
+from ufos.toolchain.link import CAP_PERMS
+from ufos.kernel.uapi import E, SyscallError
+
+PAGE = isa.PAGE_SIZE
+PTE = isa.PTE
+FRAME_MASK = 0x000FFFFFFFFFF000
+
+GATE = 0x10000                   # the gate's page: kernel code, outside every slot
+SLOT_SIZE = 1 << 28              # 256 MiB of address space per μprocess
+SLOT_STRIDE = 4 * SLOT_SIZE
+IMAGE_OFFSET = 0x10000           # where a program's image starts in its slot (ld's default base)
+STACK_SIZE = 8 << 20             # the top of the slot; paged in as it is touched
+
+# PTE bits for each kind of page a region can hold.
+RIGHTS = {
+    "rx": PTE["READ"] | PTE["EXEC"] | PTE["AF"],
+    "r": PTE["READ"] | PTE["AF"],
+    "rw": PTE["READ"] | PTE["WRITE"] | PTE["AF"] | PTE["CAP_STORE"],
+}
+
+# What the PTE must have (and must not have) for each kind of access, as the MMU checks it.
+NEEDS = {
+    "read": (PTE["VALID"] | PTE["READ"] | PTE["AF"], 0),
+    "exec": (PTE["VALID"] | PTE["EXEC"] | PTE["AF"], 0),
+    "write": (PTE["VALID"] | PTE["WRITE"] | PTE["AF"], 0),
+    "cap_load": (PTE["VALID"] | PTE["READ"] | PTE["AF"], PTE["CAP_TRAP"]),
+    "cap_store": (PTE["VALID"] | PTE["WRITE"] | PTE["AF"] | PTE["CAP_STORE"], 0),
+}
+
+# The trap's fault code and access kind -> the kernel's name for the access.
+FAULT_ACCESS = {"CAP_LOAD": "cap_load", "CAP_STORE": "cap_store"}
+ACCESS_BY_KIND = {"load": "read", "store": "write", "fetch": "exec"}
+
+DATA_PERMS = CAP_PERMS[".data"]       # what a capability to data may do (no Execute)
+
+# The root of a μprocess: everything but the kernel's powers.
+P = isa.PERM
+USER_PERMS = isa.PERM_ALL & ~(P["SYSTEM"] | P["SEAL"] | P["UNSEAL"] | P["EXECUTIVE"] | P["COMPARTMENT_ID"])
+
+
+def page_of(va: int) -> int:
+    return va & ~(PAGE - 1)
+
+
+def pages(start: int, end: int) -> range:
+    """The pages overlapping [start, end)."""
+    return range(page_of(start), page_of(end + PAGE - 1), PAGE)
+
+
+def describe_rights(pte: int) -> str:
+    """A PTE's rights as letters: r w x, c (may store capabilities), T (traps capability loads),
+    and "no-access" when the access flag is clear."""
+    if not pte & PTE["AF"]:
+        return "no-access"
+    return "".join(letter if pte & PTE[bit] else "-" for bit, letter in
+                   (("READ", "r"), ("WRITE", "w"), ("EXEC", "x"), ("CAP_STORE", "c"))) + \
+        ("T" if pte & PTE["CAP_TRAP"] else "")
+
+
+def allows(pte: int, access: str) -> bool:
+    need, forbid = NEEDS[access]
+    return pte & need == need and not pte & forbid
+
+
+class OutOfMemory(SyscallError):
+    def __init__(self):
+        super().__init__(E.ENOMEM, "no free frame")
+
+
+class Frames:
+    """The physical frame allocator: free frames, and for each frame in use its reference count and
+    its origin (the base of the slot its capabilities point into)."""
+
+    def __init__(self, memory_size: int, reserved: int = PAGE):
+        # frame 0 is never handed out: a zero physical address is always a bug
+        self.free = list(range(memory_size - PAGE, reserved - 1, -PAGE))    # pop() gives the lowest
+        self.refs: dict[int, int] = {}
+        self.origin: dict[int, int] = {}
+        self.total = len(self.free)
+
+    def alloc(self, origin: int) -> int:
+        if not self.free:
+            raise OutOfMemory()
+        pa = self.free.pop()
+        self.refs[pa] = 1
+        self.origin[pa] = origin
+        return pa
+
+    def ref(self, pa: int) -> None:
+        self.refs[pa] += 1
+
+    def unref(self, pa: int) -> None:
+        n = self.refs[pa] - 1
+        if n:
+            self.refs[pa] = n
+        else:
+            del self.refs[pa], self.origin[pa]
+            self.free.append(pa)
+
+    @property
+    def used(self) -> int:
+        return len(self.refs)
+
+
+@dataclass
+class Region:
+    """A range of a μprocess's slot with one kind of page: image segments, heap, stack."""
+    start: int
+    end: int
+    rights: str          # rx | r | rw
+    name: str            # text, rodata, data, mmap, stack
+
+    def __contains__(self, va: int) -> bool:
+        return self.start <= va < self.end
+
+
+@dataclass
+class MemoryStats:
+    pages_copied: int = 0          # pages this μprocess copied after a fork (its own copies)
+    caps_relocated: int = 0        # capabilities moved while copying them
+    zero_fills: int = 0            # pages made on first touch
+    faults: int = 0                # page faults the kernel resolved
+
+
+@dataclass
+class AddressSpace:
+    """One μprocess's memory: its slot, its regions and the pages mapped in them."""
+    vm: "VM"
+    base: int                      # the slot's first address
+    page_table: PageTable
+    regions: list[Region] = field(default_factory=list)
+    mapped: set[int] = field(default_factory=set)      # virtual pages with a frame
+    got_pages: set[int] = field(default_factory=set)   # pages holding the loader's capabilities
+    stats: MemoryStats = field(default_factory=MemoryStats)
+
+    @property
+    def top(self) -> int:
+        return self.base + SLOT_SIZE
+
+    @property
+    def root(self) -> Capability:
+        """The capability every capability of this μprocess is derived from."""
+        return Capability.root().set_address(self.base).set_bounds(SLOT_SIZE).clear_perms(
+            isa.PERM_ALL & ~USER_PERMS)
+
+    def region_at(self, va: int) -> Region | None:
+        for r in self.regions:
+            if va in r:
+                return r
+        return None
+
+    # --- mapping pages ---------------------------------------------------------------------------
+    def map_new_page(self, va: int, rights: str) -> int:
+        """Give the page at va a fresh zeroed frame; its physical address."""
+        pa = self.vm.frames.alloc(self.base)
+        self.vm.memory.zero(pa, PAGE)
+        self.page_table.map(va, pa, RIGHTS[rights])
+        self.mapped.add(va)
+        return pa
+
+    def unmap_page(self, va: int) -> None:
+        pte = self.page_table.unmap(va)
+        self.mapped.discard(va)
+        if pte:
+            self.vm.frames.unref(pte & FRAME_MASK)
+
+    def unmap_range(self, start: int, end: int) -> None:
+        for va in sorted(v for v in self.mapped if start <= v < end):
+            self.unmap_page(va)
+
+    def clear(self) -> None:
+        """Unmap everything (exit, or exec replacing the image)."""
+        self.unmap_range(self.base, self.top)
+        self.regions.clear()
+        self.got_pages.clear()
+
+    # --- mmap ----------------------------------------------------------------------------------
+    def heap_start(self) -> int:
+        image_end = max((r.end for r in self.regions if r.name in ("text", "rodata", "data")),
+                        default=self.base + IMAGE_OFFSET)
+        return page_of(image_end + 2 * PAGE - 1)                # one guard page after the image
+
+    def mmap(self, length: int) -> Capability:
+        """A fresh zero-filled region of at least length bytes; a capability bounded to it."""
+        if length <= 0 or length > SLOT_SIZE:
+            raise SyscallError(E.EINVAL, "bad length")
+        length = representable_length((length + PAGE - 1) & ~(PAGE - 1))
+        align = ~alignment_mask(length) & ((1 << 64) - 1) | (PAGE - 1)
+        limit = self.top - STACK_SIZE - PAGE                      # a guard page below the stack
+        start = self.heap_start()
+        for r in sorted((r for r in self.regions if r.name == "mmap"), key=lambda r: r.start):
+            if ((start + align) & ~align) + length <= r.start:
+                break
+            start = max(start, r.end + PAGE)                      # guard pages between regions
+        start = (start + align) & ~align
+        if start + length > limit:
+            raise SyscallError(E.ENOMEM, "the slot's heap is full")
+        self.regions.append(Region(start, start + length, "rw", "mmap"))
+        return self.root.set_address(start).set_bounds(length).clear_perms(isa.PERM_ALL & ~DATA_PERMS)
+
+    def munmap(self, start: int, length: int) -> None:
+        end = start + ((length + PAGE - 1) & ~(PAGE - 1))
+        if start % PAGE or length <= 0:
+            raise SyscallError(E.EINVAL)
+        for r in [r for r in self.regions if r.name == "mmap" and r.start < end and start < r.end]:
+            self.regions.remove(r)
+            if r.start < start:
+                self.regions.append(Region(r.start, start, r.rights, r.name))
+            if end < r.end:
+                self.regions.append(Region(end, r.end, r.rights, r.name))
+        self.unmap_range(start, end)
+
+    # --- page faults ----------------------------------------------------------------------------
+    def handle_fault(self, va: int, access: str) -> bool:
+        """Resolve a page fault as the MMU raised it; False if it is the program's error."""
+        from ufos.kernel import fork            # the sharing policies live there
+        page = page_of(va)
+        region = self.region_at(va)
+        if region is None or not allows(RIGHTS[region.rights] | PTE["VALID"], access):
+            return False
+        pte = self.page_table.lookup(page)
+        self.stats.faults += 1
+        if not pte & PTE["VALID"]:
+            self.map_new_page(page, region.rights)            # demand-zero
+            self.stats.zero_fills += 1
+            return True
+        return fork.resolve_shared_page(self, page, pte, RIGHTS[region.rights])
+
+    # --- the kernel's access to this μprocess's memory -------------------------------------------
+    def physical(self, va: int, access: str) -> int:
+        """The physical address of va for this access, faulting the page in as the MMU would;
+        EFAULT if the μprocess could not make the access itself."""
+        pte = self.page_table.lookup(va)
+        if not allows(pte, access):
+            if not self.handle_fault(va, access):
+                raise SyscallError(E.EFAULT, f"{access} at {va:#x}")
+            pte = self.page_table.lookup(va)
+        return (pte & FRAME_MASK) | (va & (PAGE - 1))
+
+    def read(self, va: int, length: int) -> bytes:
+        out = bytearray()
+        while length > 0:
+            n = min(length, PAGE - va % PAGE)
+            out += self.vm.memory.read(self.physical(va, "read"), n)
+            va, length = va + n, length - n
+        return bytes(out)
+
+    def write(self, va: int, data: bytes) -> None:
+        pos = 0
+        while pos < len(data):
+            n = min(len(data) - pos, PAGE - (va + pos) % PAGE)
+            self.vm.memory.write(self.physical(va + pos, "write"), data[pos:pos + n])
+            pos += n
+
+    def load_cap(self, va: int) -> Capability:
+        return self.vm.memory.load_cap(self.physical(va, "cap_load"))
+
+    def store_cap(self, va: int, cap: Capability) -> None:
+        self.vm.memory.store_cap(self.physical(va, "cap_store" if cap.tag else "write"), cap)
+
+    def read_u64(self, va: int) -> int:
+        return int.from_bytes(self.read(va, 8), "little")
+
+    def write_u64(self, va: int, value: int) -> None:
+        self.write(va, (value & ((1 << 64) - 1)).to_bytes(8, "little"))
+
+    # --- accounting ------------------------------------------------------------------------------
+    def memory_use(self) -> tuple[int, int, float]:
+        """(private pages, shared pages, proportional set size in bytes)."""
+        private = shared = 0
+        pss = 0.0
+        refs = self.vm.frames.refs
+        for va in self.mapped:
+            n = refs[self.page_table.lookup(va) & FRAME_MASK]
+            if n == 1:
+                private += 1
+            else:
+                shared += 1
+            pss += PAGE / n
+        return private, shared, pss
+
+
+class VM:
+    """Physical memory, the frame allocator, the shared page table and the slots."""
+
+    def __init__(self, memory, max_slots: int, classic: bool = False, rng=None):
+        self.memory = memory
+        self.classic = classic                  # a page table per μprocess, all at slot 0's addresses
+        self.frames = Frames(len(memory))
+        self.page_table = PageTable()
+        self.max_slots = max_slots
+        self.free_slots = list(range(max_slots))
+        self.rng = rng                          # with a seed: slots are placed at random (ASLR)
+        self.gate_frame = self.frames.alloc(0)
+
+    def slot_base(self, index: int) -> int:
+        return SLOT_STRIDE * (index + 1)
+
+    def alloc_slot(self) -> int | None:
+        if self.classic:
+            return 0                            # every μprocess at the same addresses
+        if not self.free_slots:
+            return None
+        i = self.rng.randrange(len(self.free_slots)) if self.rng else 0
+        return self.free_slots.pop(i)
+
+    def free_slot(self, index: int) -> None:
+        if self.classic:
+            return
+        self.free_slots.append(index)
+        self.free_slots.sort()
+
+    def map_gate(self, page_table: PageTable) -> None:
+        """Every address space has the gate's page (read-only, executable)."""
+        page_table.map(GATE, self.gate_frame, RIGHTS["rx"])
