@@ -26,9 +26,11 @@ static int make_parents(char *path)
         p = strchr(p, '/');
         if (p != NULL)
             *p = '\0';          /* path is now the prefix */
+        /* It may exist already (EEXIST; a mount point like /host may say EBUSY): fine if it
+         * is a directory */
         if (mkdir(path, 0777) < 0) {
             int e = errno;
-            if (e != EEXIST || stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
+            if (stat(path, &st) < 0 || !S_ISDIR(st.st_mode)) {
                 errno = e == EEXIST ? ENOTDIR : e;
                 if (p != NULL)
                     *p = '/';
