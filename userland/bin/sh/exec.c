@@ -1,0 +1,824 @@
+/*
+ * exec.c - running the syntax tree: simple commands (builtins, functions, programs), pipelines,
+ * subshells, background jobs, redirections, and the control structures (if, loops, case).
+ *
+ * Every run_* function returns the exit status of what it ran. break, continue and return do not
+ * return through C: they set sh.breaking / sh.continuing / sh.returning, and every list and loop
+ * stops early while one is set (jumping()).
+ *
+ * The flag EV_EXIT means "the process ends after this": a forked child running the last command
+ * of a pipeline execs the program directly instead of forking once more.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "sh.h"
+
+static struct arena *current_arena;      /* the tree being run: pinned if it defines a function */
+
+static int jumping(void)
+{
+    return sh.breaking || sh.continuing || sh.returning;
+}
+
+int exit_status_of(int wstatus)
+{
+    if (WIFSIGNALED(wstatus))
+        return 128 + WTERMSIG(wstatus);
+    if (WIFSTOPPED(wstatus))
+        return 128 + WSTOPSIG(wstatus);
+    return WEXITSTATUS(wstatus);
+}
+
+_Noreturn void sh_exit(int status)
+{
+    _exit(status & 0xff);
+}
+
+/* ---- redirections ---- */
+
+/* Descriptors a builtin's redirection replaced, kept (as copies >= 10) to be put back after. */
+struct saved_fd {
+    int fd;
+    int copy;           /* -1: fd was not open */
+};
+static struct saved_fd saved[64];
+static int nsaved;
+
+int redirect_mark(void)
+{
+    return nsaved;
+}
+
+static void save_fd(int fd)
+{
+    int copy, i;
+
+    for (i = 0; i < nsaved; i++)
+        if (saved[i].fd == fd)
+            break;
+    if (nsaved == (int)(sizeof saved / sizeof saved[0]))
+        return;
+    copy = fcntl(fd, F_DUPFD, 10);
+    if (copy >= 0)
+        fcntl(copy, F_SETFD, FD_CLOEXEC);    /* commands we run must not inherit the copy */
+    saved[nsaved].fd = fd;
+    saved[nsaved].copy = copy;
+    nsaved++;
+}
+
+void redirect_restore(int mark)
+{
+    while (nsaved > mark) {
+        struct saved_fd *s = &saved[--nsaved];
+
+        if (s->copy >= 0) {
+            dup2(s->copy, s->fd);
+            close(s->copy);
+        } else {
+            close(s->fd);
+        }
+    }
+}
+
+/* A here-document arrives on a pipe. A small one fits in the pipe's buffer; a big one is written
+ * by a child, or the shell would block on the full pipe before the command starts reading. */
+static int heredoc_fd(struct redir *r)
+{
+    char *text = r->heredoc_quoted ? xstrdup(r->word) : expand_heredoc(r->word);
+    size_t len = strlen(text);
+    int p[2];
+    pid_t pid;
+
+    if (pipe(p) < 0) {
+        sh_warn("cannot create pipe: %s", strerror(errno));
+        free(text);
+        return -1;
+    }
+    if (len <= 4096) {
+        write(p[1], text, len);
+    } else if ((pid = fork()) == 0) {
+        close(p[0]);
+        write(p[1], text, len);
+        _exit(0);
+    } else if (pid < 0) {
+        sh_warn("cannot fork: %s", strerror(errno));
+    }
+    close(p[1]);
+    free(text);
+    return p[0];
+}
+
+static int open_flags(enum redir_kind kind)
+{
+    switch (kind) {
+    case R_IN: return O_RDONLY;
+    case R_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
+    case R_RDWR: return O_RDWR | O_CREAT;
+    default: return O_WRONLY | O_CREAT | O_TRUNC;     /* > and >| */
+    }
+}
+
+/* N>&M, N<&M, N>&- */
+static int redirect_dup(struct redir *r)
+{
+    char *word = expand_string(r->word);
+    long from;
+
+    if (strcmp(word, "-") == 0) {
+        close(r->fd);
+        free(word);
+        return 0;
+    }
+    if (!parse_int(word, &from) || from < 0) {
+        sh_warn("%s: Bad file descriptor", word);
+        free(word);
+        return -1;
+    }
+    free(word);
+    if (from != r->fd && dup2((int)from, r->fd) < 0) {
+        sh_warn("%ld: %s", from, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+static int redirect_one(struct redir *r)
+{
+    int fd;
+
+    if (r->kind == R_DUPIN || r->kind == R_DUPOUT)
+        return redirect_dup(r);
+    if (r->kind == R_HEREDOC) {
+        fd = heredoc_fd(r);
+    } else {
+        char *file = expand_string(r->word);
+
+        fd = open(file, open_flags(r->kind), 0666);
+        if (fd < 0)
+            sh_warn("cannot %s %s: %s", r->kind == R_IN ? "open" : "create", file, strerror(errno));
+        free(file);
+    }
+    if (fd < 0)
+        return -1;
+    if (fd != r->fd) {
+        if (dup2(fd, r->fd) < 0) {
+            sh_warn("%d: %s", r->fd, strerror(errno));
+            close(fd);
+            return -1;
+        }
+        close(fd);
+    }
+    return 0;
+}
+
+/* Apply a command's redirections, in order. With save, what they replace is kept for
+ * redirect_restore (builtins, functions and { } run in the shell itself). */
+int redirect_apply(struct redir *r, int save)
+{
+    for (; r != NULL; r = r->next) {
+        if (save)
+            save_fd(r->fd);
+        if (redirect_one(r) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- running programs ---- */
+
+/* In a child that is about to run something: errors end this process, not the shell. */
+static void become_child(void)
+{
+    sh.in_child = 1;
+    sh.interactive = 0;
+    sh.on_error = NULL;
+    nsaved = 0;             /* the parent restores its own descriptors */
+}
+
+/* Replace this process with the program argv[0] (found in $PATH), or exit 126/127. */
+static _Noreturn void exec_program(char **argv)
+{
+    char **env = vars_environ();
+    const char *path = var_get("PATH");
+    int denied = 0, err = ENOENT;
+
+    if (strchr(argv[0], '/') != NULL) {
+        execve(argv[0], argv, env);
+        err = errno;
+    } else {
+        const char *dir = path ? path : "/bin", *end;
+
+        for (;; dir = end + 1) {
+            struct strbuf full;
+
+            end = strchr(dir, ':');
+            if (end == NULL)
+                end = dir + strlen(dir);
+            sb_init(&full);
+            if (end == dir)
+                sb_addc(&full, '.');        /* an empty entry is the current directory */
+            else
+                sb_addn(&full, dir, (size_t)(end - dir));
+            sb_addc(&full, '/');
+            sb_adds(&full, argv[0]);
+            execve(full.s, argv, env);
+            if (errno == EACCES)
+                denied = 1;
+            else if (errno != ENOENT && errno != ENOTDIR)
+                err = errno;
+            sb_free(&full);
+            if (*end == '\0')
+                break;
+        }
+        if (denied && err == ENOENT)
+            err = EACCES;
+    }
+    if (err == ENOENT || err == ENOTDIR) {
+        sh_warn("%s: not found", argv[0]);
+        sh_exit(127);
+    }
+    sh_warn("%s: %s", argv[0], strerror(err));
+    sh_exit(126);
+}
+
+/* Fork; in the child (returns 0) set up process group and signals for a job. */
+static pid_t fork_job(pid_t pgid, int background)
+{
+    pid_t pid = fork();
+
+    if (pid < 0) {
+        sh_warn("cannot fork: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        if (jobs_control_enabled()) {
+            setpgid(0, pgid);
+            if (!background)
+                job_set_foreground(pgid ? pgid : getpid());
+        }
+        become_child();
+        child_signals(background);
+    } else if (jobs_control_enabled()) {
+        setpgid(pid, pgid ? pgid : pid);    /* also here: whichever runs first, it is done */
+    }
+    return pid;
+}
+
+/* Run a program in a child process and wait for it (unless this process ends anyway). */
+static int run_program(char **argv, char **assigns, struct redir *redirs, int flags, const char *text)
+{
+    struct job *job;
+    pid_t pid;
+    int i;
+
+    if (!(flags & EV_EXIT)) {
+        pid = fork_job(0, 0);
+        if (pid < 0)
+            return 2;
+        if (pid > 0) {
+            job = job_new(pid, text, 0);
+            job_add_pid(job, pid);
+            return job_wait(job);
+        }
+    }
+    for (i = 0; assigns != NULL && assigns[i] != NULL; i++) {
+        char *value = expand_string(assigns[i]);
+
+        var_set_assignment(value, V_EXPORT);
+        free(value);
+    }
+    if (redirect_apply(redirs, 0) < 0)
+        sh_exit(1);
+    exec_program(argv);
+}
+
+/* ---- simple commands ---- */
+
+/* VAR=value before a builtin or function: set for its duration, then put back. */
+struct undo {
+    char *name;
+    char *old;          /* NULL: was unset */
+    struct undo *next;
+};
+
+static struct undo *assign_all(char **assigns, int temporary)
+{
+    struct undo *undo = NULL;
+    int i;
+
+    for (i = 0; assigns != NULL && assigns[i] != NULL; i++) {
+        char *a = expand_string(assigns[i]);
+        char *eq = strchr(a, '=');
+
+        if (sh.opt_x)
+            out_fmt(2, "+ %s\n", a);
+        if (temporary) {
+            struct undo *u = xmalloc(sizeof *u);
+            const char *old;
+
+            *eq = '\0';
+            old = var_get(a);
+            u->name = xstrdup(a);
+            u->old = old ? xstrdup(old) : NULL;
+            u->next = undo;
+            undo = u;
+            *eq = '=';
+        }
+        var_set_assignment(a, 0);
+        free(a);
+    }
+    return undo;
+}
+
+static void undo_assignments(struct undo *u)
+{
+    while (u != NULL) {
+        struct undo *next = u->next;
+
+        if (u->old)
+            var_set(u->name, u->old, 0);
+        else
+            var_unset(u->name);
+        free(u->name);
+        free(u->old);
+        free(u);
+        u = next;
+    }
+}
+
+static void trace_command(struct strlist *args)
+{
+    struct strbuf sb;
+    int i;
+
+    sb_init(&sb);
+    sb_addc(&sb, '+');
+    for (i = 0; i < args->n; i++) {
+        sb_addc(&sb, ' ');
+        sb_adds(&sb, args->v[i]);
+    }
+    sb_addc(&sb, '\n');
+    out_str(2, sb.s);
+    sb_free(&sb);
+}
+
+static int call_function(struct node *body, struct strlist *args)
+{
+    int status, depth = params_depth();
+    char *saved_arg0 = sh.arg0;
+
+    (void)saved_arg0;
+    params_push(args->n - 1, args->v + 1);
+    sh.func_depth++;
+    status = run_node(body, 0);
+    sh.func_depth--;
+    params_unwind(depth);
+    if (sh.returning) {
+        sh.returning = 0;
+        status = sh.status;
+    }
+    return status;
+}
+
+/* exec [command]: redirections stay; a command replaces the shell. */
+static int run_exec(struct strlist *args, struct node *n)
+{
+    if (redirect_apply(n->redirs, 0) < 0)
+        return 1;
+    if (args->n > 1) {
+        assign_all(n->assigns, 0);
+        child_signals(0);
+        exec_program(args->v + 1);
+    }
+    return 0;
+}
+
+/* A command with no name: only assignments and redirections. */
+static int run_assignments(struct node *n)
+{
+    int mark = redirect_mark(), status;
+
+    sh.subst_status = 0;
+    assign_all(n->assigns, 0);
+    status = sh.subst_status;
+    if (redirect_apply(n->redirs, 1) < 0)
+        status = 1;
+    redirect_restore(mark);
+    return status;
+}
+
+static int run_simple(struct node *n, int flags)
+{
+    struct strlist args;
+    struct node *func;
+    builtin_fn builtin;
+    int special = 0, status, mark;
+    struct undo *undo;
+
+    sh.line = n->line;
+    sl_init(&args);
+    expand_words(n->words, &args);
+    if (args.n == 0) {
+        sl_free(&args);
+        return run_assignments(n);
+    }
+    if (sh.opt_x)
+        trace_command(&args);
+    if (strcmp(args.v[0], "exec") == 0) {
+        status = run_exec(&args, n);
+        sl_free(&args);
+        return status;
+    }
+    builtin = builtin_find(args.v[0], &special);
+    func = special ? NULL : func_get(args.v[0]);
+    if (builtin == NULL && func == NULL) {
+        status = run_program(args.v, n->assigns, n->redirs, flags, n->text);
+        sl_free(&args);
+        return status;
+    }
+    undo = assign_all(n->assigns, !special);
+    mark = redirect_mark();
+    if (redirect_apply(n->redirs, 1) < 0)
+        status = 1;
+    else if (func != NULL)
+        status = call_function(func, &args);
+    else
+        status = builtin(args.n, args.v);
+    redirect_restore(mark);
+    undo_assignments(undo);
+    sl_free(&args);
+    return status;
+}
+
+/* ---- pipelines, subshells, background ---- */
+
+static int run_pipeline(struct node *n)
+{
+    struct job *job = NULL;
+    int i, prev = -1, p[2];
+    pid_t pid, pgid = 0;
+
+    for (i = 0; i < n->ncmds; i++) {
+        int last = i == n->ncmds - 1;
+
+        if (!last && pipe(p) < 0) {
+            sh_warn("cannot create pipe: %s", strerror(errno));
+            break;
+        }
+        pid = fork_job(pgid, 0);
+        if (pid == 0) {                 /* the child: stdin from the previous pipe, stdout to the next */
+            if (prev >= 0) {
+                dup2(prev, 0);
+                close(prev);
+            }
+            if (!last) {
+                close(p[0]);
+                dup2(p[1], 1);
+                close(p[1]);
+            }
+            sh_exit(run_node(n->cmds[i], EV_EXIT));
+        }
+        if (prev >= 0)
+            close(prev);
+        if (!last) {
+            close(p[1]);
+            prev = p[0];
+        }
+        if (pid < 0) {
+            if (!last)
+                close(prev);
+            break;
+        }
+        if (job == NULL) {
+            pgid = pid;
+            job = job_new(pgid, n->text, 0);
+        }
+        job_add_pid(job, pid);
+    }
+    if (job == NULL)
+        return 2;
+    return job_wait(job);
+}
+
+static int run_subshell(struct node *n, int flags)
+{
+    struct job *job;
+    pid_t pid;
+
+    if (!(flags & EV_EXIT)) {
+        pid = fork_job(0, 0);
+        if (pid < 0)
+            return 2;
+        if (pid > 0) {
+            job = job_new(pid, n->text ? n->text : "( ... )", 0);
+            job_add_pid(job, pid);
+            return job_wait(job);
+        }
+    }
+    if (redirect_apply(n->redirs, 0) < 0)
+        sh_exit(1);
+    sh_exit(run_node(n->body, EV_EXIT));
+}
+
+static int run_background(struct node *n)
+{
+    struct job *job;
+    pid_t pid = fork_job(0, 1);
+
+    if (pid < 0)
+        return 2;
+    if (pid == 0) {
+        if (!jobs_control_enabled()) {      /* POSIX: without job control, stdin is /dev/null */
+            int fd = open("/dev/null", O_RDONLY);
+
+            if (fd > 0) {
+                dup2(fd, 0);
+                close(fd);
+            }
+        }
+        sh_exit(run_node(n->body, EV_EXIT));
+    }
+    job = job_new(pid, n->text, 1);
+    job_add_pid(job, pid);
+    sh.last_bg = pid;
+    if (sh.interactive)
+        job_announce(job);
+    return 0;
+}
+
+/* ---- compound commands ---- */
+
+static int run_group(struct node *n, int flags)
+{
+    int mark = redirect_mark(), status;
+
+    if (redirect_apply(n->redirs, 1) < 0) {
+        redirect_restore(mark);
+        return 1;
+    }
+    status = run_node(n->body, flags);
+    redirect_restore(mark);
+    return status;
+}
+
+/* After a loop's body: should the loop stop? (break, continue N > 1, return) */
+static int loop_should_stop(void)
+{
+    if (sh.breaking) {
+        sh.breaking--;
+        return 1;
+    }
+    if (sh.continuing) {
+        sh.continuing--;
+        return sh.continuing > 0;   /* continue 2: the outer loop continues */
+    }
+    return sh.returning;
+}
+
+static int run_loop(struct node *n, int flags)
+{
+    int status = 0, until = n->kind == N_UNTIL;
+
+    flags &= ~EV_EXIT;
+    sh.loop_depth++;
+    for (;;) {
+        int c = run_node(n->cond, flags | EV_COND);
+
+        if (jumping()) {
+            if (loop_should_stop())
+                break;
+            continue;
+        }
+        if ((c == 0) == until)
+            break;
+        status = run_node(n->body, flags);
+        if (jumping() && loop_should_stop())
+            break;
+    }
+    sh.loop_depth--;
+    return status;
+}
+
+static int run_for(struct node *n, int flags)
+{
+    struct strlist items;
+    int status = 0, i;
+
+    sl_init(&items);
+    if (n->list != NULL) {
+        expand_words(n->list, &items);
+    } else {
+        for (i = 1; i <= params_count(); i++)
+            sl_add(&items, xstrdup(params_get(i)));
+    }
+    flags &= ~EV_EXIT;
+    sh.loop_depth++;
+    for (i = 0; i < items.n; i++) {
+        var_set(n->name, items.v[i], 0);
+        status = run_node(n->body, flags);
+        if (jumping() && loop_should_stop())
+            break;
+    }
+    sh.loop_depth--;
+    sl_free(&items);
+    return status;
+}
+
+static int run_case(struct node *n, int flags)
+{
+    char *word = expand_string(n->name);
+    struct caseitem *item;
+    int i, status = 0;
+
+    for (item = n->items; item != NULL; item = item->next) {
+        for (i = 0; item->patterns[i] != NULL; i++) {
+            char *pat = expand_pattern(item->patterns[i]);
+            int match = pattern_match(pat, word);
+
+            free(pat);
+            if (match) {
+                free(word);
+                return item->body ? run_node(item->body, flags) : 0;
+            }
+        }
+    }
+    free(word);
+    return status;
+}
+
+static int run_if(struct node *n, int flags)
+{
+    int c = run_node(n->cond, (flags & ~EV_EXIT) | EV_COND);
+
+    if (jumping())
+        return c;
+    if (c == 0)
+        return run_node(n->body, flags);
+    if (n->orelse != NULL)
+        return run_node(n->orelse, flags);
+    return 0;
+}
+
+/* Compound commands with redirections run them around the whole command, as { } does. */
+static int with_redirects(struct node *n, int flags, int (*run)(struct node *, int))
+{
+    int mark, status;
+
+    if (n->redirs == NULL)
+        return run(n, flags);
+    mark = redirect_mark();
+    if (redirect_apply(n->redirs, 1) < 0) {
+        redirect_restore(mark);
+        return 1;
+    }
+    status = run(n, flags);
+    redirect_restore(mark);
+    return status;
+}
+
+static int run_kind(struct node *n, int flags)
+{
+    switch (n->kind) {
+    case N_IF: return run_if(n, flags);
+    case N_WHILE:
+    case N_UNTIL: return run_loop(n, flags);
+    case N_FOR: return run_for(n, flags);
+    case N_CASE: return run_case(n, flags);
+    default: return 0;
+    }
+}
+
+int run_node(struct node *n, int flags)
+{
+    int status;
+
+    if (n == NULL)
+        return 0;
+    switch (n->kind) {
+    case N_SEQ:
+        status = run_node(n->left, flags & ~EV_EXIT);
+        sh.status = status;
+        if (jumping())
+            return status;
+        return run_node(n->right, flags);
+    case N_AND:
+    case N_OR:
+        status = run_node(n->left, (flags & ~EV_EXIT) | EV_COND);
+        sh.status = status;
+        if (jumping() || (status == 0) != (n->kind == N_AND))
+            return status;
+        return run_node(n->right, flags);
+    case N_NOT:
+        return !run_node(n->body, (flags & ~EV_EXIT) | EV_COND);
+    case N_BG:
+        return run_background(n);
+    case N_FUNC:
+        func_set(n->name, n->body);
+        if (current_arena != NULL)
+            current_arena->pinned = 1;      /* the body lives on after this command */
+        return 0;
+    case N_SIMPLE:
+        status = run_simple(n, flags);
+        break;
+    case N_PIPE:
+        status = run_pipeline(n);
+        break;
+    case N_SUBSHELL:
+        status = run_subshell(n, flags);
+        break;
+    case N_GROUP:
+        return run_group(n, flags);
+    default:
+        return with_redirects(n, flags, run_kind);
+    }
+    if (sh.opt_e && status != 0 && !(flags & EV_COND) && !jumping())
+        sh_exit(status);
+    return status;
+}
+
+/* ---- the read-parse-execute loop ---- */
+
+/* After an error in an interactive shell: back to a clean state at the prompt. */
+static void recover(void)
+{
+    redirect_restore(0);
+    params_unwind(0);
+    sh.loop_depth = sh.func_depth = 0;
+    sh.breaking = sh.continuing = sh.returning = 0;
+}
+
+/* Parse and run one line. 0 at the end of the input. */
+static int run_one(struct input *in, int toplevel, struct arena *arena)
+{
+    struct node *node;
+    jmp_buf here;
+    jmp_buf *outer = sh.on_error;
+    struct arena *outer_arena = current_arena;
+
+    if (setjmp(here)) {
+        sh.on_error = outer;
+        current_arena = outer_arena;
+        arena_free(arena);
+        if (!toplevel || !sh.interactive) {
+            if (outer != NULL)
+                longjmp(*outer, 1);
+            sh_exit(2);
+        }
+        recover();
+        in->pos = in->len;          /* drop the rest of the line */
+        input_discard(in);
+        return 1;
+    }
+    sh.on_error = &here;
+    if (toplevel && sh.interactive)
+        in->prompt = 1;
+    if (!parse_line(in, arena, &node)) {
+        sh.on_error = outer;
+        return 0;
+    }
+    current_arena = arena;
+    if (node != NULL)
+        sh.status = run_node(node, 0);
+    current_arena = outer_arena;
+    sh.on_error = outer;
+    arena_free(arena);
+    input_discard(in);
+    return 1;
+}
+
+int run_input(struct input *in, int toplevel)
+{
+    for (;;) {
+        struct arena *arena = xmalloc(sizeof *arena);
+        int more;
+
+        memset(arena, 0, sizeof *arena);
+        more = run_one(in, toplevel, arena);
+        if (!arena->pinned)
+            free(arena);
+        if (!more)
+            break;
+        if (sh.loop_depth == 0)         /* break outside a loop is ignored */
+            sh.breaking = sh.continuing = 0;
+        if (sh.returning)               /* return in a `.` file or eval */
+            break;
+    }
+    return sh.status;
+}
+
+int run_string(const char *text, const char *what)
+{
+    struct input in;
+    int status;
+
+    (void)what;
+    input_from_string(&in, text);
+    status = run_input(&in, 0);
+    input_free(&in);
+    return status;
+}

@@ -1,0 +1,476 @@
+/*
+ * jobs.c - jobs: the table of pipelines the shell started, waiting for them, and job control
+ * (process groups, the terminal's foreground group, fg/bg, stopped jobs), plus the builtins that
+ * work on jobs: jobs, fg, bg, wait, kill.
+ *
+ * Job control is on only in an interactive shell whose terminal accepts tcsetpgrp. Then each job
+ * is its own process group, and the terminal's foreground group decides who gets Ctrl-C. Without
+ * it (scripts, or a kernel without the terminal ioctls), everything stays in the shell's group,
+ * and background jobs ignore SIGINT and SIGQUIT so a Ctrl-C meant for the foreground spares them,
+ * as POSIX says.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "sh.h"
+
+#define MAXPROCS 32
+
+enum job_state { RUNNING, STOPPED, DONE };
+
+struct job {
+    int id;                 /* %1, %2, ... */
+    pid_t pgid;
+    pid_t pids[MAXPROCS];
+    int status[MAXPROCS];   /* wait statuses; -1 while running */
+    int npids;
+    enum job_state state;
+    int background;
+    int notified;           /* a finished background job was reported */
+    char *text;
+    struct job *next;
+};
+
+static struct job *jobs;
+static int job_control;
+static pid_t shell_pgid;
+
+/* ---- the terminal's foreground process group ----
+ * libc has no tcsetpgrp yet, so this is its Linux implementation: ioctl(fd, TIOCSPGRP, &pgid). */
+#define TIOCGPGRP 0x540F
+#define TIOCSPGRP 0x5410
+
+static int term_setpgrp(pid_t pgid)
+{
+    int value = pgid;
+    long r = __syscall(SYS_ioctl, 0, TIOCSPGRP, (uintptr_t)&value, 0, 0, 0);
+
+    return r < 0 ? -1 : 0;
+}
+
+void job_set_foreground(pid_t pgid)
+{
+    if (job_control)
+        term_setpgrp(pgid);
+}
+
+int jobs_control_enabled(void)
+{
+    return job_control && !sh.in_child;
+}
+
+/* An interactive shell ignores Ctrl-C (it is for the foreground job) and, with job control,
+ * the stop signals; it becomes its own process group and takes the terminal. */
+void jobs_init(void)
+{
+    if (!sh.interactive)
+        return;
+    signal(SIGINT, SIG_IGN);
+    signal(SIGQUIT, SIG_IGN);
+    shell_pgid = getpid();
+    if (setpgid(0, shell_pgid) == 0 && term_setpgrp(shell_pgid) == 0) {
+        job_control = 1;
+        signal(SIGTSTP, SIG_IGN);
+        signal(SIGTTIN, SIG_IGN);
+        signal(SIGTTOU, SIG_IGN);
+    }
+}
+
+/* In a new child: the signals a command expects. What the shell ignores, a child inherits, so put
+ * the defaults back - except for a background job without job control. */
+void child_signals(int background)
+{
+    if (background && !job_control) {
+        signal(SIGINT, SIG_IGN);
+        signal(SIGQUIT, SIG_IGN);
+    } else {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGQUIT, SIG_DFL);
+    }
+    signal(SIGTSTP, SIG_DFL);
+    signal(SIGTTIN, SIG_DFL);
+    signal(SIGTTOU, SIG_DFL);
+}
+
+/* ---- the job table ---- */
+
+static int next_id(void)
+{
+    struct job *j;
+    int id = 1;
+
+    for (j = jobs; j != NULL; j = j->next)
+        if (j->id >= id)
+            id = j->id + 1;
+    return id;
+}
+
+struct job *job_new(pid_t pgid, const char *text, int background)
+{
+    struct job *j = xmalloc(sizeof *j);
+
+    memset(j, 0, sizeof *j);
+    j->pgid = pgid;
+    j->background = background;
+    j->text = xstrdup(text ? text : "");
+    j->state = RUNNING;
+    j->id = background ? next_id() : 0;
+    j->next = jobs;
+    jobs = j;
+    return j;
+}
+
+void job_add_pid(struct job *j, pid_t pid)
+{
+    if (j->npids < MAXPROCS) {
+        j->pids[j->npids] = pid;
+        j->status[j->npids] = -1;
+        j->npids++;
+    }
+}
+
+static void job_free(struct job *j)
+{
+    struct job **p;
+
+    for (p = &jobs; *p != NULL; p = &(*p)->next) {
+        if (*p == j) {
+            *p = j->next;
+            break;
+        }
+    }
+    free(j->text);
+    free(j);
+}
+
+static struct job *job_of_pid(pid_t pid, int *index)
+{
+    struct job *j;
+    int i;
+
+    for (j = jobs; j != NULL; j = j->next)
+        for (i = 0; i < j->npids; i++)
+            if (j->pids[i] == pid) {
+                *index = i;
+                return j;
+            }
+    return NULL;
+}
+
+/* Record a wait status for the pid; update its job's state. */
+static void record_status(pid_t pid, int wstatus)
+{
+    int i, running = 0;
+    struct job *j = job_of_pid(pid, &i);
+
+    if (j == NULL)
+        return;
+    if (WIFSTOPPED(wstatus)) {
+        j->state = STOPPED;
+        return;
+    }
+    j->status[i] = wstatus;
+    for (i = 0; i < j->npids; i++)
+        if (j->status[i] == -1)
+            running = 1;
+    j->state = running ? (j->state == STOPPED ? STOPPED : RUNNING) : DONE;
+}
+
+/* The status of the job's last process, as $? shows it. */
+static int job_status(struct job *j)
+{
+    int w = j->status[j->npids - 1];
+
+    return w < 0 ? 0 : exit_status_of(w);
+}
+
+static const char *state_text(struct job *j)
+{
+    static char buf[64];
+    int w = j->status[j->npids - 1];
+
+    if (j->state == RUNNING)
+        return "Running";
+    if (j->state == STOPPED)
+        return "Stopped";
+    if (w >= 0 && WIFSIGNALED(w))
+        return signal_name(WTERMSIG(w));
+    if (w >= 0 && WEXITSTATUS(w) != 0) {
+        snprintf(buf, sizeof buf, "Done(%d)", WEXITSTATUS(w));
+        return buf;
+    }
+    return "Done";
+}
+
+static void job_print(struct job *j)
+{
+    out_fmt(1, "[%d]   %-24s %s\n", j->id, state_text(j), j->text);
+}
+
+/* A foreground job: report how it ended if a signal killed it (as dash does, not for Ctrl-C). */
+static void report_signal(struct job *j)
+{
+    int w = j->status[j->npids - 1];
+
+    if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) != SIGINT && WTERMSIG(w) != SIGPIPE)
+        out_fmt(2, "%s\n", strsignal(WTERMSIG(w)));
+}
+
+/* Wait for a foreground job to end (or stop, with job control). Returns its status. */
+int job_wait(struct job *j)
+{
+    int i, wstatus, status;
+
+    for (i = 0; i < j->npids; i++) {
+        while (j->status[i] == -1 && j->state != STOPPED) {
+            pid_t pid = waitpid(j->pids[i], &wstatus, job_control ? WUNTRACED : 0);
+
+            if (pid < 0) {
+                if (errno == EINTR)
+                    continue;
+                j->status[i] = 0;       /* lost (ECHILD): count it as done */
+                break;
+            }
+            record_status(pid, wstatus);
+        }
+    }
+    job_set_foreground(shell_pgid);
+    if (j->state == STOPPED) {
+        j->background = 1;
+        if (j->id == 0)
+            j->id = next_id();
+        out_str(2, "\n");
+        job_print(j);
+        return 128 + SIGTSTP;
+    }
+    report_signal(j);
+    status = job_status(j);
+    job_free(j);
+    return status;
+}
+
+void job_announce(struct job *j)
+{
+    out_fmt(2, "[%d] %d\n", j->id, (int)j->pids[0]);
+}
+
+/* Collect children that ended without blocking, and report finished background jobs. */
+static void reap(void)
+{
+    int wstatus;
+    pid_t pid;
+
+    while ((pid = waitpid(-1, &wstatus, WNOHANG | (job_control ? WUNTRACED : 0))) > 0)
+        record_status(pid, wstatus);
+}
+
+void jobs_notify(void)
+{
+    struct job *j, *next;
+
+    reap();
+    for (j = jobs; j != NULL; j = next) {
+        next = j->next;
+        if (j->background && j->state == DONE) {
+            if (sh.interactive)
+                out_fmt(2, "[%d]   %-24s %s\n", j->id, state_text(j), j->text);
+            job_free(j);
+        }
+    }
+}
+
+/* ---- the builtins ---- */
+
+/* %N, %% / %+ (the newest), or a pid */
+static struct job *find_job(const char *spec)
+{
+    struct job *j, *best = NULL;
+    long n;
+    int i;
+
+    if (spec == NULL || strcmp(spec, "%%") == 0 || strcmp(spec, "%+") == 0 || strcmp(spec, "%") == 0) {
+        for (j = jobs; j != NULL; j = j->next)
+            if (j->background && (best == NULL || j->id > best->id))
+                best = j;
+        return best;
+    }
+    if (spec[0] == '%' && parse_int(spec + 1, &n)) {
+        for (j = jobs; j != NULL; j = j->next)
+            if (j->background && j->id == n)
+                return j;
+        return NULL;
+    }
+    if (parse_int(spec, &n))
+        return job_of_pid((pid_t)n, &i);
+    return NULL;
+}
+
+int builtin_jobs(int argc, char **argv)
+{
+    struct job *j, *next;
+    int id;
+
+    (void)argc;
+    (void)argv;
+    reap();
+    for (id = 1; id < next_id(); id++) {        /* in order of their numbers */
+        for (j = jobs; j != NULL; j = next) {
+            next = j->next;
+            if (j->background && j->id == id) {
+                job_print(j);
+                if (j->state == DONE)
+                    job_free(j);
+            }
+        }
+    }
+    return 0;
+}
+
+static int continue_job(struct job *j, int foreground)
+{
+    j->state = RUNNING;
+    if (foreground) {
+        out_fmt(1, "%s\n", j->text);
+        j->background = 0;
+        job_set_foreground(j->pgid);
+    } else {
+        out_fmt(1, "[%d] %s &\n", j->id, j->text);
+    }
+    if (kill(job_control ? -j->pgid : j->pids[0], SIGCONT) < 0 && errno != ESRCH)
+        sh_warn("kill: %s", strerror(errno));
+    return foreground ? job_wait(j) : 0;
+}
+
+int builtin_fg(int argc, char **argv)
+{
+    struct job *j = find_job(argc > 1 ? argv[1] : NULL);
+
+    if (j == NULL) {
+        sh_warn("fg: %s: no such job", argc > 1 ? argv[1] : "current");
+        return 1;
+    }
+    return continue_job(j, 1);
+}
+
+int builtin_bg(int argc, char **argv)
+{
+    struct job *j = find_job(argc > 1 ? argv[1] : NULL);
+
+    if (j == NULL) {
+        sh_warn("bg: %s: no such job", argc > 1 ? argv[1] : "current");
+        return 1;
+    }
+    return continue_job(j, 0);
+}
+
+/* Block until the job is done; its status. */
+static int wait_done(struct job *j)
+{
+    int wstatus, i, status;
+
+    for (i = 0; i < j->npids; i++) {
+        while (j->status[i] == -1) {
+            pid_t pid = waitpid(j->pids[i], &wstatus, 0);
+
+            if (pid < 0) {
+                if (errno == EINTR)
+                    continue;
+                j->status[i] = 0;
+                break;
+            }
+            record_status(pid, wstatus);
+        }
+    }
+    status = job_status(j);
+    job_free(j);
+    return status;
+}
+
+/* wait: for every background job; wait ID...: for those, the status of the last. */
+int builtin_wait(int argc, char **argv)
+{
+    struct job *j;
+    int i, status = 0;
+
+    if (argc < 2) {
+        while ((j = find_job(NULL)) != NULL)
+            wait_done(j);
+        return 0;
+    }
+    for (i = 1; i < argc; i++) {
+        j = find_job(argv[i]);
+        if (j == NULL) {
+            long pid;
+
+            if (argv[i][0] != '%' && parse_int(argv[i], &pid)) {   /* not ours, or reaped */
+                int wstatus;
+
+                status = waitpid((pid_t)pid, &wstatus, 0) > 0 ? exit_status_of(wstatus) : 127;
+            } else {
+                sh_warn("wait: %s: no such job", argv[i]);
+                status = 127;
+            }
+            continue;
+        }
+        status = wait_done(j);
+    }
+    return status;
+}
+
+int builtin_kill(int argc, char **argv)
+{
+    int sig = SIGTERM, i = 1, status = 0;
+
+    if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+        for (sig = 1; sig < 32; sig++)
+            out_fmt(1, "%s%s", signal_name(sig), sig % 8 == 0 ? "\n" : " ");
+        out_str(1, "\n");
+        return 0;
+    }
+    if (argc > 2 && strcmp(argv[1], "-s") == 0) {
+        sig = signal_number(argv[2]);
+        i = 3;
+    } else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
+        sig = signal_number(argv[1] + 1);
+        i = 2;
+    }
+    if (sig < 0) {
+        sh_warn("kill: invalid signal %s", argv[i - 1]);
+        return 2;
+    }
+    if (i >= argc) {
+        sh_warn("kill: usage: kill [-s sigspec | -signum | -sigspec] pid | job...");
+        return 2;
+    }
+    for (; i < argc; i++) {
+        pid_t target;
+        long n;
+
+        if (argv[i][0] == '%') {
+            struct job *j = find_job(argv[i]);
+
+            if (j == NULL) {
+                sh_warn("kill: %s: no such job", argv[i]);
+                status = 1;
+                continue;
+            }
+            target = job_control ? -j->pgid : j->pids[0];
+        } else if (parse_int(argv[i], &n)) {
+            target = (pid_t)n;
+        } else {
+            sh_warn("kill: %s: arguments must be process or job IDs", argv[i]);
+            status = 1;
+            continue;
+        }
+        if (kill(target, sig) < 0) {
+            sh_warn("kill: %s: %s", argv[i], strerror(errno));
+            status = 1;
+        }
+    }
+    return status;
+}

@@ -1,0 +1,101 @@
+/*
+ * main.c - the shell's start: options, then where the commands come from.
+ *
+ *   sh -c 'commands' [arg0 [arg...]]     run the string; arg0 becomes $0, the rest $1...
+ *   sh script [arg...]                   run the file
+ *   sh [-s] [arg...]                     read commands from standard input: interactive (with a
+ *                                        prompt, and Ctrl-C for the foreground job only) when it
+ *                                        is a terminal
+ *
+ * Options -e -u -x -f (see the set builtin) and -i (interactive) may come before.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "sh.h"
+
+struct shell sh;
+
+static _Noreturn void usage(void)
+{
+    out_str(2, "usage: sh [-eufxi] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
+    sh_exit(2);
+}
+
+/* Options: returns the index of the first argument that is not one. */
+static int parse_options(int argc, char **argv, int *command, int *force_interactive)
+{
+    int i, j;
+
+    for (i = 1; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1] != '\0'; i++) {
+        int on = argv[i][0] == '-';
+
+        if (strcmp(argv[i], "--") == 0)
+            return i + 1;
+        for (j = 1; argv[i][j]; j++) {
+            switch (argv[i][j]) {
+            case 'c': *command = 1; break;
+            case 'i': *force_interactive = 1; break;
+            case 's': break;
+            case 'e': sh.opt_e = on; break;
+            case 'u': sh.opt_u = on; break;
+            case 'x': sh.opt_x = on; break;
+            case 'f': sh.opt_f = on; break;
+            default:
+                out_fmt(2, "sh: Illegal option -%c\n", argv[i][j]);
+                usage();
+            }
+        }
+    }
+    return i;
+}
+
+int main(int argc, char **argv)
+{
+    struct input in;
+    int command = 0, force_interactive = 0, i;
+    char *cwd;
+
+    sh.arg0 = argc > 0 ? argv[0] : "sh";
+    sh.source_name = "sh";
+    sh.pid = getpid();
+    sh.line = 1;
+    vars_init(environ);
+    if ((cwd = getcwd(NULL, 0)) != NULL) {
+        var_set("PWD", cwd, V_EXPORT);
+        free(cwd);
+    }
+    i = parse_options(argc, argv, &command, &force_interactive);
+    if (command) {
+        if (i >= argc) {
+            out_str(2, "sh: -c requires an argument\n");
+            sh_exit(2);
+        }
+        input_from_string(&in, argv[i++]);
+        if (i < argc)
+            sh.arg0 = argv[i++];
+    } else if (i < argc) {
+        int fd = open(argv[i], O_RDONLY);
+
+        if (fd < 0) {
+            out_fmt(2, "sh: 0: cannot open %s: %s\n", argv[i], strerror(errno));
+            sh_exit(errno == ENOENT ? 127 : 126);
+        }
+        fcntl(fd, F_SETFD, FD_CLOEXEC);         /* the commands it runs need not see it */
+        input_from_fd(&in, fd);
+        in.bytewise = 0;
+        sh.arg0 = argv[i++];
+        sh.source_name = sh.arg0;
+    } else {
+        input_from_fd(&in, 0);
+        sh.interactive = force_interactive || isatty(0);
+    }
+    params_set(argc - i, argv + i);
+    jobs_init();
+    run_input(&in, 1);
+    if (sh.interactive)
+        out_str(2, "\n");
+    sh_exit(sh.status);
+}

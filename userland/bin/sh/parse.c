@@ -1,0 +1,600 @@
+/*
+ * parse.c - the parser: tokens into a syntax tree, by recursive descent over POSIX's grammar.
+ *
+ *   line      := and_or ((';' | '&') and_or)* [';' | '&'] (NEWLINE | EOF)
+ *   list      := the same, but newlines also separate, and it ends at a reserved word
+ *                (then, do, fi, ...), ')' or ';;'
+ *   and_or    := pipeline (('&&' | '||') newlines pipeline)*
+ *   pipeline  := ['!'] command ('|' newlines command)*
+ *   command   := compound redirect* | NAME '(' ')' newlines compound | simple
+ *   compound  := '{' list '}' | '(' list ')' | if | while | until | for | case
+ *   simple    := (assignment | redirect)* (word | redirect)*
+ *
+ * One token of lookahead. Everything is allocated in the caller's arena.
+ */
+#include <string.h>
+#include "sh.h"
+
+/* ---- tokens ---- */
+
+static struct token peek(struct lexer *lx)
+{
+    if (!lx->have_peeked) {
+        lx->peeked = lex_next(lx);
+        lx->have_peeked = 1;
+    }
+    return lx->peeked;
+}
+
+static struct token next(struct lexer *lx)
+{
+    struct token t = peek(lx);
+
+    lx->have_peeked = 0;
+    return t;
+}
+
+static const char *token_name(struct token t)
+{
+    static const char *names[] = {
+        "end of file", "newline", "word", ";", ";;", "&", "|", "&&", "||", "(", ")",
+        "<", ">", ">>", "<&", ">&", "<>", ">|", "<<", "<<-"
+    };
+
+    if (t.type == T_WORD)
+        return t.text;
+    return names[t.type];
+}
+
+static _Noreturn void unexpected(struct lexer *lx, struct token t)
+{
+    sh.line = lx->in->line;
+    if (t.type == T_EOF)
+        sh_error("Syntax error: end of file unexpected");
+    if (t.type == T_NEWLINE)
+        sh_error("Syntax error: newline unexpected");
+    sh_error("Syntax error: \"%s\" unexpected", token_name(t));
+}
+
+/* Is the next token the (unquoted) word kw? */
+static int peek_word(struct lexer *lx, const char *kw)
+{
+    struct token t = peek(lx);
+
+    return t.type == T_WORD && strcmp(t.text, kw) == 0;
+}
+
+static void expect_word(struct lexer *lx, const char *kw)
+{
+    struct token t = next(lx);
+
+    if (t.type != T_WORD || strcmp(t.text, kw) != 0) {
+        sh.line = lx->in->line;
+        if (t.type == T_EOF)
+            sh_error("Syntax error: end of file unexpected (expecting \"%s\")", kw);
+        sh_error("Syntax error: \"%s\" unexpected (expecting \"%s\")", token_name(t), kw);
+    }
+}
+
+static void expect(struct lexer *lx, enum tok type)
+{
+    struct token t = next(lx);
+
+    if (t.type != type)
+        unexpected(lx, t);
+}
+
+static void skip_newlines(struct lexer *lx)
+{
+    while (peek(lx).type == T_NEWLINE)
+        next(lx);
+}
+
+static int is_redirect_op(enum tok t)
+{
+    return t >= T_LESS && t <= T_DLESSDASH;
+}
+
+/* Reserved words that end a list: a command cannot start with them. */
+static int ends_list(struct lexer *lx)
+{
+    static const char *enders[] = { "then", "else", "elif", "fi", "do", "done", "esac", "}", NULL };
+    struct token t = peek(lx);
+    int i;
+
+    if (t.type == T_EOF || t.type == T_RPAREN || t.type == T_DSEMI)
+        return 1;
+    if (t.type != T_WORD)
+        return 0;
+    for (i = 0; enders[i] != NULL; i++)
+        if (strcmp(t.text, enders[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- building nodes ---- */
+
+static struct node *new_node(struct lexer *lx, enum node_kind kind)
+{
+    struct node *n = arena_alloc(lx->arena, sizeof(struct node));
+
+    n->kind = kind;
+    n->line = lx->in->line;
+    return n;
+}
+
+static struct node *binary(struct lexer *lx, enum node_kind kind, struct node *l, struct node *r)
+{
+    struct node *n = new_node(lx, kind);
+
+    n->left = l;
+    n->right = r;
+    return n;
+}
+
+/* A growing NULL-terminated array of raw words, in the arena. */
+struct wordvec {
+    char **v;
+    int n, cap;
+};
+
+static void wv_add(struct lexer *lx, struct wordvec *wv, char *w)
+{
+    if (wv->n + 2 > wv->cap) {
+        char **bigger;
+
+        wv->cap = wv->cap ? wv->cap * 2 : 8;
+        bigger = arena_alloc(lx->arena, sizeof(char *) * (size_t)wv->cap);
+        if (wv->n > 0)
+            memcpy(bigger, wv->v, sizeof(char *) * (size_t)wv->n);
+        wv->v = bigger;
+    }
+    wv->v[wv->n++] = w;
+    wv->v[wv->n] = NULL;
+}
+
+/* ---- the grammar ---- */
+
+static struct node *parse_list(struct lexer *lx, int top);
+static struct node *parse_command(struct lexer *lx);
+
+/* A word with the quotes taken off, for a here-document's delimiter. */
+static char *unquote_simple(struct lexer *lx, const char *raw, int *quoted)
+{
+    struct strbuf sb;
+    char *s;
+
+    sb_init(&sb);
+    *quoted = 0;
+    for (; *raw; raw++) {
+        if (*raw == '\'' || *raw == '"') {
+            *quoted = 1;
+        } else if (*raw == '\\' && raw[1]) {
+            *quoted = 1;
+            sb_addc(&sb, *++raw);
+        } else {
+            sb_addc(&sb, *raw);
+        }
+    }
+    s = arena_strndup(lx->arena, sb.s, sb.len);
+    sb_free(&sb);
+    return s;
+}
+
+static struct redir *parse_redirect(struct lexer *lx, struct token op)
+{
+    struct redir *r = arena_alloc(lx->arena, sizeof(struct redir));
+    struct token target = next(lx);
+    struct redir **tail;
+
+    if (target.type != T_WORD)
+        unexpected(lx, target);
+    r->word = target.text;
+    switch (op.type) {
+    case T_LESS: r->kind = R_IN; r->fd = 0; break;
+    case T_GREAT: r->kind = R_OUT; r->fd = 1; break;
+    case T_DGREAT: r->kind = R_APPEND; r->fd = 1; break;
+    case T_LESSAND: r->kind = R_DUPIN; r->fd = 0; break;
+    case T_GREATAND: r->kind = R_DUPOUT; r->fd = 1; break;
+    case T_LESSGREAT: r->kind = R_RDWR; r->fd = 0; break;
+    case T_CLOBBER: r->kind = R_CLOBBER; r->fd = 1; break;
+    default:        /* << and <<-: the text comes after this line */
+        r->kind = R_HEREDOC;
+        r->fd = 0;
+        r->strip_tabs = op.type == T_DLESSDASH;
+        r->heredoc_end = unquote_simple(lx, target.text, &r->heredoc_quoted);
+        r->word = NULL;
+        for (tail = &lx->heredocs; *tail != NULL; tail = &(*tail)->next_heredoc)
+            ;
+        *tail = r;
+        break;
+    }
+    if (op.fd >= 0)
+        r->fd = op.fd;
+    return r;
+}
+
+static void add_redirect(struct redir **list, struct redir *r)
+{
+    while (*list != NULL)
+        list = &(*list)->next;
+    *list = r;
+}
+
+int is_assignment(const char *raw)
+{
+    const char *eq = strchr(raw, '=');
+
+    return eq != NULL && is_name_n(raw, (size_t)(eq - raw));
+}
+
+/* NAME ( ) newlines compound-command */
+static struct node *parse_function(struct lexer *lx, char *name)
+{
+    struct node *n = new_node(lx, N_FUNC);
+    struct node *body;
+
+    if (!is_name(name)) {
+        sh.line = lx->in->line;
+        sh_error("Syntax error: Bad function name");
+    }
+    expect(lx, T_RPAREN);
+    skip_newlines(lx);
+    body = parse_command(lx);
+    if (body->kind == N_SIMPLE || body->kind == N_FUNC)
+        sh_error("Syntax error: a function body must be a compound command");
+    n->name = name;
+    n->body = body;
+    return n;
+}
+
+static struct node *parse_simple(struct lexer *lx)
+{
+    struct node *n = new_node(lx, N_SIMPLE);
+    struct wordvec assigns = { NULL, 0, 0 }, words = { NULL, 0, 0 };
+    struct token t;
+
+    for (;;) {
+        t = peek(lx);
+        if (is_redirect_op(t.type)) {
+            next(lx);
+            add_redirect(&n->redirs, parse_redirect(lx, t));
+        } else if (t.type == T_WORD) {
+            next(lx);
+            if (words.n == 0 && is_assignment(t.text)) {
+                wv_add(lx, &assigns, t.text);
+            } else if (words.n == 0 && assigns.n == 0 && n->redirs == NULL
+                       && peek(lx).type == T_LPAREN) {
+                next(lx);
+                return parse_function(lx, t.text);
+            } else {
+                wv_add(lx, &words, t.text);
+            }
+        } else {
+            break;
+        }
+    }
+    if (words.n == 0 && assigns.n == 0 && n->redirs == NULL)
+        unexpected(lx, t);
+    n->assigns = assigns.v;
+    n->words = words.v;
+    return n;
+}
+
+/* After "if" or "elif": cond then body [elif ... | else body] fi */
+static struct node *parse_if(struct lexer *lx)
+{
+    struct node *n = new_node(lx, N_IF);
+
+    n->cond = parse_list(lx, 0);
+    expect_word(lx, "then");
+    n->body = parse_list(lx, 0);
+    if (peek_word(lx, "elif")) {
+        next(lx);
+        n->orelse = parse_if(lx);       /* it reads the fi */
+        return n;
+    }
+    if (peek_word(lx, "else")) {
+        next(lx);
+        n->orelse = parse_list(lx, 0);
+    }
+    expect_word(lx, "fi");
+    return n;
+}
+
+static struct node *parse_loop(struct lexer *lx, enum node_kind kind)
+{
+    struct node *n = new_node(lx, kind);
+
+    n->cond = parse_list(lx, 0);
+    expect_word(lx, "do");
+    n->body = parse_list(lx, 0);
+    expect_word(lx, "done");
+    return n;
+}
+
+/* for NAME [in word...] ; do list done   (without "in": the positional parameters) */
+static struct node *parse_for(struct lexer *lx)
+{
+    struct node *n = new_node(lx, N_FOR);
+    struct token t = next(lx);
+    struct wordvec words = { NULL, 0, 0 };
+
+    if (t.type != T_WORD || !is_name(t.text)) {
+        sh.line = lx->in->line;
+        sh_error("Syntax error: Bad for loop variable");
+    }
+    n->name = t.text;
+    skip_newlines(lx);
+    if (peek_word(lx, "in")) {
+        next(lx);
+        wv_add(lx, &words, NULL);       /* an empty list is still a list */
+        words.n = 0;
+        while (peek(lx).type == T_WORD) {
+            t = next(lx);
+            wv_add(lx, &words, t.text);
+        }
+        n->list = words.v;
+        t = next(lx);
+        if (t.type != T_SEMI && t.type != T_NEWLINE)
+            unexpected(lx, t);
+    } else if (peek(lx).type == T_SEMI) {
+        next(lx);
+    }
+    skip_newlines(lx);
+    expect_word(lx, "do");
+    n->body = parse_list(lx, 0);
+    expect_word(lx, "done");
+    return n;
+}
+
+/* case WORD in [(] pattern [| pattern]... ) list ;; ... esac */
+static struct node *parse_case(struct lexer *lx)
+{
+    struct node *n = new_node(lx, N_CASE);
+    struct caseitem **tail = &n->items;
+    struct token t = next(lx);
+
+    if (t.type != T_WORD)
+        unexpected(lx, t);
+    n->name = t.text;
+    skip_newlines(lx);
+    expect_word(lx, "in");
+    skip_newlines(lx);
+    while (!peek_word(lx, "esac")) {
+        struct caseitem *item = arena_alloc(lx->arena, sizeof(struct caseitem));
+        struct wordvec pats = { NULL, 0, 0 };
+
+        if (peek(lx).type == T_LPAREN)
+            next(lx);
+        for (;;) {
+            t = next(lx);
+            if (t.type != T_WORD)
+                unexpected(lx, t);
+            wv_add(lx, &pats, t.text);
+            if (peek(lx).type != T_PIPE)
+                break;
+            next(lx);
+        }
+        expect(lx, T_RPAREN);
+        skip_newlines(lx);
+        if (!peek_word(lx, "esac") && peek(lx).type != T_DSEMI)
+            item->body = parse_list(lx, 0);
+        item->patterns = pats.v;
+        *tail = item;
+        tail = &item->next;
+        if (peek(lx).type != T_DSEMI)
+            break;
+        next(lx);
+        skip_newlines(lx);
+    }
+    expect_word(lx, "esac");
+    return n;
+}
+
+static struct node *parse_compound(struct lexer *lx, struct token t)
+{
+    struct node *n;
+
+    if (t.type == T_LPAREN) {
+        n = new_node(lx, N_SUBSHELL);
+        n->body = parse_list(lx, 0);
+        expect(lx, T_RPAREN);
+        return n;
+    }
+    if (strcmp(t.text, "{") == 0) {
+        n = new_node(lx, N_GROUP);
+        n->body = parse_list(lx, 0);
+        expect_word(lx, "}");
+        return n;
+    }
+    if (strcmp(t.text, "if") == 0)
+        return parse_if(lx);
+    if (strcmp(t.text, "while") == 0)
+        return parse_loop(lx, N_WHILE);
+    if (strcmp(t.text, "until") == 0)
+        return parse_loop(lx, N_UNTIL);
+    if (strcmp(t.text, "for") == 0)
+        return parse_for(lx);
+    return parse_case(lx);
+}
+
+static int starts_compound(struct token t)
+{
+    static const char *starters[] = { "{", "if", "while", "until", "for", "case", NULL };
+    int i;
+
+    if (t.type == T_LPAREN)
+        return 1;
+    if (t.type != T_WORD)
+        return 0;
+    for (i = 0; starters[i] != NULL; i++)
+        if (strcmp(t.text, starters[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static struct node *parse_command(struct lexer *lx)
+{
+    struct token t = peek(lx);
+    struct node *n;
+
+    if (starts_compound(t)) {
+        next(lx);
+        n = parse_compound(lx, t);
+        while (is_redirect_op(peek(lx).type)) {
+            t = next(lx);
+            add_redirect(&n->redirs, parse_redirect(lx, t));
+        }
+        return n;
+    }
+    if (ends_list(lx))
+        unexpected(lx, t);
+    return parse_simple(lx);
+}
+
+static struct node *parse_pipeline(struct lexer *lx)
+{
+    struct node *n, *first;
+    int negate = 0, cap = 4;
+
+    if (peek_word(lx, "!")) {
+        next(lx);
+        negate = 1;
+    }
+    first = parse_command(lx);
+    n = first;
+    if (peek(lx).type == T_PIPE) {
+        n = new_node(lx, N_PIPE);
+        n->cmds = arena_alloc(lx->arena, sizeof(struct node *) * (size_t)cap);
+        n->cmds[n->ncmds++] = first;
+        while (peek(lx).type == T_PIPE) {
+            next(lx);
+            skip_newlines(lx);
+            if (n->ncmds == cap) {
+                struct node **bigger = arena_alloc(lx->arena, sizeof(struct node *) * (size_t)cap * 2);
+
+                memcpy(bigger, n->cmds, sizeof(struct node *) * (size_t)cap);
+                n->cmds = bigger;
+                cap *= 2;
+            }
+            n->cmds[n->ncmds++] = parse_command(lx);
+        }
+    }
+    if (negate) {
+        struct node *not = new_node(lx, N_NOT);
+
+        not->body = n;
+        n = not;
+    }
+    return n;
+}
+
+/* The source text from start up to the next token, trimmed: what `jobs` shows. */
+static char *source_text(struct lexer *lx, size_t start)
+{
+    size_t end = peek(lx).start;
+
+    while (end > start && (lx->in->buf[end - 1] == ' ' || lx->in->buf[end - 1] == '\t'
+                           || lx->in->buf[end - 1] == '\n'))
+        end--;
+    return arena_strndup(lx->arena, lx->in->buf + start, end - start);
+}
+
+static struct node *parse_and_or(struct lexer *lx)
+{
+    size_t start = peek(lx).start;
+    struct node *n = parse_pipeline(lx);
+    struct token t;
+
+    while ((t = peek(lx)).type == T_AND || t.type == T_OR) {
+        next(lx);
+        skip_newlines(lx);
+        n = binary(lx, t.type == T_AND ? N_AND : N_OR, n, parse_pipeline(lx));
+    }
+    n->text = source_text(lx, start);
+    return n;
+}
+
+/* A list of and_or commands separated by ; & or (inside compound commands) newlines. */
+static struct node *parse_list(struct lexer *lx, int top)
+{
+    struct node *list = NULL, *item;
+    struct token t;
+
+    if (!top)
+        skip_newlines(lx);
+    for (;;) {
+        item = parse_and_or(lx);
+        t = peek(lx);
+        if (t.type == T_AMP) {
+            struct node *bg = new_node(lx, N_BG);
+
+            bg->body = item;
+            bg->text = item->text;
+            item = bg;
+        }
+        list = list == NULL ? item : binary(lx, N_SEQ, list, item);
+        if (t.type == T_SEMI || t.type == T_AMP) {
+            next(lx);
+        } else if (t.type != T_NEWLINE || top) {
+            break;
+        }
+        if (top) {
+            t = peek(lx);
+            if (t.type == T_NEWLINE || t.type == T_EOF)
+                break;
+        } else {
+            skip_newlines(lx);
+            if (ends_list(lx))
+                break;
+        }
+    }
+    return list;
+}
+
+/* One line's complete command. *out is NULL for an empty line; returns 0 at the end of input. */
+int parse_line(struct input *in, struct arena *arena, struct node **out)
+{
+    struct lexer lx;
+    struct token t;
+
+    memset(&lx, 0, sizeof lx);
+    lx.in = in;
+    lx.arena = arena;
+    *out = NULL;
+    t = peek(&lx);
+    if (t.type == T_EOF)
+        return 0;
+    if (t.type == T_NEWLINE) {
+        next(&lx);
+        return 1;
+    }
+    *out = parse_list(&lx, 1);
+    t = next(&lx);
+    if (t.type != T_NEWLINE && t.type != T_EOF)
+        unexpected(&lx, t);
+    return 1;
+}
+
+/* At "$(": parse the command inside to find the ")" that ends it. The tree is thrown away;
+ * expansion parses the text again when it runs it. */
+size_t parse_subst_end(struct input *in)
+{
+    struct lexer lx;
+    struct arena arena;
+    struct token t;
+
+    memset(&lx, 0, sizeof lx);
+    memset(&arena, 0, sizeof arena);
+    lx.in = in;
+    lx.arena = &arena;
+    skip_newlines(&lx);
+    if (peek(&lx).type != T_RPAREN)
+        parse_list(&lx, 0);
+    t = next(&lx);
+    arena_free(&arena);
+    if (t.type != T_RPAREN)
+        unexpected(&lx, t);
+    return in->pos;
+}
