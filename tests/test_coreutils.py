@@ -290,3 +290,129 @@ def test_capinfo_decodes_its_capabilities():
     assert "length   4\n" in narrow and "offset   0\n" in narrow
     base = int(stack.split("base     ")[1].split()[0], 16)
     assert int(narrow.split("base     ")[1].split()[0], 16) == base + 8
+
+
+# --- with the kernel: files ---------------------------------------------------------------------
+# The kernel's /host is a host directory (here the test's tmp_path), so a test prepares files,
+# runs one program in a fresh boot, and looks at the result from the host.
+
+def boot(name: str, args, share: Path, stdin: bytes = b""):
+    """Boot ufos with /host = share, run the program NAME on ARGS; (status, stdout, stderr)."""
+    from ufos.kernel.boot import Kernel, Options
+    kernel = Kernel(Options(share=str(share)), stdin=stdin, capture=True)
+    kernel.spawn(name, [name, *args], image=image(name))
+    status = kernel.run()
+    return status, kernel.output(1), kernel.output(2)
+
+
+def test_cat_files_and_missing_ones(tmp_path):
+    (tmp_path / "a").write_bytes(b"one\n")
+    (tmp_path / "b").write_bytes(BYTES)
+    status, out, err = boot("cat", ["/host/a", "-", "/host/nope", "/host/b"], tmp_path, stdin=b"in\n")
+    assert (status, out) == (1, b"one\nin\n" + BYTES)
+    assert err == b"cat: /host/nope: No such file or directory\n"
+
+
+def test_wc_head_tail_grep_sort_on_files(tmp_path):
+    (tmp_path / "t").write_bytes(TEXT)
+    (tmp_path / "n").write_bytes(LINES25)
+    for name, args in (("wc", ["t", "n"]), ("wc", ["-l", "t"]), ("head", ["-n", "2", "t", "n"]),
+                       ("tail", ["-n", "2", "t", "n"]), ("grep", ["-n", "a", "t", "n"]),
+                       ("grep", ["-c", "1", "t", "n"]), ("sort", ["-n", "n", "t"]),
+                       ("uniq", ["-c", "t"]), ("cut", ["-c", "1-3", "t"]), ("hexdump", ["-C", "t", "n"])):
+        status, out, err = boot(name, [f"/host/{a}" if a in ("t", "n") else a for a in args], tmp_path)
+        theirs = subprocess.run([name, *args], cwd=tmp_path, capture_output=True, env={"LC_ALL": "C"})
+        # the host's names are the relative ones; ours are under /host
+        assert (status, out.replace(b"/host/", b"")) == (theirs.returncode, theirs.stdout), (name, args, err)
+
+
+def test_cmp(tmp_path):
+    (tmp_path / "a").write_bytes(b"abc\ndef")
+    (tmp_path / "b").write_bytes(b"abc\ndxf")
+    (tmp_path / "c").write_bytes(b"abc\n")
+    assert boot("cmp", ["/host/a", "/host/a"], tmp_path)[:2] == (0, b"")
+    assert boot("cmp", ["/host/a", "/host/b"], tmp_path)[:2] == (1, b"/host/a /host/b differ: char 6, line 2\n")
+    assert boot("cmp", ["-l", "/host/a", "/host/b"], tmp_path)[:2] == (1, b"6 145 170\n")
+    assert boot("cmp", ["-s", "/host/a", "/host/b"], tmp_path)[:2] == (1, b"")
+    status, out, err = boot("cmp", ["/host/a", "/host/c"], tmp_path)
+    assert (status, out, err) == (1, b"", b"cmp: EOF on /host/c after byte 4, line 1\n")
+    assert boot("cmp", ["/host/a", "/host/nope"], tmp_path)[0] == 2
+
+
+def test_cp_mv_rm(tmp_path):
+    (tmp_path / "a").write_bytes(BYTES)
+    (tmp_path / "d").mkdir()
+    assert boot("cp", ["/host/a", "/host/b"], tmp_path)[0] == 0
+    assert (tmp_path / "b").read_bytes() == BYTES
+    assert boot("cp", ["/host/a", "/host/b", "/host/d"], tmp_path)[0] == 0
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["a", "b"]
+    status, _out, err = boot("cp", ["/host/a", "/host/b", "/host/nope"], tmp_path)
+    assert status == 1 and b"not a directory" in err
+    assert boot("cp", ["/host/d", "/host/e"], tmp_path)[0] == 1            # no -r
+    assert boot("mv", ["/host/b", "/host/c"], tmp_path)[0] == 0
+    assert not (tmp_path / "b").exists() and (tmp_path / "c").read_bytes() == BYTES
+    assert boot("mv", ["/host/c", "/host/d"], tmp_path)[0] == 0
+    assert (tmp_path / "d" / "c").exists()
+    status, _out, err = boot("rm", ["/host/d"], tmp_path)
+    assert status == 1 and err == b"rm: cannot remove '/host/d': Is a directory\n"
+    assert boot("rm", ["-f", "/host/nope"], tmp_path)[0] == 0
+    assert boot("rm", ["/host/nope"], tmp_path)[0] == 1
+    assert boot("rm", ["-r", "/host/d", "/host/a"], tmp_path)[0] == 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_mkdir_rmdir_touch(tmp_path):
+    assert boot("mkdir", ["-p", "/host/x/y/z", "/host/x/y"], tmp_path)[0] == 0
+    assert (tmp_path / "x" / "y" / "z").is_dir()
+    status, _out, err = boot("mkdir", ["/host/x", "/host/q/r"], tmp_path)
+    assert status == 1 and b"File exists" in err and b"No such file or directory" in err
+    status, _out, err = boot("rmdir", ["/host/x"], tmp_path)
+    assert status == 1 and b"not empty" in err
+    assert boot("rmdir", ["/host/x/y/z"], tmp_path)[0] == 0
+    assert boot("touch", ["/host/t", "/host/x/y"], tmp_path)[0] == 0
+    assert (tmp_path / "t").read_bytes() == b""
+    assert boot("touch", ["-c", "/host/u"], tmp_path)[0] == 0 and not (tmp_path / "u").exists()
+    assert boot("touch", ["/host/nodir/t"], tmp_path)[0] == 1
+
+
+def test_tee_writes_and_appends(tmp_path):
+    assert boot("tee", ["/host/o"], tmp_path, stdin=b"1\n")[:2] == (0, b"1\n")
+    assert boot("tee", ["-a", "/host/o", "/host/p"], tmp_path, stdin=b"2\n")[:2] == (0, b"2\n")
+    assert (tmp_path / "o").read_bytes() == b"1\n2\n" and (tmp_path / "p").read_bytes() == b"2\n"
+    status, out, _err = boot("tee", ["/host/nodir/o", "/host/p"], tmp_path, stdin=b"3\n")
+    assert (status, out, (tmp_path / "p").read_bytes()) == (1, b"3\n", b"3\n")
+
+
+def test_ls(tmp_path):
+    (tmp_path / "d").mkdir()
+    for name in ("b", "a", ".hidden", "d/x"):
+        (tmp_path / name).write_bytes(b"12345")
+    assert boot("ls", ["/host"], tmp_path)[:2] == (0, b"a\nb\nd\n")
+    assert boot("ls", ["-a", "/host/d"], tmp_path)[:2] == (0, b".\n..\nx\n")
+    status, out, err = boot("ls", ["/host/d", "/host/b", "/host/nope", "/host/a"], tmp_path)
+    assert (status, out) == (2, b"/host/a\n/host/b\n\n/host/d:\nx\n")
+    assert err == b"ls: cannot access '/host/nope': No such file or directory\n"
+    status, out, _err = boot("ls", ["-l", "/host"], tmp_path)
+    lines = out.decode().splitlines()
+    assert status == 0 and lines[0].startswith("total ") and len(lines) == 4
+    assert lines[1].startswith("-rw") and lines[1].split()[4] == "5" and lines[1].endswith(" a")
+    assert lines[3].startswith("d") and lines[3].endswith(" d")
+
+
+def test_programs_that_need_the_kernel(tmp_path):
+    assert boot("pwd", [], tmp_path)[:2] == (0, b"/\n")
+    assert boot("which", ["ls", "nosuch"], tmp_path)[:2] == (1, b"/bin/ls\n")
+    assert boot("xargs", ["-n", "2", "echo", "x"], tmp_path, stdin=b"1 '2 3'\n4\n5")[:2] == \
+        (0, b"x 1 2 3\nx 4 5\n")
+    assert boot("xargs", [], tmp_path, stdin=b"a\\ b  \"c d\"\n")[:2] == (0, b"a b c d\n")
+    assert boot("xargs", ["false"], tmp_path, stdin=b"x")[0] == 123
+    assert boot("xargs", ["nosuch"], tmp_path, stdin=b"x")[0] == 127
+    assert boot("env", ["-i", "A=1", "printenv"], tmp_path)[:2] == (0, b"A=1\n")
+    assert boot("env", ["nosuch"], tmp_path)[0] == 127
+    assert boot("kill", ["-0", "1"], tmp_path)[0] == 0
+    status, _out, err = boot("kill", ["-9", "9999"], tmp_path)
+    assert status == 1 and b"No such process" in err
+    status, out, _err = boot("date", ["+%Y"], tmp_path)
+    assert status == 0 and int(out) >= 2024
+    status, out, _err = boot("uptime", [], tmp_path)
+    assert status == 0 and b" up " in out

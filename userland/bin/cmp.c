@@ -35,7 +35,7 @@ int main(int argc, char **argv)
     const char *name1, *name2;
     FILE *f1, *f2;
     long byte = 1, line = 1;
-    int c, c1, c2, list = 0, silent = 0, differ = 0;
+    int c, c1, c2, last = 0, list = 0, silent = 0, differ = 0;
 
     while ((c = getopt(argc, argv, "ls")) != -1) {
         switch (c) {
@@ -76,6 +76,7 @@ int main(int argc, char **argv)
         }
         if (c1 == '\n')
             line++;
+        last = c1;
     }
     if (c1 == c2)                   /* both at EOF */
         return differ;
@@ -86,7 +87,8 @@ int main(int argc, char **argv)
         else if (list)
             fprintf(stderr, "cmp: EOF on %s after byte %ld\n", shorter, byte - 1);
         else
-            fprintf(stderr, "cmp: EOF on %s after byte %ld, line %ld\n", shorter, byte - 1, line);
+            fprintf(stderr, "cmp: EOF on %s after byte %ld, line %ld\n", shorter, byte - 1,
+                    last == '\n' ? line - 1 : line);       /* the line of that last byte */
     }
     return 1;
 }
