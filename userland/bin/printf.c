@@ -108,8 +108,10 @@ static int escape(const char **pp, int in_b)
             c = '\\';
             break;
         }
-        for (c = 0, i = 0; i < 2 && isxdigit((unsigned char)*p); i++, p++)
-            c = c * 16 + (isdigit((unsigned char)*p) ? *p - '0' : tolower((unsigned char)*p) - 'a' + 10);
+        for (c = 0, i = 0; i < 2 && isxdigit((unsigned char)*p); i++, p++) {
+            int d = tolower((unsigned char)*p);
+            c = c * 16 + (isdigit(d) ? d - '0' : d - 'a' + 10);
+        }
         break;
     default:
         if (c >= '0' && c <= '7') {

@@ -29,8 +29,8 @@ static void put_run(FILE *out, const char *text, size_t len, long count)
 int main(int argc, char **argv)
 {
     FILE *in = stdin, *out = stdout;
-    char *prev = NULL, *line = NULL;
-    size_t prev_size = 0, size = 0, prev_len = 0;
+    char *prev = NULL, *line = NULL, *swap;
+    size_t prev_size = 0, size = 0, prev_len = 0, swap_size;
     ssize_t len;
     long count = 0;
     int c;
@@ -70,7 +70,13 @@ int main(int argc, char **argv)
         }
         if (count > 0)
             put_run(out, prev, prev_len, count);
-        { char *t = prev; size_t ts = prev_size; prev = line; prev_size = size; line = t; size = ts; }
+        /* this line becomes prev: swap the two buffers (getline reuses the other one) */
+        swap = prev;
+        prev = line;
+        line = swap;
+        swap_size = prev_size;
+        prev_size = size;
+        size = swap_size;
         prev_len = (size_t)len;
         count = 1;
     }
