@@ -38,40 +38,48 @@ START_S = """
         .text
         .global _start
         .extern echo
-_start: mov x19, x0                 // argc
+_start: mov c21, c4                 // the system call gate (docs/abi.md)
+        mov c22, c5
+        mov x19, x0                 // argc
         ldr c0, [c1, #16]           // argv[1]
         bl echo
         mov x0, x19
         mov x8, #93                 // exit(argc)
-        svc #0
+        blrs c21, c22
 """
 ECHO_S = """
         .text
         .global echo
-echo:   mov c1, c0                  // write(1, s, strlen(s)), the string's capability giving its length
+echo:   mov c23, c30                // blrs overwrites the link
+        mov c1, c0                  // write(1, s, strlen(s)), the string's capability giving its length
         gclen x2, c1
         sub x2, x2, #1
         mov x0, #1
         mov x8, #64
-        svc #0
+        blrs c21, c22
         mov x0, #0
         mov x1, #4096
+        mov x2, #3                  // PROT_READ | PROT_WRITE
+        mov x3, #0x22               // MAP_PRIVATE | MAP_ANONYMOUS
+        mov x4, #0
+        sub x4, x4, #1              // fd -1
+        mov x5, #0
         mov x8, #222                // mmap: a buffer
-        svc #0
+        blrs c21, c22
         mov c20, c0
 again:  mov x0, #0
         mov c1, c20
         mov x2, #4096
         mov x8, #63                 // read(0, buf, 4096)
-        svc #0
+        blrs c21, c22
         cbz x0, done
         mov x2, x0
         mov x0, #1
         mov c1, c20
         mov x8, #64                 // write(1, buf, n)
-        svc #0
+        blrs c21, c22
         b again
-done:   ret
+done:   ret c23
 """
 OVERFLOW_S = """
         .text
@@ -179,7 +187,9 @@ FAKE_LIBC = {
         .text
         .global _start
         .extern __libc_start_main
-_start: bl __libc_start_main        // x0, c1, c2 pass through
+_start: mov c21, c4                 // keep the system call gate (c21, c22 are callee-saved)
+        mov c22, c5
+        bl __libc_start_main        // x0, c1, c2 pass through
 """,
     "start.s": """
         .text
@@ -188,7 +198,7 @@ _start: bl __libc_start_main        // x0, c1, c2 pass through
 __libc_start_main:
         bl main
 exit:   mov x8, #93
-        svc #0
+        blrs c21, c22
 """,
     "say.s": """
         .text
@@ -198,8 +208,9 @@ say:    mov c1, c0
         sub x2, x2, #1
         mov x0, #1
         mov x8, #64
-        svc #0
-        ret
+        mov c18, c30                // blrs overwrites the link
+        blrs c21, c22
+        ret c18
 """,
     "abs.s": ".text\n.global abs\nabs: mov x0, #99\nret\n",
     "notes.txt": "not a source",

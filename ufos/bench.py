@@ -210,7 +210,7 @@ int main(void) {
 
 def bench_cc() -> None:
     from ufos.toolchain.driver import Source, build_executable
-    from ufos.toolchain.runner import run_image
+    from ufos.kernel.boot import run_image
 
     print("ufos bench cc — C kernels compiled by ufos cc, run on the bare machine")
     print(f"  {'kernel':<16} {'compile':>9} {'instructions':>14} {'emulated':>10} {'MIPS':>7}  output")

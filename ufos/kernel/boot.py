@@ -49,6 +49,7 @@ class Options:
     share: str = "ufos-data"     # the host directory behind /host
     trace: bool = False
     quantum: int = QUANTUM
+    max_instructions: int = 0    # stop everything after this many (0: no limit)
     env: list[str] = field(default_factory=lambda: ["PATH=/bin", "HOME=/", "TERM=xterm"])
 
     def check(self) -> None:
@@ -180,6 +181,16 @@ class Kernel:
         self.halted = True
         return self.status
 
+    def over_budget(self) -> bool:
+        """Has the machine run out of its instruction budget? Then every μprocess is killed."""
+        limit = self.options.max_instructions
+        if not limit or self.cpu.sysreg("icount") < limit:
+            return False
+        for p in self.procs.live():
+            self.report(p, f"ufos: pid {p.pid} ({p.name}) killed after {limit:,} instructions (the limit)\n")
+            exit_process(self, p, SIG.SIGKILL)
+        return True
+
     def interrupt(self, sig: int = SIG.SIGINT) -> None:
         for p in self.procs.live():
             if p.pgid == self.foreground:
@@ -278,3 +289,29 @@ class Kernel:
 
     def new_ino(self) -> int:
         return new_ino()
+
+
+@dataclass
+class RunResult:
+    status: int             # the exit status, or 128 + the signal that ended the program
+    stdout: bytes
+    stderr: bytes
+    instructions: int       # every instruction the machine ran (the program and its children)
+    kernel: Kernel
+
+    @property
+    def signal(self) -> int | None:
+        return self.status - 128 if self.status > 128 else None
+
+
+def run_image(image, argv=("prog",), env=(), stdin: bytes = b"", max_instructions: int = 0,
+              **options) -> RunResult:
+    """Boot, run one linked program (a toolchain Image) with stdin, capture what it writes."""
+    opts = Options(max_instructions=max_instructions, **options)
+    if env:
+        opts.env = list(env)
+    k = Kernel(opts, stdin=stdin, capture=True)
+    k.spawn(argv[0] if argv else "prog", list(argv), image=image)
+    status = k.run()
+    return RunResult(status if status is not None else 0, k.output(1), k.output(2),
+                     k.cpu.sysreg("icount"), k)

@@ -183,6 +183,8 @@ def scheduler(k) -> None:
     from ufos.kernel.syscall import syscall
     from ufos.kernel.trap import handle_trap
     while k.procs.live() and not k.halted:
+        if k.over_budget():
+            break
         k.wake_timers()
         p = k.procs.next_runnable()
         if p is None:

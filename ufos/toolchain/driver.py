@@ -32,7 +32,6 @@ from ufos.toolchain.elf import ElfError, Object
 from ufos.toolchain.ld import DEFAULT_BASE, parse_address, save_executable
 from ufos.toolchain.libc import LibcError, include_dir, libc_members
 from ufos.toolchain.link import Image, LinkError, link
-from ufos.toolchain.runner import RunResult, run_image
 
 
 class Source(NamedTuple):
@@ -175,8 +174,9 @@ def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable 
 
 def run_c(inputs: Input | Iterable[Input], argv: Iterable[str] = ("prog",), stdin: bytes = b"",
           env: Iterable[str] = (), *, include_dirs: Iterable = (), defines=None, nostdlib: bool = False,
-          base: int = DEFAULT_BASE, max_instructions: int = 1 << 40, **machine_options) -> RunResult:
-    """Build the program and run it on the bare machine (runner.py): its status, stdout, stderr."""
+          base: int = DEFAULT_BASE, max_instructions: int = 0, **machine_options):
+    """Build the program and run it under the kernel (`ufos run`'s way): status, stdout, stderr."""
+    from ufos.kernel.boot import run_image
     image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base)
     return run_image(image, list(argv), list(env), stdin, max_instructions, **machine_options)
 
