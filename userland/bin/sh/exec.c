@@ -18,7 +18,8 @@
 #include <unistd.h>
 #include "sh.h"
 
-static struct arena *current_arena;      /* the tree being run: pinned if it defines a function */
+static struct arena *current_arena;
+static int run_node_kind(struct node *n, int flags);      /* the tree being run: pinned if it defines a function */
 
 static int jumping(void)
 {
@@ -693,7 +694,16 @@ static int run_kind(struct node *n, int flags)
     }
 }
 
+/* Run a node; its status is also $? from now on. */
 int run_node(struct node *n, int flags)
+{
+    int status = run_node_kind(n, flags);
+
+    sh.status = status;
+    return status;
+}
+
+static int run_node_kind(struct node *n, int flags)
 {
     int status;
 

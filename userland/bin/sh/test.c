@@ -61,7 +61,7 @@ static int bad(struct test *t, const char *msg, const char *arg)
 static int integer(struct test *t, const char *s, long *v)
 {
     if (!parse_int(s, v)) {
-        bad(t, "bad number", s);
+        bad(t, "Illegal number", s);
         return 0;
     }
     return 1;

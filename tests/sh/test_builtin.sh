@@ -1,0 +1,30 @@
+# test and [ : strings, integers, !, -a, -o, parentheses, exit statuses.
+t() { if "$@"; then echo "true:  $*"; else echo "false($?): $*"; fi; }
+t test abc
+t test ""
+t [ -n abc ]
+t [ -z abc ]
+t [ -z "" ]
+t [ abc = abc ]
+t [ abc != abc ]
+t [ 3 -eq 3 ]
+t [ 3 -ne 3 ]
+t [ 2 -lt 10 ]
+t [ 10 -le 10 ]
+t [ 2 -gt 10 ]
+t [ -5 -ge -6 ]
+t [ ! -z x ]
+t [ ! "" ]
+t [ a = a -a b = b ]
+t [ a = a -a b = c ]
+t [ a = b -o b = b ]
+t [ \( a = b \) -o \( c = c \) ]
+t [ ! = x ]
+t [ = ]
+t [ -n ]
+t [ ]
+t [ a \< b ]
+t [ b \> c ]
+t test 1 -eq 1 -o 1 -eq 2
+t [ x ]
+t [ 2 -eq abc ]

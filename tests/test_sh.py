@@ -1,0 +1,111 @@
+"""The ufos shell (userland/bin/sh): every script in tests/sh/ run by the host's /bin/sh (dash) and
+by ufos's sh, which must print the same stdout and exit with the same status.
+
+    tests/sh/NAME.sh    a script exercising one feature area
+    tests/sh/NAME.in    its standard input (optional)
+
+A script whose first lines include `# needs: kernel` uses what only the kernel provides (programs
+in /bin, pipes, files, fork): it runs under the kernel (`ufos.kernel.boot.run_image`) and is
+skipped, with that reason, where the kernel is not importable. The other scripts run on the bare
+machine (`ufos.toolchain.runner.run_image`, which services only read, write, mmap and exit), twice:
+as `sh -c SCRIPT` and with the script on sh's standard input.
+
+stderr is not compared (the messages' wording differs from dash's), but a capability fault
+(SIGPROT) in the shell always fails.
+
+Run one script:  pytest tests/test_sh.py -k quoting
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ufos.toolchain.driver import build_executable
+from ufos.toolchain import runner as bare
+
+try:
+    from ufos.kernel import boot as kernel
+except ImportError:         # no kernel in this tree: the scripts that need it are skipped
+    kernel = None
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPTS = ROOT / "tests" / "sh"
+SOURCES = sorted((ROOT / "userland" / "bin" / "sh").glob("*.c"))
+BUDGET = 400_000_000        # instructions: a runaway loop fails in seconds
+ENV = ["PATH=/bin", "HOME=/", "LC_ALL=C"]
+SIGPROT = 34
+
+
+def needs_kernel(script: Path) -> bool:
+    head = script.read_text().splitlines()[:5]
+    return any(line.strip() == "# needs: kernel" for line in head)
+
+
+def _cases():
+    for script in sorted(SCRIPTS.glob("*.sh")):
+        if needs_kernel(script):
+            yield pytest.param(script, "kernel", id=f"{script.stem}-kernel")
+        else:
+            yield pytest.param(script, "-c", id=f"{script.stem}-c")
+            if not script.with_suffix(".in").exists():
+                yield pytest.param(script, "stdin", id=f"{script.stem}-stdin")
+
+
+@pytest.fixture(scope="module")
+def sh_image():
+    """The shell, compiled once for this module (per xdist worker)."""
+    return build_executable([str(p) for p in SOURCES])
+
+
+def run_host(text: str, stdin: bytes, mode: str, tmp_path: Path):
+    env = dict(e.split("=", 1) for e in ENV)
+    env["PATH"] = "/bin:/usr/bin"
+    if mode == "stdin":
+        args, stdin = ["sh"], text.encode() + stdin
+    else:
+        args = ["sh", "-c", text]
+    r = subprocess.run(args, executable="/bin/sh", input=stdin, capture_output=True, env=env,
+                       cwd=tmp_path, timeout=60)
+    return r.returncode, r.stdout, r.stderr
+
+
+def run_ufos(image, text: str, stdin: bytes, mode: str):
+    if mode == "stdin":
+        argv, stdin = ["sh"], text.encode() + stdin
+    else:
+        argv = ["sh", "-c", text]
+    if mode == "kernel":
+        if kernel is None:
+            pytest.skip("needs the kernel (ufos.kernel), which this tree does not have")
+        r = kernel.run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
+    else:
+        r = bare.run_image(image, argv, ENV, stdin, BUDGET)
+    return r.status, r.stdout, r.stderr
+
+
+def _diff(expected: bytes, actual: bytes) -> str:
+    lines = difflib.unified_diff(expected.decode(errors="replace").splitlines(keepends=True),
+                                 actual.decode(errors="replace").splitlines(keepends=True),
+                                 "dash (expected)", "ufos sh")
+    return "".join(lines)[:4000]
+
+
+@pytest.mark.parametrize("script,mode", list(_cases()))
+def test_script(sh_image, script: Path, mode: str, tmp_path):
+    text = script.read_text()
+    stdin_file = script.with_suffix(".in")
+    stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
+    host_status, host_out, _ = run_host(text, stdin, mode, tmp_path)
+    status, out, err = run_ufos(sh_image, text, stdin, mode)
+    problems = []
+    if status == 128 + SIGPROT:
+        problems.append("the shell died of a capability fault (SIGPROT)")
+    if out != host_out:
+        problems.append("stdout differs:\n" + _diff(host_out, out))
+    if status != host_status:
+        problems.append(f"exit status {status}, dash's {host_status}")
+    assert not problems, "\n".join(problems) + "\n--- ufos stderr ---\n" + err.decode(errors="replace")[-2000:]
