@@ -54,6 +54,16 @@ def host_image(path: str):
         return read_executable(f.read())
 
 
+def inside_ufos(kernel, path: str) -> bool:
+    """An absolute path that names a file inside ufos wins over a host file of the same name."""
+    if not path.startswith("/"):
+        return False
+    try:
+        return kernel.fs.lookup(path).kind == "file"
+    except SyscallError:
+        return False
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ufos run", description=__doc__.split("\n\n")[0])
     add_boot_options(parser)
@@ -63,7 +73,7 @@ def main(argv: list[str]) -> int:
     from ufos.toolchain.driver import user_errors
     try:
         kernel = Kernel(options_from(args))
-        if args.prog.startswith("/") and not os.path.exists(args.prog) or not os.path.exists(args.prog):
+        if inside_ufos(kernel, args.prog) or not os.path.exists(args.prog):
             kernel.spawn(args.prog, [args.prog] + args.args)
         else:
             kernel.spawn(args.prog, [os.path.basename(args.prog)] + args.args, image=host_image(args.prog))

@@ -50,6 +50,7 @@ class Options:
     trace: bool = False
     quantum: int = QUANTUM
     max_instructions: int = 0    # stop everything after this many (0: no limit)
+    audit: bool = False          # run the isolation audit after every fork, exec, mmap and fault
     env: list[str] = field(default_factory=lambda: ["PATH=/bin", "HOME=/", "TERM=xterm"])
 
     def check(self) -> None:
@@ -84,6 +85,8 @@ class Kernel:
         self.realtime_base_ns = time.time_ns()
         self.timers = object()           # channel of nanosleep
         self.polling = object()          # channel of ppoll: woken by any event
+        self.audits: list[tuple[str, int, list[str]]] = []    # (event, pid, problems)
+        self.history: list = []          # the last μprocesses that ended (for tests and `top`)
         self.gate = self._install_gate()
         self._connect_stdio(stdin, capture)
         self.fs = build_root(self)
@@ -215,6 +218,16 @@ class Kernel:
             cpu.x[0] = result & ((1 << 64) - 1)
         cpu.c[29] = Capability.null()           # the gate's data capability goes no further
         cpu.pcc = signal.entry(cpu.c[30])
+
+    def check_isolation(self, event: str, p) -> None:
+        """With Options.audit: record the isolation audit of p after event."""
+        if self.options.audit and p.state != "zombie":
+            from ufos.kernel.audit import audit
+            self.audits.append((event, p.pid, audit(self, p)))
+
+    def ended(self, p) -> None:
+        self.history.append(p)
+        del self.history[:-100]
 
     def orphan_exited(self, p) -> None:
         if p is self.first:

@@ -102,6 +102,12 @@ def copy_got(parent: AddressSpace, child: AddressSpace) -> None:
             child.physical(va, "cap_load")
 
 
+def distance(src: int, dst: int) -> int:
+    """How far capabilities move from slot src to slot dst, modulo 2**64 (the machine adds it to
+    their addresses with wrap-around, so a slot below works as well as one above)."""
+    return (dst - src) & ((1 << 64) - 1)
+
+
 # --- the page fault handler for shared pages ------------------------------------------------------
 def resolve_shared_page(space: AddressSpace, va: int, pte: int, rights: int) -> bool:
     """A μprocess touched a page it shares (or shared): give it a page of its own with the
@@ -130,7 +136,7 @@ def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
         copy_and_relocate(space.vm.memory, new, frame)  # a plain copy: nothing to move
     else:
         space.stats.caps_relocated += copy_and_relocate(
-            space.vm.memory, new, frame, 1, origin, SLOT_SIZE, space.base - origin, space.root)
+            space.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, space.base), space.root)
     frames.origin[new] = space.base
     space.page_table.map(va, new, rights)
 
@@ -142,7 +148,7 @@ def relocate_into(k, child: AddressSpace, new: int, frame: int) -> None:
         copy_and_relocate(k.vm.memory, new, frame)
     else:
         child.stats.caps_relocated += copy_and_relocate(
-            k.vm.memory, new, frame, 1, origin, SLOT_SIZE, child.base - origin, child.root)
+            k.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, child.base), child.root)
     child.stats.pages_copied += 1
 
 
@@ -152,7 +158,7 @@ def child_registers(k, parent: AddressSpace, child: AddressSpace, pid: int):
     the system call returning 0 and the child's id in cid: the child's saved context."""
     cpu = k.cpu
     saved = cpu.save_context()
-    delta = child.base - parent.base
+    delta = distance(parent.base, child.base)
     if delta:
         def move(cap):
             return relocate_capability(cap, parent.base, SLOT_SIZE, delta, child.root, k.vm.memory)

@@ -38,6 +38,7 @@ class Proc:
         self.chan = None                 # what it sleeps on
         self.wake_at: int | None = None  # for nanosleep: a time on the kernel's clock (ns)
         self.retry = False               # a system call to make again when it wakes
+        self.deadline: int | None = None  # when a sleeping nanosleep or ppoll gives up
         self.wait_status = 0             # for the parent's wait: (code << 8) or the signal
         self.instructions = 0
         self.syscalls = 0
@@ -141,6 +142,7 @@ def exit_process(k, p: Proc, wait_status: int) -> None:
         return
     k.procs.destroy(p)
     p.state, p.wait_status, p.chan = "zombie", wait_status, None
+    k.ended(p)
     init = k.procs.get(1)
     for child in p.children:
         child.parent = init if init is not p and init and init.state != "zombie" else None

@@ -24,7 +24,9 @@ from ufos.kernel.file import File
 from ufos.kernel.fs import PATH_MAX
 from ufos.kernel.pipe import make_pipe
 from ufos.kernel.proc import (WouldBlock, exit_process, find_zombie, matching_children, reap)
-from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, S, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError)
+from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError, defines)
+
+IOCTL = defines("unistd.h", "T")        # TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ
 
 P = isa.PERM
 NO_RETURN = object()
@@ -32,7 +34,6 @@ MASK64 = (1 << 64) - 1
 STAT = struct.Struct("<QQIIIIQQqiiqqqqqqqII")
 TIMESPEC = struct.Struct("<qq")
 POLLFD = struct.Struct("<ihh")
-TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ = 0x5401, 0x540F, 0x5410, 0x5413
 SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
 ROOT_ONLY = ("/", "/dev", "/proc", "/host")
 
@@ -296,7 +297,10 @@ def sys_getdents64(k, p, a: Args):
 
 
 def sys_mkdirat(k, p, a: Args):
-    parent, name = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
+    path = k.fs.normalize(a.string(1), base_dir(k, p, a.int32(0)))
+    if path in k.fs.mounts or path == "/":
+        raise SyscallError(E.EEXIST)
+    parent, name = k.fs.lookup_parent(path)
     if parent.lookup(name) is not None:
         raise SyscallError(E.EEXIST)
     parent.mkdir(name)
@@ -361,15 +365,15 @@ def sys_ioctl(k, p, a: Args):
     f, request = p.fds.get(a.int32(0)), a.int32(1)
     if not f.node.is_tty:
         raise SyscallError(E.ENOTTY)
-    if request == TCGETS:
+    if request == IOCTL["TCGETS"]:
         return 0
-    if request == TIOCGPGRP:
+    if request == IOCTL["TIOCGPGRP"]:
         a.write(2, struct.pack("<i", k.foreground))
         return 0
-    if request == TIOCSPGRP:
+    if request == IOCTL["TIOCSPGRP"]:
         k.foreground = struct.unpack("<i", a.read(2, 4))[0]
         return 0
-    if request == TIOCGWINSZ:
+    if request == IOCTL["TIOCGWINSZ"]:
         a.write(2, struct.pack("<HHHH", 24, 80, 0, 0))
         return 0
     raise SyscallError(E.EINVAL)
@@ -388,6 +392,8 @@ def sys_exit(k, p, a: Args):
 
 def sys_clone(k, p, a: Args):
     child = forkmod.fork(k, p)
+    k.check_isolation("fork", p)
+    k.check_isolation("fork (child)", child)
     return child.pid
 
 
@@ -395,6 +401,7 @@ def sys_execve(k, p, a: Args):
     path = k.fs.normalize(a.string(0), p.cwd)
     argv, envp = a.strings(1), a.strings(2)
     k.exec(p, path, argv, envp)
+    k.check_isolation("execve", p)
     return NO_RETURN
 
 
@@ -576,7 +583,9 @@ def sys_mmap(k, p, a: Args):
     length, flags, fd = a.int(1), a.int32(3), a.int32(4)
     if not flags & MAP.MAP_ANONYMOUS or flags & MAP.MAP_FIXED or fd != -1:
         raise SyscallError(E.EINVAL, "only anonymous mappings")
-    return p.space.mmap(length)
+    cap = p.space.mmap(length)
+    k.check_isolation("mmap", p)
+    return cap
 
 
 def sys_munmap(k, p, a: Args):

@@ -36,6 +36,7 @@ def handle_trap(k, p, trap) -> None:
             fault(k, p, SIG.SIGKILL, f"out of memory at {trap.address:#x}")
             return
     fault(k, p, SIGNAL_OF.get(kind, SIG.SIGILL), describe(k, p, trap))
+    k.check_isolation(f"{kind.lower()} fault", p)
 
 
 def fault(k, p, sig: int, message: str) -> None:

@@ -54,9 +54,9 @@ cdef bint cap_relocate(Cap* c, uint64_t slot_base, uint64_t slot_size, uint64_t 
     moved = c[0]
     if c.exponent + 16 < 64 and (delta & ((<uint64_t>1 << (c.exponent + 16)) - 1)) == 0:
         # the usual case: the same metadata word decodes to bounds moved by exactly delta
-        moved.address += delta
-        moved.base += delta
-        moved.top += delta
+        moved.address += delta                    # all three modulo 2**64: delta may wrap
+        moved.base += delta                       # (a destination slot below the source)
+        moved.top = <uint64_t>(moved.top + delta) # inside a slot, so top < 2**64 before and after
     else:
         rebuild_bounds(&moved, delta, root)
     cap_build(c, &moved, root)                    # tagged only if the root covers it

@@ -48,6 +48,14 @@ int truncate(const char *path, off_t length);
 int ftruncate(int fd, off_t length);
 int fsync(int fd);
 int isatty(int fd);
+pid_t tcgetpgrp(int fd);
+int tcsetpgrp(int fd, pid_t pgrp);
+
+/* ioctl requests of the console (Linux's numbers) */
+#define TCGETS 0x5401
+#define TIOCGPGRP 0x540F
+#define TIOCSPGRP 0x5410
+#define TIOCGWINSZ 0x5413
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t getdents(int fd, void *dirp, size_t count);    /* struct dirent records; see dirent.h */

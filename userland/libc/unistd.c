@@ -210,18 +210,27 @@ int fsync(int fd)
     return (int)syscall1(SYS_fsync, fd);
 }
 
-/* A terminal is a character device (the console; ufos has no ioctl for it yet). */
+/* A terminal answers the TCGETS request; anything else fails it with ENOTTY. */
 int isatty(int fd)
 {
-    struct stat st;
+    return syscall3(SYS_ioctl, fd, TCGETS, 0) == 0;
+}
 
-    if (fstat(fd, &st) < 0)
-        return 0;
-    if (!S_ISCHR(st.st_mode)) {
-        errno = ENOTTY;
-        return 0;
-    }
-    return 1;
+/* The terminal's foreground process group: the one Ctrl-C interrupts. */
+pid_t tcgetpgrp(int fd)
+{
+    int pgrp;
+
+    if (syscall3(SYS_ioctl, fd, TIOCGPGRP, &pgrp) < 0)
+        return -1;
+    return pgrp;
+}
+
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+    int value = pgrp;
+
+    return (int)syscall3(SYS_ioctl, fd, TIOCSPGRP, &value);
 }
 
 ssize_t getdents(int fd, void *dirp, size_t count)
