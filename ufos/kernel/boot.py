@@ -87,6 +87,7 @@ class Kernel:
         self.polling = object()          # channel of ppoll: woken by any event
         self.audits: list[tuple[str, int, list[str]]] = []    # (event, pid, problems)
         self.history: list = []          # the last μprocesses that ended (for tests and `top`)
+        self.fork_ns: list[int] = []     # host time of each fork (`ufos bench fork`)
         self.gate = self._install_gate()
         self._connect_stdio(stdin, capture)
         self.fs = build_root(self)

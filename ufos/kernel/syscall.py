@@ -14,6 +14,7 @@ registers are already what the μprocess must resume with (exit, execve, sigretu
 from __future__ import annotations
 
 import struct
+import time
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability
@@ -391,7 +392,9 @@ def sys_exit(k, p, a: Args):
 
 
 def sys_clone(k, p, a: Args):
+    started = time.perf_counter_ns()
     child = forkmod.fork(k, p)
+    k.fork_ns.append(time.perf_counter_ns() - started)       # for `ufos bench fork`
     k.check_isolation("fork", p)
     k.check_isolation("fork (child)", child)
     return child.pid
