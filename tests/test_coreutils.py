@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from ufos.toolchain.driver import build_executable
-from ufos.toolchain.runner import run_image
+from ufos.kernel.boot import run_image
 
 BIN = Path(__file__).resolve().parents[1] / "userland" / "bin"
 BUDGET = 50_000_000                 # instructions: every case here needs far fewer

@@ -1,4 +1,4 @@
-"""`ufos cc`, `ufos exec`, the driver's Python API (build_executable, run_c) and the libc cache.
+"""`ufos cc`, `ufos run` of what it builds, the driver's Python API (build_executable, run_c) and the libc cache.
 
 The first part needs only the assembler and the linker. The tests under "C programs" at the end
 need the C compiler (ufos.toolchain.cc: compile_c, CompileError) and libc (userland/libc,
@@ -20,7 +20,9 @@ from ufos.toolchain.asm import AsmError
 from ufos.toolchain.driver import Source, build_executable, run_c
 from ufos.toolchain.ld import load_executable
 from ufos.toolchain.link import LinkError
-from ufos.toolchain.runner import SIGPROT
+from ufos.kernel.uapi import SIG
+
+SIGPROT = SIG.SIGPROT
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -95,12 +97,12 @@ def write(tmp_path, **files):
         (tmp_path / name.replace("_", ".")).write_text(text)
 
 
-def test_cc_links_assembly_files_and_exec_runs_the_result(tmp_path, monkeypatch):
+def test_cc_links_assembly_files_and_run_runs_the_result(tmp_path, monkeypatch):
     write(tmp_path, start_s=START_S, echo_s=ECHO_S)
     monkeypatch.chdir(tmp_path)
     assert cli.main(["cc", "-nostdlib", "start.s", "echo.s", "-o", "prog"]) == 0
     assert load_executable(tmp_path / "prog").symbols.keys() >= {"_start", "echo"}
-    status, out, err = ufos("exec", "prog", "hi ", "x", cwd=tmp_path, stdin=b"from stdin\nline 2\n")
+    status, out, err = ufos("run", "prog", "hi ", "x", cwd=tmp_path, stdin=b"from stdin\nline 2\n")
     assert (status, out, err) == (3, b"hi from stdin\nline 2\n", b"")
 
 
@@ -120,29 +122,29 @@ def test_cc_c_writes_objects_that_cc_then_links(tmp_path, monkeypatch, capsys):
     assert sorted(p.name for p in (tmp_path / "sub").iterdir()) == ["echo.o", "start.o"]
     assert cli.main(["cc", "-c", "../echo.s", "-o", "other.o"]) == 0
     assert cli.main(["cc", "-nostdlib", "start.o", "other.o", "-o", "prog"]) == 0
-    assert ufos("exec", "prog", "a", cwd=tmp_path / "sub") == (2, b"a", b"")
+    assert ufos("run", "prog", "a", cwd=tmp_path / "sub") == (2, b"a", b"")
     assert cli.main(["cc", "-nostdlib", "start.o", "-o", "prog2"]) == 1
     err = capsys.readouterr().err
     assert "ufos cc: error: undefined symbol 'echo' (used in start.o)" in err
     assert not (tmp_path / "sub" / "prog2").exists()
 
 
-def test_exec_reports_a_capability_fault_as_sigprot_with_its_status(tmp_path, monkeypatch):
+def test_run_reports_a_capability_fault_as_sigprot_with_its_status(tmp_path, monkeypatch):
     write(tmp_path, bad_s=OVERFLOW_S)
     monkeypatch.chdir(tmp_path)
     assert cli.main(["cc", "-nostdlib", "bad.s", "-o", "bad"]) == 0
-    status, out, err = ufos("exec", "bad", cwd=tmp_path)
+    status, out, err = ufos("run", "bad", cwd=tmp_path)
     assert status == 128 + SIGPROT and out == b""
-    assert b"ufos: SIGPROT: capability bounds fault: store" in err and b"Traceback" not in err
+    assert b"killed by SIGPROT: capability bounds fault: store" in err and b"Traceback" not in err
 
 
-def test_exec_errors(tmp_path):
+def test_run_errors(tmp_path):
     write(tmp_path, start_s=START_S)
-    assert ufos("exec", "missing", cwd=tmp_path)[0] == 1
-    status, _out, err = ufos("exec", "start.s", cwd=tmp_path)
+    assert ufos("run", "missing", cwd=tmp_path)[0] == 127            # like a shell's "not found"
+    status, _out, err = ufos("run", "start.s", cwd=tmp_path)
     assert status == 1 and b"not an ELF file" in err and b"Traceback" not in err
-    status, out, _err = ufos("exec", "--help", cwd=tmp_path)
-    assert status == 0 and b"stand-in" in out
+    status, out, _err = ufos("run", "--help", cwd=tmp_path)
+    assert status == 0 and b"usage: ufos run" in out and b"--fork-policy" in out
 
 
 def test_cc_assembly_error_is_reported_with_status_1_and_no_traceback(tmp_path, monkeypatch, capsys):
@@ -305,6 +307,7 @@ def test_pyproject_installs_every_file_libc_needs():
     userland = ROOT / "userland"
     needed = [p for p in (userland / "include").rglob("*") if p.is_file()]
     needed += [p for p in (userland / "libc").iterdir() if p.suffix in (".c", ".s", ".h")]
+    needed += [p for p in (userland / "bin").rglob("*") if p.suffix in (".c", ".h")]    # /bin's programs
     missing = []
     for path in needed:
         rel = path.relative_to(ROOT)
@@ -330,7 +333,7 @@ def test_hello_world_with_printf(tmp_path):
     write(tmp_path, hello_c=HELLO_C)
     status, out, err = ufos("cc", "hello.c", "-o", "hello", cwd=tmp_path)
     assert status == 0, err.decode()
-    assert ufos("exec", "hello", cwd=tmp_path) == (0, b"hello, world 42\n", b"")
+    assert ufos("run", "hello", cwd=tmp_path) == (0, b"hello, world 42\n", b"")
 
 
 def test_run_c_with_source_text():
@@ -352,11 +355,11 @@ def test_c_compile_then_link_and_S(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert cli.main(["cc", "-c", "main.c", "util.c"]) == 0
     assert cli.main(["cc", "main.o", "util.o", "-o", "prog"]) == 0
-    assert ufos("exec", "prog", cwd=tmp_path)[0] == 42
+    assert ufos("run", "prog", cwd=tmp_path)[0] == 42
     assert cli.main(["cc", "-S", "util.c"]) == 0
     assert "twice" in (tmp_path / "util.s").read_text()
     assert cli.main(["cc", "main.c", "util.s", "-o", "prog2"]) == 0          # the .s assembles and links
-    assert ufos("exec", "prog2", cwd=tmp_path)[0] == 42
+    assert ufos("run", "prog2", cwd=tmp_path)[0] == 42
 
 
 def test_defines_and_include_dirs(tmp_path, monkeypatch):
@@ -367,7 +370,7 @@ def test_defines_and_include_dirs(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path / "inc")
     assert cli.main(["cc", "-I", str(tmp_path / "inc"), "-DGREETING=\"hey\"", "-D", "EXTRA",
                      str(tmp_path / "prog.c"), "-o", str(tmp_path / "prog")]) == 0
-    assert ufos("exec", "prog", cwd=tmp_path) == (41, b"hey\n", b"")
+    assert ufos("run", "prog", cwd=tmp_path) == (41, b"hey\n", b"")
     result = run_c([str(tmp_path / "prog.c")], include_dirs=[tmp_path / "inc"],
                    defines={"GREETING": '"yo"', "EXTRA": "2"})
     assert (result.status, result.stdout) == (42, b"yo\n")
@@ -395,4 +398,4 @@ int main(void) {
 }
 """)
     assert ufos("cc", "upper.c", "-o", "upper", cwd=tmp_path)[0] == 0
-    assert ufos("exec", "upper", cwd=tmp_path, stdin=b"shout it\n") == (9, b"SHOUT IT\n", b"")
+    assert ufos("run", "upper", cwd=tmp_path, stdin=b"shout it\n") == (9, b"SHOUT IT\n", b"")

@@ -8,7 +8,6 @@ SUBCOMMANDS = {
     "cc":      ("ufos.toolchain.driver", "compile C, assemble and link into an ELF executable"),
     "ld":      ("ufos.toolchain.ld", "link ELF objects into an ELF executable"),
     "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
-    "exec":    ("ufos.toolchain.exec_bare", "run an executable on the bare machine (stand-in until `ufos run`)"),
     "bench":   ("ufos.bench", "run a benchmark (cpu, cc, relocate) and print its figures"),
 }
 
