@@ -4,11 +4,11 @@ by ufos's sh, which must print the same stdout and exit with the same status.
     tests/sh/NAME.sh    a script exercising one feature area
     tests/sh/NAME.in    its standard input (optional)
 
-A script whose first lines include `# needs: kernel` uses what only the kernel provides (programs
-in /bin, pipes, files, fork): it runs under the kernel (`ufos.kernel.boot.run_image`) and is
-skipped, with that reason, where the kernel is not importable. The other scripts run on the bare
-machine (`ufos.toolchain.runner.run_image`, which services only read, write, mmap and exit), twice:
-as `sh -c SCRIPT` and with the script on sh's standard input.
+Every script runs under the kernel (`ufos.kernel.boot.run_image`), booted afresh. A script whose
+first lines include `# needs: kernel` uses programs of /bin, pipes, files or fork, and runs as
+`sh -c SCRIPT`. The others use only the shell itself (parsing, expansion, builtins, functions:
+what needs no system call beyond read and write), and run twice: as `sh -c SCRIPT` and with the
+script on sh's standard input.
 
 stderr is not compared (the messages' wording differs from dash's), but a capability fault
 (SIGPROT) in the shell always fails.
@@ -24,13 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from ufos.kernel import boot as kernel
 from ufos.toolchain.driver import build_executable
-from ufos.toolchain import runner as bare
-
-try:
-    from ufos.kernel import boot as kernel
-except ImportError:         # no kernel in this tree: the scripts that need it are skipped
-    kernel = None
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPTS = ROOT / "tests" / "sh"
@@ -78,12 +73,7 @@ def run_ufos(image, text: str, stdin: bytes, mode: str):
         argv, stdin = ["sh"], text.encode() + stdin
     else:
         argv = ["sh", "-c", text]
-    if mode == "kernel":
-        if kernel is None:
-            pytest.skip("needs the kernel (ufos.kernel), which this tree does not have")
-        r = kernel.run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
-    else:
-        r = bare.run_image(image, argv, ENV, stdin, BUDGET)
+    r = kernel.run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
     return r.status, r.stdout, r.stderr
 
 
@@ -109,3 +99,24 @@ def test_script(sh_image, script: Path, mode: str, tmp_path):
     if status != host_status:
         problems.append(f"exit status {status}, dash's {host_status}")
     assert not problems, "\n".join(problems) + "\n--- ufos stderr ---\n" + err.decode(errors="replace")[-2000:]
+
+
+def test_interactive(sh_image):
+    """sh -i: a prompt with the working directory on stderr before each command (and "> " to go
+    on), "[1] PID" for a background job, `jobs`, and exit with exit's status."""
+    script = b"echo hi\ncd /tmp\nsleep 1 &\njobs\nif true\nthen echo multi\nfi\nwait\nexit 4\n"
+    r = kernel.run_image(sh_image, ["sh", "-i"], ENV, script, max_instructions=BUDGET)
+    err = r.stderr.decode()
+    assert r.stdout == b"hi\n[1]   Running                  sleep 1\nmulti\n"
+    assert r.status == 4
+    assert err.startswith("ufos:/$ ufos:/$ ufos:/tmp$ [1] ")
+    assert "ufos:/tmp$ > > ufos:/tmp$ " in err
+
+
+def test_syntax_error_exits_2(sh_image):
+    """A syntax error ends a non-interactive shell with status 2 and a message naming the line,
+    before any command of the bad line runs; the lines before it have run."""
+    r = kernel.run_image(sh_image, ["sh", "-c", "echo before\necho no; if then"], ENV, b"",
+                         max_instructions=BUDGET)
+    assert (r.status, r.stdout) == (2, b"before\n")
+    assert b"sh: 2: Syntax error" in r.stderr

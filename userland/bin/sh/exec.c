@@ -201,6 +201,26 @@ static void become_child(void)
     nsaved = 0;             /* the parent restores its own descriptors */
 }
 
+/* execve, and if the file is not a program (ENOEXEC: a script without #!), run it with sh, as
+ * POSIX asks. Returns only on failure. */
+static void try_exec(const char *path, char **argv, char **env)
+{
+    struct strlist args;
+    int i;
+
+    execve(path, argv, env);
+    if (errno != ENOEXEC)
+        return;
+    sl_init(&args);
+    sl_add(&args, xstrdup("sh"));
+    sl_add(&args, xstrdup(path));
+    for (i = 1; argv[i] != NULL; i++)
+        sl_add(&args, xstrdup(argv[i]));
+    execve("/bin/sh", args.v, env);
+    sl_free(&args);
+    errno = ENOEXEC;
+}
+
 /* Replace this process with the program argv[0] (found in $PATH), or exit 126/127. */
 static _Noreturn void exec_program(char **argv)
 {
@@ -209,7 +229,7 @@ static _Noreturn void exec_program(char **argv)
     int denied = 0, err = ENOENT;
 
     if (strchr(argv[0], '/') != NULL) {
-        execve(argv[0], argv, env);
+        try_exec(argv[0], argv, env);
         err = errno;
     } else {
         const char *dir = path ? path : "/bin", *end;
@@ -227,7 +247,7 @@ static _Noreturn void exec_program(char **argv)
                 sb_addn(&full, dir, (size_t)(end - dir));
             sb_addc(&full, '/');
             sb_adds(&full, argv[0]);
-            execve(full.s, argv, env);
+            try_exec(full.s, argv, env);
             if (errno == EACCES)
                 denied = 1;
             else if (errno != ENOENT && errno != ENOTDIR)

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "sh.h"
@@ -40,17 +39,11 @@ static struct job *jobs;
 static int job_control;
 static pid_t shell_pgid;
 
-/* ---- the terminal's foreground process group ----
- * libc has no tcsetpgrp yet, so this is its Linux implementation: ioctl(fd, TIOCSPGRP, &pgid). */
-#define TIOCGPGRP 0x540F
-#define TIOCSPGRP 0x5410
+/* ---- the terminal's foreground process group: who gets Ctrl-C ---- */
 
 static int term_setpgrp(pid_t pgid)
 {
-    int value = pgid;
-    long r = __syscall(SYS_ioctl, 0, TIOCSPGRP, (uintptr_t)&value, 0, 0, 0);
-
-    return r < 0 ? -1 : 0;
+    return tcsetpgrp(0, pgid);
 }
 
 void job_set_foreground(pid_t pgid)
@@ -219,6 +212,8 @@ static void report_signal(struct job *j)
 
     if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) != SIGINT && WTERMSIG(w) != SIGPIPE)
         out_fmt(2, "%s\n", strsignal(WTERMSIG(w)));
+    else if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) == SIGINT && sh.interactive)
+        out_str(2, "\n");          /* the prompt starts on a new line after ^C */
 }
 
 /* Wait for a foreground job to end (or stop, with job control). Returns its status. */
