@@ -26,7 +26,6 @@ from ufos.kernel import exec as execmod
 from ufos.kernel import signal, tty
 from ufos.kernel.file import File
 from ufos.kernel.fork import POLICIES
-from ufos.kernel.fs import new_ino
 from ufos.kernel.fs.rootfs import build_root
 from ufos.kernel.proc import QUANTUM, ProcTable, exit_process, scheduler, wake
 from ufos.kernel.syscall import name_of
@@ -297,12 +296,13 @@ class Kernel:
             return ""
 
     def trace_syscall(self, p, number: int, result) -> None:
-        shown = "-" + ERRNO_NAMES.get(-result, str(-result)) if isinstance(result, int) and result < 0 \
-            else "(no return)" if result is not None and not isinstance(result, (int, Capability)) else repr(result)
+        if isinstance(result, int) and result < 0:
+            shown = "-" + ERRNO_NAMES.get(-result, str(-result))
+        elif isinstance(result, (int, Capability)):
+            shown = repr(result)
+        else:
+            shown = "(no return)"
         self.log.write(f"[pid {p.pid} {p.name}] {name_of(number)}(...) = {shown}\n")
-
-    def new_ino(self) -> int:
-        return new_ino()
 
 
 @dataclass

@@ -72,6 +72,12 @@ class FdTable:
             self.cloexec.add(fd)
         return fd
 
+    def dup(self, f: File, lowest: int = 0, cloexec: bool = False) -> int:
+        """Another descriptor for the same File (dup, F_DUPFD)."""
+        fd = self.install(f, lowest, cloexec)
+        f.refs += 1
+        return fd
+
     def close(self, k, fd: int) -> None:
         f = self.get(fd)
         del self.files[fd]

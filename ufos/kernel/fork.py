@@ -54,7 +54,8 @@ def share_sync(k, parent: AddressSpace, child: AddressSpace) -> None:
     for va in sorted(parent.mapped):
         pte = parent.page_table.lookup(va)
         new = k.vm.frames.alloc(child.base)
-        relocate_into(k, child, new, pte & FRAME_MASK)
+        copy_relocating(child, new, pte & FRAME_MASK)
+        child.stats.pages_copied += 1
         child.page_table.map(va + child.base - parent.base, new, pte & 0xFFF & ~1)
         child.mapped.add(va + child.base - parent.base)
 
@@ -131,25 +132,20 @@ def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
         new = frames.alloc(space.base)
         frames.unref(frame)
         space.stats.pages_copied += 1
-    origin = frames.origin.get(frame, space.base)
-    if space.vm.classic or origin == space.base:
-        copy_and_relocate(space.vm.memory, new, frame)  # a plain copy: nothing to move
-    else:
-        space.stats.caps_relocated += copy_and_relocate(
-            space.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, space.base), space.root)
+    copy_relocating(space, new, frame)
     frames.origin[new] = space.base
     space.page_table.map(va, new, rights)
 
 
-def relocate_into(k, child: AddressSpace, new: int, frame: int) -> None:
-    """Copy frame to new, moving the capabilities that point into the frame's origin slot."""
-    origin = k.vm.frames.origin[frame]
-    if k.vm.classic or origin == child.base:
-        copy_and_relocate(k.vm.memory, new, frame)
+def copy_relocating(space: AddressSpace, new: int, frame: int) -> None:
+    """Copy frame to new (the same frame: in place), moving the capabilities that point into the
+    frame's origin slot into space's slot. Under classic nothing moves: it is a plain copy."""
+    origin = space.vm.frames.origin.get(frame, space.base)
+    if space.vm.classic or origin == space.base:
+        copy_and_relocate(space.vm.memory, new, frame)
     else:
-        child.stats.caps_relocated += copy_and_relocate(
-            k.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, child.base), child.root)
-    child.stats.pages_copied += 1
+        space.stats.caps_relocated += copy_and_relocate(
+            space.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, space.base), space.root)
 
 
 # --- the child's registers ------------------------------------------------------------------------

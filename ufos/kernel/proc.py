@@ -16,6 +16,7 @@ from ufos.kernel import signal
 from ufos.kernel.file import FdTable
 from ufos.kernel.uapi import E, SIG, SyscallError
 from ufos.kernel.vm import AddressSpace
+from ufos.machine.mmu import PageTable
 
 QUANTUM = 20_000                 # instructions per turn
 
@@ -75,7 +76,7 @@ class ProcTable:
         vm = self.k.vm
         table = vm.page_table
         if vm.classic:
-            table = type(table)()        # classic: a page table of its own
+            table = PageTable()          # classic: a page table of its own
             vm.map_gate(table)
         p = Proc(self.next_pid, parent, AddressSpace(vm, vm.slot_base(slot), table), slot)
         self.next_pid += 1
@@ -91,8 +92,10 @@ class ProcTable:
         self.k.vm.free_slot(p.slot)
 
     def get(self, pid: int) -> Proc | None:
-        p = self.procs.get(pid)
-        return p
+        return self.procs.get(pid)
+
+    def any_live(self) -> bool:
+        return any(p.state != "zombie" for p in self.procs.values())
 
     def live(self) -> list[Proc]:
         return [p for p in self.procs.values() if p.state != "zombie"]
@@ -126,8 +129,8 @@ def sleep(p: Proc, chan, wake_at: int | None = None) -> None:
 def wakeup(k, chan) -> None:
     """Make every μprocess sleeping on chan runnable (it will retry its system call)."""
     for p in k.procs.procs.values():
-        if p.state == "sleeping" and p.chan is chan:
-            p.state, p.chan, p.wake_at = "runnable", None, None
+        if p.chan is chan:
+            wake(p)
 
 
 def wake(p: Proc) -> None:
@@ -184,7 +187,7 @@ def scheduler(k) -> None:
     """Run μprocesses until none is left (or the machine is halted)."""
     from ufos.kernel.syscall import syscall
     from ufos.kernel.trap import handle_trap
-    while k.procs.live() and not k.halted:
+    while k.procs.any_live() and not k.halted:
         if k.over_budget():
             break
         k.wake_timers()

@@ -67,8 +67,9 @@ def send(k, p, sig: int) -> None:
     if sig in IGNORED_BY_DEFAULT and p.signals.action(sig).handler == SIG_DFL:
         return
     p.signals.pending |= bit(sig)
-    if p.state == "sleeping" and deliverable(p) is not None:
-        p.state, p.chan, p.wake_at = "runnable", None, None
+    if deliverable(p) is not None:
+        from ufos.kernel.proc import wake
+        wake(p)
 
 
 def deliverable(p) -> int | None:

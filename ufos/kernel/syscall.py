@@ -22,7 +22,7 @@ from ufos.kernel import exec as execmod
 from ufos.kernel import fork as forkmod
 from ufos.kernel import signal
 from ufos.kernel.file import File
-from ufos.kernel.fs import PATH_MAX
+from ufos.kernel.fs import PATH_MAX, new_ino
 from ufos.kernel.pipe import make_pipe
 from ufos.kernel.proc import (WouldBlock, exit_process, find_zombie, matching_children, reap)
 from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError, defines)
@@ -205,10 +205,7 @@ def sys_lseek(k, p, a: Args):
 
 
 def sys_dup(k, p, a: Args):
-    f = p.fds.get(a.int32(0))
-    fd = p.fds.install(f)
-    f.refs += 1
-    return fd
+    return p.fds.dup(p.fds.get(a.int32(0)))
 
 
 def sys_dup3(k, p, a: Args):
@@ -222,9 +219,7 @@ def sys_fcntl(k, p, a: Args):
     fd, cmd, arg = a.int32(0), a.int32(1), a.int32(2)
     f = p.fds.get(fd)
     if cmd in (O.F_DUPFD, O.F_DUPFD_CLOEXEC):
-        new = p.fds.install(f, lowest=max(arg, 0), cloexec=cmd == O.F_DUPFD_CLOEXEC)
-        f.refs += 1
-        return new
+        return p.fds.dup(f, lowest=max(arg, 0), cloexec=cmd == O.F_DUPFD_CLOEXEC)
     if cmd == O.F_GETFD:
         return O.FD_CLOEXEC if fd in p.fds.cloexec else 0
     if cmd == O.F_SETFD:
@@ -242,7 +237,7 @@ def sys_fcntl(k, p, a: Args):
 def sys_pipe2(k, p, a: Args):
     va = a.writable(0, 8)
     flags = a.int32(1)
-    reader, writer = make_pipe(k.new_ino())
+    reader, writer = make_pipe(new_ino())
     cloexec = bool(flags & O.O_CLOEXEC)
     rfd = p.fds.install(File(reader, O.O_RDONLY | (flags & O.O_NONBLOCK), "pipe"), cloexec=cloexec)
     wfd = p.fds.install(File(writer, O.O_WRONLY | (flags & O.O_NONBLOCK), "pipe"), cloexec=cloexec)

@@ -14,11 +14,15 @@ from ufos.kernel.fs import Inode, Stat, dir_stat
 from ufos.kernel.uapi import E, S, SyscallError
 
 
-def _errno(e: OSError) -> SyscallError:
-    # host errno names map to ours by name (the host may not be Linux)
-    import errno as host
-    from ufos.kernel.uapi import E as ours
-    return SyscallError(getattr(ours, host.errorcode.get(e.errno, "EIO"), ours.EIO), str(e))
+def host(fn, *args):
+    """Call a host function; an OSError becomes the same errno inside ufos (matched by name, as
+    the host may not be Linux)."""
+    import errno as host_errno
+    try:
+        return fn(*args)
+    except OSError as e:
+        name = host_errno.errorcode.get(e.errno, "EIO")
+        raise SyscallError(getattr(E, name, E.EIO), str(e))
 
 
 def _node(path: str) -> Inode | None:
@@ -26,13 +30,25 @@ def _node(path: str) -> Inode | None:
         info = os.lstat(path)
     except FileNotFoundError:
         return None
-    except OSError as e:
-        raise _errno(e)
+    except OSError:
+        info = host(os.lstat, path)
     if st.S_ISDIR(info.st_mode):
         return HostDir(path)
     if st.S_ISREG(info.st_mode):
         return HostFile(path)
     return None                                  # links, sockets, devices: not shown
+
+
+def _read(path: str, offset: int, n: int) -> bytes:
+    with open(path, "rb") as f:
+        f.seek(offset)
+        return f.read(n)
+
+
+def _write(path: str, offset: int, data: bytes) -> int:
+    with open(path, "r+b") as f:
+        f.seek(offset)
+        return f.write(data)
 
 
 class HostFile(Inode):
@@ -42,34 +58,18 @@ class HostFile(Inode):
         self.path = path
 
     def stat(self) -> Stat:
-        try:
-            info = os.stat(self.path)
-        except OSError as e:
-            raise _errno(e)
+        info = host(os.stat, self.path)
         return Stat(ino=info.st_ino, mode=S.S_IFREG | (info.st_mode & 0o777), size=info.st_size,
                     mtime_ns=info.st_mtime_ns, dev=2)
 
     def read_at(self, offset: int, n: int) -> bytes:
-        try:
-            with open(self.path, "rb") as f:
-                f.seek(offset)
-                return f.read(n)
-        except OSError as e:
-            raise _errno(e)
+        return host(_read, self.path, offset, n)
 
     def write_at(self, offset: int, data: bytes) -> int:
-        try:
-            with open(self.path, "r+b") as f:
-                f.seek(offset)
-                return f.write(data)
-        except OSError as e:
-            raise _errno(e)
+        return host(_write, self.path, offset, data)
 
     def truncate(self, length: int) -> None:
-        try:
-            os.truncate(self.path, length)
-        except OSError as e:
-            raise _errno(e)
+        host(os.truncate, self.path, length)
 
 
 class HostDir(Inode):
@@ -79,10 +79,7 @@ class HostDir(Inode):
         self.path = path
 
     def stat(self) -> Stat:
-        try:
-            info = os.stat(self.path)
-        except OSError as e:
-            raise _errno(e)
+        info = host(os.stat, self.path)
         s = dir_stat(info.st_ino)
         s.dev, s.mtime_ns = 2, info.st_mtime_ns
         return s
@@ -94,35 +91,27 @@ class HostDir(Inode):
         return _node(self._child(name))
 
     def entries(self) -> list[tuple[str, Inode]]:
-        try:
-            names = sorted(os.listdir(self.path))
-        except OSError as e:
-            raise _errno(e)
+        names = sorted(host(os.listdir, self.path))
         return [(n, node) for n in names if (node := _node(self._child(n))) is not None]
 
-    def _do(self, fn, *args):
-        try:
-            fn(*args)
-        except OSError as e:
-            raise _errno(e)
-
     def create(self, name: str) -> Inode:
-        self._do(lambda: os.close(os.open(self._child(name), os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)))
+        flags = os.O_CREAT | os.O_EXCL | os.O_WRONLY
+        os.close(host(os.open, self._child(name), flags, 0o644))
         return HostFile(self._child(name))
 
     def mkdir(self, name: str) -> Inode:
-        self._do(os.mkdir, self._child(name))
+        host(os.mkdir, self._child(name))
         return HostDir(self._child(name))
 
     def unlink(self, name: str) -> None:
         if isinstance(self.lookup(name), HostDir):
             raise SyscallError(E.EISDIR)
-        self._do(os.unlink, self._child(name))
+        host(os.unlink, self._child(name))
 
     def rmdir(self, name: str) -> None:
-        self._do(os.rmdir, self._child(name))
+        host(os.rmdir, self._child(name))
 
     def rename(self, name: str, to_dir: Inode, to_name: str) -> None:
         if not isinstance(to_dir, HostDir):
             raise SyscallError(E.EXDEV)
-        self._do(os.rename, self._child(name), to_dir._child(to_name))
+        host(os.rename, self._child(name), to_dir._child(to_name))
