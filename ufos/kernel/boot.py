@@ -184,6 +184,13 @@ class Kernel:
         self.halted = True
         return self.status
 
+    def shutdown(self) -> None:
+        """halt/poweroff: every μprocess is killed and the machine stops; `ufos` exits with 0."""
+        for p in self.procs.live():
+            exit_process(self, p, SIG.SIGKILL)
+        self.status = 0
+        self.halted = True
+
     def over_budget(self) -> bool:
         """Has the machine run out of its instruction budget? Then every μprocess is killed."""
         limit = self.options.max_instructions

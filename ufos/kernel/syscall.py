@@ -28,6 +28,7 @@ from ufos.kernel.proc import (WouldBlock, exit_process, find_zombie, matching_ch
 from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError, defines)
 
 IOCTL = defines("unistd.h", "T")        # TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ
+REBOOT = defines("unistd.h", "RB_")     # RB_HALT_SYSTEM, RB_POWER_OFF
 
 P = isa.PERM
 NO_RETURN = object()
@@ -420,6 +421,15 @@ def sys_wait4(k, p, a: Args):
     return child.pid
 
 
+def sys_reboot(k, p, a: Args):
+    """halt and poweroff: stop every μprocess and the machine (only these two requests exist)."""
+    howto = a.int(0) & 0xFFFFFFFF
+    if howto not in (REBOOT["RB_HALT_SYSTEM"], REBOOT["RB_POWER_OFF"]):
+        raise SyscallError(E.EINVAL, f"reboot request {howto:#x}")
+    k.shutdown()
+    return NO_RETURN
+
+
 def sys_getpid(k, p, a):
     return p.pid
 
@@ -608,7 +618,7 @@ HANDLERS = {
     SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_clone, SYS.execve: sys_execve,
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
-    SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
+    SYS.reboot: sys_reboot, SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
     SYS.rt_sigreturn: sys_rt_sigreturn,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,

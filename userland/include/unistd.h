@@ -79,6 +79,11 @@ pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
 pid_t setsid(void);
 
+/* The machine: reboot(RB_POWER_OFF) or reboot(RB_HALT_SYSTEM) stops ufos (Linux's values) */
+#define RB_HALT_SYSTEM 0xcdef0123
+#define RB_POWER_OFF 0x4321fedc
+int reboot(int howto);
+
 /* Memory */
 int brk(void *addr);
 void *sbrk(intptr_t increment);

@@ -138,6 +138,11 @@ pid_t getpid(void)
     return (pid_t)syscall0(SYS_getpid);
 }
 
+int reboot(int howto)
+{
+    return (int)syscall1(SYS_reboot, howto);
+}
+
 pid_t getppid(void)
 {
     return (pid_t)syscall0(SYS_getppid);

@@ -55,6 +55,7 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
 #define SYS_rt_sigreturn 139
+#define SYS_reboot 142
 #define SYS_setpgid 154
 #define SYS_getpgid 155
 #define SYS_setsid 157
