@@ -25,6 +25,8 @@ MOTD = b"""Welcome to ufos, the uFork OS: every process here shares one address 
 and fork moves the child's pointers into its own slot. Try: ls /bin, forkdemo, cat /proc/self/maps
 """
 
+ALIASES = {"[": "test", "poweroff": "halt"}      # /bin names that are another program
+
 
 def build_root(k) -> VFS:
     from ufos.kernel import tty
@@ -32,8 +34,9 @@ def build_root(k) -> VFS:
     bin_dir = root.add("bin", RamDir())
     for name, sources in sorted(userland_programs().items()):
         bin_dir.add(name, RamFile(builder=program_builder(name, sources), mode=0o755))
-    if "test" in bin_dir.children:
-        bin_dir.add("[", bin_dir.children["test"])      # one program, two names (like a link)
+    for alias, name in ALIASES.items():
+        if name in bin_dir.children:
+            bin_dir.add(alias, bin_dir.children[name])  # one program, two names (like a link)
     root.add("tmp", RamDir())
     root.add("etc", RamDir()).add("motd", RamFile(MOTD))
     for mount in ("dev", "proc", "host"):
