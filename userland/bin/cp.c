@@ -1,14 +1,18 @@
 /*
- * cp - copy files.
+ * cp - copy files and directories.
  *
- *     cp SOURCE DEST
- *     cp SOURCE... DIRECTORY
+ *     cp [-r] SOURCE DEST
+ *     cp [-r] SOURCE... DIRECTORY
  *
  * Copies the file SOURCE to DEST (created, or overwritten), or each SOURCE into DIRECTORY
- * under its own name. A new file gets SOURCE's permissions. Directories are not copied (there
- * is no -r).
+ * under its own name. A new file gets SOURCE's permissions.
+ *     -r, -R  copy directories too, with everything in them: DEST is made a directory (with
+ *             SOURCE's permissions) and each entry of SOURCE is copied into it, depth first.
+ *             A directory is never copied into itself (cp -r d d/sub stops at d/sub).
+ * Without -r a SOURCE that is a directory is an error. mv uses cp -r to move across file systems.
  * Exit status: 0, or 1 if something could not be copied.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -17,40 +21,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Copy the file from to the file to. Returns 0, or 1 after reporting an error. */
-static int copy_file(const char *from, const char *to)
+static int recursive;
+static struct stat made;        /* the first directory cp -r made: never copied into itself */
+static int made_any;
+
+static int copy(const char *from, const char *to);
+
+/* Copy the bytes of the open file in (described by st) to the file to. 0, or 1 after an error. */
+static int copy_file(int in, const struct stat *st, const char *from, const char *to)
 {
-    struct stat st, dst;
+    struct stat dst;
     char buf[4096];
     ssize_t n, w, done;
-    int in, out;
+    int out;
 
-    if ((in = open(from, O_RDONLY)) < 0 || fstat(in, &st) < 0) {
-        fprintf(stderr, "cp: cannot stat '%s': %s\n", from, strerror(errno));
-        if (in >= 0)
-            close(in);
-        return 1;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "cp: -r not specified; omitting directory '%s'\n", from);
-        close(in);
-        return 1;
-    }
-    if (stat(to, &dst) == 0 && dst.st_dev == st.st_dev && dst.st_ino == st.st_ino) {
+    if (stat(to, &dst) == 0 && dst.st_dev == st->st_dev && dst.st_ino == st->st_ino) {
         fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
-        close(in);
         return 1;
     }
-    if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC, st.st_mode & 0777)) < 0) {
+    if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC, st->st_mode & 0777)) < 0) {
         fprintf(stderr, "cp: cannot create regular file '%s': %s\n", to, strerror(errno));
-        close(in);
         return 1;
     }
     while ((n = read(in, buf, sizeof buf)) > 0) {
         for (done = 0; done < n; done += w) {
             if ((w = write(out, buf + done, (size_t)(n - done))) < 0) {
                 fprintf(stderr, "cp: error writing '%s': %s\n", to, strerror(errno));
-                close(in);
                 close(out);
                 return 1;
             }
@@ -58,7 +54,6 @@ static int copy_file(const char *from, const char *to)
     }
     if (n < 0)
         fprintf(stderr, "cp: error reading '%s': %s\n", from, strerror(errno));
-    close(in);
     if (close(out) < 0) {
         fprintf(stderr, "cp: error writing '%s': %s\n", to, strerror(errno));
         return 1;
@@ -66,54 +61,129 @@ static int copy_file(const char *from, const char *to)
     return n < 0;
 }
 
-/* DIR/the last component of path (malloc'd). */
-static char *path_in(const char *dir, const char *path)
+/* DIR/NAME (malloc'd). */
+static char *join(const char *dir, const char *name, int name_length)
 {
-    const char *end = path + strlen(path), *base;
     char *result;
 
-    while (end > path + 1 && end[-1] == '/')
-        end--;
-    for (base = end; base > path && base[-1] != '/'; base--)
-        ;
-    if (asprintf(&result, "%s/%.*s", dir, (int)(end - base), base) < 0) {
+    if (asprintf(&result, "%s/%.*s", dir, name_length, name) < 0) {
         fprintf(stderr, "cp: out of memory\n");
         exit(1);
     }
     return result;
 }
 
+/* DIR/the last component of path (malloc'd). */
+static char *path_in(const char *dir, const char *path)
+{
+    const char *end = path + strlen(path), *base;
+
+    while (end > path + 1 && end[-1] == '/')
+        end--;
+    for (base = end; base > path && base[-1] != '/'; base--)
+        ;
+    return join(dir, base, (int)(end - base));
+}
+
+/* cp -r of the directory from (described by st): make to, copy every entry into it. */
+static int copy_directory(const struct stat *st, const char *from, const char *to)
+{
+    struct stat dst;
+    struct dirent *d;
+    DIR *dir;
+    int status = 0;
+
+    if (made_any && st->st_dev == made.st_dev && st->st_ino == made.st_ino) {
+        fprintf(stderr, "cp: cannot copy a directory, '%s', into itself\n", from);
+        return 1;
+    }
+    if (mkdir(to, st->st_mode & 0777) < 0 && !(errno == EEXIST && stat(to, &dst) == 0 && S_ISDIR(dst.st_mode))) {
+        fprintf(stderr, "cp: cannot create directory '%s': %s\n", to, strerror(errno));
+        return 1;
+    }
+    if (!made_any && stat(to, &made) == 0)
+        made_any = 1;
+    if ((dir = opendir(from)) == NULL) {
+        fprintf(stderr, "cp: cannot open directory '%s': %s\n", from, strerror(errno));
+        return 1;
+    }
+    while ((d = readdir(dir)) != NULL) {
+        char *f, *t;
+        if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+            continue;
+        f = join(from, d->d_name, (int)strlen(d->d_name));
+        t = join(to, d->d_name, (int)strlen(d->d_name));
+        status |= copy(f, t);
+        free(f);
+        free(t);
+    }
+    closedir(dir);
+    return status;
+}
+
+/* Copy from to to: a file, or with -r a directory. Returns 0, or 1 after reporting an error. */
+static int copy(const char *from, const char *to)
+{
+    struct stat st;
+    int in, status;
+
+    if ((in = open(from, O_RDONLY)) < 0 || fstat(in, &st) < 0) {
+        fprintf(stderr, "cp: cannot stat '%s': %s\n", from, strerror(errno));
+        if (in >= 0)
+            close(in);
+        return 1;
+    }
+    if (!S_ISDIR(st.st_mode))
+        status = copy_file(in, &st, from, to);
+    else if (recursive)
+        status = copy_directory(&st, from, to);
+    else {
+        fprintf(stderr, "cp: -r not specified; omitting directory '%s'\n", from);
+        status = 1;
+    }
+    close(in);
+    return status;
+}
+
+static void usage(void)
+{
+    fprintf(stderr, "usage: cp [-r] SOURCE DEST\n       cp [-r] SOURCE... DIRECTORY\n");
+    exit(1);
+}
+
 int main(int argc, char **argv)
 {
     struct stat st;
     const char *target;
-    int i, status = 0, target_is_dir;
+    int c, i, status = 0, target_is_dir;
 
-    if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
-        fprintf(stderr, "cp: invalid option -- '%c'\n", argv[1][1]);
-        argc = 0;
+    while ((c = getopt(argc, argv, "rR")) != -1) {
+        if (c == '?')
+            usage();
+        recursive = 1;
     }
-    if (argc < 3) {
-        if (argc == 2)
-            fprintf(stderr, "cp: missing destination file operand after '%s'\n", argv[1]);
-        else if (argc == 1)
+    argc -= optind;
+    argv += optind;
+    if (argc < 2) {
+        if (argc == 1)
+            fprintf(stderr, "cp: missing destination file operand after '%s'\n", argv[0]);
+        else
             fprintf(stderr, "cp: missing file operand\n");
-        fprintf(stderr, "usage: cp SOURCE DEST\n       cp SOURCE... DIRECTORY\n");
-        return 1;
+        usage();
     }
     target = argv[argc - 1];
     target_is_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-    if (argc > 3 && !target_is_dir) {
+    if (argc > 2 && !target_is_dir) {
         fprintf(stderr, "cp: target '%s' is not a directory\n", target);
         return 1;
     }
-    for (i = 1; i < argc - 1; i++) {
+    for (i = 0; i < argc - 1; i++) {
         if (target_is_dir) {
             char *to = path_in(target, argv[i]);
-            status |= copy_file(argv[i], to);
+            status |= copy(argv[i], to);
             free(to);
         } else {
-            status |= copy_file(argv[i], target);
+            status |= copy(argv[i], target);
         }
     }
     return status;
