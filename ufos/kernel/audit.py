@@ -45,8 +45,7 @@ def memory_capabilities(k, p, reachable_only: bool = True):
     """(virtual address, capability) for each tagged granule p maps; with reachable_only, not
     those on pages that trap capability loads."""
     space, memory = p.space, k.memory
-    for va in sorted(space.mapped):
-        pte = space.page_table.lookup(va)
+    for va, pte in space.pages():
         if reachable_only and not allows(pte, "cap_load"):
             continue
         frame = pte & FRAME_MASK

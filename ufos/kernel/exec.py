@@ -60,7 +60,7 @@ def map_image(space: AddressSpace, image) -> None:
         first, last = page_of(start), page_of(end + PAGE - 1)
         space.regions.append(Region(first + shift, last + shift, rights, kind))
         for va in pages(start, end):
-            if va + shift not in space.mapped:
+            if not space.is_mapped(va + shift):
                 space.map_new_page(va + shift, rights)
             else:                                       # two segments share a page
                 space.page_table.protect(va + shift, set_bits=RIGHTS[rights])

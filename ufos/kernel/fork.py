@@ -26,7 +26,7 @@ from __future__ import annotations
 from ufos.machine.isa import PTE
 from ufos.machine.relocate import copy_and_relocate, relocate_capability
 from ufos.kernel.uapi import E, SyscallError
-from ufos.kernel.vm import FRAME_MASK, SLOT_SIZE, AddressSpace, Region
+from ufos.kernel.vm import FRAME_MASK, RIGHTS, SLOT_SIZE, AddressSpace, Region
 
 POLICIES = ("copa", "coa", "sync", "classic")
 WRITE, AF, CAP_TRAP = PTE["WRITE"], PTE["AF"], PTE["CAP_TRAP"]
@@ -51,13 +51,12 @@ def fork(k, parent):
 # --- the child's memory, by policy ----------------------------------------------------------------
 def share_sync(k, parent: AddressSpace, child: AddressSpace) -> None:
     """sync: copy every page now."""
-    for va in sorted(parent.mapped):
-        pte = parent.page_table.lookup(va)
+    delta = child.base - parent.base
+    for va, pte in parent.pages():
         new = k.vm.frames.alloc(child.base)
         copy_relocating(child, new, pte & FRAME_MASK)
         child.stats.pages_copied += 1
-        child.page_table.map(va + child.base - parent.base, new, pte & 0xFFF & ~1)
-        child.mapped.add(va + child.base - parent.base)
+        child.page_table.map(va + delta, new, pte & 0xFFF & ~1)
 
 
 def share_copa(k, parent: AddressSpace, child: AddressSpace) -> None:
@@ -83,14 +82,10 @@ SHARE = {"copa": share_copa, "coa": share_coa, "sync": share_sync, "classic": sh
 
 def share_pages(k, parent, child, parent_clear: int, child_clear: int, child_set: int) -> None:
     """Map each of the parent's frames into the child too (one more reference each), taking rights
-    away from both sides' entries so that the first access that needs a copy faults."""
-    delta = child.base - parent.base
-    ppt, cpt, frames = parent.page_table, child.page_table, k.vm.frames
-    for va in parent.mapped:
-        pte = ppt.protect(va, clear_bits=parent_clear)
-        cpt.map(va + delta, pte & FRAME_MASK, (pte & 0xFFF & ~1 & ~child_clear) | child_set)
-        frames.ref(pte & FRAME_MASK)
-    child.mapped.update(va + delta for va in parent.mapped)
+    away from both sides' entries so that the first access that needs a copy faults. The loop over
+    the pages is the page table's (machine/mmu.pyx PageTable.share): it runs in C."""
+    parent.page_table.share(child.page_table, parent.base, parent.top, distance(parent.base, child.base),
+                            parent_clear, child_clear, child_set, k.vm.frames.refs)
 
 
 def copy_got(parent: AddressSpace, child: AddressSpace) -> None:
@@ -99,8 +94,9 @@ def copy_got(parent: AddressSpace, child: AddressSpace) -> None:
     delta = child.base - parent.base
     child.got_pages = {va + delta for va in parent.got_pages}
     for va in sorted(child.got_pages):
-        if va in child.mapped:
-            child.physical(va, "cap_load")
+        pte = child.page_table.lookup(va)
+        if pte & PTE["VALID"]:
+            copy_page(child, va, pte & FRAME_MASK, RIGHTS[child.region_at(va).rights])
 
 
 def distance(src: int, dst: int) -> int:
@@ -115,7 +111,7 @@ def resolve_shared_page(space: AddressSpace, va: int, pte: int, rights: int) -> 
     region's full rights. Called by vm.handle_fault once it has checked the access is legal."""
     frame = pte & FRAME_MASK
     frames = space.vm.frames
-    if frames.refs[frame] == 1 and (space.vm.classic or frames.origin[frame] == space.base):
+    if frames.refcount(frame) == 1 and (space.vm.classic or frames.origin(frame) == space.base):
         space.page_table.map(va, frame, rights)          # the last sharer: take the page back
     else:
         copy_page(space, va, frame, rights)
@@ -126,21 +122,21 @@ def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
     """Give `space` its own copy of the shared frame mapped at va, with every capability in it
     moved into space's slot. The frame's last user relocates it in place instead of copying."""
     frames = space.vm.frames
-    if frames.refs[frame] == 1:
+    if frames.refcount(frame) == 1:
         new = frame                                      # nobody else sees it: move it in place
     else:
         new = frames.alloc(space.base)
         frames.unref(frame)
         space.stats.pages_copied += 1
     copy_relocating(space, new, frame)
-    frames.origin[new] = space.base
+    frames.set_origin(new, space.base)
     space.page_table.map(va, new, rights)
 
 
 def copy_relocating(space: AddressSpace, new: int, frame: int) -> None:
     """Copy frame to new (the same frame: in place), moving the capabilities that point into the
     frame's origin slot into space's slot. Under classic nothing moves: it is a plain copy."""
-    origin = space.vm.frames.origin.get(frame, space.base)
+    origin = space.vm.frames.origin(frame)
     if space.vm.classic or origin == space.base:
         copy_and_relocate(space.vm.memory, new, frame)
     else:

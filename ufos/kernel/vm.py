@@ -23,7 +23,9 @@ capabilities inside it point into, so that whoever copies it later knows how far
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability, alignment_mask, representable_length
@@ -99,37 +101,41 @@ class OutOfMemory(SyscallError):
 
 class Frames:
     """The physical frame allocator: free frames, and for each frame in use its reference count and
-    its origin (the base of the slot its capabilities point into)."""
+    its origin (the base of the slot its capabilities point into). Both are arrays indexed by frame
+    number, so that fork's bulk sharing (PageTable.share) can count references without Python."""
 
     def __init__(self, memory_size: int, reserved: int = PAGE):
         # frame 0 is never handed out: a zero physical address is always a bug
         self.free = list(range(memory_size - PAGE, reserved - 1, -PAGE))    # pop() gives the lowest
-        self.refs: dict[int, int] = {}
-        self.origin: dict[int, int] = {}
         self.total = len(self.free)
+        self.refs = array("I", bytes(4 * (memory_size // PAGE)))         # by frame number
+        self.origins = array("Q", bytes(8 * (memory_size // PAGE)))
 
     def alloc(self, origin: int) -> int:
         if not self.free:
             raise OutOfMemory()
         pa = self.free.pop()
-        self.refs[pa] = 1
-        self.origin[pa] = origin
+        self.refs[pa // PAGE] = 1
+        self.origins[pa // PAGE] = origin
         return pa
 
-    def ref(self, pa: int) -> None:
-        self.refs[pa] += 1
+    def refcount(self, pa: int) -> int:
+        return self.refs[pa // PAGE]
+
+    def origin(self, pa: int) -> int:
+        return self.origins[pa // PAGE]
+
+    def set_origin(self, pa: int, origin: int) -> None:
+        self.origins[pa // PAGE] = origin
 
     def unref(self, pa: int) -> None:
-        n = self.refs[pa] - 1
-        if n:
-            self.refs[pa] = n
-        else:
-            del self.refs[pa], self.origin[pa]
+        self.refs[pa // PAGE] -= 1
+        if not self.refs[pa // PAGE]:
             self.free.append(pa)
 
     @property
     def used(self) -> int:
-        return len(self.refs)
+        return self.total - len(self.free)
 
 
 @dataclass
@@ -159,7 +165,6 @@ class AddressSpace:
     base: int                      # the slot's first address
     page_table: PageTable
     regions: list[Region] = field(default_factory=list)
-    mapped: set[int] = field(default_factory=set)      # virtual pages with a frame
     got_pages: set[int] = field(default_factory=set)   # pages holding the loader's capabilities
     stats: MemoryStats = field(default_factory=MemoryStats)
 
@@ -167,11 +172,20 @@ class AddressSpace:
     def top(self) -> int:
         return self.base + SLOT_SIZE
 
-    @property
+    @cached_property
     def root(self) -> Capability:
         """The capability every capability of this μprocess is derived from."""
         return Capability.root().set_address(self.base).set_bounds(SLOT_SIZE).clear_perms(
             isa.PERM_ALL & ~USER_PERMS)
+
+    def pages(self, start: int | None = None, end: int | None = None) -> list[tuple[int, int]]:
+        """The pages of this slot that have a frame, in [start, end) (the whole slot by default),
+        as (va, pte). The page table is the one record of what is mapped."""
+        return self.page_table.mappings(self.base if start is None else start,
+                                        self.top if end is None else end)
+
+    def is_mapped(self, va: int) -> bool:
+        return bool(self.page_table.lookup(va) & PTE["VALID"])
 
     def region_at(self, va: int) -> Region | None:
         for r in self.regions:
@@ -185,18 +199,12 @@ class AddressSpace:
         pa = self.vm.frames.alloc(self.base)
         self.vm.memory.zero(pa, PAGE)
         self.page_table.map(va, pa, RIGHTS[rights])
-        self.mapped.add(va)
         return pa
 
-    def unmap_page(self, va: int) -> None:
-        pte = self.page_table.unmap(va)
-        self.mapped.discard(va)
-        if pte:
-            self.vm.frames.unref(pte & FRAME_MASK)
-
     def unmap_range(self, start: int, end: int) -> None:
-        for va in sorted(v for v in self.mapped if start <= v < end):
-            self.unmap_page(va)
+        for va, pte in self.pages(start, end):
+            self.page_table.unmap(va)
+            self.vm.frames.unref(pte & FRAME_MASK)
 
     def clear(self) -> None:
         """Unmap everything (exit, or exec replacing the image)."""
@@ -299,9 +307,8 @@ class AddressSpace:
         """(private pages, shared pages, proportional set size in bytes)."""
         private = shared = 0
         pss = 0.0
-        refs = self.vm.frames.refs
-        for va in self.mapped:
-            n = refs[self.page_table.lookup(va) & FRAME_MASK]
+        for va, pte in self.pages():
+            n = self.vm.frames.refcount(pte & FRAME_MASK)
             if n == 1:
                 private += 1
             else:

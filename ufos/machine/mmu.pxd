@@ -10,6 +10,7 @@ cdef enum:
     VA_BITS = 48
     LEVEL_BITS = 12
     LEVEL_SIZE = 4096
+    LEAF_SPAN = 1 << 24  # the bytes of address space one leaf table covers
     MAX_PENDING = 64     # page invalidations remembered before a full TLB flush is needed instead
 
 cdef class PageTable:
@@ -22,6 +23,7 @@ cdef class PageTable:
     cdef uint64_t* walk(self, uint64_t va, bint create) noexcept nogil
     cdef void invalidate(self, uint64_t va) noexcept nogil
     cdef uint64_t* _slot(self, uint64_t va, bint create) except NULL
+    cdef uint64_t* next_mapped(self, uint64_t* va, uint64_t end) noexcept nogil
 
 
 cdef inline uint64_t* pt_lookup(uint64_t*** root, uint64_t va) noexcept nogil:

@@ -67,15 +67,14 @@ def status(k, p) -> str:
 
 
 def maps(k, p) -> str:
-    space, refs = p.space, k.vm.frames.refs
+    space, frames = p.space, k.vm.frames
     out = [f"{'start':>14} {'end':>14} rights region   pages"]
     for r in sorted(space.regions, key=lambda r: r.start):
-        touched = sorted(va for va in space.mapped if r.start <= va < r.end)
+        touched = space.pages(r.start, r.end)
         out.append(f"{r.start:#14x} {r.end:#14x} {r.rights:<6} {r.name:<8} "
                    f"{len(touched)} of {(r.end - r.start) // PAGE} mapped")
-        for va in touched:
-            pte = space.page_table.lookup(va)
-            n = refs.get(pte & FRAME_MASK, 1)
+        for va, pte in touched:
+            n = frames.refcount(pte & FRAME_MASK)
             caps = len(k.memory.tagged_granules(pte & FRAME_MASK, PAGE))
             sharing = "private" if n == 1 else f"shared x{n}"
             out.append(f"    {va:#14x} {describe_rights(pte):<12} {sharing:<10} {caps} caps")
