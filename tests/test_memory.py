@@ -102,3 +102,38 @@ def test_page_table_covers_48_bit_addresses_and_rejects_bad_requests():
         pt.map(0x1000, 0x1001, PTE["READ"])        # not a frame address
     with pytest.raises(KeyError):
         pt.protect(0x2000, set_bits=PTE["READ"])   # nothing mapped there
+
+
+def test_mappings_lists_a_range_in_address_order():
+    pt = PageTable()
+    for va in (0x7000_0000, 0x1000, 0x40_0000_0000, 0x5000):
+        pt.map(va, 0x3000, PTE["READ"])
+    assert [va for va, _ in pt.mappings()] == [0x1000, 0x5000, 0x7000_0000, 0x40_0000_0000]
+    assert [va for va, _ in pt.mappings(0x2000, 0x7000_0000)] == [0x5000]
+    assert [va for va, _ in pt.mappings(0x5000, 0x5001)] == [0x5000]
+    assert pt.mappings(0x6000, 0x7000_0000) == []
+
+
+def test_share_maps_the_parents_frames_into_the_child_and_counts_references():
+    from array import array
+    pt = PageTable()
+    rw = PTE["READ"] | PTE["WRITE"] | PTE["AF"]
+    pt.map(0x4000_0000, 0x1000, rw)
+    pt.map(0x4000_3000, 0x2000, rw)
+    pt.map(0x5000_0000, 0x3000, rw)                  # outside the range: not shared
+    refs = array("I", [1] * 16)
+    child = 0x1_0000_0000
+    n = pt.share(pt, 0x4000_0000, 0x5000_0000, child - 0x4000_0000,
+                 PTE["WRITE"], PTE["WRITE"], PTE["CAP_TRAP"], refs)
+    assert n == 2 and list(refs[:4]) == [1, 2, 2, 1]
+    assert pt.lookup(0x4000_3000) == 0x2000 | PTE["VALID"] | PTE["READ"] | PTE["AF"]      # parent: read-only
+    assert pt.lookup(child + 0x3000) == 0x2000 | PTE["VALID"] | PTE["READ"] | PTE["AF"] | PTE["CAP_TRAP"]
+    assert pt.lookup(0x5000_0000) & PTE["WRITE"] and not pt.lookup(child + 0x1000_0000)
+    # a child slot below the parent: the distance wraps around 2**64
+    below = PageTable()
+    pt.share(below, 0x4000_0000, 0x4000_1000, (0x1000_0000 - 0x4000_0000) % (1 << 64), 0, 0, 0, refs)
+    assert below.translate(0x1000_0000) == 0x1000 and refs[1] == 3
+    with pytest.raises(ValueError):                  # the child's page is already there
+        pt.share(pt, 0x4000_0000, 0x4000_1000, child - 0x4000_0000, 0, 0, 0, refs)
+    with pytest.raises(ValueError):                  # a frame the counts do not cover
+        pt.share(PageTable(), 0x5000_0000, 0x5000_1000, 0, 0, 0, 0, array("I", [0, 0]))
