@@ -2,7 +2,8 @@
 
     /proc/PID/status   name, state, ids, instructions, memory: private and shared pages, copies
     /proc/PID/maps     the slot's regions and, page by page, whether it is private, shared after a
-                       fork (and with how many), and how many capabilities it holds
+                       fork (and with how many), how many capabilities it holds, and "into SLOT"
+                       if they still point into the slot the page came from (not relocated yet)
     /proc/PID/caps     the capability registers and every capability in the μprocess's memory
     /proc/self         the μprocess that looks
 """
@@ -74,11 +75,19 @@ def maps(k, p) -> str:
         out.append(f"{r.start:#14x} {r.end:#14x} {r.rights:<6} {r.name:<8} "
                    f"{len(touched)} of {(r.end - r.start) // PAGE} mapped")
         for va, pte in touched:
-            n = frames.refcount(pte & FRAME_MASK)
-            caps = len(k.memory.tagged_granules(pte & FRAME_MASK, PAGE))
+            frame = pte & FRAME_MASK
+            n = frames.refcount(frame)
+            caps = len(k.memory.tagged_granules(frame, PAGE))
             sharing = "private" if n == 1 else f"shared x{n}"
-            out.append(f"    {va:#14x} {describe_rights(pte):<12} {sharing:<10} {caps} caps")
+            out.append(f"    {va:#14x} {describe_rights(pte):<12} {sharing:<10} {caps} caps"
+                       + not_yet_moved(frames.origin(frame), space.base, caps))
     return "\n".join(out) + "\n"
+
+
+def not_yet_moved(origin: int, base: int, caps: int) -> str:
+    """A frame that came from another slot by fork (vm.Frames' origin) and has not been copied or
+    relocated for this μprocess yet: its capabilities still point into that slot."""
+    return f" into {origin:#x}" if caps and origin != base else ""
 
 
 def caps(k, p) -> str:
