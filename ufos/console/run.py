@@ -28,6 +28,17 @@ def parse_size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (say 256M or 1G)")
 
 
+def parse_hostfwd(text: str) -> tuple[int, int]:
+    """GUEST:HOST -> (guest port, host port); HOST 0 lets the host choose a free port."""
+    try:
+        guest, hostport = (int(part) for part in text.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not GUEST:HOST ports: {text!r} (say 8080:18080)")
+    if not (0 < guest < 65536 and 0 <= hostport < 65536):
+        raise argparse.ArgumentTypeError(f"ports are 1-65535: {text!r}")
+    return guest, hostport
+
+
 def add_boot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fork-policy", choices=POLICIES, default="copa",
                         help="how fork copies memory (default copa)")
@@ -37,11 +48,14 @@ def add_boot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=None, help="randomise slot placement with this seed")
     parser.add_argument("--share", default="ufos-data", help="host directory seen as /host (default ./ufos-data)")
     parser.add_argument("--trace", action="store_true", help="print every system call on stderr")
+    parser.add_argument("--hostfwd", type=parse_hostfwd, action="append", default=[], metavar="GUEST:HOST",
+                        help="a guest listening on port GUEST listens on the host's 127.0.0.1:HOST "
+                             "(default: the same port); may be repeated")
 
 
 def options_from(args) -> Options:
     return Options(policy=args.fork_policy, isolation=args.isolation, memory=args.memory,
-                   seed=args.seed, share=args.share, trace=args.trace)
+                   seed=args.seed, share=args.share, trace=args.trace, hostfwd=dict(args.hostfwd))
 
 
 def host_image(path: str):

@@ -27,6 +27,7 @@ from ufos.kernel import signal, tty
 from ufos.kernel.file import File
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.fs.rootfs import build_root
+from ufos.kernel.net import Network
 from ufos.kernel.proc import QUANTUM, ProcTable, exit_process, scheduler, wake
 from ufos.kernel.syscall import name_of
 from ufos.kernel.uapi import E, ERRNO_NAMES, O, SIG, SyscallError
@@ -50,6 +51,7 @@ class Options:
     quantum: int = QUANTUM
     max_instructions: int = 0    # stop everything after this many (0: no limit)
     audit: bool = False          # run the isolation audit after every fork, exec, mmap and fault
+    hostfwd: dict[int, int] = field(default_factory=dict)   # guest port -> host port (0: any)
     env: list[str] = field(default_factory=lambda: ["PATH=/bin", "HOME=/", "TERM=xterm"])
 
     def check(self) -> None:
@@ -84,6 +86,7 @@ class Kernel:
         self.realtime_base_ns = time.time_ns()
         self.timers = object()           # channel of nanosleep
         self.polling = object()          # channel of ppoll: woken by any event
+        self.net = Network(options.hostfwd)    # ports and host sockets (net.py)
         self.audits: list[tuple[str, int, list[str]]] = []    # (event, pid, problems)
         self.history: list = []          # the last μprocesses that ended (for tests and `top`)
         self.fork_ns: list[int] = []     # host time of each fork (`ufos bench fork`)
@@ -258,6 +261,7 @@ class Kernel:
         inputs = {p.chan.host_fd for p in sleepers if getattr(p.chan, "host_fd", None) is not None}
         if any(p.chan is self.polling for p in sleepers):
             inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()
+            inputs |= self.net.host_fds()
         deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
         if not inputs and not deadlines:
             self.report(None, "ufos: deadlock: every μprocess is waiting for another: " +
