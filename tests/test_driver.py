@@ -307,7 +307,7 @@ def test_pyproject_installs_every_file_libc_needs():
     userland = ROOT / "userland"
     needed = [p for p in (userland / "include").rglob("*") if p.is_file()]
     needed += [p for p in (userland / "libc").iterdir() if p.suffix in (".c", ".s", ".h")]
-    needed += [p for p in (userland / "bin").rglob("*") if p.suffix in (".c", ".h")]    # /bin's programs
+    needed += [p for p in (userland / "bin").rglob("*") if p.suffix in (".c", ".h", ".s")]    # /bin's programs
     missing = []
     for path in needed:
         rel = path.relative_to(ROOT)

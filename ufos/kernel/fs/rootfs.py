@@ -1,6 +1,6 @@
 """The root file system a boot starts with:
 
-    /bin    every program of userland/bin (NAME.c, or a directory NAME/ of .c files), compiled by
+    /bin    every program of userland/bin (NAME.c, or a directory NAME/ of .c and .s files), compiled by
             `ufos cc` the first time it is read and kept in the cache (~/.cache/ufos/bin, keyed by
             the sources, libc and the compiler), so later boots start at once
     /tmp    writable scratch space
@@ -55,7 +55,7 @@ def build_root(k) -> VFS:
 
 
 def userland_programs() -> dict[str, list[Path]]:
-    """name -> its C sources, for every program in userland/bin."""
+    """name -> its sources (C, and assembly where C cannot say it), for every program in userland/bin."""
     from ufos.toolchain.libc import userland_dir
     bin_dir = userland_dir() / "bin"
     programs = {}
@@ -63,7 +63,7 @@ def userland_programs() -> dict[str, list[Path]]:
         for entry in bin_dir.iterdir():
             if entry.suffix == ".c" and entry.is_file():
                 programs[entry.stem] = [entry]
-            elif entry.is_dir() and (sources := sorted(entry.glob("*.c"))):
+            elif entry.is_dir() and (sources := sorted(p for p in entry.iterdir() if p.suffix in (".c", ".s"))):
                 programs[entry.name] = sources
     return programs
 
