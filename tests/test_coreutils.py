@@ -1,11 +1,11 @@
-"""The standard programs of /bin (userland/bin/NAME.c), run on the bare machine and compared with
+"""The standard programs of /bin (userland/bin/NAME.c), run under the kernel and compared with
 the host's coreutils.
 
 Each program is compiled once, when a test first needs it (a session-wide cache), and run with
-`run_image` on a fresh machine: the stand-in for the kernel services read, write, mmap and exit
-on fds 0-2 only, so these tests feed the programs through standard input and arguments. The
-programs that work on files (ls, cp, mv, rm, mkdir, touch, cat FILE, cmp...) need the kernel's
-file system; here only their option handling is tested.
+`run_image` on a freshly booted kernel, fed through standard input and arguments. The programs that
+work on files (ls, cp, mv, rm, mkdir, touch, cat FILE, cmp...) run with /host = the test's tmp_path
+(`boot`); those that need other programs of /bin (ps, halt, cp -r, mv across file systems) run from
+the shell (`shell`).
 
 A case compares the program's stdout and exit status with the host's command run on the same
 arguments and input (LC_ALL=C), where POSIX makes the output the same; where ufos legitimately
@@ -416,3 +416,62 @@ def test_programs_that_need_the_kernel(tmp_path):
     assert status == 0 and int(out) >= 2024
     status, out, _err = boot("uptime", [], tmp_path)
     assert status == 0 and b" up " in out
+
+
+# --- with the kernel: processes, the machine, trees of files ---------------------------------------
+def shell(script: str, share: Path):
+    """Boot ufos with /host = share and run `sh -c SCRIPT` from /bin; (status, stdout, stderr, kernel)."""
+    from ufos.kernel.boot import Kernel, Options
+    kernel = Kernel(Options(share=str(share), max_instructions=BUDGET), capture=True)
+    kernel.spawn("/bin/sh", ["sh", "-c", script])
+    status = kernel.run()
+    return status, kernel.output(1).decode(), kernel.output(2).decode(), kernel
+
+
+def test_ps_lists_every_process_with_its_state(tmp_path):
+    status, out, err, _k = shell("sleep 1 & sh -c 'exit 3' & sleep 0.1; ps; ps -e -x", tmp_path)
+    assert status == 1 and err == "ps: unknown option '-x'\nusage: ps [-e | -A]\n"
+    lines = [line.split(None, 5) for line in out.splitlines()]
+    assert lines[0] == ["PID", "PPID", "PGID", "STAT", "INSNS", "CMD"]
+    rows = {row[5]: row[:5] for row in lines[1:]}
+    assert set(rows) == {"sh -c " + "sleep 1 & sh -c 'exit 3' & sleep 0.1; ps; ps -e -x",
+                         "sleep 1", "sh -c exit 3", "ps"}
+    assert rows["sleep 1"][1:4] == ["1", "1", "S"]          # its parent is the shell, pid 1
+    assert rows["sh -c exit 3"][3] == "Z"                   # exited, not waited for yet
+    assert rows["ps"][3] == "R" and all(int(row[4]) > 0 for row in rows.values())
+
+
+@pytest.mark.parametrize("name", ["halt", "poweroff"])
+def test_halt_and_poweroff_stop_every_process(name, tmp_path):
+    status, out, err, kernel = shell(f"sleep 100 & {name}; echo not reached", tmp_path)
+    assert (status, out, err) == (0, "", "")
+    assert not kernel.procs.any_live()
+    status, _out, err, _k = shell(f"{name} now", tmp_path)
+    assert (status, err) == (1, f"usage: {name}\n")
+
+
+def test_cp_r_copies_trees(tmp_path):
+    (tmp_path / "d" / "sub").mkdir(parents=True)
+    (tmp_path / "d" / "a").write_bytes(BYTES)
+    (tmp_path / "d" / "sub" / "b").write_bytes(b"b\n")
+    (tmp_path / "into").mkdir()
+    status, _out, err, _k = shell("cp -r /host/d /host/e && cp -R /host/d /host/into", tmp_path)
+    assert (status, err) == (0, "")
+    for copy in (tmp_path / "e", tmp_path / "into" / "d"):
+        assert (copy / "a").read_bytes() == BYTES and (copy / "sub" / "b").read_bytes() == b"b\n"
+    status, _out, err, _k = shell("cp -r /host/d /host/d/sub", tmp_path)
+    assert status == 1 and err == "cp: cannot copy a directory, '/host/d/sub/d', into itself\n"
+    status, _out, err, _k = shell("cp /host/d /host/f; cp -q /host/d /host/f", tmp_path)
+    assert status == 1 and err.startswith("cp: -r not specified; omitting directory '/host/d'\n"
+                                          "cp: invalid option -- 'q'\n")
+
+
+def test_mv_between_tmp_and_host_copies_and_removes(tmp_path):
+    status, out, err, _k = shell("echo hi > /tmp/f; mkdir /tmp/d; echo x > /tmp/d/y; "
+                                 "mv /tmp/f /tmp/d /host && ls /tmp", tmp_path)
+    assert (status, out, err) == (0, "", "")
+    assert (tmp_path / "f").read_bytes() == b"hi\n" and (tmp_path / "d" / "y").read_bytes() == b"x\n"
+    status, out, err, _k = shell("mv /host/d /tmp/back && cat /tmp/back/y; mv /host/nope /tmp", tmp_path)
+    assert (status, out) == (1, "x\n")
+    assert err == "mv: cannot move '/host/nope' to '/tmp/nope': No such file or directory\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f"]
