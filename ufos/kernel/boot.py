@@ -257,7 +257,7 @@ class Kernel:
 
     def idle(self) -> None:
         """Nothing can run: wait for host input or the next timer, or report a deadlock."""
-        sleepers = [p for p in self.procs.procs.values() if p.state == "sleeping"]
+        sleepers = [p for p in self.procs.procs.values() if p.state in ("sleeping", "stopped")]
         inputs = {p.chan.host_fd for p in sleepers if getattr(p.chan, "host_fd", None) is not None}
         if any(p.chan is self.polling for p in sleepers):
             inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()

@@ -9,12 +9,15 @@ A system call that cannot finish yet (a read from an empty pipe, a wait for a ch
 running) puts its caller to sleep on a *channel* — the pipe, the parent itself — and some later
 event wakes every μprocess sleeping on that channel, as xv6's sleep() and wakeup() do. A woken
 μprocess makes the same system call again: its arguments are still in its registers.
+
+Job control adds one more state: a μprocess *stopped* by SIGSTOP or SIGTSTP (Ctrl-Z) does not run
+until SIGCONT; its parent's wait4 with WUNTRACED (WCONTINUED) hears of the stop (the continue).
 """
 from __future__ import annotations
 
 from ufos.kernel import signal
 from ufos.kernel.file import FdTable
-from ufos.kernel.uapi import E, SIG, SyscallError
+from ufos.kernel.uapi import E, SA, SIG, SyscallError
 from ufos.kernel.vm import AddressSpace
 from ufos.machine.mmu import PageTable
 
@@ -30,7 +33,7 @@ class Proc:
         self.slot = slot
         self.name = parent.name if parent else "init"
         self.argv: list[str] = []
-        self.state = "runnable"          # runnable | sleeping | zombie
+        self.state = "runnable"          # runnable | sleeping | stopped | zombie
         self.context = None              # the saved registers while it is not on the CPU
         self.fds = FdTable()
         self.cwd = "/"
@@ -41,6 +44,7 @@ class Proc:
         self.retry = False               # a system call to make again when it wakes
         self.deadline: int | None = None  # when a sleeping nanosleep or ppoll gives up
         self.wait_status = 0             # for the parent's wait: (code << 8) or the signal
+        self.unreported: int | None = None   # a stop or continue wait4 has not told the parent of
         self.instructions = 0
         self.syscalls = 0
         self.fault: str | None = None    # the message of the fault that killed it
@@ -172,6 +176,15 @@ def find_zombie(parent: Proc, pid: int) -> Proc | None:
     return next((c for c in matching_children(parent, pid) if c.state == "zombie"), None)
 
 
+def find_changed(parent: Proc, pid: int, stops: bool, continues: bool) -> Proc | None:
+    """A matching child whose stop (with stops: WUNTRACED) or continue (WCONTINUED) the parent
+    has not been told of."""
+    for c in matching_children(parent, pid):
+        if c.unreported is not None and (stops if c.state == "stopped" else continues):
+            return c
+    return None
+
+
 def reap(k, parent: Proc, child: Proc) -> None:
     parent.children.remove(child)
     del k.procs.procs[child.pid]
@@ -180,6 +193,39 @@ def reap(k, parent: Proc, child: Proc) -> None:
 def matching_children(parent: Proc, pid: int) -> list[Proc]:
     return [c for c in parent.children if pid == -1 or c.pid == pid or
             (pid == 0 and c.pgid == parent.pgid) or (pid < -1 and c.pgid == -pid)]
+
+
+# --- job control: stopping and continuing --------------------------------------------------------
+STOPPED_STATUS, CONTINUED_STATUS = 0x7F, 0xFFFF       # wait statuses: (sig << 8) | 0x7F, 0xFFFF
+
+
+def stop_process(k, p: Proc, sig: int) -> None:
+    """p stops (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) until a SIGCONT. If it slept in a system call,
+    it will make the call again once continued (p.retry stays set)."""
+    p.state, p.chan, p.wake_at = "stopped", None, None
+    p.unreported = (sig << 8) | STOPPED_STATUS
+    tell_parent(k, p)
+
+
+def continue_process(k, p: Proc) -> None:
+    """SIGCONT: a stopped p runs again. A call it slept in is retried and sleeps again if it
+    must, so nothing it waited for while stopped is missed."""
+    if p.state != "stopped":
+        return
+    p.state = "runnable"
+    p.unreported = CONTINUED_STATUS
+    tell_parent(k, p)
+
+
+def tell_parent(k, p: Proc) -> None:
+    """A child stopped or continued: SIGCHLD (unless the parent asked SA_NOCLDSTOP) and wake its
+    wait4."""
+    parent = p.parent
+    if parent is None or parent.state == "zombie":
+        return
+    if not parent.signals.action(SIG.SIGCHLD).flags & SA.SA_NOCLDSTOP:
+        signal.send(k, parent, SIG.SIGCHLD)
+    wakeup(k, parent)
 
 
 # --- the scheduler --------------------------------------------------------------------------------

@@ -6,6 +6,11 @@ does the default action (most signals end the μprocess) or runs the handler the
 with sigaction: the kernel saves the interrupted registers (in the kernel, where the program cannot
 tamper with them), and starts the handler with the signal number in x0 and the return address in
 c30 pointing at libc's __sigreturn, which makes the rt_sigreturn system call that restores them.
+
+The job-control signals act when they are sent, not when delivered, so that a μprocess asleep in
+a system call stops without its call failing with EINTR: a stop signal whose action is the
+default (SIGSTOP's always is) stops the μprocess at once unless it blocks the signal, and SIGCONT
+continues it even if SIGCONT is ignored or blocked (proc.py: stop_process, continue_process).
 """
 from __future__ import annotations
 
@@ -15,8 +20,8 @@ from ufos.machine.cap import Capability
 from ufos.kernel.uapi import NSIG, SA, SIG, SIGNAL_NAMES
 
 SIG_DFL, SIG_IGN = 0, 1
-IGNORED_BY_DEFAULT = {SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT,
-                      SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU}   # no job stops (yet)
+IGNORED_BY_DEFAULT = {SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT}
+STOP_SIGNALS = {SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU}      # default action: stop
 UNCATCHABLE = {SIG.SIGKILL, SIG.SIGSTOP}
 MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
 RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
@@ -59,17 +64,34 @@ def name(sig: int) -> str:
 
 
 def send(k, p, sig: int) -> None:
-    """Make sig pending for p, and wake p if it sleeps (its system call then fails with EINTR)."""
+    """Make sig pending for p, and wake p if it sleeps (its system call then fails with EINTR);
+    the job-control signals stop or continue p here and now."""
+    from ufos.kernel.proc import continue_process, stop_process, wake
     if sig == 0 or p.state == "zombie":
         return
+    if sig == SIG.SIGCONT:
+        p.signals.pending &= ~sum(bit(s) for s in STOP_SIGNALS)
+        continue_process(k, p)
+    elif sig in STOP_SIGNALS:
+        p.signals.pending &= ~bit(SIG.SIGCONT)
+    elif sig == SIG.SIGKILL and p.state == "stopped":
+        p.state = "runnable"                         # to die at once
     if p.signals.action(sig).handler == SIG_IGN and sig not in UNCATCHABLE:
         return
     if sig in IGNORED_BY_DEFAULT and p.signals.action(sig).handler == SIG_DFL:
         return
+    if stops(p, sig) and not p.signals.mask & bit(sig):
+        if p.state != "stopped":
+            stop_process(k, p, sig)
+        return
     p.signals.pending |= bit(sig)
     if deliverable(p) is not None:
-        from ufos.kernel.proc import wake
         wake(p)
+
+
+def stops(p, sig: int) -> bool:
+    """Does sig stop p? (a stop signal left to its default action)"""
+    return sig == SIG.SIGSTOP or (sig in STOP_SIGNALS and p.signals.action(sig).handler == SIG_DFL)
 
 
 def deliverable(p) -> int | None:
@@ -82,12 +104,15 @@ def deliverable(p) -> int | None:
 
 def deliver(k, p) -> None:
     """Deliver p's pending signals; p is on the CPU, about to run user code."""
-    from ufos.kernel.proc import exit_process
+    from ufos.kernel.proc import exit_process, stop_process
     while (sig := deliverable(p)) is not None:
         p.signals.pending &= ~bit(sig)
         act = p.signals.action(sig)
         if act.handler == SIG_IGN or (act.handler == SIG_DFL and sig in IGNORED_BY_DEFAULT):
             continue
+        if stops(p, sig):                            # it was blocked when sent
+            stop_process(k, p, sig)
+            return
         if act.handler == SIG_DFL or sig in UNCATCHABLE:
             exit_process(k, p, sig)
             return

@@ -24,7 +24,8 @@ from ufos.kernel import net, signal
 from ufos.kernel.file import File
 from ufos.kernel.fs import PATH_MAX, new_ino
 from ufos.kernel.pipe import make_pipe
-from ufos.kernel.proc import (WouldBlock, exit_process, find_zombie, matching_children, reap)
+from ufos.kernel.proc import (WouldBlock, exit_process, find_changed, find_zombie, matching_children,
+                              reap)
 from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError, defines)
 
 IOCTL = defines("unistd.h", "T")        # TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ
@@ -569,19 +570,25 @@ def sys_execve(k, p, a: Args):
 
 
 def sys_wait4(k, p, a: Args):
+    """A child that exited — or, with WUNTRACED / WCONTINUED, one that stopped / continued."""
     pid, options = a.int32(0), a.int32(2)
     if not matching_children(p, pid):
         raise SyscallError(E.ECHILD)
     if not a.is_null(1):
         a.writable(1, 4)
-    child = find_zombie(p, pid)
+    child = find_zombie(p, pid) or find_changed(p, pid, bool(options & W.WUNTRACED),
+                                                 bool(options & W.WCONTINUED))
     if child is None:
         if options & W.WNOHANG:
             return 0
         raise WouldBlock(p)
+    if child.state == "zombie":
+        status = child.wait_status
+        reap(k, p, child)
+    else:
+        status, child.unreported = child.unreported, None
     if not a.is_null(1):
-        a.write(1, struct.pack("<i", child.wait_status))
-    reap(k, p, child)
+        a.write(1, struct.pack("<i", status))
     return child.pid
 
 

@@ -8,6 +8,10 @@
  * it (scripts, or a kernel without the terminal ioctls), everything stays in the shell's group,
  * and background jobs ignore SIGINT and SIGQUIT so a Ctrl-C meant for the foreground spares them,
  * as POSIX says.
+ *
+ * A job stops when its processes get SIGTSTP (Ctrl-Z, with job control) or SIGSTOP (kill -STOP):
+ * waitpid with WUNTRACED tells the shell, which then prints "[1]   Stopped   cmd" and gives the
+ * prompt back. fg and bg send the job SIGCONT; `jobs` shows Running or Stopped.
  */
 #include <errno.h>
 #include <signal.h>
@@ -30,7 +34,8 @@ struct job {
     int npids;
     enum job_state state;
     int background;
-    int notified;           /* a finished background job was reported */
+    int stop_signal;        /* what stopped it (while STOPPED) */
+    int notified;           /* its stop was reported (before a prompt) */
     char *text;
     struct job *next;
 };
@@ -165,6 +170,12 @@ static void record_status(pid_t pid, int wstatus)
         return;
     if (WIFSTOPPED(wstatus)) {
         j->state = STOPPED;
+        j->stop_signal = WSTOPSIG(wstatus);
+        j->notified = 0;
+        return;
+    }
+    if (WIFCONTINUED(wstatus)) {
+        j->state = RUNNING;
         return;
     }
     j->status[i] = wstatus;
@@ -216,14 +227,14 @@ static void report_signal(struct job *j)
         out_str(2, "\n");          /* the prompt starts on a new line after ^C */
 }
 
-/* Wait for a foreground job to end (or stop, with job control). Returns its status. */
-int job_wait(struct job *j)
+/* Wait until every process of the job has ended, or (with WUNTRACED in options) it stopped. */
+static void wait_job(struct job *j, int options)
 {
-    int i, wstatus, status;
+    int i, wstatus;
 
     for (i = 0; i < j->npids; i++) {
         while (j->status[i] == -1 && j->state != STOPPED) {
-            pid_t pid = waitpid(j->pids[i], &wstatus, job_control ? WUNTRACED : 0);
+            pid_t pid = waitpid(j->pids[i], &wstatus, options);
 
             if (pid < 0) {
                 if (errno == EINTR)
@@ -234,14 +245,23 @@ int job_wait(struct job *j)
             record_status(pid, wstatus);
         }
     }
+}
+
+/* Wait for a foreground job to end (or stop, with job control). Returns its status. */
+int job_wait(struct job *j)
+{
+    int status;
+
+    wait_job(j, job_control ? WUNTRACED : 0);
     job_set_foreground(shell_pgid);
     if (j->state == STOPPED) {
         j->background = 1;
         if (j->id == 0)
             j->id = next_id();
+        j->notified = 1;
         out_str(2, "\n");
         job_print(j);
-        return 128 + SIGTSTP;
+        return 128 + j->stop_signal;
     }
     report_signal(j);
     status = job_status(j);
@@ -260,10 +280,11 @@ static void reap(void)
     int wstatus;
     pid_t pid;
 
-    while ((pid = waitpid(-1, &wstatus, WNOHANG | (job_control ? WUNTRACED : 0))) > 0)
+    while ((pid = waitpid(-1, &wstatus, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
         record_status(pid, wstatus);
 }
 
+/* Before a prompt: report background jobs that finished, or stopped since the last prompt. */
 void jobs_notify(void)
 {
     struct job *j, *next;
@@ -271,7 +292,10 @@ void jobs_notify(void)
     reap();
     for (j = jobs; j != NULL; j = next) {
         next = j->next;
-        if (j->background && j->state == DONE) {
+        if (j->background && j->state == STOPPED && !j->notified && sh.interactive) {
+            j->notified = 1;
+            job_print(j);
+        } else if (j->background && j->state == DONE) {
             if (sh.interactive)
                 out_fmt(2, "[%d]   %-24s %s\n", j->id, state_text(j), j->text);
             job_free(j);
@@ -326,6 +350,19 @@ int builtin_jobs(int argc, char **argv)
     return 0;
 }
 
+/* Send sig to the job: its process group with job control, else each of its processes. */
+static int signal_job(struct job *j, int sig)
+{
+    int i, r = 0;
+
+    if (job_control)
+        return kill(-j->pgid, sig);
+    for (i = 0; i < j->npids; i++)
+        if (j->status[i] == -1 && kill(j->pids[i], sig) < 0)
+            r = -1;
+    return r;
+}
+
 static int continue_job(struct job *j, int foreground)
 {
     j->state = RUNNING;
@@ -336,7 +373,7 @@ static int continue_job(struct job *j, int foreground)
     } else {
         out_fmt(1, "[%d] %s &\n", j->id, j->text);
     }
-    if (kill(job_control ? -j->pgid : j->pids[0], SIGCONT) < 0 && errno != ESRCH)
+    if (signal_job(j, SIGCONT) < 0 && errno != ESRCH)
         sh_warn("kill: %s", strerror(errno));
     return foreground ? job_wait(j) : 0;
 }
@@ -363,37 +400,40 @@ int builtin_bg(int argc, char **argv)
     return continue_job(j, 0);
 }
 
-/* Block until the job is done; its status. */
+/* Block until the job is done, or stopped (as bash's wait: a stopped job would never end);
+ * its status, or 128 + the stop signal. */
 static int wait_done(struct job *j)
 {
-    int wstatus, i, status;
+    int status;
 
-    for (i = 0; i < j->npids; i++) {
-        while (j->status[i] == -1) {
-            pid_t pid = waitpid(j->pids[i], &wstatus, 0);
-
-            if (pid < 0) {
-                if (errno == EINTR)
-                    continue;
-                j->status[i] = 0;
-                break;
-            }
-            record_status(pid, wstatus);
-        }
-    }
+    wait_job(j, WUNTRACED);
+    if (j->state == STOPPED)
+        return 128 + j->stop_signal;
     status = job_status(j);
     job_free(j);
     return status;
 }
 
-/* wait: for every background job; wait ID...: for those, the status of the last. */
+/* The newest background job that is not stopped. */
+static struct job *running_job(void)
+{
+    struct job *j, *best = NULL;
+
+    for (j = jobs; j != NULL; j = j->next)
+        if (j->background && j->state != STOPPED && (best == NULL || j->id > best->id))
+            best = j;
+    return best;
+}
+
+/* wait: for every background job (but stopped ones); wait ID...: for those, the status of the
+ * last. */
 int builtin_wait(int argc, char **argv)
 {
     struct job *j;
     int i, status = 0;
 
     if (argc < 2) {
-        while ((j = find_job(NULL)) != NULL)
+        while ((j = running_job()) != NULL)
             wait_done(j);
         return 0;
     }
@@ -443,26 +483,24 @@ int builtin_kill(int argc, char **argv)
         return 2;
     }
     for (; i < argc; i++) {
-        pid_t target;
+        struct job *j = argv[i][0] == '%' ? find_job(argv[i]) : NULL;
         long n;
+        int r;
 
-        if (argv[i][0] == '%') {
-            struct job *j = find_job(argv[i]);
-
-            if (j == NULL) {
-                sh_warn("kill: %s: no such job", argv[i]);
-                status = 1;
-                continue;
-            }
-            target = job_control ? -j->pgid : j->pids[0];
+        if (j != NULL) {
+            r = signal_job(j, sig);
+        } else if (argv[i][0] == '%') {
+            sh_warn("kill: %s: no such job", argv[i]);
+            status = 1;
+            continue;
         } else if (parse_int(argv[i], &n)) {
-            target = (pid_t)n;
+            r = kill((pid_t)n, sig);
         } else {
             sh_warn("kill: %s: arguments must be process or job IDs", argv[i]);
             status = 1;
             continue;
         }
-        if (kill(target, sig) < 0) {
+        if (r < 0) {
             sh_warn("kill: %s: %s", argv[i], strerror(errno));
             status = 1;
         }
