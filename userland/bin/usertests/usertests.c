@@ -125,7 +125,7 @@ static void fork_moves_pointers(void)
 {
     struct node *head = NULL, *n;
     unsigned long moved;
-    int i, sum = 0;
+    int i, status, sum = 0;
 
     for (i = 1; i <= 4; i++) {
         n = malloc(sizeof *n);
@@ -145,7 +145,7 @@ static void fork_moves_pointers(void)
         }
         exit(sum == 100 ? 0 : 1);
     }
-    expect(wait(NULL) > 0, "wait");
+    expect(wait(&status) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child's sum of its list");
     for (n = head; n != NULL; n = n->next)
         sum += n->value;
     expect(sum == 10, "the parent's list after the child changed its own");
@@ -209,7 +209,7 @@ static void wait_statuses(void)
 static void pipe_data(void)
 {
     unsigned char buf[1000];
-    int p[2], i, n, total = 0, sum = 0;
+    int p[2], i, n, status, total = 0, sum = 0;
 
     expect(pipe(p) == 0, "pipe");
     if (xfork() == 0) {
@@ -227,7 +227,7 @@ static void pipe_data(void)
             sum += buf[i] != (unsigned char)total;
     expect(total == PIPE_BYTES, "every byte through the pipe, then end of file");
     expect(sum == 0, "the bytes in order");
-    expect(wait(NULL) > 0, "wait");
+    expect(wait(&status) > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0, "the writer's status");
 }
 
 static int pipe_fds[2];
@@ -582,7 +582,8 @@ static const struct test {
 };
 #define NTESTS (int)(sizeof tests / sizeof tests[0])
 
-/* Run one test in a child; 0 if it passed. */
+/* Run one test in a child; 0 if it passed: it exited with 0, and neither it nor a process it
+ * forked reported a failure. */
 static int run(const struct test *t)
 {
     char why[200];
@@ -607,7 +608,7 @@ static int run(const struct test *t)
     why[n] = '\0';
     close(p[0]);
     waitpid(pid, &status, 0);
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+    if (n == 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0) {    /* no process of it failed */
         printf("test %s: OK\n", t->name);
         return 0;
     }
