@@ -1,4 +1,5 @@
-"""The `ufos` command. Each subcommand lives in its own module, which owns its arguments."""
+"""The `ufos` command. Each subcommand lives in its own module, which owns its arguments.
+`ufos` alone boots the machine to the shell (`ufos boot`)."""
 import importlib
 import sys
 
@@ -7,22 +8,27 @@ SUBCOMMANDS = {
     "objdump": ("ufos.toolchain.objdump", "disassemble an ELF object or a raw binary"),
     "cc":      ("ufos.toolchain.driver", "compile C, assemble and link into an ELF executable"),
     "ld":      ("ufos.toolchain.ld", "link ELF objects into an ELF executable"),
+    "boot":    ("ufos.console.boot", "boot ufos to the shell in this terminal (what `ufos` alone does)"),
     "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
+    "top":     ("ufos.console.top", "watch the μprocesses of the ufos running in another terminal"),
     "bench":   ("ufos.bench", "run a benchmark (cpu, cc, relocate) and print its figures"),
 }
 
 
 def usage() -> str:
-    lines = ["usage: ufos COMMAND [ARGS...]", "", "commands:"]
+    lines = ["usage: ufos [COMMAND [ARGS...]]", "", "With no command, ufos boots to the shell.", "",
+             "commands:"]
     lines += [f"  {name:<9} {help_}" for name, (_, help_) in SUBCOMMANDS.items()]
     return "\n".join(lines)
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0] in ("-h", "--help"):
+    if argv and argv[0] in ("-h", "--help"):
         print(usage())
         return 0
+    if not argv or argv[0].startswith("-"):      # `ufos --fork-policy coa`: boot with options
+        argv = ["boot"] + argv
     name, rest = argv[0], argv[1:]
     if name not in SUBCOMMANDS:
         print(f"ufos: unknown command '{name}'\n\n{usage()}", file=sys.stderr)

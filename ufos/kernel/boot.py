@@ -8,10 +8,16 @@
 What boot does: make the physical memory, the page table and the CPU; write the system call gate
 (one instruction, `svc #0`, in a page of its own) and seal the two capabilities that lead to it;
 build the file system tree (fs/rootfs.py); connect the console. Then the scheduler (proc.py) runs.
+
+The kernel runs on one thread. The interactive console (ufos/console) runs its terminal on
+another, and hands the kernel work (a typed line, Ctrl-C, a look at the μprocesses) through the
+kernel's Inbox: the scheduler runs that work between two quanta, so kernel state only ever
+changes on the kernel's own thread.
 """
 from __future__ import annotations
 
 import os
+import queue
 import random
 import select
 import sys
@@ -63,9 +69,40 @@ class Options:
             raise ValueError("memory must be at least 4 MiB, in whole pages")
 
 
+class Inbox:
+    """Work other threads hand the kernel: functions of no arguments, run in the order posted.
+    Posting also writes a byte to a pipe whose read end (wake_fd) the idle loop waits on."""
+
+    def __init__(self):
+        self.work = queue.SimpleQueue()
+        self.wake_fd, self._poke_fd = os.pipe()
+        os.set_blocking(self.wake_fd, False)
+        os.set_blocking(self._poke_fd, False)
+
+    def post(self, fn) -> None:
+        self.work.put(fn)
+        try:
+            os.write(self._poke_fd, b"!")
+        except BlockingIOError:          # the pipe is full: the kernel is awake anyway
+            pass
+
+    def run_all(self) -> None:
+        try:
+            while os.read(self.wake_fd, 4096):
+                pass
+        except BlockingIOError:
+            pass
+        while True:
+            try:
+                fn = self.work.get_nowait()
+            except queue.Empty:
+                return
+            fn()
+
+
 class Kernel:
     def __init__(self, options: Options | None = None, stdin: bytes | None = None, capture: bool = False,
-                 log=None):
+                 log=None, terminal=None):
         self.options = options = options or Options()
         options.check()
         self.policy, self.isolation, self.quantum = options.policy, options.isolation, options.quantum
@@ -90,8 +127,9 @@ class Kernel:
         self.audits: list[tuple[str, int, list[str]]] = []    # (event, pid, problems)
         self.history: list = []          # the last μprocesses that ended (for tests and `top`)
         self.fork_ns: list[int] = []     # host time of each fork (`ufos bench fork`)
+        self.inbox = Inbox() if terminal is not None else None   # work from the console's thread
         self.gate = self._install_gate()
-        self._connect_stdio(stdin, capture)
+        self._connect_stdio(stdin, capture, terminal)
         self.fs = build_root(self)
 
     # --- boot ----------------------------------------------------------------------------------
@@ -108,9 +146,12 @@ class Kernel:
         data_cap = page.clear_perms(isa.PERM_ALL & ~(pair | P["LOAD"]))
         return code_cap.seal(GATE_OTYPE), data_cap.seal(GATE_OTYPE)
 
-    def _connect_stdio(self, stdin: bytes | None, capture: bool) -> None:
+    def _connect_stdio(self, stdin: bytes | None, capture: bool, terminal) -> None:
         """The devices behind descriptors 0, 1, 2 of the first μprocess (and /dev/console)."""
         self.captured = capture
+        if terminal is not None:                 # the interactive console: one device for all
+            self.stdin = self.stdout = self.stderr = self.console = terminal
+            return
         if stdin is not None or capture:
             self.stdin = tty.BufferInput(stdin or b"")
         else:
@@ -204,6 +245,11 @@ class Kernel:
             exit_process(self, p, SIG.SIGKILL)
         return True
 
+    def run_posted(self) -> None:
+        """Run the work other threads posted (the scheduler calls this before every quantum)."""
+        if self.inbox is not None:
+            self.inbox.run_all()
+
     def interrupt(self, sig: int = SIG.SIGINT) -> None:
         for p in self.procs.live():
             if p.pgid == self.foreground:
@@ -262,6 +308,8 @@ class Kernel:
         if any(p.chan is self.polling for p in sleepers):
             inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()
             inputs |= self.net.host_fds()
+        if self.inbox is not None:
+            inputs.add(self.inbox.wake_fd)       # the console may wake a sleeper (or stop us)
         deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
         if not inputs and not deadlines:
             self.report(None, "ufos: deadlock: every μprocess is waiting for another: " +

@@ -236,6 +236,7 @@ def scheduler(k) -> None:
     while k.procs.any_live() and not k.halted:
         if k.over_budget():
             break
+        k.run_posted()
         k.wake_timers()
         p = k.procs.next_runnable()
         if p is None:

@@ -7,6 +7,9 @@
  *                                        prompt, and Ctrl-C for the foreground job only) when it
  *                                        is a terminal
  *
+ * A login shell (argv[0] starts with '-', as init starts it) powers the machine off when the
+ * user ends its input (Ctrl-D at the prompt).
+ *
  * Options -e -u -x -f (see the set builtin) and -i (interactive) may come before.
  */
 #include <errno.h>
@@ -97,5 +100,7 @@ int main(int argc, char **argv)
     run_input(&in, 1);
     if (sh.interactive)
         out_str(2, "\n");
+    if (sh.interactive && in.eof && argc > 0 && argv[0][0] == '-')
+        reboot(RB_POWER_OFF);
     sh_exit(sh.status);
 }
