@@ -30,6 +30,7 @@ from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, 
 
 IOCTL = defines("unistd.h", "T")        # TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ
 REBOOT = defines("unistd.h", "RB_")     # RB_HALT_SYSTEM, RB_POWER_OFF
+UTIME = defines("sys/stat.h", "UTIME_")  # UTIME_NOW, UTIME_OMIT
 
 P = isa.PERM
 NO_RETURN = object()
@@ -376,6 +377,29 @@ def sys_ioctl(k, p, a: Args):
         a.write(2, struct.pack("<HHHH", 24, 80, 0, 0))
         return 0
     raise SyscallError(E.EINVAL)
+
+
+def sys_utimensat(k, p, a: Args):
+    """touch: a file's access and modification times (NULL: both now; with a NULL path, the file
+    dirfd itself: futimens). Times are the host's clock, as the file systems' own."""
+    if a.is_null(1):
+        node = p.fds.get(a.int32(0)).node
+    else:
+        node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)))
+    now = time.time_ns()
+    times = [now, now]
+    if not a.is_null(2):
+        raw = a.read(2, 2 * TIMESPEC.size)
+        for i in range(2):
+            sec, nsec = TIMESPEC.unpack_from(raw, i * TIMESPEC.size)
+            if nsec == UTIME["UTIME_OMIT"]:
+                times[i] = None
+            elif nsec != UTIME["UTIME_NOW"]:
+                if not 0 <= nsec < 10**9:
+                    raise SyscallError(E.EINVAL)
+                times[i] = sec * 10**9 + nsec
+    node.set_times(*times)
+    return 0
 
 
 def sys_fsync(k, p, a: Args):
@@ -774,8 +798,28 @@ def sys_munmap(k, p, a: Args):
     return 0
 
 
-def sys_brk(k, p, a):
-    raise SyscallError(E.ENOMEM, "no brk: malloc uses mmap")
+PROT_RIGHTS = {MAP.PROT_NONE: "none", MAP.PROT_READ: "r", MAP.PROT_WRITE: "rw",
+               MAP.PROT_READ | MAP.PROT_WRITE: "rw", MAP.PROT_EXEC: "rx", MAP.PROT_READ | MAP.PROT_EXEC: "rx"}
+
+
+def sys_mprotect(k, p, a: Args):
+    """New rights for pages the caller holds a capability to. W^X: a page is never writable
+    and executable at once (EACCES)."""
+    length, prot = a.int(1), a.int32(2)
+    if prot & ~(MAP.PROT_READ | MAP.PROT_WRITE | MAP.PROT_EXEC):
+        raise SyscallError(E.EINVAL)
+    if prot not in PROT_RIGHTS:
+        raise SyscallError(E.EACCES, "writable and executable")
+    p.space.mprotect(check_buffer(k, a.cap(0), length, 0), length, PROT_RIGHTS[prot])
+    return 0
+
+
+def sys_brk(k, p, a: Args):
+    """The program break (vm.py AddressSpace.brk): a capability to the heap, its address at the
+    break. libc's malloc does not use it (it maps with mmap); sbrk does."""
+    cap = p.space.brk(a.int(0))
+    k.check_isolation("brk", p)
+    return cap
 
 
 HANDLERS = {
@@ -785,7 +829,7 @@ HANDLERS = {
     SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat,
     SYS.renameat: sys_renameat, SYS.faccessat: sys_faccessat, SYS.ftruncate: sys_ftruncate,
     SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.getcwd: sys_getcwd, SYS.ioctl: sys_ioctl,
-    SYS.fsync: sys_fsync,
+    SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat,
     SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_clone, SYS.execve: sys_execve,
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
@@ -794,7 +838,7 @@ HANDLERS = {
     SYS.rt_sigreturn: sys_rt_sigreturn,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
     SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll,
-    SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.brk: sys_brk,
+    SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.brk: sys_brk,
     SYS.socket: sys_socket, SYS.socketpair: sys_socketpair, SYS.bind: sys_bind,
     SYS.listen: sys_listen, SYS.accept: sys_accept, SYS.connect: sys_connect,
     SYS.sendto: sys_sendto, SYS.recvfrom: sys_recvfrom, SYS.shutdown: sys_shutdown,

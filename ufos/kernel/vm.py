@@ -7,6 +7,7 @@ THE ADDRESS SPACE (one page table for every μprocess, except under the `classic
     slot i: SLOT_STRIDE * (i+1)  a μprocess, SLOT_SIZE bytes:
         +0x10000                 the program image (.text .rodata .data .bss), as linked
         after the image          the heap: mmap'd regions, pages made on first touch
+        +SLOT_SIZE / 2           the brk heap (brk/sbrk): up to BRK_MAX bytes, grown on demand
         top - STACK_SIZE         the stack, also paged in on first touch; top = slot end
 
 Slots are SLOT_STRIDE = 4 x SLOT_SIZE apart, so that the distance between two slots is a multiple
@@ -42,13 +43,16 @@ SLOT_SIZE = 1 << 28              # 256 MiB of address space per μprocess
 SLOT_STRIDE = 4 * SLOT_SIZE
 IMAGE_OFFSET = 0x10000           # where a program's image starts in its slot (ld's default base)
 STACK_SIZE = 8 << 20             # the top of the slot; paged in as it is touched
+BRK_MAX = 64 << 20               # how far the program break may move from its start
 
 # PTE bits for each kind of page a region can hold.
 RIGHTS = {
     "rx": PTE["READ"] | PTE["EXEC"] | PTE["AF"],
     "r": PTE["READ"] | PTE["AF"],
     "rw": PTE["READ"] | PTE["WRITE"] | PTE["AF"] | PTE["CAP_STORE"],
+    "none": 0,                   # mprotect(PROT_NONE): every access faults
 }
+ACCESS_BITS = PTE["READ"] | PTE["WRITE"] | PTE["EXEC"] | PTE["CAP_STORE"]
 
 # What the PTE must have (and must not have) for each kind of access, as the MMU checks it.
 NEEDS = {
@@ -226,7 +230,7 @@ class AddressSpace:
         align = ~alignment_mask(length) & ((1 << 64) - 1) | (PAGE - 1)
         limit = self.top - STACK_SIZE - PAGE                      # a guard page below the stack
         start = self.heap_start()
-        for r in sorted((r for r in self.regions if r.name == "mmap"), key=lambda r: r.start):
+        for r in sorted((r for r in self.regions if r.name in ("mmap", "brk")), key=lambda r: r.start):
             if ((start + align) & ~align) + length <= r.start:
                 break
             start = max(start, r.end + PAGE)                      # guard pages between regions
@@ -247,6 +251,58 @@ class AddressSpace:
             if end < r.end:
                 self.regions.append(Region(end, r.end, r.rights, r.name))
         self.unmap_range(start, end)
+
+    def mprotect(self, start: int, length: int, rights: str) -> None:
+        """Give the pages of [start, start + length) new rights ("none", "r", "rw", "rx"); every
+        page must lie in a region (else ENOMEM). Rights taken away leave the page table entries
+        at once; rights given back return at the page's next fault (handle_fault), so a page
+        still shared after fork is copied only if it is written, as before."""
+        end = page_of(start + length + PAGE - 1)
+        if start % PAGE or rights not in RIGHTS:
+            raise SyscallError(E.EINVAL)
+        inside = sorted((r for r in self.regions if r.start < end and start < r.end), key=lambda r: r.start)
+        covered = start
+        for r in inside:
+            if r.start > covered:
+                break
+            covered = max(covered, page_of(r.end + PAGE - 1))
+        if covered < end:
+            raise SyscallError(E.ENOMEM, "part of the range is not mapped")
+        for r in inside:                                # split the regions at start and end
+            self.regions.remove(r)
+            pieces = ((r.start, start, r.rights), (max(r.start, start), min(r.end, end), rights),
+                      (end, r.end, r.rights))
+            self.regions += [Region(a, b, kind, r.name) for a, b, kind in pieces if a < b]
+        taken = ACCESS_BITS & ~RIGHTS[rights]
+        if taken:
+            for va in pages(start, end):
+                if self.page_table.lookup(va) & PTE["VALID"]:
+                    self.page_table.protect(va, clear_bits=taken)
+
+    # --- brk -----------------------------------------------------------------------------------
+    def brk(self, new: int) -> Capability:
+        """The program break: the brk heap is [zone, break), a "brk" region in the middle of the
+        slot whose pages are made on first touch. new = 0 asks where the break is; a new break
+        outside [zone, zone + BRK_MAX), or one that would run into an mmap'd region, is ENOMEM.
+        Returns a capability to the heap with its address at the break (libc's sbrk bounds its
+        pieces from it)."""
+        zone = self.base + SLOT_SIZE // 2
+        heap = next((r for r in self.regions if r.name == "brk"), None)
+        old = heap.end if heap else zone
+        if new and new != old:
+            if not zone <= new <= zone + BRK_MAX:
+                raise SyscallError(E.ENOMEM, "the break would leave its zone")
+            top = page_of(new + PAGE - 1) + PAGE                 # keep a guard page above
+            if any(r is not heap and r.start < top and old < r.end for r in self.regions):
+                raise SyscallError(E.ENOMEM, "the break would run into a mapping")
+            if heap:
+                self.regions.remove(heap)
+            if new > zone:
+                self.regions.append(Region(zone, new, "rw", "brk"))
+            self.unmap_range(page_of(new + PAGE - 1), page_of(old + PAGE - 1))   # shrinking
+            old = new
+        heap_cap = self.root.set_address(zone).set_bounds(page_of(old + PAGE - 1) - zone)
+        return heap_cap.clear_perms(isa.PERM_ALL & ~DATA_PERMS).set_address(old)
 
     # --- page faults ----------------------------------------------------------------------------
     def handle_fault(self, va: int, access: str) -> bool:

@@ -130,6 +130,18 @@ int lstat(const char *pathname, struct stat *statbuf)
     return fstatat(AT_FDCWD, pathname, statbuf, AT_SYMLINK_NOFOLLOW);
 }
 
+/* Set a file's access and modification times (times NULL: both now; a tv_nsec of UTIME_NOW or
+ * UTIME_OMIT: now, or leave it). ufos's own files keep only the modification time. */
+int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags)
+{
+    return (int)syscall4(SYS_utimensat, dirfd, pathname, times, flags);
+}
+
+int futimens(int fd, const struct timespec times[2])
+{
+    return utimensat(fd, NULL, times, 0);
+}
+
 int mkdirat(int dirfd, const char *pathname, mode_t mode)
 {
     return (int)syscall3(SYS_mkdirat, dirfd, pathname, mode);

@@ -100,6 +100,10 @@ class Inode:
     def truncate(self, length: int) -> None:
         raise SyscallError(E.EINVAL)
 
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        """utimensat: new access and modification times (None: leave it)."""
+        raise SyscallError(E.EACCES, "read-only file system")
+
 
 def dir_stat(ino: int, nlink: int = 2) -> Stat:
     return Stat(ino=ino, mode=S.S_IFDIR | 0o755, size=4096, nlink=nlink)

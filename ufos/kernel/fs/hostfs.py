@@ -51,6 +51,14 @@ def _write(path: str, offset: int, data: bytes) -> int:
         return f.write(data)
 
 
+def set_host_times(path: str, atime_ns: int | None, mtime_ns: int | None) -> None:
+    """utimensat on the host file: None keeps that time as it is."""
+    info = host(os.stat, path)
+    times = (info.st_atime_ns if atime_ns is None else atime_ns,
+             info.st_mtime_ns if mtime_ns is None else mtime_ns)
+    host(lambda: os.utime(path, ns=times))
+
+
 class HostFile(Inode):
     kind = "file"
 
@@ -71,6 +79,9 @@ class HostFile(Inode):
     def truncate(self, length: int) -> None:
         host(os.truncate, self.path, length)
 
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        set_host_times(self.path, atime_ns, mtime_ns)
+
 
 class HostDir(Inode):
     kind = "dir"
@@ -83,6 +94,9 @@ class HostDir(Inode):
         s = dir_stat(info.st_ino)
         s.dev, s.mtime_ns = 2, info.st_mtime_ns
         return s
+
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        set_host_times(self.path, atime_ns, mtime_ns)
 
     def _child(self, name: str) -> str:
         return os.path.join(self.path, name)

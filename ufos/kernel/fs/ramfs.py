@@ -1,6 +1,7 @@
 """The RAM file system: the root of the tree, /tmp and /bin live here, in host memory.
 
-Nothing here outlives a boot (that is what /host is for). /bin's programs are *lazy* files: their
+Nothing here outlives a boot (that is what /host is for). Files and directories keep one time,
+the modification time (stat shows it as all three). /bin's programs are *lazy* files: their
 bytes are made by a builder (compiling the userland program, or taking it from the cache) the
 first time someone reads them, so a boot does not wait for programs nobody runs.
 """
@@ -56,6 +57,10 @@ class RamFile(Inode):
             buf.extend(bytes(length - len(buf)))
         self.mtime_ns = time.time_ns()
 
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        if mtime_ns is not None:
+            self.mtime_ns = mtime_ns
+
 
 class RamDir(Inode):
     kind = "dir"
@@ -63,9 +68,16 @@ class RamDir(Inode):
     def __init__(self):
         self.ino = new_ino()
         self.children: dict[str, Inode] = {}
+        self.mtime_ns = time.time_ns()
 
     def stat(self) -> Stat:
-        return dir_stat(self.ino, 2 + sum(1 for c in self.children.values() if c.kind == "dir"))
+        s = dir_stat(self.ino, 2 + sum(1 for c in self.children.values() if c.kind == "dir"))
+        s.mtime_ns = self.mtime_ns
+        return s
+
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        if mtime_ns is not None:
+            self.mtime_ns = mtime_ns
 
     def lookup(self, name: str) -> Inode | None:
         return self.children.get(name)

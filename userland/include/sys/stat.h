@@ -65,10 +65,15 @@ struct stat {
 #define S_IWOTH 0002
 #define S_IXOTH 0001
 
+#define UTIME_NOW 0x3fffffff        /* utimensat: this time becomes now */
+#define UTIME_OMIT 0x3ffffffe       /* utimensat: this time stays */
+
 int stat(const char *pathname, struct stat *statbuf);
 int fstat(int fd, struct stat *statbuf);
 int lstat(const char *pathname, struct stat *statbuf);
 int fstatat(int dirfd, const char *pathname, struct stat *statbuf, int flags);
+int utimensat(int dirfd, const char *pathname, const struct timespec times[2], int flags);
+int futimens(int fd, const struct timespec times[2]);
 int mkdir(const char *pathname, mode_t mode);
 int mkdirat(int dirfd, const char *pathname, mode_t mode);
 int chmod(const char *pathname, mode_t mode);

@@ -46,6 +46,7 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_newfstatat 79
 #define SYS_fstat 80
 #define SYS_fsync 82
+#define SYS_utimensat 88
 #define SYS_exit 93
 #define SYS_exit_group 94
 #define SYS_nanosleep 101
