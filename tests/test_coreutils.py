@@ -439,6 +439,8 @@ def test_ps_lists_every_process_with_its_state(tmp_path):
     assert rows["sleep 1"][1:4] == ["1", "1", "S"]          # its parent is the shell, pid 1
     assert rows["sh -c exit 3"][3] == "Z"                   # exited, not waited for yet
     assert rows["ps"][3] == "R" and all(int(row[4]) > 0 for row in rows.values())
+    status, out, _err, _k = shell("sleep 5 & kill -STOP $!; ps; kill -KILL $!", tmp_path)
+    assert status == 0 and out.splitlines()[2].split()[:4] == ["2", "1", "1", "T"]     # stopped
 
 
 @pytest.mark.parametrize("name", ["halt", "poweroff"])

@@ -6,8 +6,8 @@
  * Lists every μprocess (ufos has one user, so plain ps shows them all, as -e and -A do), one per
  * line, from /proc/PID/status:
  *     PID, PPID, PGID   its id, its parent's and its process group's
- *     STAT              R runnable (or running: ps itself), S sleeping, Z zombie (exited, not
- *                       yet waited for)
+ *     STAT              R runnable (or running: ps itself), S sleeping, T stopped (by a
+ *                       signal: Ctrl-Z, SIGSTOP), Z zombie (exited, not yet waited for)
  *     INSNS             the instructions it has executed: ufos's measure of CPU time
  *     CMD               its arguments
  * Exit status: 0, or 1 if /proc could not be read or an option is unknown.
@@ -22,6 +22,21 @@
 
 #define NFIELDS 6
 static const char *fields[NFIELDS] = {"Pid:", "PPid:", "Pgid:", "State:", "Instructions:", "Cmdline:"};
+
+/* The kernel's name for a state -> ps's letter for it. */
+static const struct {
+    const char *name, *letter;
+} states[] = {{"runnable", "R"}, {"sleeping", "S"}, {"stopped", "T"}, {"zombie", "Z"}};
+
+static const char *state_letter(const char *name)
+{
+    int i;
+
+    for (i = 0; i < (int)(sizeof states / sizeof states[0]); i++)
+        if (strcmp(name, states[i].name) == 0)
+            return states[i].letter;
+    return "?";
+}
 
 /* Read /proc/NAME/status into value[] (in the order of fields[]); 0, or -1 if it is gone. */
 static int read_status(const char *name, char value[NFIELDS][256])
@@ -70,8 +85,8 @@ int main(int argc, char **argv)
     while ((d = readdir(proc)) != NULL) {
         if (!isdigit((unsigned char)d->d_name[0]) || read_status(d->d_name, value) < 0)
             continue;
-        printf("%5s %5s %5s %-4c %12s %s\n", value[0], value[1], value[2],
-               toupper((unsigned char)value[3][0]), value[4], value[5]);
+        printf("%5s %5s %5s %-4s %12s %s\n", value[0], value[1], value[2], state_letter(value[3]),
+               value[4], value[5]);
     }
     closedir(proc);
     return 0;
