@@ -199,12 +199,13 @@ class Listener:
         self.pending: deque[Socket] = deque()
         self.sock = host_socket.socket(host_socket.AF_INET, host_socket.SOCK_STREAM)
         self.sock.setsockopt(host_socket.SOL_SOCKET, host_socket.SO_REUSEADDR, 1)
+        host_port = net.hostfwd.get(port, port)
         try:
-            host(self.sock.bind, (LOOPBACK, net.hostfwd.get(port, port)))
+            host(self.sock.bind, (LOOPBACK, host_port))
             self.sock.listen(self.backlog)
         except SyscallError as e:
             self.sock.close()
-            raise SyscallError(e.errno, f"host port {net.hostfwd.get(port, port)}: {e}")
+            raise SyscallError(e.errno, f"host port {host_port}: {e} (--hostfwd {port}:H moves it)")
         self.sock.setblocking(False)
         self.host_fd = self.sock.fileno()
         net.host_ports[port] = self.sock.getsockname()[1]
