@@ -1,8 +1,7 @@
 """Tab completion at the console, from inside ufos: the word in command position completes to a
 program of /bin or a shell builtin, any other word to a path of ufos's file system (relative to
 the working directory of the μprocess reading the line). Names are read on the kernel's thread
-(machine.call); prompt_toolkit runs the completer on a thread of its own, so the wait for the
-kernel does not freeze the line being edited.
+(machine.call): the kernel answers between two quanta, a wait too short to notice.
 """
 from __future__ import annotations
 

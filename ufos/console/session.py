@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.application import get_app, run_in_terminal
+from prompt_toolkit.completion import CompleteEvent, get_common_complete_suffix
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import FileHistory, InMemoryHistory
@@ -60,6 +61,20 @@ class Left:
     sig: int = 0
 
 
+def complete(buffer) -> None:
+    """Tab, as in a shell: insert what every completion shares at once (before the next key is
+    read, so keys typed fast or pasted act on the completed word); then list the choices."""
+    if buffer.complete_state is not None or buffer.completer is None:
+        buffer.complete_next()
+        return
+    choices = list(buffer.completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+    common = get_common_complete_suffix(buffer.document, choices)
+    if common:
+        buffer.insert_text(common)
+    elif len(choices) > 1:
+        buffer.start_completion()
+
+
 class Session:
     def __init__(self, options, history_path: str):
         self.terminal = Terminal(self)
@@ -77,11 +92,10 @@ class Session:
         keys = self.key_bindings()
         self.shell_prompt = PromptSession(history=FileHistory(history_path), key_bindings=keys,
                                           completer=UfosCompleter(self.machine, self.terminal, True),
-                                          complete_in_thread=True, complete_while_typing=False,
-                                          lexer=PygmentsLexer(BashLexer))
+                                          complete_while_typing=False, lexer=PygmentsLexer(BashLexer))
         self.program_prompt = PromptSession(history=InMemoryHistory(), key_bindings=keys,
                                             completer=UfosCompleter(self.machine, self.terminal, False),
-                                            complete_in_thread=True, complete_while_typing=False)
+                                            complete_while_typing=False)
         self.monitor_prompt = PromptSession(history=InMemoryHistory(), key_bindings=keys)
 
     # --- running --------------------------------------------------------------------------------
@@ -186,8 +200,10 @@ class Session:
         ahead = self.line_typed_ahead()
         if ahead is not None:
             self.write(message + ahead)
-            self.enter(ahead.rstrip(b"\n").decode("utf-8", "replace") if ahead else None, shell)
-            return
+            line = ahead.rstrip(b"\n").decode("utf-8", "replace") if ahead else None
+            if line and shell:
+                self.shell_prompt.history.append_string(line)
+            return self.enter(line)
         default = self.typeahead.decode("utf-8", "replace")
         self.typeahead.clear()
         session = self.shell_prompt if shell else self.program_prompt
@@ -197,14 +213,14 @@ class Session:
                 return
             if not isinstance(result, Left):
                 self.partial = b""
-                return self.enter(result, shell)
+                return self.enter(result)
             if result.how != "monitor":
                 break
             await self.monitor()
             default = result.text
         self.write(message + result.text.encode() + result.echo)    # the line as it was left
         if result.how == "eof":
-            self.enter(None, shell)
+            self.enter(None)
         else:
             self.interrupted = message
             self.kernel.inbox.post(lambda: self.terminal.interrupt(self.kernel, result.sig))
@@ -219,10 +235,8 @@ class Session:
         finally:
             self.editing = None
 
-    def enter(self, line: str | None, shell: bool) -> None:
+    def enter(self, line: str | None) -> None:
         """Hand a finished line (None: end of file) to the μprocess waiting for it."""
-        if line is not None and shell and line.strip():
-            self.shell_prompt.history.append_string(line)
         data = b"" if line is None else line.encode() + b"\n"
         self.kernel.inbox.post(lambda: self.terminal.line(self.kernel, data))
 
@@ -249,6 +263,7 @@ class Session:
         for _, name, echo, sig in SIGNAL_KEYS:
             keys.add(name)(lambda event, echo=echo, sig=sig: leave(event, "signal", echo, sig))
         keys.add("c-d", filter=empty)(lambda event: leave(event, "eof"))
+        keys.add("tab")(lambda event: complete(event.current_buffer))
         keys.add("c-]", eager=True)(lambda event: leave(event, "monitor"))
         return keys
 
