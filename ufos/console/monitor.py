@@ -53,7 +53,7 @@ def maps(k, args) -> str:
 
 
 def audit_view(k, args) -> str:
-    procs = [the_process(k, args)] if args else [p for p in k.procs.live()]
+    procs = [the_process(k, args)] if args else k.procs.live()
     out = []
     for p in procs:
         problems = audit(k, p)

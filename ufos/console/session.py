@@ -47,7 +47,7 @@ SIGNAL_KEYS = [(0x03, "c-c", b"^C", SIG.SIGINT), (0x1A, "c-z", b"^Z", SIG.SIGTST
 MONITOR_KEY = 0x1D               # Ctrl-]
 EOF_KEY = 0x04                   # Ctrl-D
 ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")
-LINE_WANTED, MONITOR, STOPPED = "line", "monitor", "stopped"
+MONITOR, STOPPED = "monitor", "stopped"       # events of the loop; also ("line", shell?)
 PARTIAL_MAX = 4096               # the longest unfinished line kept to become a prompt
 HOLD = 0.05                      # seconds an unfinished line waits for a read that makes it a prompt
 
@@ -64,10 +64,11 @@ class Left:
 def complete(buffer) -> None:
     """Tab, as in a shell: insert what every completion shares at once (before the next key is
     read, so keys typed fast or pasted act on the completed word); then list the choices."""
-    if buffer.complete_state is not None or buffer.completer is None:
+    if buffer.complete_state is not None:
         buffer.complete_next()
         return
-    choices = list(buffer.completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+    asked = CompleteEvent(completion_requested=True)
+    choices = list(buffer.completer.get_completions(buffer.document, asked))
     common = get_common_complete_suffix(buffer.document, choices)
     if common:
         buffer.insert_text(common)
@@ -121,7 +122,8 @@ class Session:
                 if event == MONITOR:
                     await self.monitor()
                 else:
-                    await self.read_line(shell=event == (LINE_WANTED, True))
+                    _, shell = event
+                    await self.read_line(shell)
                 self.loop.add_reader(self.fd_in, self.key)
             self.write_pending()
         finally:
@@ -130,7 +132,7 @@ class Session:
 
     # --- called on the kernel's thread -------------------------------------------------------
     def want_line(self, shell: bool) -> None:
-        self.loop.call_soon_threadsafe(self.events.put_nowait, (LINE_WANTED, shell))
+        self.loop.call_soon_threadsafe(self.events.put_nowait, ("line", shell))
 
     def show(self, data: bytes) -> None:
         self.loop.call_soon_threadsafe(self.display, data)
@@ -277,7 +279,7 @@ class Session:
             self.loop.remove_reader(self.fd_in)
             self.kernel.inbox.post(self.kernel.shutdown)
             return
-        for i, byte in enumerate(data):
+        for byte in data:
             signal_key = next((k for k in SIGNAL_KEYS if k[0] == byte), None)
             if signal_key is not None:
                 self.write_pending()
@@ -292,7 +294,7 @@ class Session:
                 del self.typeahead[-1:]
             elif byte in (0x0D, 0x0A):
                 self.typeahead += b"\n"
-            elif byte == EOF_KEY or byte >= 0x20:
+            elif byte >= 0x20 or (byte == EOF_KEY and self.typeahead[-1:] in (b"", b"\n")):
                 self.typeahead.append(byte)
 
     # --- the monitor ----------------------------------------------------------------------------
