@@ -66,6 +66,8 @@ class Machine:
 
     def pause(self) -> None:
         """Stop the kernel at its next safe point (between two quanta) and wait until it is there."""
+        if not self.thread.is_alive():
+            raise MachineStopped("ufos has halted")
         self.holding.clear()
         self.resumed.clear()
         self.kernel.inbox.post(self._hold)
