@@ -4,6 +4,7 @@
  *
  *     echo_server PORT N serial    serve N clients, one after the other
  *     echo_server PORT N poll      serial, but wait in poll() for each client first
+ *     echo_server PORT N busy      serial, while a child of its own spins on the CPU meanwhile
  *     echo_server PORT N fork      a child per client; wait for all N
  *     echo_server PORT W prefork   W workers accept on the one listening socket; a worker
  *                                  that is sent "quit" stops
@@ -11,6 +12,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,14 +74,18 @@ static int serve(int conn, const char *who)
 int main(int argc, char **argv)
 {
     int fd, conn, i, n, status;
+    pid_t spinner = -1;
     char who[32];
 
     if (argc != 4) {
-        fprintf(stderr, "usage: echo_server PORT N serial|poll|fork|prefork\n");
+        fprintf(stderr, "usage: echo_server PORT N serial|poll|busy|fork|prefork\n");
         return 2;
     }
     fd = listen_on(atoi(argv[1]));
     n = atoi(argv[2]);
+    if (strcmp(argv[3], "busy") == 0 && (spinner = fork()) == 0)
+        for (;;)
+            ;
     if (strcmp(argv[3], "prefork") == 0) {
         for (i = 0; i < n; i++) {
             if (fork() == 0) {
@@ -115,6 +121,10 @@ int main(int argc, char **argv)
                 close(conn);
             }
         }
+    }
+    if (spinner > 0) {
+        kill(spinner, SIGKILL);
+        waitpid(spinner, &status, 0);
     }
     while (wait(&status) > 0)
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

@@ -41,6 +41,7 @@ from ufos.kernel.vm import GATE, PAGE, VM
 
 GATE_OTYPE = 0x4B                # the object type of the gate's sealed pair
 NS_PER_INSTRUCTION = 10          # the kernel's clock: the machine counts as a 100 MIPS CPU
+HOST_POLL = 1_000_000            # instructions between looks at the host's descriptors when busy
 ISOLATION = ("adversarial", "fault", "off")
 P = isa.PERM
 
@@ -120,6 +121,7 @@ class Kernel:
         self.first = None                # the μprocess `run` reports the status of
         self.status = None
         self.idle_ns = 0                 # time the machine spent waiting with nothing to run
+        self.next_host_poll = HOST_POLL
         self.realtime_base_ns = time.time_ns()
         self.timers = object()           # channel of nanosleep
         self.polling = object()          # channel of ppoll: woken by any event
@@ -304,10 +306,7 @@ class Kernel:
     def idle(self) -> None:
         """Nothing can run: wait for host input or the next timer, or report a deadlock."""
         sleepers = [p for p in self.procs.procs.values() if p.state in ("sleeping", "stopped")]
-        inputs = {p.chan.host_fd for p in sleepers if getattr(p.chan, "host_fd", None) is not None}
-        if any(p.chan is self.polling for p in sleepers):
-            inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()
-            inputs |= self.net.host_fds()
+        inputs = self.host_inputs(sleepers)
         if self.inbox is not None:
             inputs.add(self.inbox.wake_fd)       # the console may wake a sleeper (or stop us)
         deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
@@ -326,8 +325,30 @@ class Kernel:
             self.idle_ns += max(0, min(deadlines) - self.clock_ns())    # jump to the deadline exactly
         elif ready:
             self.idle_ns += time.monotonic_ns() - started
+        self.wake_host_waiters(sleepers, ready)
+
+    def poll_host(self) -> None:
+        """Every HOST_POLL instructions, even while μprocesses keep the CPU busy, wake those whose
+        host input (a key, a client's connection or request) has come — without waiting."""
+        if self.cpu.sysreg("icount") < self.next_host_poll:
+            return
+        self.next_host_poll = self.cpu.sysreg("icount") + HOST_POLL
+        sleepers = [p for p in self.procs.procs.values() if p.state == "sleeping"]
+        inputs = self.host_inputs(sleepers)
+        if inputs:
+            self.wake_host_waiters(sleepers, select.select(sorted(inputs), [], [], 0)[0])
+
+    def host_inputs(self, sleepers) -> set[int]:
+        """The host descriptors that sleeping μprocesses wait on (ppoll waits on all of them)."""
+        inputs = {p.chan.host_fd for p in sleepers if getattr(p.chan, "host_fd", None) is not None}
+        if any(p.chan is self.polling for p in sleepers):
+            inputs |= {self.stdin.host_fd} if self.stdin.host_fd is not None else set()
+            inputs |= self.net.host_fds()
+        return inputs
+
+    def wake_host_waiters(self, sleepers, ready: list[int]) -> None:
         for p in sleepers:
-            if p.chan is self.polling or getattr(p.chan, "host_fd", None) in ready:
+            if p.chan is self.polling and ready or getattr(p.chan, "host_fd", None) in ready:
                 wake(p)
 
     # --- reporting -------------------------------------------------------------------------------

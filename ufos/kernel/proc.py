@@ -238,6 +238,7 @@ def scheduler(k) -> None:
             break
         k.run_posted()
         k.wake_timers()
+        k.poll_host()
         p = k.procs.next_runnable()
         if p is None:
             k.idle()
