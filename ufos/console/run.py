@@ -43,7 +43,10 @@ def add_boot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fork-policy", choices=POLICIES, default="copa",
                         help="how fork copies memory (default copa)")
     parser.add_argument("--isolation", choices=ISOLATION, default="adversarial",
-                        help="how much the kernel distrusts μprocesses (default adversarial)")
+                        help="how much the kernel distrusts μprocesses: adversarial and fault check "
+                             "every pointer argument (a μprocess has no threads, so the copy-in that "
+                             "adversarial adds against races changes nothing in ufos); off checks "
+                             "none (default adversarial)")
     parser.add_argument("--memory", type=parse_size, default=256 << 20, help="physical memory (default 256M)")
     parser.add_argument("--seed", type=int, default=None, help="randomise slot placement with this seed")
     parser.add_argument("--share", default="ufos-data", help="host directory seen as /host (default ./ufos-data)")
