@@ -4,7 +4,8 @@ PROG is a path inside ufos (/bin/sh), or a file on the host: an executable made 
 .c file, compiled on the way. The program's standard input, output and error are this command's;
 ufos prints nothing of its own unless asked (--trace) or unless the program is killed by a signal
 (then the kernel says why on the program's standard error). The exit status is the program's, or
-128 + N if signal N ended it — what scripts, tests and graders need.
+128 + N if signal N ended it — what scripts, tests and graders need. A program that puts its
+terminal in raw mode puts this terminal in raw mode; ufos gives it back as it was when it ends.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import argparse
 import os
 import sys
 
+from ufos.kernel import tty
 from ufos.kernel.boot import Kernel, Options
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.boot import ISOLATION
@@ -100,5 +102,8 @@ def main(argv: list[str]) -> int:
     except (OSError, ValueError) + user_errors() as e:
         print(f"ufos run: {e}", file=sys.stderr)
         return 1
-    status = kernel.run()
+    try:
+        status = kernel.run()
+    finally:
+        tty.restore_host(kernel)          # a program in raw mode may have been killed
     return status if status is not None else 0

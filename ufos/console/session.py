@@ -11,6 +11,10 @@ on another, machine.py). It does what a terminal and its line discipline do for 
   and SIGQUIT to the foreground process group, Ctrl-] opens the monitor (monitor.py), anything
   else is type-ahead for the next line. At a prompt the same keys do the same, and Ctrl-D on an
   empty line is end of file.
+- In raw mode (a μprocess cleared ICANON: terminal.py) there is no line editing: every key goes
+  straight to the reader as its bytes (an arrow key is its escape sequence), echoed only with
+  ECHO; Ctrl-C, Ctrl-Z and Ctrl-\\ send signals only with ISIG, else they are bytes like any
+  other. Ctrl-] still opens the monitor. When canonical mode comes back, so does line editing.
 
 Everything here runs on one asyncio loop. The kernel's thread reaches it only through want_line()
 and show(), which post to the loop; this side reaches the kernel only through its inbox.
@@ -39,6 +43,7 @@ from ufos.console.complete import UfosCompleter
 from ufos.console.machine import Machine, MachineStopped
 from ufos.console.terminal import KernelLog, Terminal
 from ufos.kernel.boot import Kernel
+from ufos.kernel.tty import Termios
 from ufos.kernel.uapi import SIG
 
 # the keys that signal the foreground process group: (byte, prompt_toolkit's name, echo, signal)
@@ -90,6 +95,7 @@ class Session:
         self.pending = bytearray()       # output on its way to the screen
         self.flush_scheduled = False
         self.editing = None              # the prompt_toolkit application on the screen, if any
+        self.mode = Termios.default()    # the terminal's mode, as the kernel last set it
         keys = self.key_bindings()
         self.shell_prompt = PromptSession(history=FileHistory(history_path), key_bindings=keys,
                                           completer=UfosCompleter(self.machine, self.terminal, True),
@@ -121,7 +127,7 @@ class Session:
                 self.loop.remove_reader(self.fd_in)
                 if event == MONITOR:
                     await self.monitor()
-                else:
+                elif self.mode.canonical:        # (in raw mode, keys go to the reader as they come)
                     _, shell = event
                     await self.read_line(shell)
                 self.loop.add_reader(self.fd_in, self.key)
@@ -140,6 +146,13 @@ class Session:
     def stopped_soon(self) -> None:
         self.loop.call_soon_threadsafe(self.stopped)
 
+    def set_mode(self, mode: Termios, flush: bool) -> None:
+        self.loop.call_soon_threadsafe(self.change_mode, mode, flush)
+
+    def window_size(self) -> tuple[int, int]:
+        size = os.get_terminal_size(self.fd_out)
+        return size.lines, size.columns
+
     # --- the screen -------------------------------------------------------------------------------
     def display(self, data: bytes) -> None:
         self.pending += data
@@ -156,6 +169,7 @@ class Session:
         if self.editing is not None:
             run_in_terminal(self.write_pending)          # above the line being edited
             return
+        hold = hold and self.mode.canonical
         self.write_pending(self.pending.rfind(b"\n") + 1 if hold else len(self.pending))
         if self.pending:
             self.loop.call_later(HOLD, self.flush, False)
@@ -269,7 +283,7 @@ class Session:
         keys.add("c-]", eager=True)(lambda event: leave(event, "monitor"))
         return keys
 
-    # --- keys while programs run ---------------------------------------------------------------
+    # --- keys while programs run, and in raw mode ------------------------------------------------
     def key(self) -> None:
         try:
             data = os.read(self.fd_in, 1024)
@@ -279,13 +293,12 @@ class Session:
             self.loop.remove_reader(self.fd_in)
             self.kernel.inbox.post(self.kernel.shutdown)
             return
+        if not self.mode.canonical:
+            return self.pass_keys(data)
         for byte in data:
             signal_key = next((k for k in SIGNAL_KEYS if k[0] == byte), None)
             if signal_key is not None:
-                self.write_pending()
-                self.write(signal_key[2])
-                self.typeahead.clear()
-                self.kernel.inbox.post(lambda sig=signal_key[3]: self.kernel.interrupt(sig))
+                self.send_signal(signal_key)
             elif byte == MONITOR_KEY:
                 self.events.put_nowait(MONITOR)
             elif byte == 0x1B:                    # an escape sequence (arrow keys...): dropped
@@ -296,6 +309,46 @@ class Session:
                 self.typeahead += b"\n"
             elif byte >= 0x20 or (byte == EOF_KEY and self.typeahead[-1:] in (b"", b"\n")):
                 self.typeahead.append(byte)
+
+    def pass_keys(self, data: bytes) -> None:
+        """Raw mode: the keys to the reader as they are, but for Ctrl-] and the signal keys."""
+        keys = bytearray()
+        for byte in data:
+            signal_key = next((k for k in SIGNAL_KEYS if k[0] == byte), None)
+            if byte == MONITOR_KEY:
+                self.events.put_nowait(MONITOR)
+            elif signal_key is not None and self.mode.signals:
+                self.send_signal(signal_key)
+            else:
+                keys.append(byte)
+        if self.mode.cr_to_newline:
+            keys = keys.replace(b"\r", b"\n")
+        if keys:
+            self.send_keys(bytes(keys))
+
+    def send_keys(self, keys: bytes) -> None:
+        if self.mode.echo:
+            self.write_pending()
+            self.write(keys)
+        self.kernel.inbox.post(lambda: self.terminal.keys(self.kernel, keys))
+
+    def send_signal(self, signal_key) -> None:
+        """Ctrl-C, Ctrl-Z or Ctrl-\\: the signal to the foreground process group."""
+        _, _, echo, sig = signal_key
+        self.write_pending()
+        if self.mode.echo:
+            self.write(echo)
+        self.typeahead.clear()
+        self.kernel.inbox.post(lambda: self.kernel.interrupt(sig))
+
+    def change_mode(self, mode: Termios, flush: bool) -> None:
+        """The kernel's TCSETS. Keys typed ahead for a program that now reads raw are its own,
+        unless it asked for them to be discarded."""
+        self.mode = mode
+        if not mode.canonical and self.typeahead and not flush:
+            self.send_keys(bytes(self.typeahead))
+        if flush or not mode.canonical:
+            self.typeahead.clear()
 
     # --- the monitor ----------------------------------------------------------------------------
     async def monitor(self) -> None:

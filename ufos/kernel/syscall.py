@@ -24,11 +24,11 @@ from ufos.kernel import net, signal
 from ufos.kernel.file import File
 from ufos.kernel.fs import PATH_MAX, new_ino
 from ufos.kernel.pipe import make_pipe
+from ufos.kernel.tty import IOCTL
 from ufos.kernel.proc import (WouldBlock, exit_process, find_changed, find_zombie, matching_children,
                               reap)
 from ufos.kernel.uapi import (DT, E, MAP, NSIG, O, SA, SIG, SYS, SYSCALL_NAMES, W, SyscallError, defines)
 
-IOCTL = defines("unistd.h", "T")        # TCGETS, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ
 REBOOT = defines("unistd.h", "RB_")     # RB_HALT_SYSTEM, RB_POWER_OFF
 UTIME = defines("sys/stat.h", "UTIME_")  # UTIME_NOW, UTIME_OMIT
 
@@ -362,21 +362,18 @@ def sys_getcwd(k, p, a: Args):
 
 
 def sys_ioctl(k, p, a: Args):
+    """The terminal requests: the foreground process group here (it is the kernel's), the rest
+    (mode, window size) in the terminal device (tty.py)."""
     f, request = p.fds.get(a.int32(0)), a.int32(1)
     if not f.node.is_tty:
         raise SyscallError(E.ENOTTY)
-    if request == IOCTL["TCGETS"]:
-        return 0
     if request == IOCTL["TIOCGPGRP"]:
         a.write(2, struct.pack("<i", k.foreground))
         return 0
     if request == IOCTL["TIOCSPGRP"]:
         k.foreground = struct.unpack("<i", a.read(2, 4))[0]
         return 0
-    if request == IOCTL["TIOCGWINSZ"]:
-        a.write(2, struct.pack("<HHHH", 24, 80, 0, 0))
-        return 0
-    raise SyscallError(E.EINVAL)
+    return f.node.ioctl(k, p, request, a)
 
 
 def sys_utimensat(k, p, a: Args):

@@ -51,11 +51,14 @@ int isatty(int fd);
 pid_t tcgetpgrp(int fd);
 int tcsetpgrp(int fd, pid_t pgrp);
 
-/* ioctl requests of the console (Linux's numbers) */
-#define TCGETS 0x5401
+/* ioctl requests of a terminal (Linux's numbers; termios.h has the functions that make them) */
+#define TCGETS 0x5401           /* struct termios *: get the mode */
+#define TCSETS 0x5402           /* const struct termios *: set it now */
+#define TCSETSW 0x5403          /* ... after the output is written (at once in ufos) */
+#define TCSETSF 0x5404          /* ... and discard the input not yet read */
 #define TIOCGPGRP 0x540F
 #define TIOCSPGRP 0x5410
-#define TIOCGWINSZ 0x5413
+#define TIOCGWINSZ 0x5413       /* struct winsize *: the window's size */
 int chdir(const char *path);
 char *getcwd(char *buf, size_t size);
 ssize_t getdents(int fd, void *dirp, size_t count);    /* struct dirent records; see dirent.h */

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 #include "libc.h"
 
@@ -222,10 +223,12 @@ int fsync(int fd)
     return (int)syscall1(SYS_fsync, fd);
 }
 
-/* A terminal answers the TCGETS request; anything else fails it with ENOTTY. */
+/* A terminal answers the TCGETS request with its mode; anything else fails it with ENOTTY. */
 int isatty(int fd)
 {
-    return syscall3(SYS_ioctl, fd, TCGETS, 0) == 0;
+    struct termios mode;
+
+    return tcgetattr(fd, &mode) == 0;
 }
 
 /* The terminal's foreground process group: the one Ctrl-C interrupts. */
