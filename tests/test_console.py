@@ -237,6 +237,29 @@ def test_monitor_shows_processes_and_the_machine_goes_on(console):
     console.run("echo $((3*4))", "12")
 
 
+def test_raw_mode_passes_keys_one_by_one_and_line_editing_comes_back(console):
+    fcntl.ioctl(console.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
+    console.type("keys\r")                                  # keys: raw mode, each key's bytes
+    console.expect("a terminal of 30 rows and 120 columns")  # the window's size now
+    console.expect("q quits")
+    console.type("a")                                        # no Enter needed
+    console.expect('61                "a"')
+    console.type("\x03")                                     # ISIG is off: a byte, not SIGINT
+    console.expect('03                "\\003"')
+    console.type(UP)
+    console.expect('1b 5b 41          "\\033[A"')
+    console.type("\x1d")                                     # Ctrl-] is still the monitor's
+    console.expect("the machine is paused")
+    console.type("continue\r")
+    console.expect("continue")
+    console.expect("\n")                                     # the monitor's line is done
+    console.type("b")                                        # keys lives on, still raw
+    console.expect('62                "b"')
+    console.type("q")
+    console.expect(PROMPT)
+    console.run("ech\t $((40+2))", "42")                     # line editing and Tab are back
+
+
 def test_ufos_top_once_shows_the_running_machine(console, home):
     console.run("sleep 30 &", "[1]")
     top = subprocess.run([sys.executable, "-m", "ufos", "top", "--once"], env=console.env,

@@ -33,6 +33,7 @@ from prompt_toolkit.completion import CompleteEvent, get_common_complete_suffix
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.formatted_text import ANSI
 from prompt_toolkit.history import FileHistory, InMemoryHistory
+from prompt_toolkit.input.typeahead import get_typeahead
 from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.lexers import PygmentsLexer
 from prompt_toolkit.utils import get_cwidth
@@ -130,6 +131,7 @@ class Session:
                 elif self.mode.canonical:        # (in raw mode, keys go to the reader as they come)
                     _, shell = event
                     await self.read_line(shell)
+                self.keys_typed(self.keys_left())
                 self.loop.add_reader(self.fd_in, self.key)
             self.write_pending()
         finally:
@@ -293,6 +295,15 @@ class Session:
             self.loop.remove_reader(self.fd_in)
             self.kernel.inbox.post(self.kernel.shutdown)
             return
+        self.keys_typed(data)
+
+    def keys_left(self) -> bytes:
+        """Keys prompt_toolkit read after the end of the last line it edited (it keeps them for
+        its next prompt; they are the next reader's, who may read raw)."""
+        presses = get_typeahead(self.shell_prompt.app.input)     # shared by the three prompts
+        return "".join(press.data for press in presses).encode()
+
+    def keys_typed(self, data: bytes) -> None:
         if not self.mode.canonical:
             return self.pass_keys(data)
         for byte in data:
