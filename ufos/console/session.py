@@ -44,7 +44,7 @@ from ufos.console.complete import UfosCompleter
 from ufos.console.machine import Machine, MachineStopped
 from ufos.console.terminal import KernelLog, Terminal
 from ufos.kernel.boot import Kernel
-from ufos.kernel.tty import Termios
+from ufos.kernel.tty import Termios, host_window_size
 from ufos.kernel.uapi import SIG
 
 # the keys that signal the foreground process group: (byte, prompt_toolkit's name, echo, signal)
@@ -152,8 +152,7 @@ class Session:
         self.loop.call_soon_threadsafe(self.change_mode, mode, flush)
 
     def window_size(self) -> tuple[int, int]:
-        size = os.get_terminal_size(self.fd_out)
-        return size.lines, size.columns
+        return host_window_size(self.fd_out)
 
     # --- the screen -------------------------------------------------------------------------------
     def display(self, data: bytes) -> None:

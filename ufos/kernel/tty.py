@@ -221,17 +221,16 @@ class HostTty(Tty):
         super().set_mode(k, mode, flush)
         if not self.is_tty:
             return
-        if self.saved is None:
-            self.saved = termios.tcgetattr(self.fd)
-        termios.tcsetattr(self.fd, termios.TCSAFLUSH if flush else termios.TCSADRAIN,
-                          host_mode(self.saved, mode))
+        try:
+            if self.saved is None:
+                self.saved = termios.tcgetattr(self.fd)
+            termios.tcsetattr(self.fd, termios.TCSAFLUSH if flush else termios.TCSADRAIN,
+                              host_mode(self.saved, mode))
+        except termios.error as e:               # the host terminal has gone
+            raise SyscallError(E.EIO, str(e))
 
     def window_size(self):
-        try:
-            size = os.get_terminal_size(self.fd)
-        except OSError:
-            return DEFAULT_SIZE
-        return size.lines, size.columns
+        return host_window_size(self.fd)
 
     def restore(self):
         if self.saved is not None:
@@ -257,6 +256,15 @@ def host_mode(saved: list, mode: Termios) -> list:
     if not mode.canonical:
         attrs[6][termios.VMIN], attrs[6][termios.VTIME] = 1, 0
     return attrs
+
+
+def host_window_size(fd: int) -> tuple[int, int]:
+    """Rows and columns of the host terminal on fd, read now (the user may resize it)."""
+    try:
+        size = os.get_terminal_size(fd)
+    except OSError:                              # not a terminal, or gone
+        return DEFAULT_SIZE
+    return size.lines, size.columns
 
 
 def restore_host(k) -> None:
