@@ -16,8 +16,9 @@ on another, machine.py). It does what a terminal and its line discipline do for 
   ECHO; Ctrl-C, Ctrl-Z and Ctrl-\\ send signals only with ISIG, else they are bytes like any
   other. Ctrl-] still opens the monitor. When canonical mode comes back, so does line editing.
 
-Everything here runs on one asyncio loop. The kernel's thread reaches it only through want_line()
-and show(), which post to the loop; this side reaches the kernel only through its inbox.
+Everything here runs on one asyncio loop. The kernel's thread reaches it only through want_line(),
+show() and set_mode(), which post to the loop, and window_size(); this side reaches the kernel
+only through its inbox.
 """
 from __future__ import annotations
 
