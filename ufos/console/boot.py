@@ -15,6 +15,7 @@ import sys
 from ufos import __version__
 from ufos.console.monitor import data_dir
 from ufos.console.run import add_boot_options, options_from
+from ufos.kernel import tty
 from ufos.kernel.boot import Kernel
 from ufos.kernel.uapi import SyscallError
 
@@ -39,7 +40,10 @@ def banner(options) -> str:
 def boot_without_terminal(options) -> int | None:
     kernel = Kernel(options)
     kernel.spawn(INIT, ["init"])
-    return kernel.run()
+    try:
+        return kernel.run()
+    finally:
+        tty.restore_host(kernel)          # stdin may be a terminal a program left in raw mode
 
 
 def boot_in_terminal(options) -> int | None:
