@@ -376,6 +376,16 @@ def sys_ioctl(k, p, a: Args):
     return f.node.ioctl(k, p, request, a)
 
 
+def sys_fchmodat(k, p, a: Args):
+    k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0))).set_mode(a.int(2) & 0o7777)
+    return 0
+
+
+def sys_fchmod(k, p, a: Args):
+    p.fds.get(a.int32(0)).node.set_mode(a.int(1) & 0o7777)
+    return 0
+
+
 def sys_utimensat(k, p, a: Args):
     """touch: a file's access and modification times (NULL: both now; with a NULL path, the file
     dirfd itself: futimens). Times are the host's clock, as the file systems' own."""
@@ -826,7 +836,8 @@ HANDLERS = {
     SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat,
     SYS.renameat: sys_renameat, SYS.faccessat: sys_faccessat, SYS.ftruncate: sys_ftruncate,
     SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.getcwd: sys_getcwd, SYS.ioctl: sys_ioctl,
-    SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat,
+    SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat, SYS.fchmodat: sys_fchmodat,
+    SYS.fchmod: sys_fchmod,
     SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_clone, SYS.execve: sys_execve,
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,

@@ -104,9 +104,13 @@ class Inode:
         """utimensat: new access and modification times (None: leave it)."""
         raise SyscallError(E.EACCES, "read-only file system")
 
+    def set_mode(self, mode: int) -> None:
+        """chmod: new permission bits (0o7777)."""
+        raise SyscallError(E.EPERM, "this file's mode cannot change")
 
-def dir_stat(ino: int, nlink: int = 2) -> Stat:
-    return Stat(ino=ino, mode=S.S_IFDIR | 0o755, size=4096, nlink=nlink)
+
+def dir_stat(ino: int, nlink: int = 2, mode: int = 0o755) -> Stat:
+    return Stat(ino=ino, mode=S.S_IFDIR | mode, size=4096, nlink=nlink)
 
 
 class VFS:

@@ -82,6 +82,9 @@ class HostFile(Inode):
     def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
         set_host_times(self.path, atime_ns, mtime_ns)
 
+    def set_mode(self, mode: int) -> None:
+        host(os.chmod, self.path, mode & 0o7777)
+
 
 class HostDir(Inode):
     kind = "dir"
@@ -97,6 +100,9 @@ class HostDir(Inode):
 
     def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
         set_host_times(self.path, atime_ns, mtime_ns)
+
+    def set_mode(self, mode: int) -> None:
+        host(os.chmod, self.path, mode & 0o7777)
 
     def _child(self, name: str) -> str:
         return os.path.join(self.path, name)

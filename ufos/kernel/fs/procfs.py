@@ -33,6 +33,11 @@ class ProcRoot(Inode):
         return me + [(str(pid), ProcDir(self.k, p)) for pid, p in sorted(self.k.procs.procs.items())]
 
 
+class ProcFile(RamFile):
+    """A view made afresh at each open: there is nothing to keep a new mode or time in."""
+    set_mode, set_times = Inode.set_mode, Inode.set_times
+
+
 class ProcDir(Inode):
     kind = "dir"
 
@@ -45,7 +50,7 @@ class ProcDir(Inode):
 
     def lookup(self, name):
         make = FILES.get(name)
-        return RamFile(builder=lambda: make(self.k, self.p).encode(), mode=0o444) if make else None
+        return ProcFile(builder=lambda: make(self.k, self.p).encode(), mode=0o444) if make else None
 
     def entries(self):
         return [(name, self.lookup(name)) for name in sorted(FILES)]

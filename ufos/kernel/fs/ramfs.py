@@ -61,6 +61,9 @@ class RamFile(Inode):
         if mtime_ns is not None:
             self.mtime_ns = mtime_ns
 
+    def set_mode(self, mode: int) -> None:
+        self.mode = mode
+
 
 class RamDir(Inode):
     kind = "dir"
@@ -69,15 +72,19 @@ class RamDir(Inode):
         self.ino = new_ino()
         self.children: dict[str, Inode] = {}
         self.mtime_ns = time.time_ns()
+        self.mode = 0o755
 
     def stat(self) -> Stat:
-        s = dir_stat(self.ino, 2 + sum(1 for c in self.children.values() if c.kind == "dir"))
+        s = dir_stat(self.ino, 2 + sum(1 for c in self.children.values() if c.kind == "dir"), self.mode)
         s.mtime_ns = self.mtime_ns
         return s
 
     def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
         if mtime_ns is not None:
             self.mtime_ns = mtime_ns
+
+    def set_mode(self, mode: int) -> None:
+        self.mode = mode
 
     def lookup(self, name: str) -> Inode | None:
         return self.children.get(name)
