@@ -48,18 +48,18 @@ static FILE *open_proc(const char *pid, const char *file)
     return f;
 }
 
-/* The value of "NAME:\t..." in /proc/PID/status, without the newline ("" if it is missing). */
-static void status_field(const char *pid, const char *name, char *value, size_t size)
+/* Print the value of "NAME:\t..." in /proc/PID/status through format (one %s; "" if missing). */
+static void print_status_field(const char *pid, const char *name, const char *format)
 {
-    char line[256];
+    char line[256], value[128] = "";
     size_t n = strlen(name);
     FILE *f = open_proc(pid, "status");
 
-    value[0] = '\0';
     while (fgets(line, sizeof line, f))
         if (strncmp(line, name, n) == 0 && line[n] == ':')
-            snprintf(value, size, "%.*s", (int)strcspn(line + n + 2, "\n"), line + n + 2);
+            snprintf(value, sizeof value, "%.*s", (int)strcspn(line + n + 2, "\n"), line + n + 2);
     fclose(f);
+    printf(format, value);
 }
 
 #define MAX_REGIONS 64
@@ -122,7 +122,6 @@ int main(int argc, char **argv)
 {
     static struct region regions[MAX_REGIONS];
     struct region total;
-    char value[128];
     const char *pid;
     int c, i, n, pages = 0;
 
@@ -134,14 +133,10 @@ int main(int argc, char **argv)
     if (argc - optind != 1)
         usage();
     pid = argv[optind];
-    status_field(pid, "Pid", value, sizeof value);
-    printf("%s: ", value);
-    status_field(pid, "Cmdline", value, sizeof value);
-    printf("%s\n", value);
-    status_field(pid, "Slot", value, sizeof value);
-    printf("slot %s, ", value);
-    status_field(pid, "Policy", value, sizeof value);
-    printf("fork policy %s\n", value);
+    print_status_field(pid, "Pid", "%s: ");
+    print_status_field(pid, "Cmdline", "%s\n");
+    print_status_field(pid, "Slot", "slot %s, ");
+    print_status_field(pid, "Policy", "fork policy %s\n");
 
     n = read_regions(pid, regions);
     memset(&total, 0, sizeof total);
@@ -160,12 +155,9 @@ int main(int argc, char **argv)
     printf("%-41s", "total");
     print_counts(&total);
 
-    status_field(pid, "PagesCopied", value, sizeof value);
-    printf("copied for it since fork: %s pages, ", value);
-    status_field(pid, "CapsRelocated", value, sizeof value);
-    printf("%s pointers relocated; ", value);
-    status_field(pid, "ZeroFills", value, sizeof value);
-    printf("made on first touch: %s pages\n", value);
+    print_status_field(pid, "PagesCopied", "copied for it since fork: %s pages, ");
+    print_status_field(pid, "CapsRelocated", "%s pointers relocated; ");
+    print_status_field(pid, "ZeroFills", "made on first touch: %s pages\n");
     if (pages) {
         printf("\n");
         show(pid, "maps");
