@@ -297,31 +297,19 @@ static void emit_all_params(struct xbuf *x, int star, int inq)
 
 /* ---- ${...} ---- */
 
-/* Expand a word into one string (no splitting, no globbing). */
 static char *xb_string(struct xbuf *x);
+static char *xb_pattern(struct xbuf *x);
 
-static char *expand_part(const char *s, size_t n, int inq)
+/* Expand part of a word into one string (no splitting, no globbing), made by `finish`:
+ * xb_string for a value, xb_pattern for a pattern (quoted characters stay literal). */
+static char *expand_part(const char *s, size_t n, int inq, char *(*finish)(struct xbuf *))
 {
     struct xbuf x;
     char *r;
 
     xb_init(&x);
     expand_raw(&x, s, n, inq);
-    r = xb_string(&x);
-    xb_free(&x);
-    return r;
-}
-
-static char *xb_pattern(struct xbuf *x);
-
-static char *expand_part_pattern(const char *s, size_t n)
-{
-    struct xbuf x;
-    char *r;
-
-    xb_init(&x);
-    expand_raw(&x, s, n, 0);
-    r = xb_pattern(&x);
+    r = finish(&x);
     xb_free(&x);
     return r;
 }
@@ -429,19 +417,19 @@ static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
                 if (!is_name(name))
                     sh_error("%s: cannot assign in this way", name);
                 free(value);
-                value = expand_part(word, wlen, inq);
+                value = expand_part(word, wlen, inq, xb_string);
                 var_set(name, value, 0);
             }
             emit_value(x, value, inq);
         } else if (op == '?') {
             if (unset) {
-                char *msg = expand_part(word, wlen, inq);
+                char *msg = expand_part(word, wlen, inq, xb_string);
 
                 sh_error("%s: %s", name, wlen ? msg : "parameter not set");
             }
             emit_value(x, value, inq);
         } else {                        /* # ## % %% */
-            char *pat = expand_part_pattern(word, wlen), *rest;
+            char *pat = expand_part(word, wlen, 0, xb_pattern), *rest;
 
             check_set(name, value);
             rest = remove_pattern(value ? value : "", pat, op == '%' || op == 'P', op == 'H' || op == 'P');
@@ -537,7 +525,7 @@ static void emit_subst(struct xbuf *x, const char *text, int inq)
 
 static void emit_arith(struct xbuf *x, const char *s, size_t n, int inq)
 {
-    char *expr = expand_part(s, n, 1), *num;
+    char *expr = expand_part(s, n, 1, xb_string), *num;
 
     num = number_string(arith_eval(expr));
     emit_value(x, num, inq);
@@ -813,28 +801,27 @@ void expand_words(char **raw, struct strlist *out)
     }
 }
 
-char *expand_string(const char *raw)
+/* Expand a word and make one string of it, as `finish` does (xb_string or xb_pattern). */
+static char *expand_to(const char *raw, char *(*finish)(struct xbuf *))
 {
     struct xbuf x;
     char *r;
 
     xb_init(&x);
     expand_word_raw(&x, raw);
-    r = xb_string(&x);
+    r = finish(&x);
     xb_free(&x);
     return r;
 }
 
+char *expand_string(const char *raw)
+{
+    return expand_to(raw, xb_string);
+}
+
 char *expand_pattern(const char *raw)
 {
-    struct xbuf x;
-    char *r;
-
-    xb_init(&x);
-    expand_word_raw(&x, raw);
-    r = xb_pattern(&x);
-    xb_free(&x);
-    return r;
+    return expand_to(raw, xb_pattern);
 }
 
 /* A here-document's text: as inside double quotes, except that " is an ordinary character. */

@@ -100,20 +100,26 @@ static void lex_squote(struct lexer *lx, struct strbuf *w)
     sb_addc(w, '\'');
 }
 
-/* Inside "...": only \, $ and ` are special. */
-static void lex_dquote(struct lexer *lx, struct strbuf *w)
+/* From `open` up to `close`, where \, $ and ` are special - and quotes too if `quotes`:
+ * the body of "..." and of ${...}. */
+static void lex_enclosed(struct lexer *lx, struct strbuf *w, int open, int close, int quotes,
+                         const char *unterminated)
 {
     int c;
 
-    sb_addc(w, '"');
+    sb_addc(w, open);
     for (;;) {
         c = input_get(lx->in);
         if (c < 0)
-            lex_error(lx, "unterminated quoted string");
-        if (c == '"')
+            lex_error(lx, unterminated);
+        if (c == close)
             break;
         if (c == '\\')
             lex_backslash(lx, w);
+        else if (quotes && c == '\'')
+            lex_squote(lx, w);
+        else if (quotes && c == '"')
+            lex_dquote(lx, w);
         else if (c == '$')
             lex_dollar(lx, w);
         else if (c == '`')
@@ -121,7 +127,13 @@ static void lex_dquote(struct lexer *lx, struct strbuf *w)
         else
             sb_addc(w, c);
     }
-    sb_addc(w, '"');
+    sb_addc(w, close);
+}
+
+/* Inside "...": only \, $ and ` are special. */
+static void lex_dquote(struct lexer *lx, struct strbuf *w)
+{
+    lex_enclosed(lx, w, '"', '"', 0, "unterminated quoted string");
 }
 
 static void lex_backquote(struct lexer *lx, struct strbuf *w)
@@ -142,29 +154,7 @@ static void lex_backquote(struct lexer *lx, struct strbuf *w)
 /* ${ ... }: up to the matching brace, minding quotes and nested expansions. */
 static void lex_brace(struct lexer *lx, struct strbuf *w)
 {
-    int c;
-
-    sb_addc(w, '{');
-    for (;;) {
-        c = input_get(lx->in);
-        if (c < 0)
-            lex_error(lx, "missing }");
-        if (c == '}')
-            break;
-        if (c == '\\')
-            lex_backslash(lx, w);
-        else if (c == '\'')
-            lex_squote(lx, w);
-        else if (c == '"')
-            lex_dquote(lx, w);
-        else if (c == '$')
-            lex_dollar(lx, w);
-        else if (c == '`')
-            lex_backquote(lx, w);
-        else
-            sb_addc(w, c);
-    }
-    sb_addc(w, '}');
+    lex_enclosed(lx, w, '{', '}', 1, "missing }");
 }
 
 /* $(( ... )): up to the "))" that closes it, counting parentheses. */

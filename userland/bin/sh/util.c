@@ -202,26 +202,29 @@ static void warn_prefix(void)
         out_fmt(2, "%s: %d: ", sh.source_name, sh.line);
 }
 
+static void warn_v(const char *fmt, va_list ap)
+{
+    warn_prefix();
+    out_vfmt(2, fmt, ap);
+    out_str(2, "\n");
+}
+
 void sh_warn(const char *fmt, ...)
 {
     va_list ap;
 
-    warn_prefix();
     va_start(ap, fmt);
-    out_vfmt(2, fmt, ap);
+    warn_v(fmt, ap);
     va_end(ap);
-    out_str(2, "\n");
 }
 
 void sh_error(const char *fmt, ...)
 {
     va_list ap;
 
-    warn_prefix();
     va_start(ap, fmt);
-    out_vfmt(2, fmt, ap);
+    warn_v(fmt, ap);
     va_end(ap);
-    out_str(2, "\n");
     sh.status = 2;
     if (sh.on_error == NULL)
         sh_exit(2);
