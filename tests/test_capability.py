@@ -1,6 +1,6 @@
 """The capability model (ufos/machine/capability.pxd, through ufos.machine.cap.Capability).
 
-1. Every record of the Morello test vectors (shared/vectors/morello/*.jsonl), every field the
+1. Every record of the Morello test vectors (tests/data/morello/*.jsonl), every field the
    vectors' README says to compare. One test per file; each collects all mismatches.
 2. A differential test against a small pure-Python transcription of the README's pseudo-code
    (A.1-A.3), on random bit patterns: it also checks that the fast path of set_address keeps the
@@ -28,25 +28,11 @@ RWRW = P_LOAD | P_STORE | P_LOAD_CAP | P_STORE_CAP
 # ---------------------------------------------------------------------------------------------
 # The vectors
 # ---------------------------------------------------------------------------------------------
-def vectors_dir() -> Path:
-    """$UFOS_VECTORS, else the first ancestor of this file's directory holding shared/vectors/morello."""
-    env = os.environ.get("UFOS_VECTORS")
-    if env:
-        path = Path(env)
-        if not path.is_dir():
-            pytest.fail(f"UFOS_VECTORS={env!r} is not a directory")
-        return path
-    here = Path(__file__).resolve().parent
-    for ancestor in (here, *here.parents):
-        candidate = ancestor / "shared" / "vectors" / "morello"
-        if candidate.is_dir():
-            return candidate
-    pytest.fail("Morello test vectors not found: set UFOS_VECTORS, or put them at "
-                f"<ancestor>/shared/vectors/morello for an ancestor of {here}")
+VECTORS = Path(__file__).resolve().parent / "data" / "morello"   # with their README: where they come from
 
 
 def records(name):
-    path = vectors_dir() / name
+    path = VECTORS / name
     if not path.is_file():
         pytest.fail(f"missing vector file {path}")
     with open(path) as f:
