@@ -8,7 +8,6 @@
 3. Behaviour: root/null, printing, sealing rules, BUILD, CLRPERM, argument checks, immutability.
 """
 import json
-import os
 import pickle
 import random
 from pathlib import Path
