@@ -1,16 +1,19 @@
-"""The isolation audit: does the invariant of research/ufork-paper.md §2 hold for a μprocess?
+"""The isolation audit: does the μFork invariant (docs/isolation.md) hold for a μprocess?
 
-    No capability a μprocess can reach — in its registers, or loaded from its memory — grants
-    access outside its own slot, except the sealed entry to the kernel.
+    No capability a μprocess can reach — in its registers, loaded from its memory, or kept for
+    it by the kernel — grants access outside its own slot, except the sealed entry to the kernel.
 
-The audit looks at every register and every tagged granule of every page the μprocess maps. A page
-whose entry traps capability loads (a page still shared after a fork under copa, or inaccessible
-under coa) is skipped: its capabilities belong to the μprocess it was copied from, and the μprocess
-cannot load one of them without the kernel first copying the page and moving them into its slot.
+The audit looks at every register; every capability the kernel keeps for the μprocess and hands
+back to it or runs it with (its signal handlers and restorers, the registers saved in its signal
+frames); and every tagged granule of every page the μprocess maps. A page whose entry traps
+capability loads (a page still shared after a fork under copa, or inaccessible under coa) is
+skipped: its capabilities belong to the μprocess it was copied from, and the μprocess cannot load
+one of them without the kernel first copying the page and moving them into its slot.
 """
 from __future__ import annotations
 
 from ufos.machine import isa
+from ufos.kernel import signal
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, allows
 
 P = isa.PERM
@@ -19,15 +22,31 @@ WRITES = P["STORE"] | P["STORE_CAP"] | P["STORE_LOCAL_CAP"]
 
 def registers_of(k, p) -> dict[str, object]:
     """p's capability registers (from the CPU if it is running, else from its saved context)."""
+    return context_registers(k, None if k.current is p else p.context)
+
+
+def context_registers(k, context) -> dict[str, object]:
+    """The capability registers of a saved context (None: the CPU's own), by name."""
     cpu = k.cpu
-    if k.current is not p:
-        saved = cpu.save_context()
-        cpu.load_context(p.context)
+    if context is not None:
+        running = cpu.save_context()
+        cpu.load_context(context)
     regs = {f"c{i}": cpu.c[i] for i in range(31)}
     regs.update(csp=cpu.csp, pcc=cpu.pcc, ctpidr=cpu.sysreg("ctpidr"), ddc=cpu.sysreg("ddc"))
-    if k.current is not p:
-        cpu.load_context(saved)
+    if context is not None:
+        cpu.load_context(running)
     return regs
+
+
+def kernel_held(k, p):
+    """(where, capability) for each capability the kernel keeps on p's behalf and will hand back
+    to it or run it with: its signal actions and the registers saved in its signal frames."""
+    for sig, act in sorted(p.signals.actions.items()):
+        for what, cap in act.capabilities().items():
+            yield f"{signal.name(sig)} {what}", cap
+    for i, (context, _mask) in enumerate(p.signals.frames):
+        for reg, cap in context_registers(k, context).items():
+            yield f"signal frame {i} {reg}", cap
 
 
 def is_kernel_entry(cap) -> bool:
@@ -57,6 +76,8 @@ def audit(k, p) -> list[str]:
     """Every capability p can reach that breaks the invariant, described; [] if it holds."""
     problems = [f"register {name}: {cap!r}" for name, cap in registers_of(k, p).items()
                 if not allowed(p, cap)]
+    problems += [f"kernel-held {where}: {cap!r}" for where, cap in kernel_held(k, p)
+                 if not allowed(p, cap)]
     problems += [f"memory {va:#x}: {cap!r}" for va, cap in memory_capabilities(k, p)
                  if not allowed(p, cap)]
     return problems

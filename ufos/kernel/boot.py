@@ -127,6 +127,7 @@ class Kernel:
         self.polling = object()          # channel of ppoll: woken by any event
         self.net = Network(options.hostfwd)    # ports and host sockets (net.py)
         self.audits: list[tuple[str, int, list[str]]] = []    # (event, pid, problems)
+        self.kernel_bugs: list[str] = []   # exceptions that escaped the kernel (proc.kernel_bug)
         self.history: list = []          # the last μprocesses that ended (for tests and `top`)
         self.fork_ns: list[int] = []     # host time of each fork (`ufos bench fork`)
         self.inbox = Inbox() if terminal is not None else None   # work from the console's thread
@@ -184,6 +185,7 @@ class Kernel:
             if image is not None:
                 p.name = os.path.basename(path)
                 p.argv = list(argv)
+                execmod.check_image(image)
                 execmod.load(self, p, image, args, env)
             else:
                 self.exec(p, path, args, env)
@@ -278,10 +280,12 @@ class Kernel:
         cpu.pcc = signal.entry(cpu.c[30])
 
     def check_isolation(self, event: str, p) -> None:
-        """With Options.audit: record the isolation audit of p after event."""
-        if self.options.audit and p.state != "zombie":
+        """With Options.audit: record the isolation audit of every μprocess after p's event. Every
+        one, not only p: a call that went wrong (an exec applying a relocation in the wrong
+        place, say) may break another μprocess's isolation rather than the caller's."""
+        if self.options.audit:
             from ufos.kernel.audit import audit
-            self.audits.append((event, p.pid, audit(self, p)))
+            self.audits += [(event, q.pid, audit(self, q)) for q in self.procs.live()]
 
     def ended(self, p) -> None:
         self.history.append(p)

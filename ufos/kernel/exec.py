@@ -2,7 +2,8 @@
 
 The program is loaded into the caller's own slot (a μprocess keeps its slot for life), so exec is:
     1. read the executable (ld.read_executable) and the arguments, while the old program's memory
-       still exists;
+       still exists, and check every segment and relocation it asks for (check_image): a bad
+       executable fails with ENOEXEC before anything of the caller changes;
     2. unmap the old program;
     3. map the new image's segments at slot + their linked offset, and turn its capability
        relocations into tagged capabilities derived from the slot's root capability: the only
@@ -23,6 +24,7 @@ from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, A
                             page_of, pages)
 
 ARG_MAX = 128 * 1024             # bytes of arguments and environment together (E2BIG beyond)
+IMAGE_LIMIT = SLOT_SIZE - STACK_SIZE - PAGE     # an image ends below the stack and its guard page
 CODE_PERMS = CAP_PERMS[".text"]
 DATA_PERMS = CAP_PERMS[".data"]
 SEGMENT_REGION = {".text": ("rx", "text"), ".rodata": ("r", "rodata"), ".data": ("rw", "data"),
@@ -30,14 +32,40 @@ SEGMENT_REGION = {".text": ("rx", "text"), ".rodata": ("r", "rodata"), ".data": 
 
 
 def parse_executable(data: bytes):
-    """The Image in an ELF file, or ENOEXEC."""
+    """The Image in an ELF file, checked (check_image); ENOEXEC if it is not a valid one."""
     try:
-        image = read_executable(data)
+        image = read_executable(data, max_span=IMAGE_LIMIT - IMAGE_OFFSET)
     except (ElfError, ValueError, IndexError) as e:
         raise SyscallError(E.ENOEXEC, str(e))
-    if image.base < IMAGE_OFFSET or image.base + image.size > SLOT_SIZE - STACK_SIZE - PAGE:
-        raise SyscallError(E.ENOEXEC, "the image does not fit in a slot")
+    check_image(image)
     return image
+
+
+def check_image(image) -> None:
+    """Everything the loader will write, checked before the caller's memory is touched: an
+    executable is data from anyone, and its segments and capability relocations say where the
+    kernel writes. Every segment lies in the image, which fits in a slot below the stack; the
+    entry is an instruction of an executable segment; every relocation's location is a whole,
+    aligned granule of a segment and its bounds lie inside the image. Otherwise ENOEXEC."""
+    start, end = image.base, image.base + image.size
+    if start < IMAGE_OFFSET or end > IMAGE_LIMIT or len(image.data) > image.size:
+        raise SyscallError(E.ENOEXEC, "the image does not fit in a slot")
+    for segment in image.segments:
+        if not start <= segment.start <= segment.end <= end:
+            raise SyscallError(E.ENOEXEC, f"segment {segment.name} lies outside the image")
+    if image.entry % 4 or not in_segment(image, image.entry, 4, "x"):
+        raise SyscallError(E.ENOEXEC, f"the entry point {image.entry:#x} is not in the code")
+    for r in image.cap_relocs:
+        if r.location % 16 or not in_segment(image, r.location, 16):
+            raise SyscallError(E.ENOEXEC, f"a capability relocation at {r.location:#x} is not in the image")
+        if not start <= r.base <= r.base + r.length <= end or r.perms & ~isa.PERM_ALL:
+            raise SyscallError(E.ENOEXEC, f"a capability relocation at {r.location:#x} reaches outside the image")
+
+
+def in_segment(image, va: int, length: int, perms: str = "") -> bool:
+    """Does [va, va + length) lie inside one segment that has the given permission letters?"""
+    return any(s.start <= va and va + length <= s.end and set(perms) <= set(s.perms)
+               for s in image.segments)
 
 
 def load(k, p, image, argv: list[bytes], envp: list[bytes]) -> None:

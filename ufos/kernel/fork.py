@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from ufos.machine.isa import PTE
 from ufos.machine.relocate import copy_and_relocate, relocate_capability
-from ufos.kernel.uapi import E, SyscallError
+from ufos.kernel.uapi import SyscallError
 from ufos.kernel.vm import FRAME_MASK, RIGHTS, SLOT_SIZE, AddressSpace, Region
 
 POLICIES = ("copa", "coa", "sync", "classic")
@@ -43,8 +43,10 @@ def fork(k, parent):
     except SyscallError:
         k.procs.destroy(child)                           # ENOMEM half way: undo it all
         raise
-    child.context = child_registers(k, parent.space, child.space, child.pid)
-    child.inherit(parent)                                # fds, cwd, signal handlers, group
+    move = Mover(k, parent.space, child.space)
+    child.context = child_registers(k, move, child.pid)
+    child.inherit(parent)                                # fds, cwd, group
+    child.signals = parent.signals.forked(move.cap, move.context)
     return child
 
 
@@ -144,20 +146,49 @@ def copy_relocating(space: AddressSpace, new: int, frame: int) -> None:
             space.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, space.base), space.root)
 
 
-# --- the child's registers ------------------------------------------------------------------------
-def child_registers(k, parent: AddressSpace, child: AddressSpace, pid: int):
-    """The parent's registers (it is in fork, at the gate), relocated into the child's slot, with
+# --- what the kernel holds for the parent, moved into the child's slot --------------------------
+class Mover:
+    """One rule for every capability the child inherits outside its memory: its registers, the
+    registers saved in its signal frames, its signal handlers. Each is moved into the child's
+    slot exactly as a capability in a copied page is (machine/relocate.pyx), so nothing the
+    kernel keeps or hands back on the child's behalf can point into the parent's slot."""
+
+    def __init__(self, k, parent: AddressSpace, child: AddressSpace):
+        self.cpu, self.memory = k.cpu, k.vm.memory
+        self.parent_base, self.root = parent.base, child.root
+        self.delta = distance(parent.base, child.base)
+
+    def cap(self, cap):
+        if not self.delta:
+            return cap                                   # classic: the child lives at the same addresses
+        return relocate_capability(cap, self.parent_base, SLOT_SIZE, self.delta, self.root, self.memory)
+
+    def registers(self) -> None:
+        """Move the CPU's registers: every capability register, PCC, DDC and the thread pointer."""
+        cpu = self.cpu
+        for i in range(32):
+            cpu.c[i] = self.cap(cpu.c[i])
+        cpu.pcc = self.cap(cpu.pcc)
+        for name in ("ddc", "ctpidr"):
+            cpu.set_sysreg(name, self.cap(cpu.sysreg(name)))
+
+    def context(self, context):
+        """A saved register context (a signal frame), moved. The CPU does the work: load it, move
+        the registers, save it again; then the running registers come back."""
+        running = self.cpu.save_context()
+        self.cpu.load_context(context)
+        self.registers()
+        moved = self.cpu.save_context()
+        self.cpu.load_context(running)
+        return moved
+
+
+def child_registers(k, move: Mover, pid: int):
+    """The parent's registers (it is in fork, at the gate), moved into the child's slot, with
     the system call returning 0 and the child's id in cid: the child's saved context."""
     cpu = k.cpu
     saved = cpu.save_context()
-    delta = distance(parent.base, child.base)
-    if delta:
-        def move(cap):
-            return relocate_capability(cap, parent.base, SLOT_SIZE, delta, child.root, k.vm.memory)
-        for i in range(32):
-            if cpu.c[i].tag:
-                cpu.c[i] = move(cpu.c[i])
-        cpu.set_sysreg("ctpidr", move(cpu.sysreg("ctpidr")))
+    move.registers()
     k.syscall_return(0)                                 # the child's fork() returns 0 ...
     cpu.set_sysreg("cid", pid)                          # ... in the child
     context = cpu.save_context()

@@ -15,6 +15,8 @@ until SIGCONT; its parent's wait4 with WUNTRACED (WCONTINUED) hears of the stop 
 """
 from __future__ import annotations
 
+import traceback
+
 from ufos.kernel import signal
 from ufos.kernel.file import FdTable
 from ufos.kernel.uapi import E, SA, SIG, SyscallError
@@ -50,10 +52,9 @@ class Proc:
         self.fault: str | None = None    # the message of the fault that killed it
 
     def inherit(self, parent: "Proc") -> None:
-        """What fork copies besides memory and registers."""
+        """What fork copies besides memory, registers and signal state (fork.py moves those)."""
         self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
         self.fds = parent.fds.duplicate()
-        self.signals = parent.signals.inherit()
 
     @property
     def ppid(self) -> int:
@@ -244,13 +245,33 @@ def scheduler(k) -> None:
             k.idle()
             continue
         k.switch_to(p)
-        if p.retry:
-            syscall(k, p)                      # woken: try the system call again
-            if p.state != "runnable" or k.current is not p:
-                continue
-        signal.deliver(k, p)
-        if p.state != "runnable":
-            continue
-        trap = k.cpu.run(k.quantum)
-        p.instructions += trap.instructions
-        handle_trap(k, p, trap)
+        try:
+            run_turn(k, p, syscall, handle_trap)
+        except Exception as e:                 # a kernel bug: it must not end the machine
+            kernel_bug(k, p, "trap handling", e)
+
+
+def run_turn(k, p: Proc, syscall, handle_trap) -> None:
+    """One turn of p on the CPU: its retried system call, its signals, a quantum, its trap."""
+    if p.retry:
+        syscall(k, p)                          # woken: try the system call again
+        if p.state != "runnable" or k.current is not p:
+            return
+    signal.deliver(k, p)
+    if p.state != "runnable":
+        return
+    trap = k.cpu.run(k.quantum)
+    p.instructions += trap.instructions
+    handle_trap(k, p, trap)
+
+
+def kernel_bug(k, p: Proc, where: str, error: Exception) -> None:
+    """An exception escaped the kernel while it worked for p: that is a bug in the kernel, never
+    the μprocess's fault, but p's state may be half changed, so p (and only p) is killed. The
+    machine runs on; the traceback is kept in k.kernel_bugs for tests and the fuzzer."""
+    detail = "".join(traceback.format_exception(error))
+    k.kernel_bugs.append(f"pid {p.pid} ({p.name}) in {where}: {detail}")
+    k.report(p, f"ufos: kernel bug in {where} ({type(error).__name__}: {error}); "
+                f"pid {p.pid} ({p.name}) killed\n")
+    p.retry = False
+    exit_process(k, p, SIG.SIGKILL)

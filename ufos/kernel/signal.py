@@ -14,10 +14,11 @@ continues it even if SIGCONT is ignored or blocked (proc.py: stop_process, conti
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ufos.machine import isa
 from ufos.machine.cap import Capability
-from ufos.kernel.uapi import NSIG, SA, SIG, SIGNAL_NAMES
+from ufos.kernel.uapi import E, SA, SIG, SIGNAL_NAMES, SyscallError
 
 SIG_DFL, SIG_IGN = 0, 1
 IGNORED_BY_DEFAULT = {SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT}
@@ -25,6 +26,7 @@ STOP_SIGNALS = {SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU}      # defau
 UNCATCHABLE = {SIG.SIGKILL, SIG.SIGSTOP}
 MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
 RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
+EXECUTE = isa.PERM["EXECUTE"]
 
 
 @dataclass
@@ -33,6 +35,15 @@ class Action:
     flags: int = 0
     restorer: object = None      # where the handler returns to (libc's __sigreturn)
     mask: int = 0                # signals blocked while the handler runs (bit n-1 = signal n)
+
+    def capabilities(self) -> dict[str, Capability]:
+        """The capabilities this action keeps for the μprocess, by name."""
+        caps = {"handler": self.handler, "restorer": self.restorer}
+        return {what: cap for what, cap in caps.items() if isinstance(cap, Capability)}
+
+    def moved(self, move) -> "Action":
+        """This action with its capabilities passed through move (fork: into the child's slot)."""
+        return replace(self, **{what: move(cap) for what, cap in self.capabilities().items()})
 
 
 @dataclass
@@ -45,14 +56,31 @@ class SignalState:
     def action(self, sig: int) -> Action:
         return self.actions.get(sig) or Action()
 
-    def inherit(self) -> "SignalState":
-        """fork keeps the handlers and the mask; pending signals are the parent's alone."""
-        return SignalState(dict(self.actions), 0, self.mask)
+    def forked(self, move_cap, move_context) -> "SignalState":
+        """The child's signal state at fork: the parent's handlers, mask and the frames of the
+        handlers that are running (the child returns from them too), with every capability in
+        them moved into the child's slot by the same rule as its registers. Pending signals are
+        the parent's alone."""
+        actions = {sig: act.moved(move_cap) for sig, act in self.actions.items()}
+        frames = [(move_context(context), mask) for context, mask in self.frames]
+        return SignalState(actions, 0, self.mask, frames)
 
     def reset_for_exec(self) -> None:
-        """exec: handlers point into the old program, so they go back to the default."""
-        self.actions = {s: a for s, a in self.actions.items() if a.handler == SIG_IGN}
+        """exec: handlers and their frames point into the old program, so handled signals go
+        back to the default; ignored ones stay ignored (POSIX), keeping no capability."""
+        self.actions = {s: Action(SIG_IGN) for s, a in self.actions.items() if a.handler == SIG_IGN}
         self.frames.clear()
+
+
+def check_handler(space, cap: Capability, what: str) -> Capability:
+    """What sigaction may keep as a handler (or restorer): an executable sentry inside the
+    caller's slot. Anything else the kernel would later hand back (oldact), carry across exec,
+    or branch to: a data capability planted as a "handler" must never get that far."""
+    if not cap.tag or cap.otype != isa.OTYPE_SENTRY or not cap.perms & EXECUTE:
+        raise SyscallError(E.EFAULT, f"the {what} is not a function pointer: {cap!r}")
+    if not space.base <= cap.base <= cap.top <= space.top:
+        raise SyscallError(E.EFAULT, f"the {what} is outside the caller's slot: {cap!r}")
+    return cap
 
 
 def bit(sig: int) -> int:
@@ -140,7 +168,7 @@ def run_handler(k, p, sig: int, act: Action) -> None:
 
 def entry(cap: Capability) -> Capability:
     """Where a branch to cap goes: a sentry is unsealed by the branch itself."""
-    if cap.tag and cap.otype in (1, 2, 3):
+    if cap.tag and cap.otype in (isa.OTYPE_SENTRY, isa.OTYPE_LPB, isa.OTYPE_LB):
         return cap.unseal(cap.otype)
     return cap
 

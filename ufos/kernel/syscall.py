@@ -43,8 +43,12 @@ ROOT_ONLY = ("/", "/dev", "/proc", "/host")
 
 
 # --- checking what a μprocess hands the kernel ------------------------------------------------------
-def check_buffer(k, cap: Capability, length: int, perms: int) -> int:
-    """The address of [cap.address, +length) if cap allows `perms` on all of it; else EFAULT."""
+def check_buffer(k, space, cap: Capability, length: int, perms: int, align: int = 1) -> int:
+    """The address of [cap.address, +length) if cap allows `perms` on all of it; else EFAULT.
+    Besides what the hardware checks, the capability must lie inside the caller's slot: no
+    μprocess can hold one that does not, so one that does not is forged or a kernel bug, and the
+    kernel will not be the one to use it. align: the alignment the access needs (16 for an array
+    of capabilities, as a capability load would fault otherwise)."""
     if k.isolation == "off":
         return cap.address
     if not cap.tag:
@@ -53,8 +57,12 @@ def check_buffer(k, cap: Capability, length: int, perms: int) -> int:
         raise SyscallError(E.EFAULT, "sealed capability")
     if cap.perms & perms != perms:
         raise SyscallError(E.EFAULT, "missing permission")
-    if cap.address < cap.base or cap.address + length > cap.top:
+    if not space.base <= cap.base <= cap.top <= space.top:
+        raise SyscallError(E.EFAULT, f"{cap!r} is outside the caller's slot")
+    if length < 0 or cap.address < cap.base or cap.address + length > cap.top:
         raise SyscallError(E.EFAULT, f"{length} bytes at {cap.address:#x} are outside {cap!r}")
+    if cap.address % align:
+        raise SyscallError(E.EFAULT, f"{cap.address:#x} is not aligned to {align} bytes")
     return cap.address
 
 
@@ -86,14 +94,14 @@ class Args:
         """Copy length bytes in from the buffer c<i> points at (checked first)."""
         if length == 0:
             return b""
-        return self.space.read(check_buffer(self.k, self.cap(i), length, P["LOAD"]), length)
+        return self.space.read(check_buffer(self.k, self.space, self.cap(i), length, P["LOAD"]), length)
 
     def write(self, i: int, data: bytes) -> None:
         if data:
-            self.space.write(check_buffer(self.k, self.cap(i), len(data), P["STORE"]), data)
+            self.space.write(check_buffer(self.k, self.space, self.cap(i), len(data), P["STORE"]), data)
 
     def writable(self, i: int, length: int) -> int:
-        return check_buffer(self.k, self.cap(i), length, P["STORE"])
+        return check_buffer(self.k, self.space, self.cap(i), length, P["STORE"])
 
     def string(self, i: int) -> str:
         return read_string(self.k, self.space, self.cap(i))
@@ -104,7 +112,7 @@ class Args:
             return []
         cap, out, total = self.cap(i), [], 0
         while True:
-            va = check_buffer(self.k, cap, 16, P["LOAD"] | P["LOAD_CAP"])
+            va = check_buffer(self.k, self.space, cap, 16, P["LOAD"] | P["LOAD_CAP"], align=16)
             item = self.space.load_cap(va)
             if not item.tag and item.address == 0:
                 return out
@@ -118,7 +126,7 @@ class Args:
 
 def read_string(k, space, cap: Capability, limit: int = PATH_MAX) -> str:
     """A NUL-terminated string inside cap's bounds (EFAULT if it runs past them)."""
-    va = check_buffer(k, cap, 1, P["LOAD"])
+    va = check_buffer(k, space, cap, 1, P["LOAD"])
     room = cap.top - va if k.isolation != "off" else limit
     out = bytearray()
     while True:
@@ -588,7 +596,6 @@ def sys_clone(k, p, a: Args):
     child = forkmod.fork(k, p)
     k.fork_ns.append(time.perf_counter_ns() - started)       # for `ufos bench fork`
     k.check_isolation("fork", p)
-    k.check_isolation("fork (child)", child)
     return child.pid
 
 
@@ -690,31 +697,49 @@ def sys_umask(k, p, a):
 
 
 # --- signals --------------------------------------------------------------------------------------
+SIGACTION_SIZE = 64             # struct sigaction (signal.h): handler +0, flags +16, restorer +32, mask +48
+
+
 def sys_rt_sigaction(k, p, a: Args):
+    """Read and check the new action before anything changes (a bad one leaves the old in place),
+    then hand back the old one, then install the new one — so act and oldact may be the same."""
     sig = a.int32(0)
     if not 0 < sig < NSIG or (sig in signal.UNCATCHABLE and not a.is_null(1)):
         raise SyscallError(E.EINVAL)
-    old = p.signals.action(sig)
+    new = None if a.is_null(1) else read_sigaction(k, p, a.cap(1))
     if not a.is_null(2):
-        va = a.writable(2, 64)
-        handler = old.handler if isinstance(old.handler, Capability) else Capability.null().set_address(old.handler)
-        p.space.store_cap(va, handler)
-        p.space.write(va + 16, struct.pack("<iiQ", old.flags, 0, 0))
-        p.space.store_cap(va + 32, old.restorer or Capability.null())
-        p.space.write_u64(va + 48, old.mask)
-    if not a.is_null(1):
-        va = check_buffer(k, a.cap(1), 64, P["LOAD"] | P["LOAD_CAP"])
-        handler = p.space.load_cap(va)
-        flags = struct.unpack("<i", p.space.read(va + 16, 4))[0]
-        restorer = p.space.load_cap(va + 32) if flags & SA.SA_RESTORER else None
-        mask = p.space.read_u64(va + 48)
-        value = handler if handler.tag else handler.address
-        if not handler.tag and value not in (signal.SIG_DFL, signal.SIG_IGN):
-            raise SyscallError(E.EFAULT, "the handler is not a valid capability")
-        p.signals.actions[sig] = signal.Action(value, flags, restorer, mask)
-        if value == signal.SIG_IGN:
+        write_sigaction(k, p, a.cap(2), p.signals.action(sig))
+    if new is not None:
+        p.signals.actions[sig] = new
+        if new.handler == signal.SIG_IGN:
             p.signals.pending &= ~signal.bit(sig)
     return 0
+
+
+def read_sigaction(k, p, cap: Capability) -> signal.Action:
+    va = check_buffer(k, p.space, cap, SIGACTION_SIZE, P["LOAD"] | P["LOAD_CAP"], align=16)
+    handler = p.space.load_cap(va)
+    flags = struct.unpack("<i", p.space.read(va + 16, 4))[0]
+    restorer = p.space.load_cap(va + 32) if flags & SA.SA_RESTORER else None
+    mask = p.space.read_u64(va + 48)
+    if handler.tag:
+        handler = signal.check_handler(p.space, handler, "handler")
+    elif handler.address in (signal.SIG_DFL, signal.SIG_IGN):
+        handler = handler.address
+    else:
+        raise SyscallError(E.EFAULT, f"the handler {handler.address:#x} is not a function pointer")
+    if restorer is not None:
+        restorer = signal.check_handler(p.space, restorer, "restorer")
+    return signal.Action(handler, flags, restorer, mask)
+
+
+def write_sigaction(k, p, cap: Capability, act: signal.Action) -> None:
+    va = check_buffer(k, p.space, cap, SIGACTION_SIZE, P["STORE"] | P["STORE_CAP"], align=16)
+    handler = act.handler if isinstance(act.handler, Capability) else Capability.null().set_address(act.handler)
+    p.space.store_cap(va, handler)
+    p.space.write(va + 16, struct.pack("<iiQ", act.flags, 0, 0))
+    p.space.store_cap(va + 32, act.restorer or Capability.null())
+    p.space.write_u64(va + 48, act.mask)
 
 
 def sys_rt_sigprocmask(k, p, a: Args):
@@ -800,7 +825,7 @@ def sys_mmap(k, p, a: Args):
 
 def sys_munmap(k, p, a: Args):
     length = a.int(1)
-    va = check_buffer(k, a.cap(0), length, P["STORE"])
+    va = check_buffer(k, p.space, a.cap(0), length, P["STORE"])
     p.space.munmap(va, length)
     return 0
 
@@ -817,7 +842,7 @@ def sys_mprotect(k, p, a: Args):
         raise SyscallError(E.EINVAL)
     if prot not in PROT_RIGHTS:
         raise SyscallError(E.EACCES, "writable and executable")
-    p.space.mprotect(check_buffer(k, a.cap(0), length, 0), length, PROT_RIGHTS[prot])
+    p.space.mprotect(check_buffer(k, p.space, a.cap(0), length, 0), length, PROT_RIGHTS[prot])
     return 0
 
 
@@ -874,6 +899,10 @@ def syscall(k, p) -> None:
             return
     except SyscallError as e:
         result = -e.errno
+    except Exception as e:                         # a kernel bug: it must not end the machine
+        from ufos.kernel.proc import kernel_bug
+        kernel_bug(k, p, name_of(number), e)
+        return
     p.retry, p.deadline = False, None
     if k.trace:
         k.trace_syscall(p, number, result)

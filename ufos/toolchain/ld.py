@@ -166,8 +166,13 @@ def write_executable(image: Image) -> bytes:
     return bytes(out)
 
 
-def read_executable(data: bytes) -> Image:
-    """The `Image` stored in an executable made by write_executable (the loader's view of it)."""
+MAX_SPAN = 1 << 28               # the most an image may span (a ufos slot is 256 MiB)
+
+
+def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
+    """The `Image` stored in an executable made by write_executable (the loader's view of it).
+    A file claiming segments that span more than max_span bytes is refused before any memory is
+    set aside for them."""
     if len(data) < EHDR.size or data[:4] != b"\x7fELF":
         raise ElfError("not an ELF file")
     ident, e_type, machine, _v, entry, phoff, shoff, _f, _eh, phentsize, phnum, shentsize, shnum, \
@@ -204,6 +209,8 @@ def read_executable(data: bytes) -> Image:
 
     base = min(p[3] for p in loads)
     end = max(p[3] + p[6] for p in loads)
+    if end - base > max_span:
+        raise ElfError(f"its segments span {end - base:#x} bytes (more than {max_span:#x})")
     image_data = bytearray(end - base)
     segments = []
     for _type, flags, offset, vaddr, _paddr, filesz, memsz, _align_ in sorted(loads, key=lambda p: p[3]):
