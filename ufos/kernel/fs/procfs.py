@@ -96,9 +96,11 @@ def not_yet_moved(origin: int, base: int, caps: int) -> str:
 
 
 def caps(k, p) -> str:
-    from ufos.kernel.audit import memory_capabilities, registers_of
+    from ufos.kernel.audit import kernel_held, memory_capabilities, registers_of
     out = ["registers:"]
     out += [f"  {name:<7} {cap!r}" for name, cap in registers_of(k, p).items() if cap.tag]
+    out.append("kept by the kernel:")
+    out += [f"  {where} {cap!r}" for where, cap in kernel_held(k, p) if cap.tag]
     out.append("memory:")
     out += [f"  {va:#x} {cap!r}" for va, cap in memory_capabilities(k, p, reachable_only=False)]
     return "\n".join(out) + "\n"
