@@ -4,7 +4,8 @@
     /proc/PID/maps     the slot's regions and, page by page, whether it is private, shared after a
                        fork (and with how many), how many capabilities it holds, and "into SLOT"
                        if they still point into the slot the page came from (not relocated yet)
-    /proc/PID/caps     the capability registers and every capability in the μprocess's memory
+    /proc/PID/caps     the capability registers, the capabilities the kernel keeps for the
+                       μprocess (signal handlers, saved frames), and every capability in its memory
     /proc/self         the μprocess that looks
 """
 from __future__ import annotations
