@@ -64,6 +64,32 @@ def test_a_bad_pointer_is_an_errno_not_a_kernel_error_at_every_isolation_level()
         assert b"write(overlong) = -1 errno 14" in r.stdout, r.stderr
 
 
+def test_an_exception_in_the_kernel_kills_only_the_caller_and_the_machine_runs_on(monkeypatch):
+    """A kernel bug (here: a handler made to raise) must not end the machine: the μprocess it
+    happened for is killed with a one-line report, the others carry on."""
+    from ufos.kernel import syscall
+
+    def broken(k, p, a):
+        raise ValueError("a bug")
+    monkeypatch.setitem(syscall.HANDLERS, syscall.SYS.getppid, broken)
+    r = run_image(image_of(r"""
+#include <stdio.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(void) {
+    int pid = fork();
+    if (pid == 0) { getppid(); printf("not reached\n"); return 0; }
+    int status;
+    waitpid(pid, &status, 0);
+    printf("parent runs on; child killed by signal %d\n", WTERMSIG(status));
+    return 0;
+}"""), ["prog"], max_instructions=BUDGET)
+    assert r.status == 0
+    assert r.stdout == b"parent runs on; child killed by signal 9\n"
+    assert r.stderr == b"ufos: kernel bug in getppid (ValueError: a bug); pid 2 (prog) killed\n"
+    assert len(r.kernel.kernel_bugs) == 1 and "ValueError: a bug" in r.kernel.kernel_bugs[0]
+
+
 def test_the_host_directory_is_shared(tmp_path):
     src = r"""
 #include <stdio.h>
