@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 
 from ufos.kernel.fs import VFS
@@ -68,6 +69,24 @@ def userland_programs() -> dict[str, list[Path]]:
     return programs
 
 
+LOCAL_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"', re.MULTILINE)
+
+
+def with_local_includes(sources: list[Path]) -> list[Path]:
+    """The sources and every file they #include "..." (next to the includer), transitively: what
+    a program is compiled from, so what its cached executable depends on (the shell's files
+    include sh.h; /bin/test includes the shell's test.c)."""
+    found: list[Path] = []
+    todo = list(sources)
+    while todo:
+        path = todo.pop(0)
+        if path in found or not path.is_file():
+            continue
+        found.append(path)
+        todo += [(path.parent / m.decode()).resolve() for m in LOCAL_INCLUDE.findall(path.read_bytes())]
+    return found
+
+
 def program_builder(name: str, sources: list[Path]):
     def build() -> bytes:
         return compiled_program(name, sources)
@@ -80,7 +99,7 @@ def compiled_program(name: str, sources: list[Path]) -> bytes:
     from ufos.toolchain.driver import build_executable, user_errors
     from ufos.toolchain.ld import write_executable
     h = hashlib.sha256(libc.cache_key().encode())
-    for path in sources:
+    for path in with_local_includes(sources):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     cached = libc.cache_root() / "bin" / f"{name}-{h.hexdigest()[:24]}"
     if cached.exists():
