@@ -1,8 +1,8 @@
 /*
  * builtins.c - the commands the shell runs itself: those that change the shell (cd, exit, set,
  * export, read, shift, break, return, eval, . ...) must, and echo, true, false are here because
- * forking a process to print a line would be a waste. test/[ is in test.c, printf in printf.c,
- * the job builtins in jobs.c.
+ * forking a process to print a line would be a waste. test/[ is in test.c (the same code is
+ * /bin/test: tools.h), printf in printf.c, the job builtins in jobs.c.
  *
  * A builtin is a function like main: (argc, argv) -> exit status. It writes with out_str/out_fmt
  * to descriptor 1, which a redirection may have pointed elsewhere.
@@ -17,6 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "sh.h"
+#include "tools.h"
 
 /* ---- signals by name (kill, jobs) ---- */
 
@@ -550,6 +551,13 @@ static int builtin_read(int argc, char **argv)
     sb_free(&line);
     sb_free(&quoted);
     return got ? 0 : 1;
+}
+
+/* ---- test and [ : test.c, whose mistakes read like the shell's ---- */
+
+static int builtin_test(int argc, char **argv)
+{
+    return test_main(argc, argv, sh_warn);
 }
 
 /* ---- the table ---- */
