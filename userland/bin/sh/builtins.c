@@ -1,8 +1,8 @@
 /*
  * builtins.c - the commands the shell runs itself: those that change the shell (cd, exit, set,
  * export, read, shift, break, return, eval, . ...) must, and echo, true, false are here because
- * forking a process to print a line would be a waste. test/[ is in test.c (the same code is
- * /bin/test: tools.h), printf in printf.c, the job builtins in jobs.c.
+ * forking a process to print a line would be a waste. test/[ is in test.c, printf in printf.c
+ * (the same code is /bin/test and /bin/printf: tools.h), the job builtins in jobs.c.
  *
  * A builtin is a function like main: (argc, argv) -> exit status. It writes with out_str/out_fmt
  * to descriptor 1, which a redirection may have pointed elsewhere.
@@ -553,11 +553,16 @@ static int builtin_read(int argc, char **argv)
     return got ? 0 : 1;
 }
 
-/* ---- test and [ : test.c, whose mistakes read like the shell's ---- */
+/* ---- test, [ and printf: test.c and printf.c, whose mistakes read like the shell's ---- */
 
 static int builtin_test(int argc, char **argv)
 {
     return test_main(argc, argv, sh_warn);
+}
+
+static int builtin_printf(int argc, char **argv)
+{
+    return printf_main(argc, argv, sh_warn);
 }
 
 /* ---- the table ---- */

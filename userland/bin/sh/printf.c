@@ -1,269 +1,285 @@
 /*
- * printf.c - the printf builtin: printf FORMAT [ARG...].
+ * printf.c - printf: print formatted text. The one implementation, shared by the shell's builtin
+ * and /bin/printf (see tools.h).
  *
- * The format's backslash escapes (\n, \t, \\, \NNN octal ...) and conversions (%s %b %c %d %i %u
- * %o %x %X %e %f %g %%, with flags, width and precision, * included) work as in C, with the
- * arguments as strings. When there are more arguments than conversions, the format is used again
- * until they run out; a missing argument is "" or 0. A numeric argument may be 'c: the code of c.
+ *     printf FORMAT [ARGUMENT...]
+ *
+ * Prints FORMAT, in which backslash escapes (\\ \a \b \f \n \r \t \v, \NNN octal, \xHH hex)
+ * stand for characters and % directives are replaced by the ARGUMENTs in turn, as C's printf does:
+ *     %d %i %o %u %x %X %c    integers ('A or "A stands for the code of A; 0x.. hex, 0.. octal)
+ *     %f %F %e %E %g %G %a %A floating point
+ *     %s                      a string;  %b  a string in which the escapes above are expanded,
+ *                             \0NNN is octal too, and \c stops all output
+ *     %%                      a '%'
+ * with the flags - + space # 0, a width and a precision (numbers, or * for an ARGUMENT).
+ * A missing ARGUMENT counts as "" or 0. If ARGUMENTs are left over once FORMAT is done, FORMAT
+ * is used again, until they are all used.
+ * Exit status: 0; 1 if an ARGUMENT was not a number where one was needed (it counts as what
+ * could be read of it); 2 for a bad FORMAT, which stops printing there.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include "sh.h"
+#include "tools.h"
 
-struct pf {
-    char **args;
-    int nargs, next;
-    int status;
-    struct strbuf out;
-};
+static warn_fn warn;
+static char **args;             /* the ARGUMENTs not used yet */
+static int nargs, status;
 
-static const char *next_arg(struct pf *p)
+static const char *next_arg(void)
 {
-    return p->next < p->nargs ? p->args[p->next++] : NULL;
+    if (nargs == 0)
+        return "";
+    nargs--;
+    return *args++;
 }
 
-static long number_arg(struct pf *p)
+/* Check that strtoX read all of s; report it otherwise. */
+static void check_number(const char *s, const char *end)
 {
-    const char *s = next_arg(p);
-    char *end;
-    long v;
+    const char *problem = NULL;
 
-    if (s == NULL || *s == '\0')
-        return 0;
-    if (s[0] == '\'' || s[0] == '"')
+    if (end == s)
+        problem = "expected numeric value";
+    else if (*end != '\0')
+        problem = "not completely converted";
+    else if (errno == ERANGE)
+        problem = strerror(ERANGE);
+    if (problem != NULL) {
+        warn("printf: %s: %s", s, problem);
+        status = 1;
+    }
+}
+
+static long long integer_arg(int is_unsigned)
+{
+    const char *s = next_arg();
+    char *end;
+    long long n;
+
+    if (*s == '\'' || *s == '"')            /* 'A: the character code of A */
         return (unsigned char)s[1];
-    errno = 0;
-    v = strtol(s, &end, 0);
-    if (*end != '\0' || errno != 0) {
-        sh_warn("printf: %s: %s", s, end == s ? "expected numeric value" : "not completely converted");
-        p->status = 1;
-    }
-    return v;
-}
-
-static double float_arg(struct pf *p)
-{
-    const char *s = next_arg(p);
-    char *end;
-    double v;
-
-    if (s == NULL || *s == '\0')
+    if (*s == '\0')
         return 0;
-    v = strtod(s, &end);
-    if (*end != '\0') {
-        sh_warn("printf: %s: not completely converted", s);
-        p->status = 1;
-    }
-    return v;
+    errno = 0;
+    n = is_unsigned && *s != '-' ? (long long)strtoull(s, &end, 0) : strtoll(s, &end, 0);
+    check_number(s, end);
+    return n;
 }
 
-/* A backslash escape at s (just after the \); adds it to sb, returns the characters used, or -1
- * for \c (stop all output). */
-static int escape(struct strbuf *sb, const char *s, int in_b)
+static double double_arg(void)
 {
-    int v = 0, i = 0;
+    const char *s = next_arg();
+    char *end;
+    double x;
 
-    switch (*s) {
-    case 'a': sb_addc(sb, '\a'); return 1;
-    case 'b': sb_addc(sb, '\b'); return 1;
-    case 'c': return in_b ? -1 : (sb_adds(sb, "\\c"), 1);
-    case 'f': sb_addc(sb, '\f'); return 1;
-    case 'n': sb_addc(sb, '\n'); return 1;
-    case 'r': sb_addc(sb, '\r'); return 1;
-    case 't': sb_addc(sb, '\t'); return 1;
-    case 'v': sb_addc(sb, '\v'); return 1;
-    case '\\': sb_addc(sb, '\\'); return 1;
-    case '"': sb_addc(sb, '"'); return 1;
-    case '\'': sb_addc(sb, '\''); return 1;
-    default: break;
-    }
-    if (*s >= '0' && *s <= '7') {
-        if (in_b && *s == '0')          /* %b: \0NNN */
-            i = 1;
-        while (i < (in_b ? 4 : 3) && s[i] >= '0' && s[i] <= '7')
-            v = v * 8 + (s[i++] - '0');
-        sb_addc(sb, v);
-        return i;
-    }
-    sb_addc(sb, '\\');
-    return 0;
+    if (*s == '\'' || *s == '"')
+        return (unsigned char)s[1];
+    if (*s == '\0')
+        return 0;
+    errno = 0;
+    x = strtod(s, &end);
+    check_number(s, end);
+    return x;
 }
 
-/* %b: the argument with its escapes. 0 after \c. */
-static int add_b(struct pf *p, const char *s)
+/* Expand the escape at *pp (just after a backslash); advances *pp. Returns the character, or
+ * -1 for %b's \c (stop printing altogether). in_b: %b's rules (\c, and \0NNN octal). Anything
+ * else after the backslash is no escape: the backslash stands for itself. */
+static int escape(const char **pp, int in_b)
 {
-    while (*s) {
-        if (*s == '\\' && s[1]) {
-            int n = escape(&p->out, s + 1, 1);
+    const char *p = *pp;
+    int c = (unsigned char)*p++, i, max = 3;
 
-            if (n < 0)
-                return 0;
-            s += 1 + n;
+    switch (c) {
+    case '\\': break;
+    case 'a': c = '\a'; break;
+    case 'b': c = '\b'; break;
+    case 'f': c = '\f'; break;
+    case 'n': c = '\n'; break;
+    case 'r': c = '\r'; break;
+    case 't': c = '\t'; break;
+    case 'v': c = '\v'; break;
+    case 'c':
+        if (in_b)
+            return -1;
+        p--;
+        c = '\\';
+        break;
+    case 'x':                       /* \xHH: one or two hex digits */
+        if (!isxdigit((unsigned char)*p)) {
+            p--;
+            c = '\\';
+            break;
+        }
+        for (c = 0, i = 0; i < 2 && isxdigit((unsigned char)*p); i++, p++) {
+            int d = tolower((unsigned char)*p);
+            c = c * 16 + (isdigit(d) ? d - '0' : d - 'a' + 10);
+        }
+        break;
+    default:
+        if (c >= '0' && c <= '7') {
+            if (in_b && c == '0')   /* \0NNN */
+                c = 0;
+            else
+                c -= '0', max = 2;
+            for (i = 0; i < max && *p >= '0' && *p <= '7'; i++)
+                c = c * 8 + *p++ - '0';
+            c &= 0xff;
         } else {
-            sb_addc(&p->out, *s++);
+            p--;                    /* not an escape, or a backslash that ends the string */
+            c = '\\';
         }
     }
-    return 1;
+    *pp = p;
+    return c;
 }
 
-/* Format one conversion with C's snprintf: spec is "%[flags][width][.prec]" and conv its letter. */
-static void convert(struct pf *p, const char *spec, size_t speclen, char conv)
+/* The string s with %b's escapes expanded (malloc'd); *stop set if it had \c. */
+static char *expand(const char *s, int *stop)
 {
-    char fmt[64], buf[512];
-    char *big = NULL;
-    int n = 0;
+    char *out = malloc(strlen(s) + 1), *o = out;
 
-    if (speclen > 40)
-        speclen = 40;
-    memcpy(fmt, spec, speclen);
-    switch (conv) {
-    case 'd': case 'i': case 'o': case 'u': case 'x': case 'X': {
-        long v = number_arg(p);
-
-        fmt[speclen] = 'l';
-        fmt[speclen + 1] = conv == 'i' ? 'd' : conv;
-        fmt[speclen + 2] = '\0';
-        n = snprintf(buf, sizeof buf, fmt, v);
-        break;
-    }
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-        double v = float_arg(p);
-
-        fmt[speclen] = conv;
-        fmt[speclen + 1] = '\0';
-        n = snprintf(buf, sizeof buf, fmt, v);
-        break;
-    }
-    case 'c': {
-        const char *s = next_arg(p);
-
-        fmt[speclen] = 'c';
-        fmt[speclen + 1] = '\0';
-        n = snprintf(buf, sizeof buf, fmt, s && *s ? *s : '\0');
-        if (s == NULL || *s == '\0') {
-            n = 0;          /* %c of nothing prints nothing (but the width) */
-            buf[0] = '\0';
+    if (out == NULL)
+        return NULL;
+    while (*s != '\0') {
+        int c = (unsigned char)*s++;
+        if (c == '\\' && (c = escape(&s, 1)) < 0) {
+            *stop = 1;
+            break;
         }
-        break;
+        *o++ = (char)c;
     }
-    default: {  /* 's' */
-        const char *s = next_arg(p);
-
-        fmt[speclen] = 's';
-        fmt[speclen + 1] = '\0';
-        n = snprintf(buf, sizeof buf, fmt, s ? s : "");
-        if (n >= (int)sizeof buf) {
-            big = xmalloc((size_t)n + 1);
-            snprintf(big, (size_t)n + 1, fmt, s ? s : "");
-        }
-        break;
-    }
-    }
-    if (n > 0)
-        sb_addn(&p->out, big ? big : buf, big ? (size_t)n : strlen(buf));
-    free(big);
+    *o = '\0';
+    return out;
 }
 
-/* One pass over the format. Returns 0 if output must stop (\c in %b). */
-static int format_once(struct pf *p, const char *f)
+/* Print FORMAT once. Returns 1 if printing must stop (\c, or a bad directive). */
+static int format_once(const char *f)
 {
-    while (*f) {
-        struct strbuf spec;
-        char conv;
+    char spec[64];
 
+    while (*f != '\0') {
+        const char *start = f;
+        size_t n = 0;
+        int width = 0, prec = -1, has_width = 0, stop = 0, conv;
         if (*f == '\\') {
-            f += 1 + escape(&p->out, f + 1, 0);
+            f++;
+            putchar(escape(&f, 0));
             continue;
         }
         if (*f != '%') {
-            sb_addc(&p->out, *f++);
+            putchar(*f++);
             continue;
         }
         if (f[1] == '%') {
-            sb_addc(&p->out, '%');
+            putchar('%');
             f += 2;
             continue;
         }
-        sb_init(&spec);
-        sb_addc(&spec, *f++);
-        while (*f && strchr("-+ #0", *f))
-            sb_addc(&spec, *f++);
-        for (;;) {          /* width, then precision; a * takes an argument */
+        /* Collect "%[flags]" into spec, then add the width and precision as numbers */
+        spec[n++] = *f++;
+        while (*f != '\0' && strchr("-+ #0", *f) != NULL && n < 8)
+            spec[n++] = *f++;
+        if (*f == '*') {
+            width = (int)integer_arg(0);
+            has_width = 1;
+            f++;
+        } else if (isdigit((unsigned char)*f)) {
+            width = (int)strtol(f, (char **)&f, 10);
+            has_width = 1;
+        }
+        if (*f == '.') {
+            f++;
             if (*f == '*') {
-                char num[24];
-
-                snprintf(num, sizeof num, "%ld", number_arg(p));
-                sb_adds(&spec, num);
+                prec = (int)integer_arg(0);
                 f++;
             } else {
-                while (*f >= '0' && *f <= '9')
-                    sb_addc(&spec, *f++);
+                prec = (int)strtol(f, (char **)&f, 10);
             }
-            if (*f != '.' || strchr(spec.s, '.') != NULL)
-                break;
-            sb_addc(&spec, *f++);
         }
+        if (has_width)
+            n += (size_t)snprintf(spec + n, 20, "%d", width);
+        if (prec >= 0)
+            n += (size_t)snprintf(spec + n, 20, ".%d", prec);
         conv = *f;
-        if (conv == '\0' || !strchr("diouxXeEfFgGcsb", conv)) {
-            sh_warn("printf: %%%c: invalid directive", conv ? conv : ' ');
-            p->status = 1;
-            sb_free(&spec);
-            return 0;
+        if (conv == '\0') {
+            warn("printf: missing format character");
+            status = 2;
+            return 1;
+        }
+        if (strchr("diouxXcsbfFeEgGaA", conv) == NULL) {
+            warn("printf: %.*s: invalid directive", (int)(f + 1 - start), start);
+            status = 2;
+            return 1;
         }
         f++;
-        if (conv == 'b') {
-            const char *s = next_arg(p);
-
-            if (s != NULL && !add_b(p, s)) {
-                sb_free(&spec);
-                return 0;
-            }
-        } else {
-            convert(p, spec.s, spec.len, conv);
+        switch (conv) {
+        case 'd':
+        case 'i':
+            strcpy(spec + n, "lld");
+            printf(spec, integer_arg(0));
+            break;
+        case 'o':
+        case 'u':
+        case 'x':
+        case 'X':
+            spec[n] = 'l';
+            spec[n + 1] = 'l';
+            spec[n + 2] = (char)conv;
+            spec[n + 3] = '\0';
+            printf(spec, (unsigned long long)integer_arg(1));
+            break;
+        case 'c':
+            strcpy(spec + n, "c");
+            printf(spec, *next_arg());
+            break;
+        case 's':
+            strcpy(spec + n, "s");
+            printf(spec, next_arg());
+            break;
+        case 'b': {
+            char *s = expand(next_arg(), &stop);
+            strcpy(spec + n, "s");
+            printf(spec, s != NULL ? s : "");
+            free(s);
+            if (stop)
+                return 1;
+            break;
         }
-        sb_free(&spec);
+        default:                    /* f F e E g G a A */
+            spec[n] = (char)conv;
+            spec[n + 1] = '\0';
+            printf(spec, double_arg());
+        }
     }
-    return 1;
+    return 0;
 }
 
-int builtin_printf(int argc, char **argv)
+int printf_main(int argc, char **argv, warn_fn warn_with)
 {
-    struct pf p;
-    int argi = 1;
+    const char *format;
+    int before;
 
-    if (argc > 1 && strcmp(argv[1], "--") == 0)
-        argi++;
-    if (argi >= argc) {
-        sh_warn("printf: usage: printf format [arg ...]");
+    warn = warn_with;
+    argv++, argc--;
+    if (argc > 0 && strcmp(argv[0], "--") == 0)
+        argv++, argc--;
+    if (argc == 0) {
+        warn("printf: usage: printf format [arg ...]");
         return 2;
     }
-    p.args = argv + argi + 1;
-    p.nargs = argc - argi - 1;
-    p.next = 0;
-    p.status = 0;
-    sb_init(&p.out);
-    for (;;) {
-        int before = p.next;
-
-        if (!format_once(&p, argv[argi]))
+    format = argv[0];
+    args = argv + 1;
+    nargs = argc - 1;
+    status = 0;
+    do {
+        before = nargs;
+        if (format_once(format))
             break;
-        if (p.next >= p.nargs || p.next == before)     /* done, or the format takes none */
-            break;
-    }
-    if (p.out.len > 0) {
-        size_t done = 0;
-
-        while (done < p.out.len) {
-            ssize_t k = write(1, p.out.s + done, p.out.len - done);
-
-            if (k <= 0)
-                break;
-            done += (size_t)k;
-        }
-    }
-    sb_free(&p.out);
-    return p.status;
+    } while (nargs > 0 && nargs < before);   /* again, while it uses up ARGUMENTs */
+    fflush(stdout);                          /* all of it, before the shell's next command */
+    return status;
 }

@@ -13,8 +13,8 @@
  *   exec.c     runs the tree: builtins, functions, fork/exec, pipes, redirections
  *   jobs.c     background jobs, waiting, process groups and the terminal
  *   vars.c     variables, the environment, positional parameters, functions
- *   builtins.c cd, echo, read, set, ... ; test.c: test and [ (tools.h: also /bin/test) ;
- *              printf.c: printf
+ *   builtins.c cd, echo, read, set, ... ; test.c: test and [ ; printf.c: printf (tools.h:
+ *              also /bin/test and /bin/printf)
  *   util.c     strings that grow, error messages, memory
  *   main.c     options, the read-parse-execute loop
  */
@@ -248,11 +248,10 @@ int builtin_bg(int argc, char **argv);
 int builtin_wait(int argc, char **argv);
 int builtin_kill(int argc, char **argv);
 
-/* ---- builtins.c, printf.c (test.c, shared with /bin, is declared in tools.h) ---------------- */
+/* ---- builtins.c (test.c and printf.c, shared with /bin, are declared in tools.h) ------------- */
 
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
-int builtin_printf(int argc, char **argv);
 int signal_number(const char *name);    /* "INT", "SIGINT", "2" -> 2; -1 if unknown */
 const char *signal_name(int sig);
 

@@ -2,10 +2,11 @@
  * tools.h - the commands that are both shell builtins and programs of /bin, each written once:
  *
  *   test.c     test and [        the shell's builtins, and /bin/test, /bin/[
+ *   printf.c   printf            the shell's builtin, and /bin/printf
  *
  * The shell compiles these files with the rest of sh/ and builtins.c calls them;
- * userland/bin/test.c includes them and calls them from main. So the builtin and the program
- * cannot disagree.
+ * userland/bin/test.c and userland/bin/printf.c include them and call them from main. So the
+ * builtin and the program cannot disagree.
  *
  * They use only libc, never the shell. Each is called like main, with one more argument: warn,
  * a printf-like function that writes one line on stderr. The shell passes sh_warn, so a mistake
@@ -17,5 +18,6 @@
 typedef void (*warn_fn)(const char *fmt, ...);
 
 int test_main(int argc, char **argv, warn_fn warn);     /* 0 true, 1 false, 2 a mistake */
+int printf_main(int argc, char **argv, warn_fn warn);   /* 0, 1 a bad number, 2 a bad format */
 
 #endif
