@@ -11,7 +11,7 @@ SUBCOMMANDS = {
     "boot":    ("ufos.console.boot", "boot ufos to the shell in this terminal (what `ufos` alone does)"),
     "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
     "top":     ("ufos.console.top", "watch the μprocesses of the ufos running in another terminal"),
-    "bench":   ("ufos.bench", "run a benchmark (cpu, cc, relocate) and print its figures"),
+    "bench":   ("ufos.bench", "run a benchmark (cpu, relocate, cc, fork) and print its figures"),
 }
 
 

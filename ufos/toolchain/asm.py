@@ -55,6 +55,7 @@ from typing import Callable
 from ufos.machine import isa
 from ufos.toolchain.elf import (PC_RELOC_FOR_FIELD, RELOC, SECTIONS, CapRecord, FieldError, Object,
                                 Reloc, RelocType, Symbol, apply_reloc, insert_field, put_int)
+from ufos.toolchain.files import file_error, read_source
 from ufos.toolchain.link import Image, link
 
 
@@ -859,10 +860,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     source = Path(args.source)
     try:
-        obj = assemble(source.read_text(), str(source))
+        obj = assemble(read_source(source), str(source))
         Path(args.output or source.with_suffix(".o")).write_bytes(obj.to_elf())
     except OSError as e:
-        print(f"ufos as: error: {e.filename}: {e.strerror}", file=sys.stderr)
+        print(f"ufos as: error: {file_error(e)}", file=sys.stderr)
         return 1
     except AsmError as e:
         print(e, file=sys.stderr)

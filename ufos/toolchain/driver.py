@@ -5,7 +5,7 @@
 Each FILE is C (.c: preprocessed and compiled to assembly, then assembled), assembly (.s:
 assembled) or an object (.o: read). Without -c or -S the objects are linked, after crt0 and with
 libc (userland/libc, built once and cached: libc.py) unless -nostdlib, into an ELF executable
-(ld.py; default a.out) that `ufos exec` runs. -c writes FILE.o for each source and -S writes FILE.s
+(ld.py; default a.out) that `ufos run` runs. -c writes FILE.o for each source and -S writes FILE.s
 for each .c file, in the current directory (or to -o, for one file). userland/include is always on
 the include path, after the -I directories. Errors go to stderr as `file:line:col: error: ...`, and
 the status is 1.
@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, NamedTuple, Union
 
 from ufos.toolchain.asm import AsmError, assemble
 from ufos.toolchain.elf import ElfError, Object
+from ufos.toolchain.files import file_error, read_source
 from ufos.toolchain.ld import DEFAULT_BASE, parse_address, save_executable
 from ufos.toolchain.libc import LibcError, include_dir, libc_members
 from ufos.toolchain.link import Image, LinkError, link
@@ -136,7 +137,7 @@ def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines
                 raise ElfError(f"{name}: {e}") from None
             except (ValueError, IndexError, KeyError, struct.error) as e:
                 raise ElfError(f"{name}: not a valid ufos object ({e})") from None
-        text = item.read_text()
+        text = read_source(item)
     else:
         name, text, suffix = item.name, item.text, _suffix(item.name)
         if suffix == ".o":
@@ -188,7 +189,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ufos cc", description="Compile C (.c), assemble (.s) and link (.o) programs for the ufos machine.",
         epilog="Without -c or -S the result is an ELF executable, linked with crt0 and libc; run it with "
-               "`ufos exec`.")
+               "`ufos run`.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="C sources, assembly files and objects")
     parser.add_argument("-o", dest="output", metavar="OUT", help="the output file (default: a.out, or FILE.o / FILE.s)")
     parser.add_argument("-c", dest="compile_only", action="store_true", help="compile or assemble to .o files; do not link")
@@ -231,7 +232,7 @@ def _run(args) -> int:
                 if path.suffix != ".c":
                     print(f"ufos cc: warning: {path}: not a C file, ignored with -S", file=sys.stderr)
                     continue
-                text = compile_to_assembly(path.read_text(), str(path), args.include_dirs, args.defines)
+                text = compile_to_assembly(read_source(path), str(path), args.include_dirs, args.defines)
                 writes.append((_output_for(path, ".s", args.output), text.encode()))
             elif args.compile_only and path.suffix == ".o":
                 print(f"ufos cc: warning: {path}: linker input file unused because linking not done",
@@ -263,7 +264,7 @@ def main(argv: list[str]) -> int:
         _report(e)
         return 1
     except OSError as e:
-        print(f"ufos cc: error: {e.filename + ': ' if e.filename else ''}{e.strerror or e}", file=sys.stderr)
+        print(f"ufos cc: error: {file_error(e)}", file=sys.stderr)
         return 1
     except Exception as e:   # a bug in the toolchain, not in the program
         where = traceback.extract_tb(e.__traceback__)[-1]

@@ -51,6 +51,7 @@ from ufos.toolchain.elf import (EHDR, EM_UFOS, SECTION_FLAGS, SHDR, SHF_ALLOC, S
                                 SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB,
                                 STB_GLOBAL, STB_LOCAL, STT, STT_NAME, SYM, ElfError, Object,
                                 _cstring, _Strings)
+from ufos.toolchain.files import file_error
 from ufos.toolchain.link import (CapReloc, Image, LinkedSymbol, LinkError, Segment, link,
                                  symbol_addresses)
 
@@ -280,7 +281,7 @@ def main(argv: list[str]) -> int:
         image = link(objects, args.base, names=list(args.objects))
         save_executable(image, args.output)
     except OSError as e:
-        print(f"ufos ld: error: {e.filename or ''}: {e.strerror or e}", file=sys.stderr)
+        print(f"ufos ld: error: {file_error(e)}", file=sys.stderr)
         return 1
     except (ElfError, LinkError) as e:
         print(f"ufos ld: error: {e}", file=sys.stderr)

@@ -17,6 +17,7 @@ from typing import Callable
 
 from ufos.toolchain.disasm import SymbolTable, disassemble
 from ufos.toolchain.elf import SECTIONS, ElfError, Object, Reloc
+from ufos.toolchain.files import file_error
 from ufos.toolchain.ld import ET_EXEC, read_executable
 
 
@@ -145,7 +146,10 @@ def main(argv: list[str]) -> int:
             lines = executable_listing(read_executable(data), args.file, paint)
         else:
             lines = object_listing(Object.from_elf(data), args.file, args.base, paint)
-    except (OSError, ElfError) as e:
+    except OSError as e:
+        print(f"ufos objdump: {file_error(e)}", file=sys.stderr)
+        return 1
+    except ElfError as e:
         print(f"ufos objdump: {args.file}: {e}", file=sys.stderr)
         return 1
     print("\n".join(lines))
