@@ -265,7 +265,7 @@ def test_ufos_top_once_shows_the_running_machine(console, home):
     top = subprocess.run([sys.executable, "-m", "ufos", "top", "--once"], env=console.env,
                          capture_output=True, text=True, timeout=WAIT)
     assert top.returncode == 0, top.stderr
-    assert top.stdout.startswith("ufos  copa  3 μprocesses")
+    assert re.match(r"ufos \(host pid \d+\)  copa  3 μprocesses", top.stdout)
     assert re.search(r"\b3 +2 +3 +sleeping +sleep\b", top.stdout)
 
 
@@ -273,7 +273,8 @@ def test_ufos_top_without_a_running_ufos_says_so(home):
     top = subprocess.run([sys.executable, "-m", "ufos", "top", "--once"], env=environment(home),
                          capture_output=True, text=True, timeout=WAIT)
     assert top.returncode == 1
-    assert top.stderr == "ufos top: no ufos is running (start one with `ufos` in another terminal)\n"
+    assert top.stderr == ("ufos top: no ufos is running "
+                          "(start one with `ufos` or `ufos run` in another terminal)\n")
 
 
 def test_without_a_terminal_the_shell_reads_standard_input(tmp_path):

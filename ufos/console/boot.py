@@ -14,8 +14,7 @@ import sys
 
 from ufos import __version__
 from ufos.console.monitor import data_dir
-from ufos.console.run import add_boot_options, options_from
-from ufos.kernel import tty
+from ufos.console.run import add_boot_options, boot_error, options_from, run_kernel
 from ufos.kernel.boot import Kernel
 from ufos.kernel.uapi import SyscallError
 
@@ -40,10 +39,7 @@ def banner(options) -> str:
 def boot_without_terminal(options) -> int | None:
     kernel = Kernel(options)
     kernel.spawn(INIT, ["init"])
-    try:
-        return kernel.run()
-    finally:
-        tty.restore_host(kernel)          # stdin may be a terminal a program left in raw mode
+    return run_kernel(kernel)
 
 
 def boot_in_terminal(options) -> int | None:
@@ -72,7 +68,7 @@ def main(argv: list[str]) -> int:
     except SyscallError as e:
         print(f"ufos: cannot start {INIT}: {e}", file=sys.stderr)
         return 1
-    except (OSError, ValueError) as e:
-        print(f"ufos: {e}", file=sys.stderr)
+    except (OSError, ValueError, MemoryError) as e:
+        print(boot_error("ufos", e), file=sys.stderr)
         return 1
     return status if status is not None else 0

@@ -22,6 +22,24 @@ class MachineStopped(Exception):
     """The kernel has halted (or does not answer): there is nothing to look at."""
 
 
+def call_kernel(kernel, fn, timeout: float = CALL_TIMEOUT):
+    """fn() run on the kernel's thread, between two quanta (through its inbox); its result."""
+    if kernel.halted:
+        raise MachineStopped("ufos has halted")
+    done = Future()
+
+    def job():
+        try:
+            done.set_result(fn())
+        except Exception as e:
+            done.set_exception(e)
+    kernel.inbox.post(job)
+    try:
+        return done.result(timeout)
+    except TimeoutError:
+        raise MachineStopped("the kernel does not answer") from None
+
+
 class Machine:
     def __init__(self, kernel, on_stop):
         self.kernel = kernel
@@ -51,18 +69,7 @@ class Machine:
                 return fn()
         if not self.thread.is_alive():
             raise MachineStopped("ufos has halted")
-        done = Future()
-
-        def job():
-            try:
-                done.set_result(fn())
-            except Exception as e:
-                done.set_exception(e)
-        self.kernel.inbox.post(job)
-        try:
-            return done.result(timeout)
-        except TimeoutError:
-            raise MachineStopped("the kernel does not answer") from None
+        return call_kernel(self.kernel, fn, timeout)
 
     def pause(self) -> None:
         """Stop the kernel at its next safe point (between two quanta) and wait until it is there."""

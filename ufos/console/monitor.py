@@ -16,11 +16,13 @@ kernel's thread, or while the kernel is paused (machine.py), so it sees a consis
 """
 from __future__ import annotations
 
-import asyncio
 import os
+import socket
 import tempfile
+import threading
 from pathlib import Path
 
+from ufos.console.machine import CALL_TIMEOUT
 from ufos.kernel.audit import audit, registers_of
 from ufos.kernel.fs import procfs
 
@@ -84,7 +86,7 @@ def trace(k, args) -> str:
 def top(k, args) -> str:
     c = k.cpu.counters()
     live = len(k.procs.live())
-    summary = (f"ufos  {k.policy}  {live} μprocesses  {c['instructions']:,} instructions  "
+    summary = (f"ufos (host pid {os.getpid()})  {k.policy}  {live} μprocesses  {c['instructions']:,} instructions  "
                f"TLB {c['tlb_hits']:,} hits {c['tlb_misses']:,} misses  "
                f"{c['pages_copied']:,} pages copied  {c['caps_relocated']:,} caps relocated\n")
     return summary + ps(k, [])
@@ -130,46 +132,53 @@ def data_dir() -> Path:
     return Path(base) / "ufos"
 
 
-def announcement() -> Path:
-    """The file that tells `ufos top` where the running ufos listens."""
-    return data_dir() / "monitor"
+def announcements() -> Path:
+    """The directory where every running ufos (`ufos`, `ufos boot`, `ufos run`) announces the
+    socket `ufos top` asks it on: one file per ufos, named by its host pid, holding the path."""
+    return data_dir() / "running"
 
 
-async def serve(machine) -> asyncio.AbstractServer:
-    """Answer monitor commands on a Unix socket (one command per connection) and announce it.
-    A command runs through machine.call, on a worker thread, so the console stays responsive."""
-    loop = asyncio.get_running_loop()
-    runtime = os.environ.get("XDG_RUNTIME_DIR")
-    path = Path(tempfile.mkdtemp(prefix="ufos-", dir=runtime if runtime and os.path.isdir(runtime) else None))
-    socket_path = str(path / "monitor.sock")
+class Server:
+    """Answer monitor commands on a Unix socket, one command per connection, on a thread of its
+    own. call(fn) must run fn on the kernel's thread and return its result (machine.py)."""
 
-    async def answer(reader, writer):
-        line = (await reader.readline()).decode("utf-8", "replace")
+    def __init__(self, kernel, call):
+        self.kernel, self.call = kernel, call
+        runtime = os.environ.get("XDG_RUNTIME_DIR")
+        self.dir = Path(tempfile.mkdtemp(prefix="ufos-", dir=runtime if runtime and os.path.isdir(runtime) else None))
+        self.socket_path = str(self.dir / "monitor.sock")
+        self.announcement = announcements() / str(os.getpid())
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.bind(self.socket_path)
+        self.sock.listen()
+        threading.Thread(target=self._serve, name="ufos monitor", daemon=True).start()
+        self.announcement.parent.mkdir(parents=True, exist_ok=True)
+        self.announcement.write_text(self.socket_path + "\n")
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:                      # closed: ufos is stopping
+                return
+            with conn:
+                conn.settimeout(CALL_TIMEOUT)
+                try:
+                    line = conn.makefile("rb").readline().decode("utf-8", "replace")
+                    try:
+                        text = self.call(lambda: command(self.kernel, line))
+                    except Exception as e:       # MachineStopped, or a view that failed
+                        text = f"ufos: {e}\n"
+                    conn.sendall(text.encode())
+                except OSError:                  # the asker went away
+                    pass
+
+    def close(self) -> None:
+        """At shutdown: stop serving, remove the socket and the announcement."""
+        self.sock.close()
+        for path in (self.announcement, Path(self.socket_path)):
+            path.unlink(missing_ok=True)
         try:
-            text = await loop.run_in_executor(None, machine.call, lambda: command(machine.kernel, line))
-        except Exception as e:          # MachineStopped, or a view that failed
-            text = f"ufos: {e}\n"
-        writer.write(text.encode())
-        await writer.drain()
-        writer.close()
-
-    server = await asyncio.start_unix_server(answer, socket_path)
-    announcement().parent.mkdir(parents=True, exist_ok=True)
-    announcement().write_text(socket_path + "\n")
-    return server
-
-
-def withdraw(server) -> None:
-    """At shutdown: stop serving, remove the socket and the announcement (if it is still ours)."""
-    socket_path = server.sockets[0].getsockname()
-    server.close()
-    try:
-        if announcement().read_text().strip() == socket_path:
-            announcement().unlink()
-    except OSError:
-        pass
-    for path in (Path(socket_path), Path(socket_path).parent):
-        try:
-            path.unlink() if path.is_socket() else path.rmdir()
+            self.dir.rmdir()
         except OSError:
             pass

@@ -13,11 +13,14 @@ import argparse
 import os
 import sys
 
+from ufos.console import monitor
+from ufos.console.machine import call_kernel
 from ufos.kernel import tty
 from ufos.kernel.boot import Kernel, Options
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.boot import ISOLATION
 from ufos.kernel.uapi import SyscallError
+from ufos.toolchain.files import file_error
 
 
 def parse_size(text: str) -> int:
@@ -51,7 +54,9 @@ def add_boot_options(parser: argparse.ArgumentParser) -> None:
                              "none (default adversarial)")
     parser.add_argument("--memory", type=parse_size, default=256 << 20, help="physical memory (default 256M)")
     parser.add_argument("--seed", type=int, default=None, help="randomise slot placement with this seed")
-    parser.add_argument("--share", default="ufos-data", help="host directory seen as /host (default ./ufos-data)")
+    parser.add_argument("--share",
+                        help="an existing host directory seen as /host (default ./ufos-data, made when "
+                             "the guest first writes there)")
     parser.add_argument("--trace", action="store_true", help="print every system call on stderr")
     parser.add_argument("--hostfwd", type=parse_hostfwd, action="append", default=[], metavar="GUEST:HOST",
                         help="a guest listening on port GUEST listens on the host's 127.0.0.1:HOST "
@@ -59,18 +64,40 @@ def add_boot_options(parser: argparse.ArgumentParser) -> None:
 
 
 def options_from(args) -> Options:
+    """A boot from the command line keeps the host's time (`date` agrees with the host's), unless
+    --seed asks for a run that is the same every time: then the clock is virtual (boot.py).
+    --share names a directory that is there: ufos makes none on the host but ./ufos-data."""
+    if args.share is not None and not os.path.isdir(args.share):
+        raise ValueError(f"--share {args.share}: " +
+                         ("not a directory" if os.path.exists(args.share) else "no such directory"))
     return Options(policy=args.fork_policy, isolation=args.isolation, memory=args.memory,
-                   seed=args.seed, share=args.share, trace=args.trace, hostfwd=dict(args.hostfwd))
+                   seed=args.seed, share=args.share or Options.share, trace=args.trace,
+                   hostfwd=dict(args.hostfwd), clock="host" if args.seed is None else "virtual",
+                   monitored=True)
+
+
+def boot_error(command: str, e: Exception) -> str:
+    """The one line that says why the machine could not boot (what `ufos boot` and `ufos run` print)."""
+    if isinstance(e, MemoryError):
+        return f"{command}: {e} (ask for less with --memory)"
+    if isinstance(e, OSError):
+        return f"{command}: {file_error(e)}"
+    return f"{command}: {e}"
 
 
 def host_image(path: str):
     """The program in a host file: an ELF executable, or C source to compile."""
     from ufos.toolchain.driver import build_executable
+    from ufos.toolchain.elf import ElfError
     from ufos.toolchain.ld import read_executable
     if path.endswith(".c"):
         return build_executable([path])
     with open(path, "rb") as f:
-        return read_executable(f.read())
+        data = f.read()
+    try:
+        return read_executable(data)
+    except ElfError as e:
+        raise ElfError(f"{path}: {e} (give an executable made by `ufos cc`, or a .c file)") from None
 
 
 def inside_ufos(kernel, path: str) -> bool:
@@ -86,9 +113,12 @@ def inside_ufos(kernel, path: str) -> bool:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ufos run", description=__doc__.split("\n\n")[0])
     add_boot_options(parser)
-    parser.add_argument("prog", help="/bin/NAME inside ufos, or a host file (ELF or .c)")
-    parser.add_argument("args", nargs=argparse.REMAINDER)
+    parser.add_argument("prog", nargs="?", help="/bin/NAME inside ufos, or a host file (ELF or .c)")
+    parser.add_argument("args", nargs=argparse.REMAINDER, help="its arguments")
     args = parser.parse_args(argv)
+    if args.prog is None:
+        parser.error("which program? give a path inside ufos (/bin/ls), an executable made by "
+                     "`ufos cc`, or a .c file")
     from ufos.toolchain.driver import user_errors
     try:
         kernel = Kernel(options_from(args))
@@ -99,11 +129,18 @@ def main(argv: list[str]) -> int:
     except SyscallError as e:
         print(f"ufos run: {e}", file=sys.stderr)
         return 127
-    except (OSError, ValueError) + user_errors() as e:
-        print(f"ufos run: {e}", file=sys.stderr)
+    except (OSError, ValueError, MemoryError) + user_errors() as e:
+        print(boot_error("ufos run", e), file=sys.stderr)
         return 1
-    try:
-        status = kernel.run()
-    finally:
-        tty.restore_host(kernel)          # a program in raw mode may have been killed
+    status = run_kernel(kernel)
     return status if status is not None else 0
+
+
+def run_kernel(kernel) -> int | None:
+    """Run the machine on this thread until it halts, where `ufos top` can see it."""
+    server = monitor.Server(kernel, lambda fn: call_kernel(kernel, fn))
+    try:
+        return kernel.run()
+    finally:
+        server.close()
+        tty.restore_host(kernel)          # a program in raw mode may have been killed

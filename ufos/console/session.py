@@ -121,7 +121,7 @@ class Session:
     async def main(self) -> None:
         self.loop = asyncio.get_running_loop()
         self.events = asyncio.Queue()
-        server = await monitor.serve(self.machine)
+        server = monitor.Server(self.kernel, self.machine.call)
         self.machine.start()
         self.loop.add_reader(self.fd_in, self.key)
         try:
@@ -137,7 +137,7 @@ class Session:
             self.write_pending()
         finally:
             self.loop.remove_reader(self.fd_in)
-            monitor.withdraw(server)
+            server.close()
 
     # --- called on the kernel's thread -------------------------------------------------------
     def want_line(self, shell: bool) -> None:

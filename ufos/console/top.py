@@ -1,18 +1,20 @@
 """`ufos top [--once] [COMMAND...]`: watch a running ufos from another terminal.
 
-It asks the ufos booted in another terminal (`ufos`) for a monitor view (monitor.py) through the
-Unix socket that ufos announces in its data directory, and redraws it every second until Ctrl-C.
+It asks every ufos running in other terminals (`ufos`, `ufos boot`, `ufos run`) for a monitor view
+(monitor.py) through the Unix socket each announces in ufos's data directory, shows their answers
+one after the other, and redraws them every second until Ctrl-C.
 The default view is `top`: the machine's counters and the μprocesses; any monitor command can be
 asked instead (`ufos top caps 3`). --once prints the view once, for scripts and tests.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import socket
 import sys
 import time
 
-from ufos.console.monitor import announcement
+from ufos.console.monitor import announcements
 
 CLEAR = "\x1b[H\x1b[2J"
 
@@ -21,12 +23,29 @@ class NotRunning(Exception):
     pass
 
 
-def ask(line: str) -> str:
-    """The running ufos's answer to one monitor command."""
+def machines() -> list[str]:
+    """The sockets of the running ufos machines, in the order they started. An announcement left
+    by a ufos that was killed (its host process is gone) is removed."""
+    found = []
     try:
-        path = announcement().read_text().strip()
-    except OSError:
-        raise NotRunning("no ufos is running (start one with `ufos` in another terminal)") from None
+        entries = sorted(announcements().iterdir(), key=lambda path: path.stat().st_mtime)
+    except OSError:                                  # nothing announced yet
+        entries = []
+    for entry in entries:
+        try:
+            os.kill(int(entry.name), 0)
+            found.append(entry.read_text().strip())
+        except ProcessLookupError:
+            entry.unlink(missing_ok=True)
+        except (OSError, ValueError):                # not ours to judge: leave it
+            pass
+    if not found:
+        raise NotRunning("no ufos is running (start one with `ufos` or `ufos run` in another terminal)")
+    return found
+
+
+def ask(path: str, line: str) -> str:
+    """One running ufos's answer to one monitor command."""
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
             s.settimeout(15)
@@ -36,8 +55,13 @@ def ask(line: str) -> str:
             while chunk := s.recv(65536):
                 chunks.append(chunk)
     except OSError:
-        raise NotRunning("no ufos is running (the last one has stopped)") from None
+        return "ufos: stopped\n"
     return b"".join(chunks).decode("utf-8", "replace")
+
+
+def view(line: str) -> str:
+    """The answers of every running ufos, one after the other."""
+    return "\n".join(ask(path, line) for path in machines())
 
 
 def main(argv: list[str]) -> int:
@@ -49,10 +73,10 @@ def main(argv: list[str]) -> int:
     line = " ".join(args.command)
     try:
         if args.once:
-            sys.stdout.write(ask(line))
+            sys.stdout.write(view(line))
             return 0
         while True:
-            text = ask(line)
+            text = view(line)
             sys.stdout.write(CLEAR + text)
             sys.stdout.flush()
             time.sleep(args.interval)

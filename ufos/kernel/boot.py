@@ -20,6 +20,7 @@ import os
 import queue
 import random
 import select
+import signal as host_signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field
 from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.machine.cpu import CPU
-from ufos.machine.memory import Memory
+from ufos.machine.memory import MAX_MEMORY, Memory
 from ufos.kernel import exec as execmod
 from ufos.kernel import signal, tty
 from ufos.kernel.file import File
@@ -42,7 +43,9 @@ from ufos.kernel.vm import GATE, PAGE, VM
 GATE_OTYPE = 0x4B                # the object type of the gate's sealed pair
 NS_PER_INSTRUCTION = 10          # the kernel's clock: the machine counts as a 100 MIPS CPU
 HOST_POLL = 1_000_000            # instructions between looks at the host's descriptors when busy
+MAX_WAIT = 3600.0                # seconds the idle loop waits at most before it looks again
 ISOLATION = ("adversarial", "fault", "off")
+CLOCKS = ("virtual", "host")
 P = isa.PERM
 
 
@@ -55,6 +58,8 @@ class Options:
     seed: int | None = None
     share: str = "ufos-data"     # the host directory behind /host
     trace: bool = False
+    clock: str = "virtual"       # "host" in interactive boots (Kernel.clock_ns)
+    monitored: bool = False      # other threads look in through the inbox (`ufos top`)
     quantum: int = QUANTUM
     max_instructions: int = 0    # stop everything after this many (0: no limit)
     audit: bool = False          # run the isolation audit after every fork, exec, mmap and fault
@@ -66,8 +71,10 @@ class Options:
             raise ValueError(f"unknown fork policy {self.policy!r} (one of {', '.join(POLICIES)})")
         if self.isolation not in ISOLATION:
             raise ValueError(f"unknown isolation level {self.isolation!r} (one of {', '.join(ISOLATION)})")
-        if self.memory < 4 << 20 or self.memory % PAGE:
-            raise ValueError("memory must be at least 4 MiB, in whole pages")
+        if not 4 << 20 <= self.memory <= MAX_MEMORY or self.memory % PAGE:
+            raise ValueError(f"memory must be 4 MiB to {MAX_MEMORY >> 30} GiB, in whole pages")
+        if self.clock not in CLOCKS:
+            raise ValueError(f"unknown clock {self.clock!r} (one of {', '.join(CLOCKS)})")
 
 
 class Inbox:
@@ -122,7 +129,8 @@ class Kernel:
         self.status = None
         self.idle_ns = 0                 # time the machine spent waiting with nothing to run
         self.next_host_poll = HOST_POLL
-        self.realtime_base_ns = time.time_ns()
+        self.boot_ns = time.monotonic_ns()
+        self.realtime_base_ns = time.time_ns()   # the date at boot: CLOCK_REALTIME's zero
         self.timers = object()           # channel of nanosleep
         self.polling = object()          # channel of ppoll: woken by any event
         self.net = Network(options.hostfwd)    # ports and host sockets (net.py)
@@ -130,7 +138,7 @@ class Kernel:
         self.kernel_bugs: list[str] = []   # exceptions that escaped the kernel (proc.kernel_bug)
         self.history: list = []          # the last μprocesses that ended (for tests and `top`)
         self.fork_ns: list[int] = []     # host time of each fork (`ufos bench fork`)
-        self.inbox = Inbox() if terminal is not None else None   # work from the console's thread
+        self.inbox = Inbox() if terminal is not None or options.monitored else None   # work from other threads
         self.gate = self._install_gate()
         self._connect_stdio(stdin, capture, terminal)
         self.fs = build_root(self)
@@ -152,6 +160,8 @@ class Kernel:
     def _connect_stdio(self, stdin: bytes | None, capture: bool, terminal) -> None:
         """The devices behind descriptors 0, 1, 2 of the first μprocess (and /dev/console)."""
         self.captured = capture
+        self.host_signals = False        # can the host's Ctrl-C reach run() (a KeyboardInterrupt)?
+        self.interactive = terminal is not None    # a user at the console: there is no deadlock
         if terminal is not None:                 # the interactive console: one device for all
             self.stdin = self.stdout = self.stderr = self.console = terminal
             return
@@ -159,6 +169,7 @@ class Kernel:
             self.stdin = tty.BufferInput(stdin or b"")
         else:
             self.stdin = tty.HostInput(0)
+            self.host_signals = not capture      # `ufos run`, `ufos boot < script`
         if capture:
             self.stdout, self.stderr = tty.BufferOutput(), tty.BufferOutput()
         else:
@@ -298,7 +309,12 @@ class Kernel:
 
     # --- time ----------------------------------------------------------------------------------
     def clock_ns(self) -> int:
-        """The kernel's clock: instructions run plus time spent idle. Deterministic."""
+        """Nanoseconds since boot (CLOCK_MONOTONIC; CLOCK_REALTIME adds realtime_base_ns). The
+        virtual clock counts instructions run plus time spent idle: deterministic, so a run with
+        the same seed and input prints the same. The host clock is the host's own, so that `date`
+        and file times agree with the host's in an interactive boot."""
+        if self.options.clock == "host":
+            return time.monotonic_ns() - self.boot_ns
         return self.cpu.sysreg("icount") * NS_PER_INSTRUCTION + self.idle_ns
 
     def wake_timers(self) -> None:
@@ -308,28 +324,34 @@ class Kernel:
                 wake(p)
 
     def idle(self) -> None:
-        """Nothing can run: wait for host input or the next timer, or report a deadlock."""
+        """Nothing can run: sleep (no host CPU) until host input comes, the next timer is due or,
+        when a μprocess waits for a signal, the host's Ctrl-C brings one; or report a deadlock."""
         sleepers = [p for p in self.procs.procs.values() if p.state in ("sleeping", "stopped")]
         inputs = self.host_inputs(sleepers)
-        if self.inbox is not None:
-            inputs.add(self.inbox.wake_fd)       # the console may wake a sleeper (or stop us)
         deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
-        if not inputs and not deadlines:
+        awaits_signal = self.host_signals and any(p.chan is self.polling for p in sleepers)
+        if not inputs and not deadlines and not awaits_signal and not self.interactive:
             self.report(None, "ufos: deadlock: every μprocess is waiting for another: " +
                         ", ".join(f"pid {p.pid} ({p.name})" for p in sleepers) + "\n")
             for p in sleepers:
                 exit_process(self, p, SIG.SIGKILL)
             return
+        if self.inbox is not None:       # the console's user may wake a sleeper, `ufos top` look in
+            inputs.add(self.inbox.wake_fd)   # (the work posted wakes whom it concerns itself)
         timeout = None
-        if deadlines:
-            timeout = max(0, min(deadlines) - self.clock_ns()) / 1e9
+        if deadlines:          # a nanosleep of 2^62 s is legal; select() cannot wait that long
+            timeout = min(max(0, min(deadlines) - self.clock_ns()) / 1e9, MAX_WAIT)
         started = time.monotonic_ns()
-        ready = select.select(sorted(inputs), [], [], timeout)[0] if inputs else time.sleep(timeout) or []
-        if deadlines and not ready:
+        if inputs:
+            ready = select.select(sorted(inputs), [], [], timeout)[0]
+        else:
+            ready = []
+            time.sleep(timeout) if timeout is not None else host_signal.pause()
+        if deadlines and not ready and timeout < MAX_WAIT:
             self.idle_ns += max(0, min(deadlines) - self.clock_ns())    # jump to the deadline exactly
-        elif ready:
+        else:
             self.idle_ns += time.monotonic_ns() - started
-        self.wake_host_waiters(sleepers, ready)
+        self.wake_host_waiters(sleepers, [fd for fd in ready if self.inbox is None or fd != self.inbox.wake_fd])
 
     def poll_host(self) -> None:
         """Every HOST_POLL instructions, even while μprocesses keep the CPU busy, wake those whose
@@ -354,6 +376,8 @@ class Kernel:
         for p in sleepers:
             if p.chan is self.polling and ready or getattr(p.chan, "host_fd", None) in ready:
                 wake(p)
+        if self.stdin.host_fd in ready:
+            self.stdin.ready()           # take what came (or its end) off the host: tty.HostInput
 
     # --- reporting -------------------------------------------------------------------------------
     def report(self, p, message: str) -> None:

@@ -274,34 +274,49 @@ def restore_host(k) -> None:
 
 
 class HostInput(HostTty):
-    """The host's file descriptor fd (usually 0), read when it has something."""
+    """The host's file descriptor fd (usually 0). What the host has for us is read ahead, as soon
+    as the kernel looks (ready()), so that the idle loop waits on fd only while there is nothing
+    (host_fd is None otherwise): input that no μprocess reads yet, or an end of file, must not
+    wake the idle loop again and again — a μprocess in pause() with stdin at end of file would
+    keep a host core busy."""
 
     def __init__(self, fd: int = 0):
         super().__init__(fd)
-        self.host_fd = fd
-        self.eof = False
+        self.ahead = bytearray()         # read from the host, not yet by a μprocess
+        self.eof = False                 # the host said end of file: the next read returns b""
+
+    @property
+    def host_fd(self) -> int | None:
+        return None if self.ahead or self.eof else self.fd
 
     def ready(self) -> bool:
-        if self.eof:
-            return True
+        if not self.ahead and not self.eof:
+            try:
+                readable = select.select([self.fd], [], [], 0)[0]
+            except (OSError, ValueError):        # closed under us: as good as the end
+                readable = True
+            if readable:
+                self.read_ahead()
+        return bool(self.ahead) or self.eof
+
+    def read_ahead(self) -> None:
         try:
-            return bool(select.select([self.host_fd], [], [], 0)[0])
-        except (OSError, ValueError):
-            return True
+            data = os.read(self.fd, 65536)
+        except OSError:
+            data = b""
+        self.ahead += data
+        self.eof = not data
 
     def read(self, k, p, f, n):
         self.settle(k)
-        if self.eof:
-            return b""
         if not self.ready():
             raise WouldBlock(self)
-        try:
-            data = os.read(self.host_fd, n)
-        except OSError:
-            data = b""
-        if not data and not self.is_tty:
-            self.eof = True                  # a terminal can be read again after Ctrl-D
-        return data
+        if self.ahead:
+            data = bytes(self.ahead[:n])
+            del self.ahead[:n]
+            return data
+        self.eof = not self.is_tty           # a terminal can be read again after Ctrl-D
+        return b""
 
     def poll(self, k, f):
         return POLL.POLLIN if self.ready() else 0
@@ -330,7 +345,10 @@ class Console(Tty):
         super().__init__()
         self.input, self.output = input, output
         self.is_tty = input.is_tty
-        self.host_fd = input.host_fd
+
+    @property
+    def host_fd(self) -> int | None:
+        return self.input.host_fd
 
     def ready(self):
         return self.input.ready()

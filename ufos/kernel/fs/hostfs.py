@@ -1,6 +1,8 @@
 """/host: a directory of the host machine, seen inside ufos (default ./ufos-data, or --share DIR).
 
-Files written here outlive the boot — a Redis dump.rdb, a student's output. Names are looked up
+Files written here outlive the boot — a Redis dump.rdb, a student's output. ufos does not litter
+the host: the directory is made when the guest first writes to /host (HostRoot), and reads as an
+empty directory until then. Names are looked up
 one component at a time inside the shared directory; symbolic links are not followed (a link could
 point anywhere on the host), and `..` never reaches this file system (fs/__init__.py removes it
 from paths first), so nothing outside the shared directory can be named.
@@ -135,3 +137,43 @@ class HostDir(Inode):
         if not isinstance(to_dir, HostDir):
             raise SyscallError(E.EXDEV)
         host(os.rename, self._child(name), to_dir._child(to_name))
+
+
+class HostRoot(HostDir):
+    """/host itself. Its directory may not exist yet: it is made (one mkdir, never a chain of
+    parents) when the guest first creates something in it, or changes its times or mode."""
+
+    def __init__(self, path: str):
+        super().__init__(os.path.abspath(path))
+
+    def exists(self) -> bool:
+        return os.path.isdir(self.path)
+
+    def make(self) -> None:
+        if not self.exists():
+            host(os.mkdir, self.path)
+
+    def stat(self) -> Stat:
+        return super().stat() if self.exists() else dir_stat(0)
+
+    def lookup(self, name: str) -> Inode | None:
+        return super().lookup(name) if self.exists() else None
+
+    def entries(self) -> list[tuple[str, Inode]]:
+        return super().entries() if self.exists() else []
+
+    def create(self, name: str) -> Inode:
+        self.make()
+        return super().create(name)
+
+    def mkdir(self, name: str) -> Inode:
+        self.make()
+        return super().mkdir(name)
+
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        self.make()
+        super().set_times(atime_ns, mtime_ns)
+
+    def chmod(self, mode: int) -> None:
+        self.make()
+        super().chmod(mode)

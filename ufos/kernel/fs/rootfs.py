@@ -7,17 +7,16 @@
     /etc    motd
     /dev    console, tty, null, zero, urandom
     /proc   the μprocesses (procfs.py)
-    /host   a directory of the host (hostfs.py), created if missing
+    /host   a directory of the host (hostfs.py), made when the guest first writes there
 """
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from pathlib import Path
 
 from ufos.kernel.fs import VFS
-from ufos.kernel.fs.hostfs import HostDir
+from ufos.kernel.fs.hostfs import HostRoot
 from ufos.kernel.fs.procfs import ProcRoot
 from ufos.kernel.fs.ramfs import RamDir, RamFile
 from ufos.kernel.uapi import E, SyscallError
@@ -49,9 +48,7 @@ def build_root(k) -> VFS:
     fs = VFS(root)
     fs.mount("/dev", dev)
     fs.mount("/proc", ProcRoot(k))
-    share = os.path.abspath(k.options.share)
-    os.makedirs(share, exist_ok=True)
-    fs.mount("/host", HostDir(share))
+    fs.mount("/host", HostRoot(k.options.share))
     return fs
 
 
