@@ -93,6 +93,15 @@ def describe_rights(pte: int) -> str:
         ("T" if pte & PTE["CAP_TRAP"] else "")
 
 
+def aligned_cap(va: int) -> int:
+    """va, if a capability may be loaded or stored there: a capability lives in one 16-byte
+    granule, so a pointer to one that is not 16-byte aligned is the caller's error (EFAULT, as
+    the alignment fault the CPU would raise), never the machine's."""
+    if va % 16:
+        raise SyscallError(E.EFAULT, f"capability at {va:#x} is not 16-byte aligned")
+    return va
+
+
 def allows(pte: int, access: str) -> bool:
     need, forbid = NEEDS[access]
     return pte & need == need and not pte & forbid
@@ -347,10 +356,10 @@ class AddressSpace:
             pos += n
 
     def load_cap(self, va: int) -> Capability:
-        return self.vm.memory.load_cap(self.physical(va, "cap_load"))
+        return self.vm.memory.load_cap(self.physical(aligned_cap(va), "cap_load"))
 
     def store_cap(self, va: int, cap: Capability) -> None:
-        self.vm.memory.store_cap(self.physical(va, "cap_store" if cap.tag else "write"), cap)
+        self.vm.memory.store_cap(self.physical(aligned_cap(va), "cap_store" if cap.tag else "write"), cap)
 
     def read_u64(self, va: int) -> int:
         return int.from_bytes(self.read(va, 8), "little")
