@@ -30,7 +30,7 @@ import socket as host_socket
 import struct
 from collections import deque
 
-from ufos.kernel.fs import Stat, new_ino
+from ufos.kernel.fs import Inode, Stat, new_ino
 from ufos.kernel.fs.hostfs import host
 from ufos.kernel.pipe import make_pipe
 from ufos.kernel.proc import WouldBlock, wakeup
@@ -246,7 +246,9 @@ class Listener:
 
 
 # --- the socket: the node of an open File -----------------------------------------------------------
-class Socket:
+class Socket(Inode):
+    """A node like a file's (file.py): what it does not override (truncate, chmod, times...)
+    fails with the errno Inode gives."""
     kind = "sock"
     seekable = False
     is_tty = False

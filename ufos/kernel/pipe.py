@@ -7,7 +7,7 @@ into a pipe arrives as 16 plain bytes with no tag, so a pointer cannot cross int
 """
 from __future__ import annotations
 
-from ufos.kernel.fs import Stat
+from ufos.kernel.fs import Inode, Stat
 from ufos.kernel.proc import WouldBlock, wakeup
 from ufos.kernel.uapi import E, POLL, S, SIG, SyscallError
 
@@ -22,7 +22,10 @@ class Pipe:
         self.ino = ino
 
 
-class PipeEnd:
+class PipeEnd(Inode):
+    """An open pipe end is a node like a file's (file.py): what it does not override (truncate,
+    chmod, times, lookup...) fails with the errno Inode gives, never an AttributeError."""
+    kind = "fifo"
     seekable = False
     is_tty = False
 

@@ -39,6 +39,8 @@ STAT = struct.Struct("<QQIIIIQQqiiqqqqqqqII")
 TIMESPEC = struct.Struct("<qq")
 POLLFD = struct.Struct("<ihh")
 SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+OFF_MAX = (1 << 63) - 1         # file offsets and sizes are off_t: signed 64-bit
+KTIME_MAX = (1 << 63) - 1       # the latest deadline, in ns of the kernel's clock (as Linux)
 ROOT_ONLY = ("/", "/dev", "/proc", "/host")
 
 
@@ -210,7 +212,7 @@ def sys_lseek(k, p, a: Args):
     base = {SEEK_SET: 0, SEEK_CUR: f.offset}.get(whence)
     if whence == SEEK_END:
         base = f.node.stat().size
-    if base is None or base + offset < 0:
+    if base is None or not 0 <= base + offset <= OFF_MAX:
         raise SyscallError(E.EINVAL)
     f.offset = base + offset
     return f.offset
@@ -344,13 +346,22 @@ def sys_ftruncate(k, p, a: Args):
     f = p.fds.get(a.int32(0))
     if not f.writable:
         raise SyscallError(E.EINVAL)
-    f.node.truncate(a.sint(1))
+    f.node.truncate(file_length(a, 1))
     return 0
 
 
 def sys_truncate(k, p, a: Args):
-    k.fs.lookup(a.string(0), p.cwd).truncate(a.sint(1))
+    k.fs.lookup(a.string(0), p.cwd).truncate(file_length(a, 1))
     return 0
+
+
+def file_length(a: Args, i: int) -> int:
+    """truncate's off_t length: a negative one is EINVAL (a too large one is the file system's
+    EFBIG)."""
+    length = a.sint(i)
+    if length < 0:
+        raise SyscallError(E.EINVAL, "negative length")
+    return length
 
 
 def sys_chdir(k, p, a: Args):
@@ -362,7 +373,7 @@ def sys_chdir(k, p, a: Args):
 
 
 def sys_getcwd(k, p, a: Args):
-    data = p.cwd.encode() + b"\0"
+    data = p.cwd.encode("utf-8", "surrogateescape") + b"\0"     # the bytes the path was made of
     if a.int(1) < len(data):
         raise SyscallError(E.ERANGE)
     a.write(0, data)
@@ -385,12 +396,12 @@ def sys_ioctl(k, p, a: Args):
 
 
 def sys_fchmodat(k, p, a: Args):
-    k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0))).set_mode(a.int(2) & 0o7777)
+    k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0))).chmod(a.int(2) & 0o7777)
     return 0
 
 
 def sys_fchmod(k, p, a: Args):
-    p.fds.get(a.int32(0)).node.set_mode(a.int(1) & 0o7777)
+    p.fds.get(a.int32(0)).node.chmod(a.int(1) & 0o7777)
     return 0
 
 
@@ -770,13 +781,20 @@ def sys_rt_sigreturn(k, p, a: Args):
 # --- time, waiting --------------------------------------------------------------------------------
 def sys_nanosleep(k, p, a: Args):
     if p.deadline is None:
-        sec, nsec = TIMESPEC.unpack(a.read(0, 16))
-        if sec < 0 or not 0 <= nsec < 10**9:
-            raise SyscallError(E.EINVAL)
-        p.deadline = k.clock_ns() + sec * 10**9 + nsec
+        p.deadline = deadline_after(k, a.read(0, TIMESPEC.size))
     if k.clock_ns() < p.deadline:
         raise WouldBlock(k.timers, p.deadline)
     return 0
+
+
+def deadline_after(k, timespec: bytes) -> int:
+    """When a timeout (a struct timespec) that starts now ends, on the kernel's clock. A negative
+    or malformed one is EINVAL. A huge one ends at KTIME_MAX, as on Linux: the kernel's clock and
+    every time it hands back stay 64-bit numbers whatever a μprocess asks for."""
+    sec, nsec = TIMESPEC.unpack(timespec)
+    if sec < 0 or not 0 <= nsec < 10**9:
+        raise SyscallError(E.EINVAL, "bad timespec")
+    return min(k.clock_ns() + sec * 10**9 + nsec, KTIME_MAX)
 
 
 def sys_clock_gettime(k, p, a: Args):
@@ -798,8 +816,7 @@ def sys_ppoll(k, p, a: Args):
         raise SyscallError(E.EINVAL)
     raw = a.read(0, 8 * nfds)
     if p.deadline is None and not a.is_null(2):
-        sec, nsec = TIMESPEC.unpack(a.read(2, 16))
-        p.deadline = k.clock_ns() + sec * 10**9 + nsec
+        p.deadline = deadline_after(k, a.read(2, TIMESPEC.size))
     out, ready = bytearray(), 0
     for i in range(nfds):
         fd, events, _ = POLLFD.unpack_from(raw, 8 * i)

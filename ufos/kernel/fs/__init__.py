@@ -104,8 +104,9 @@ class Inode:
         """utimensat: new access and modification times (None: leave it)."""
         raise SyscallError(E.EACCES, "read-only file system")
 
-    def set_mode(self, mode: int) -> None:
-        """chmod: new permission bits (0o7777)."""
+    def chmod(self, mode: int) -> None:
+        """chmod: new permission bits (0o7777). (Not "set_mode": a terminal's set_mode is its
+        termios mode, and a chmod of /dev/tty must not call that.)"""
         raise SyscallError(E.EPERM, "this file's mode cannot change")
 
 

@@ -18,13 +18,16 @@ from ufos.kernel.uapi import E, S, SyscallError
 
 def host(fn, *args):
     """Call a host function; an OSError becomes the same errno inside ufos (matched by name, as
-    the host may not be Linux)."""
+    the host may not be Linux). A number the host's C types cannot hold (an offset or a time past
+    64 bits: Python's OverflowError) is EOVERFLOW, as Linux says of a value that does not fit."""
     import errno as host_errno
     try:
         return fn(*args)
     except OSError as e:
         name = host_errno.errorcode.get(e.errno, "EIO")
         raise SyscallError(getattr(E, name, E.EIO), str(e))
+    except OverflowError as e:
+        raise SyscallError(E.EOVERFLOW, str(e))
 
 
 def _node(path: str) -> Inode | None:
@@ -84,7 +87,7 @@ class HostFile(Inode):
     def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
         set_host_times(self.path, atime_ns, mtime_ns)
 
-    def set_mode(self, mode: int) -> None:
+    def chmod(self, mode: int) -> None:
         host(os.chmod, self.path, mode & 0o7777)
 
 
@@ -103,7 +106,7 @@ class HostDir(Inode):
     def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
         set_host_times(self.path, atime_ns, mtime_ns)
 
-    def set_mode(self, mode: int) -> None:
+    def chmod(self, mode: int) -> None:
         host(os.chmod, self.path, mode & 0o7777)
 
     def _child(self, name: str) -> str:

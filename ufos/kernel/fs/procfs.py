@@ -26,7 +26,10 @@ class ProcRoot(Inode):
         return dir_stat(self.ino)
 
     def lookup(self, name):
-        p = self.k.current if name == "self" else self.k.procs.get(int(name)) if name.isdigit() else None
+        # a pid is ASCII digits: str.isdigit() alone is also true of "²" or "١", which int() refuses
+        # or reads as another number
+        pid = int(name) if name.isascii() and name.isdigit() else None
+        p = self.k.current if name == "self" else self.k.procs.get(pid) if pid is not None else None
         return ProcDir(self.k, p) if p is not None else None
 
     def entries(self):
@@ -36,7 +39,7 @@ class ProcRoot(Inode):
 
 class ProcFile(RamFile):
     """A view made afresh at each open: there is nothing to keep a new mode or time in."""
-    set_mode, set_times = Inode.set_mode, Inode.set_times
+    chmod, set_times = Inode.chmod, Inode.set_times
 
 
 class ProcDir(Inode):
@@ -51,7 +54,9 @@ class ProcDir(Inode):
 
     def lookup(self, name):
         make = FILES.get(name)
-        return ProcFile(builder=lambda: make(self.k, self.p).encode(), mode=0o444) if make else None
+        # a name or cwd may hold any bytes a program gave (kept as surrogates): give them back
+        return ProcFile(builder=lambda: make(self.k, self.p).encode("utf-8", "surrogateescape"),
+                        mode=0o444) if make else None
 
     def entries(self):
         return [(name, self.lookup(name)) for name in sorted(FILES)]

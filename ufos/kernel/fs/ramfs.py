@@ -50,6 +50,8 @@ class RamFile(Inode):
         return len(data)
 
     def truncate(self, length: int) -> None:
+        if length > MAX_FILE:
+            raise SyscallError(E.EFBIG)
         buf = self.data
         if length < len(buf):
             del buf[length:]
@@ -61,7 +63,7 @@ class RamFile(Inode):
         if mtime_ns is not None:
             self.mtime_ns = mtime_ns
 
-    def set_mode(self, mode: int) -> None:
+    def chmod(self, mode: int) -> None:
         self.mode = mode
 
 
@@ -83,7 +85,7 @@ class RamDir(Inode):
         if mtime_ns is not None:
             self.mtime_ns = mtime_ns
 
-    def set_mode(self, mode: int) -> None:
+    def chmod(self, mode: int) -> None:
         self.mode = mode
 
     def lookup(self, name: str) -> Inode | None:
