@@ -46,6 +46,7 @@ class Console:
             os.chdir(home)
             os.execve(sys.executable, [sys.executable, "-m", "ufos", *args], self.env)
         self.screen = ""             # everything shown so far, escape sequences taken out
+        self.raw = b""               # everything written to the terminal, as it was
         self.seen = 0                # how far expect() has looked
         self.status = None
 
@@ -57,6 +58,7 @@ class Console:
             data = os.read(self.fd, 65536)
         except OSError:              # EIO: the other side is closed
             return False
+        self.raw += data
         self.screen += ESCAPES.sub("", data.decode("utf-8", "replace"))
         return bool(data)
 
@@ -160,6 +162,20 @@ def test_ctrl_c_at_the_prompt_drops_the_line(console):
     console.expect(PROMPT)
     console.run("echo $((4*4))", "16")
     assert "25" not in console.screen[dropped:]
+
+
+def test_clear_clears_the_screen(console):
+    """What clear writes reaches the terminal, even when the next prompt follows it at once (the
+    two then become one prompt, whose escape sequences prompt_toolkit would drop): a prompt that
+    starts with clear's output makes sure of it."""
+    console.type("clear\r")
+    console.run("echo $((6*8))", "48")                      # after clear, the shell goes on
+    assert b"\x1b[H\x1b[2J" in console.raw[:console.raw.find(b"48\r\n")]
+    console.type("PS1=\"$(clear)cleared> \"\r")
+    console.type("echo $((6*9))\r")
+    console.expect("54")
+    console.expect("cleared>")                              # the prompt after the echo
+    assert b"\x1b[H\x1b[2J" in console.raw[console.raw.rfind(b"54\r\n"):]
 
 
 def test_tab_completes_commands_and_paths(console):

@@ -54,6 +54,7 @@ SIGNAL_KEYS = [(0x03, "c-c", b"^C", SIG.SIGINT), (0x1A, "c-z", b"^Z", SIG.SIGTST
 MONITOR_KEY = 0x1D               # Ctrl-]
 EOF_KEY = 0x04                   # Ctrl-D
 ESCAPE_SEQUENCE = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|.)")
+SCREEN_CONTROL = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-ln-~]|\][^\x07]*\x07|[^[\]])")   # not SGR
 MONITOR, STOPPED = "monitor", "stopped"       # events of the loop; also ("line", shell?)
 PARTIAL_MAX = 4096               # the longest unfinished line kept to become a prompt
 HOLD = 0.05                      # seconds an unfinished line waits for a read that makes it a prompt
@@ -206,6 +207,16 @@ class Session:
             os.write(self.fd_out, b"\r" + (b"\x1b[%dA" % up if up else b"") + b"\x1b[J")
         return text
 
+    def controls_to_screen(self, data: bytes) -> bytes:
+        """Output about to become a prompt's message, less what a message cannot show: prompt_toolkit
+        keeps only colours (SGR, ESC [ ... m) and drops every other escape sequence, such as
+        `clear`'s ESC [ H ESC [ 2 J. Such a sequence, and all before it, is written to the screen
+        here; what follows the last one is returned, to be the message."""
+        end = max((m.end() for m in SCREEN_CONTROL.finditer(data)), default=0)
+        if end:
+            self.write(data[:end])
+        return data[end:]
+
     # --- lines ------------------------------------------------------------------------------------
     async def read_line(self, shell: bool) -> None:
         """Get the line a μprocess waits for: typed ahead, or edited at a prompt."""
@@ -214,7 +225,7 @@ class Session:
             message = self.interrupted
             self.write(b"\n")
         else:
-            message = self.take_partial_line() + self.take_pending()
+            message = self.take_partial_line() + self.controls_to_screen(self.take_pending())
         ahead = self.line_typed_ahead()
         if ahead is not None:
             self.write(message + ahead)
