@@ -12,6 +12,7 @@ SUBCOMMANDS = {
     "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
     "top":     ("ufos.console.top", "watch the μprocesses of the ufos running in another terminal"),
     "bench":   ("ufos.bench", "run a benchmark (cpu, relocate, cc, fork) and print its figures"),
+    "fuzz":    ("ufos.fuzz", "make random, malformed system calls and check the kernel survives them"),
 }
 
 
