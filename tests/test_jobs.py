@@ -19,13 +19,15 @@ BUDGET = 400_000_000
 
 
 class CtrlZ(Kernel):
-    """A terminal whose user presses Ctrl-Z the first time the machine waits (at most once)."""
+    """A terminal whose user presses Ctrl-Z (or the key of `key`) the first time the machine waits
+    (at most once)."""
     pressed = False
+    key = SIG.SIGTSTP
 
     def idle(self) -> None:
         if self.press_ctrl_z and not self.pressed:
             self.pressed = True
-            self.interrupt(SIG.SIGTSTP)
+            self.interrupt(self.key)
             return
         super().idle()
 
@@ -132,6 +134,15 @@ def test_bg_continues_a_stopped_job_in_the_background():
                    "[1] sleep 0.2 &\n"
                    "[1]   Running                  sleep 0.2\n"
                    "waited 0\n")
+
+
+def test_ctrl_c_ends_the_whole_command_line_not_just_the_job():
+    """As in dash: Ctrl-C during `sleep 5; echo after` runs no echo; the next line runs."""
+    k = boot(b"echo start; sleep 5; echo after\necho next $?\n", ctrl_z=True, terminal=True)
+    k.key = SIG.SIGINT                                   # Ctrl-C, while sleep runs
+    k.spawn("/bin/sh", ["sh", "-i"])
+    assert k.run() == 0
+    assert k.output(1).decode() == "start\nnext 130\n"
 
 
 def test_a_stopped_job_can_be_killed():

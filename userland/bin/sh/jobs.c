@@ -250,7 +250,7 @@ static void wait_job(struct job *j, int options)
 /* Wait for a foreground job to end (or stop, with job control). Returns its status. */
 int job_wait(struct job *j)
 {
-    int status;
+    int status, interrupted;
 
     wait_job(j, job_control ? WUNTRACED : 0);
     job_set_foreground(shell_pgid);
@@ -265,7 +265,11 @@ int job_wait(struct job *j)
     }
     report_signal(j);
     status = job_status(j);
+    interrupted = j->status[j->npids - 1] >= 0 && WIFSIGNALED(j->status[j->npids - 1]) &&
+                  WTERMSIG(j->status[j->npids - 1]) == SIGINT;
     job_free(j);
+    if (interrupted && sh.interactive && !sh.in_child)
+        sh_abandon(status);     /* Ctrl-C ends the whole command line, as in dash: not just the job */
     return status;
 }
 

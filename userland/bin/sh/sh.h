@@ -57,6 +57,7 @@ void out_str(int fd, const char *s);
 void out_fmt(int fd, const char *fmt, ...);
 void sh_warn(const char *fmt, ...);      /* "sh: ..." on stderr */
 _Noreturn void sh_error(const char *fmt, ...);   /* warn, then abandon the command (longjmp) */
+_Noreturn void sh_abandon(int status);  /* abandon the command line silently, with status $? */
 int is_name(const char *s);              /* a valid variable name? */
 int is_name_n(const char *s, size_t n);
 int parse_int(const char *s, long *out); /* a whole decimal number (optional sign)? */

@@ -225,9 +225,14 @@ void sh_error(const char *fmt, ...)
     va_start(ap, fmt);
     warn_v(fmt, ap);
     va_end(ap);
-    sh.status = 2;
+    sh_abandon(2);
+}
+
+void sh_abandon(int status)
+{
+    sh.status = status;
     if (sh.on_error == NULL)
-        sh_exit(2);
+        sh_exit(status);
     longjmp(*sh.on_error, 1);
 }
 
