@@ -42,6 +42,7 @@ def test_the_attacks_end_in_capability_faults():
     status, out, err, _k = usertests("capfaults", "stale", "attacks", "pipepointer")
     assert status == 0, out
     assert err.count("killed by SIGPROT") >= 9
+    assert all(line.startswith("(expected) ufos: pid ") for line in err.splitlines()), err
     for fault in ("capability bounds fault", "capability tag fault: fetch", "capability sealed fault",
                   "needs PCC with System"):
         assert fault in err
