@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from ufos.machine.cap import Capability
 from ufos.toolchain.driver import build_executable
 from ufos.kernel.boot import run_image
 
@@ -290,6 +291,21 @@ def test_capinfo_decodes_its_capabilities():
     assert "length   4\n" in narrow and "offset   0\n" in narrow
     base = int(stack.split("base     ")[1].split()[0], 16)
     assert int(narrow.split("base     ")[1].split()[0], 16) == base + 8
+
+
+def test_capinfo_decodes_a_capability_given_in_its_memory_form():
+    """What the machine's decoder (Capability.from_mem) reads in the bits, capinfo prints."""
+    cap = Capability.root().set_address(0x4000_1234).set_bounds(0x300).clear_perms(1 << 16).seal(7)
+    pesbt, cursor = cap.to_mem()
+    out = run("capinfo", [f"0x{pesbt:016x}{cursor:016x}", "0"]).stdout.decode()
+    assert out.startswith(f"0x{pesbt:016x}{cursor:016x}, tag 0:\n")
+    for line in (f"address  {cap.address:#x}", f"base     {cap.base:#x}", f"length   {cap.length}\n",
+                 f"sealed   yes (object type {cap.otype})", f"perms    {cap.perms:#x}:", "tag      0 (invalid)"):
+        assert line in out
+    assert " Store " not in out and " Load " in out
+    assert run("capinfo", ["1000"]).stdout.decode().splitlines()[1] == "  %p       0x1000"   # NULL-derived
+    bad = run("capinfo", ["0xnothex"])
+    assert bad.status == 1 and bad.stderr.startswith(b"usage: capinfo [HEX [TAG]]")
 
 
 # --- with the kernel: files ---------------------------------------------------------------------
