@@ -41,6 +41,10 @@ POLLFD = struct.Struct("<ihh")
 SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
 OFF_MAX = (1 << 63) - 1         # file offsets and sizes are off_t: signed 64-bit
 KTIME_MAX = (1 << 63) - 1       # the latest deadline, in ns of the kernel's clock (as Linux)
+# open ignores the flags it does not know, as Linux does (so F_GETFL never returns a stray bit:
+# bit 31 would make the result look like an error)
+OPEN_FLAGS = (O.O_ACCMODE | O.O_CREAT | O.O_EXCL | O.O_NOCTTY | O.O_TRUNC | O.O_APPEND | O.O_NONBLOCK
+              | O.O_DSYNC | O.O_DIRECTORY | O.O_NOFOLLOW | O.O_CLOEXEC | O.O_SYNC)
 ROOT_ONLY = ("/", "/dev", "/proc", "/host")
 
 
@@ -179,7 +183,7 @@ def nonblocking(f: File, op, dontwait: bool = False):
 
 
 def sys_openat(k, p, a: Args):
-    flags = a.int32(2)
+    flags = a.int32(2) & OPEN_FLAGS
     path = k.fs.normalize(a.string(1), base_dir(k, p, a.int32(0)))
     try:
         node = k.fs.lookup(path)
