@@ -46,6 +46,7 @@ from ufos.kernel.audit import audit
 from ufos.kernel.boot import Kernel, Options
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.fs.ramfs import RamDir, RamFile
+from ufos.kernel.net import Socket
 from ufos.kernel.proc import wake
 from ufos.kernel.syscall import MASK64, TIMESPEC, name_of, syscall
 from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SIG, SYS, SYSCALL_NAMES, SyscallError
@@ -106,14 +107,15 @@ SPECS = {
     "mmap": ("null", "len", "prot", "mapflags", "fd", "int"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),
-    "bind": ("fd", "sockaddr", "len"), "listen": ("fd", "int"), "accept": ("fd", "out", "socklen"),
-    "connect": ("fd", "sockaddr", "len"), "sendto": ("fd", "in", "len", "msgflags"),
-    "recvfrom": ("fd", "out", "len", "msgflags", "out", "socklen"), "shutdown": ("fd", "int"),
-    "setsockopt": ("fd", "sockopt", "int", "in", "len"), "getsockopt": ("fd", "sockopt", "int", "out", "socklen"),
-    "getsockname": ("fd", "out", "socklen"), "getpeername": ("fd", "out", "socklen"),
+    "bind": ("sockfd", "sockaddr", "len"), "listen": ("sockfd", "int"), "accept": ("sockfd", "out", "socklen"),
+    "connect": ("sockfd", "sockaddr", "len"), "sendto": ("sockfd", "in", "len", "msgflags"),
+    "recvfrom": ("sockfd", "out", "len", "msgflags", "out", "socklen"), "shutdown": ("sockfd", "int"),
+    "setsockopt": ("sockfd", "sockopt", "int", "in", "len"), "getsockopt": ("sockfd", "sockopt", "int", "out", "socklen"),
+    "getsockname": ("sockfd", "out", "socklen"), "getpeername": ("sockfd", "out", "socklen"),
 }
 # How often each call is made, relative to 1: the ones that change the population are rarer.
 WEIGHTS = {"exit": 0.15, "exit_group": 0.1, "clone": 0.6, "execve": 2, "kill": 0.6, "reboot": 0.05,
+           "socket": 2, "socketpair": 2,
            "read": 2, "write": 2, "openat": 2, "close": 1.5, "munmap": 1.5}
 CALLS = [SYS.__dict__[name] for name in SPECS]
 GARBAGE = ["int", "any_pointer", "fd", "len", "path", "argv"]    # what a wrong argument is
@@ -557,6 +559,11 @@ class Arguments:
 
     def k_fd(self):
         return self.fd() & MASK64
+
+    def k_sockfd(self):
+        """A socket's descriptor, mostly (calls on others stop at ENOTSOCK)."""
+        sockets = sorted(fd for fd, f in self.p.fds.files.items() if isinstance(f.node, Socket))
+        return self.rng.choice(sockets) if sockets and self.rng.random() < 0.8 else self.k_fd()
 
     def k_dirfd(self):
         return (O.AT_FDCWD if self.rng.random() < 0.6 else self.fd()) & MASK64
