@@ -69,6 +69,10 @@ def test_host_file_offsets_past_off_max_are_einval(lines):
     assert host[3].startswith('write(fd, "x", 1) = -1 ')
 
 
+def test_open_drops_flags_it_does_not_know(lines):
+    assert result(lines, "fcntl(fd, F_GETFL) == (O_RDWR | O_CREAT)") == "1"
+
+
 def test_file_calls_on_pipes_and_terminals_are_errors(lines):
     assert result(lines, "ftruncate(fds[1], 0)") == "-1 Invalid argument"
     assert result(lines, "fchmod(fds[0], 0600)") == "-1 Operation not permitted"

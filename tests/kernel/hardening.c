@@ -89,6 +89,10 @@ int main(void)
     SHOW(read(fd, buf, sizeof buf));
     SHOW(write(fd, "x", 1));
 
+    /* flags open does not know are dropped, not handed back by F_GETFL (bit 31: "negative") */
+    fd = open("/tmp/flags", O_RDWR | O_CREAT | (int)0x80000000, 0644);
+    SHOW(fcntl(fd, F_GETFL) == (O_RDWR | O_CREAT));
+
     /* what only files have, asked of a pipe or a terminal */
     SHOW(ftruncate(fds[1], 0));
     SHOW(fchmod(fds[0], 0600));
