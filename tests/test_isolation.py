@@ -20,7 +20,7 @@ from ufos.kernel.vm import SLOT_SIZE, SLOT_STRIDE
 from ufos.machine.cap import Capability
 from ufos.toolchain.driver import Source, build_executable
 from ufos.toolchain.ld import write_executable
-from ufos.toolchain.link import Segment
+from ufos.abi import Segment
 
 HERE = Path(__file__).resolve().parent / "kernel"
 POLICIES = ["copa", "coa", "sync", "classic"]

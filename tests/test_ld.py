@@ -9,8 +9,9 @@ import pytest
 from ufos import cli
 from ufos.machine import isa
 from ufos.toolchain.asm import assemble
-from ufos.toolchain.elf import ElfError, Object
-from ufos.toolchain.ld import CAP_RELOC, load_executable, read_executable, write_executable
+from ufos.abi import CAP_RELOC, ElfError, read_executable
+from ufos.toolchain.elf import Object
+from ufos.toolchain.ld import load_executable, write_executable
 from ufos.toolchain.link import LinkError, link
 from ufos.kernel.boot import run_image
 

@@ -51,7 +51,7 @@ from ufos.kernel.proc import wake
 from ufos.kernel.syscall import MASK64, TIMESPEC, name_of, syscall
 from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SIG, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, SLOT_SIZE
-from ufos.toolchain.link import CAP_PERMS
+from ufos.abi import CAP_PERMS
 
 P = isa.PERM
 SCRATCH = 4 * PAGE               # each μprocess's mmap'd buffer, where argument data is written

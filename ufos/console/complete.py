@@ -12,7 +12,7 @@ from prompt_toolkit.completion import Completer, Completion
 
 from ufos.console.machine import MachineStopped
 from ufos.kernel.uapi import SyscallError
-from ufos.toolchain.libc import userland_dir
+from ufos.abi import userland_dir
 
 COMMAND_START = re.compile(r"(^|[;&|(]|&&|\|\|)\s*$")     # what may come before a command word
 

@@ -88,8 +88,7 @@ def boot_error(command: str, e: Exception) -> str:
 def host_image(path: str):
     """The program in a host file: an ELF executable, or C source to compile."""
     from ufos.toolchain.driver import build_executable
-    from ufos.toolchain.elf import ElfError
-    from ufos.toolchain.ld import read_executable
+    from ufos.abi import ElfError, read_executable
     if path.endswith(".c"):
         return build_executable([path])
     with open(path, "rb") as f:

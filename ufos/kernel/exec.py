@@ -16,9 +16,7 @@ from __future__ import annotations
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability
-from ufos.toolchain.elf import ElfError
-from ufos.toolchain.ld import read_executable
-from ufos.toolchain.link import CAP_PERMS
+from ufos.abi import CAP_PERMS, ElfError, read_executable
 from ufos.kernel.uapi import E, SyscallError
 from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, AddressSpace, Region,
                             page_of, pages)

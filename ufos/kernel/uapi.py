@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from types import SimpleNamespace
 
-from ufos.toolchain.libc import include_dir
+from ufos.abi import include_dir
 
 _DEFINE = re.compile(r"^#define\s+([A-Za-z_][A-Za-z0-9_]*)\s+\(?(-?(?:0[xX][0-9a-fA-F]+|[0-9]+))\)?\s*(?:/\*.*)?$")
 

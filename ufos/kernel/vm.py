@@ -31,7 +31,7 @@ from functools import cached_property
 from ufos.machine import isa
 from ufos.machine.cap import Capability, alignment_mask, representable_length
 from ufos.machine.mmu import PageTable
-from ufos.toolchain.link import CAP_PERMS
+from ufos.abi import CAP_PERMS
 from ufos.kernel.uapi import E, SyscallError
 
 PAGE = isa.PAGE_SIZE

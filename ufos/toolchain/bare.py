@@ -15,7 +15,7 @@ from ufos.machine.cap import Capability
 from ufos.machine.cpu import CPU
 from ufos.machine.memory import Memory
 from ufos.machine.mmu import PageTable
-from ufos.toolchain.link import CAP_PERMS
+from ufos.abi import CAP_PERMS
 
 PAGE = isa.PAGE_SIZE
 P = isa.PERM

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Union
 
 from ufos.toolchain.asm import AsmError, assemble
-from ufos.toolchain.elf import ElfError, Object
+from ufos.abi import ElfError, Image, UserlandMissing, include_dir
+from ufos.toolchain.elf import Object
 from ufos.toolchain.files import file_error, read_source
 from ufos.toolchain.ld import DEFAULT_BASE, parse_address, save_executable
-from ufos.toolchain.libc import LibcError, include_dir, libc_members
-from ufos.toolchain.link import Image, LinkError, link
+from ufos.toolchain.libc import LibcError, libc_members
+from ufos.toolchain.link import LinkError, link
 
 
 class Source(NamedTuple):
@@ -65,7 +66,8 @@ def _cc():
 
 def user_errors() -> tuple[type[Exception], ...]:
     """The exceptions that report a mistake in the program (printed as they are, status 1)."""
-    errors: list[type[Exception]] = [AsmError, LinkError, ElfError, LibcError, CompilerUnavailable, DriverError]
+    errors: list[type[Exception]] = [AsmError, LinkError, ElfError, LibcError, UserlandMissing, CompilerUnavailable,
+                                     DriverError]
     try:
         errors.append(_cc().CompileError)
     except CompilerUnavailable:
@@ -93,7 +95,7 @@ def _include_path(include_dirs: Iterable) -> list[str]:
     dirs = [str(d) for d in include_dirs]
     try:
         dirs.append(str(include_dir()))
-    except LibcError:
+    except UserlandMissing:
         pass   # no userland here: only the -I directories
     return dirs
 
@@ -206,7 +208,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _report(e: BaseException) -> None:
     text = str(e)
-    if isinstance(e, (LinkError, ElfError, LibcError, CompilerUnavailable, DriverError)):
+    if isinstance(e, (LinkError, ElfError, LibcError, UserlandMissing, CompilerUnavailable, DriverError)):
         text = f"ufos cc: error: {text}"
     print(text, file=sys.stderr)
 

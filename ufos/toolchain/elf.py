@@ -29,14 +29,15 @@ into a tagged capability.
 """
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ufos.abi import (CAP_ENTRY, EHDR, EM_UFOS, ET_REL, RELA, SECTION_FLAGS, SHDR, SHF_INFO_LINK, SHN_UNDEF,
+                      SHT_NOBITS, SHT_PROGBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT,
+                      STT_NAME, SYM, ElfError, StringTable, cstring)
 from ufos.machine.isa import FIELDS, PAGE_SIZE
 
 SECTIONS = (".text", ".rodata", ".data", ".bss")
-EM_UFOS = 0x5546
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,45 +181,6 @@ class Object:
 # ---------------------------------------------------------------------------------------------
 # ELF64 encoding
 # ---------------------------------------------------------------------------------------------
-EHDR = struct.Struct("<16sHHIQQQIHHHHHH")
-SHDR = struct.Struct("<IIQQQQIIQQ")
-SYM = struct.Struct("<IBBHQQ")
-RELA = struct.Struct("<QQq")
-CAP_ENTRY = 16
-
-ET_REL = 1
-SHT_PROGBITS, SHT_SYMTAB, SHT_STRTAB, SHT_RELA, SHT_NOBITS = 1, 2, 3, 4, 8
-SHF_WRITE, SHF_ALLOC, SHF_EXECINSTR, SHF_INFO_LINK = 0x1, 0x2, 0x4, 0x40
-STB_LOCAL, STB_GLOBAL = 0, 1
-STT = {"notype": 0, "object": 1, "func": 2, "section": 3}
-STT_NAME = {v: k for k, v in STT.items()}
-SHN_UNDEF = 0
-SECTION_FLAGS = {".text": SHF_ALLOC | SHF_EXECINSTR, ".rodata": SHF_ALLOC,
-                 ".data": SHF_ALLOC | SHF_WRITE, ".bss": SHF_ALLOC | SHF_WRITE}
-
-
-class ElfError(ValueError):
-    pass
-
-
-class _Strings:
-    """An ELF string table: NUL-separated names, each found by its offset."""
-
-    def __init__(self):
-        self.data = bytearray(b"\0")
-        self.offsets = {"": 0}
-
-    def add(self, name: str) -> int:
-        if name not in self.offsets:
-            self.offsets[name] = len(self.data)
-            self.data += name.encode() + b"\0"
-        return self.offsets[name]
-
-
-def _cstring(table: bytes, offset: int) -> str:
-    return table[offset:table.index(b"\0", offset)].decode()
-
-
 def write_elf(obj: Object) -> bytes:
     # Section header order: null, the four sections, .cap_relocs, the .rela sections, the tables.
     rela = {name: [r for r in obj.relocs if r.section == name] for name in SECTIONS}
@@ -229,7 +191,7 @@ def write_elf(obj: Object) -> bytes:
     index = {name: i for i, name in enumerate(names)}
 
     # Symbols: null, one STT_SECTION per section, locals, then globals (ELF wants locals first).
-    strtab = _Strings()
+    strtab = StringTable()
     symbols = [SYM.pack(0, 0, 0, 0, 0, 0)]
     sym_index = {}
     for name in SECTIONS:
@@ -257,7 +219,7 @@ def write_elf(obj: Object) -> bytes:
     contents[".rela.cap_relocs"] = rela_bytes(cap_entries)
     contents[".symtab"] = b"".join(symbols)
     contents[".strtab"] = bytes(strtab.data)
-    shstrtab = _Strings()
+    shstrtab = StringTable()
     for name in names:
         shstrtab.add(name)
     contents[".shstrtab"] = bytes(shstrtab.data)
@@ -303,7 +265,7 @@ def read_elf(data: bytes) -> Object:
         raise ElfError(f"not a ufos object (e_machine 0x{machine:x}, e_type {e_type})")
     headers = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
     shstr = data[headers[shstrndx][4]:][:headers[shstrndx][5]]
-    names = [_cstring(shstr, h[0]) for h in headers]
+    names = [cstring(shstr, h[0]) for h in headers]
 
     def body(i):
         _n, kind, _f, _a, offset, size, *_ = headers[i]
@@ -324,7 +286,7 @@ def read_elf(data: bytes) -> Object:
         if kind == "section":
             sym_names.append(section)
             continue
-        name = _cstring(strings, st_name)
+        name = cstring(strings, st_name)
         sym_names.append(name)
         if name:
             obj.symbols[name] = Symbol(name, section, value, size or None, kind, info >> 4 == STB_GLOBAL)

@@ -4,39 +4,8 @@ link.py does all the linking (layout, symbol resolution, relocation, capability 
 produces an `Image`; this module only stores that image as an ELF64 executable and reads it back,
 so that what runs on the bare machine and what the kernel will load from a file are the same thing.
 
-THE FILE (ELF64, little-endian, ET_EXEC, e_machine 0x5546 "UF", like the objects of elf.py)
-
-    ELF header              e_entry = the image's entry (`_start`)
-    program headers         one PT_LOAD per segment of the image (.text R+X, .rodata R, .data RW,
-                            .bss RW with no bytes in the file), p_align = 4096,
-                            p_offset = p_vaddr (mod 4096)
-    segment contents        each at a page-aligned file offset
-    .cap_relocs             the capability relocations (below); not loaded (no SHF_ALLOC): the
-                            loader reads it from the file and writes the capabilities itself
-    .symtab .strtab         every symbol of the image: the STT_SECTION ones, then the locals, then
-                            the globals, each with its address, size, type and section
-    .shstrtab               section names
-    section headers         null, .text .rodata .data .bss (those the image has), .cap_relocs,
-                            .symtab, .strtab, .shstrtab
-
-.cap_relocs holds one 48-byte record per capability that the loader must create (sh_entsize 48),
-six little-endian 64-bit words, every address a virtual address of the image:
-
-    offset  field      meaning
-    0       location   where the 16-byte capability goes (16-aligned, in a writable segment)
-    8       target     the capability's address (what the pointer points at)
-    16      base       its bounds are [base, base + length)
-    24      length
-    32      perms      its permissions, isa.PERM bits (everything else is cleared)
-    40      flags      bit 0: a function (the loader seals it as a sentry); other bits are 0
-
-The loader derives each capability from the program's root: set the address to base, set the
-bounds to length, clear the permissions not in perms, set the address to target, seal it if it is
-a function, and store it, tagged, at location. (CheriBSD's `__cap_relocs` is the same idea.)
-
-The executable is tied to the address it was linked at (--base); a loader that places it
-elsewhere adds the same displacement to every address above, and code reaches everything
-PC-relatively or through these capabilities.
+The file format (the ELF layout, the .cap_relocs records) is described in ufos/abi.py,
+which both this module and the kernel's loader import.
 """
 from __future__ import annotations
 
@@ -46,25 +15,16 @@ import struct
 import sys
 from pathlib import Path
 
+from ufos.abi import (CAP_FUNCTION, CAP_RELOC, EHDR, EM_UFOS, ET_EXEC, PF_R, PF_W, PF_X, PHDR, PT_LOAD,
+                      SECTION_FLAGS, SHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS,
+                      SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT, SYM, ElfError, Image,
+                      LinkedSymbol, Segment, StringTable, read_executable)
 from ufos.machine.isa import PAGE_SIZE
-from ufos.toolchain.elf import (EHDR, EM_UFOS, SECTION_FLAGS, SHDR, SHF_ALLOC, SHF_EXECINSTR,
-                                SHF_WRITE, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB,
-                                STB_GLOBAL, STB_LOCAL, STT, STT_NAME, SYM, ElfError, Object,
-                                _cstring, _Strings)
+from ufos.toolchain.elf import Object
 from ufos.toolchain.files import file_error
-from ufos.toolchain.link import (CapReloc, Image, LinkedSymbol, LinkError, Segment, link,
-                                 symbol_addresses)
+from ufos.toolchain.link import LinkError, link
 
-PHDR = struct.Struct("<IIQQQQQQ")
-CAP_RELOC = struct.Struct("<QQQQQQ")
-CAP_FUNCTION = 1          # flags bit 0
-
-ET_EXEC = 2
-PT_LOAD = 1
-PF_X, PF_W, PF_R = 1, 2, 4
-SHN_ABS = 0xFFF1
 DEFAULT_BASE = 0x10000
-
 
 def _align(value: int, alignment: int) -> int:
     return -(-value // alignment) * alignment
@@ -92,7 +52,7 @@ def _symtab(image: Image) -> list[LinkedSymbol]:
 
 
 def write_executable(image: Image) -> bytes:
-    """`image` as an ELF64 executable (the layout is described at the top of this module)."""
+    """`image` as an ELF64 executable (the layout is described in ufos/abi.py)."""
     segments = list(image.segments)
     out = bytearray(EHDR.size + PHDR.size * len(segments))
 
@@ -115,7 +75,7 @@ def write_executable(image: Image) -> bytes:
     # Section headers: null, one per segment, then the tables.
     names = ["", *(seg.name for seg in segments), ".cap_relocs", ".symtab", ".strtab", ".shstrtab"]
     index = {name: i for i, name in enumerate(names)}
-    shstrtab = _Strings()
+    shstrtab = StringTable()
     for name in names:
         shstrtab.add(name)
     headers = [SHDR.pack(0, 0, 0, 0, 0, 0, 0, 0, 0, 0)]
@@ -133,7 +93,7 @@ def write_executable(image: Image) -> bytes:
                 return i
         return SHN_ABS
 
-    strtab = _Strings()
+    strtab = StringTable()
     symbols = [SYM.pack(0, 0, 0, 0, 0, 0)]
     symbols += [SYM.pack(0, STB_LOCAL << 4 | STT["section"], 0, i, seg.start, 0)
                 for i, seg in enumerate(segments, 1)]
@@ -165,80 +125,6 @@ def write_executable(image: Image) -> bytes:
                                 index[".shstrtab"])
     out[EHDR.size:EHDR.size + len(phdrs)] = phdrs
     return bytes(out)
-
-
-MAX_SPAN = 1 << 28               # the most an image may span (a ufos slot is 256 MiB)
-
-
-def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
-    """The `Image` stored in an executable made by write_executable (the loader's view of it).
-    A file claiming segments that span more than max_span bytes is refused before any memory is
-    set aside for them."""
-    if len(data) < EHDR.size or data[:4] != b"\x7fELF":
-        raise ElfError("not an ELF file")
-    ident, e_type, machine, _v, entry, phoff, shoff, _f, _eh, phentsize, phnum, shentsize, shnum, \
-        shstrndx = EHDR.unpack_from(data)
-    if ident[4] != 2 or ident[5] != 1:
-        raise ElfError("not a 64-bit little-endian ELF file")
-    if machine != EM_UFOS:
-        raise ElfError(f"not a ufos executable (e_machine 0x{machine:x})")
-    if e_type != ET_EXEC:
-        raise ElfError("an object file, not an executable (link it with `ufos cc` or `ufos ld`)"
-                       if e_type == 1 else f"not a ufos executable (e_type {e_type})")
-    if phnum and phentsize != PHDR.size or shnum and shentsize != SHDR.size:
-        raise ElfError("unexpected program or section header size")
-    try:
-        loads = [PHDR.unpack_from(data, phoff + i * PHDR.size) for i in range(phnum)]
-        headers = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
-    except struct.error:
-        raise ElfError("truncated ELF file") from None
-    loads = [p for p in loads if p[0] == PT_LOAD]
-    if not loads:
-        raise ElfError("the executable has nothing to load")
-
-    def body(h) -> bytes:
-        _n, _kind, _flags, _addr, offset, size, *_ = h
-        if offset + size > len(data):
-            raise ElfError("truncated ELF file")
-        return data[offset:offset + size]
-
-    names = [""] * shnum
-    if shnum and shstrndx < shnum:
-        shstr = body(headers[shstrndx])
-        names = [_cstring(shstr, h[0]) for h in headers]
-    alloc_names = {h[3]: names[i] for i, h in enumerate(headers) if h[2] & SHF_ALLOC}
-
-    base = min(p[3] for p in loads)
-    end = max(p[3] + p[6] for p in loads)
-    if end - base > max_span:
-        raise ElfError(f"its segments span {end - base:#x} bytes (more than {max_span:#x})")
-    image_data = bytearray(end - base)
-    segments = []
-    for _type, flags, offset, vaddr, _paddr, filesz, memsz, _align_ in sorted(loads, key=lambda p: p[3]):
-        if offset + filesz > len(data) or filesz > memsz:
-            raise ElfError("a segment lies outside the file")
-        image_data[vaddr - base:vaddr - base + filesz] = data[offset:offset + filesz]
-        perms = "r" * bool(flags & PF_R) + "w" * bool(flags & PF_W) + "x" * bool(flags & PF_X)
-        default = ".text" if "x" in perms else ".rodata" if "w" not in perms else ".data" if filesz else ".bss"
-        segments.append(Segment(alloc_names.get(vaddr, default), vaddr, vaddr + memsz, perms))
-
-    symtab, cap_relocs = [], []
-    for i, name in enumerate(names):
-        if name == ".cap_relocs":
-            raw = body(headers[i])
-            for at in range(0, len(raw) - len(raw) % CAP_RELOC.size, CAP_RELOC.size):
-                location, target, cbase, length, perms, flags = CAP_RELOC.unpack_from(raw, at)
-                cap_relocs.append(CapReloc(location, target, cbase, length, perms, bool(flags & CAP_FUNCTION)))
-        elif headers[i][1] == SHT_SYMTAB:
-            raw, strings = body(headers[i]), body(headers[headers[i][6]])
-            for at in range(SYM.size, len(raw), SYM.size):
-                st_name, info, _other, _shndx, value, size = SYM.unpack_from(raw, at)
-                kind = STT_NAME.get(info & 0xF)
-                if kind in ("notype", "object", "func") and st_name:
-                    symtab.append(LinkedSymbol(_cstring(strings, st_name), value, size, kind,
-                                               info >> 4 == STB_GLOBAL))
-    return Image(base, bytes(image_data), len(image_data), entry, symbol_addresses(symtab), segments,
-                 cap_relocs, symtab)
 
 
 def load_executable(path) -> Image:

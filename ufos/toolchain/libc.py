@@ -23,12 +23,12 @@ import hashlib
 import importlib.metadata
 import os
 import sys
-import sysconfig
 import tempfile
 import traceback
 from contextlib import contextmanager
 from pathlib import Path
 
+from ufos.abi import userland_dir
 from ufos.toolchain.elf import Object
 
 PACKAGE = Path(__file__).resolve().parents[1]       # the ufos package
@@ -43,43 +43,6 @@ class LibcError(Exception):
 # ---------------------------------------------------------------------------------------------
 # Where things are
 # ---------------------------------------------------------------------------------------------
-def _installed_userland() -> Path | None:
-    try:
-        dist = importlib.metadata.distribution("ufos")
-    except importlib.metadata.PackageNotFoundError:
-        return None
-    for f in dist.files or ():
-        parts = Path(f).parts
-        for i in range(len(parts) - 2):
-            if parts[i:i + 3] == ("share", "ufos", "userland"):
-                candidate = Path(dist.locate_file(Path(*parts[:i + 3]))).resolve()
-                if candidate.is_dir():
-                    return candidate
-    return None
-
-
-def userland_dir() -> Path:
-    """The userland source tree: $UFOS_USERLAND if set, else the repository's, else the installed
-    copy."""
-    if os.environ.get("UFOS_USERLAND"):
-        chosen = Path(os.environ["UFOS_USERLAND"]).resolve()
-        if not (chosen / "libc").is_dir():
-            raise LibcError(f"UFOS_USERLAND={chosen} has no libc directory")
-        return chosen
-    repo = PACKAGE.parent / "userland"
-    if (repo / "libc").is_dir():
-        return repo
-    for candidate in (_installed_userland(), Path(sysconfig.get_path("data")) / "share" / "ufos" / "userland"):
-        if candidate is not None and (candidate / "libc").is_dir():
-            return candidate
-    raise LibcError(f"cannot find the userland sources (looked in {repo} and the installed data files)")
-
-
-def include_dir() -> Path:
-    """The C headers (userland/include): `ufos cc` adds it to the include path."""
-    return userland_dir() / "include"
-
-
 def cache_root() -> Path:
     return Path(os.environ.get("UFOS_CACHE") or Path.home() / ".cache" / "ufos")
 
@@ -96,7 +59,8 @@ def _inputs(userland: Path) -> list[Path]:
     files += [p for p in (userland / "include").rglob("*") if p.is_file()]
     toolchain = PACKAGE / "toolchain"
     files += [p for p in (toolchain / "cc").rglob("*.py")]
-    files += [toolchain / "asm.py", toolchain / "elf.py", toolchain / "libc.py", PACKAGE / "machine" / "isa.py"]
+    files += [toolchain / "asm.py", toolchain / "elf.py", toolchain / "libc.py", PACKAGE / "abi.py",
+              PACKAGE / "machine" / "isa.py"]
     return sorted(files)
 
 

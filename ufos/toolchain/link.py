@@ -14,67 +14,16 @@ The `Image` is the one result: the bare machine runs it, and ld.py stores it as 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
-from ufos.machine.isa import PAGE_SIZE, PERM
+from ufos.abi import CAP_PERMS, CapReloc, Image, LinkedSymbol, Segment, symbol_addresses
+from ufos.machine.isa import PAGE_SIZE
 from ufos.toolchain.elf import RELOC, SECTIONS, FieldError, Object, Symbol, apply_reloc
 
 SEGMENT_PERMS = {".text": "rx", ".rodata": "r", ".data": "rw", ".bss": "rw"}
 
-# The permissions of a capability made for a `.capability`, by the section it points into. Every
-# one keeps MutableLoad: code reaches a global through a capability it loads with a PCC-derived
-# capability (docs/abi.md), and `char *const p` in .rodata may point at writable data; without
-# MutableLoad those loaded capabilities would lose their write permissions.
-_READ = PERM["GLOBAL"] | PERM["LOAD"] | PERM["LOAD_CAP"] | PERM["MUTABLE_LOAD"]
-CAP_PERMS = {
-    ".text": _READ | PERM["EXECUTE"],
-    ".rodata": _READ,
-    ".data": _READ | PERM["STORE"] | PERM["STORE_CAP"] | PERM["STORE_LOCAL_CAP"],
-}
-CAP_PERMS[".bss"] = CAP_PERMS[".data"]
-
-
 class LinkError(Exception):
     pass
-
-
-class Segment(NamedTuple):
-    name: str
-    start: int
-    end: int
-    perms: str       # letters r, w, x
-
-
-@dataclass(frozen=True)
-class CapReloc:
-    location: int    # where the 16-byte capability goes
-    target: int      # its address
-    base: int        # its bounds: [base, base + length)
-    length: int
-    perms: int       # isa.PERM bits
-    is_function: bool  # points into .text: the loader makes it a sentry
-
-
-class LinkedSymbol(NamedTuple):
-    """One entry of the image's symbol table (what an executable's .symtab holds)."""
-    name: str
-    address: int
-    size: int        # 0 if the object gave no .size
-    type: str        # notype | object | func
-    is_global: bool
-
-
-@dataclass
-class Image:
-    base: int
-    data: bytes                  # `size` bytes from `base`: the sections' contents, .bss as zeros
-    size: int
-    entry: int                   # `_start`, else the start of .text
-    symbols: dict[str, int] = field(default_factory=dict)   # name -> address (a global wins)
-    segments: list[Segment] = field(default_factory=list)
-    cap_relocs: list[CapReloc] = field(default_factory=list)
-    symtab: list[LinkedSymbol] = field(default_factory=list)  # every symbol: locals, then globals
 
 
 def _align(value: int, alignment: int) -> int:
@@ -202,11 +151,6 @@ class _Linker:
         cap_relocs = [self.cap_reloc(i, c) for i, obj in enumerate(self.objects) for c in obj.cap_records]
         entry = symbols.get("_start", self.base)
         return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs, symtab)
-
-
-def symbol_addresses(symtab: list[LinkedSymbol]) -> dict[str, int]:
-    """Name -> address; a global wins over a local of the same name (symtab lists locals first)."""
-    return {s.name: s.address for s in symtab}
 
 
 def link(objects: list[Object], base: int = 0x10000, names: list[str] | None = None,

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Callable
 
 from ufos.toolchain.disasm import SymbolTable, disassemble
-from ufos.toolchain.elf import SECTIONS, ElfError, Object, Reloc
+from ufos.abi import ET_EXEC, ElfError, read_executable
+from ufos.toolchain.elf import SECTIONS, Object, Reloc
 from ufos.toolchain.files import file_error
-from ufos.toolchain.ld import ET_EXEC, read_executable
 
 
 def painter(enabled: bool) -> Callable[[str], str]:

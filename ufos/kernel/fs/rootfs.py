@@ -54,7 +54,7 @@ def build_root(k) -> VFS:
 
 def userland_programs() -> dict[str, list[Path]]:
     """name -> its sources (C, and assembly where C cannot say it), for every program in userland/bin."""
-    from ufos.toolchain.libc import userland_dir
+    from ufos.abi import userland_dir
     bin_dir = userland_dir() / "bin"
     programs = {}
     if bin_dir.is_dir():
