@@ -9,7 +9,7 @@ from hypothesis import given, settings, strategies as st
 from ufos import cli
 from ufos.machine import isa
 from ufos.toolchain.asm import AsmError, assemble, assemble_image
-from ufos.toolchain.disasm import disassemble_word, used_mask
+from ufos.machine.syntax import disassemble_word, used_mask
 from ufos.toolchain.elf import PC_RELOC_FOR_FIELD, RELOC_TYPES, Object
 from ufos.toolchain.link import LinkError, link
 

@@ -7,7 +7,7 @@ from pygments.token import Comment, Error, Keyword, Name
 from ufos import cli
 from ufos.machine import isa
 from ufos.toolchain.asm import assemble, assemble_image
-from ufos.toolchain.disasm import disassemble_word
+from ufos.machine.syntax import disassemble_word
 from ufos.toolchain.ld import write_executable
 from ufos.toolchain.lexer import UfosAsmLexer
 from ufos.toolchain.link import link

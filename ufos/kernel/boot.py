@@ -29,6 +29,7 @@ from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.machine.cpu import CPU
 from ufos.machine.memory import MAX_MEMORY, Memory
+from ufos.machine.syntax import disassemble_word
 from ufos.kernel import exec as execmod
 from ufos.kernel import signal, tty
 from ufos.kernel.file import File
@@ -147,9 +148,8 @@ class Kernel:
     def _install_gate(self) -> tuple[Capability, Capability]:
         """The gate's page holds `svc #0`. A μprocess gets a sealed code capability to it and a
         sealed data capability: `blrs` through the pair is the only way to run it."""
-        from ufos.toolchain.asm import assemble
-        code = assemble("svc #0\n").sections[".text"].data
-        self.memory.write(self.vm.gate_frame, code)
+        svc_0 = isa.BY_KEY["SVC"].opcode << 24           # svc #0: the opcode, a code of 0
+        self.memory.write(self.vm.gate_frame, svc_0.to_bytes(4, "little"))
         self.vm.map_gate(self.vm.page_table)
         page = Capability.root().set_address(GATE).set_bounds(PAGE)
         pair = P["BRANCH_SEALED_PAIR"] | P["GLOBAL"]
@@ -393,7 +393,6 @@ class Kernel:
 
     def instruction_at(self, p, pc: int) -> str:
         """The instruction at pc in p's memory, disassembled ('' if it cannot be read)."""
-        from ufos.toolchain.disasm import disassemble_word
         try:
             pte = p.space.page_table.lookup(pc)
             if not pte & 1:

@@ -53,6 +53,8 @@ from pathlib import Path
 from typing import Callable
 
 from ufos.machine import isa
+from ufos.machine.syntax import (NAMED_FIELDS, REGISTER_KINDS, REGISTERS, SHORTHANDS, TEMPLATES, Label, Named, Reg,
+                                 Word, flatten, parse_template)
 from ufos.toolchain.elf import (PC_RELOC_FOR_FIELD, RELOC, SECTIONS, CapRecord, FieldError, Object,
                                 Reloc, RelocType, Symbol, apply_reloc, insert_field, put_int)
 from ufos.toolchain.files import file_error, read_source
@@ -151,115 +153,6 @@ def number(tok: Token) -> int:
 
 
 # ---------------------------------------------------------------------------------------------
-# Operand templates (parsed once from isa.INSTRUCTIONS; the disassembler walks them too)
-# ---------------------------------------------------------------------------------------------
-REGISTERS = ({f"x{i}": ("x", i) for i in range(31)} | {"xzr": ("x", 31)}
-             | {f"c{i}": ("c", i) for i in range(31)} | {"czr": ("c", 31), "csp": ("c", 31)}
-             | {"lr": ("c", 30), "fp": ("c", 29)} | {f"d{i}": ("d", i) for i in range(32)})
-REGISTER_KINDS = {"x": "an integer register (x0..x30, xzr)", "c": "a capability register (c0..c30, czr)",
-                  "d": "a floating-point register (d0..d31)"}
-CONDITION_NUMBERS = ({name: i for i, name in enumerate(isa.CONDITIONS)}
-                     | {alias: isa.CONDITIONS.index(c) for alias, c in isa.CONDITION_ALIASES.items()})
-NAMED_FIELDS = {"cond": "a condition", "bcond": "a condition", "sysreg": "a system register",
-                "form": "a sentry form"}
-
-
-def named_values(field: str, kind: str | None) -> dict[str, int]:
-    """The names a `cond`, `bcond`, `sysreg` or `form` operand may take. System registers must be
-    of the kind (x or c) of the template's register."""
-    if field == "sysreg":
-        return {name: num for num, (name, k, *_rest) in isa.SYSREGS.items() if k == kind}
-    if field == "form":
-        return {name: num for num, name in isa.SEAL_FORMS.items()}
-    return CONDITION_NUMBERS
-
-
-@dataclass(frozen=True)
-class Reg:                 # Xd Cn* Dm: a register in field `field`
-    kind: str              # x, c or d
-    field: str
-    sp: bool = False       # `*`: register 31 is csp (else czr)
-
-
-@dataclass(frozen=True)
-class Imm:                 # #f: an immediate in field f
-    field: str
-
-
-@dataclass(frozen=True)
-class Label:               # @f: a PC-relative target in field f
-    field: str
-
-
-@dataclass(frozen=True)
-class Named:               # cond, bcond, sysreg, form: a name, or #number
-    field: str
-    names: dict
-
-
-@dataclass(frozen=True)
-class Word:                # punctuation or keyword written as is: , [ ] lsl
-    text: str
-
-
-@dataclass(frozen=True)
-class Opt:                 # {...}: may be left out, and then its fields are 0
-    items: tuple
-
-
-TEMPLATE_TOKEN = re.compile(r"[{}\[\],]|[#@]?\w+\*?")
-
-
-def parse_template(text: str) -> tuple:
-    kind = re.search(r"\b([XCD])[a-z]", text)
-    kind = kind.group(1).lower() if kind else None
-    stack = [[]]
-    for tok in TEMPLATE_TOKEN.findall(text):
-        if tok == "{":
-            stack.append([])
-            continue
-        if tok == "}":
-            item = Opt(tuple(stack.pop()))
-        elif tok[0] == "#":
-            item = Imm(tok[1:])
-        elif tok[0] == "@":
-            item = Label(tok[1:])
-        elif re.fullmatch(r"[XCD][a-z]\*?", tok):
-            item = Reg(tok[0].lower(), tok[1], tok.endswith("*"))
-        elif tok in NAMED_FIELDS:
-            item = Named(tok, named_values(tok, kind))
-        else:
-            item = Word(tok)
-        stack[-1].append(item)
-    return tuple(stack[0])
-
-
-def flatten(items: tuple) -> list[tuple]:
-    """Every way to write a template: each optional part put in, or left out."""
-    forms = [()]
-    for item in items:
-        if isinstance(item, Opt):
-            forms = [f + inner for f in forms for inner in flatten(item.items)] + forms
-        else:
-            forms = [f + (item,) for f in forms]
-    return forms
-
-
-def template_fields(items: tuple) -> list[str]:
-    """The fields a template writes, in order."""
-    out = []
-    for item in items:
-        if isinstance(item, Opt):
-            out += template_fields(item.items)
-        elif not isinstance(item, Word):
-            out.append(item.field)
-    return out
-
-
-TEMPLATES = {insn.key: parse_template(insn.operands) for insn in isa.INSTRUCTIONS}
-
-
-# ---------------------------------------------------------------------------------------------
 # Aliases: (mnemonic, operands as a template, expansion). In an expansion, $f stands for the
 # source text of operand f; a function expansion returns several lines.
 # ---------------------------------------------------------------------------------------------
@@ -291,11 +184,7 @@ ALIASES: list[tuple[str, str, str | Callable]] = [
     ("mvn", "Xd, Xn",         "eor $d, $n, #-1"),
     ("sub", "Xd, Xn, #imm",   "add $d, $n, #-($imm)"),
     ("sub", "Cd*, Cn*, #imm", "add $d, $n, #-($imm)"),
-    ("ret", "",               "ret c30"),
-]
-# Fixed expansions that the disassembler prints as their alias: "ret c30" -> "ret".
-SHORTHANDS = {expansion: mnemonic for mnemonic, operands, expansion in ALIASES
-              if isinstance(expansion, str) and "$" not in expansion}
+] + [(mnemonic, "", expansion) for expansion, mnemonic in SHORTHANDS.items()]   # ret = ret c30
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from pygments.token import (Comment, Keyword, Name, Number, Operator, Punctuatio
                             Whitespace)
 
 from ufos.machine import isa
-from ufos.toolchain.asm import ALIASES, CONDITION_NUMBERS, DIRECTIVES, GLUED, REGISTERS
+from ufos.machine.syntax import CONDITION_NUMBERS, REGISTERS
+from ufos.toolchain.asm import ALIASES, DIRECTIVES, GLUED
 
 MNEMONICS = sorted({i.mnemonic for i in isa.INSTRUCTIONS if i.mnemonic not in GLUED}
                    | {alias[0] for alias in ALIASES}

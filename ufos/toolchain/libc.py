@@ -60,7 +60,7 @@ def _inputs(userland: Path) -> list[Path]:
     toolchain = PACKAGE / "toolchain"
     files += [p for p in (toolchain / "cc").rglob("*.py")]
     files += [toolchain / "asm.py", toolchain / "elf.py", toolchain / "libc.py", PACKAGE / "abi.py",
-              PACKAGE / "machine" / "isa.py"]
+              PACKAGE / "machine" / "isa.py", PACKAGE / "machine" / "syntax.py"]
     return sorted(files)
 
 

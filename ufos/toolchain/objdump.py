@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from ufos.toolchain.disasm import SymbolTable, disassemble
+from ufos.machine.syntax import SymbolTable, disassemble
 from ufos.abi import ET_EXEC, ElfError, read_executable
 from ufos.toolchain.elf import SECTIONS, Object, Reloc
 from ufos.toolchain.files import file_error
