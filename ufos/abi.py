@@ -193,7 +193,7 @@ def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
     try:
         loads = [PHDR.unpack_from(data, phoff + i * PHDR.size) for i in range(phnum)]
         headers = [SHDR.unpack_from(data, shoff + i * SHDR.size) for i in range(shnum)]
-    except struct.error:
+    except (struct.error, OverflowError):               # offsets past the file, or past 2**63
         raise ElfError("truncated ELF file") from None
     loads = [p for p in loads if p[0] == PT_LOAD]
     if not loads:

@@ -216,13 +216,15 @@ class Kernel:
             raise SyscallError(E.EACCES, "a directory")
         if node.kind != "file" or not node.stat().mode & 0o111:
             raise SyscallError(E.EACCES, "not executable")
-        data = node.read_at(0, 1 << 30)
+        if node.stat().size > execmod.MAX_EXECUTABLE:
+            raise SyscallError(E.ENOEXEC, "too large to be an executable")
+        data = node.read_at(0, execmod.MAX_EXECUTABLE)
         if data.startswith(b"#!") and depth < 2:
             line = data[2:].split(b"\n", 1)[0].strip().split(None, 1)
             if not line:
                 raise SyscallError(E.ENOEXEC)
             interp = line[0].decode("utf-8", "surrogateescape")
-            return self.exec(p, interp, [line[0]] + line[1:] + [path.encode()] + argv[1:], envp, depth + 1)
+            return self.exec(p, interp, [line[0]] + line[1:] + [path.encode("utf-8", "surrogateescape")] + argv[1:], envp, depth + 1)
         image = execmod.parse_executable(data)
         p.fds.close_on_exec(self)
         p.signals.reset_for_exec()
@@ -383,9 +385,10 @@ class Kernel:
     def report(self, p, message: str) -> None:
         """A kernel message about p: on p's standard error if it has one, else the console's."""
         f = p.fds.files.get(2) if p is not None else None
+        data = message.encode("utf-8", "surrogateescape")     # names may hold any bytes a program gave
         try:
             if f is not None and f.writable:
-                f.node.write(self, p, f, message.encode())
+                f.node.write(self, p, f, data)
                 return
         except Exception:            # a full pipe or a closed reader: fall back to the console
             pass

@@ -23,6 +23,7 @@ from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, A
 
 ARG_MAX = 128 * 1024             # bytes of arguments and environment together (E2BIG beyond)
 IMAGE_LIMIT = SLOT_SIZE - STACK_SIZE - PAGE     # an image ends below the stack and its guard page
+MAX_EXECUTABLE = 64 << 20        # the largest file exec reads (an image, its symbols and records)
 CODE_PERMS = CAP_PERMS[".text"]
 DATA_PERMS = CAP_PERMS[".data"]
 SEGMENT_REGION = {".text": ("rx", "text"), ".rodata": ("r", "rodata"), ".data": ("rw", "data"),
@@ -90,14 +91,12 @@ def map_image(space: AddressSpace, image) -> None:
                 space.map_new_page(va + shift, rights)
             else:                                       # two segments share a page
                 space.page_table.protect(va + shift, set_bits=RIGHTS[rights])
-    offset = 0
-    data = image.data
-    while offset < len(data):                           # copy page by page (frames are anywhere)
-        va = image.base + offset
-        n = min(PAGE - va % PAGE, len(data) - offset)
-        pa = space.page_table.translate(va + shift)
-        space.vm.memory.write(pa, data[offset:offset + n])
-        offset += n
+    for _name, start, end, _perms in image.segments:    # copy page by page: frames are anywhere
+        for va in pages(start, end):
+            low, high = max(va, start), min(va + PAGE, end)
+            chunk = image.data[low - image.base:high - image.base]    # only bytes of a segment
+            if chunk:
+                space.vm.memory.write(space.page_table.translate(low + shift), chunk)
 
 
 def apply_cap_relocs(space: AddressSpace, image) -> None:
