@@ -37,7 +37,7 @@ BUDGET = 200_000_000            # instructions: an infinite loop fails in second
 SLOW_BUDGET = 2_000_000_000
 
 try:
-    from ufos.toolchain.driver import run_c
+    from ufos.runner import run_c
     _IMPORT_ERROR = None
 except ImportError as exc:      # the driver is not written yet: every program fails with this
     run_c = None
@@ -86,7 +86,7 @@ def _report(prog, result, expected: bytes, problems: list[str]) -> str:
 @pytest.mark.parametrize("prog", list(_params()))
 def test_c_program(prog):
     if run_c is None:
-        pytest.fail(f"cannot import ufos.toolchain.driver.run_c: {_IMPORT_ERROR!r}", pytrace=False)
+        pytest.fail(f"cannot import ufos.runner.run_c: {_IMPORT_ERROR!r}", pytrace=False)
     if not prog.out_path.exists():
         pytest.fail(f"{prog.name}: no expected output {prog.out_path.name} "
                     "(write it by hand, or mark the program `// expected: host` and run "

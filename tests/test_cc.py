@@ -11,7 +11,7 @@ import pytest
 from ufos.toolchain.asm import assemble
 from ufos.toolchain.cc import CompileError, compile_c
 from ufos.toolchain.link import link
-from ufos.kernel.boot import run_image
+from ufos.runner import run_image
 from ufos.kernel.uapi import SIG
 
 SIGPROT = SIG.SIGPROT

@@ -26,7 +26,8 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import Options
+from ufos.runner import boot
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60                        # seconds any one expected text may take (a loaded CI machine)
@@ -301,9 +302,9 @@ def test_without_a_terminal_the_shell_reads_standard_input(tmp_path):
 
 
 # --- init, without the terminal user interface ------------------------------------------------------
-def boot_init(typed: str) -> Kernel:
+def boot_init(typed: str):
     """Boot to init with a console that is a terminal whose user has typed `typed`."""
-    k = Kernel(Options(), stdin=typed.encode(), capture=True)
+    k = boot(Options(), stdin=typed.encode(), capture=True)
     k.stdin.is_tty = True
     k.spawn("/bin/init", ["init"])
     assert k.run() == 0

@@ -22,7 +22,7 @@ import pytest
 
 from ufos.machine.cap import Capability
 from ufos.toolchain.driver import build_executable
-from ufos.kernel.boot import run_image
+from ufos.runner import run_image
 
 BIN = Path(__file__).resolve().parents[1] / "userland" / "bin"
 BUDGET = 50_000_000                 # instructions: every case here needs far fewer
@@ -314,8 +314,9 @@ def test_capinfo_decodes_a_capability_given_in_its_memory_form():
 
 def boot(name: str, args, share: Path, stdin: bytes = b""):
     """Boot ufos with /host = share, run the program NAME on ARGS; (status, stdout, stderr)."""
-    from ufos.kernel.boot import Kernel, Options
-    kernel = Kernel(Options(share=str(share)), stdin=stdin, capture=True)
+    from ufos.kernel.boot import Options
+    from ufos.runner import boot
+    kernel = boot(Options(share=str(share)), stdin=stdin, capture=True)
     kernel.spawn(name, [name, *args], image=image(name))
     status = kernel.run()
     return status, kernel.output(1), kernel.output(2)
@@ -437,8 +438,9 @@ def test_programs_that_need_the_kernel(tmp_path):
 # --- with the kernel: processes, the machine, trees of files ---------------------------------------
 def shell(script: str, share: Path):
     """Boot ufos with /host = share and run `sh -c SCRIPT` from /bin; (status, stdout, stderr, kernel)."""
-    from ufos.kernel.boot import Kernel, Options
-    kernel = Kernel(Options(share=str(share), max_instructions=BUDGET), capture=True)
+    from ufos.kernel.boot import Options
+    from ufos.runner import boot
+    kernel = boot(Options(share=str(share), max_instructions=BUDGET), capture=True)
     kernel.spawn("/bin/sh", ["sh", "-c", script])
     status = kernel.run()
     return status, kernel.output(1).decode(), kernel.output(2).decode(), kernel

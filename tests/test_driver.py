@@ -17,7 +17,8 @@ import pytest
 from ufos import cli
 from ufos.toolchain import libc
 from ufos.toolchain.asm import AsmError
-from ufos.toolchain.driver import Source, build_executable, run_c
+from ufos.runner import run_c
+from ufos.toolchain.driver import Source, build_executable
 from ufos.toolchain.ld import load_executable
 from ufos.toolchain.link import LinkError
 from ufos.kernel.uapi import SIG

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel import boot
-from ufos.kernel.boot import Kernel, Options
-from ufos.toolchain.driver import run_c
+from ufos.kernel import boot as kernel_boot
+from ufos.kernel.boot import Options
+from ufos.runner import boot, run_c
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT = 60                        # seconds any one step may take (a loaded CI machine)
@@ -90,11 +90,11 @@ def test_a_timer_further_than_the_host_can_wait_is_waited_for_in_steps(monkeypat
         waits.append(seconds)
         raise KeyboardInterrupt                          # the user gives up: Ctrl-C
 
-    monkeypatch.setattr(boot.time, "sleep", host_sleep)
-    k = Kernel(Options(), capture=True)
+    monkeypatch.setattr(kernel_boot.time, "sleep", host_sleep)
+    k = boot(Options(), capture=True)
     k.spawn("/bin/sleep", ["sleep", "9000000000000000000"])
     assert k.run() == 128 + signal.SIGINT
-    assert waits == [boot.MAX_WAIT]
+    assert waits == [kernel_boot.MAX_WAIT]
 
 
 # --- no litter ------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from ufos.kernel import audit as audit_mod
-from ufos.kernel.boot import Kernel, Options, run_image
+from ufos.kernel.boot import Options
+from ufos.runner import boot, run_image
 from ufos.kernel.fs.ramfs import RamFile
 from ufos.kernel.signal import Action
 from ufos.kernel.uapi import SIG
@@ -72,7 +73,7 @@ def test_sigaction_keeps_only_function_pointers_of_the_callers_slot():
 
 # --- the audit sees what the kernel keeps ---------------------------------------------------------
 def test_the_audit_reports_a_kernel_held_capability_outside_the_slot_and_names_where():
-    k = Kernel(Options(audit=True), capture=True)
+    k = boot(Options(audit=True), capture=True)
     k.spawn("/bin/sh", ["sh", "-c", "true"])
     p = k.procs.get(1)
     assert audit_mod.audit(k, p) == []
@@ -89,7 +90,7 @@ def test_the_audit_reports_a_kernel_held_capability_outside_the_slot_and_names_w
 
 
 def test_an_event_audits_every_microprocess_not_only_the_caller():
-    k = Kernel(Options(audit=True), capture=True)
+    k = boot(Options(audit=True), capture=True)
     first = k.spawn("/bin/sh", ["sh", "-c", "true"])
     second = k.spawn("/bin/sh", ["sh", "-c", "true"])
     victim = k.procs.get(second)
@@ -165,7 +166,7 @@ def crafted_executables(target: int) -> dict[str, bytes]:
 @pytest.mark.parametrize("policy", POLICIES)
 def test_a_crafted_executable_fails_with_enoexec_and_leaves_the_caller_and_others_untouched(policy):
     caller = build_executable([Source("caller.c", CALLER)])
-    k = Kernel(Options(max_instructions=BUDGET, policy=policy, audit=True), capture=True)
+    k = boot(Options(max_instructions=BUDGET, policy=policy, audit=True), capture=True)
     tmp = k.fs.lookup("/tmp")
     for name, data in crafted_executables(SLOT_STRIDE + caller.symbols["global"]).items():
         tmp.add(name, RamFile(data, mode=0o755))

@@ -11,6 +11,7 @@ import functools
 from pathlib import Path
 
 from ufos.kernel.boot import Kernel, Options
+from ufos.toolchain.userland import root_archive
 from ufos.kernel.uapi import SIG
 from ufos.toolchain.driver import build_executable
 
@@ -33,7 +34,7 @@ class CtrlZ(Kernel):
 
 
 def boot(stdin: bytes = b"", ctrl_z: bool = False, terminal: bool = False) -> CtrlZ:
-    k = CtrlZ(Options(max_instructions=BUDGET), stdin=stdin, capture=True)
+    k = CtrlZ(Options(max_instructions=BUDGET), initrd=root_archive(), stdin=stdin, capture=True)
     k.press_ctrl_z = ctrl_z
     k.stdin.is_tty = terminal           # a scripted terminal: the shell turns job control on
     return k

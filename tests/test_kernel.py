@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options, run_image
+from ufos.kernel.boot import Options
+from ufos.runner import boot, run_image
 from ufos.kernel.fs.ramfs import RamFile
 from ufos.kernel.uapi import SIG
 from ufos.kernel.vm import SLOT_STRIDE
@@ -41,7 +42,7 @@ def run(names, *args, stdin=b"", **options):
 
 def run_bin(name, *args, **options):
     """Boot and run /bin/NAME (userland/bin, compiled by the root file system) with ARGS."""
-    k = Kernel(Options(max_instructions=BUDGET, **options), capture=True)
+    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
     k.spawn(f"/bin/{name}", [name, *args])
     status = k.run()
     return status, k.output(1), k.output(2), k.cpu.sysreg("icount")
@@ -150,7 +151,7 @@ int main(void) {
     perror("exec");
     return 1;
 }""")
-    k = Kernel(Options(max_instructions=BUDGET, audit=True), capture=True)
+    k = boot(Options(max_instructions=BUDGET, audit=True), capture=True)
     tmp = k.fs.lookup("/tmp")
     tmp.add("echo", RamFile(write_executable(echo), mode=0o755))
     tmp.add("script", RamFile(b"#!/tmp/echo -x\nnot C\n", mode=0o755))
@@ -290,7 +291,7 @@ int main(void) {
 
 
 def test_ctrl_c_interrupts_the_foreground_program():
-    k = Kernel(Options(max_instructions=BUDGET), capture=True)
+    k = boot(Options(max_instructions=BUDGET), capture=True)
     k.spawn("spin", ["spin"], image=image_of("int main(void) { for (;;) ; }"))
     k.interrupt()
     assert k.run() == 128 + SIG.SIGINT

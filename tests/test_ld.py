@@ -13,7 +13,7 @@ from ufos.abi import CAP_RELOC, ElfError, read_executable
 from ufos.toolchain.elf import Object
 from ufos.toolchain.ld import load_executable, write_executable
 from ufos.toolchain.link import LinkError, link
-from ufos.kernel.boot import run_image
+from ufos.runner import run_image
 
 # A program with every kind of segment, local and global symbols, sizes and types, and capability
 # relocations to data, to a function and to a whole section. It writes its message and argv[1],

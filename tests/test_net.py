@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options, run_image
+from ufos.kernel.boot import Options
+from ufos.runner import boot, run_image
 from ufos.toolchain.driver import build_executable
 
 HERE = Path(__file__).resolve().parent / "net"
@@ -39,7 +40,7 @@ class Guest:
     def __init__(self, name: str, *args: str, ports=(7000,), hostfwd=None):
         options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
                           max_instructions=BUDGET)
-        self.kernel = Kernel(options, stdin=b"", capture=True)
+        self.kernel = boot(options, stdin=b"", capture=True)
         self.kernel.spawn(name, [name.removesuffix(".c"), *args], image=image(name))
         self.thread = threading.Thread(target=self.kernel.run, daemon=True)
         self.thread.start()

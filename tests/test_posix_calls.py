@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options, run_image
+from ufos.kernel.boot import Options
+from ufos.runner import boot, run_image
 from ufos.toolchain.driver import build_executable
 
 HERE = Path(__file__).resolve().parent / "posix"
@@ -92,7 +93,7 @@ def test_touch_makes_files_and_sets_old_ones_to_now(tmp_path):
     old = tmp_path / "old.txt"
     old.write_text("x")
     os.utime(old, ns=(10**18, 10**18))                    # September 2001
-    k = Kernel(Options(share=str(tmp_path), max_instructions=BUDGET), stdin=b"", capture=True)
+    k = boot(Options(share=str(tmp_path), max_instructions=BUDGET), stdin=b"", capture=True)
     k.spawn("/bin/touch", ["touch", "/host/old.txt", "/host/new.txt"])
     assert (k.run(), k.output(2)) == (0, b"")
     assert old.stat().st_mtime_ns > 10**18 and (tmp_path / "new.txt").read_text() == ""

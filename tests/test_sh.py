@@ -4,7 +4,7 @@ by ufos's sh, which must print the same stdout and exit with the same status.
     tests/sh/NAME.sh    a script exercising one feature area
     tests/sh/NAME.in    its standard input (optional)
 
-Every script runs under the kernel (`ufos.kernel.boot.run_image`), booted afresh. A script whose
+Every script runs under the kernel (`ufos.runner.run_image`), booted afresh. A script whose
 first lines include `# needs: kernel` uses programs of /bin, pipes, files or fork, and runs as
 `sh -c SCRIPT`. The others use only the shell itself (parsing, expansion, builtins, functions:
 what needs no system call beyond read and write), and run twice: as `sh -c SCRIPT` and with the
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel import boot as kernel
+from ufos.runner import run_image
 from ufos.toolchain.driver import build_executable
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def run_ufos(image, text: str, stdin: bytes, mode: str):
         argv, stdin = ["sh"], text.encode() + stdin
     else:
         argv = ["sh", "-c", text]
-    r = kernel.run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
+    r = run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
     return r.status, r.stdout, r.stderr
 
 
@@ -105,7 +105,7 @@ def test_interactive(sh_image):
     """sh -i: a prompt with the working directory on stderr before each command (and "> " to go
     on), "[1] PID" for a background job, `jobs`, and exit with exit's status."""
     script = b"echo hi\ncd /tmp\nsleep 1 &\njobs\nif true\nthen echo multi\nfi\nwait\nexit 4\n"
-    r = kernel.run_image(sh_image, ["sh", "-i"], ENV, script, max_instructions=BUDGET)
+    r = run_image(sh_image, ["sh", "-i"], ENV, script, max_instructions=BUDGET)
     err = r.stderr.decode()
     assert r.stdout == b"hi\n[1]   Running                  sleep 1\nmulti\n"
     assert r.status == 4
@@ -116,7 +116,7 @@ def test_interactive(sh_image):
 def test_syntax_error_exits_2(sh_image):
     """A syntax error ends a non-interactive shell with status 2 and a message naming the line,
     before any command of the bad line runs; the lines before it have run."""
-    r = kernel.run_image(sh_image, ["sh", "-c", "echo before\necho no; if then"], ENV, b"",
+    r = run_image(sh_image, ["sh", "-c", "echo before\necho no; if then"], ENV, b"",
                          max_instructions=BUDGET)
     assert (r.status, r.stdout) == (2, b"before\n")
     assert b"sh: 2: Syntax error" in r.stderr

@@ -15,8 +15,8 @@ import subprocess
 
 import pytest
 
-from ufos.kernel.boot import run_image
-from ufos.kernel.fs.rootfs import userland_programs
+from ufos.runner import run_image
+from ufos.toolchain.userland import userland_programs
 from ufos.toolchain.driver import build_executable
 
 BUDGET = 100_000_000

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import Options
+from ufos.runner import boot
 from ufos.toolchain.driver import build_executable
 
 HERE = Path(__file__).resolve().parent / "tty"
@@ -50,7 +51,7 @@ read: 2
 
 
 def test_the_mode_round_trips_and_the_ioctls_fail_cleanly():
-    k = Kernel(Options(), stdin=b"xy", capture=True)
+    k = boot(Options(), stdin=b"xy", capture=True)
     k.stdin.is_tty = True                    # a terminal whose user has typed "xy"
     k.spawn("modes", ["modes"], image=build_executable([str(HERE / "modes.c")]))
     assert k.run() == 0

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import Options
+from ufos.runner import boot
 
 BUDGET = 50_000_000
 
 
 def run(argv: list[str], **options):
     """Boot and run /bin/ARGV[0] ARGV[1:]; (status, stdout, stderr) as text."""
-    k = Kernel(Options(max_instructions=BUDGET, **options), capture=True)
+    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
     k.spawn(f"/bin/{argv[0]}", argv)
     status = k.run()
     return status, k.output(1).decode(), k.output(2).decode()

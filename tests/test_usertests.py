@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import Options
+from ufos.runner import boot
 
 POLICIES = ["copa", "coa", "sync", "classic"]
 BUDGET = 100_000_000            # instructions: a whole run needs about 5 million
@@ -16,7 +17,7 @@ BUDGET = 100_000_000            # instructions: a whole run needs about 5 millio
 
 def usertests(*names: str, **options):
     """Boot, run /bin/usertests NAMES...; (status, stdout, stderr, kernel)."""
-    k = Kernel(Options(max_instructions=BUDGET, **options), capture=True)
+    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
     k.spawn("/bin/usertests", ["usertests", *names])
     status = k.run()
     return status, k.output(1).decode(), k.output(2).decode(), k

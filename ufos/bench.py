@@ -211,7 +211,7 @@ int main(void) {
 
 def bench_cc() -> None:
     from ufos.toolchain.driver import Source, build_executable
-    from ufos.kernel.boot import run_image
+    from ufos.runner import run_image
 
     print("ufos bench cc — C kernels compiled by ufos cc, run on the bare machine")
     print(f"  {'kernel':<16} {'compile':>9} {'instructions':>14} {'emulated':>10} {'MIPS':>7}  output")
@@ -276,7 +276,7 @@ PAPER_FORK_US = {"copa": (54, 120, 182, 260), "coa": ("", 141, 201, 283), "sync"
 
 def bench_fork(sizes: list[int], forks: int, spawn: int, rounds: int) -> None:
     import statistics
-    from ufos.kernel.boot import run_image
+    from ufos.runner import run_image
     from ufos.kernel.fork import POLICIES
     from ufos.toolchain.driver import Source, build_executable
 

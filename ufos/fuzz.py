@@ -43,7 +43,7 @@ from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.kernel import signal
 from ufos.kernel.audit import audit
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import Options
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.fs.ramfs import RamDir, RamFile
 from ufos.kernel.net import Socket
@@ -52,6 +52,7 @@ from ufos.kernel.syscall import MASK64, TIMESPEC, name_of, syscall
 from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SIG, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, SLOT_SIZE
 from ufos.abi import CAP_PERMS
+from ufos.runner import boot
 
 P = isa.PERM
 SCRATCH = 4 * PAGE               # each μprocess's mmap'd buffer, where argument data is written
@@ -153,7 +154,7 @@ class Fuzzer:
         self.verbose = verbose                       # a file: every call is written there
         self.share = tempfile.mkdtemp(prefix="ufos-fuzz-")
         forward_every_port = {port: 0 for port in range(1, 65536)}   # the host picks free ports
-        self.k = Kernel(Options(policy=policy, seed=seed, max_procs=2 * procs, memory=64 << 20,
+        self.k = boot(Options(policy=policy, seed=seed, max_procs=2 * procs, memory=64 << 20,
                                 share=self.share, hostfwd=forward_every_port), capture=True)
         self.image = image or program_image()
         self.program = write_executable(self.image)

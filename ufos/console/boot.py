@@ -15,7 +15,7 @@ import sys
 from ufos import __version__
 from ufos.console.monitor import data_dir
 from ufos.console.run import add_boot_options, boot_error, options_from, run_kernel
-from ufos.kernel.boot import Kernel
+from ufos.runner import boot, progress
 from ufos.kernel.uapi import SyscallError
 
 INIT = "/bin/init"
@@ -37,7 +37,7 @@ def banner(options) -> str:
 
 
 def boot_without_terminal(options) -> int | None:
-    kernel = Kernel(options)
+    kernel = boot(options, progress)
     kernel.spawn(INIT, ["init"])
     return run_kernel(kernel)
 

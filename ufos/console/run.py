@@ -16,10 +16,10 @@ import sys
 from ufos.console import monitor
 from ufos.console.machine import call_kernel
 from ufos.kernel import tty
-from ufos.kernel.boot import Kernel, Options
+from ufos.kernel.boot import ISOLATION, Options
 from ufos.kernel.fork import POLICIES
-from ufos.kernel.boot import ISOLATION
 from ufos.kernel.uapi import SyscallError
+from ufos.runner import boot, progress
 from ufos.toolchain.files import file_error
 
 
@@ -120,7 +120,7 @@ def main(argv: list[str]) -> int:
                      "`ufos cc`, or a .c file")
     from ufos.toolchain.driver import user_errors
     try:
-        kernel = Kernel(options_from(args))
+        kernel = boot(options_from(args), progress)
         if inside_ufos(kernel, args.prog) or not os.path.exists(args.prog):
             kernel.spawn(args.prog, [args.prog] + args.args)
         else:

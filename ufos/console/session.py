@@ -44,7 +44,7 @@ from ufos.console import monitor
 from ufos.console.complete import UfosCompleter
 from ufos.console.machine import Machine, MachineStopped
 from ufos.console.terminal import KernelLog, Terminal
-from ufos.kernel.boot import Kernel
+from ufos.runner import boot, progress
 from ufos.kernel.tty import Termios, host_window_size
 from ufos.kernel.uapi import SIG
 
@@ -87,7 +87,7 @@ def complete(buffer) -> None:
 class Session:
     def __init__(self, options, history_path: str):
         self.terminal = Terminal(self)
-        self.kernel = Kernel(options, terminal=self.terminal, log=KernelLog(self.terminal))
+        self.kernel = boot(options, progress, terminal=self.terminal, log=KernelLog(self.terminal))
         self.machine = Machine(self.kernel, on_stop=self.stopped_soon)
         self.fd_in, self.fd_out = 0, 1
         self.loop: asyncio.AbstractEventLoop | None = None

@@ -1,13 +1,15 @@
 """Booting: the machine, the kernel's state, the first μprocess — and the glue the other files use.
 
-    k = Kernel(Options(policy="copa"), stdin=b"", capture=True)
+    k = Kernel(Options(policy="copa"), initrd=root_archive(), stdin=b"", capture=True)
     k.spawn("/bin/sh", ["sh", "-c", "echo hi"])
     status = k.run()             # until every μprocess has exited
     k.output(1)                  # b"hi\\n" (with capture=True; else it went to the host's stdout)
 
 What boot does: make the physical memory, the page table and the CPU; write the system call gate
 (one instruction, `svc #0`, in a page of its own) and seal the two capabilities that lead to it;
-build the file system tree (fs/rootfs.py); connect the console. Then the scheduler (proc.py) runs.
+build the file system tree (fs/rootfs.py) from the root image it is handed (a cpio archive, which
+the toolchain's userland builder makes: toolchain/userland.py root_archive); connect the console.
+Then the scheduler (proc.py) runs.
 
 The kernel runs on one thread. The interactive console (ufos/console) runs its terminal on
 another, and hands the kernel work (a typed line, Ctrl-C, a look at the μprocesses) through the
@@ -110,8 +112,8 @@ class Inbox:
 
 
 class Kernel:
-    def __init__(self, options: Options | None = None, stdin: bytes | None = None, capture: bool = False,
-                 log=None, terminal=None):
+    def __init__(self, options: Options | None = None, initrd: bytes = b"", stdin: bytes | None = None,
+                 capture: bool = False, log=None, terminal=None):
         self.options = options = options or Options()
         options.check()
         self.policy, self.isolation, self.quantum = options.policy, options.isolation, options.quantum
@@ -142,7 +144,7 @@ class Kernel:
         self.inbox = Inbox() if terminal is not None or options.monitored else None   # work from other threads
         self.gate = self._install_gate()
         self._connect_stdio(stdin, capture, terminal)
-        self.fs = build_root(self)
+        self.fs = build_root(self, initrd)
 
     # --- boot ----------------------------------------------------------------------------------
     def _install_gate(self) -> tuple[Capability, Capability]:
@@ -392,7 +394,7 @@ class Kernel:
                 return
         except Exception:            # a full pipe or a closed reader: fall back to the console
             pass
-        self.stderr.write(self, p, None, message.encode())
+        self.stderr.write(self, p, None, data)
 
     def instruction_at(self, p, pc: int) -> str:
         """The instruction at pc in p's memory, disassembled ('' if it cannot be read)."""
@@ -413,29 +415,3 @@ class Kernel:
         else:
             shown = "(no return)"
         self.log.write(f"[pid {p.pid} {p.name}] {name_of(number)}(...) = {shown}\n")
-
-
-@dataclass
-class RunResult:
-    status: int             # the exit status, or 128 + the signal that ended the program
-    stdout: bytes
-    stderr: bytes
-    instructions: int       # every instruction the machine ran (the program and its children)
-    kernel: Kernel
-
-    @property
-    def signal(self) -> int | None:
-        return self.status - 128 if self.status > 128 else None
-
-
-def run_image(image, argv=("prog",), env=(), stdin: bytes = b"", max_instructions: int = 0,
-              **options) -> RunResult:
-    """Boot, run one linked program (a toolchain Image) with stdin, capture what it writes."""
-    opts = Options(max_instructions=max_instructions, **options)
-    if env:
-        opts.env = list(env)
-    k = Kernel(opts, stdin=stdin, capture=True)
-    k.spawn(argv[0] if argv else "prog", list(argv), image=image)
-    status = k.run()
-    return RunResult(status if status is not None else 0, k.output(1), k.output(2),
-                     k.cpu.sysreg("icount"), k)

@@ -175,15 +175,6 @@ def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable 
     return link_program(objects, [_name_of(s, i) for i, s in enumerate(sources)], nostdlib, base)
 
 
-def run_c(inputs: Input | Iterable[Input], argv: Iterable[str] = ("prog",), stdin: bytes = b"",
-          env: Iterable[str] = (), *, include_dirs: Iterable = (), defines=None, nostdlib: bool = False,
-          base: int = DEFAULT_BASE, max_instructions: int = 0, **machine_options):
-    """Build the program and run it under the kernel (`ufos run`'s way): status, stdout, stderr."""
-    from ufos.kernel.boot import run_image
-    image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base)
-    return run_image(image, list(argv), list(env), stdin, max_instructions, **machine_options)
-
-
 # ---------------------------------------------------------------------------------------------
 # The command
 # ---------------------------------------------------------------------------------------------

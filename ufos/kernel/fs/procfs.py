@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ufos.kernel.fs import Inode, dir_stat, new_ino
 from ufos.kernel.fs.ramfs import RamFile
-from ufos.kernel.vm import FRAME_MASK, PAGE, PTE, describe_rights
+from ufos.kernel.vm import FRAME_MASK, PAGE, describe_rights
 
 
 class ProcRoot(Inode):
@@ -38,8 +38,23 @@ class ProcRoot(Inode):
 
 
 class ProcFile(RamFile):
-    """A view made afresh at each open: there is nothing to keep a new mode or time in."""
+    """A view made afresh at each open, and only when it is read (`ls /proc/1` makes none):
+    there is nothing to keep a new mode or time in."""
     chmod, set_times = Inode.chmod, Inode.set_times
+
+    def __init__(self, make):
+        super().__init__(mode=0o444)
+        self.make = make
+
+    @property
+    def data(self) -> bytearray:
+        if self.make is not None:
+            self._data, self.make = bytearray(self.make()), None
+        return self._data
+
+    @data.setter
+    def data(self, value: bytearray) -> None:
+        self._data = value
 
 
 class ProcDir(Inode):
@@ -55,8 +70,7 @@ class ProcDir(Inode):
     def lookup(self, name):
         make = FILES.get(name)
         # a name or cwd may hold any bytes a program gave (kept as surrogates): give them back
-        return ProcFile(builder=lambda: make(self.k, self.p).encode("utf-8", "surrogateescape"),
-                        mode=0o444) if make else None
+        return ProcFile(lambda: make(self.k, self.p).encode("utf-8", "surrogateescape")) if make else None
 
     def entries(self):
         return [(name, self.lookup(name)) for name in sorted(FILES)]

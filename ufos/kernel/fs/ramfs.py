@@ -1,14 +1,12 @@
 """The RAM file system: the root of the tree, /tmp and /bin live here, in host memory.
 
 Nothing here outlives a boot (that is what /host is for). Files and directories keep one time,
-the modification time (stat shows it as all three). /bin's programs are *lazy* files: their
-bytes are made by a builder (compiling the userland program, or taking it from the cache) the
-first time someone reads them, so a boot does not wait for programs nobody runs.
+the modification time (stat shows it as all three). /bin and /etc come from the root image
+(initrd.py).
 """
 from __future__ import annotations
 
 import time
-from typing import Callable
 
 from ufos.kernel.fs import Inode, Stat, dir_stat, new_ino
 from ufos.kernel.uapi import E, S, SyscallError
@@ -19,22 +17,14 @@ MAX_FILE = 64 << 20              # one RAM file at most (EFBIG beyond)
 class RamFile(Inode):
     kind = "file"
 
-    def __init__(self, data: bytes = b"", builder: Callable[[], bytes] | None = None, mode: int = 0o644):
+    def __init__(self, data: bytes = b"", mode: int = 0o644):
         self.ino = new_ino()
-        self._data = bytearray(data)
-        self.builder = builder
+        self.data = bytearray(data)
         self.mode = mode
         self.mtime_ns = time.time_ns()
 
-    @property
-    def data(self) -> bytearray:
-        if self.builder is not None:
-            self._data, self.builder = bytearray(self.builder()), None
-        return self._data
-
     def stat(self) -> Stat:
-        size = len(self.data) if self.builder is None else 0
-        return Stat(ino=self.ino, mode=S.S_IFREG | self.mode, size=size, mtime_ns=self.mtime_ns)
+        return Stat(ino=self.ino, mode=S.S_IFREG | self.mode, size=len(self.data), mtime_ns=self.mtime_ns)
 
     def read_at(self, offset: int, n: int) -> bytes:
         return bytes(self.data[offset:offset + n])
