@@ -1,0 +1,245 @@
+"""Loads and stores through capabilities: sizes, the tag rules, and every fault in Morello's order."""
+import pytest
+
+from tests.machine.machine_harness import BUF_SIZE, P, machine, run, run_ok
+from ufos.machine import isa
+
+M64 = (1 << 64) - 1
+
+
+def test_every_load_and_store_size():
+    m = run_ok("""
+        mov x2, #0x8182838485868788
+        str x2, [c1, #0]
+        ldrb x3, [c1, #0]
+        ldrh x4, [c1, #0]
+        ldrw x5, [c1, #0]
+        ldr x6, [c1, #0]
+        ldrsb x7, [c1, #0]
+        ldrsh x8, [c1, #0]
+        ldrsw x9, [c1, #4]
+        strb x2, [c1, #16]
+        strh x2, [c1, #18]
+        strw x2, [c1, #20]
+        ldr x10, [c1, #16]
+""")
+    x = m.cpu.x
+    assert (x[3], x[4], x[5], x[6]) == (0x88, 0x8788, 0x85868788, 0x8182838485868788)
+    assert x[7] == 0xFFFFFFFFFFFFFF88 and x[8] == 0xFFFFFFFFFFFF8788 and x[9] == 0xFFFFFFFF81828384
+    assert x[10] == 0x8586878887880088
+    assert m.read(m.symbol("buf"), 8) == (0x8182838485868788).to_bytes(8, "little")
+
+
+def test_register_offset_with_scale_and_csp_base():
+    m = run_ok("""
+        mov x2, #3
+        mov x3, #77
+        str x3, [c1, x2, lsl #3]
+        ldr x4, [c1, #24]
+        sub csp, csp, #32
+        str x3, [csp, #8]
+        ldr x5, [csp, #8]
+        add csp, csp, #32
+""")
+    assert m.cpu.x[4] == 77 and m.cpu.x[5] == 77
+
+
+def test_floating_point_loads_and_stores():
+    m = run_ok("""
+        mov x2, #0x4004000000000000
+        str x2, [c1, #8]
+        ldr d3, [c1, #8]
+        fadd d3, d3, d3
+        str d3, [c1, #16]
+        ldr x4, [c1, #16]
+""")
+    assert m.cpu.d[3] == 5.0 and m.cpu.x[4] == 0x4014000000000000
+
+
+def fault_of(body, **options):
+    m, trap = run(body, **options)
+    assert trap.kind in ("CAP", "ALIGN", "PAGE"), f"expected a fault, got {trap}"
+    return m, trap
+
+
+@pytest.mark.parametrize("body,fault,address", [
+    (f"ldrb x0, [c1, #{BUF_SIZE}]", "BOUNDS", BUF_SIZE),           # one past the end
+    ("ldrb x0, [c1, #-1]", "BOUNDS", -1),                          # one before the start
+    (f"ldr x0, [c1, #{BUF_SIZE - 4}]", "BOUNDS", BUF_SIZE - 4),     # straddles the end
+    ("clrtag c1, c1\n        ldrb x0, [c1, #0]", "TAG", 0),
+    ("mov x2, #0x20000\n        clrperm c1, c1, x2\n        ldrb x0, [c1, #0]", "PERM", 0),   # no Load
+    ("mov x2, #0x10000\n        clrperm c1, c1, x2\n        strb x0, [c1, #0]", "PERM", 0),   # no Store
+    ("seal c1, c1, rb\n        ldrb x0, [c1, #0]", "SEAL", 0),
+    # the order is tag, seal, permission, bounds: an untagged, sealed, out-of-bounds access is a tag fault
+    (f"seal c1, c1, rb\n        clrtag c1, c1\n        ldrb x0, [c1, #{BUF_SIZE}]", "TAG", BUF_SIZE),
+    (f"seal c1, c1, rb\n        ldrb x0, [c1, #{BUF_SIZE}]", "SEAL", BUF_SIZE),
+    (f"mov x2, #0x20000\n        clrperm c1, c1, x2\n        ldrb x0, [c1, #{BUF_SIZE}]", "PERM", BUF_SIZE),
+])
+def test_capability_faults(body, fault, address):
+    m, trap = fault_of("        " + body)
+    assert trap.kind == "CAP" and trap.fault == fault
+    assert trap.reg == 1 and trap.register == "c1"
+    assert trap.address == (m.symbol("buf") + address) & M64
+    assert trap.cap.tag == (fault != "TAG")
+    # the syndrome registers say the same
+    esr = m.cpu.sysreg("esr")
+    assert esr >> 26 == isa.EC["CAP"] and esr & 0x3F == isa.FAULT[fault] and (esr >> 8) & 0x3F == 1
+    assert m.cpu.sysreg("far") == trap.address
+    assert m.cpu.sysreg("celr").address == trap.pc        # the faulting instruction does not retire
+    assert m.cpu.counters()["cap_faults"][fault.lower()] == 1
+    assert fault.lower() in str(trap) and "c1" in str(trap)
+
+
+@pytest.mark.parametrize("body", ["ldrh x0, [c1, #1]", "ldrw x0, [c1, #2]", "ldr x0, [c1, #4]",
+                                  "strh x0, [c1, #3]", "ldr c0, [c1, #8]", "str c1, [c1, #8]"])
+def test_misaligned_accesses_fault_after_the_capability_checks(body):
+    _, trap = fault_of("        " + body)
+    assert trap.kind == "ALIGN"
+
+
+def test_a_data_store_clears_the_tag_of_a_stored_capability():
+    m = run_ok("""
+        str c1, [c1, #32]
+        ldr c2, [c1, #32]
+        gctag x3, c2
+        strb xzr, [c1, #40]        // one byte of its metadata
+        ldr c4, [c1, #32]
+        gctag x5, c4
+""")
+    assert m.cpu.x[3] == 1 and m.cpu.x[5] == 0
+    assert m.cpu.c[2] == m.cpu.c[1]
+    assert m.cpu.counters()["tag_clears"] == 1
+    # the loaded bytes are the same; only the tag is gone: a forged copy cannot be used
+    assert m.cpu.c[4].address == m.cpu.c[1].address
+    _, trap = run("        str c1, [c1, #32]\n        strb xzr, [c1, #47]\n        ldr c2, [c1, #32]\n"
+                  "        ldrb x0, [c2, #0]")
+    assert trap.kind == "CAP" and trap.fault == "TAG" and trap.register == "c2"
+
+
+def test_capability_load_without_loadcap_strips_the_tag():
+    m = run_ok(f"""
+        str c1, [c1, #32]
+        mov x2, #{P['LOAD_CAP']}
+        clrperm c3, c1, x2
+        ldr c4, [c3, #32]
+        gctag x5, c4
+""")
+    assert m.cpu.x[5] == 0 and m.cpu.c[4].address == m.cpu.c[1].address
+
+
+def test_capability_store_without_storecap_faults():
+    _, trap = fault_of(f"""
+        mov x2, #{P['STORE_CAP']}
+        clrperm c3, c1, x2
+        str c1, [c3, #32]
+""")
+    assert trap.fault == "PERM" and trap.register == "c3"
+    # an untagged capability needs only Store
+    run_ok(f"""
+        mov x2, #{P['STORE_CAP']}
+        clrperm c3, c1, x2
+        clrtag c4, c1
+        str c4, [c3, #32]
+""")
+
+
+def test_a_local_capability_needs_storelocalcap():
+    body = f"""
+        mov x2, #{P['GLOBAL']}
+        clrperm c4, c1, x2            // c4 is local (not Global)
+        mov x2, #{P['STORE_LOCAL_CAP']}
+        clrperm c3, c1, x2
+        str c4, [c3, #32]
+"""
+    _, trap = fault_of(body)
+    assert trap.fault == "PERM"
+    run_ok(body.replace("str c4, [c3", "str c4, [c1"))        # the stack-like c1 may hold it
+
+
+def test_mutableload_weakening_makes_loaded_capabilities_read_only():
+    m = run_ok(f"""
+        str c1, [c1, #32]
+        mov x2, #{P['MUTABLE_LOAD']}
+        clrperm c3, c1, x2
+        ldr c4, [c3, #32]
+        gcperm x5, c4
+""")
+    lost = P["STORE"] | P["STORE_CAP"] | P["STORE_LOCAL_CAP"] | P["MUTABLE_LOAD"]
+    assert m.cpu.c[4].tag and m.cpu.x[5] == m.cpu.c[1].perms & ~lost
+
+
+def test_load_and_store_pairs_and_ldct():
+    m = run_ok("""
+        add c2, c1, #64
+        stp c1, c2, [c1, #32]
+        ldp c3, c4, [c1, #32]
+        add c5, c1, #0
+        ldct x6, [c5]
+        add c5, c1, #64
+        ldct x7, [c5]
+""")
+    assert m.cpu.c[3] == m.cpu.c[1] and m.cpu.c[4] == m.cpu.c[2]
+    assert m.cpu.x[6] == 0b1100 and m.cpu.x[7] == 0
+
+
+def test_register_writes_through_the_x_view_clear_the_tag():
+    m = run_ok("""
+        add x1, x1, #0
+        gctag x2, c1
+""")
+    assert m.cpu.x[2] == 0 and m.cpu.c[1].perms == 0
+    _, trap = run("        add x1, x1, #0\n        ldrb x0, [c1, #0]")
+    assert trap.fault == "TAG"
+
+
+def test_stack_overflow_is_a_bounds_fault_on_csp():
+    _, trap = run("""
+loop:   sub csp, csp, #16
+        str xzr, [csp, #0]
+        b loop
+""", max_instructions=1_000_000)
+    assert trap.kind == "CAP" and trap.fault == "BOUNDS" and trap.register == "csp"
+
+
+def test_harness_buffer_is_where_c1_points():
+    m = machine("")
+    assert m.cpu.c[1].base == m.symbol("buf") and m.cpu.c[1].length == BUF_SIZE
+
+
+def test_register_offset_forms_match_the_immediate_forms():
+    m = run_ok("""
+        mov x2, #0x8899aabbccddeeff
+        mov x3, #5
+        strb x2, [c1, x3]               // byte 5
+        strh x2, [c1, x3, lsl #1]       // bytes 10..11
+        strw x2, [c1, x3, lsl #2]       // bytes 20..23
+        str x2, [c1, x3, lsl #3]        // bytes 40..47
+        ldrb x4, [c1, x3]
+        ldrh x5, [c1, x3, lsl #1]
+        ldrw x6, [c1, x3, lsl #2]
+        ldr x7, [c1, x3, lsl #3]
+        ldrsb x8, [c1, x3]
+        ldrsh x9, [c1, x3, lsl #1]
+        ldrsw x10, [c1, x3, lsl #2]
+        ldr d11, [c1, x3, lsl #3]
+        str d11, [c1, x3, lsl #4]       // bytes 80..87
+        ldr x12, [c1, #80]
+""")
+    v = 0x8899AABBCCDDEEFF
+    x = m.cpu.x
+    assert (x[4], x[5], x[6], x[7]) == (v & 0xFF, v & 0xFFFF, v & 0xFFFFFFFF, v)
+    # the sign-extending loads: each of these values is negative at its width
+    assert (x[8], x[9], x[10]) == tuple((v & mask) | (M64 ^ mask) for mask in (0xFF, 0xFFFF, 0xFFFFFFFF))
+    assert x[12] == v
+    buf = m.read(m.symbol("buf"), 48)
+    assert buf[5] == 0xFF and buf[10:12] == b"\xff\xee" and buf[20:24] == (v & 0xFFFFFFFF).to_bytes(4, "little")
+
+
+def test_register_offset_capability_load_and_store():
+    m = run_ok("""
+        mov x3, #3
+        str c1, [c1, x3, lsl #4]
+        ldr c2, [c1, x3, lsl #4]
+        ldr c4, [c1, #48]
+""")
+    assert m.cpu.c[2] == m.cpu.c[1] == m.cpu.c[4]

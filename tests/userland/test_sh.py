@@ -1,0 +1,122 @@
+"""The ufos shell (userland/bin/sh): every script in tests/userland/sh/ run by the host's /bin/sh (dash) and
+by ufos's sh, which must print the same stdout and exit with the same status.
+
+    tests/userland/sh/NAME.sh    a script exercising one feature area
+    tests/userland/sh/NAME.in    its standard input (optional)
+
+Every script runs under the kernel (`ufos.runner.run_image`), booted afresh. A script whose
+first lines include `# needs: kernel` uses programs of /bin, pipes, files or fork, and runs as
+`sh -c SCRIPT`. The others use only the shell itself (parsing, expansion, builtins, functions:
+what needs no system call beyond read and write), and run twice: as `sh -c SCRIPT` and with the
+script on sh's standard input.
+
+stderr is not compared (the messages' wording differs from dash's), but a capability fault
+(SIGPROT) in the shell always fails.
+
+Run one script:  pytest tests/userland/test_sh.py -k quoting
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ufos.runner import run_image
+from ufos.toolchain.driver import build_executable
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPTS = ROOT / "tests" / "userland" / "sh"
+SOURCES = sorted((ROOT / "userland" / "bin" / "sh").glob("*.c"))
+BUDGET = 400_000_000        # instructions: a runaway loop fails in seconds
+ENV = ["PATH=/bin", "HOME=/", "LC_ALL=C"]
+SIGPROT = 34
+
+
+def needs_kernel(script: Path) -> bool:
+    head = script.read_text().splitlines()[:5]
+    return any(line.strip() == "# needs: kernel" for line in head)
+
+
+def _cases():
+    for script in sorted(SCRIPTS.glob("*.sh")):
+        if needs_kernel(script):
+            yield pytest.param(script, "kernel", id=f"{script.stem}-kernel")
+        else:
+            yield pytest.param(script, "-c", id=f"{script.stem}-c")
+            if not script.with_suffix(".in").exists():
+                yield pytest.param(script, "stdin", id=f"{script.stem}-stdin")
+
+
+@pytest.fixture(scope="module")
+def sh_image():
+    """The shell, compiled once for this module (per xdist worker)."""
+    return build_executable([str(p) for p in SOURCES])
+
+
+def run_host(text: str, stdin: bytes, mode: str, tmp_path: Path):
+    env = dict(e.split("=", 1) for e in ENV)
+    env["PATH"] = "/bin:/usr/bin"
+    if mode == "stdin":
+        args, stdin = ["sh"], text.encode() + stdin
+    else:
+        args = ["sh", "-c", text]
+    r = subprocess.run(args, executable="/bin/sh", input=stdin, capture_output=True, env=env,
+                       cwd=tmp_path, timeout=60)
+    return r.returncode, r.stdout, r.stderr
+
+
+def run_ufos(image, text: str, stdin: bytes, mode: str):
+    if mode == "stdin":
+        argv, stdin = ["sh"], text.encode() + stdin
+    else:
+        argv = ["sh", "-c", text]
+    r = run_image(image, argv, ENV, stdin, max_instructions=BUDGET)
+    return r.status, r.stdout, r.stderr
+
+
+def _diff(expected: bytes, actual: bytes) -> str:
+    lines = difflib.unified_diff(expected.decode(errors="replace").splitlines(keepends=True),
+                                 actual.decode(errors="replace").splitlines(keepends=True),
+                                 "dash (expected)", "ufos sh")
+    return "".join(lines)[:4000]
+
+
+@pytest.mark.parametrize("script,mode", list(_cases()))
+def test_script(sh_image, script: Path, mode: str, tmp_path):
+    text = script.read_text()
+    stdin_file = script.with_suffix(".in")
+    stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
+    host_status, host_out, _ = run_host(text, stdin, mode, tmp_path)
+    status, out, err = run_ufos(sh_image, text, stdin, mode)
+    problems = []
+    if status == 128 + SIGPROT:
+        problems.append("the shell died of a capability fault (SIGPROT)")
+    if out != host_out:
+        problems.append("stdout differs:\n" + _diff(host_out, out))
+    if status != host_status:
+        problems.append(f"exit status {status}, dash's {host_status}")
+    assert not problems, "\n".join(problems) + "\n--- ufos stderr ---\n" + err.decode(errors="replace")[-2000:]
+
+
+def test_interactive(sh_image):
+    """sh -i: a prompt with the working directory on stderr before each command (and "> " to go
+    on), "[1] PID" for a background job, `jobs`, and exit with exit's status."""
+    script = b"echo hi\ncd /tmp\nsleep 1 &\njobs\nif true\nthen echo multi\nfi\nwait\nexit 4\n"
+    r = run_image(sh_image, ["sh", "-i"], ENV, script, max_instructions=BUDGET)
+    err = r.stderr.decode()
+    assert r.stdout == b"hi\n[1]   Running                  sleep 1\nmulti\n"
+    assert r.status == 4
+    assert err.startswith("ufos:/$ ufos:/$ ufos:/tmp$ [1] ")
+    assert "ufos:/tmp$ > > ufos:/tmp$ " in err
+
+
+def test_syntax_error_exits_2(sh_image):
+    """A syntax error ends a non-interactive shell with status 2 and a message naming the line,
+    before any command of the bad line runs; the lines before it have run."""
+    r = run_image(sh_image, ["sh", "-c", "echo before\necho no; if then"], ENV, b"",
+                         max_instructions=BUDGET)
+    assert (r.status, r.stdout) == (2, b"before\n")
+    assert b"sh: 2: Syntax error" in r.stderr
