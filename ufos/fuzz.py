@@ -47,12 +47,15 @@ from ufos.kernel.boot import Options
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.fs.ramfs import RamDir, RamFile
 from ufos.kernel.net import Socket
-from ufos.kernel.proc import wake
-from ufos.kernel.syscall import MASK64, TIMESPEC, name_of, syscall
+from ufos.kernel.sched import wake
+from ufos.kernel.syscall import name_of, syscall
+from ufos.kernel.uaccess import TIMESPEC
 from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SIG, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, SLOT_SIZE
 from ufos.abi import CAP_PERMS
 from ufos.runner import boot
+
+MASK64 = (1 << 64) - 1          # what a register holds: arguments are taken modulo 2**64
 
 P = isa.PERM
 SCRATCH = 4 * PAGE               # each μprocess's mmap'd buffer, where argument data is written

@@ -25,7 +25,7 @@ The kernel's own messages (system call traces) come here too, through KernelLog.
 from __future__ import annotations
 
 from ufos.kernel import signal
-from ufos.kernel.proc import WouldBlock, wakeup
+from ufos.kernel.sched import WouldBlock, wakeup
 from ufos.kernel.tty import Tty
 from ufos.kernel.uapi import POLL
 

@@ -38,8 +38,10 @@ from ufos.kernel.file import File
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.fs.rootfs import build_root
 from ufos.kernel.net import Network
-from ufos.kernel.proc import QUANTUM, ProcTable, exit_process, scheduler, wake
+from ufos.kernel.proc import QUANTUM, ProcTable, exit_process
+from ufos.kernel.sched import wake
 from ufos.kernel.syscall import name_of
+from ufos.kernel.trap import scheduler
 from ufos.kernel.uapi import E, ERRNO_NAMES, O, SIG, SyscallError
 from ufos.kernel.vm import GATE, PAGE, VM
 

@@ -17,6 +17,7 @@ a pipe (pipe.py), or a device (the console, /dev/null). Every node has the same 
 """
 from __future__ import annotations
 
+from ufos.kernel.sched import WouldBlock
 from ufos.kernel.uapi import E, O, SyscallError
 
 MAX_FDS = 256
@@ -120,3 +121,13 @@ def release(k, f: File) -> None:
     f.refs -= 1
     if f.refs == 0:
         f.node.release(k, f)
+
+
+def nonblocking(f: File, op, dontwait: bool = False):
+    """op(), but EAGAIN instead of sleeping if the file is O_NONBLOCK (or the call said so)."""
+    try:
+        return op()
+    except WouldBlock:
+        if f.flags & O.O_NONBLOCK or dontwait:
+            raise SyscallError(E.EAGAIN)
+        raise

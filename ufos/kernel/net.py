@@ -33,7 +33,7 @@ from collections import deque
 from ufos.kernel.fs import Inode, Stat, new_ino
 from ufos.kernel.fs.hostfs import host
 from ufos.kernel.pipe import make_pipe
-from ufos.kernel.proc import WouldBlock, wakeup
+from ufos.kernel.sched import WouldBlock, wakeup
 from ufos.kernel.uapi import E, POLL, S, SIG, SyscallError, defines
 
 AF = defines("sys/socket.h", "AF_", strip=True)          # AF["INET"]

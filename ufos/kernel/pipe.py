@@ -8,7 +8,7 @@ into a pipe arrives as 16 plain bytes with no tag, so a pointer cannot cross int
 from __future__ import annotations
 
 from ufos.kernel.fs import Inode, Stat
-from ufos.kernel.proc import WouldBlock, wakeup
+from ufos.kernel.sched import WouldBlock, wakeup
 from ufos.kernel.uapi import E, POLL, S, SIG, SyscallError
 
 CAPACITY = 64 * 1024             # as Linux

@@ -1,14 +1,10 @@
-"""μprocesses: the process table, the scheduler, sleeping and waking, exit and wait.
+"""μprocesses: the process table, the round-robin choice of the next one to run, exit and wait.
 
 A μprocess is a slot of the single address space (vm.py), a saved register context, a file
-descriptor table and its signal state. Only one runs at a time, on the one CPU; the scheduler gives
-each runnable μprocess a quantum of QUANTUM instructions in turn. Counting instructions rather than
-time makes every run deterministic: the same program and input switch at the same instructions.
-
-A system call that cannot finish yet (a read from an empty pipe, a wait for a child that is still
-running) puts its caller to sleep on a *channel* — the pipe, the parent itself — and some later
-event wakes every μprocess sleeping on that channel, as xv6's sleep() and wakeup() do. A woken
-μprocess makes the same system call again: its arguments are still in its registers.
+descriptor table and its signal state. Only one runs at a time, on the one CPU; the scheduler
+(trap.py) gives each runnable μprocess a quantum of QUANTUM instructions in turn. Counting
+instructions rather than time makes every run deterministic: the same program and input switch at
+the same instructions. A μprocess waiting for something sleeps on a channel (sched.py).
 
 Job control adds one more state: a μprocess *stopped* by SIGSTOP or SIGTSTP (Ctrl-Z) does not run
 until SIGCONT; its parent's wait4 with WUNTRACED (WCONTINUED) hears of the stop (the continue).
@@ -18,6 +14,7 @@ from __future__ import annotations
 import traceback
 
 from ufos.kernel import signal
+from ufos.kernel.sched import wakeup
 from ufos.kernel.file import FdTable
 from ufos.kernel.uapi import E, SA, SIG, SyscallError
 from ufos.kernel.vm import AddressSpace
@@ -117,32 +114,6 @@ class ProcTable:
         return None
 
 
-# --- sleeping and waking --------------------------------------------------------------------------
-class WouldBlock(Exception):
-    """Raised by a system call that must wait: the caller sleeps on chan and retries later."""
-
-    def __init__(self, chan, wake_at: int | None = None):
-        super().__init__()
-        self.chan = chan
-        self.wake_at = wake_at
-
-
-def sleep(p: Proc, chan, wake_at: int | None = None) -> None:
-    p.state, p.chan, p.wake_at, p.retry = "sleeping", chan, wake_at, True
-
-
-def wakeup(k, chan) -> None:
-    """Make every μprocess sleeping on chan runnable (it will retry its system call)."""
-    for p in k.procs.procs.values():
-        if p.chan is chan:
-            wake(p)
-
-
-def wake(p: Proc) -> None:
-    if p.state == "sleeping":
-        p.state, p.chan, p.wake_at = "runnable", None, None
-
-
 # --- exit and wait ----------------------------------------------------------------------------------
 def exit_process(k, p: Proc, wait_status: int) -> None:
     """End p: free its memory and files, give its children to init, tell its parent."""
@@ -229,42 +200,7 @@ def tell_parent(k, p: Proc) -> None:
     wakeup(k, parent)
 
 
-# --- the scheduler --------------------------------------------------------------------------------
-def scheduler(k) -> None:
-    """Run μprocesses until none is left (or the machine is halted)."""
-    from ufos.kernel.syscall import syscall
-    from ufos.kernel.trap import handle_trap
-    while k.procs.any_live() and not k.halted:
-        if k.over_budget():
-            break
-        k.run_posted()
-        k.wake_timers()
-        k.poll_host()
-        p = k.procs.next_runnable()
-        if p is None:
-            k.idle()
-            continue
-        k.switch_to(p)
-        try:
-            run_turn(k, p, syscall, handle_trap)
-        except Exception as e:                 # a kernel bug: it must not end the machine
-            kernel_bug(k, p, "trap handling", e)
-
-
-def run_turn(k, p: Proc, syscall, handle_trap) -> None:
-    """One turn of p on the CPU: its retried system call, its signals, a quantum, its trap."""
-    if p.retry:
-        syscall(k, p)                          # woken: try the system call again
-        if p.state != "runnable" or k.current is not p:
-            return
-    signal.deliver(k, p)
-    if p.state != "runnable":
-        return
-    trap = k.cpu.run(k.quantum)
-    p.instructions += trap.instructions
-    handle_trap(k, p, trap)
-
-
+# --- kernel bugs ----------------------------------------------------------------------------------
 def kernel_bug(k, p: Proc, where: str, error: Exception) -> None:
     """An exception escaped the kernel while it worked for p: that is a bug in the kernel, never
     the μprocess's fault, but p's state may be half changed, so p (and only p) is killed. The

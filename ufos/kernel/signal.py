@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability
+from ufos.kernel import proc                 # a cycle: exits send SIGCHLD, signals end and stop processes
+from ufos.kernel.sched import wake
 from ufos.kernel.uapi import E, SA, SIG, SIGNAL_NAMES, SyscallError
 
 SIG_DFL, SIG_IGN = 0, 1
@@ -94,12 +96,11 @@ def name(sig: int) -> str:
 def send(k, p, sig: int) -> None:
     """Make sig pending for p, and wake p if it sleeps (its system call then fails with EINTR);
     the job-control signals stop or continue p here and now."""
-    from ufos.kernel.proc import continue_process, stop_process, wake
     if sig == 0 or p.state == "zombie":
         return
     if sig == SIG.SIGCONT:
         p.signals.pending &= ~sum(bit(s) for s in STOP_SIGNALS)
-        continue_process(k, p)
+        proc.continue_process(k, p)
     elif sig in STOP_SIGNALS:
         p.signals.pending &= ~bit(SIG.SIGCONT)
     elif sig == SIG.SIGKILL and p.state == "stopped":
@@ -110,7 +111,7 @@ def send(k, p, sig: int) -> None:
         return
     if stops(p, sig) and not p.signals.mask & bit(sig):
         if p.state != "stopped":
-            stop_process(k, p, sig)
+            proc.stop_process(k, p, sig)
         return
     p.signals.pending |= bit(sig)
     if deliverable(p) is not None:
@@ -132,17 +133,16 @@ def deliverable(p) -> int | None:
 
 def deliver(k, p) -> None:
     """Deliver p's pending signals; p is on the CPU, about to run user code."""
-    from ufos.kernel.proc import exit_process, stop_process
     while (sig := deliverable(p)) is not None:
         p.signals.pending &= ~bit(sig)
         act = p.signals.action(sig)
         if act.handler == SIG_IGN or (act.handler == SIG_DFL and sig in IGNORED_BY_DEFAULT):
             continue
         if stops(p, sig):                            # it was blocked when sent
-            stop_process(k, p, sig)
+            proc.stop_process(k, p, sig)
             return
         if act.handler == SIG_DFL or sig in UNCATCHABLE:
-            exit_process(k, p, sig)
+            proc.exit_process(k, p, sig)
             return
         run_handler(k, p, sig, act)
         return

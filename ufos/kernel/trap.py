@@ -1,4 +1,7 @@
-"""Traps: what the kernel does when the CPU stops running a μprocess.
+"""The scheduler's loop, and traps: what the kernel does when the CPU stops running a μprocess.
+
+scheduler() picks a runnable μprocess (proc.py), lets it run a quantum, and handles the trap that
+ends it:
 
     LIMIT         its quantum is used up: the scheduler picks the next one
     SVC           a system call — but only from the gate's page: `svc` anywhere else is an attack
@@ -12,6 +15,7 @@
 from __future__ import annotations
 
 from ufos.kernel import signal, vm
+from ufos.kernel.proc import kernel_bug
 from ufos.kernel.syscall import syscall
 from ufos.kernel.uapi import SIG
 
@@ -20,6 +24,41 @@ SIGNAL_OF = {"CAP": SIG.SIGPROT, "SYSREG": SIG.SIGPROT, "PAGE": SIG.SIGSEGV, "UN
              "SVC": SIG.SIGSYS}
 
 
+# --- the scheduler --------------------------------------------------------------------------------
+def scheduler(k) -> None:
+    """Run μprocesses until none is left (or the machine is halted)."""
+    while k.procs.any_live() and not k.halted:
+        if k.over_budget():
+            break
+        k.run_posted()
+        k.wake_timers()
+        k.poll_host()
+        p = k.procs.next_runnable()
+        if p is None:
+            k.idle()
+            continue
+        k.switch_to(p)
+        try:
+            run_turn(k, p)
+        except Exception as e:                 # a kernel bug: it must not end the machine
+            kernel_bug(k, p, "trap handling", e)
+
+
+def run_turn(k, p) -> None:
+    """One turn of p on the CPU: its retried system call, its signals, a quantum, its trap."""
+    if p.retry:
+        syscall(k, p)                          # woken: try the system call again
+        if p.state != "runnable" or k.current is not p:
+            return
+    signal.deliver(k, p)
+    if p.state != "runnable":
+        return
+    trap = k.cpu.run(k.quantum)
+    p.instructions += trap.instructions
+    handle_trap(k, p, trap)
+
+
+# --- traps ----------------------------------------------------------------------------------------
 def handle_trap(k, p, trap) -> None:
     kind = trap.kind
     if kind in ("LIMIT", "TIMER", "WFI"):

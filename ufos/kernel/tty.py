@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ufos.kernel.fs import Inode, Stat, new_ino
-from ufos.kernel.proc import WouldBlock
+from ufos.kernel.sched import WouldBlock
 from ufos.kernel.uapi import E, POLL, S, SIG, SyscallError, defines
 
 IOCTL = defines("unistd.h", "T")        # TCGETS, TCSETS, TCSETSW, TCSETSF, TIOCGPGRP, TIOCSPGRP, TIOCGWINSZ

@@ -21,6 +21,10 @@ exceptions are the sealed pair of the system call gate, which it can only branch
 FRAMES are reference-counted: after a fork, parent and child map the same frame until one of them
 needs its own copy (fork.py). Each frame also remembers its *origin*: the slot whose addresses the
 capabilities inside it point into, so that whoever copies it later knows how far to move them.
+
+One import runs the other way: a fault on a page still shared after a fork is resolved by the fork
+policy's handler (fork.resolve_shared_page), and fork.py is built on this file, so handle_fault
+imports fork where it calls it.
 """
 from __future__ import annotations
 

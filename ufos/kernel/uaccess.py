@@ -1,0 +1,122 @@
+"""The kernel's access to what a μprocess hands it: system call arguments, checked.
+
+A μprocess calls the kernel by branching through its sealed gate (docs/abi.md): the number is in
+x8, the arguments in c0-c5. Every argument that is a pointer is a capability, and the kernel checks
+it exactly as the hardware would check a load or store through it — tag, not sealed, permission,
+bounds, alignment — and that it lies in the caller's slot, before touching memory (check_buffer).
+A bad one fails the call with EFAULT; it never becomes an exception in the kernel. At isolation
+`off` the checks are skipped (a trusted μprocess: the paper's third level), but memory still goes
+through the μprocess's own page table. Args is what a handler sees: xv6's argint, argaddr and
+argstr, as methods. docs/isolation.md lists every place a capability crosses into the kernel.
+"""
+from __future__ import annotations
+
+import struct
+
+
+from ufos.machine import isa
+from ufos.machine.cap import Capability
+from ufos.kernel import exec as execmod
+from ufos.kernel.fs import PATH_MAX
+from ufos.kernel.uapi import E, SyscallError
+
+P = isa.PERM
+NO_RETURN = object()            # a handler's result: the registers are already set (exit, execve)
+TIMESPEC = struct.Struct("<qq")         # struct timespec: seconds, nanoseconds (several calls read one)
+
+
+def check_buffer(k, space, cap: Capability, length: int, perms: int, align: int = 1) -> int:
+    """The address of [cap.address, +length) if cap allows `perms` on all of it; else EFAULT.
+    Besides what the hardware checks, the capability must lie inside the caller's slot: no
+    μprocess can hold one that does not, so one that does not is forged or a kernel bug, and the
+    kernel will not be the one to use it. align: the alignment the access needs (16 for an array
+    of capabilities, as a capability load would fault otherwise)."""
+    if k.isolation == "off":
+        return cap.address
+    if not cap.tag:
+        raise SyscallError(E.EFAULT, f"untagged pointer {cap.address:#x}")
+    if cap.sealed:
+        raise SyscallError(E.EFAULT, "sealed capability")
+    if cap.perms & perms != perms:
+        raise SyscallError(E.EFAULT, "missing permission")
+    if not space.base <= cap.base <= cap.top <= space.top:
+        raise SyscallError(E.EFAULT, f"{cap!r} is outside the caller's slot")
+    if length < 0 or cap.address < cap.base or cap.address + length > cap.top:
+        raise SyscallError(E.EFAULT, f"{length} bytes at {cap.address:#x} are outside {cap!r}")
+    if cap.address % align:
+        raise SyscallError(E.EFAULT, f"{cap.address:#x} is not aligned to {align} bytes")
+    return cap.address
+
+
+class Args:
+    """The arguments of the current system call, read and checked on demand."""
+
+    def __init__(self, k, p):
+        self.k, self.p, self.cpu, self.space = k, p, k.cpu, p.space
+
+    def int(self, i: int) -> int:
+        return self.cpu.x[i]
+
+    def sint(self, i: int) -> int:
+        v = self.cpu.x[i]
+        return v - (1 << 64) if v >> 63 else v
+
+    def int32(self, i: int) -> int:
+        v = self.cpu.x[i] & 0xFFFFFFFF
+        return v - (1 << 32) if v >> 31 else v
+
+    def cap(self, i: int) -> Capability:
+        return self.cpu.c[i]
+
+    def is_null(self, i: int) -> bool:
+        c = self.cpu.c[i]
+        return not c.tag and c.address == 0
+
+    def read(self, i: int, length: int) -> bytes:
+        """Copy length bytes in from the buffer c<i> points at (checked first)."""
+        if length == 0:
+            return b""
+        return self.space.read(check_buffer(self.k, self.space, self.cap(i), length, P["LOAD"]), length)
+
+    def write(self, i: int, data: bytes) -> None:
+        if data:
+            self.space.write(check_buffer(self.k, self.space, self.cap(i), len(data), P["STORE"]), data)
+
+    def writable(self, i: int, length: int) -> int:
+        return check_buffer(self.k, self.space, self.cap(i), length, P["STORE"])
+
+    def string(self, i: int) -> str:
+        return read_string(self.k, self.space, self.cap(i))
+
+    def strings(self, i: int) -> list[bytes]:
+        """A NULL-terminated array of C strings (argv, envp)."""
+        if self.is_null(i):
+            return []
+        cap, out, total = self.cap(i), [], 0
+        while True:
+            va = check_buffer(self.k, self.space, cap, 16, P["LOAD"] | P["LOAD_CAP"], align=16)
+            item = self.space.load_cap(va)
+            if not item.tag and item.address == 0:
+                return out
+            s = read_string(self.k, self.space, item, execmod.ARG_MAX).encode("utf-8", "surrogateescape")
+            total += len(s) + 17
+            if total > execmod.ARG_MAX:
+                raise SyscallError(E.E2BIG)
+            out.append(s)
+            cap = cap.add(16)
+
+
+def read_string(k, space, cap: Capability, limit: int = PATH_MAX) -> str:
+    """A NUL-terminated string inside cap's bounds (EFAULT if it runs past them)."""
+    va = check_buffer(k, space, cap, 1, P["LOAD"])
+    room = cap.top - va if k.isolation != "off" else limit
+    out = bytearray()
+    while True:
+        n = min(room - len(out), 4096 - (va + len(out)) % 4096, limit + 1 - len(out))
+        if n <= 0:
+            raise SyscallError(E.ENAMETOOLONG if len(out) > limit else E.EFAULT, "unterminated string")
+        chunk = space.read(va + len(out), n)
+        end = chunk.find(b"\0")
+        if end >= 0:
+            return (out + chunk[:end]).decode("utf-8", "surrogateescape")
+        out += chunk
