@@ -1,4 +1,5 @@
-"""fork: the μFork way (the μFork paper, SOSP 2025, §3.5: the steps of fork), with four policies for the child's memory.
+"""fork: the μFork way (the μFork paper, SOSP 2025, §3.5: the steps of fork), with four policies
+for the child's memory.
 
 In a single address space the child cannot live at the parent's addresses: it gets its own slot,
 and its memory is a copy of the parent's *moved* there. Whatever in that copy is an address — and
