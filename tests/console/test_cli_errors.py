@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ufos_env
+
 GARBAGE = bytes(range(256)) * 8          # not UTF-8, not ELF
 HOST_MEMORY = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 BIG_HOST = pytest.mark.skipif(HOST_MEMORY > 32 << 30, reason="this host may give a 64 GiB machine")
@@ -77,7 +78,7 @@ def bad_files(tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("args, status, error", CASES)
 def test_a_mistake_is_one_line_and_a_status(bad_files, args, status, error):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(bad_files / "data"))
+    env = ufos_env(XDG_DATA_HOME=str(bad_files / "data"))
     r = subprocess.run([sys.executable, "-m", "ufos", *args.split()], cwd=bad_files, env=env,
                        stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in r.stdout + r.stderr

@@ -28,8 +28,8 @@ import pytest
 
 from ufos.kernel.boot import Options
 from ufos.runner import boot
+from tests.helpers import ufos_env
 
-ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60                        # seconds any one expected text may take (a loaded CI machine)
 ESCAPES = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07]*\x07|[()][0-9A-Za-z]|.)")
 PROMPT = "ufos:/$"
@@ -111,9 +111,9 @@ class Console:
 def environment(home: Path) -> dict[str, str]:
     """ufos's environment in a test: its history and data files in home; no cursor position
     requests (the test does not answer them)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1",
-               UFOS_HISTORY=str(home / "history"), XDG_DATA_HOME=str(home / "data"),
-               XDG_RUNTIME_DIR=str(home.parent / "run"))
+    env = ufos_env(TERM="xterm", PROMPT_TOOLKIT_NO_CPR="1",
+                   UFOS_HISTORY=str(home / "history"), XDG_DATA_HOME=str(home / "data"),
+                   XDG_RUNTIME_DIR=str(home.parent / "run"))
     os.makedirs(env["XDG_RUNTIME_DIR"], exist_ok=True)
     return env
 

@@ -22,8 +22,8 @@ import pytest
 from ufos.kernel import boot as kernel_boot
 from ufos.kernel.boot import Options
 from ufos.runner import boot, run_c
+from tests.helpers import ufos_env
 
-ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60                        # seconds any one step may take (a loaded CI machine)
 
 # A parent waits for a child that waits for a signal: every μprocess is blocked, forever.
@@ -44,7 +44,7 @@ int main(void) {
 
 
 def environment(tmp: Path) -> dict[str, str]:
-    return dict(os.environ, PYTHONPATH=str(ROOT), XDG_DATA_HOME=str(tmp / "data"))
+    return ufos_env(XDG_DATA_HOME=str(tmp / "data"))
 
 
 def start(tmp: Path, *args: str) -> subprocess.Popen:

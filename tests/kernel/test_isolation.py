@@ -6,14 +6,14 @@ every fork policy, with the isolation audit on.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from pathlib import Path
 
 import pytest
 
 from ufos.kernel import audit as audit_mod
 from ufos.kernel.boot import Options
-from ufos.runner import boot, run_image
+from ufos.kernel.fork import POLICIES
+from ufos.runner import boot
 from ufos.kernel.fs.ramfs import RamFile
 from ufos.kernel.signal import Action
 from ufos.kernel.uapi import SIG
@@ -22,19 +22,13 @@ from ufos.machine.cap import Capability
 from ufos.toolchain.driver import Source, build_executable
 from ufos.toolchain.ld import write_executable
 from ufos.abi import Segment
+from tests.helpers import BUDGET, run_program
 
 HERE = Path(__file__).resolve().parent / "programs"
-POLICIES = ["copa", "coa", "sync", "classic"]
-BUDGET = 50_000_000
-
-
-@functools.cache
-def kernel_held():
-    return build_executable([str(HERE / "kernel_held.c")])
 
 
 def run_case(case: str, policy: str = "copa"):
-    r = run_image(kernel_held(), ["kernel_held", case], max_instructions=BUDGET, policy=policy, audit=True)
+    r = run_program(HERE / "kernel_held.c", case, policy=policy, audit=True)
     assert r.kernel.kernel_bugs == []
     assert [problems for _, _, problems in r.kernel.audits if problems] == []
     return r
@@ -178,3 +172,23 @@ def test_a_crafted_executable_fails_with_enoexec_and_leaves_the_caller_and_other
         "the caller's handler still runs", "victim: *global = 42", "victim exited 0"]
     assert k.kernel_bugs == []
     assert [problems for _, _, problems in k.audits if problems] == []
+
+
+# --- the kernel refuses a capability no μprocess could hold ---------------------------------------
+@pytest.mark.parametrize("where", ["another slot", "straddling the slot's top", "the gate"])
+def test_a_forged_capability_outside_the_callers_slot_is_efault_not_used(where):
+    """Defence in depth: the kernel checks that a pointer argument lies inside the caller's slot,
+    besides tag, seal, permission and bounds, so a capability forged outside (only a kernel bug or
+    a hardware fault could give a μprocess one) never becomes a kernel access."""
+    from ufos.kernel.uaccess import check_buffer
+    from ufos.kernel.uapi import E, SyscallError
+    k = boot(Options(), capture=True)
+    p = k.procs.get(k.spawn("/bin/sh", ["sh", "-c", "true"]))
+    forged = {"another slot": Capability.root().set_address(p.space.base + SLOT_STRIDE).set_bounds(64),
+              "straddling the slot's top": Capability.root().set_address(p.space.top - 32).set_bounds(64),
+              "the gate": Capability.root().set_address(0x10000).set_bounds(64)}[where]
+    with pytest.raises(SyscallError) as refused:
+        check_buffer(k, p.space, forged, 16, 0)
+    assert refused.value.errno == E.EFAULT
+    inside = p.space.root.set_address(p.space.base + 0x10000).set_bounds(64)
+    assert check_buffer(k, p.space, inside, 16, 0) == p.space.base + 0x10000

@@ -7,13 +7,12 @@ happens at the same instruction every run, so these tests are deterministic.
 """
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from ufos.kernel.boot import Kernel, Options
 from ufos.toolchain.userland import root_archive
 from ufos.kernel.uapi import SIG
-from ufos.toolchain.driver import build_executable
+from tests.helpers import build
 
 HERE = Path(__file__).resolve().parent / "jobs"
 BUDGET = 400_000_000
@@ -40,14 +39,9 @@ def boot(stdin: bytes = b"", ctrl_z: bool = False, terminal: bool = False) -> Ct
     return k
 
 
-@functools.cache
-def stopcont():
-    return build_executable([str(HERE / "stopcont.c")])
-
-
 def run_stopcont(mode: str, ctrl_z: bool = False):
     k = boot(ctrl_z=ctrl_z)
-    k.spawn("stopcont", ["stopcont", mode], image=stopcont())
+    k.spawn("stopcont", ["stopcont", mode], image=build(HERE / "stopcont.c"))
     return k.run(), k.output(1), k.output(2)
 
 
@@ -93,7 +87,7 @@ def test_the_same_stops_give_the_same_instruction_count():
     counts = set()
     for _ in range(2):
         k = boot(ctrl_z=True)
-        k.spawn("stopcont", ["stopcont", "terminal"], image=stopcont())
+        k.spawn("stopcont", ["stopcont", "terminal"], image=build(HERE / "stopcont.c"))
         k.run()
         counts.add(k.cpu.sysreg("icount"))
     assert len(counts) == 1

@@ -12,21 +12,17 @@ from pathlib import Path
 import pytest
 
 from ufos.kernel.boot import Options
+from ufos.kernel.fork import POLICIES
 from ufos.runner import boot, run_image
 from ufos.kernel.fs.ramfs import RamFile
 from ufos.kernel.uapi import SIG
 from ufos.kernel.vm import SLOT_STRIDE
 from ufos.toolchain.driver import Source, build_executable
 from ufos.toolchain.ld import write_executable
+from tests.helpers import BUDGET, run_program
+from tests.helpers import run_bin as boot_and_run_bin
 
 HERE = Path(__file__).resolve().parent / "programs"
-POLICIES = ["copa", "coa", "sync", "classic"]
-BUDGET = 50_000_000
-
-
-@functools.cache
-def image(*names: str):
-    return build_executable([str(HERE / n) for n in names])
 
 
 @functools.cache
@@ -35,17 +31,15 @@ def image_of(source: str):
 
 
 def run(names, *args, stdin=b"", **options):
+    """Boot, run the program of tests/kernel/programs built from names (one file or several)."""
     names = (names,) if isinstance(names, str) else names
-    return run_image(image(*names), [names[0].removesuffix(".c"), *args], stdin=stdin,
-                     max_instructions=BUDGET, **options)
+    return run_program([HERE / n for n in names], *args, stdin=stdin, **options)
 
 
 def run_bin(name, *args, **options):
     """Boot and run /bin/NAME (userland/bin, compiled by the root file system) with ARGS."""
-    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
-    k.spawn(f"/bin/{name}", [name, *args])
-    status = k.run()
-    return status, k.output(1), k.output(2), k.cpu.sysreg("icount")
+    r = boot_and_run_bin([name, *args], **options)
+    return r.status, r.stdout, r.stderr, r.instructions
 
 
 def expected(name: str) -> bytes:

@@ -3,14 +3,18 @@ Python exception, made from a real C program (tests/kernel/programs/hardening.c)
 the machine runs on. The fuzzer (tests/kernel/test_syscall_fuzz.py) looks for more of the same class."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.kernel.test_kernel import run
+from tests.helpers import run_program
+
+HERE = Path(__file__).resolve().parent / "programs"
 
 
 @pytest.fixture(scope="module")
 def lines(tmp_path_factory):
-    r = run("hardening.c", share=str(tmp_path_factory.mktemp("share")))
+    r = run_program(HERE / "hardening.c", share=str(tmp_path_factory.mktemp("share")))
     assert (r.status, r.stderr, r.kernel.kernel_bugs) == (0, b"", [])
     return r.stdout.decode("utf-8", "surrogateescape").splitlines()
 

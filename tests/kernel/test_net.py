@@ -8,7 +8,6 @@ deterministic: the same output and instruction count every run.
 """
 from __future__ import annotations
 
-import functools
 import shutil
 import socket
 import subprocess
@@ -20,18 +19,12 @@ from pathlib import Path
 import pytest
 
 from ufos.kernel.boot import Options
-from ufos.runner import boot, run_image
-from ufos.toolchain.driver import build_executable
+from ufos.runner import boot
+from tests.helpers import ROOT, build, run_program
 
 HERE = Path(__file__).resolve().parent / "net"
-ROOT = HERE.parents[2]
 BUDGET = 200_000_000
 TIMEOUT = 20                 # seconds, for every host-side wait
-
-
-@functools.cache
-def image(name: str):
-    return build_executable([str(HERE / name)])
 
 
 class Guest:
@@ -41,7 +34,7 @@ class Guest:
         options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
                           max_instructions=BUDGET)
         self.kernel = boot(options, stdin=b"", capture=True)
-        self.kernel.spawn(name, [name.removesuffix(".c"), *args], image=image(name))
+        self.kernel.spawn(name, [name.removesuffix(".c"), *args], image=build(HERE / name))
         self.thread = threading.Thread(target=self.kernel.run, daemon=True)
         self.thread.start()
 
@@ -87,8 +80,8 @@ server: all clients served
 def test_guest_clients_and_server_are_deterministic():
     """A server and three forked clients inside ufos: each client gets its own answer, and two
     runs give the same output and the same instruction count."""
-    runs = [run_image(image("guest_echo.c"), ["guest_echo", "7200", "3"], hostfwd={7200: 0},
-                      max_instructions=BUDGET) for _ in range(2)]
+    runs = [run_program(HERE / "guest_echo.c", "7200", "3", hostfwd={7200: 0},
+                        budget=BUDGET) for _ in range(2)]
     assert (runs[0].status, runs[0].stdout, runs[0].stderr) == (0, GUEST_ECHO, b"")
     assert runs[0].instructions == runs[1].instructions
 
@@ -139,8 +132,7 @@ bind the port again after close = 0
 
 
 def test_socketpair_shutdown_sigpipe_nonblocking_and_errors():
-    r = run_image(image("socket_calls.c"), ["socket_calls", "7100"], hostfwd={7101: 0},
-                  max_instructions=BUDGET)
+    r = run_program(HERE / "socket_calls.c", "7100", hostfwd={7101: 0}, budget=BUDGET)
     assert (r.status, r.stderr) == (0, b"")
     assert r.stdout == SOCKET_CALLS
 
@@ -190,8 +182,8 @@ def test_guest_listening_on_a_busy_host_port_gets_eaddrinuse():
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen(1)
-        r = run_image(image("echo_server.c"), ["echo_server", "7000", "1", "serial"],
-                      hostfwd={7000: busy.getsockname()[1]}, max_instructions=BUDGET)
+        r = run_program(HERE / "echo_server.c", "7000", "1", "serial",
+                        hostfwd={7000: busy.getsockname()[1]}, budget=BUDGET)
     assert r.status == 1
     assert b"bind/listen: Address already in use" in r.stderr
 

@@ -6,23 +6,17 @@ when written after a fork, never shared.
 """
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
 import pytest
 
 from ufos.kernel.boot import Options
-from ufos.runner import boot, run_image
-from ufos.toolchain.driver import build_executable
+from ufos.kernel.fork import POLICIES
+from ufos.runner import boot
+from tests.helpers import BUDGET, run_program
 
 HERE = Path(__file__).resolve().parent / "posix"
-BUDGET = 50_000_000
-
-
-@functools.cache
-def image(name: str):
-    return build_executable([str(HERE / name)])
 
 
 MEMORY = b"""\
@@ -55,9 +49,9 @@ brk below the heap = -1 Cannot allocate memory
 """
 
 
-@pytest.mark.parametrize("policy", ["copa", "coa", "sync", "classic"])
+@pytest.mark.parametrize("policy", POLICIES)
 def test_mprotect_and_the_program_break(policy):
-    r = run_image(image("memory.c"), ["memory"], max_instructions=BUDGET, policy=policy, audit=True)
+    r = run_program(HERE / "memory.c", policy=policy, audit=True)
     assert (r.status, r.stdout) == (0, MEMORY)
     assert r.stderr.count(b"killed by SIGSEGV") == 2        # the two children that broke the rules
     assert [problems for _, _, problems in r.kernel.audits if problems] == []
@@ -77,14 +71,14 @@ no such file: -1 No such file or directory
 
 
 def test_utimensat_on_a_ram_file():
-    r = run_image(image("times.c"), ["times", "/tmp/f"], max_instructions=BUDGET)
+    r = run_program(HERE / "times.c", "/tmp/f")
     assert (r.status, r.stdout, r.stderr) == (0, TIMES, b"")
 
 
 def test_utimensat_on_a_host_file_changes_the_host_file(tmp_path):
     """The program's last call (times NULL: now) moves the host file's time past the one its
     futimens set (1234567890)."""
-    r = run_image(image("times.c"), ["times", "/host/f"], max_instructions=BUDGET, share=str(tmp_path))
+    r = run_program(HERE / "times.c", "/host/f", share=str(tmp_path))
     assert (r.status, r.stdout) == (0, TIMES)
     assert os.stat(tmp_path / "f").st_mtime_ns > 1234567890 * 10**9
 

@@ -13,11 +13,10 @@ import pytest
 
 from ufos import fuzz
 from ufos.kernel import syscall as syscall_module
+from ufos.kernel.fork import POLICIES
 from ufos.kernel.uapi import SYS
 from ufos.kernel.vm import FRAME_MASK
 from ufos.machine.cap import Capability
-
-POLICIES = ["copa", "coa", "sync", "classic"]
 
 
 @functools.cache

@@ -22,10 +22,9 @@ import pytest
 
 from ufos.kernel.boot import Options
 from ufos.runner import boot
-from ufos.toolchain.driver import build_executable
+from tests.helpers import ROOT, build, ufos_env
 
 HERE = Path(__file__).resolve().parent / "tty"
-ROOT = HERE.parents[2]
 WAIT = 60
 
 MODES = b"""\
@@ -53,7 +52,7 @@ read: 2
 def test_the_mode_round_trips_and_the_ioctls_fail_cleanly():
     k = boot(Options(), stdin=b"xy", capture=True)
     k.stdin.is_tty = True                    # a terminal whose user has typed "xy"
-    k.spawn("modes", ["modes"], image=build_executable([str(HERE / "modes.c")]))
+    k.spawn("modes", ["modes"], image=build(HERE / "modes.c"))
     assert k.run() == 0
     assert k.output(1) == MODES
     assert k.output(2) == b""
@@ -76,7 +75,7 @@ def test_ufos_run_puts_the_host_terminal_in_raw_mode_and_gives_it_back():
         before = termios.tcgetattr(slave)
         ufos = subprocess.Popen([sys.executable, "-m", "ufos", "run", str(HERE / "rawexit.c")],
                                 stdin=slave, stdout=slave, stderr=slave, cwd=ROOT,
-                                env=dict(os.environ, PYTHONPATH=str(ROOT)))
+                                env=ufos_env())
         shown = bytearray()
         read_until(master, b"raw\n", shown)
         assert shown == b"30 rows, 90 columns\r\nraw\n"      # raw: no output processing

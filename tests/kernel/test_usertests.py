@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import pytest
 
-from ufos.kernel.boot import Options
-from ufos.runner import boot
+from ufos.kernel.fork import POLICIES
+from tests.helpers import run_bin
 
-POLICIES = ["copa", "coa", "sync", "classic"]
 BUDGET = 100_000_000            # instructions: a whole run needs about 5 million
 
 
 def usertests(*names: str, **options):
     """Boot, run /bin/usertests NAMES...; (status, stdout, stderr, kernel)."""
-    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
-    k.spawn("/bin/usertests", ["usertests", *names])
-    status = k.run()
-    return status, k.output(1).decode(), k.output(2).decode(), k
+    r = run_bin(["usertests", *names], budget=BUDGET, **options)
+    return r.status, r.stdout.decode(), r.stderr.decode(), r.kernel
 
 
 def listed_names() -> list[str]:

@@ -4,7 +4,7 @@ import struct
 
 import pytest
 
-from tests.machine.machine_harness import run, run_ok
+from tests.machine.machine_harness import run_ok
 
 M64 = (1 << 64) - 1
 A, B = 0x1234_5678_9ABC_DEF0, 0xFEDC_BA98_7654_3210

@@ -1,7 +1,6 @@
 """System instructions, traps, the timer, the MMU's faults and the TLB, and determinism."""
-import pytest
 
-from tests.machine.machine_harness import P, machine, run, run_ok
+from tests.machine.machine_harness import machine, run, run_ok
 from ufos.machine import isa
 
 PTE = isa.PTE

@@ -1,9 +1,8 @@
 """docs/isa.md is generated from ufos/machine/isa.py and must be kept up to date."""
 import subprocess
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.helpers import ROOT
 
 
 def test_isa_md_is_up_to_date():

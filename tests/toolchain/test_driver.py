@@ -4,13 +4,11 @@ The first part needs only the assembler and the linker. The tests under "C progr
 need the C compiler (ufos.toolchain.cc: compile_c, CompileError) and libc (userland/libc,
 userland/include): they fail until those exist.
 """
-import os
 import re
 import subprocess
 import sys
 import tomllib
 from fnmatch import fnmatch
-from pathlib import Path
 
 import pytest
 
@@ -22,17 +20,16 @@ from ufos.toolchain.driver import Source, build_executable
 from ufos.toolchain.ld import load_executable
 from ufos.toolchain.link import LinkError
 from ufos.kernel.uapi import SIG
+from tests.helpers import ROOT, ufos_env
 
 SIGPROT = SIG.SIGPROT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def ufos(*args, cwd, stdin=b""):
     """Run the `ufos` command in a fresh process (as a user would): (status, stdout, stderr)."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     r = subprocess.run([sys.executable, "-m", "ufos", *map(str, args)], cwd=cwd, input=stdin,
-                       capture_output=True, env=env, timeout=300)
+                       capture_output=True, env=ufos_env(), timeout=300)
     return r.returncode, r.stdout, r.stderr
 
 
@@ -267,7 +264,7 @@ def test_libc_builds_in_parallel_and_concurrently_to_the_same_objects(fake_userl
         if p.suffix == ".o":
             assert (parallel / p.name).read_bytes() == p.read_bytes()
     monkeypatch.setenv("UFOS_CACHE", str(tmp_path / "cache3"))
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    env = ufos_env()
     command = [sys.executable, "-m", "ufos.toolchain.libc"]
     runs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
     outputs = [r.communicate(timeout=300) for r in runs]

@@ -21,24 +21,13 @@ from pathlib import Path
 import pytest
 
 from ufos.machine.cap import Capability
-from ufos.toolchain.driver import build_executable
 from ufos.runner import run_image
-
-BIN = Path(__file__).resolve().parents[2] / "userland" / "bin"
-BUDGET = 50_000_000                 # instructions: every case here needs far fewer
-
-_images: dict[str, object] = {}
-
-
-def image(name: str):
-    """The program userland/bin/NAME.c, compiled once per test session (per xdist worker)."""
-    if name not in _images:
-        _images[name] = build_executable(str(BIN / f"{name}.c"))
-    return _images[name]
+from tests.helpers import BUDGET, bin_image, run_bin       # BUDGET: every case here needs far fewer
 
 
 def run(name: str, args=(), stdin: bytes = b"", env=(), argv0: str | None = None, budget=BUDGET):
-    return run_image(image(name), [argv0 or name, *args], list(env), stdin, budget)
+    """/bin/NAME (userland/bin/NAME.c, compiled once per session) run alone under the kernel."""
+    return run_image(bin_image(name), [argv0 or name, *args], list(env), stdin, budget)
 
 
 def host(command: list[str], stdin: bytes = b""):
@@ -317,7 +306,7 @@ def boot(name: str, args, share: Path, stdin: bytes = b""):
     from ufos.kernel.boot import Options
     from ufos.runner import boot
     kernel = boot(Options(share=str(share)), stdin=stdin, capture=True)
-    kernel.spawn(name, [name, *args], image=image(name))
+    kernel.spawn(name, [name, *args], image=bin_image(name))
     status = kernel.run()
     return status, kernel.output(1), kernel.output(2)
 
@@ -438,12 +427,8 @@ def test_programs_that_need_the_kernel(tmp_path):
 # --- with the kernel: processes, the machine, trees of files ---------------------------------------
 def shell(script: str, share: Path):
     """Boot ufos with /host = share and run `sh -c SCRIPT` from /bin; (status, stdout, stderr, kernel)."""
-    from ufos.kernel.boot import Options
-    from ufos.runner import boot
-    kernel = boot(Options(share=str(share), max_instructions=BUDGET), capture=True)
-    kernel.spawn("/bin/sh", ["sh", "-c", script])
-    status = kernel.run()
-    return status, kernel.output(1).decode(), kernel.output(2).decode(), kernel
+    r = run_bin(["sh", "-c", script], share=str(share))
+    return r.status, r.stdout.decode(), r.stderr.decode(), r.kernel
 
 
 def test_ps_lists_every_process_with_its_state(tmp_path):

@@ -18,18 +18,14 @@ Run one script:  pytest tests/userland/test_sh.py -k quoting
 from __future__ import annotations
 
 import difflib
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from ufos.runner import run_image
-from ufos.toolchain.driver import build_executable
 
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = ROOT / "tests" / "userland" / "sh"
-SOURCES = sorted((ROOT / "userland" / "bin" / "sh").glob("*.c"))
+SCRIPTS = Path(__file__).resolve().parent / "sh"
 BUDGET = 400_000_000        # instructions: a runaway loop fails in seconds
 ENV = ["PATH=/bin", "HOME=/", "LC_ALL=C"]
 SIGPROT = 34
@@ -48,12 +44,6 @@ def _cases():
             yield pytest.param(script, "-c", id=f"{script.stem}-c")
             if not script.with_suffix(".in").exists():
                 yield pytest.param(script, "stdin", id=f"{script.stem}-stdin")
-
-
-@pytest.fixture(scope="module")
-def sh_image():
-    """The shell, compiled once for this module (per xdist worker)."""
-    return build_executable([str(p) for p in SOURCES])
 
 
 def run_host(text: str, stdin: bytes, mode: str, tmp_path: Path):

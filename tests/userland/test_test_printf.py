@@ -16,8 +16,7 @@ import subprocess
 import pytest
 
 from ufos.runner import run_image
-from ufos.toolchain.userland import userland_programs
-from ufos.toolchain.driver import build_executable
+from tests.helpers import bin_image
 
 BUDGET = 100_000_000
 ENV = ["PATH=/bin", "LC_ALL=C"]
@@ -104,8 +103,7 @@ PRINTF_FOLLOWS_GNU = {
 @pytest.fixture(scope="module")
 def images():
     """The shell, /bin/test and /bin/printf, built from the sources /bin is built from."""
-    programs = userland_programs()
-    return {name: build_executable([str(p) for p in programs[name]]) for name in ("sh", "test", "printf")}
+    return {name: bin_image(name) for name in ("sh", "test", "printf")}
 
 
 def guest_builtin(images, command: str, args):

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from ufos.kernel.boot import Options
-from ufos.runner import boot
-
-BUDGET = 50_000_000
+from tests.helpers import run_bin
 
 
 def run(argv: list[str], **options):
     """Boot and run /bin/ARGV[0] ARGV[1:]; (status, stdout, stderr) as text."""
-    k = boot(Options(max_instructions=BUDGET, **options), capture=True)
-    k.spawn(f"/bin/{argv[0]}", argv)
-    status = k.run()
-    return status, k.output(1).decode(), k.output(2).decode()
+    r = run_bin(argv, **options)
+    return r.status, r.stdout.decode(), r.stderr.decode()
 
 
 def forkdemo_steps(policy: str) -> tuple[dict[str, tuple[int, int]], str]:

@@ -1,0 +1,56 @@
+"""What the test folders share: where the repository is, the instruction budget, programs built once
+per test session (per xdist worker), and machines booted to run one program.
+
+    from tests.helpers import BUDGET, build, run_program, run_bin
+    r = run_program(HERE / "syscalls.c")             # build once, boot, run: r.status, r.stdout, ...
+    r = run_bin(["pmap", "-p", "self"], policy="sync")   # /bin/pmap from the root image
+
+The fork policies are ufos.kernel.fork.POLICIES: a test parametrized over them imports them from there.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from ufos.kernel.boot import Options
+from ufos.runner import RunResult, boot, run_image
+from ufos.toolchain.driver import build_executable
+from ufos.toolchain.userland import userland_programs
+
+ROOT = Path(__file__).resolve().parents[1]          # the repository
+BUDGET = 50_000_000                                 # instructions: an infinite loop fails in seconds
+
+
+def ufos_env(**extra: str) -> dict[str, str]:
+    """The environment of a `python -m ufos` subprocess: this checkout's ufos first on PYTHONPATH."""
+    path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+    return dict(os.environ, PYTHONPATH=path, **extra)
+
+
+@functools.cache
+def build(*sources: str | Path):
+    """The program compiled and linked from sources (C and assembly files), once per session."""
+    return build_executable([str(s) for s in sources])
+
+
+def bin_image(name: str):
+    """/bin/NAME built from the sources the root image builds it from (userland/bin), once per session."""
+    return build(*userland_programs()[name])
+
+
+def run_program(sources, *args: str, stdin: bytes = b"", budget: int = BUDGET, **options) -> RunResult:
+    """Boot, run the program built from sources (one path or several; argv[0] is the first's stem)
+    with args, capture what it writes."""
+    sources = (sources,) if isinstance(sources, (str, Path)) else tuple(sources)
+    return run_image(build(*sources), [Path(sources[0]).stem, *args], stdin=stdin,
+                     max_instructions=budget, **options)
+
+
+def run_bin(argv: list[str], budget: int = BUDGET, **options) -> RunResult:
+    """Boot and run /bin/ARGV[0] (from the root image) with argv. The status is the kernel's, as it
+    gives it (not made 0 when it is None, as run_image does)."""
+    k = boot(Options(max_instructions=budget, **options), capture=True)
+    k.spawn(f"/bin/{argv[0]}", list(argv))
+    status = k.run()
+    return RunResult(status, k.output(1), k.output(2), k.cpu.sysreg("icount"), k)
