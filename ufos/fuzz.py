@@ -2,7 +2,7 @@
 
     ufos fuzz [--seed S] [--calls N] [--policy copa|coa|sync|classic|all] [--procs N] [-v]
 
-This file owns the fuzzer (issue 10 §3); the kernel is ufos/kernel, the tests tests/test_syscall_fuzz.py.
+This file owns the fuzzer (issue 10 §3); the kernel is ufos/kernel, the tests tests/kernel/test_syscall_fuzz.py.
 
 HOW IT DRIVES THE KERNEL. It boots a kernel and starts a small μprocess, which forks into several.
 It never runs their instructions: it plays the CPU. At each step it picks a runnable μprocess,

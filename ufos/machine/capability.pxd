@@ -7,7 +7,7 @@
 # the bits themselves. Everything here is `cdef inline ... noexcept nogil` with its body in this
 # .pxd, so every module that cimports it gets it inlined: no Python objects, no exceptions.
 #
-# The specification is tests/data/morello/README.md ("the README" below); each function
+# The specification is tests/machine/data/morello/README.md ("the README" below); each function
 # cites the section whose pseudo-code it follows (A.1 decoding, A.2 set bounds, A.3 set address,
 # A.4 representable length and alignment mask, A.5 sealing). Function names follow the Sail
 # pseudo-code of the Morello architecture where there is one (CapGetBounds -> cap_decode,
