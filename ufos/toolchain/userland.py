@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from stat import S_IFDIR, S_IFREG
 from typing import Callable
 
 from ufos.abi import userland_dir
@@ -31,7 +32,6 @@ from ufos.toolchain.ld import write_executable
 ALIASES = {"[": "test", "poweroff": "halt"}      # /bin names that are another program
 LOCAL_INCLUDE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*"([^"]+)"', re.MULTILINE)
 CPIO_MAGIC = b"070701"
-S_IFDIR, S_IFREG = 0o040000, 0o100000
 
 
 _built: dict[tuple, bytes] = {}      # the last archive made in this process, by what it was made of

@@ -9,11 +9,12 @@ that share an inode number are hard links: one file, several names (/bin/[ is /b
 """
 from __future__ import annotations
 
+from stat import S_IFDIR, S_IFMT, S_IFREG
+
 from ufos.kernel.fs.ramfs import RamDir, RamFile
 
 MAGIC = b"070701"
 HEADER = 6 + 13 * 8
-S_IFMT, S_IFDIR, S_IFREG = 0o170000, 0o040000, 0o100000
 
 
 class BadImage(ValueError):
