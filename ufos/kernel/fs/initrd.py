@@ -9,7 +9,7 @@ that share an inode number are hard links: one file, several names (/bin/[ is /b
 """
 from __future__ import annotations
 
-from stat import S_IFDIR, S_IFMT, S_IFREG
+from stat import S_ISDIR, S_ISREG
 
 from ufos.kernel.fs.ramfs import RamDir, RamFile
 
@@ -38,10 +38,10 @@ def unpack(archive: bytes, root: RamDir) -> None:
             return
         parent, _, base = name.strip("/").rpartition("/")
         directory = lookup_dir(root, parent)
-        if mode & S_IFMT == S_IFDIR:
+        if S_ISDIR(mode):
             if base not in directory.children:
                 directory.add(base, RamDir())
-        elif mode & S_IFMT == S_IFREG:
+        elif S_ISREG(mode):
             node = links.get(ino) if nlink > 1 else None
             if node is None:
                 node = RamFile(data, mode=mode & 0o7777)
