@@ -20,7 +20,9 @@ The steps of fork (fork() below), as in the paper:
     copied according to the policy, with the capability table pages ("the GOT") copied eagerly;
     4. the file descriptors are duplicated; 5. the child's registers are the parent's, relocated:
     PCC, the stack pointer, the thread pointer and every capability register now point into the
-    child's slot, and the child returns 0.
+    child's slot, and the child returns 0. What the kernel keeps for the parent and would hand back
+    to the child (its signal handlers, the registers saved for handlers that are running) is moved
+    by the same rule (Mover), so no path leads the child back into the parent's slot.
 """
 from __future__ import annotations
 
