@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+// BEGIN SOLUTION util
 #define MAX_ARGS 4096
 
 static char *args[MAX_ARGS + 1];     /* the command, its fixed ARGs, then those read */
@@ -170,3 +171,11 @@ int main(int argc, char **argv)
     }
     return status;
 }
+// STUB
+// int main(int argc, char **argv)
+// {
+//     /* Lab util: your xargs goes here (labs/util/README.md says what it does). */
+//     fprintf(stderr, "xargs: not written yet\n");
+//     return 1;
+// }
+// END SOLUTION

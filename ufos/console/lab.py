@@ -1,0 +1,56 @@
+"""`ufos lab list | show LAB | export LAB DIR`: the course's labs, their handouts, and the student
+edition of the tree. What a lab is and how its solutions are marked: ufos/labs.py.
+
+    ufos lab list                     a lab a line: its name, title and points, in course order
+    ufos lab show util                the handout, rendered for the terminal
+    ufos lab export util ~/util       the student edition: util's solutions (and the later labs')
+                                      replaced by their stubs; `--all` for every lab
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ufos.labs import LabError, all_labs, export, find_lab, labs_to_strip
+
+
+def show(text: str) -> str:
+    """The handout for a terminal: Markdown coloured by pygments (a dependency of ufos); as it is
+    when the output is not a terminal, so that `ufos lab show util > util.md` keeps the Markdown."""
+    if not sys.stdout.isatty():
+        return text
+    from pygments import highlight
+    from pygments.formatters import TerminalFormatter
+    from pygments.lexers import MarkdownLexer
+    return highlight(text, MarkdownLexer(), TerminalFormatter())
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="ufos lab", description="the labs of the course (labs/)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="a lab a line: its name, title and points")
+    show_parser = commands.add_parser("show", help="print a lab's handout")
+    show_parser.add_argument("lab")
+    export_parser = commands.add_parser("export", help="write the student edition of the tree to DIR")
+    export_parser.add_argument("lab", nargs="?", help="the lab: its solutions and later labs' become stubs")
+    export_parser.add_argument("dir", type=Path)
+    export_parser.add_argument("--all", action="store_true", help="strip every lab's solutions (the whole course)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "list":
+            for lab in all_labs():
+                print(f"{lab.name:<10} {lab.title}  ({lab.points} points)")
+        elif args.command == "show":
+            print(show(find_lab(args.lab).handout.read_text()), end="")
+        else:
+            if args.all == (args.lab is not None):
+                parser.error("export takes a LAB or --all")
+            strip = labs_to_strip(None if args.all else args.lab)
+            replaced = export(strip, args.dir)
+            print(f"ufos lab export: {args.dir}: the student edition of {', '.join(sorted(strip))} "
+                  f"({replaced} solution regions replaced by their stubs)")
+    except LabError as e:
+        print(f"ufos lab: {e}", file=sys.stderr)
+        return 1
+    return 0
