@@ -109,11 +109,9 @@ class ScoreSheet:
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item, call):
         report = yield
-        if call.excinfo is not None:
-            reason = call.excinfo.exconly().strip().splitlines()[0] if call.excinfo.exconly().strip() else ""
-            if call.excinfo.errisinstance(pytest.skip.Exception):
-                reason = str(call.excinfo.value.msg)
-            report.ufos_reason = re.sub(r"^(AssertionError|Failed): ", "", reason)
+        if call.excinfo is not None:      # the reason is the first line of the assertion's message
+            reason = (call.excinfo.exconly().strip().splitlines() or [""])[0]
+            report.ufos_reason = re.sub(r"^(AssertionError|Failed|Skipped): ", "", reason)
         return report
 
     def pytest_runtest_logreport(self, report):
