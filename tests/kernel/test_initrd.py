@@ -58,6 +58,8 @@ def test_links_directories_and_the_trailer_round_trip():
     (b"", "no cpio"),
     (b"070707" + bytes(200), "no cpio"),                        # the old binary format
     (root_archive.__doc__.encode(), "no cpio"),
+    (b"070701" + b"zz" * 52 + bytes(8), "bad cpio"),              # fields that are not hex
+    (root_archive()[:5000], "ends inside"),                         # truncated in /bin's first file
 ])
 def test_what_is_not_a_newc_archive_is_refused_with_a_reason(archive, problem):
     with pytest.raises(BadImage, match=problem):

@@ -28,11 +28,16 @@ def unpack(archive: bytes, root: RamDir) -> None:
     while True:
         if archive[pos:pos + 6] != MAGIC or pos + HEADER > len(archive):
             raise BadImage(f"no cpio (newc) header at byte {pos}")
-        ino, mode, _uid, _gid, nlink, _mtime, size, *_devices, namesize, _check = (
-            int(archive[at:at + 8], 16) for at in range(pos + 6, pos + HEADER, 8))
-        name = archive[pos + HEADER:pos + HEADER + namesize].rstrip(b"\0").decode()
+        try:
+            ino, mode, _uid, _gid, nlink, _mtime, size, *_devices, namesize, _check = (
+                int(archive[at:at + 8], 16) for at in range(pos + 6, pos + HEADER, 8))
+            name = archive[pos + HEADER:pos + HEADER + namesize].rstrip(b"\0").decode()
+        except ValueError:                      # fields that are not hex, a name not UTF-8
+            raise BadImage(f"a bad cpio (newc) header at byte {pos}") from None
         start = pos + HEADER + namesize + (-(HEADER + namesize) % 4)
         data = archive[start:start + size]
+        if len(data) < size:
+            raise BadImage(f"{name}: the archive ends inside it")
         pos = start + size + (-size % 4)
         if name == "TRAILER!!!":
             return
