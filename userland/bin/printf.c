@@ -4,22 +4,11 @@
  *     printf FORMAT [ARGUMENT...]
  *
  * The shell's printf builtin as a program of its own: the format's rules, and the code, are in
- * userland/bin/sh/printf.c, which this file includes (see sh/tools.h). It owns only main and how a
- * mistake is reported: "printf: ..." on stderr.
+ * userland/bin/sh/printf.c, which this file includes (see sh/tools.h). It owns only main; a mistake
+ * is reported as "printf: ..." on stderr by the warn_stderr of sh/tools.h.
  */
-#include <stdarg.h>
-#include <stdio.h>
+#define TOOL_PROGRAM                /* sh/tools.h gives this program its warn_stderr */
 #include "sh/printf.c"
-
-static void warn_stderr(const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 int main(int argc, char **argv)
 {

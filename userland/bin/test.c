@@ -5,22 +5,11 @@
  *     [ EXPRESSION ]          (the same program, called "["; the last argument must be "]")
  *
  * The shell's test builtin as a program of its own: the expressions, and the code, are in
- * userland/bin/sh/test.c, which this file includes (see sh/tools.h). It owns only main and how a
- * mistake is reported: "test: ..." (or "[: ...") on stderr.
+ * userland/bin/sh/test.c, which this file includes (see sh/tools.h). It owns only main; a mistake
+ * is reported as "test: ..." (or "[: ...") on stderr by the warn_stderr of sh/tools.h.
  */
-#include <stdarg.h>
-#include <stdio.h>
+#define TOOL_PROGRAM                /* sh/tools.h gives this program its warn_stderr */
 #include "sh/test.c"
-
-static void warn_stderr(const char *fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
 
 int main(int argc, char **argv)
 {

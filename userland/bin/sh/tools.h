@@ -10,7 +10,8 @@
  *
  * They use only libc, never the shell. Each is called like main, with one more argument: warn,
  * a printf-like function that writes one line on stderr. The shell passes sh_warn, so a mistake
- * reads "sh: 3: test: ..."; the programs pass their own, so it reads "test: ...".
+ * reads "sh: 3: test: ..."; the programs pass
+ * warn_stderr (below), so it reads "test: ...".
  */
 #ifndef TOOLS_H
 #define TOOLS_H
@@ -19,5 +20,21 @@ typedef void (*warn_fn)(const char *fmt, ...);
 
 int test_main(int argc, char **argv, warn_fn warn);     /* 0 true, 1 false, 2 a mistake */
 int printf_main(int argc, char **argv, warn_fn warn);   /* 0, 1 a bad number, 2 a bad format */
+
+#ifdef TOOL_PROGRAM
+/* The warn of the /bin programs (they define TOOL_PROGRAM): the line on stderr, as it is. */
+#include <stdarg.h>
+#include <stdio.h>
+
+static void warn_stderr(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+#endif
 
 #endif
