@@ -4,6 +4,7 @@ per test session (per xdist worker), and machines booted to run one program.
     from tests.helpers import BUDGET, build, run_program, run_bin
     r = run_program(HERE / "syscalls.c")             # build once, boot, run: r.status, r.stdout, ...
     r = run_bin(["pmap", "-p", "self"], policy="sync")   # /bin/pmap from the root image
+    g = Guest(["/bin/httpd", "-p", "8080"], ports=(8080,), share=tmp_path)   # a server real clients reach
 
 The fork policies are ufos.kernel.fork.POLICIES: a test parametrized over them imports them from there.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
+import time
 from pathlib import Path
 
 from ufos.kernel.boot import Options
@@ -54,3 +57,44 @@ def run_bin(argv: list[str], budget: int = BUDGET, **options) -> RunResult:
     k.spawn(f"/bin/{argv[0]}", list(argv))
     status = k.run()
     return RunResult(status, k.output(1), k.output(2), k.cpu.sysreg("icount"), k)
+
+
+class Guest:
+    """A program running in ufos on a thread of its own, its guest ports mapped to free host ports
+    (hostfwd to port 0), so real clients on the host reach it and tests never clash over ports.
+    argv[0] is a path in the root image (/bin/redis-server), or image gives the program. Every
+    wait on the host side has a timeout."""
+
+    TIMEOUT = 20            # seconds
+
+    def __init__(self, argv: list[str], image=None, ports=(7000,), hostfwd=None, share=None,
+                 budget: int = 200_000_000, **options):
+        if share is not None:
+            options["share"] = str(share)
+        options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
+                          max_instructions=budget, monitored=True, **options)
+        self.kernel = boot(options, stdin=b"", capture=True)
+        self.pid = self.kernel.spawn(argv[0], list(argv), image=image)
+        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
+        self.thread.start()
+
+    def host_port(self, guest_port: int = 7000) -> int:
+        """The host port the guest's listener on guest_port got (once it listens)."""
+        deadline = time.monotonic() + self.TIMEOUT
+        while guest_port not in self.kernel.net.host_ports:
+            assert self.thread.is_alive(), self.kernel.output(2).decode()
+            assert time.monotonic() < deadline, "the guest never listened"
+            time.sleep(0.01)
+        return self.kernel.net.host_ports[guest_port]
+
+    def kill(self, sig: int, pid: int | None = None) -> None:
+        """Send sig to pid (default: the program started), as `kill` would, from the kernel's thread."""
+        from ufos.kernel import signal
+        k = self.kernel
+        k.inbox.post(lambda: [signal.send(k, p, sig) for p in k.procs.live() if p.pid == (pid or self.pid)])
+
+    def finish(self) -> tuple[int, bytes, bytes]:
+        """Wait for every μprocess to end: (status, stdout, stderr)."""
+        self.thread.join(self.TIMEOUT)
+        assert not self.thread.is_alive(), "the guest did not finish"
+        return self.kernel.status, self.kernel.output(1), self.kernel.output(2)

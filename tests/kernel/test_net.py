@@ -12,45 +12,16 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from ufos.kernel.boot import Options
-from ufos.runner import boot
-from tests.helpers import ROOT, build, run_program
+from tests.helpers import ROOT, Guest, build, run_program
 
 HERE = Path(__file__).resolve().parent / "net"
 BUDGET = 200_000_000
 TIMEOUT = 20                 # seconds, for every host-side wait
-
-
-class Guest:
-    """A program running in ufos on a thread of its own, its guest ports mapped to free host ports."""
-
-    def __init__(self, name: str, *args: str, ports=(7000,), hostfwd=None):
-        options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
-                          max_instructions=BUDGET)
-        self.kernel = boot(options, stdin=b"", capture=True)
-        self.kernel.spawn(name, [name.removesuffix(".c"), *args], image=build(HERE / name))
-        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
-        self.thread.start()
-
-    def host_port(self, guest_port: int = 7000) -> int:
-        """The host port the guest's listener on guest_port got (once it listens)."""
-        deadline = time.monotonic() + TIMEOUT
-        while guest_port not in self.kernel.net.host_ports:
-            assert self.thread.is_alive(), self.kernel.output(2).decode()
-            assert time.monotonic() < deadline, "the guest never listened"
-            time.sleep(0.01)
-        return self.kernel.net.host_ports[guest_port]
-
-    def finish(self) -> tuple[int, bytes, bytes]:
-        self.thread.join(TIMEOUT)
-        assert not self.thread.is_alive(), "the guest did not finish"
-        return self.kernel.status, self.kernel.output(1), self.kernel.output(2)
 
 
 def exchange(port: int, data: bytes) -> bytes:
@@ -143,7 +114,7 @@ def test_host_clients_talk_to_a_guest_server(mode):
     """Python clients on the host reach a C server in ufos through its listening port; the server
     waits in accept (or in poll) while the machine sleeps on the host socket — or, `busy`, while
     another μprocess keeps the CPU busy, so the kernel must look at the host between quanta."""
-    guest = Guest("echo_server.c", "7000", "3", mode)
+    guest = Guest(["echo_server", "7000", "3", mode], image=build(HERE / "echo_server.c"))
     port = guest.host_port()
     answers = [exchange(port, b"hello %d" % i) for i in range(3)]
     assert answers == [b"client %d: hello %d" % (i, i) for i in range(3)]
@@ -152,7 +123,7 @@ def test_host_clients_talk_to_a_guest_server(mode):
 
 def test_a_server_that_forks_per_connection_serves_clients_at_once():
     """Three clients connect before any sends: each connection is served by its own child."""
-    guest = Guest("echo_server.c", "7000", "3", "fork")
+    guest = Guest(["echo_server", "7000", "3", "fork"], image=build(HERE / "echo_server.c"))
     port = guest.host_port()
     conns = [socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) for _ in range(3)]
     for i, c in reversed(list(enumerate(conns))):
@@ -168,7 +139,7 @@ def test_a_server_that_forks_per_connection_serves_clients_at_once():
 def test_prefork_workers_share_one_listening_socket():
     """Three workers forked after listen() all accept on the one socket: every connection is
     answered by exactly one of them, and each of the three takes one "quit"."""
-    guest = Guest("echo_server.c", "7000", "3", "prefork")
+    guest = Guest(["echo_server", "7000", "3", "prefork"], image=build(HERE / "echo_server.c"))
     port = guest.host_port()
     for i in range(6):
         answer = exchange(port, b"job %d" % i)
@@ -190,7 +161,7 @@ def test_guest_listening_on_a_busy_host_port_gets_eaddrinuse():
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed on this host")
 def test_curl_gets_a_page_from_a_guest_http_server():
-    guest = Guest("http_hello.c", "7000", "2")
+    guest = Guest(["http_hello", "7000", "2"], image=build(HERE / "http_hello.c"))
     port = guest.host_port()
     for path in ("/", "/index.html"):
         r = subprocess.run(["curl", "-s", "-i", f"http://127.0.0.1:{port}{path}"], capture_output=True,

@@ -1,0 +1,1 @@
+"""The paper's three applications served to real clients: /bin/redis-server, /bin/httpd, /bin/faas."""
