@@ -1,0 +1,463 @@
+/*
+ * http.c - HTTP/1.x requests parsed as they arrive, responses written (the API is in http.h).
+ * The grammar is RFC 9112's: a request line, header lines, an empty line, then Content-Length
+ * bytes of body. Lines may end in CRLF or, as RFC 9112 §2.2 allows a server to accept, a bare LF.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "http.h"
+
+void http_request_init(struct http_request *req)
+{
+    memset(req, 0, sizeof *req);
+}
+
+/* ---- the head: where it ends, and its lines ------------------------------------------------ */
+
+/* The offset just past the empty line that ends the head in buf[start..len), or 0 if it has not
+ * arrived yet. */
+static size_t head_end(const char *buf, size_t start, size_t len)
+{
+    for (size_t i = start; i < len; i++) {
+        if (buf[i] != '\n')
+            continue;
+        if (i + 1 < len && buf[i + 1] == '\n')
+            return i + 2;
+        if (i + 2 < len && buf[i + 1] == '\r' && buf[i + 2] == '\n')
+            return i + 3;
+    }
+    return 0;
+}
+
+/* The error for a head that has not ended in the room it may take: a request line that never
+ * ended is a target too long (414), anything else is headers too large (431). */
+static int head_too_large(const char *buf, size_t start, size_t len)
+{
+    return memchr(buf + start, '\n', len - start) == NULL ? 414 : 431;
+}
+
+/* Cut the next line off *cursor (which stops at end): NUL-terminate it without its CR LF. */
+static char *next_line(char **cursor, char *end)
+{
+    char *line = *cursor;
+    char *lf = memchr(line, '\n', end - line);
+
+    if (lf == NULL)
+        return NULL;
+    *cursor = lf + 1;
+    if (lf > line && lf[-1] == '\r')
+        lf--;
+    *lf = '\0';
+    return line;
+}
+
+/* RFC 9110 §5.6.2: the characters of a token (a method, a header name). */
+static int is_tchar(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static int is_token(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!is_tchar((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+/* ---- the request line ---------------------------------------------------------------------- */
+
+/* The path part of a target: origin-form "/p?q" as it is, absolute-form "http://host/p?q" from
+ * its path (RFC 9112 §3.2.2: a server must accept it), "*" (OPTIONS) as it is. */
+static const char *target_path(const char *target)
+{
+    const char *p;
+
+    if (strncasecmp(target, "http://", 7) != 0 && strncasecmp(target, "https://", 8) != 0)
+        return target;
+    p = strstr(target, "://") + 3;
+    p = strchr(p, '/');
+    return p != NULL ? p : "/";
+}
+
+/* Split the target into the decoded path and the query. 0, or 400. */
+static int parse_target(struct http_request *req, const char *target)
+{
+    const char *path = target_path(target);
+    const char *question = strchr(path, '?');
+    size_t n = question != NULL ? (size_t)(question - path) : strlen(path);
+
+    if (path[0] != '/' && strcmp(target, "*") != 0)
+        return 400;
+    req->query = question != NULL ? question + 1 : "";
+    if (http_percent_decode(path, n, req->path, sizeof req->path, 0) < 0)
+        return 400;
+    return 0;
+}
+
+/* "HTTP/1.1": sets version_minor. 0, 400 (not a version) or 505 (not HTTP/1.x). */
+static int parse_version(struct http_request *req, const char *v)
+{
+    if (strncmp(v, "HTTP/", 5) != 0 || !(v[5] >= '0' && v[5] <= '9') || v[6] != '.' ||
+        !(v[7] >= '0' && v[7] <= '9') || v[8] != '\0')
+        return 400;
+    if (v[5] != '1')
+        return 505;
+    req->version_minor = v[7] - '0';    /* 1.2 and later are 1.1-compatible (RFC 9110 §2.5) */
+    return 0;
+}
+
+/* METHOD SP target SP HTTP/x.y. 0 or an error status. */
+static int parse_request_line(struct http_request *req, char *line)
+{
+    char *sp1 = strchr(line, ' ');
+    char *sp2 = sp1 != NULL ? strchr(sp1 + 1, ' ') : NULL;
+    int status;
+
+    if (sp2 == NULL || strchr(sp2 + 1, ' ') != NULL || sp2 == sp1 + 1 || !is_token(line, sp1 - line))
+        return 400;
+    *sp1 = *sp2 = '\0';
+    req->method = line;
+    req->target = sp1 + 1;
+    if (strlen(req->target) >= HTTP_MAX_TARGET)
+        return 414;
+    if ((status = parse_version(req, sp2 + 1)) != 0)
+        return status;
+    return parse_target(req, req->target);
+}
+
+/* ---- header lines -------------------------------------------------------------------------- */
+
+/* name ":" OWS value OWS, into req->headers. 0, 400 or 431. */
+static int parse_header_line(struct http_request *req, char *line)
+{
+    char *colon = strchr(line, ':');
+    char *value, *end;
+
+    if (line[0] == ' ' || line[0] == '\t')      /* obsolete line folding: RFC 9112 §5.2 allows 400 */
+        return 400;
+    if (colon == NULL || !is_token(line, colon - line))   /* also no space before the colon (§5.1) */
+        return 400;
+    if (req->header_count == HTTP_MAX_HEADERS)
+        return 431;
+    *colon = '\0';
+    for (value = colon + 1; *value == ' ' || *value == '\t'; value++)
+        ;
+    for (end = value + strlen(value); end > value && (end[-1] == ' ' || end[-1] == '\t'); end--)
+        ;
+    *end = '\0';
+    req->headers[req->header_count].name = line;
+    req->headers[req->header_count].value = value;
+    req->header_count++;
+    return 0;
+}
+
+const char *http_header(const struct http_request *req, const char *name)
+{
+    for (int i = 0; i < req->header_count; i++)
+        if (strcasecmp(req->headers[i].name, name) == 0)
+            return req->headers[i].value;
+    return NULL;
+}
+
+/* How many headers are named name. */
+static int header_count(const struct http_request *req, const char *name)
+{
+    int n = 0;
+
+    for (int i = 0; i < req->header_count; i++)
+        n += strcasecmp(req->headers[i].name, name) == 0;
+    return n;
+}
+
+/* Does a comma-separated list of tokens (a Connection header) hold token, in any case? */
+static int list_has(const char *list, const char *token)
+{
+    size_t n = strlen(token);
+
+    while (*list != '\0') {
+        while (*list == ' ' || *list == '\t' || *list == ',')
+            list++;
+        if (strncasecmp(list, token, n) == 0 && strchr(" \t,", list[n]) != NULL)
+            return 1;
+        while (*list != '\0' && *list != ',')
+            list++;
+    }
+    return 0;
+}
+
+/* Content-Length: digits only, every copy the same (RFC 9112 §6.3). 0 or 400. */
+static int parse_content_length(struct http_request *req)
+{
+    for (int i = 0; i < req->header_count; i++) {
+        const char *v = req->headers[i].value;
+        long n = 0;
+
+        if (strcasecmp(req->headers[i].name, "Content-Length") != 0)
+            continue;
+        if (*v == '\0')
+            return 400;
+        for (; *v != '\0'; v++) {
+            if (*v < '0' || *v > '9' || n > (0x7fffffffffffffffL - 9) / 10)
+                return 400;
+            n = n * 10 + (*v - '0');
+        }
+        if (req->content_length != 0 && req->content_length != n)
+            return 400;
+        req->content_length = n;
+    }
+    return 0;
+}
+
+/* What the headers say about the whole request: Host, the body's framing, keep-alive. */
+static int check_headers(struct http_request *req)
+{
+    const char *connection = http_header(req, "Connection");
+
+    if (req->version_minor >= 1 ? header_count(req, "Host") != 1 : header_count(req, "Host") > 1)
+        return 400;                             /* RFC 9112 §3.2: exactly one Host in HTTP/1.1 */
+    if (http_header(req, "Transfer-Encoding") != NULL)
+        return 501;
+    if (connection == NULL)
+        connection = "";
+    req->keep_alive = req->version_minor >= 1 ? !list_has(connection, "close")
+                                              : list_has(connection, "keep-alive");
+    return parse_content_length(req);
+}
+
+/* The head, complete in buf[start..end): parsed in place. 0 or an error status. */
+static int parse_head(struct http_request *req, char *buf, size_t start, size_t end)
+{
+    char *cursor = buf + start;
+    char *line = next_line(&cursor, buf + end);
+    int status = parse_request_line(req, line);
+
+    while (status == 0 && (line = next_line(&cursor, buf + end)) != NULL && line[0] != '\0')
+        status = parse_header_line(req, line);
+    return status != 0 ? status : check_headers(req);
+}
+
+int http_parse(struct http_request *req, char *buf, size_t len, size_t cap)
+{
+    if (req->head_length == 0) {
+        size_t start = 0, end, room;
+        int status;
+
+        while (start < len && (buf[start] == '\r' || buf[start] == '\n'))
+            start++;                            /* empty lines before a request (RFC 9112 §2.2) */
+        room = len - start < HTTP_MAX_HEAD ? len - start : HTTP_MAX_HEAD;
+        end = head_end(buf, start, start + room);
+        if (end == 0) {
+            if (room == HTTP_MAX_HEAD || len == cap)
+                return head_too_large(buf, start, start + room);
+            if (memchr(buf + start, '\n', room) == NULL && room > HTTP_MAX_TARGET + 32)
+                return 414;                     /* no need to wait for the rest of that line */
+            return HTTP_NEED_MORE;
+        }
+        if ((status = parse_head(req, buf, start, end)) != 0)
+            return status;
+        if (req->content_length > (long)(cap - end))
+            return 413;
+        req->head_length = end;
+    }
+    if (len < req->head_length + req->content_length)
+        return HTTP_NEED_MORE;
+    req->body = buf + req->head_length;
+    req->length = req->head_length + req->content_length;
+    return HTTP_DONE;
+}
+
+/* ---- percent-decoding ---------------------------------------------------------------------- */
+
+static int hex_value(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+long http_percent_decode(const char *in, size_t n, char *out, size_t cap, int plus_is_space)
+{
+    size_t o = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)in[i];
+
+        if (c == '%') {
+            int hi = i + 2 < n ? hex_value(in[i + 1]) : -1;
+            int lo = i + 2 < n ? hex_value(in[i + 2]) : -1;
+
+            if (hi < 0 || lo < 0 || (hi == 0 && lo == 0))
+                return -1;
+            c = hi * 16 + lo;
+            i += 2;
+        } else if (c == '+' && plus_is_space) {
+            c = ' ';
+        }
+        if (o + 1 >= cap)
+            return -1;
+        out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return (long)o;
+}
+
+/* ---- dates (RFC 9110 §5.6.7) --------------------------------------------------------------- */
+
+static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+char *http_format_date(time_t t, char *buf)
+{
+    struct tm tm;
+
+    strftime(buf, 30, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&t, &tm));
+    return buf;
+}
+
+static int month_number(const char *name)
+{
+    for (int i = 0; i < 12; i++)
+        if (strcmp(name, MONTHS[i]) == 0)
+            return i;
+    return -1;
+}
+
+time_t http_parse_date(const char *s)
+{
+    struct tm tm;
+    char month[4], zone[4];
+    int n = 0;
+
+    memset(&tm, 0, sizeof tm);
+    s = strpbrk(s, ", ");                       /* past the day's name, which says nothing more */
+    if (s == NULL)
+        return -1;
+    if (sscanf(s, ", %2d %3s %4d %2d:%2d:%2d %3s%n", &tm.tm_mday, month, &tm.tm_year, &tm.tm_hour,
+               &tm.tm_min, &tm.tm_sec, zone, &n) == 7 && strcmp(zone, "GMT") == 0) {
+        tm.tm_year -= 1900;                     /* IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT */
+    } else if (sscanf(s, ", %2d-%3s-%2d %2d:%2d:%2d %3s%n", &tm.tm_mday, month, &tm.tm_year,
+                      &tm.tm_hour, &tm.tm_min, &tm.tm_sec, zone, &n) == 7 && strcmp(zone, "GMT") == 0) {
+        if (tm.tm_year < 70)                    /* RFC 850: Sunday, 06-Nov-94 08:49:37 GMT */
+            tm.tm_year += 100;
+    } else if (sscanf(s, " %3s %2d %2d:%2d:%2d %4d%n", month, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
+                      &tm.tm_sec, &tm.tm_year, &n) == 6) {
+        tm.tm_year -= 1900;                     /* asctime: Sun Nov  6 08:49:37 1994 */
+    } else {
+        return -1;
+    }
+    tm.tm_mon = month_number(month);
+    if (tm.tm_mon < 0 || s[n] != '\0' || tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+        tm.tm_min > 59 || tm.tm_sec > 60)
+        return -1;
+    return timegm(&tm);
+}
+
+/* ---- responses ----------------------------------------------------------------------------- */
+
+const char *http_reason(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 204: return "No Content";
+    case 206: return "Partial Content";
+    case 301: return "Moved Permanently";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 416: return "Range Not Satisfiable";
+    case 422: return "Unprocessable Content";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Unknown";
+    }
+}
+
+int http_write_all(int fd, const void *data, size_t n)
+{
+    const char *p = data;
+
+    while (n > 0) {
+        long w = write(fd, p, n);
+
+        if (w > 0) {
+            p += w;
+            n -= (size_t)w;
+        } else if (w < 0 && errno == EAGAIN) {      /* a non-blocking socket, full: wait for room */
+            struct pollfd pfd = {fd, POLLOUT, 0};
+            if (poll(&pfd, 1, HTTP_WRITE_TIMEOUT_MS) <= 0 && errno != EINTR)
+                return -1;
+        } else if (!(w < 0 && errno == EINTR)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
+                   long content_length, int keep_alive)
+{
+    char head[1024], date[30], length[48] = "";
+    int n;
+
+    if (content_length >= 0)
+        snprintf(length, sizeof length, "Content-Length: %ld\r\n", content_length);
+    n = snprintf(head, sizeof head, "HTTP/1.%d %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
+                 req->version_minor, status, http_reason(status), http_format_date(time(NULL), date),
+                 HTTP_SERVER, extra != NULL ? extra : "", length, keep_alive ? "keep-alive" : "close");
+    if (n < 0 || (size_t)n >= sizeof head)
+        return -1;
+    return http_write_all(fd, head, (size_t)n);
+}
+
+/* Was the request a HEAD (whose answer has the head of a GET's and no body)? */
+static int is_head(const struct http_request *req)
+{
+    return req->method != NULL && strcmp(req->method, "HEAD") == 0;
+}
+
+int http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
+                       const char *extra, const char *body, size_t length, int keep_alive)
+{
+    char headers[512];
+    int n = snprintf(headers, sizeof headers, "%s%s%s%s", content_type != NULL ? "Content-Type: " : "",
+                     content_type != NULL ? content_type : "", content_type != NULL ? "\r\n" : "",
+                     extra != NULL ? extra : "");
+
+    if (n < 0 || (size_t)n >= sizeof headers)
+        return -1;
+    if (http_send_head(fd, req, status, headers, (long)length, keep_alive) < 0)
+        return -1;
+    return is_head(req) ? 0 : http_write_all(fd, body, length);
+}
+
+int http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive)
+{
+    char page[256];
+    int n = snprintf(page, sizeof page,
+                     "<html><head><title>%d %s</title></head><body><h1>%d %s</h1></body></html>\n",
+                     status, http_reason(status), status, http_reason(status));
+
+    return http_send_response(fd, req, status, "text/html", extra, page, (size_t)n, keep_alive);
+}

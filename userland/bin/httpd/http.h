@@ -1,0 +1,116 @@
+/*
+ * http.h - HTTP/1.x on a byte stream: parse a request as its bytes arrive, write a response.
+ * A small library: /bin/httpd serves files with it, /bin/faas (`#include "../httpd/http.c"`)
+ * serves function calls with it. It knows nothing about files or processes.
+ *
+ * PARSING (RFC 9112). The caller owns one buffer per connection and appends what it reads:
+ *
+ *     struct http_request req;
+ *     http_request_init(&req);
+ *     for (;;) {
+ *         len += read(fd, buf + len, cap - len);
+ *         int r = http_parse(&req, buf, len, cap);
+ *         if (r == HTTP_NEED_MORE) continue;      // (and len < cap: else r is already an error)
+ *         if (r != HTTP_DONE) { http_send_error(fd, &req, r, 0); close; }   // r is 400, 413, ...
+ *         ... req.method, req.target, req.path, http_header(&req, "Host"), req.body ...
+ *         memmove(buf, buf + req.length, len - req.length);   // a pipelined next request
+ *         len -= req.length; http_request_init(&req);
+ *     }
+ *
+ * http_parse may be called again with the same buffer grown; it never reads past len. Once the
+ * head is complete it is parsed in place: the buffer's CRLFs become NULs and req's strings point
+ * into it, so the buffer must not move or be overwritten while req is in use. The errors it
+ * returns are the statuses to answer: 400 (malformed), 413 (a body larger than the buffer can
+ * hold), 414 (a request line over HTTP_MAX_TARGET), 431 (a head over HTTP_MAX_HEAD, or too many
+ * header lines), 501 (Transfer-Encoding: bodies come with a Content-Length here), 505 (not
+ * HTTP/1.x). After an error the connection should be closed: where the next request starts is
+ * unknown.
+ *
+ * WRITING. http_send_response writes a status line, Date, Server, Content-Length, Connection, the
+ * caller's own header lines and a body (none for HEAD); http_send_error the same with a short
+ * HTML page saying the status. For bodies written separately (a file), http_send_head writes only
+ * the head. Writes go on until everything is written (poll waits while a non-blocking socket is
+ * full), or fail after HTTP_WRITE_TIMEOUT_MS without progress: a client that never reads cannot
+ * hold the writer forever.
+ */
+#ifndef HTTP_H
+#define HTTP_H
+
+#include <stddef.h>
+#include <sys/types.h>
+#include <time.h>
+
+#define HTTP_NEED_MORE 0            /* http_parse: the request is not all there yet */
+#define HTTP_DONE 1                 /* http_parse: the request is complete (else: an error status) */
+
+#define HTTP_MAX_HEAD 8192          /* request line and header lines, in bytes */
+#define HTTP_MAX_TARGET 4096        /* the request target, in bytes (longer: 414) */
+#define HTTP_MAX_HEADERS 64         /* header lines (more: 431) */
+#define HTTP_WRITE_TIMEOUT_MS 10000 /* a write that makes no progress for this long fails */
+#define HTTP_SERVER "ufos-httpd/1.0"    /* the Server header */
+
+struct http_header {
+    const char *name;               /* as the client wrote it; compare without case */
+    const char *value;              /* without the white space around it */
+};
+
+struct http_request {
+    /* the parser's state: http_request_init sets it, http_parse moves it on */
+    size_t head_length;             /* the bytes of the head with its empty line; 0 until complete */
+
+    /* the request, once http_parse returned HTTP_DONE (the strings point into the buffer) */
+    const char *method;             /* "GET", "HEAD", "POST", ...: case matters (RFC 9110 9.1) */
+    const char *target;             /* as sent: "/a%20b/c.html?x=1" */
+    char path[HTTP_MAX_TARGET];     /* the target's path, percent-decoded: "/a b/c.html" */
+    const char *query;              /* what follows '?' in the target, not decoded, or "" */
+    int version_minor;              /* HTTP/1.0 -> 0, HTTP/1.1 -> 1 */
+    struct http_header headers[HTTP_MAX_HEADERS];
+    int header_count;
+    long content_length;            /* of the body, 0 without a Content-Length */
+    const char *body;               /* content_length bytes (not NUL-terminated) */
+    size_t length;                  /* the whole request's bytes, head and body: where the next starts */
+    int keep_alive;                 /* the client wants the connection kept after the answer */
+};
+
+void http_request_init(struct http_request *req);
+
+/* Parse the request in buf[0..len) (a buffer of cap bytes): HTTP_NEED_MORE, HTTP_DONE, or the
+ * error status to answer. */
+int http_parse(struct http_request *req, char *buf, size_t len, size_t cap);
+
+/* The value of the first header named name (any case), or NULL. */
+const char *http_header(const struct http_request *req, const char *name);
+
+/* Decode %XX escapes of in[0..n) into out (cap bytes, NUL-terminated). '+' stays '+' (that is
+ * only a space in form data: pass plus_is_space). The length written, or -1 if an escape is
+ * malformed, decodes to NUL, or out is too small. */
+long http_percent_decode(const char *in, size_t n, char *out, size_t cap, int plus_is_space);
+
+/* The reason phrase of a status ("Not Found"), "Unknown" for one this file does not know. */
+const char *http_reason(int status);
+
+/* t as an HTTP date (IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT") into buf (30 bytes). */
+char *http_format_date(time_t t, char *buf);
+
+/* An HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms) as a time, or -1. */
+time_t http_parse_date(const char *s);
+
+/* Write the head of a response: status line, Date, Server, then extra (header lines each ending
+ * in "\r\n", or NULL), then Content-Length (if content_length >= 0) and Connection, then the empty
+ * line. 0, or -1 if the client is gone. */
+int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
+                   long content_length, int keep_alive);
+
+/* A whole response: the head (with Content-Type if content_type is not NULL) and, unless the
+ * request was HEAD, the body. 0, or -1 if the client is gone. */
+int http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
+                       const char *extra, const char *body, size_t length, int keep_alive);
+
+/* An error page: the status and its reason as a small HTML document. extra as above (405 needs
+ * "Allow: GET, HEAD\r\n"). 0, or -1 if the client is gone. */
+int http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive);
+
+/* Write all of data[0..n), waiting while the socket is full (see WRITING above). 0 or -1. */
+int http_write_all(int fd, const void *data, size_t n);
+
+#endif
