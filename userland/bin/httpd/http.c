@@ -418,7 +418,7 @@ int http_write_all(int fd, const void *data, size_t n)
 int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
                    long content_length, int keep_alive)
 {
-    char head[1024], date[30], length[48] = "";
+    char head[HTTP_MAX_TARGET + 1024], date[30], length[48] = "";
     int n;
 
     if (content_length >= 0)
@@ -437,10 +437,10 @@ static int is_head(const struct http_request *req)
     return req->method != NULL && strcmp(req->method, "HEAD") == 0;
 }
 
-int http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
-                       const char *extra, const char *body, size_t length, int keep_alive)
+long http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
+                        const char *extra, const char *body, size_t length, int keep_alive)
 {
-    char headers[512];
+    char headers[HTTP_MAX_TARGET + 512];
     int n = snprintf(headers, sizeof headers, "%s%s%s%s", content_type != NULL ? "Content-Type: " : "",
                      content_type != NULL ? content_type : "", content_type != NULL ? "\r\n" : "",
                      extra != NULL ? extra : "");
@@ -449,10 +449,12 @@ int http_send_response(int fd, const struct http_request *req, int status, const
         return -1;
     if (http_send_head(fd, req, status, headers, (long)length, keep_alive) < 0)
         return -1;
-    return is_head(req) ? 0 : http_write_all(fd, body, length);
+    if (is_head(req))
+        return 0;
+    return http_write_all(fd, body, length) < 0 ? -1 : (long)length;
 }
 
-int http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive)
+long http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive)
 {
     char page[256];
     int n = snprintf(page, sizeof page,

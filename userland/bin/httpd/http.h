@@ -102,13 +102,14 @@ int http_send_head(int fd, const struct http_request *req, int status, const cha
                    long content_length, int keep_alive);
 
 /* A whole response: the head (with Content-Type if content_type is not NULL) and, unless the
- * request was HEAD, the body. 0, or -1 if the client is gone. */
-int http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
-                       const char *extra, const char *body, size_t length, int keep_alive);
+ * request was HEAD, the body. The body's bytes sent (0 for HEAD, for an access log), or -1 if the
+ * client is gone. */
+long http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
+                        const char *extra, const char *body, size_t length, int keep_alive);
 
 /* An error page: the status and its reason as a small HTML document. extra as above (405 needs
- * "Allow: GET, HEAD\r\n"). 0, or -1 if the client is gone. */
-int http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive);
+ * "Allow: GET, HEAD\r\n"). As http_send_response: the body's bytes sent, or -1. */
+long http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive);
 
 /* Write all of data[0..n), waiting while the socket is full (see WRITING above). 0 or -1. */
 int http_write_all(int fd, const void *data, size_t n);
