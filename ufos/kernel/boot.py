@@ -35,7 +35,7 @@ from ufos.machine.syntax import disassemble_word
 from ufos.kernel import exec as execmod
 from ufos.kernel import signal, tty
 from ufos.kernel.file import File
-from ufos.kernel.fork import POLICIES
+from ufos.kernel.fork import POLICIES, RELOCATORS
 from ufos.kernel.fs.rootfs import build_root
 from ufos.kernel.net import Network
 from ufos.kernel.proc import QUANTUM, ProcTable, exit_process
@@ -57,6 +57,7 @@ P = isa.PERM
 @dataclass
 class Options:
     policy: str = "copa"
+    relocator: str = "machine"   # who relocates a copied page: the machine's fast path, or python (lab fork)
     isolation: str = "adversarial"
     memory: int = 256 << 20
     max_procs: int = 64
@@ -74,6 +75,8 @@ class Options:
     def check(self) -> None:
         if self.policy not in POLICIES:
             raise ValueError(f"unknown fork policy {self.policy!r} (one of {', '.join(POLICIES)})")
+        if self.relocator not in RELOCATORS:
+            raise ValueError(f"unknown relocator {self.relocator!r} (one of {', '.join(RELOCATORS)})")
         if self.isolation not in ISOLATION:
             raise ValueError(f"unknown isolation level {self.isolation!r} (one of {', '.join(ISOLATION)})")
         if not 4 << 20 <= self.memory <= MAX_MEMORY or self.memory % PAGE:
@@ -122,7 +125,8 @@ class Kernel:
         self.rng = random.Random(options.seed if options.seed is not None else 0)
         self.memory = Memory(options.memory)
         self.vm = VM(self.memory, options.max_procs, classic=options.policy == "classic",
-                     rng=random.Random(options.seed) if options.seed is not None else None)
+                     rng=random.Random(options.seed) if options.seed is not None else None,
+                     relocator=options.relocator)
         self.cpu = CPU(self.memory, self.vm.page_table)
         self.procs = ProcTable(self, options.max_procs)
         self.current = None

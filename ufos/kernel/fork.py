@@ -28,10 +28,12 @@ from __future__ import annotations
 
 from ufos.machine.isa import PTE
 from ufos.machine.relocate import copy_and_relocate, relocate_capability
+from ufos.kernel import relocate
 from ufos.kernel.uapi import SyscallError
 from ufos.kernel.vm import FRAME_MASK, RIGHTS, SLOT_SIZE, AddressSpace, Region
 
 POLICIES = ("copa", "coa", "sync", "classic")
+RELOCATORS = ("machine", "python")      # who moves a copied page's capabilities (copy_relocating)
 WRITE, AF, CAP_TRAP = PTE["WRITE"], PTE["AF"], PTE["CAP_TRAP"]
 
 
@@ -140,10 +142,14 @@ def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
 
 def copy_relocating(space: AddressSpace, new: int, frame: int) -> None:
     """Copy frame to new (the same frame: in place), moving the capabilities that point into the
-    frame's origin slot into space's slot. Under classic nothing moves: it is a plain copy."""
+    frame's origin slot into space's slot. Under classic nothing moves: it is a plain copy. With
+    the python relocator (lab fork) the kernel's own code (kernel/relocate.py) does the moving."""
     origin = space.vm.frames.origin(frame)
     if space.vm.classic or origin == space.base:
         copy_and_relocate(space.vm.memory, new, frame)
+    elif space.vm.relocator == "python":
+        space.stats.caps_relocated += relocate.copy_and_relocate_page(
+            space.vm.memory, new, frame, origin, SLOT_SIZE, space.base - origin, space.root)
     else:
         space.stats.caps_relocated += copy_and_relocate(
             space.vm.memory, new, frame, 1, origin, SLOT_SIZE, distance(origin, space.base), space.root)

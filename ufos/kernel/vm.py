@@ -391,9 +391,10 @@ class AddressSpace:
 class VM:
     """Physical memory, the frame allocator, the shared page table and the slots."""
 
-    def __init__(self, memory, max_slots: int, classic: bool = False, rng=None):
+    def __init__(self, memory, max_slots: int, classic: bool = False, rng=None, relocator: str = "machine"):
         self.memory = memory
         self.classic = classic                  # a page table per μprocess, all at slot 0's addresses
+        self.relocator = relocator              # machine (the fast path) or python (fork.copy_relocating)
         self.frames = Frames(len(memory))
         self.page_table = PageTable()
         self.max_slots = max_slots
