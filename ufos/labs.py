@@ -10,8 +10,11 @@ A lab is a folder labs/NAME/ with README.md (the handout), its grader test_NAME.
     order = 1                  # its place in the course
     builds_on = []             # the labs it needs (by name)
     files = ["userland/bin/pingpong.c"]   # the files the student edits, from the repository's top
-    points = 100               # what the grader's points add up to
+    points = 100               # what the grader's points add up to (regression weights included)
     hidden = []                # files of the lab left out of the student edition (hidden tests)
+    regression = {util = 10}   # earlier labs graded again as part of this one, each scaled to N points
+    tests = ["tests/userland/test_x.py::test_y"]   # the project's own tests that run this lab's
+                               # programs: skipped, with the reason, in an edition that strips the lab
 
 The reference solution stays in the tree, so the full tree always builds and passes. It sits in
 regions of the files the student edits, written with the comment leader of the file's language
@@ -26,9 +29,13 @@ regions of the files the student edits, written with the comment leader of the f
 The student edition has, in place of the whole region, the stub's lines with their leader (and
 one space after it) taken off. Anything else that looks like a marker is an error, reported as
 FILE:LINE: so that a typo never leaks a solution. docs/instructors.md says how to write them.
+
+Every exported tree carries labs/edition.toml: the labs it strips and its files (so that a tree
+with no git, a student's or Gradescope's, can be exported and copied again).
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -42,6 +49,7 @@ ROOT = PACKAGE.parent                      # the repository: labs/ and userland/
 LEADERS = {".c": "//", ".h": "//", ".py": "#"}     # the files that may hold regions, by language
 MARKER = re.compile(r"(BEGIN SOLUTION|END SOLUTION|STUB)\b\s*(.*)$")
 LAB_NAME = re.compile(r"[a-z][a-z0-9_]*$")
+EDITION = "labs/edition.toml"              # written by export into the trees it makes
 
 
 class LabError(ValueError):
@@ -57,6 +65,8 @@ class Lab:
     files: list[str]
     points: int
     hidden: list[str] = field(default_factory=list)
+    regression: dict[str, int] = field(default_factory=dict)
+    tests: list[str] = field(default_factory=list)
 
     @property
     def folder(self) -> Path:
@@ -69,6 +79,12 @@ class Lab:
     @property
     def grader(self) -> Path:
         return self.folder / f"test_{self.name}.py"
+
+    @property
+    def graders(self) -> list[Path]:
+        """Every grader file of the lab in this tree: test_NAME.py, and the hidden ones where they
+        are (the instructor's tree; a student edition has no hidden file)."""
+        return sorted(self.folder.glob("test_*.py"))
 
 
 def labs_dir() -> Path:
@@ -88,12 +104,16 @@ def load_lab(folder: Path) -> Lab:
         data = tomllib.loads(path.read_text())
     except tomllib.TOMLDecodeError as e:
         raise LabError(f"{path}: {e}") from None
-    types = {"title": str, "order": int, "builds_on": list, "files": list, "points": int, "hidden": list}
+    types = {"title": str, "order": int, "builds_on": list, "files": list, "points": int, "hidden": list,
+             "regression": dict, "tests": list}
+    optional = {"hidden", "regression", "tests"}
     for key, type_ in types.items():
-        if key == "hidden" and key not in data:
+        if key in optional and key not in data:
             continue
         if not isinstance(data.get(key), type_):
             raise LabError(f"{path}: '{key}' is missing or not a {type_.__name__}")
+    if not all(isinstance(weight, int) and weight > 0 for weight in data.get("regression", {}).values()):
+        raise LabError(f"{path}: 'regression' gives each earlier lab a whole number of points: {{util = 10}}")
     unknown = set(data) - set(types)
     if unknown:
         raise LabError(f"{path}: unknown keys {sorted(unknown)} (a lab.toml has {list(types)})")
@@ -180,14 +200,40 @@ def parse_regions(text: str, path: str) -> tuple[list[Region], list[str]]:
     return regions, errors
 
 
-def tracked_files() -> list[str]:
-    """The files of the project: git's tracked files that are there (the student edition is those)."""
+def tracked_files(untracked: bool = False) -> list[str]:
+    """The files of the project: git's tracked files that are there (the student edition is those),
+    and with untracked the new files git does not ignore (the instructor's tree as it is now); in
+    an exported tree that is not a git checkout, the files its labs/edition.toml lists."""
+    if not (ROOT / ".git").exists() and (ROOT / EDITION).is_file():
+        names = edition()["files"]
+    else:
+        others = ["--others", "--exclude-standard"] if untracked else []
+        try:
+            out = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "--cached", *others],
+                                 capture_output=True, check=True).stdout
+        except (OSError, subprocess.CalledProcessError) as e:
+            raise LabError(f"{ROOT}: cannot list the project's files with git ({e}); the labs work from a "
+                           f"git checkout of ufos or a tree `ufos lab export` wrote") from None
+        names = out.decode().split("\0")
+    return [name for name in names if name and name != EDITION and (ROOT / name).is_file()]
+
+
+def edition() -> dict:
+    """What labs/edition.toml says of this tree: {"stripped": [labs], "files": [...]}; the
+    instructor's git checkout has none: nothing is stripped."""
+    path = ROOT / EDITION
+    if not path.is_file():
+        return {"stripped": [], "files": []}
     try:
-        out = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z"], capture_output=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError) as e:
-        raise LabError(f"{ROOT}: cannot list the project's files with git ({e}); the labs work from a "
-                       f"git checkout of ufos") from None
-    return [name for name in out.decode().split("\0") if name and (ROOT / name).is_file()]
+        return tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as e:
+        raise LabError(f"{path}: {e}") from None
+
+
+def lab_owned_tests(stripped: list[str]) -> dict[str, str]:
+    """The project's tests that run the programs of the stripped labs (their lab.toml `tests`),
+    each with the lab it belongs to: a student edition has stubs there, so they cannot pass."""
+    return {test: lab.name for lab in all_labs() if lab.name in stripped for test in lab.tests}
 
 
 def tree_regions(labs: list[Lab]) -> dict[str, list[Region]]:
@@ -236,19 +282,19 @@ def labs_to_strip(name: str | None) -> set[str]:
     return {lab.name for lab in labs if (lab.order, lab.name) >= (chosen.order, chosen.name)}
 
 
-def export(strip: set[str], dest: Path) -> int:
+def export(strip: set[str], dest: Path, untracked: bool = False) -> int:
     """Write the student edition to dest (which must not exist or be empty): every tracked file,
-    the regions of the labs in strip replaced by their stubs, those labs' hidden files left out.
-    Returns how many regions were replaced."""
+    the regions of the labs in strip replaced by their stubs, those labs' hidden files left out,
+    and labs/edition.toml saying so. With strip empty and untracked it is a copy of the instructor's
+    tree as it is now (new files too). Returns how many regions were replaced."""
     labs = all_labs()
     regions = tree_regions(labs)
     if dest.exists() and any(dest.iterdir()):
         raise LabError(f"{dest}: not empty (the student edition goes to a new directory)")
     hidden = {f"labs/{lab.name}/{name}" for lab in labs if lab.name in strip for name in lab.hidden}
+    names = [name for name in tracked_files(untracked) if name not in hidden]
     replaced = 0
-    for name in tracked_files():
-        if name in hidden:
-            continue
+    for name in names:
         target = dest / name
         target.parent.mkdir(parents=True, exist_ok=True)
         mine = [r for r in regions.get(name, []) if r.lab in strip]
@@ -258,4 +304,14 @@ def export(strip: set[str], dest: Path) -> int:
             replaced += len(mine)
         else:
             shutil.copy2(ROOT / name, target, follow_symlinks=False)
+    write_edition(dest, sorted(strip), names)
     return replaced
+
+
+def write_edition(dest: Path, stripped: list[str], names: list[str]) -> None:
+    def toml_list(items: list[str]) -> str:
+        return "[" + ", ".join(json.dumps(item, ensure_ascii=False) for item in items) + "]"     # a JSON string is a TOML string
+    (dest / EDITION).write_text(
+        "# Written by `ufos lab export`: the labs whose solutions this tree leaves to the student\n"
+        "# (their project tests are skipped here, with the reason), and the files of the tree.\n"
+        f"stripped = {toml_list(stripped)}\nfiles = {toml_list(names)}\n")

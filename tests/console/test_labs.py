@@ -1,7 +1,17 @@
-"""The course's own proof (ufos/labs.py, ufos/grading.py, `ufos lab`, `ufos grade`): the full tree
-scores full marks on lab util; its student edition builds, boots, scores zero and holds no line of
-the solutions; malformed regions are refused with FILE:LINE; --json has Gradescope's shape; an
-endless program fails with "exceeded N instructions"."""
+"""The course's own proof (ufos/labs.py, ufos/grading.py, ufos/submissions.py, `ufos lab`, `ufos
+grade`): the full tree scores full marks on lab util; its student edition builds, boots, scores
+zero, skips the project tests of the lab and holds no line of the solutions; malformed regions are
+refused with FILE:LINE; --json has Gradescope's shape and can be signed; an endless program fails
+with "exceeded N instructions"; a class is graded at once; the Gradescope zip grades a submission.
+
+Planted wrong solutions: `graded_with(lab, {file: (old, new)})` grades the reference solution
+with `old` replaced by `new` in one of the lab's files (through `ufos grade LAB --submission`, as a
+student's files are graded) and returns {test: points}; a test then checks the wrong solution loses
+exactly the points whose hints name the mistake. Use it for your lab:
+
+    scores = graded_with("util", {"userland/bin/primes.c": ("p <= n", "p < n")})
+    assert lost(scores) == {"test_primes": 20, ...}
+"""
 import json
 import shutil
 import subprocess
@@ -12,7 +22,7 @@ import pytest
 
 from tests.helpers import ROOT, ufos_env
 from ufos import grading
-from ufos.labs import LabError, all_labs, find_lab, parse_regions, student_text, tracked_files
+from ufos.labs import LabError, all_labs, edition, find_lab, parse_regions, student_text, tracked_files
 
 UTIL_POINTS = find_lab("util").points
 
@@ -29,10 +39,16 @@ def gradescope_tests(path: Path) -> list[dict]:
     results = json.loads(path.read_text())
     assert {"score", "tests"} <= set(results)
     for test in results["tests"]:
-        assert set(test) == {"name", "score", "max_score", "output", "visibility"}
-        assert test["visibility"] == "visible" and 0 <= test["score"] <= test["max_score"]
-    assert results["score"] == sum(test["score"] for test in results["tests"])
+        assert set(test) == {"name", "score", "max_score", "status", "output", "visibility"}
+        assert test["visibility"] in ("visible", "after_due_date") and 0 <= test["score"] <= test["max_score"]
+        assert test["status"] == ("passed" if test["output"] == "passed" else "failed")
+    assert results["score"] == round(sum(test["score"] for test in results["tests"]), 2)
     return results["tests"]
+
+
+# the tests that prove the reference solutions: a student edition has stubs instead, so it skips them
+instructors_tree = pytest.mark.skipif(bool(edition()["stripped"]),
+                                      reason="needs the instructor's tree (the solutions); this is a student edition")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +70,7 @@ def test_lab_list_names_each_lab_first():
     assert f"({UTIL_POINTS} points)" in done.stdout
 
 
+@instructors_tree
 def test_the_full_tree_scores_full_marks_on_util(tmp_path):
     done = ufos("grade", "util", "--json", str(tmp_path / "results.json"))
     assert done.returncode == 0, done.stdout
@@ -75,6 +92,7 @@ def test_the_student_edition_builds_boots_and_scores_zero(student_util, tmp_path
     assert "again: pytest labs/util/test_util.py::test_pingpong --seed 1" in done.stdout
 
 
+@instructors_tree
 def test_the_student_edition_leaks_no_solution(student_util):
     """No line of a util solution that is not also elsewhere in the tree is in any exported file."""
     every_lab = {lab.name for lab in all_labs()}
@@ -121,3 +139,73 @@ def test_malformed_regions_are_refused_with_file_and_line(text, error):
 def test_a_program_that_never_ends_fails_with_its_instruction_limit():
     with pytest.raises(pytest.fail.Exception, match="yes exceeded 300,000 instructions"):
         grading.run(["yes"], max_instructions=300_000)
+
+
+# --- grading submissions: one, a class, planted wrong solutions, signatures, Gradescope -----------
+def submission_of(lab: str, folder: Path, patches: dict[str, tuple[str, str]] = {}) -> Path:
+    """A submission of lab: the reference solution of each of its files, laid out as in the
+    repository, with `old` replaced by `new` where patches says (old must be in the file once)."""
+    for name in find_lab(lab).files:
+        text = (ROOT / name).read_text()
+        if name in patches:
+            old, new = patches[name]
+            assert text.count(old) == 1, f"{name}: {old!r} is not in it exactly once"
+            text = text.replace(old, new)
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text)
+    return folder
+
+
+def graded_with(lab: str, patches: dict[str, tuple[str, str]], tmp_path: Path) -> dict[str, float]:
+    """The points of each test of lab for the reference solution patched as patches says, graded
+    as a student's submission is (`ufos grade LAB --submission DIR --json FILE`)."""
+    folder = submission_of(lab, tmp_path / "submission", patches)
+    done = ufos("grade", lab, "--submission", str(folder), "--json", str(tmp_path / "results.json"))
+    assert done.returncode in (0, 1), done.stderr
+    return {test["name"]: test["score"] for test in gradescope_tests(tmp_path / "results.json")}
+
+
+def lost(scores: dict[str, float], lab: str = "util") -> dict[str, float]:
+    """The tests that lost points, and how many (from the full marks of the full tree)."""
+    full = {test["name"]: test["max_score"] for test in FULL_MARKS[lab]}
+    return {name: full[name] - score for name, score in scores.items() if score < full[name]}
+
+
+FULL_MARKS: dict[str, list[dict]] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def full_marks(tmp_path_factory):
+    """What each test of util is worth, from the grader's own results.json on the full tree."""
+    path = tmp_path_factory.mktemp("full") / "results.json"
+    if not edition()["stripped"]:
+        ufos("grade", "util", "--json", str(path))
+        FULL_MARKS["util"] = gradescope_tests(path)
+
+
+def hints(lab: str, names) -> list[str]:
+    """The hint lines of these tests' failures, as the full tree's grader words them."""
+    outputs = {test["name"]: test for test in FULL_MARKS[lab]}
+    return [line for name in names for line in hint_of(lab, name).splitlines()] if outputs else []
+
+
+def hint_of(lab: str, name: str) -> str:
+    test = next(item for item in find_lab(lab).grader.read_text().split("@pytest.mark.points")
+                if f"def {name}(" in item)
+    return test.split("\n")[0]
+
+
+@instructors_tree
+def test_a_primes_that_prints_one_prime_too_few_loses_the_primes_points(tmp_path):
+    """A sieve fed from 3: no "prime 2"; both primes tests fail (the second waits for the first)."""
+    scores = graded_with("util", {"userland/bin/primes.c": ("for (i = 2; i <= last", "for (i = 3; i <= last")},
+                         tmp_path)
+    assert lost(scores) == {"test_primes": 20, "test_primes_to_60": 10}
+
+
+@instructors_tree
+def test_an_xargs_that_ignores_n_loses_the_points_whose_hints_say_n(tmp_path):
+    scores = graded_with("util", {"userland/bin/xargs.c": ("per_run = strtol(optarg, &end, 10);",
+                                                           "(void)strtol(optarg, &end, 10);")}, tmp_path)
+    assert lost(scores) == {"test_xargs_one_per_run": 10, "test_find_xargs_grep": 10}
+    assert all("-n 1" in hint_of("util", name) for name in lost(scores))
