@@ -154,6 +154,7 @@ static int parse_range(const struct http_request *req, long size, time_t mtime, 
 {
     const char *range = http_header(req, "Range");
     const char *if_range = http_header(req, "If-Range");
+    long from, to;
     char *end;
 
     if (range == NULL || strncmp(range, "bytes=", 6) != 0 || strchr(range, ',') != NULL ||
@@ -172,18 +173,21 @@ static int parse_range(const struct http_request *req, long size, time_t mtime, 
     }
     if (*range < '0' || *range > '9')
         return 200;
-    *first = strtol(range, &end, 10);
+    from = strtol(range, &end, 10);
     if (*end++ != '-')
         return 200;
-    *last = size - 1;
-    if (*end != '\0') {
-        long l = strtol(end, &end, 10);
-        if (*end != '\0' || l < *first)
+    to = size - 1;
+    if (*end != '\0') {                          /* A-B: B may be past the end, then it is the end */
+        long b = strtol(end, &end, 10);
+        if (*end != '\0' || b < from)
             return 200;
-        if (l < *last)
-            *last = l;
+        to = b < to ? b : to;
     }
-    return *first >= size ? 416 : 206;
+    if (from >= size)
+        return 416;
+    *first = from;
+    *last = to;
+    return 206;
 }
 
 /* ---- the answer ---------------------------------------------------------------------------- */

@@ -421,10 +421,13 @@ int http_send_head(int fd, const struct http_request *req, int status, const cha
     char head[HTTP_MAX_TARGET + 1024], date[30], length[48] = "";
     int n;
 
+    (void)req;      /* the head is the same for every request; req keeps the calls alike */
+
     if (content_length >= 0)
         snprintf(length, sizeof length, "Content-Length: %ld\r\n", content_length);
-    n = snprintf(head, sizeof head, "HTTP/1.%d %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
-                 req->version_minor, status, http_reason(status), http_format_date(time(NULL), date),
+    /* HTTP/1.1 even to a 1.0 client: a server names the highest version it speaks (RFC 9110 §6.2) */
+    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
+                 status, http_reason(status), http_format_date(time(NULL), date),
                  HTTP_SERVER, extra != NULL ? extra : "", length, keep_alive ? "keep-alive" : "close");
     if (n < 0 || (size_t)n >= sizeof head)
         return -1;
