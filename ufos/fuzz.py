@@ -107,7 +107,7 @@ SPECS = {
     "setpgid": ("pid", "pid"), "getpgid": ("pid",), "setsid": (), "umask": ("mode",),
     "rt_sigaction": ("sig", "sigaction", "out"), "rt_sigprocmask": ("how", "in", "out8"),
     "rt_sigreturn": (), "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"),
-    "gettimeofday": ("out",), "ppoll": ("pollfds", "nfds", "timespec"),
+    "gettimeofday": ("out",), "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
     "mmap": ("null", "len", "prot", "mapflags", "fd", "int"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),

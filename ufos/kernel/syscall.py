@@ -3,7 +3,8 @@
 A μprocess enters the kernel through its sealed gate with the call's number in x8 (docs/abi.md).
 syscall() looks the number up in HANDLERS and calls the handler with the arguments (uaccess.py:
 Args, which checks every pointer). The handlers live in files by subsystem: sys_file.py,
-sys_socket.py, sys_proc.py (sys_fork is there), sys_signal.py, sys_time.py, sys_memory.py.
+sys_socket.py, sys_proc.py (sys_fork is there), sys_signal.py, sys_time.py, sys_memory.py,
+sys_info.py (sysinfo, written in lab syscall).
 
 A handler returns an int (x0: the result, or -errno) or a Capability (c0, for mmap and brk), raises
 SyscallError to fail, raises WouldBlock to sleep and be called again (sched.py), or returns
@@ -23,6 +24,7 @@ from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_f
                                   sys_getdents64, sys_ioctl, sys_lseek, sys_mkdirat, sys_newfstatat, sys_openat,
                                   sys_pipe2, sys_read, sys_renameat, sys_truncate, sys_unlinkat, sys_utimensat,
                                   sys_write)
+from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_munmap
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
                                   sys_kill, sys_reboot, sys_setpgid, sys_setsid, sys_umask, sys_wait4)
@@ -49,7 +51,7 @@ HANDLERS = {
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
     SYS.rt_sigreturn: sys_rt_sigreturn,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
-    SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll,
+    SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
     SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.brk: sys_brk,
     SYS.socket: sys_socket, SYS.socketpair: sys_socketpair, SYS.bind: sys_bind,
     SYS.listen: sys_listen, SYS.accept: sys_accept, SYS.connect: sys_connect,

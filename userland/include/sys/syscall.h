@@ -68,6 +68,7 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_geteuid 175
 #define SYS_getgid 176
 #define SYS_getegid 177
+#define SYS_sysinfo 179
 #define SYS_socket 198
 #define SYS_socketpair 199
 #define SYS_bind 200
