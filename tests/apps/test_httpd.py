@@ -437,7 +437,6 @@ def test_serves_under_every_fork_policy(tmp_path, policy):
     assert stop(g)[0] == 0
 
 
-@pytest.mark.slow
 def test_many_keep_alive_connections_under_load(tmp_path):
     """16 connections, each 50 keep-alive requests, with 3 workers: every answer right."""
     g = start(tmp_path, "-w", "3")
