@@ -18,7 +18,6 @@ from ufos.kernel.sched import wakeup
 from ufos.kernel.file import FdTable
 from ufos.kernel.uapi import E, SA, SIG, SyscallError
 from ufos.kernel.vm import AddressSpace
-from ufos.machine.mmu import PageTable
 
 QUANTUM = 20_000                 # instructions per turn
 
@@ -78,11 +77,12 @@ class ProcTable:
         vm = self.k.vm
         table = vm.page_table
         if vm.classic:
-            table = PageTable()          # classic: a page table of its own
+            table = vm.new_page_table()  # classic: a page table of its own
             vm.map_gate(table)
         p = Proc(self.next_pid, parent, AddressSpace(vm, vm.slot_base(slot), table), slot)
         self.next_pid += 1
         self.procs[p.pid] = p
+        self.k.events.processes_created += 1
         if parent:
             parent.children.append(p)
         return p

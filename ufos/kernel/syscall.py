@@ -67,6 +67,7 @@ def syscall(k, p) -> None:
     number = cpu.x[8]
     handler = HANDLERS.get(number)
     p.syscalls += 1
+    k.events.syscalls += 1
     try:
         if handler is None:
             raise SyscallError(E.ENOSYS, f"system call {number}")

@@ -34,7 +34,7 @@ from functools import cached_property
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability, alignment_mask, representable_length
-from ufos.machine.mmu import PageTable
+from ufos.machine.mmu import MMUStats, PageTable
 from ufos.abi import CAP_PERMS
 from ufos.kernel.uapi import E, SyscallError
 
@@ -215,6 +215,7 @@ class AddressSpace:
         """Give the page at va a fresh zeroed frame; its physical address."""
         pa = self.vm.frames.alloc(self.base)
         self.vm.memory.zero(pa, PAGE)
+        self.vm.events.pages_zeroed += 1
         self.page_table.map(va, pa, RIGHTS[rights])
         return pa
 
@@ -351,6 +352,7 @@ class AddressSpace:
         while length > 0:
             n = min(length, PAGE - va % PAGE)
             out += self.vm.memory.read(self.physical(va, "read"), n)
+            self.vm.events.bytes_moved += n
             va, length = va + n, length - n
         return bytes(out)
 
@@ -359,6 +361,7 @@ class AddressSpace:
         while pos < len(data):
             n = min(len(data) - pos, PAGE - (va + pos) % PAGE)
             self.vm.memory.write(self.physical(va + pos, "write"), data[pos:pos + n])
+            self.vm.events.bytes_moved += n
             pos += n
 
     def load_cap(self, va: int) -> Capability:
@@ -391,16 +394,21 @@ class AddressSpace:
 class VM:
     """Physical memory, the frame allocator, the shared page table and the slots."""
 
-    def __init__(self, memory, max_slots: int, classic: bool = False, rng=None, relocator: str = "machine"):
+    def __init__(self, memory, max_slots: int, events, classic: bool = False, rng=None, relocator: str = "machine"):
         self.memory = memory
+        self.events = events                    # the kernel's counts for the cost model (cost.py)
         self.classic = classic                  # a page table per μprocess, all at slot 0's addresses
         self.relocator = relocator              # machine (the fast path) or python (fork.copy_relocating)
         self.frames = Frames(len(memory))
-        self.page_table = PageTable()
+        self.mmu = MMUStats()                   # what editing the page tables costs, all of them
+        self.page_table = self.new_page_table()
         self.max_slots = max_slots
         self.free_slots = list(range(max_slots))
         self.rng = rng                          # with a seed: slots are placed at random (ASLR)
         self.gate_frame = self.frames.alloc(0)
+
+    def new_page_table(self) -> PageTable:
+        return PageTable(self.mmu)
 
     def slot_base(self, index: int) -> int:
         return SLOT_STRIDE * (index + 1)

@@ -20,6 +20,7 @@ cdef struct TLBEntry:
 
 cdef struct Counters:
     uint64_t instructions
+    uint64_t by_opcode[256]     # retired instructions by opcode (the cost model groups them by class)
     uint64_t traps[16]          # by exception class
     uint64_t cap_faults[4]      # tag, seal, permission, bounds
     uint64_t page_faults[5]     # translation, access flag, permission, capability load, capability store

@@ -20,7 +20,7 @@ from ufos.machine.capability cimport (
     cap_is_subset)
 from ufos.machine.arch cimport *
 from ufos.machine.cap cimport Capability, wrap_cap
-from ufos.machine.memory cimport Memory, cap_read_bits, cap_write_bits, tag_clear, tag_get, tag_set
+from ufos.machine.memory cimport Memory, RelocCounters, cap_read_bits, cap_write_bits, tag_clear, tag_get, tag_set
 from ufos.machine.mmu cimport PageTable, pt_lookup, pte_frame
 
 from ufos.machine import isa
@@ -874,6 +874,7 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
             raise_exception(s, EC_SVC if op == OP_SVC else (EC_HLT if op == OP_HLT else EC_WFI),
                             f_code(w) if op != OP_WFI else 0, 0, REG_NONE, pc)
             s.pcc.address = next_pc
+            s.ctr.by_opcode[op] += 1
             n += 1
             break
         elif op == OP_BRK:
@@ -906,11 +907,21 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
             break
 
         s.pcc.address = next_pc
+        s.ctr.by_opcode[op] += 1
         n += 1
     return n
 
 
 # ===== the Python interface =======================================================================
+
+# What CPU.weighted_count weighs, in order: each opcode, each exception class, then the TLB and tag
+# counters, then copy_and_relocate's (Memory.reloc).
+COUNTER_LAYOUT = (tuple(f"insn.{isa.BY_OPCODE[op].key}" if op in isa.BY_OPCODE else f"insn.{op:#04x}"
+                        for op in range(256))
+                  + tuple(f"trap.{isa.EXCEPTION_CLASSES[ec][0]}" if ec in isa.EXCEPTION_CLASSES else f"trap.{ec}"
+                          for ec in range(16))
+                  + ("tlb_misses", "tlb_flushes", "tlb_invalidations", "tag_clears",
+                     "pages_copied", "caps_scanned", "caps_relocated"))
 
 CAP_FAULT_INDEX = {isa.FAULT["TAG"]: 0, isa.FAULT["SEAL"]: 1, isa.FAULT["PERM"]: 2, isa.FAULT["BOUNDS"]: 3}
 PAGE_FAULT_INDEX = {isa.FAULT["TRANSLATION"]: 0, isa.FAULT["ACCESS_FLAG"]: 1, isa.FAULT["PERMISSION"]: 2,
@@ -1134,11 +1145,40 @@ cdef class CPU:
         return Trap(ec=t.ec, code=t.code, access=t.access, reg=t.reg, address=t.address,
                     pc=s.pcc.address, cap=cap, instructions=done)
 
+    def weighted_count(self, double[::1] weights not None):
+        """Σ weights[i] × counter i over the layout COUNTER_LAYOUT names (opcodes, then exception
+        classes, then the TLB and relocation counters): the cost model's sum, in C, cheap enough to
+        run at every clock read."""
+        cdef Counters* c = &self.s.ctr
+        cdef RelocCounters* reloc = &self.memory.reloc
+        cdef double total = 0
+        cdef int i
+        if weights.shape[0] != len(COUNTER_LAYOUT):
+            raise ValueError(f"weights has {weights.shape[0]} entries, the layout {len(COUNTER_LAYOUT)}")
+        for i in range(256):
+            total += weights[i] * c.by_opcode[i]
+        for i in range(16):
+            total += weights[256 + i] * c.traps[i]
+        total += (weights[272] * c.tlb_misses + weights[273] * c.tlb_flushes
+                  + weights[274] * c.tlb_invalidations + weights[275] * c.tag_clears)
+        total += weights[276] * reloc.pages_copied + weights[277] * reloc.caps_scanned \
+            + weights[278] * reloc.caps_relocated
+        return total
+
+    def instructions_by_class(self):
+        """Retired instructions by the class (group) isa.py gives each opcode."""
+        cdef Counters* c = &self.s.ctr
+        out = dict.fromkeys(isa.GROUPS, 0)
+        for insn in isa.INSTRUCTIONS:
+            out[insn.group] += c.by_opcode[insn.opcode]
+        return out
+
     def counters(self):
         """Everything the machine counts, as a dict of plain numbers."""
         cdef Counters* c = &self.s.ctr
         out = {
             "instructions": c.instructions,
+            "instructions_by_class": self.instructions_by_class(),
             "traps": {name: c.traps[num] for num, (name, _) in isa.EXCEPTION_CLASSES.items()
                       if num < 16 and name not in ("NONE",)},
             "cap_faults": {name: c.cap_faults[i] for i, name in enumerate(("tag", "seal", "perm", "bounds"))},

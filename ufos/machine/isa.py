@@ -251,6 +251,7 @@ _group("float", [
 INSTRUCTIONS: tuple[Insn, ...] = tuple(_INSNS)
 BY_OPCODE = {i.opcode: i for i in INSTRUCTIONS}
 BY_KEY = {i.key: i for i in INSTRUCTIONS}
+GROUPS = tuple(dict.fromkeys(i.group for i in INSTRUCTIONS))   # the instruction classes, in table order
 assert len(BY_OPCODE) == len(INSTRUCTIONS), "two instructions share an opcode"
 assert len(BY_KEY) == len(INSTRUCTIONS), "two instructions share a key"
 

@@ -13,7 +13,14 @@ cdef enum:
     LEAF_SPAN = 1 << 24  # the bytes of address space one leaf table covers
     MAX_PENDING = 64     # page invalidations remembered before a full TLB flush is needed instead
 
+cdef class MMUStats:
+    """What the kernel's page-table edits cost, for the cost model: shared by the tables of one machine."""
+    cdef readonly uint64_t tables    # page-table pages (mid and leaf) allocated
+    cdef readonly uint64_t entries   # page-table entries written (mapped, changed, unmapped)
+
+
 cdef class PageTable:
+    cdef readonly MMUStats stats
     cdef uint64_t*** root          # root[i] -> mid table, mid[j] -> leaf table of LEVEL_SIZE PTEs
     cdef readonly uint64_t mapped  # number of valid entries
     # TLB shootdown: pages whose entries lost rights since the CPU last looked (see cpu.pyx)

@@ -13,10 +13,17 @@ cdef uint64_t _PTE_VALID = isa.PTE["VALID"]
 cdef uint64_t _FLAG_MASK = (1 << 12) - 1
 
 
-cdef class PageTable:
-    """One address space: a map from virtual pages to physical frames."""
+cdef class MMUStats:
+    def as_dict(self):
+        return {"tables": self.tables, "entries": self.entries}
 
-    def __cinit__(self):
+
+cdef class PageTable:
+    """One address space: a map from virtual pages to physical frames. The tables of one machine
+    share an MMUStats, which counts what editing them costs."""
+
+    def __cinit__(self, MMUStats stats=None):
+        self.stats = stats if stats is not None else MMUStats()
         self.root = <uint64_t***>calloc(LEVEL_SIZE, sizeof(uint64_t**))
         if self.root == NULL:
             raise MemoryError()
@@ -43,10 +50,12 @@ cdef class PageTable:
             self.root[i] = <uint64_t**>calloc(LEVEL_SIZE, sizeof(uint64_t*))
             if self.root[i] == NULL:
                 return NULL
+            self.stats.tables += 1
         if self.root[i][j] == NULL:
             self.root[i][j] = <uint64_t*>calloc(LEVEL_SIZE, sizeof(uint64_t))
             if self.root[i][j] == NULL:
                 return NULL
+            self.stats.tables += 1
         return pt_lookup(self.root, va)
 
     cdef void invalidate(self, uint64_t va) noexcept nogil:
@@ -83,6 +92,7 @@ cdef class PageTable:
         else:
             self.mapped += 1
         slot[0] = pa | flags | _PTE_VALID
+        self.stats.entries += 1
 
     def unmap(self, uint64_t va):
         """Remove the mapping of the page at va; return its old PTE (0 if there was none)."""
@@ -93,6 +103,7 @@ cdef class PageTable:
             return 0
         old = slot[0]
         slot[0] = 0
+        self.stats.entries += 1
         self.mapped -= 1
         self.invalidate(va)
         return old
@@ -105,6 +116,7 @@ cdef class PageTable:
         if not slot[0] & _PTE_VALID:
             raise KeyError(f"no page is mapped at {va:#x}")
         slot[0] = (slot[0] | set_bits) & ~clear_bits
+        self.stats.entries += 1
         self.invalidate(va)
         return slot[0]
 
@@ -159,7 +171,9 @@ cdef class PageTable:
             if parent_clear:
                 slot[0] = pte & ~parent_clear
                 self.invalidate(va)
+                self.stats.entries += 1
             dest[0] = (pte & ~child_clear) | child_set
+            self.stats.entries += 1
             child.mapped += 1
             refs[frame] += 1
             n += 1
