@@ -91,8 +91,12 @@ def share_pages(k, parent, child, parent_clear: int, child_clear: int, child_set
     """Map each of the parent's frames into the child too (one more reference each), taking rights
     away from both sides' entries so that the first access that needs a copy faults. The loop over
     the pages is the page table's (machine/mmu.pyx PageTable.share): it runs in C."""
+    # BEGIN SOLUTION copa
     parent.page_table.share(child.page_table, parent.base, parent.top, distance(parent.base, child.base),
                             parent_clear, child_clear, child_set, k.vm.frames.refs)
+    # STUB
+    # share_sync(k, parent, child)      # for now every page is copied at fork: right, but no sharing
+    # END SOLUTION
 
 
 def copy_got(parent: AddressSpace, child: AddressSpace) -> None:
@@ -116,6 +120,7 @@ def distance(src: int, dst: int) -> int:
 def resolve_shared_page(space: AddressSpace, va: int, pte: int, rights: int) -> bool:
     """A μprocess touched a page it shares (or shared): give it a page of its own with the
     region's full rights. Called by vm.handle_fault once it has checked the access is legal."""
+    # BEGIN SOLUTION copa
     frame = pte & FRAME_MASK
     frames = space.vm.frames
     if frames.refcount(frame) == 1 and (space.vm.classic or frames.origin(frame) == space.base):
@@ -123,11 +128,16 @@ def resolve_shared_page(space: AddressSpace, va: int, pte: int, rights: int) -> 
     else:
         copy_page(space, va, frame, rights)
     return True
+    # STUB
+    # copy_page(space, va, pte & FRAME_MASK, rights)
+    # return True
+    # END SOLUTION
 
 
 def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
     """Give `space` its own copy of the shared frame mapped at va, with every capability in it
     moved into space's slot. The frame's last user relocates it in place instead of copying."""
+    # BEGIN SOLUTION copa
     frames = space.vm.frames
     if frames.refcount(frame) == 1:
         new = frame                                      # nobody else sees it: move it in place
@@ -138,6 +148,9 @@ def copy_page(space: AddressSpace, va: int, frame: int, rights: int) -> None:
     copy_relocating(space, new, frame)
     frames.set_origin(new, space.base)
     space.page_table.map(va, new, rights)
+    # STUB
+    # space.page_table.map(va, frame, rights)   # no page is shared yet (share_pages): it is space's own
+    # END SOLUTION
 
 
 def copy_relocating(space: AddressSpace, new: int, frame: int) -> None:
