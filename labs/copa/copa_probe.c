@@ -118,12 +118,13 @@ static void first_child(void)
 
 /* The second child: waits until the parent has written page 9 (and so has a copy of its own),
  * then reads it, and loads its pointer: the frame is the child's alone by then. */
-static void second_child(int ready)
+static void second_child(int ready[2])
 {
     struct page *p;
     char c;
 
-    if (read(ready, &c, 1) != 1)
+    close(ready[1]);            /* so that the read ends, should the parent die first */
+    if (read(ready[0], &c, 1) != 1)
         exit(1);
     begin();
     end("child-sees-old-data", pages[9].value == 9);
@@ -158,7 +159,7 @@ int main(void)
     if ((pid = fork()) < 0)
         return 1;
     if (pid == 0)
-        second_child(ready[0]);
+        second_child(ready);
     begin();
     pages[9].value = 900;       /* shared with the second child: the parent gets its own copy */
     end("parent-write", pages[9].value == 900);

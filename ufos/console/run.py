@@ -17,7 +17,7 @@ from ufos.console import monitor
 from ufos.console.machine import call_kernel
 from ufos.kernel import tty
 from ufos.kernel.boot import ISOLATION, Options
-from ufos.kernel.fork import POLICIES
+from ufos.kernel.fork import POLICIES, RELOCATORS
 from ufos.kernel.uapi import SyscallError
 from ufos.runner import boot, progress
 from ufos.toolchain.files import file_error
@@ -47,6 +47,9 @@ def parse_hostfwd(text: str) -> tuple[int, int]:
 def add_boot_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fork-policy", choices=POLICIES, default="copa",
                         help="how fork copies memory (default copa)")
+    parser.add_argument("--relocator", choices=RELOCATORS, default="machine",
+                        help="who moves the capabilities of the pages fork copies: the machine's fast "
+                             "path, or the kernel's Python (lab fork; default machine)")
     parser.add_argument("--isolation", choices=ISOLATION, default="adversarial",
                         help="how much the kernel distrusts μprocesses: adversarial and fault check "
                              "every pointer argument (a μprocess has no threads, so the copy-in that "
@@ -70,8 +73,8 @@ def options_from(args) -> Options:
     if args.share is not None and not os.path.isdir(args.share):
         raise ValueError(f"--share {args.share}: " +
                          ("not a directory" if os.path.exists(args.share) else "no such directory"))
-    return Options(policy=args.fork_policy, isolation=args.isolation, memory=args.memory,
-                   seed=args.seed, share=args.share or Options.share, trace=args.trace,
+    return Options(policy=args.fork_policy, relocator=args.relocator, isolation=args.isolation,
+                   memory=args.memory, seed=args.seed, share=args.share or Options.share, trace=args.trace,
                    hostfwd=dict(args.hostfwd), clock="host" if args.seed is None else "virtual",
                    monitored=True)
 
