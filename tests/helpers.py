@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import functools
 import os
-import threading
-import time
 from pathlib import Path
 
 from ufos.kernel.boot import Options
-from ufos.runner import RunResult, boot, run_image
+from ufos.runner import Background, RunResult, boot, run_image
 from ufos.toolchain.driver import build_executable
 from ufos.toolchain.userland import userland_programs
 
@@ -59,42 +57,15 @@ def run_bin(argv: list[str], budget: int = BUDGET, **options) -> RunResult:
     return RunResult(status, k.output(1), k.output(2), k.cpu.sysreg("icount"), k)
 
 
-class Guest:
-    """A program running in ufos on a thread of its own, its guest ports mapped to free host ports
-    (hostfwd to port 0), so real clients on the host reach it and tests never clash over ports.
-    argv[0] is a path in the root image (/bin/redis-server), or image gives the program. Every
-    wait on the host side has a timeout."""
+class Guest(Background):
+    """A program running in ufos on a thread of its own that real clients on the host reach
+    (ufos.runner.Background), with the tests' defaults: guest port 7000 forwarded to a free host
+    port, a budget of 200M instructions, every host-side wait bounded by TIMEOUT seconds."""
 
-    TIMEOUT = 20            # seconds
+    TIMEOUT = 20
 
-    def __init__(self, argv: list[str], image=None, ports=(7000,), hostfwd=None, share=None,
-                 budget: int = 200_000_000, **options):
-        if share is not None:
-            options["share"] = str(share)
-        options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
-                          max_instructions=budget, monitored=True, **options)
-        self.kernel = boot(options, stdin=b"", capture=True)
-        self.pid = self.kernel.spawn(argv[0], list(argv), image=image)
-        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
-        self.thread.start()
+    def __init__(self, argv: list[str], image=None, ports=(7000,), budget: int = 200_000_000, **options):
+        super().__init__(argv, image=image, ports=ports, budget=budget, **options)
 
-    def host_port(self, guest_port: int = 7000) -> int:
-        """The host port the guest's listener on guest_port got (once it listens)."""
-        deadline = time.monotonic() + self.TIMEOUT
-        while guest_port not in self.kernel.net.host_ports:
-            assert self.thread.is_alive(), self.kernel.output(2).decode()
-            assert time.monotonic() < deadline, "the guest never listened"
-            time.sleep(0.01)
-        return self.kernel.net.host_ports[guest_port]
-
-    def kill(self, sig: int, pid: int | None = None) -> None:
-        """Send sig to pid (default: the program started), as `kill` would, from the kernel's thread."""
-        from ufos.kernel import signal
-        k = self.kernel
-        k.inbox.post(lambda: [signal.send(k, p, sig) for p in k.procs.live() if p.pid == (pid or self.pid)])
-
-    def finish(self) -> tuple[int, bytes, bytes]:
-        """Wait for every μprocess to end: (status, stdout, stderr)."""
-        self.thread.join(self.TIMEOUT)
-        assert not self.thread.is_alive(), "the guest did not finish"
-        return self.kernel.status, self.kernel.output(1), self.kernel.output(2)
+    def host_port(self, guest_port: int = 7000, timeout: float = TIMEOUT) -> int:
+        return super().host_port(guest_port, timeout)

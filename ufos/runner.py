@@ -5,11 +5,14 @@ fuzzer start machines through here.
     k = boot(Options(policy="sync"), capture=True)        # a Kernel with the userland in /bin
     r = run_image(build_executable(["prog.c"]), ["prog", "arg"], stdin=b"input")
     r = run_c(["prog.c"], ["prog"])                        # the same, compiled on the way
+    g = Background(["/bin/httpd"], ports=(8080,)); g.host_port(8080)   # a server host clients reach
     r.status, r.stdout, r.stderr, r.instructions, r.kernel
 """
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -61,3 +64,53 @@ def run_c(inputs: Input | Iterable[Input], argv: Iterable[str] = ("prog",), stdi
     """Build the program and run it under the kernel (`ufos run`'s way): status, stdout, stderr."""
     image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base)
     return run_image(image, list(argv), list(env), stdin, max_instructions, **machine_options)
+
+
+class Background:
+    """A machine running one program on a thread of its own — a server that real clients on the
+    host reach. Its guest ports are forwarded to free host ports (hostfwd to 0) unless hostfwd
+    says otherwise, so several can run at once. argv[0] is a path in the root image
+    (/bin/redis-server), or image gives the program. The kernel's own thread is the only one
+    that touches the machine: `call` hands it work through the inbox."""
+
+    def __init__(self, argv: list[str], image=None, ports=(), hostfwd=None, share=None,
+                 budget: int = 0, **options):
+        if share is not None:
+            options["share"] = str(share)
+        options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
+                          max_instructions=budget, monitored=True, **options)
+        self.kernel = boot(options, stdin=b"", capture=True)
+        self.pid = self.kernel.spawn(argv[0], list(argv), image=image)
+        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
+        self.thread.start()
+
+    def host_port(self, guest_port: int, timeout: float = 20) -> int:
+        """The host port the guest's listener on guest_port got, once it listens."""
+        deadline = time.monotonic() + timeout
+        while guest_port not in self.kernel.net.host_ports:
+            if not self.thread.is_alive():
+                raise RuntimeError(f"the guest ended before it listened:\n{self.kernel.output(2).decode()}")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the guest never listened on port {guest_port}")
+            time.sleep(0.01)
+        return self.kernel.net.host_ports[guest_port]
+
+    def call(self, fn, timeout: float = 20):
+        """fn(kernel) run on the kernel's thread between two quanta; its result."""
+        done, box = threading.Event(), []
+        self.kernel.inbox.post(lambda: (box.append(fn(self.kernel)), done.set()))
+        if not done.wait(timeout):
+            raise TimeoutError("the kernel did not take the work posted to it")
+        return box[0]
+
+    def kill(self, sig: int, pid: int | None = None) -> None:
+        """Send sig to pid (default: the program started), as `kill` would."""
+        from ufos.kernel import signal
+        self.call(lambda k: [signal.send(k, p, sig) for p in k.procs.live() if p.pid == (pid or self.pid)])
+
+    def finish(self, timeout: float = 20) -> tuple[int | None, bytes, bytes]:
+        """Wait for every μprocess to end: (status, stdout, stderr)."""
+        self.thread.join(timeout)
+        if self.thread.is_alive():
+            raise TimeoutError("the guest did not finish")
+        return self.kernel.status, self.kernel.output(1), self.kernel.output(2)
