@@ -6,23 +6,34 @@ with "exceeded N instructions"; a class is graded at once; the Gradescope zip gr
 
 Planted wrong solutions: `graded_with(lab, {file: (old, new)})` grades the reference solution
 with `old` replaced by `new` in one of the lab's files (through `ufos grade LAB --submission`, as a
-student's files are graded) and returns {test: points}; a test then checks the wrong solution loses
-exactly the points whose hints name the mistake. Use it for your lab:
+student's files are graded) and returns results.json's tests; `lost(tests)` is {test: points lost}.
+A test then checks that the wrong solution loses exactly the points whose hints name the mistake.
+Use them for your lab:
 
-    scores = graded_with("util", {"userland/bin/primes.c": ("p <= n", "p < n")})
-    assert lost(scores) == {"test_primes": 20, ...}
+    tests = graded_with("util", {"userland/bin/primes.c": ("i = 2; i <= last", "i = 3; i <= last")}, tmp_path)
+    assert lost(tests) == {"test_primes": 20, "test_primes_to_60": 10}
 """
+import csv
 import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, ufos_env
 from ufos import grading
-from ufos.labs import LabError, all_labs, edition, find_lab, parse_regions, student_text, tracked_files
+from ufos.labs import (
+    LabError,
+    all_labs,
+    edition,
+    find_lab,
+    parse_regions,
+    student_text,
+    tracked_files,
+)
 
 UTIL_POINTS = find_lab("util").points
 
@@ -142,12 +153,12 @@ def test_a_program_that_never_ends_fails_with_its_instruction_limit():
 
 
 # --- grading submissions: one, a class, planted wrong solutions, signatures, Gradescope -----------
-def submission_of(lab: str, folder: Path, patches: dict[str, tuple[str, str]] = {}) -> Path:
+def submission_of(lab: str, folder: Path, patches: dict[str, tuple[str, str]] | None = None) -> Path:
     """A submission of lab: the reference solution of each of its files, laid out as in the
     repository, with `old` replaced by `new` where patches says (old must be in the file once)."""
     for name in find_lab(lab).files:
         text = (ROOT / name).read_text()
-        if name in patches:
+        if name in (patches or {}):
             old, new = patches[name]
             assert text.count(old) == 1, f"{name}: {old!r} is not in it exactly once"
             text = text.replace(old, new)
@@ -156,56 +167,240 @@ def submission_of(lab: str, folder: Path, patches: dict[str, tuple[str, str]] = 
     return folder
 
 
-def graded_with(lab: str, patches: dict[str, tuple[str, str]], tmp_path: Path) -> dict[str, float]:
-    """The points of each test of lab for the reference solution patched as patches says, graded
-    as a student's submission is (`ufos grade LAB --submission DIR --json FILE`)."""
+def graded_with(lab: str, patches: dict[str, tuple[str, str]], tmp_path: Path) -> list[dict]:
+    """The tests of lab (results.json's) for the reference solution patched as patches says,
+    graded as a student's submission is (`ufos grade LAB --submission DIR --json FILE`)."""
     folder = submission_of(lab, tmp_path / "submission", patches)
     done = ufos("grade", lab, "--submission", str(folder), "--json", str(tmp_path / "results.json"))
     assert done.returncode in (0, 1), done.stderr
-    return {test["name"]: test["score"] for test in gradescope_tests(tmp_path / "results.json")}
+    return gradescope_tests(tmp_path / "results.json")
 
 
-def lost(scores: dict[str, float], lab: str = "util") -> dict[str, float]:
-    """The tests that lost points, and how many (from the full marks of the full tree)."""
-    full = {test["name"]: test["max_score"] for test in FULL_MARKS[lab]}
-    return {name: full[name] - score for name, score in scores.items() if score < full[name]}
-
-
-FULL_MARKS: dict[str, list[dict]] = {}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def full_marks(tmp_path_factory):
-    """What each test of util is worth, from the grader's own results.json on the full tree."""
-    path = tmp_path_factory.mktemp("full") / "results.json"
-    if not edition()["stripped"]:
-        ufos("grade", "util", "--json", str(path))
-        FULL_MARKS["util"] = gradescope_tests(path)
-
-
-def hints(lab: str, names) -> list[str]:
-    """The hint lines of these tests' failures, as the full tree's grader words them."""
-    outputs = {test["name"]: test for test in FULL_MARKS[lab]}
-    return [line for name in names for line in hint_of(lab, name).splitlines()] if outputs else []
+def lost(tests: list[dict]) -> dict[str, float]:
+    """The tests that lost points, and how many."""
+    return {test["name"]: test["max_score"] - test["score"] for test in tests if test["score"] < test["max_score"]}
 
 
 def hint_of(lab: str, name: str) -> str:
-    test = next(item for item in find_lab(lab).grader.read_text().split("@pytest.mark.points")
-                if f"def {name}(" in item)
-    return test.split("\n")[0]
+    """The points marker of a test of lab's grader, hint included, as written."""
+    return next(marker.split("\n")[0] for marker in find_lab(lab).grader.read_text().split("@pytest.mark.points")
+                if f"def {name}(" in marker)
 
 
 @instructors_tree
 def test_a_primes_that_prints_one_prime_too_few_loses_the_primes_points(tmp_path):
     """A sieve fed from 3: no "prime 2"; both primes tests fail (the second waits for the first)."""
-    scores = graded_with("util", {"userland/bin/primes.c": ("for (i = 2; i <= last", "for (i = 3; i <= last")},
+    tests = graded_with("util", {"userland/bin/primes.c": ("for (i = 2; i <= last", "for (i = 3; i <= last")},
                          tmp_path)
-    assert lost(scores) == {"test_primes": 20, "test_primes_to_60": 10}
+    assert lost(tests) == {"test_primes": 20, "test_primes_to_60": 10}
 
 
 @instructors_tree
 def test_an_xargs_that_ignores_n_loses_the_points_whose_hints_say_n(tmp_path):
-    scores = graded_with("util", {"userland/bin/xargs.c": ("per_run = strtol(optarg, &end, 10);",
+    tests = graded_with("util", {"userland/bin/xargs.c": ("per_run = strtol(optarg, &end, 10);",
                                                            "(void)strtol(optarg, &end, 10);")}, tmp_path)
-    assert lost(scores) == {"test_xargs_one_per_run": 10, "test_find_xargs_grep": 10}
-    assert all("-n 1" in hint_of("util", name) for name in lost(scores))
+    assert lost(tests) == {"test_xargs_one_per_run": 10, "test_find_xargs_grep": 10}
+    assert all("-n 1" in hint_of("util", name) for name in lost(tests))
+
+
+@instructors_tree
+def test_a_class_is_graded_at_once_and_a_broken_submission_does_not_stop_it(tmp_path):
+    """alice hands in the whole tree's files, bob only primes.c (flat, as Gradescope uploads it),
+    carol an xargs that does not compile and a pingpong that never ends, dave nothing of the lab."""
+    key = tmp_path / "key"
+    key.write_text("an instructor's secret, 32 chars\n")
+    course = tmp_path / "class"
+    submission_of("util", course / "alice")
+    (course / "bob").mkdir()
+    shutil.copy(ROOT / "userland/bin/primes.c", course / "bob" / "primes.c")
+    submission_of("util", course / "carol", {"userland/bin/xargs.c": ("long per_run = MAX_ARGS;", "long per_run = MAX_ARGS"),
+                                            "userland/bin/pingpong.c": ("int main(int argc, char **argv)\n{",
+                                                                        "int main(int argc, char **argv)\n{ for (;;) ;")})
+    (course / "dave").mkdir()
+    (course / "dave" / "notes.txt").write_text("I ran out of time\n")
+    done = ufos("grade", "util", "--class", str(course), "-j", "2", "--out", str(tmp_path / "out"), "--sign", str(key))
+    assert done.returncode == 0, done.stderr
+    progress = [line for line in done.stdout.splitlines() if line.startswith("ufos grade: [")]
+    assert len(progress) == 4                                    # a line as each submission is done
+    rows = {row["student"]: row for row in csv.DictReader((tmp_path / "out" / "grades.csv").open())}
+    assert {name: float(row["score"]) for name, row in rows.items()} == \
+        {"alice": 100, "bob": 30, "carol": 55, "dave": 0}
+    assert rows["bob"]["test_primes"] == "20" and rows["bob"]["test_pingpong"] == "0"
+    assert "none of the lab's files" in rows["dave"]["error"]
+    grades = json.loads((tmp_path / "out" / "grades.json").read_text())
+    carol = next(s for s in grades["students"] if s["student"] == "carol")
+    assert any(f.startswith("test_pingpong: pingpong exceeded") for f in carol["failures"]), carol["failures"]
+    assert any(f.startswith("test_xargs: ") and "does not compile" in f for f in carol["failures"]), carol["failures"]
+    # signed: verify accepts it as it is, and refuses a score changed afterwards or another key
+    verify = ("grade", "verify", str(tmp_path / "out" / "grades.json"), "--key", str(key))
+    assert ufos(*verify).returncode == 0
+    carol["score"] = 100
+    (tmp_path / "out" / "grades.json").write_text(json.dumps(grades))
+    refused = ufos(*verify)
+    assert refused.returncode == 1 and "changed after grading" in refused.stdout
+
+
+def test_a_grader_that_crashes_scores_zero_with_its_reason(tmp_path):
+    """A lab whose students edit the kernel can break the grader itself: the class goes on."""
+    from ufos.submissions import grade_submission, instructor_tree
+    base = instructor_tree(tmp_path / "base")
+    (base / "ufos" / "runner.py").write_text("raise RuntimeError('a kernel that does not import')\n")
+    graded = grade_submission(find_lab("util"), submission_of("util", tmp_path / "eve"), base, seed=1)
+    assert graded.score == 0 and graded.max_score == UTIL_POINTS
+    assert graded.error.startswith("the grader crashed (status 1)") and "does not import" in graded.error
+
+
+@instructors_tree
+def test_signed_results_json_verifies_and_a_changed_score_does_not(tmp_path):
+    key = tmp_path / "key"
+    key.write_bytes(b"0123456789abcdef0123456789abcdef")
+    results = tmp_path / "results.json"
+    assert ufos("grade", "util", "--json", str(results), "--sign", str(key)).returncode == 0
+    verify = ("grade", "verify", str(results), "--key", str(key))
+    assert ufos(*verify).stdout.endswith("signed with this key, unchanged since\n")
+    data = json.loads(results.read_text())
+    data["tests"][0]["score"] -= 1
+    results.write_text(json.dumps(data))
+    assert ufos(*verify).returncode == 1
+    other = tmp_path / "other"
+    other.write_bytes(b"another key, 16 bytes or more")
+    data["tests"][0]["score"] += 1
+    results.write_text(json.dumps(data))
+    assert ufos(*verify).returncode == 0 and ufos("grade", "verify", str(results), "--key", str(other)).returncode == 1
+    short = ufos("grade", "util", "--json", str(results), "--sign", str(tmp_path / "nosuch"))
+    assert short.returncode == 2 and "No such file" in short.stderr
+
+
+def test_a_signature_covers_every_field():
+    results = {"score": 10, "tests": [{"name": "t", "score": 10, "max_score": 10}], "extra_data": {"x": 1}}
+    signed = grading.signed(results, b"k" * 16)
+    assert grading.verify(signed, b"k" * 16) is None
+    for change in ({"score": 11}, {"tests": []}, {"extra_data": {"x": 2, grading.SIGNATURE: signed["extra_data"][grading.SIGNATURE]}}):
+        assert grading.verify(dict(signed, **change), b"k" * 16) is not None
+    assert grading.verify(results, b"k" * 16) == "the results are not signed"
+
+
+@instructors_tree
+def test_the_gradescope_zip_grades_a_submission_as_gradescope_runs_it(tmp_path):
+    """The zip's run_autograder, run as Gradescope would (its /autograder here under tmp_path,
+    setup.sh's install done by hand: the built machine copied in)."""
+    done = ufos("lab", "gradescope", "util", str(tmp_path / "util.zip"))
+    assert done.returncode == 0, done.stderr
+    autograder = tmp_path / "autograder"
+    with zipfile.ZipFile(tmp_path / "util.zip") as z:
+        names = set(z.namelist())
+        assert {"setup.sh", "run_autograder", "LAB", "ufos/pyproject.toml", "ufos/labs/util/test_util.py"} <= names
+        z.extractall(autograder / "source")
+    for built in (ROOT / "ufos" / "machine").glob("*.so"):
+        shutil.copy2(built, autograder / "source" / "ufos" / "ufos" / "machine" / built.name)
+    (autograder / "submission").mkdir()
+    shutil.copy(ROOT / "userland/bin/pingpong.c", autograder / "submission")
+    env = dict(ufos_env(), AUTOGRADER=str(autograder), UFOS_PYTHON=sys.executable)
+    env.pop("PYTHONPATH")
+    script = autograder / "source" / "run_autograder"
+    script.chmod(0o755)
+    ran = subprocess.run([str(script)], cwd=autograder, env=env, capture_output=True, text=True, timeout=300,
+                         check=False)
+    assert ran.returncode == 1, ran.stdout + ran.stderr            # not full marks: only pingpong
+    tests = gradescope_tests(autograder / "results" / "results.json")
+    assert {t["name"]: t["score"] for t in tests if t["score"]} == {"test_pingpong": 15}
+
+
+def test_each_labs_project_tests_exist():
+    """Every test a lab.toml claims (its `tests`) is one pytest finds in the project."""
+    claimed = [test for lab in all_labs() for test in lab.tests]
+    done = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+                           *claimed], cwd=ROOT, env=ufos_env(), capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout[-2000:]
+    found = done.stdout.splitlines()
+    for test in claimed:
+        assert any(line == test or line.startswith(test + "[") for line in found), test
+
+
+def test_the_student_edition_skips_the_project_tests_of_its_lab(student_util):
+    tests = find_lab("util").tests
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
+                           *tests], cwd=student_util, env=dict(ufos_env(), PYTHONPATH=str(student_util)),
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "passed" not in done.stdout and "failed" not in done.stdout
+    assert "a test of lab util, whose solution this student edition leaves to you: `ufos grade util`" in done.stdout
+
+
+# --- labs cheri and syscall ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def student_edition(tmp_path_factory):
+    """student_edition(LAB): the student edition of LAB (exported once per module), with the
+    machine's compiled Cython modules copied in, as student_util is."""
+    made: dict[str, Path] = {}
+
+    def export(lab: str) -> Path:
+        if lab not in made:
+            dest = tmp_path_factory.mktemp(f"student-{lab}") / "ufos"
+            done = ufos("lab", "export", lab, str(dest))
+            assert done.returncode == 0, done.stderr
+            for built in (ROOT / "ufos" / "machine").glob("*.so"):
+                shutil.copy2(built, dest / "ufos" / "machine" / built.name)
+            made[lab] = dest
+        return made[lab]
+    return export
+
+
+def graded(lab: str, tree: Path, results: Path) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    """`ufos grade LAB --json` in tree: what it printed, and its tests as results.json has them."""
+    done = ufos("grade", lab, "--json", str(results), cwd=tree, pythonpath=tree)
+    return done, gradescope_tests(results)
+
+
+@instructors_tree
+@pytest.mark.parametrize("lab", ["cheri", "syscall"])
+def test_the_full_tree_scores_full_marks_on_cheri_and_syscall(lab, tmp_path):
+    points = find_lab(lab).points
+    done, tests = graded(lab, ROOT, tmp_path / "results.json")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert f"Score: {points}/{points}" in done.stdout
+    assert sum(test["max_score"] for test in tests) == points         # lab.toml's points are the grader's
+    assert all(test["score"] == test["max_score"] for test in tests)
+
+
+# what a failure of each lab's stub says (its program ran: the stub compiled), unless it waits for a parent
+STUB_FAILURES = {"cheri": "not caught", "syscall": "ENOSYS"}
+
+
+@pytest.mark.parametrize("lab, earlier", [
+    ("cheri", ["util"]),
+    pytest.param("syscall", ["util", "cheri"], marks=pytest.mark.slow),     # libc changes: all of /bin is rebuilt
+])
+def test_the_student_edition_of_cheri_and_syscall_scores_zero_and_keeps_the_labs_before(
+        lab, earlier, student_edition, tmp_path):
+    tree = student_edition(lab)
+    done, tests = graded(lab, tree, tmp_path / f"{lab}.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{find_lab(lab).points}" in done.stdout
+    for test in tests:
+        assert STUB_FAILURES[lab] in test["output"] or "not implemented" in test["output"] \
+            or "to pass first" in test["output"], test
+    for before in earlier:               # the labs before it keep their solutions, and pass
+        done, tests = graded(before, tree, tmp_path / f"{before}.json")
+        assert done.returncode == 0, f"{before}: {done.stdout[-3000:]}"
+        assert all(test["score"] == test["max_score"] for test in tests), before
+
+
+@instructors_tree
+def test_an_arena_without_representable_bounds_loses_the_large_object_points(tmp_path):
+    """Bounds set exactly on an unpadded, unaligned 200001 bytes are detagged: heap-big takes a tag
+    fault while filling the object, and only its 10 points go."""
+    scores = graded_with("cheri", {"userland/bin/cherilab/exercises.c": (
+        "    length = cheri_representable_length(n);\n"
+        "    if (~cheri_representable_alignment_mask(n) + 1 > align)\n"
+        "        align = ~cheri_representable_alignment_mask(n) + 1;\n", "")}, tmp_path)
+    assert [name for name, score in scores.items() if score == 0] == ["test_heap_big"]
+    assert sum(scores.values()) == find_lab("cheri").points - 10
+
+
+@instructors_tree
+def test_a_sysinfo_that_ignores_alignment_loses_the_misaligned_points(tmp_path):
+    scores = graded_with("syscall", {"ufos/kernel/sys_info.py": ("isa.PERM[\"STORE\"], align=SYSINFO_ALIGN)",
+                                                                 "isa.PERM[\"STORE\"])")}, tmp_path)
+    assert [name for name, score in scores.items() if score == 0] == ["test_misaligned"]
+    assert "alignment" in hint_of("syscall", "test_misaligned")
