@@ -1,0 +1,314 @@
+/*
+ * resp.c - the Redis protocol. Requests come as RESP multibulk arrays (*2\r\n$3\r\nGET\r\n...,
+ * what clients send) or inline (PING\r\n, what telnet and redis-cli's PING_INLINE send); a
+ * request is parsed only once all of it has arrived, so a client that sends half a command never
+ * holds the others up. Replies are RESP2, and RESP3 (nulls, maps, sets) after HELLO 3. The
+ * messages of protocol errors are Redis's own.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "server.h"
+
+#define INLINE_MAX (64 * 1024)             /* PROTO_INLINE_MAX_SIZE */
+#define MULTIBULK_MAX (1024 * 1024)
+#define BULK_MAX (512LL * 1024 * 1024)
+
+static int protocol_error(struct client *c, const char *msg)
+{
+    reply_error(c, "ERR Protocol error: %s", msg);
+    c->close_after_reply = 1;
+    return -1;
+}
+
+/* The line starting at pos, up to "\r\n": its length, or -1 when the \r\n is not there yet. */
+static long line_at(struct client *c, size_t pos)
+{
+    char *cr = memchr(c->in + pos, '\r', c->in_len - pos);
+    if (!cr || cr + 1 >= c->in + c->in_len)
+        return -1;
+    return cr - (c->in + pos);
+}
+
+/* "*N\r\n$len\r\nbytes\r\n...": argv once all of it is here. */
+static int parse_multibulk(struct client *c, size_t *pos)
+{
+    size_t p = *pos;
+    long long count, len;
+    long n = line_at(c, p);
+
+    if (n < 0)
+        return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big mbulk count string") : 0;
+    if (!parse_ll(c->in + p + 1, (size_t)n - 1, &count) || count > MULTIBULK_MAX)
+        return protocol_error(c, "invalid multibulk length");
+    p += (size_t)n + 2;
+    if (count <= 0) {                          /* "*0" or "*-1": nothing to run */
+        *pos = p;
+        return 0;
+    }
+    /* first make sure every argument has arrived, then copy them */
+    size_t start = p;
+    for (long long i = 0; i < count; i++) {
+        n = line_at(c, p);
+        if (n < 0)
+            return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big bulk count string") : 0;
+        if (c->in[p] != '$') {
+            char msg[40];
+            snprintf(msg, sizeof msg, "expected '$', got '%c'", c->in[p]);
+            return protocol_error(c, msg);
+        }
+        if (!parse_ll(c->in + p + 1, (size_t)n - 1, &len) || len < 0 || len > BULK_MAX)
+            return protocol_error(c, "invalid bulk length");
+        p += (size_t)n + 2;
+        if (c->in_len - p < (size_t)len + 2) {
+            /* room for the whole bulk now, so the reads that bring it do not grow the buffer
+             * again and again */
+            if (c->in_cap < p + (size_t)len + 2) {
+                c->in_cap = p + (size_t)len + 2;
+                c->in = xrealloc(c->in, c->in_cap);
+            }
+            return 0;
+        }
+        p += (size_t)len + 2;
+    }
+    c->argv = xmalloc((size_t)count * sizeof *c->argv);
+    c->argc = (int)count;
+    p = start;
+    for (long long i = 0; i < count; i++) {
+        n = line_at(c, p);
+        parse_ll(c->in + p + 1, (size_t)n - 1, &len);
+        p += (size_t)n + 2;
+        c->argv[i] = str_new(c->in + p, (size_t)len);
+        p += (size_t)len + 2;
+    }
+    *pos = p;
+    return 1;
+}
+
+static int hex_digit(int ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* The escape after a backslash inside "...": its byte; *used is how many bytes it took. */
+static char unescape(const char *p, const char *end, int *used)
+{
+    *used = 1;
+    if (p[0] == 'x' && end - p >= 3 && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
+        *used = 3;
+        return (char)(hex_digit(p[1]) * 16 + hex_digit(p[2]));
+    }
+    switch (p[0]) {
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'b': return '\b';
+    case 'a': return '\a';
+    default: return p[0];
+    }
+}
+
+/* One argument of an inline request at *p (as Redis's sdssplitargs): plain, "double quoted"
+ * with escapes, or 'single quoted'. NULL on unbalanced quotes. */
+static struct str *inline_arg(const char **p, const char *end)
+{
+    struct str *arg = str_new("", 0);
+    char quote = 0;
+    const char *s = *p;
+
+    if (*s == '"' || *s == '\'')
+        quote = *s++;
+    for (;;) {
+        if (s >= end) {
+            if (quote)
+                goto unbalanced;
+            break;
+        }
+        if (!quote && (*s == ' ' || *s == '\t'))
+            break;
+        if (quote && *s == quote) {
+            s++;
+            if (s < end && *s != ' ' && *s != '\t')   /* a closing quote must end the argument */
+                goto unbalanced;
+            break;
+        }
+        if (*s == '\\' && s + 1 < end && (quote == '"' || (quote == '\'' && s[1] == '\''))) {
+            int used;
+            char ch = quote == '"' ? unescape(s + 1, end, &used) : (used = 1, '\'');
+            str_append(arg, &ch, 1);
+            s += 1 + used;
+            continue;
+        }
+        str_append(arg, s, 1);
+        s++;
+    }
+    *p = s;
+    return arg;
+unbalanced:
+    str_free(arg);
+    return NULL;
+}
+
+static int parse_inline(struct client *c, size_t *pos)
+{
+    size_t p = *pos;
+    char *nl = memchr(c->in + p, '\n', c->in_len - p);
+    if (!nl)
+        return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big inline request") : 0;
+    const char *s = c->in + p, *end = nl;
+    if (end > s && end[-1] == '\r')
+        end--;
+    struct str *args[256];
+    int argc = 0;
+    for (;;) {
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+        if (s >= end)
+            break;
+        struct str *arg = argc < 256 ? inline_arg(&s, end) : NULL;
+        if (!arg) {
+            for (int i = 0; i < argc; i++)
+                str_free(args[i]);
+            return protocol_error(c, argc < 256 ? "unbalanced quotes in request" : "too many inline arguments");
+        }
+        args[argc++] = arg;
+    }
+    *pos = (size_t)(nl - c->in) + 1;
+    if (argc == 0)                            /* an empty line: nothing to run */
+        return 0;
+    c->argv = xmalloc((size_t)argc * sizeof *c->argv);
+    memcpy(c->argv, args, (size_t)argc * sizeof *c->argv);
+    c->argc = argc;
+    return 1;
+}
+
+/* The next request from pos: 1 with c->argv set and *pos past it, 0 when it has not all arrived
+ * (or was empty: *pos still moves past it), -1 after a protocol error (already replied). */
+int parse_request(struct client *c, size_t *pos)
+{
+    if (*pos >= c->in_len)
+        return 0;
+    return c->in[*pos] == '*' ? parse_multibulk(c, pos) : parse_inline(c, pos);
+}
+
+/* ---- replies ------------------------------------------------------------------------------- */
+
+void reply_raw(struct client *c, const char *p, size_t n)
+{
+    if (c->out_len + n > c->out_cap) {
+        size_t cap = c->out_cap ? c->out_cap : 16384;
+        while (cap < c->out_len + n)
+            cap *= 2;
+        c->out = xrealloc(c->out, cap);
+        c->out_cap = cap;
+    }
+    memcpy(c->out + c->out_len, p, n);
+    c->out_len += n;
+}
+
+/* A one-line reply: the type byte, a number, \r\n ("*3\r\n", ":42\r\n", "$5\r\n"). */
+static void reply_header(struct client *c, char type, long long v)
+{
+    char buf[32];
+    buf[0] = type;
+    int n = 1 + ll_to_str(buf + 1, v);
+    buf[n++] = '\r';
+    buf[n++] = '\n';
+    reply_raw(c, buf, (size_t)n);
+}
+
+void reply_status(struct client *c, const char *s)
+{
+    reply_raw(c, "+", 1);
+    reply_raw(c, s, strlen(s));
+    reply_raw(c, "\r\n", 2);
+}
+
+void reply_ok(struct client *c)
+{
+    reply_raw(c, "+OK\r\n", 5);
+}
+
+void reply_error(struct client *c, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    for (char *s = msg; *s; s++)              /* an error is one line */
+        if (*s == '\r' || *s == '\n')
+            *s = ' ';
+    reply_raw(c, "-", 1);
+    reply_raw(c, msg, strlen(msg));
+    reply_raw(c, "\r\n", 2);
+}
+
+void reply_int(struct client *c, long long v)
+{
+    reply_header(c, ':', v);
+}
+
+void reply_bulk(struct client *c, const char *p, size_t n)
+{
+    reply_header(c, '$', (long long)n);
+    reply_raw(c, p, n);
+    reply_raw(c, "\r\n", 2);
+}
+
+void reply_str(struct client *c, struct str *s)
+{
+    reply_bulk(c, s->buf, s->len);
+}
+
+void reply_cstr(struct client *c, const char *s)
+{
+    reply_bulk(c, s, strlen(s));
+}
+
+void reply_ll_bulk(struct client *c, long long v)
+{
+    char buf[24];
+    reply_bulk(c, buf, (size_t)ll_to_str(buf, v));
+}
+
+void reply_null(struct client *c)
+{
+    if (c->resp == 3)
+        reply_raw(c, "_\r\n", 3);
+    else
+        reply_raw(c, "$-1\r\n", 5);
+}
+
+void reply_null_array(struct client *c)
+{
+    if (c->resp == 3)
+        reply_raw(c, "_\r\n", 3);
+    else
+        reply_raw(c, "*-1\r\n", 5);
+}
+
+void reply_array(struct client *c, long n)
+{
+    reply_header(c, '*', n);
+}
+
+void reply_map(struct client *c, long n)
+{
+    if (c->resp == 3)
+        reply_header(c, '%', n);
+    else
+        reply_header(c, '*', 2 * n);
+}
+
+void reply_set(struct client *c, long n)
+{
+    reply_header(c, c->resp == 3 ? '~' : '*', n);
+}

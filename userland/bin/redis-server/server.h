@@ -1,0 +1,236 @@
+/*
+ * server.h - the mini Redis's shared declarations: strings, values, the keyspace, clients, the
+ * server's state, and the functions each file exports.
+ *
+ * How a request travels through the server:
+ *
+ *   server.c    options, the listening socket, the poll event loop, clients' buffers, the cron
+ *               (save rules, expiry), logging, shutdown
+ *   resp.c      bytes -> a command's arguments (RESP2 multibulk or inline), replies -> bytes
+ *               (RESP2, and RESP3 after HELLO 3)
+ *   commands.c  the command table (name, arity, flags, handler) and every handler
+ *   db.c        the keyspace: a hash table per database, expiry, and the value types
+ *               string, list, hash and set
+ *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
+ *   bgsave.c    BGSAVE: the snapshot written by a forked child while the parent serves on
+ *   util.c      memory, integers, glob patterns, time
+ */
+#ifndef SERVER_H
+#define SERVER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define REDIS_VERSION "6.2.0"       /* the protocol and RDB level we speak (redis-py reads it) */
+#define NUM_DBS 16
+#define CRON_HZ 10                   /* the cron runs 10 times a second, as Redis's default hz */
+
+/* ---- util.c ---------------------------------------------------------------------------------- */
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+void *xcalloc(size_t n, size_t size);
+
+/* A binary-safe string; buf always has a NUL after its len bytes (handy, never relied on). */
+struct str {
+    size_t len;
+    char *buf;
+};
+struct str *str_new(const char *p, size_t len);     /* p may be NULL: len zero bytes */
+struct str *str_from_ll(long long v);
+void str_free(struct str *s);
+void str_append(struct str *s, const char *p, size_t len);
+
+/* Integers as Redis reads them: optional '-', digits, no leading zeros or spaces, in range. */
+int parse_ll(const char *p, size_t len, long long *out);
+int ll_to_str(char *buf, long long v);               /* its length; buf needs 21 bytes */
+int glob_match(const char *pat, size_t plen, const char *s, size_t slen, int nocase);
+long long now_ms(void);                              /* the Unix time in milliseconds */
+long long mono_us(void);                             /* a monotonic clock in microseconds */
+
+/* ---- db.c: hash tables, values, databases ---------------------------------------------------- */
+
+enum { TYPE_STRING, TYPE_LIST, TYPE_HASH, TYPE_SET };
+
+/* A list: a ring buffer of strings (LPUSH and RPUSH are both O(1)). */
+struct list {
+    struct str **items;
+    size_t head, len, cap;
+};
+
+struct entry {
+    struct str *key;
+    void *val;
+    long long expire_ms;             /* -1: no expiry (only the keyspace uses it) */
+    struct entry *next;              /* the chain of one bucket */
+};
+
+struct dict {
+    struct entry **table;
+    size_t size;                     /* buckets: 0 or a power of two */
+    size_t used;
+    void (*free_val)(void *val);
+};
+
+struct dict_iter {
+    struct dict *d;
+    size_t bucket;
+    struct entry *next;
+};
+
+struct dict *dict_new(void (*free_val)(void *));
+void dict_free(struct dict *d);
+void dict_clear(struct dict *d);
+struct entry *dict_find(struct dict *d, const char *key, size_t len);
+struct entry *dict_add(struct dict *d, struct str *key, void *val);    /* key must be absent */
+int dict_delete(struct dict *d, const char *key, size_t len);
+struct entry *dict_random(struct dict *d);
+unsigned long dict_scan(struct dict *d, unsigned long cursor,
+                        void (*fn)(struct entry *e, void *arg), void *arg);
+void dict_iter_init(struct dict_iter *it, struct dict *d);
+struct entry *dict_iter_next(struct dict_iter *it);
+
+struct value {
+    int type;
+    void *ptr;                       /* struct str, struct list or struct dict */
+};
+struct value *value_new(int type);   /* an empty list, hash or set, or an empty string */
+struct value *value_string(struct str *s);
+void value_free(void *v);
+const char *type_name(int type);
+
+struct list *list_new(void);
+void list_push(struct list *l, struct str *s, int head);
+struct str *list_pop(struct list *l, int head);
+struct str *list_at(struct list *l, size_t i);
+
+struct db {
+    int id;
+    struct dict *keys;
+    long long expires;               /* how many keys have an expiry */
+};
+
+struct value *db_lookup(struct db *db, const char *key, size_t len);   /* NULL if absent or expired */
+struct entry *db_lookup_entry(struct db *db, const char *key, size_t len);
+void db_set(struct db *db, struct str *key, struct value *v);   /* replaces; drops any expiry */
+void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms);
+int db_delete(struct db *db, const char *key, size_t len);
+void db_set_expire(struct db *db, struct entry *e, long long when_ms);
+void db_flush(struct db *db);
+void db_expire_some(struct db *db, int buckets);   /* the cron's active expiry */
+int key_expired(struct entry *e);
+
+/* ---- clients and the server's state (server.c) ------------------------------------------- */
+
+struct client {
+    int fd;
+    long long id;
+    struct str *name;
+    struct db *db;
+    int resp;                        /* 2, or 3 after HELLO 3 */
+    char *in;                        /* bytes read, not yet parsed */
+    size_t in_len, in_cap;
+    char *out;                       /* replies not yet written */
+    size_t out_len, out_cap, out_pos;
+    int argc;
+    struct str **argv;
+    int close_after_reply;
+    int in_multi, multi_error;      /* MULTI ... EXEC */
+    struct queued *queue;
+    int nqueued, queue_cap;
+    const char *last_cmd;
+};
+
+struct queued {
+    int argc;
+    struct str **argv;
+};
+
+struct saveparam {
+    long seconds, changes;
+};
+
+struct server {
+    int port;
+    char *dir, *dbfilename;
+    struct saveparam *saveparams;
+    int nsaveparams;
+    int listen_fd;
+    struct db db[NUM_DBS];
+    long long start_ms;
+    long long next_client_id;
+    struct client **clients;
+    int nclients, clients_cap;
+    int shutdown_asap;               /* SIGTERM or SIGINT came */
+
+    /* persistence */
+    long long dirty;                 /* changes since the last successful save */
+    long long lastsave;              /* Unix seconds of the last successful save */
+    int lastbgsave_ok;               /* rdb_last_bgsave_status */
+    long long lastbgsave_try;        /* Unix seconds of the last BGSAVE attempt */
+    long long rdb_last_bgsave_time_sec;
+    int bgsave_scheduled;            /* BGSAVE SCHEDULE while a save ran */
+
+    /* the BGSAVE child (bgsave.c sets and clears these) */
+    pid_t child_pid;                 /* 0: no child */
+    int child_report_fd;             /* read end of the pipe the child reports its cost on */
+    long long child_start_ms;
+    long long dirty_before_bgsave;
+    long long latest_fork_usec;      /* how long the last fork took */
+    long long total_forks;
+    long long child_pages_copied;    /* the last child's copy cost, as it reported it */
+    long long child_caps_relocated;
+
+    /* stats */
+    long long stat_connections, stat_commands, stat_rejected;
+    long long stat_expired, stat_hits, stat_misses;
+};
+
+extern struct server server;
+
+void log_msg(char level, const char *fmt, ...);   /* '.', '-', '*' or '#', as Redis logs */
+extern char log_role;                              /* 'M', or 'C' in a BGSAVE child */
+void server_shutdown(int save);                     /* save 1, 0 or -1 (as the save rules say) */
+int prepare_shutdown(int save);                     /* -1 if the final save failed */
+void free_argv(int argc, struct str **argv);
+
+/* ---- resp.c: requests and replies -------------------------------------------------------- */
+
+int parse_request(struct client *c, size_t *pos);  /* 1 a command in argv, 0 more needed, -1 error */
+void reply_raw(struct client *c, const char *p, size_t n);
+void reply_ok(struct client *c);
+void reply_status(struct client *c, const char *s);
+void reply_error(struct client *c, const char *fmt, ...);    /* the message, code first: "ERR ..." */
+void reply_int(struct client *c, long long v);
+void reply_bulk(struct client *c, const char *p, size_t n);
+void reply_str(struct client *c, struct str *s);
+void reply_cstr(struct client *c, const char *s);
+void reply_ll_bulk(struct client *c, long long v);
+void reply_null(struct client *c);
+void reply_null_array(struct client *c);
+void reply_array(struct client *c, long n);
+void reply_map(struct client *c, long n);         /* n pairs */
+void reply_set(struct client *c, long n);
+
+/* ---- commands.c -------------------------------------------------------------------------- */
+
+void commands_init(void);
+void process_command(struct client *c);
+void flush_all_dbs(void);
+int set_save_rules(const char *text);            /* "S C S C ..."; 0 if malformed */
+
+/* ---- rdb.c ------------------------------------------------------------------------------- */
+
+int rdb_save(const char *filename);               /* temp-PID.rdb, then renamed: 0 or -1 */
+int rdb_load(const char *filename);               /* 0 loaded, 1 no file, -1 a bad file */
+uint64_t crc64(uint64_t crc, const unsigned char *p, size_t len);
+void crc64_init(void);                            /* its tables, once, before any fork */
+
+/* ---- bgsave.c ---------------------------------------------------------------------------- */
+
+int rdb_save_background(void);                    /* 0 started, -1 (errno) not */
+void bgsave_check_done(void);                     /* reap the child if it ended */
+void bgsave_kill(void);                           /* stop a running save (SHUTDOWN, FLUSHALL) */
+
+#endif
