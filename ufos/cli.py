@@ -11,7 +11,7 @@ SUBCOMMANDS = {
     "boot":    ("ufos.console.boot", "boot ufos to the shell in this terminal (what `ufos` alone does)"),
     "run":     ("ufos.console.run", "boot ufos, run one program, exit with its status"),
     "top":     ("ufos.console.top", "watch the μprocesses of the ufos running in another terminal"),
-    "bench":   ("ufos.bench", "run a benchmark (cpu, relocate, cc, fork) and print its figures"),
+    "bench":   ("ufos.bench", "run a benchmark (cpu, relocate, cc, fork, paper, redis, http) and print its figures"),
     "fuzz":    ("ufos.fuzz", "make random, malformed system calls and check the kernel survives them"),
     "lab":     ("ufos.console.lab", "the course's labs: list them, show a handout, export the student edition"),
     "grade":   ("ufos.console.grade", "grade a lab in this tree: each test's points, hints, the score"),

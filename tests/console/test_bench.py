@@ -18,3 +18,14 @@ def test_bench_cc_compiles_and_runs_every_kernel(capsys):
     assert cli.main(["bench", "cc"]) == 0
     out = capsys.readouterr().out
     assert "17984 primes" in out and "sorted 124 16777146" in out and "status" not in out
+
+
+def test_bench_fork_prints_fig8_fig9_and_the_size_curve_for_every_policy(capsys):
+    assert cli.main(["bench", "fork", "--sizes", "0,1", "--forks", "2", "--spawn", "5", "--rounds", "10"]) == 0
+    out = capsys.readouterr().out
+    for title in ("Fig. 8", "Fig. 9", "as the μprocess grows"):
+        assert title in out
+    fig8 = out.split("Fig. 8")[1].split("\n\n")[0]
+    for policy in ("copa", "coa", "sync", "classic"):
+        assert f"\n  {policy} " in fig8
+    assert "paper 3.7×" in fig8

@@ -1,9 +1,4 @@
-"""`ufos bench`: measurements that print figures, never pass/fail.
-
-    ufos bench cpu [--iterations N] [--repeat R]
-    ufos bench relocate [--pages N]
-    ufos bench cc
-    ufos bench fork [--sizes 0,1,16,64] [--forks N] [--spawn N] [--rounds N]
+"""The machine's and the compiler's own figures: `ufos bench cpu`, `relocate` and `cc`.
 
 `cpu` runs a fixed instruction mix on the bare machine with the MMU on and every capability check
 in force — integer arithmetic, branches, a call and return, loads and stores through bounded
@@ -19,7 +14,6 @@ when a page holds no capabilities, and when every one of its 256 granules holds 
 """
 from __future__ import annotations
 
-import argparse
 import time
 
 CPU_MIX = r"""
@@ -225,113 +219,3 @@ def bench_cc() -> None:
         output = result.stdout.decode().strip() if result.status == 0 else f"status {result.status}"
         print(f"  {name:<16} {compiled:>8.2f}s {result.instructions:>14,} {elapsed:>9.3f}s "
               f"{result.instructions / elapsed / 1e6:>7.1f}  {output}")
-
-
-FORK_PROGRAM = r"""
-/* ufos bench fork: hold MiB of data full of pointers, then fork N times (each child exits at once);
- * or ping-pong a counter N times over two pipes. */
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-struct cell { struct cell *next; char pad[48]; };
-
-int main(int argc, char **argv)
-{
-    long mib = atol(argv[1]), n = (mib << 20) / (long)sizeof(struct cell), i;
-    int forks = atoi(argv[2]), st, a[2], b[2], v = 0;
-    struct cell *cells = n ? malloc(n * sizeof *cells) : NULL;
-    for (i = 0; i < n; i++)
-        cells[i].next = &cells[(i + 1) % n];            /* a pointer every 64 bytes */
-    if (argc > 3) {                                     /* ping-pong */
-        pipe(a);
-        pipe(b);
-        if (fork() == 0) {
-            while (read(a[0], &v, sizeof v) == sizeof v && v < forks) {
-                v++;
-                write(b[1], &v, sizeof v);
-            }
-            _exit(0);
-        }
-        while (v < forks) {
-            write(a[1], &v, sizeof v);
-            read(b[0], &v, sizeof v);
-        }
-        write(a[1], &v, sizeof v);
-        wait(&st);
-        return 0;
-    }
-    for (i = 0; i < forks; i++) {
-        pid_t pid = fork();
-        if (pid == 0)
-            _exit(0);
-        waitpid(pid, &st, 0);
-    }
-    return 0;
-}
-"""
-PAPER_FORK_US = {"copa": (54, 120, 182, 260), "coa": ("", 141, 201, 283), "sync": ("", 2760, 10300, 23200),
-                 "classic": (197, 565, 873, 2690)}
-
-
-def bench_fork(sizes: list[int], forks: int, spawn: int, rounds: int) -> None:
-    import statistics
-    from ufos.runner import run_image
-    from ufos.kernel.fork import POLICIES
-    from ufos.toolchain.driver import Source, build_executable
-
-    image = build_executable(Source("forkbench.c", FORK_PROGRAM))
-    memory = max(256, 4 * max(sizes) + 64) << 20
-    print("ufos bench fork — fork latency (host time inside the kernel's fork), per policy")
-    print(f"  data sizes: {', '.join(f'{s} MiB' for s in sizes)}, each with a pointer every 64 bytes;"
-          f" median of {forks} forks; memory {memory >> 20} MiB")
-    print("  paper (Morello, µs): hello world: μFork 54, CheriBSD 197; Redis 0-1 MB / 10 MB / 100 MB:"
-          " CoPA 120/182/260, CoA 141/201/283, full copy 2760/10300/23200, CheriBSD 565/873/2690")
-    header = f"  {'policy':<8} " + " ".join(f"{str(s) + ' MiB':>10}" for s in sizes)
-    print(header + f" {'copied/child':>13} {'mem/child':>10} {'spawn':>10} {'ping-pong':>10}")
-    for policy in POLICIES:
-        cells, copied, memory_per_child = [], 0, 0
-        for size in sizes:
-            r = run_image(image, ["forkbench", str(size), str(forks)], policy=policy, memory=memory)
-            cells.append(statistics.median(r.kernel.fork_ns) / 1000)
-            children = [p for p in r.kernel.history if p.pid != 1]
-            copied = max(p.space.stats.pages_copied for p in children)
-            memory_per_child = copied * 4
-        start = time.perf_counter()
-        run_image(image, ["forkbench", "0", str(spawn)], policy=policy)
-        spawn_ms = (time.perf_counter() - start) * 1000
-        start = time.perf_counter()
-        run_image(image, ["forkbench", "0", str(rounds), "pingpong"], policy=policy)
-        pingpong_ms = (time.perf_counter() - start) * 1000
-        print(f"  {policy:<8} " + " ".join(f"{c:>8.0f}µs" for c in cells) +
-              f" {copied:>7} pages {memory_per_child:>7} KiB {spawn_ms:>8.0f}ms {pingpong_ms:>8.0f}ms")
-    print(f"  copied/child and mem/child are for the largest size; spawn = {spawn} fork+exit+wait "
-          f"(paper: μFork 56 ms, CheriBSD 198 ms for 1000); ping-pong = {rounds} round trips over "
-          "two pipes (paper Context1: 245 ms vs 419 ms for 100k)")
-
-
-def main(argv) -> int:
-    parser = argparse.ArgumentParser(prog="ufos bench", description="benchmarks that print figures")
-    sub = parser.add_subparsers(dest="what", required=True)
-    cpu = sub.add_parser("cpu", help="emulated MIPS of a fixed instruction mix")
-    cpu.add_argument("--iterations", type=int, default=2_000_000, help="loop iterations (default 2,000,000)")
-    cpu.add_argument("--repeat", type=int, default=3, help="runs; the best is reported (default 3)")
-    relocate = sub.add_parser("relocate", help="pages and capabilities per second of copy-and-relocate")
-    relocate.add_argument("--pages", type=int, default=16384, help="pages to copy (default 16384 = 64 MiB)")
-    sub.add_parser("cc", help="instructions and time of C kernels compiled by ufos cc")
-    fork = sub.add_parser("fork", help="fork latency, pages copied, spawn and pipe ping-pong per policy")
-    fork.add_argument("--sizes", default="0,1,16,64", help="MiB of data held at fork (default 0,1,16,64)")
-    fork.add_argument("--forks", type=int, default=20, help="forks per size (default 20)")
-    fork.add_argument("--spawn", type=int, default=1000, help="fork+exit+wait loop length (default 1000)")
-    fork.add_argument("--rounds", type=int, default=10000, help="ping-pong round trips (default 10000)")
-    args = parser.parse_args(argv)
-    if args.what == "fork":
-        bench_fork([int(s) for s in args.sizes.split(",")], args.forks, args.spawn, args.rounds)
-        return 0
-    if args.what == "cpu":
-        bench_cpu(args.iterations, args.repeat)
-    elif args.what == "cc":
-        bench_cc()
-    else:
-        bench_relocate(args.pages)
-    return 0
