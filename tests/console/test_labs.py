@@ -390,17 +390,17 @@ def test_the_student_edition_of_cheri_and_syscall_scores_zero_and_keeps_the_labs
 def test_an_arena_without_representable_bounds_loses_the_large_object_points(tmp_path):
     """Bounds set exactly on an unpadded, unaligned 200001 bytes are detagged: heap-big takes a tag
     fault while filling the object, and only its 10 points go."""
-    scores = graded_with("cheri", {"userland/bin/cherilab/exercises.c": (
+    tests = graded_with("cheri", {"userland/bin/cherilab/exercises.c": (
         "    length = cheri_representable_length(n);\n"
         "    if (~cheri_representable_alignment_mask(n) + 1 > align)\n"
         "        align = ~cheri_representable_alignment_mask(n) + 1;\n", "")}, tmp_path)
-    assert [name for name, score in scores.items() if score == 0] == ["test_heap_big"]
-    assert sum(scores.values()) == find_lab("cheri").points - 10
+    assert lost(tests) == {"test_heap_big": 10}
+    assert "a tag fault where a bounds fault was expected" in next(t for t in tests if t["name"] == "test_heap_big")["output"]
 
 
 @instructors_tree
 def test_a_sysinfo_that_ignores_alignment_loses_the_misaligned_points(tmp_path):
-    scores = graded_with("syscall", {"ufos/kernel/sys_info.py": ("isa.PERM[\"STORE\"], align=SYSINFO_ALIGN)",
-                                                                 "isa.PERM[\"STORE\"])")}, tmp_path)
-    assert [name for name, score in scores.items() if score == 0] == ["test_misaligned"]
+    tests = graded_with("syscall", {"ufos/kernel/sys_info.py": ("isa.PERM[\"STORE\"], align=SYSINFO_ALIGN)",
+                                                                "isa.PERM[\"STORE\"])")}, tmp_path)
+    assert lost(tests) == {"test_misaligned": 10}
     assert "alignment" in hint_of("syscall", "test_misaligned")
