@@ -249,8 +249,8 @@ def test_every_page_is_relocated_as_the_machine_does(usertests):
 
 
 @pytest.mark.points(5, hint="the counters come from what copy_and_relocate_page returns (the capabilities "
-                            "moved and still tagged), and from the run itself: a usertest that fails changes them")
-@pytest.mark.parent("test_pointers_into_the_slot_move")
+                            "moved and still tagged)")
+@pytest.mark.parent("test_usertests_pass_with_your_relocation")
 def test_the_counters_match_the_machine(usertests):
     """PagesCopied and CapsRelocated of every μprocess usertests made are those the machine's
     relocator gives."""

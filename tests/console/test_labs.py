@@ -404,3 +404,66 @@ def test_a_sysinfo_that_ignores_alignment_loses_the_misaligned_points(tmp_path):
                                                                 "isa.PERM[\"STORE\"])")}, tmp_path)
     assert lost(tests) == {"test_misaligned": 10}
     assert "alignment" in hint_of("syscall", "test_misaligned")
+
+
+# --- labs fork and copa ---------------------------------------------------------------------------
+@instructors_tree
+@pytest.mark.parametrize("lab", ["fork", "copa"])
+def test_the_full_tree_scores_full_marks_on_fork_and_copa(lab, tmp_path):
+    points = find_lab(lab).points
+    done, tests = graded(lab, ROOT, tmp_path / "results.json")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert f"Score: {points}/{points}" in done.stdout
+    assert sum(test["max_score"] for test in tests) == points
+    assert all(test["score"] == test["max_score"] for test in tests)
+
+
+# what every failure of the stubs says, unless the test waits for a parent: fork's copies nothing,
+# copa's copies every page at fork, so the child shares none
+KERNEL_STUB_FAILURES = {"fork": "differ from the machine's copy", "copa": "shares 0 of them"}
+
+
+@pytest.mark.parametrize("lab, earlier", [("fork", ["util", "cheri"]), ("copa", ["util", "cheri", "fork"])])
+def test_the_student_edition_of_fork_and_copa_scores_zero_and_keeps_the_labs_before(
+        lab, earlier, student_edition, tmp_path):
+    """The stubs are in the kernel, and the default kernel (copa, the machine's relocator) boots
+    with them: the labs before still score full marks in the same tree."""
+    tree = student_edition(lab)
+    done, tests = graded(lab, tree, tmp_path / f"{lab}.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{find_lab(lab).points}" in done.stdout
+    for test in tests:
+        assert KERNEL_STUB_FAILURES[lab] in test["output"] or "to pass first" in test["output"], test
+    for before in earlier:
+        done, tests = graded(before, tree, tmp_path / f"{before}.json")
+        assert done.returncode == 0, f"{before}: {done.stdout[-3000:]}"
+        assert all(test["score"] == test["max_score"] for test in tests), before
+
+
+@instructors_tree
+def test_a_relocation_that_forgets_to_reseal_loses_the_points_that_say_sealed(tmp_path):
+    """Moved function pointers come out unsealed: the sealed test fails, usertests' signal tests
+    fail (a handler must be a sentry), the page-by-page check names the seal, and the counters
+    wait for usertests. Data, bounds, permissions, in place and the count keep their points."""
+    tests = graded_with("fork", {"ufos/kernel/relocate.py": (
+        "    if cap.sealed:\n        moved = moved.seal(cap.otype)", "    pass")}, tmp_path)
+    assert lost(tests) == {"test_sealed_capabilities_stay_sealed": 10, "test_usertests_pass_with_your_relocation": 10,
+                           "test_every_page_is_relocated_as_the_machine_does": 10,
+                           "test_the_counters_match_the_machine": 5}
+    output = {test["name"]: test["output"] for test in tests}
+    assert "must be sealed again" in output["test_sealed_capabilities_stay_sealed"]
+    assert "must be sealed again" in output["test_every_page_is_relocated_as_the_machine_does"]
+    assert "still sealed" in output["test_usertests_pass_with_your_relocation"]       # its hint
+    assert "needs test_usertests_pass_with_your_relocation" in output["test_the_counters_match_the_machine"]
+
+
+@instructors_tree
+def test_a_handler_that_copies_for_the_last_user_too_loses_the_in_place_points(tmp_path):
+    """copy_page that allocates a frame even when the faulting μprocess is the frame's only user
+    behaves (usertests pass) but copies a page it should relocate in place."""
+    tests = graded_with("copa", {"ufos/kernel/fork.py": ("if frames.refcount(frame) == 1:\n        new = frame",
+                                                         "if frames.refcount(frame) == 0:\n        new = frame")},
+                        tmp_path)
+    assert lost(tests) == {"test_the_last_user_relocates_in_place": 5}
+    output = next(test["output"] for test in tests if test["name"] == "test_the_last_user_relocates_in_place")
+    assert "PagesCopied went up by 1" in output and "no new frame, no page copied" in output
