@@ -381,7 +381,6 @@ def test_a_killed_worker_is_replaced(tmp_path):
 
 def test_sigterm_stops_cleanly_and_finishes_the_request(tmp_path):
     g = start(tmp_path, "-w", "2")
-    wait_workers(g, 2)
     raw = Raw(g.port)
     raw.send(b"GET /big.bin HTTP/1.1\r\nHost: x\r\n\r\n")
     raw._fill()                                          # the answer has begun
