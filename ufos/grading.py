@@ -133,14 +133,15 @@ class ScoreSheet:
         self.items = list(items)
 
     def pytest_runtest_setup(self, item):
-        """A child runs only after its parent passed. A parent not run at all (the child was asked
-        for alone, by the command that reproduces its failure) does not hold it back."""
+        """A child runs only after its parent passed (a test of the same folder, collected before
+        it). A parent not run at all (the child was asked for alone, by the command that reproduces
+        its failure) does not hold it back."""
         marker = item.get_closest_marker("parent")
         if marker is None:
             return
         name = marker.args[0]
-        parent = next((other for other in self.items
-                       if other.name == name and other.module is item.module), None)
+        parent = next((other for other in self.items     # in the same lab: a hidden test's parent may be
+                       if other.name == name and other.path.parent == item.path.parent), None)   # in test_LAB.py
         if parent is None:
             return
         outcome = self.outcomes.get(parent.nodeid, ("not run", ""))[0]

@@ -469,51 +469,53 @@ def test_a_handler_that_copies_for_the_last_user_too_loses_the_in_place_points(t
     assert "PagesCopied went up by 1" in output and "no new frame, no page copied" in output
 
 
-# --- lab httpd -----------------------------------------------------------------------------------
-HTTPD_POINTS = find_lab("httpd").points
+# --- lab shell: msh, with lab util as regression weight and a hidden test ---------------------------
+SHELL_POINTS = find_lab("shell").points
 
 
 @instructors_tree
-def test_the_full_tree_scores_full_marks_on_httpd(tmp_path):
-    done, tests = graded("httpd", ROOT, tmp_path / "results.json")
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert f"Score: {HTTPD_POINTS}/{HTTPD_POINTS}" in done.stdout
-    assert sum(test["max_score"] for test in tests) == HTTPD_POINTS
-    assert all(test["score"] == test["max_score"] for test in tests)
-
-
-def test_the_httpd_student_edition_serves_alone_scores_zero_and_keeps_util(student_edition, tmp_path):
-    """The stub's master serves by itself: the grader finds no worker, and every other test waits
-    for that one; lab util, before it in the course, keeps its solutions."""
-    tree = student_edition("httpd")
-    done, tests = graded("httpd", tree, tmp_path / "httpd.json")
-    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
-    assert f"Score: 0/{HTTPD_POINTS}" in done.stdout
-    first, *others = tests
-    assert "expected 3 workers" in first["output"] and "found []" in first["output"], first
-    assert all("to pass first" in test["output"] for test in others), others
-    done, tests = graded("util", tree, tmp_path / "util.json")
-    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
-
-
-@pytest.mark.slow
-def test_the_httpd_student_edition_is_a_working_server(student_edition):
-    """Without the pool, /bin/httpd still serves: the project's httpd tests pass in the student
-    edition, but those of the pool (lab.toml's tests), which it skips."""
-    tree = student_edition("httpd")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
-                           "-p", "no:xdist", "tests/apps/test_httpd.py"], cwd=tree,
-                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert "failed" not in done.stdout and "a test of lab httpd" in done.stdout
+def test_the_full_tree_scores_full_marks_on_shell_with_util_and_the_hidden_test(tmp_path):
+    done = ufos("grade", "shell", "--json", str(tmp_path / "results.json"))
+    assert done.returncode == 0, done.stdout
+    assert f"Score: {SHELL_POINTS}/{SHELL_POINTS}" in done.stdout
+    tests = {test["name"]: test for test in gradescope_tests(tmp_path / "results.json")}
+    regression = [test for name, test in tests.items() if name.startswith("util::")]
+    assert len(regression) == 8 and sum(test["max_score"] for test in regression) == find_lab("shell").regression["util"]
+    assert tests["util::test_primes"]["max_score"] == 2            # util's 20 of 100, scaled to 10
+    assert tests["test_finished_jobs_are_reaped"]["visibility"] == "after_due_date"     # the hidden one
+    assert tests["test_commands"]["visibility"] == "visible"
+    assert sum(test["max_score"] for test in tests.values()) == SHELL_POINTS
 
 
 @instructors_tree
-@pytest.mark.slow
-def test_a_pool_that_never_replaces_a_worker_loses_the_points_that_say_so(tmp_path):
-    tests = graded_with("httpd", {"userland/bin/httpd/pool.c": (
-        "if (workers[i] == pid && !stop_requested) {", "if (0) {")}, tmp_path)
-    assert lost(tests) == {"test_a_killed_worker_is_replaced": 20, "test_every_dead_worker_is_replaced": 10,
-                           "test_sighup_reforks_the_workers": 10}
-    assert "when one ends" in hint_of("httpd", "test_a_killed_worker_is_replaced")
+def test_the_student_edition_of_shell_has_no_hidden_test_and_scores_only_util(tmp_path):
+    dest = tmp_path / "ufos"
+    assert ufos("lab", "export", "shell", str(dest)).returncode == 0
+    assert not (dest / "labs/shell/test_shell_hidden.py").exists() and (dest / "labs/shell/test_shell.py").exists()
+    for built in (ROOT / "ufos" / "machine").glob("*.so"):
+        shutil.copy2(built, dest / "ufos" / "machine" / built.name)
+    done = ufos("grade", "shell", "--json", str(tmp_path / "results.json"), cwd=dest, pythonpath=dest)
+    assert done.returncode == 1, done.stdout + done.stderr
+    tests = gradescope_tests(tmp_path / "results.json")
+    assert all(test["score"] == test["max_score"] for test in tests if test["name"].startswith("util::"))
+    own = [test for test in tests if not test["name"].startswith("util::")]
+    assert len(own) == 12 and all(test["score"] == 0 for test in own)
+    for test in own:          # msh's stub compiled and ran: its failure says so, or the test waited for its parent
+        assert "not written yet" in test["output"] or "to pass first" in test["output"], test
+    assert "Score: 10/95" in done.stdout
 
+
+@instructors_tree
+def test_a_shell_that_keeps_a_read_end_loses_only_the_points_of_pipelines_that_end(tmp_path):
+    """The shell keeps each pipe's read end: `echo | wc` still works, `yes | head` never ends."""
+    tests = graded_with("shell", {"userland/bin/msh.c": ("        if (in >= 0)\n            close(in);\n        if (i + 1 < n) {",
+                                                         "        if (i + 1 < n) {")}, tmp_path)
+    assert lost(tests) == {"test_pipelines_end": 10}
+    assert "close every pipe end" in hint_of("shell", "test_pipelines_end")
+
+
+@instructors_tree
+def test_a_shell_whose_append_truncates_loses_only_the_append_points(tmp_path):
+    tests = graded_with("shell", {"userland/bin/msh.c": ("(c->append ? O_APPEND : O_TRUNC)", "O_TRUNC")}, tmp_path)
+    assert lost(tests) == {"test_redirect_append": 5}
+    assert "O_APPEND" in hint_of("shell", "test_redirect_append")
