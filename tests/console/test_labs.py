@@ -469,6 +469,55 @@ def test_a_handler_that_copies_for_the_last_user_too_loses_the_in_place_points(t
     assert "PagesCopied went up by 1" in output and "no new frame, no page copied" in output
 
 
+# --- lab httpd -----------------------------------------------------------------------------------
+HTTPD_POINTS = find_lab("httpd").points
+
+
+@instructors_tree
+def test_the_full_tree_scores_full_marks_on_httpd(tmp_path):
+    done, tests = graded("httpd", ROOT, tmp_path / "results.json")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert f"Score: {HTTPD_POINTS}/{HTTPD_POINTS}" in done.stdout
+    assert sum(test["max_score"] for test in tests) == HTTPD_POINTS
+    assert all(test["score"] == test["max_score"] for test in tests)
+
+
+def test_the_httpd_student_edition_serves_alone_scores_zero_and_keeps_util(student_edition, tmp_path):
+    """The stub's master serves by itself: the grader finds no worker, and every other test waits
+    for that one; lab util, before it in the course, keeps its solutions."""
+    tree = student_edition("httpd")
+    done, tests = graded("httpd", tree, tmp_path / "httpd.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{HTTPD_POINTS}" in done.stdout
+    first, *others = tests
+    assert "expected 3 workers" in first["output"] and "found []" in first["output"], first
+    assert all("to pass first" in test["output"] for test in others), others
+    done, tests = graded("util", tree, tmp_path / "util.json")
+    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
+
+
+@pytest.mark.slow
+def test_the_httpd_student_edition_is_a_working_server(student_edition):
+    """Without the pool, /bin/httpd still serves: the project's httpd tests pass in the student
+    edition, but those of the pool (lab.toml's tests), which it skips."""
+    tree = student_edition("httpd")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
+                           "-p", "no:xdist", "tests/apps/test_httpd.py"], cwd=tree,
+                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "failed" not in done.stdout and "a test of lab httpd" in done.stdout
+
+
+@instructors_tree
+@pytest.mark.slow
+def test_a_pool_that_never_replaces_a_worker_loses_the_points_that_say_so(tmp_path):
+    tests = graded_with("httpd", {"userland/bin/httpd/pool.c": (
+        "if (workers[i] == pid && !stop_requested) {", "if (0) {")}, tmp_path)
+    assert lost(tests) == {"test_a_killed_worker_is_replaced": 20, "test_every_dead_worker_is_replaced": 10,
+                           "test_sighup_reforks_the_workers": 10}
+    assert "when one ends" in hint_of("httpd", "test_a_killed_worker_is_replaced")
+
+
 # --- lab shell: msh, with lab util as regression weight and a hidden test ---------------------------
 SHELL_POINTS = find_lab("shell").points
 
