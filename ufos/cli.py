@@ -13,8 +13,8 @@ SUBCOMMANDS = {
     "top":     ("ufos.console.top", "watch the μprocesses of the ufos running in another terminal"),
     "bench":   ("ufos.bench", "run a benchmark (cpu, relocate, cc, fork, paper, redis, http) and print its figures"),
     "fuzz":    ("ufos.fuzz", "make random, malformed system calls and check the kernel survives them"),
-    "lab":     ("ufos.console.lab", "the course's labs: list them, show a handout, export the student edition"),
-    "grade":   ("ufos.console.grade", "grade a lab in this tree: each test's points, hints, the score"),
+    "lab":     ("ufos.console.lab", "the course's labs: list, show a handout, export the student edition, gradescope"),
+    "grade":   ("ufos.console.grade", "grade a lab (this tree, a submission or a class): points, hints, the score"),
 }
 
 

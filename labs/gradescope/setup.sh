@@ -6,6 +6,7 @@
 set -euo pipefail
 source=/autograder/source
 apt-get install -y python3 python3-venv python3-dev build-essential
+python3 -c 'import sys; assert sys.version_info >= (3, 11), "ufos needs Python 3.11: choose Ubuntu 24.04"'
 python3 -m venv /autograder/venv
 /autograder/venv/bin/pip install --quiet --upgrade pip
 /autograder/venv/bin/pip install --quiet -e "$source/ufos"

@@ -61,6 +61,17 @@ CASES = [
     ("top --interval soon", 2, "argument --interval: invalid float value: 'soon'"),
     ("bench", 2, "the following arguments are required: what"),
     ("bench nope", 2, "argument what: invalid choice: 'nope'"),
+    ("lab gradescope nope x.zip", 1, "ufos lab: no lab 'nope'"),
+    ("lab gradescope util adir", 1, "ufos lab: adir: Is a directory"),
+    ("grade nope", 2, "ufos grade: no lab 'nope'"),
+    ("grade util --class missing", 2, "ufos grade: missing: no such directory"),
+    ("grade util --submission missing", 2, "ufos grade: missing: no such directory"),
+    ("grade util --json r.json --sign missing", 2, "ufos grade: the signing key missing: No such file or directory"),
+    ("grade util --json r.json --sign empty.o", 2, "ufos grade: the signing key empty.o has 0 bytes"),
+    ("grade util -j 0 --class adir", 2, "-j takes a number of processes, 1 or more"),
+    ("grade verify garbage.o --key garbage.s", 2, "ufos grade verify: garbage.o: not a results file (JSON)"),
+    ("grade verify missing --key garbage.s", 2, "ufos grade verify: missing: No such file or directory"),
+    ("grade verify garbage.o", 2, "the following arguments are required: --key"),
     ("nope", 2, "ufos: unknown command 'nope'"),
 ]
 

@@ -79,6 +79,8 @@ def grade_tree(lab: Lab, seed: int, json_path: str | None, keyfile: str | None) 
 def grade_submission(lab: Lab, args, key: bytes | None) -> int:
     """One submission, graded in a copy of this tree; its score sheet is results.json's."""
     from ufos.submissions import grade_submission, instructor_tree
+    if not args.submission.is_dir():
+        raise LabError(f"{args.submission}: no such directory (a submission is a folder with the lab's files)")
     with tempfile.TemporaryDirectory(prefix="ufos-grade-") as tmp:
         results = Path(tmp) / "results.json"
         g = grade_submission(lab, args.submission, instructor_tree(Path(tmp) / "base"), args.seed, results)
@@ -120,9 +122,15 @@ def verify_main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         key = read_key(args.key)
-        results = json.loads(args.file.read_text())
-    except (OSError, ValueError) as e:          # LabError and JSONDecodeError are ValueErrors
-        print(f"ufos grade verify: {args.file}: {getattr(e, 'strerror', None) or e}", file=sys.stderr)
+        results = json.loads(args.file.read_bytes())
+    except LabError as e:
+        print(f"ufos grade verify: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"ufos grade verify: {args.file}: {e.strerror}", file=sys.stderr)
+        return 2
+    except ValueError:                          # not JSON, or not UTF-8
+        print(f"ufos grade verify: {args.file}: not a results file (JSON)", file=sys.stderr)
         return 2
     wrong = verify(results, key) if isinstance(results, dict) else "not a results file"
     if wrong:

@@ -83,4 +83,7 @@ def main(argv: list[str]) -> int:
     except LabError as e:
         print(f"ufos lab: {e}", file=sys.stderr)
         return 1
+    except OSError as e:                # a DIR or ZIP that cannot be written
+        print(f"ufos lab: {e.filename}: {e.strerror}", file=sys.stderr)
+        return 1
     return 0
