@@ -94,7 +94,10 @@
 ;; the n-th Fibonacci number, by the doubly recursive definition: about 1.6^n calls
 (define (fib n)
   (require (natural? n) "n must be a non-negative integer")
-  (if (< n 2) n (+ (fib (- n 1)) (fib (- n 2)))))
+  (fibonacci n))
+
+(define (fibonacci n)
+  (if (< n 2) n (+ (fibonacci (- n 1)) (fibonacci (- n 2)))))
 
 ;; the words of text (split at white space, in lower case) with how often each occurs, the most
 ;; frequent first (then in alphabetical order), as an object {"word": count, ...}

@@ -12,45 +12,46 @@
  * a loop then allocates nothing at all (the arena is never freed: heap.c).
  *
  * Limits: every round of the loop is a step, and a call may take step_limit of them; C
- * recursion (a call that is not a tail call) may nest MAX_DEPTH deep. Either failing is
- * FAIL_LIMIT, which the server answers with 500: a function that runs away is stopped.
+ * recursion (a call that is not a tail call) may use STACK_BUDGET of the stack. Either failing
+ * is FAIL_LIMIT, which the server answers with 500: a function that runs away is stopped.
  */
 #include <stddef.h>
 
 #include "lisp.h"
 
-#define MAX_DEPTH 4000              /* nested evals; about 1 KiB of C stack each (8 MiB stack) */
+#define STACK_BUDGET (6L << 20)     /* C stack nested evaluations may use, of the 8 MiB there is */
 #define ARG_STACK 32768             /* evaluated arguments waiting for their call */
 
 long step_limit;
 long steps;
-static int depth;
+static char *stack_base;            /* where the C stack was when the evaluation began */
 
 /* The arguments of the calls being set up: pushed as they are evaluated, popped when the call
  * has taken them, so that no C frame holds a big array and no call allocates for them. */
 static value arg_stack[ARG_STACK];
 static int sp;
 
-static struct {
-    struct symbol *quote, *if_, *define, *set, *lambda, *let, *let_star, *begin, *cond, *else_,
-        *and_, *or_, *when, *unless;
-} S;
+/* The special forms: a symbol's form says which one it names (F_NONE: none). */
+enum form { F_NONE, F_QUOTE, F_IF, F_DEFINE, F_SET, F_LAMBDA, F_BEGIN, F_LET, F_LET_STAR, F_COND,
+            F_AND, F_OR, F_WHEN, F_UNLESS };
+static const char *const form_names[] = {"", "quote", "if", "define", "set!", "lambda", "begin",
+                                         "let", "let*", "cond", "and", "or", "when", "unless"};
+static struct symbol *else_;
 
 static const char LAMBDA[] = "lambda";     /* the name of a closure that has none (yet) */
 
-static struct symbol *sym(const char *name) { return intern(name).as.sym; }
-
 void eval_init(void)
 {
-    S.quote = sym("quote"); S.if_ = sym("if"); S.define = sym("define"); S.set = sym("set!");
-    S.lambda = sym("lambda"); S.let = sym("let"); S.let_star = sym("let*"); S.begin = sym("begin");
-    S.cond = sym("cond"); S.else_ = sym("else"); S.and_ = sym("and"); S.or_ = sym("or");
-    S.when = sym("when"); S.unless = sym("unless");
+    for (int f = F_QUOTE; f <= F_UNLESS; f++)
+        intern(form_names[f]).as.sym->form = f;
+    else_ = intern("else").as.sym;
 }
 
 void eval_reset(void)
 {
-    depth = sp = 0;
+    char here;
+    stack_base = &here;
+    sp = 0;
     steps = 0;
 }
 
@@ -158,11 +159,22 @@ static void bind_params(const struct closure *fn, int argc, value *argv, struct 
 
 /* ---- calls ---- */
 
+/* x's value: a variable's or a constant's at once, anything else through eval (most arguments
+ * are variables or constants: this spares them the full evaluator). */
+static value evaluate(value x, struct env *env)
+{
+    if (x.kind == K_SYMBOL)
+        return *lookup(x.as.sym, env);
+    if (x.kind != K_PAIR)
+        return x;
+    return eval(x, env);
+}
+
 static int push_args(value args, struct env *env)
 {
     int argc = 0;
     for (; args.kind == K_PAIR; args = args.as.pair->cdr, argc++) {
-        value v = eval(args.as.pair->car, env);
+        value v = evaluate(args.as.pair->car, env);
         if (sp == ARG_STACK)
             fail(FAIL_LIMIT, "too many arguments waiting for their calls");
         arg_stack[sp++] = v;
@@ -259,6 +271,83 @@ static value named_let(value args, struct env *env, struct env **frame)
     return cons(call, inits);
 }
 
+/* cond, and, or, when, unless: each either ends with a value (returns 0, *out the value) or
+ * leaves an expression to evaluate in tail position (returns 1, *out the expression). */
+static int eval_cond(value clauses, struct env *env, value *out)
+{
+    for (; clauses.kind == K_PAIR; clauses = clauses.as.pair->cdr) {
+        value clause = clauses.as.pair->car, test = car(clause);
+        if (test.kind == K_SYMBOL && test.as.sym == else_) {
+            *out = all_but_last(cdr(clause), env);
+            return 1;
+        }
+        value v = eval(test, env);
+        if (is_true(v)) {
+            if (cdr(clause).kind != K_PAIR) {
+                *out = v;           /* (test) alone gives the test's value */
+                return 0;
+            }
+            *out = all_but_last(cdr(clause), env);
+            return 1;
+        }
+    }
+    *out = NIL;
+    return 0;
+}
+
+static int eval_and_or(int and, value args, struct env *env, value *out)
+{
+    if (args.kind != K_PAIR) {
+        *out = make_bool(and);
+        return 0;
+    }
+    for (; args.as.pair->cdr.kind == K_PAIR; args = args.as.pair->cdr) {
+        value v = eval(args.as.pair->car, env);
+        if (is_true(v) != and) {
+            *out = v;
+            return 0;
+        }
+    }
+    *out = args.as.pair->car;
+    return 1;
+}
+
+static int eval_when(int when, value args, struct env *env, value *out)
+{
+    if (is_true(eval(car(args), env)) != when) {
+        *out = NIL;
+        return 0;
+    }
+    *out = all_but_last(cdr(args), env);
+    return 1;
+}
+
+/* The special form op names, applied to args. Returns 0 with *out the value, or 1 with *out an
+ * expression to evaluate in tail position, in *env (a let makes a new frame). */
+static int special_form(enum form op, value args, struct env **env, value *out)
+{
+    switch (op) {
+    case F_QUOTE: *out = car(args); return 0;
+    case F_DEFINE: *out = eval_define(args, *env); return 0;
+    case F_SET: *out = eval_set(args, *env); return 0;
+    case F_LAMBDA: *out = make_closure(car(args), cdr(args), *env, LAMBDA); return 0;
+    case F_BEGIN: *out = all_but_last(args, *env); return 1;
+    case F_LET:
+    case F_LET_STAR:
+        if (op == F_LET && car(args).kind == K_SYMBOL) {
+            *out = named_let(args, *env, env);
+            return 1;
+        }
+        *env = let_frame(args, *env, op == F_LET_STAR, out);
+        *out = all_but_last(*out, *env);
+        return 1;
+    case F_COND: return eval_cond(args, *env, out);
+    case F_AND: case F_OR: return eval_and_or(op == F_AND, args, *env, out);
+    case F_WHEN: case F_UNLESS: return eval_when(op == F_WHEN, args, *env, out);
+    default: fail(FAIL_ERROR, "%s: not a special form here", form_names[op]);
+    }
+}
+
 /* ---- the loop ---- */
 
 static value eval_loop(value x, struct env *env)
@@ -272,77 +361,24 @@ static value eval_loop(value x, struct env *env)
         if (x.kind != K_PAIR)
             return x;               /* numbers, strings, booleans, () evaluate to themselves */
         value op = x.as.pair->car, args = x.as.pair->cdr;
-        if (op.kind == K_SYMBOL) {
-            struct symbol *s = op.as.sym;
-            if (s == S.quote)
-                return car(args);
-            if (s == S.if_) {
-                value rest = cdr(args);
-                if (is_true(eval(car(args), env)))
-                    x = car(rest);
-                else if (cdr(rest).kind == K_PAIR)
-                    x = car(cdr(rest));
-                else
-                    return NIL;
-                continue;
-            }
-            if (s == S.define)
-                return eval_define(args, env);
-            if (s == S.set)
-                return eval_set(args, env);
-            if (s == S.lambda)
-                return make_closure(car(args), cdr(args), env, LAMBDA);
-            if (s == S.begin) {
-                x = all_but_last(args, env);
-                continue;
-            }
-            if (s == S.let && car(args).kind == K_SYMBOL) {
-                x = named_let(args, env, &env);
-                continue;
-            }
-            if (s == S.let || s == S.let_star) {
-                env = let_frame(args, env, s == S.let_star, &x);
-                x = all_but_last(x, env);
-                continue;
-            }
-            if (s == S.cond) {
-                value clause = NIL;
-                for (; args.kind == K_PAIR; args = args.as.pair->cdr) {
-                    clause = args.as.pair->car;
-                    value test = car(clause);
-                    if (test.kind == K_SYMBOL && test.as.sym == S.else_)
-                        break;
-                    value v = eval(test, env);
-                    if (is_true(v)) {
-                        if (cdr(clause).kind != K_PAIR)
-                            return v;       /* (test) alone gives the test's value */
-                        break;
-                    }
-                }
-                if (args.kind != K_PAIR)
-                    return NIL;
-                x = all_but_last(cdr(clause), env);
-                continue;
-            }
-            if (s == S.and_ || s == S.or_) {
-                if (args.kind != K_PAIR)
-                    return make_bool(s == S.and_);
-                for (; args.as.pair->cdr.kind == K_PAIR; args = args.as.pair->cdr) {
-                    value v = eval(args.as.pair->car, env);
-                    if (is_true(v) != (s == S.and_))
-                        return v;
-                }
-                x = args.as.pair->car;
-                continue;
-            }
-            if (s == S.when || s == S.unless) {
-                if (is_true(eval(car(args), env)) != (s == S.when))
-                    return NIL;
-                x = all_but_last(cdr(args), env);
-                continue;
-            }
+        if (op.kind == K_SYMBOL && op.as.sym->form == F_IF) {      /* the commonest form: here */
+            value rest = cdr(args);
+            if (is_true(evaluate(car(args), env)))
+                x = car(rest);
+            else if (cdr(rest).kind == K_PAIR)
+                x = car(cdr(rest));
+            else
+                return NIL;
+            continue;
         }
-        value fn = eval(op, env);
+        if (op.kind == K_SYMBOL && op.as.sym->form) {
+            value out;
+            if (!special_form(op.as.sym->form, args, &env, &out))
+                return out;
+            x = out;
+            continue;
+        }
+        value fn = evaluate(op, env);
         int base = sp;
         int argc = push_args(args, env);
         if (fn.kind == K_PRIM) {
@@ -362,11 +398,12 @@ static value eval_loop(value x, struct env *env)
     }
 }
 
+/* Every nested evaluation passes here: the place to stop one that would overflow the C stack
+ * (each takes a few KiB of it, so about two thousand non-tail calls can nest). */
 value eval(value x, struct env *env)
 {
-    if (++depth > MAX_DEPTH)
-        fail(FAIL_LIMIT, "recursion too deep (more than %d nested evaluations)", MAX_DEPTH);
-    value v = eval_loop(x, env);
-    depth--;
-    return v;
+    char here;
+    if (stack_base - &here > STACK_BUDGET)
+        fail(FAIL_LIMIT, "recursion too deep (more than %ld MiB of stack)", STACK_BUDGET >> 20);
+    return eval_loop(x, env);
 }

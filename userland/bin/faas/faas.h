@@ -7,7 +7,7 @@
 
 #include "lisp.h"
 
-#define DEFAULT_STEPS 10000000L     /* evaluation steps one call may take (-s): float_operation up to n = 300000 */
+#define DEFAULT_STEPS 10000000L     /* evaluation steps one call may take (-s): float_operation takes 8 an iteration */
 
 struct config {
     int port;                       /* -p: where the server listens */

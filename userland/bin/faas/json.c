@@ -285,8 +285,12 @@ static void write_key(struct buf *b, value key)
         json_write_string(b, key.as.sym->name, strlen(key.as.sym->name));
 }
 
+static int write_depth;              /* lists being written, one inside the other */
+
 static void write_sequence(struct buf *b, value v, int object)
 {
+    if (++write_depth > MAX_NESTING)
+        fail(FAIL_ERROR, "the result is nested deeper than %d lists", MAX_NESTING);
     buf_adds(b, object ? "{" : "[");
     for (; v.kind == K_PAIR; v = v.as.pair->cdr) {
         value item = v.as.pair->car;
@@ -301,6 +305,7 @@ static void write_sequence(struct buf *b, value v, int object)
             buf_adds(b, ", ");
     }
     buf_adds(b, object ? "}" : "]");
+    write_depth--;
 }
 
 void json_write(struct buf *b, value v)

@@ -7,7 +7,7 @@
  *               pairs, and errors (fail: a longjmp back to whoever is running the interpreter)
  *   reader.c    text -> values: numbers, strings, symbols, lists, 'quote
  *   eval.c      evaluates a value in an environment: special forms, closures, tail calls, and the
- *               step and depth limits that bound a function that runs away
+ *               step and stack limits that bound a function that runs away
  *   builtins.c  the primitives written in C: arithmetic, sin/cos/sqrt, lists, strings
  *   print.c     values -> text, as Lisp (write, display), in a growing buffer
  *   json.c      JSON text -> values (a function's arguments) and values -> JSON (its result)
@@ -48,6 +48,7 @@ struct symbol {
     const char *name;
     struct symbol *next;            /* the next symbol in the same bucket of the symbol table */
     int bound;                      /* has a global value */
+    int form;                       /* the special form it names (eval.c), or 0 */
     value global;
 };
 struct pair { value car, cdr; };
@@ -128,7 +129,7 @@ value eval(value x, struct env *env);
 value apply(value fn, int argc, value *argv);
 void define_global(value sym, value val);
 void eval_init(void);
-void eval_reset(void);                /* after a failure: no depth, no pending arguments, no steps */
+void eval_reset(void);              /* before an evaluation: the stack's base, no steps taken */
 
 /* ---- builtins.c ---------------------------------------------------------------------------- */
 

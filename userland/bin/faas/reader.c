@@ -7,7 +7,7 @@
  *   ; ...          a comment to the end of the line
  *   anything else  a symbol: foo, set!, <=, string->number
  *
- * A syntax error fails with the line it is on.
+ * A syntax error fails; whoever reads says on which line (r->line).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -60,14 +60,14 @@ static value read_string(struct reader *r)
     for (;;) {
         int c = next(r);
         if (c < 0)
-            fail(FAIL_ERROR, "line %d: a string is not closed", r->line);
+            fail(FAIL_ERROR, "a string is not closed");
         if (c == '"')
             break;
         if (c == '\\') {
             c = next(r);
             c = c == 'n' ? '\n' : c == 't' ? '\t' : c == 'r' ? '\r' : c;
             if (c < 0)
-                fail(FAIL_ERROR, "line %d: a string is not closed", r->line);
+                fail(FAIL_ERROR, "a string is not closed");
         }
         char ch = (char)c;
         buf_addn(&b, &ch, 1);
@@ -129,7 +129,7 @@ static value read_list(struct reader *r)
         skip_space(r);
         int c = peek(r);
         if (c < 0)
-            fail(FAIL_ERROR, "line %d: a list is not closed", line);
+            fail(FAIL_ERROR, "a list opened on line %d is not closed", line);
         if (c == ')') {
             next(r);
             return head;
@@ -137,11 +137,11 @@ static value read_list(struct reader *r)
         if (c == '.' && r->pos + 1 < r->len && is_delimiter((unsigned char)r->text[r->pos + 1])) {
             next(r);
             if (head.kind == K_NIL)
-                fail(FAIL_ERROR, "line %d: nothing before '.'", r->line);
+                fail(FAIL_ERROR, "nothing before '.'");
             *tail = read_form(r);
             skip_space(r);
             if (next(r) != ')')
-                fail(FAIL_ERROR, "line %d: one value only after '.'", r->line);
+                fail(FAIL_ERROR, "one value only after '.'");
             return head;
         }
         *tail = cons(read_form(r), NIL);
@@ -154,11 +154,11 @@ static value read_form(struct reader *r)
     skip_space(r);
     int c = peek(r);
     if (c < 0)
-        fail(FAIL_ERROR, "line %d: the text ends inside an expression", r->line);
+        fail(FAIL_ERROR, "the text ends inside an expression");
     if (c == '(')
         return read_list(r);
     if (c == ')')
-        fail(FAIL_ERROR, "line %d: unexpected ')'", r->line);
+        fail(FAIL_ERROR, "unexpected ')'");
     if (c == '"')
         return read_string(r);
     if (c == '\'') {
