@@ -9,17 +9,23 @@ where they are.
 THE FILE (ELF64, little-endian, ET_EXEC, e_machine 0x5546 "UF", like the objects of toolchain/elf.py)
 
     ELF header              e_entry = the image's entry (`_start`)
-    program headers         one PT_LOAD per segment of the image (.text R+X, .rodata R, .data RW,
-                            .bss RW with no bytes in the file), p_align = 4096,
-                            p_offset = p_vaddr (mod 4096)
+    program headers         one PT_LOAD per segment of the image, in this order: .text R+X,
+                            .captable R, .rodata R, .data RW, .bss RW (no bytes in the file);
+                            p_align = 4096, p_offset = p_vaddr (mod 4096)
     segment contents        each at a page-aligned file offset
     .cap_relocs             the capability relocations (below); not loaded (no SHF_ALLOC): the
                             loader reads it from the file and writes the capabilities itself
     .symtab .strtab         every symbol of the image: the STT_SECTION ones, then the locals, then
                             the globals, each with its address, size, type and section
     .shstrtab               section names
-    section headers         null, .text .rodata .data .bss (those the image has), .cap_relocs,
-                            .symtab, .strtab, .shstrtab
+    section headers         null, .text .captable .rodata .data .bss (those the image has),
+                            .cap_relocs, .symtab, .strtab, .shstrtab
+
+.captable is the program's capability table (docs/abi.md): 16-byte slots, zero in the file, one
+per distinct capability the code needs, each filled by a .cap_relocs record. Its pages start
+right after the code's and are read-only to the program: only the kernel writes them (the loader,
+and fork when it moves them). A function's capability is bounded to .text and .captable together,
+so that code running with it reaches the table PC-relatively.
 
 .cap_relocs holds one 48-byte record per capability that the loader must create (sh_entsize 48),
 six little-endian 64-bit words, every address a virtual address of the image:
@@ -35,6 +41,8 @@ six little-endian 64-bit words, every address a virtual address of the image:
 The loader derives each capability from the program's root: set the address to base, set the
 bounds to length, clear the permissions not in perms, set the address to target, seal it if it is
 a function, and store it, tagged, at location. (CheriBSD's `__cap_relocs` is the same idea.)
+
+Other records fill capabilities stored in .rodata and .data (pointers in initialized data).
 
 The executable is tied to the address it was linked at (--base); a loader that places it
 elsewhere adds the same displacement to every address above, and code reaches everything
@@ -72,7 +80,7 @@ STB_LOCAL, STB_GLOBAL = 0, 1
 STT = {"notype": 0, "object": 1, "func": 2, "section": 3}
 STT_NAME = {v: k for k, v in STT.items()}
 SHN_UNDEF = 0
-SECTION_FLAGS = {".text": SHF_ALLOC | SHF_EXECINSTR, ".rodata": SHF_ALLOC,
+SECTION_FLAGS = {".text": SHF_ALLOC | SHF_EXECINSTR, ".captable": SHF_ALLOC, ".rodata": SHF_ALLOC,
                  ".data": SHF_ALLOC | SHF_WRITE, ".bss": SHF_ALLOC | SHF_WRITE}
 
 
@@ -118,6 +126,7 @@ SHN_ABS = 0xFFF1
 _READ = PERM["GLOBAL"] | PERM["LOAD"] | PERM["LOAD_CAP"] | PERM["MUTABLE_LOAD"]
 CAP_PERMS = {
     ".text": _READ | PERM["EXECUTE"],
+    ".captable": _READ,
     ".rodata": _READ,
     ".data": _READ | PERM["STORE"] | PERM["STORE_CAP"] | PERM["STORE_LOCAL_CAP"],
 }

@@ -381,6 +381,30 @@ def test_capability_records():
     assert image.data[data.start - BASE:data.end - BASE] == b"\7" + bytes(63)
 
 
+def test_captable_slots_are_capability_records_of_their_own_section():
+    obj = assemble("""
+        .extern puts
+        .captable
+    one: .capability puts
+        .balign 16
+    two: .capability puts+4
+        .section .captable
+    three: .capability .rodata
+    """)
+    assert [(c.section, c.offset, c.symbol, c.addend) for c in obj.cap_records] == [
+        (".captable", 0, "puts", 0), (".captable", 16, "puts", 4), (".captable", 32, ".rodata", 0)]
+    table = obj.sections[".captable"]
+    assert (bytes(table.data), table.align) == (bytes(48), 16)
+    assert [obj.symbols[n].value for n in ("one", "two", "three")] == [0, 16, 32]
+    assert Object.from_elf(obj.to_elf()) == obj
+
+
+def test_captable_holds_nothing_but_capability_slots():
+    for source in ("nop", ".quad 1", ".byte 0", ".zero 16", ".asciz \"x\"", ".space 4, 1"):
+        assert "in .captable, which holds only .capability slots" in error(".captable\n" + source), source
+    assert "aligns only to 16" in error(".captable\n.balign 32")
+
+
 # ---------------------------------------------------------------------------------------------
 # Object files
 # ---------------------------------------------------------------------------------------------
@@ -426,6 +450,7 @@ def test_as_command_writes_an_elf_that_readelf_reads(tmp_path):
     assert "REL (Relocatable file)" in r.stdout and "0x5546" in r.stdout
     for name in (".text", ".rodata", ".data", ".bss", ".cap_relocs", ".rela.text", ".symtab"):
         assert name in r.stdout
+    assert re.search(r"\.captable\s+PROGBITS\s+0+\s+\w+\s+0+\s+0+\s+A\s+0\s+0\s+16", r.stdout)  # allocated, read-only
     assert re.search(r"FUNC\s+GLOBAL\s+DEFAULT\s+1 _start", r.stdout)
     assert re.search(r"NOTYPE\s+GLOBAL\s+DEFAULT\s+UND puts", r.stdout)
 

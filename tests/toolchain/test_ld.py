@@ -292,3 +292,98 @@ counter: .zero 4
 """)])
     result = run_image(read_executable(write_executable(image)))
     assert (result.status, result.stderr) == (42, b"")
+
+
+# The capability table: two objects, each with its own .captable slots, two of them for the same
+# capability. `twice` reads `counter` through its own object's slot, and _start calls it through
+# its sentry, so it runs with the sentry's bounds.
+CALLER = """
+        .text
+        .global _start
+        .extern twice, counter
+_start: adrp c16, .Lcap.twice
+        ldr c17, [c16, #:lo12:.Lcap.twice]
+        blr c17                         // twice(), through its sentry
+        mov x8, #93
+        blrs c4, c5
+        .captable
+.Lcap.twice:   .capability twice
+.Lcap.counter: .capability counter
+.Lcap.middle:  .capability counter+2
+"""
+
+CALLEE = """
+        .text
+        .global twice
+        .type twice, %function
+twice:  adrp c16, .Lcap.counter
+        ldr c16, [c16, #:lo12:.Lcap.counter]
+        ldrw x0, [c16]
+        add x0, x0, x0
+        ret
+        .size twice, .-twice
+        .data
+        .global counter
+counter: .word 21
+        .size counter, 4
+        .captable
+.Lcap.counter: .capability counter
+.Lcap.twice:   .capability twice
+"""
+
+
+def table_program():
+    return link([assemble(CALLER, "caller.s"), assemble(CALLEE, "callee.s")], names=["caller.s", "callee.s"])
+
+
+def segment(image, name):
+    return next(s for s in image.segments if s.name == name)
+
+
+def test_the_objects_captables_become_one_read_only_table_with_a_slot_per_capability():
+    image = table_program()
+    table = segment(image, ".captable")
+    assert table.perms == "r" and table.start == (segment(image, ".text").end + 4095) & -4096   # the next page
+    slots = sorted((r for r in image.cap_relocs if table.start <= r.location < table.end), key=lambda r: r.location)
+    counter, twice = image.symbols["counter"], image.symbols["twice"]
+    assert [(r.location, r.target) for r in slots] == [
+        (table.start, twice), (table.start + 16, counter), (table.start + 32, counter + 2)]
+    assert table.end == table.start + 48                     # five slots in the objects, three here
+    labels = {}
+    for s in image.symtab:
+        labels.setdefault(s.name, set()).add(s.address)
+    assert labels[".Lcap.counter"] == {table.start + 16}     # both objects' labels moved to the shared slot
+    assert labels[".Lcap.twice"] == {table.start}
+
+
+def test_a_function_called_through_its_sentry_reaches_the_table():
+    """A sentry is bounded to the code and the table together: `twice` runs with those bounds
+    (PCC) and loads its global through a PCC-relative slot of the table."""
+    image = table_program()
+    sentry = next(r for r in image.cap_relocs if r.target == image.symbols["twice"])
+    assert sentry.is_function
+    assert (sentry.base, sentry.base + sentry.length) == (segment(image, ".text").start, segment(image, ".captable").end)
+    result = run_image(read_executable(write_executable(image)))
+    assert (result.status, result.stderr) == (42, b"")
+
+
+def test_the_linker_refuses_a_captable_that_holds_more_than_slots():
+    obj = assemble(CALLEE, "callee.s")
+    obj.sections[".captable"].data += bytes(16)              # a slot without a .capability
+    with pytest.raises(LinkError, match=r"callee.s: its \.captable holds something other than \.capability slots"):
+        link([assemble(CALLER, "caller.s"), obj], names=["caller.s", "callee.s"])
+
+
+def test_a_c_hello_worlds_code_finds_every_capability_in_one_page_of_the_table():
+    """What fork copies at once (kernel/fork.py copy_got) is every page the loader writes a
+    capability to: for a C program's code, that is the table's page, shared by all of libc."""
+    from ufos.toolchain.driver import Source, build_executable
+    image = build_executable(Source("hello.c", '#include <stdio.h>\nint main(void) { printf("hi\\n"); return 0; }\n'))
+    text, table = segment(image, ".text"), segment(image, ".captable")
+    slots = [r for r in image.cap_relocs if table.start <= r.location < table.end]
+    assert not [r for r in image.cap_relocs if text.start <= r.location < text.end]
+    assert {r.location >> 12 for r in slots} == {table.start >> 12}
+    kinds = [(r.target, r.base, r.length, r.perms, r.is_function) for r in slots]
+    assert len(set(kinds)) == len(kinds)                      # no capability twice
+    for name in ("errno", "__syscall_gate"):                 # wanted by many of libc's units
+        assert sum(r.target == image.symbols[name] for r in slots) == 1

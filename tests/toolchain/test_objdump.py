@@ -143,3 +143,30 @@ table:  .capability buf
     assert "(executable)" in out and f"{image.entry:016x} <_start>:" in out
     buf = image.symbols["buf"]
     assert f"{image.symbols['table']:016x}  {buf:#x} [rwRW,{buf:#x}-{buf + 32:#x}]" in out
+
+
+def test_objdump_shows_the_capability_table_slot_by_slot(tmp_path, capsys):
+    source = """
+        .text
+        .global _start
+        .type _start, %function
+_start: adrp c16, .Lcap.buf
+        ldr c0, [c16, #:lo12:.Lcap.buf]
+        ret
+        .data
+buf:    .zero 32
+        .size buf, 32
+        .captable
+.Lcap.buf:   .capability buf
+.Lcap.start: .capability _start
+"""
+    src = tmp_path / "prog.s"
+    src.write_text(source)
+    assert cli.main(["as", str(src)]) == 0
+    assert "Section .captable: 2 capability slots" in objdump(capsys, tmp_path / "prog.o")
+    image = link([assemble(source)])
+    path = tmp_path / "prog"
+    path.write_bytes(write_executable(image))
+    out = objdump(capsys, path, "--color", "never")
+    table = image.symbols[".Lcap.buf"]
+    assert f"Capability table .captable:\n {table:016x}  buf\n {table + 16:016x}  _start (function)\n" in out

@@ -26,8 +26,8 @@ IMAGE_LIMIT = SLOT_SIZE - STACK_SIZE - PAGE     # an image ends below the stack 
 MAX_EXECUTABLE = 64 << 20        # the largest file exec reads (an image, its symbols and records)
 CODE_PERMS = CAP_PERMS[".text"]
 DATA_PERMS = CAP_PERMS[".data"]
-SEGMENT_REGION = {".text": ("rx", "text"), ".rodata": ("r", "rodata"), ".data": ("rw", "data"),
-                  ".bss": ("rw", "data")}
+SEGMENT_REGION = {".text": ("rx", "text"), ".captable": ("r", "rodata"), ".rodata": ("r", "rodata"),
+                  ".data": ("rw", "data"), ".bss": ("rw", "data")}
 
 
 def parse_executable(data: bytes):

@@ -19,6 +19,7 @@ THE LANGUAGE
 
   Directives:
       .text .rodata .data .bss   switch section; `.section NAME` also takes NAME.anything
+      .captable                  the capability table: only `.capability` slots (and their labels)
       .global/.globl NAME, ...   export these labels (or import them if not defined here)
       .extern NAME, ...          import symbols defined in another object
       .byte .hword .word .quad   1, 2, 4, 8-byte values; .word and .quad may be addresses
@@ -31,7 +32,9 @@ THE LANGUAGE
       .capability SYM[+-addend]  a 16-byte, 16-aligned slot that the loader fills with a tagged
                                  capability to SYM+addend, bounded to SYM (its .size, else its
                                  whole section); a sentry if SYM is code. A label just
-                                 before it names the slot, after the padding.
+                                 before it names the slot, after the padding. Code reaches
+                                 SYM through a slot in .captable (docs/abi.md); slots in data
+                                 are pointers stored in that data.
   A symbol used but not defined in the file must be declared with .global or .extern.
 
 THE PIPELINE
@@ -319,7 +322,7 @@ DATA_RELOCS = {4: RELOC["ABS32"], 8: RELOC["ABS64"]}
 MODIFIERS = {":lo12:": RELOC["LO12"]}
 SYMBOL_TYPES = {"function": "func", "object": "object", "notype": "notype"}
 DIRECTIVES = {   # directive -> the method (d_...) that runs it
-    ".text": "section", ".rodata": "section", ".data": "section", ".bss": "section", ".section": "section",
+    ".text": "section", ".captable": "section", ".rodata": "section", ".data": "section", ".bss": "section", ".section": "section",
     ".global": "global", ".globl": "global", ".extern": "global",
     ".byte": "data", ".hword": "data", ".word": "data", ".quad": "data",
     ".ascii": "string", ".asciz": "string", ".string": "string",
@@ -384,8 +387,12 @@ class Assembler:
         section.align = max(section.align, alignment)
         self.put(bytes(-len(section.data) % alignment))
 
-    def require_contents(self, tok: Token) -> None:
-        if self.section == ".bss":
+    def require_contents(self, tok: Token, zeros: bool = False) -> None:
+        """Refuse what `tok` puts here if the section cannot hold it: .bss holds only zeros, and
+        .captable only capability slots (so that the linker can share a slot between objects)."""
+        if self.section == ".captable" and tok.text.lower() != ".capability":
+            raise error_at(tok, f"'{tok.text}' in .captable, which holds only .capability slots")
+        if self.section == ".bss" and not zeros:
             raise error_at(tok, f"'{tok.text}' in .bss, which holds only zeros (use .zero or .space)")
 
     def define_label(self, tok: Token) -> None:
@@ -659,8 +666,8 @@ class Assembler:
         fill = self.constant(args[1], self.here()) if len(args) > 1 else 0
         if count < 0 or not 0 <= fill <= 255:
             raise error_at(args[0][0], "expected a count >= 0 and a fill byte 0..255")
-        if fill:
-            self.require_contents(head)
+        if count or fill:
+            self.require_contents(head, zeros=not fill)
         self.put(bytes([fill]) * count)
 
     def d_align(self, head, args):
@@ -672,6 +679,8 @@ class Assembler:
             alignment = 1 << n if 0 <= n <= 16 else 0
         if not 0 < alignment <= 1 << 16 or alignment & (alignment - 1):
             raise error_at(args[0][0], f"bad alignment {n}")
+        if self.section == ".captable" and alignment > 16:
+            raise error_at(args[0][0], ".captable is a table of 16-byte slots: it aligns only to 16")
         self.align_to(alignment)
 
     def d_equ(self, head, args):

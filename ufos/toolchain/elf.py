@@ -1,7 +1,10 @@
 """Object files: what the assembler writes and the linker reads, and how they are stored as ELF.
 
-An `Object` is the in-memory form: four sections (.text, .rodata, .data, .bss), a symbol table,
-the relocations the assembler could not resolve, and one `CapRecord` per `.capability` directive.
+An `Object` is the in-memory form: five sections (.text, .captable, .rodata, .data, .bss), a symbol
+table, the relocations the assembler could not resolve, and one `CapRecord` per `.capability`
+directive. .captable is the object's part of the program's capability table (docs/abi.md): only
+16-byte `.capability` slots, which the linker gathers from every object into one table, one slot
+per distinct capability.
 `Object.to_elf()` / `Object.from_elf()` store it as a real ELF64 little-endian relocatable file
 (ET_REL) that `readelf -h -S -s -r` reads, with e_machine = 0x5546 ("UF", unofficial).
 
@@ -37,7 +40,8 @@ from ufos.abi import (CAP_ENTRY, EHDR, EM_UFOS, ET_REL, RELA, SECTION_FLAGS, SHD
                       STT_NAME, SYM, ElfError, StringTable, cstring)
 from ufos.machine.isa import FIELDS, PAGE_SIZE
 
-SECTIONS = (".text", ".rodata", ".data", ".bss")
+SECTIONS = (".text", ".captable", ".rodata", ".data", ".bss")   # in the order the linker lays them out
+SECTION_ALIGN = {".text": 4, ".captable": 16}                   # the others start at 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -165,7 +169,7 @@ class CapRecord:
 @dataclass
 class Object:
     sections: dict[str, Section] = field(default_factory=lambda: {
-        name: Section(name, align=4 if name == ".text" else 1) for name in SECTIONS})
+        name: Section(name, align=SECTION_ALIGN.get(name, 1)) for name in SECTIONS})
     symbols: dict[str, Symbol] = field(default_factory=dict)
     relocs: list[Reloc] = field(default_factory=list)
     cap_records: list[CapRecord] = field(default_factory=list)
@@ -182,7 +186,7 @@ class Object:
 # ELF64 encoding
 # ---------------------------------------------------------------------------------------------
 def write_elf(obj: Object) -> bytes:
-    # Section header order: null, the four sections, .cap_relocs, the .rela sections, the tables.
+    # Section header order: null, the five sections, .cap_relocs, the .rela sections, the tables.
     rela = {name: [r for r in obj.relocs if r.section == name] for name in SECTIONS}
     rela = {name: rs for name, rs in rela.items() if rs}
     has_caps = bool(obj.cap_records)

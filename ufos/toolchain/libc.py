@@ -6,7 +6,8 @@
 The objects are written as ELF files to a cache directory, `$UFOS_CACHE/libc/KEY` (default
 `~/.cache/ufos/libc/KEY`), where KEY is a sha256 over everything that decides their contents: the
 libc sources, the headers, the C compiler's and the assembler's sources, the ISA table, this file
-and the versions of pycparser and pcpp. Change any of them and the next use rebuilds libc. A build
+and the versions of pycparser and pcpp — and the linker's and the driver's, because the programs of
+/bin are cached under this key too (userland.py), and they are linked. Change any of them and the next use rebuilds libc. A build
 takes a lock on the directory and writes every file to a temporary name and then renames it, and
 `MANIFEST` (the member list, written last) marks the directory complete, so processes that build at
 the same time (pytest -n) neither duplicate the work nor see half-written objects. A build that
@@ -61,6 +62,7 @@ def _inputs(userland: Path) -> list[Path]:
     files += [p for p in (toolchain / "cc").rglob("*.py")]
     files += [toolchain / "asm.py", toolchain / "elf.py", toolchain / "libc.py", PACKAGE / "abi.py",
               PACKAGE / "machine" / "isa.py", PACKAGE / "machine" / "syntax.py"]
+    files += [toolchain / "link.py", toolchain / "ld.py", toolchain / "driver.py"]   # /bin's key too
     return sorted(files)
 
 

@@ -1,9 +1,17 @@
 """The linker: objects -> one `Image`, laid out at a virtual address, relocations applied.
 
-Layout: .text, then .rodata, .data and .bss, each output section starting on a 4 KiB page; within
-one, the objects' sections follow each other in order, each at its own alignment. Symbols are
-resolved in the object that uses them first (its local labels and section names), then among all
-objects' globals. Each `.capability` record becomes a `CapReloc`, fully resolved, for the loader.
+Layout: .text, .captable, .rodata, .data and .bss, each output section starting on a 4 KiB page;
+within one, the objects' sections follow each other in order, each at its own alignment. Symbols
+are resolved in the object that uses them first (its local labels and section names), then among
+all objects' globals. Each `.capability` record becomes a `CapReloc`, fully resolved, for the loader.
+
+The capability table (.captable, docs/abi.md) is not concatenated but merged: every object's slots
+go into one table, and slots that would hold the same capability (the same definition and addend,
+e.g. `printf` wanted by forty objects) share one. A label on a slot of an object's .captable moves
+with it to the shared slot. So a program's code finds all its capabilities in a few contiguous
+pages, which is all that fork must copy at once (kernel/fork.py copy_got). The capability of a
+function (a sentry) is bounded to the code and the table together: a function called through a
+pointer runs with those bounds, and it must still reach the other functions (bl) and its slots.
 
 A *library* (libc) is a list of objects linked like an archive: a member is added only if it
 defines a global that the program (or another member already added) refers to and nothing else
@@ -16,11 +24,13 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ufos.abi import CAP_PERMS, CapReloc, Image, LinkedSymbol, Segment, symbol_addresses
+from ufos.abi import CAP_ENTRY, CAP_PERMS, CapReloc, Image, LinkedSymbol, Segment, symbol_addresses
 from ufos.machine.isa import PAGE_SIZE
-from ufos.toolchain.elf import RELOC, SECTIONS, FieldError, Object, Symbol, apply_reloc
+from ufos.toolchain.elf import RELOC, SECTIONS, CapRecord, FieldError, Object, Symbol, apply_reloc
 
-SEGMENT_PERMS = {".text": "rx", ".rodata": "r", ".data": "rw", ".bss": "rw"}
+# .captable is read-only to the program: the loader and fork (the kernel) write it, nothing else
+# needs to, and a program that cannot overwrite its table cannot redirect its own globals.
+SEGMENT_PERMS = {".text": "rx", ".captable": "r", ".rodata": "r", ".data": "rw", ".bss": "rw"}
 
 class LinkError(Exception):
     pass
@@ -71,16 +81,41 @@ class _Linker:
         self.placed: dict[tuple[int, str], int] = {}       # (object index, section) -> address
         self.segments: list[Segment] = []
         self.globals: dict[str, tuple[int, Symbol]] = {}   # name -> (object index, symbol)
+        self.table: list[tuple[int, CapRecord]] = []        # the output .captable: a record per slot
+        self.slots: dict[tuple[int, int], int] = {}         # (object index, offset) -> its slot's index
+        self.table_start = base
+
+    def gather_captable(self) -> None:
+        """The output capability table: the objects' .captable slots in order, each distinct
+        capability (definition + addend) once."""
+        index: dict[tuple, int] = {}
+        for i, obj in enumerate(self.objects):
+            records = sorted((c for c in obj.cap_records if c.section == ".captable"), key=lambda c: c.offset)
+            size = len(obj.sections[".captable"].data)
+            if ([c.offset for c in records] != list(range(0, size, CAP_ENTRY)) or size % CAP_ENTRY
+                    or any(r.section == ".captable" for r in obj.relocs)):
+                raise LinkError(f"{self.describe(i)}: its .captable holds something other than "
+                                f".capability slots")
+            for record in records:
+                j, sym = self.definition(i, record.symbol)
+                key = (j, sym if isinstance(sym, str) else sym.name, record.addend)
+                if key not in index:
+                    index[key] = len(self.table)
+                    self.table.append((i, record))
+                self.slots[i, record.offset] = index[key]
 
     def layout(self) -> int:
         end = self.base
         for name in SECTIONS:
             start = address = _align(end, PAGE_SIZE)
-            for i, obj in enumerate(self.objects):
-                section = obj.sections[name]
-                address = _align(address, section.align)
-                self.placed[i, name] = address
-                address += len(section.data)
+            if name == ".captable":
+                self.table_start, address = start, start + CAP_ENTRY * len(self.table)
+            else:
+                for i, obj in enumerate(self.objects):
+                    section = obj.sections[name]
+                    address = _align(address, section.align)
+                    self.placed[i, name] = address
+                    address += len(section.data)
             if address > start:   # an empty section takes no space
                 self.segments.append(Segment(name, start, address, SEGMENT_PERMS[name]))
                 end = address
@@ -111,44 +146,67 @@ class _Linker:
     def describe(self, i: int) -> str:
         return self.names[i] if self.names else f"object {i}"
 
+    def place(self, i: int, section: str, offset: int) -> int:
+        """Where byte `offset` of object i's `section` is in the image. In .captable: in the
+        shared slot its own slot became (past the end of its slots: the end of the table)."""
+        if section != ".captable":
+            return self.placed[i, section] + offset
+        slot = self.slots.get((i, offset - offset % CAP_ENTRY), len(self.table))
+        return self.table_start + CAP_ENTRY * slot + offset % CAP_ENTRY
+
     def address(self, i: int, name: str) -> int:
         j, sym = self.definition(i, name)
-        return self.placed[j, sym] if isinstance(sym, str) else self.placed[j, sym.section] + sym.value
+        return self.place(j, sym, 0) if isinstance(sym, str) else self.place(j, sym.section, sym.value)
 
-    def cap_reloc(self, i: int, record) -> CapReloc:
+    def span(self, *sections: str) -> tuple[int, int] | None:
+        """[start, end) of the output sections named (empty ones are left out), None if all are."""
+        chosen = [s for s in self.segments if s.name in sections]
+        return (min(s.start for s in chosen), max(s.end for s in chosen)) if chosen else None
+
+    def cap_reloc(self, i: int, record: CapRecord, location: int) -> CapReloc:
         _, sym = self.definition(i, record.symbol)
         start = self.address(i, record.symbol)
         section = sym if isinstance(sym, str) else sym.section
-        if isinstance(sym, Symbol) and sym.size is not None:
-            base, length = start, sym.size
-        else:   # the whole output section
-            segment = next((s for s in self.segments if s.name == section), Segment(section, start, start, ""))
-            base, length = segment.start, segment.end - segment.start
-        return CapReloc(self.placed[i, record.section] + record.offset, start + record.addend,
-                        base, length, CAP_PERMS[section], section == ".text")
+        if section == ".text":          # code: a sentry for the code and its capability table
+            base, end = self.span(".text", ".captable") or (start, start)
+        elif isinstance(sym, Symbol) and sym.size is not None:
+            base, end = start, start + sym.size
+        else:                           # the whole output section
+            base, end = self.span(section) or (start, start)
+        return CapReloc(location, start + record.addend, base, end - base, CAP_PERMS[section],
+                        section == ".text")
+
+    def cap_relocs(self) -> list[CapReloc]:
+        """One per slot of the capability table, then one per capability stored in data."""
+        table = [self.cap_reloc(i, record, self.table_start + CAP_ENTRY * n)
+                 for n, (i, record) in enumerate(self.table)]
+        return table + [self.cap_reloc(i, c, self.place(i, c.section, c.offset))
+                        for i, obj in enumerate(self.objects) for c in obj.cap_records
+                        if c.section != ".captable"]
 
     def link(self) -> Image:
-        end = self.layout()
         self.collect_globals()
+        self.gather_captable()
+        end = self.layout()
         data = bytearray(end - self.base)
-        for (i, name), address in self.placed.items():
+        for (i, name), address in self.placed.items():   # .captable: zeros until the loader fills it
             contents = self.objects[i].sections[name].data
             data[address - self.base:address - self.base + len(contents)] = contents
         for i, obj in enumerate(self.objects):
             for r in obj.relocs:
-                place = self.placed[i, r.section] + r.offset
+                place = self.place(i, r.section, r.offset)
                 try:
                     apply_reloc(data, place - self.base, RELOC[r.type], self.address(i, r.symbol) + r.addend, place)
                 except FieldError as e:
                     raise LinkError(f"relocation {r.type} at {r.section}+0x{r.offset:x} against "
                                     f"'{r.symbol}' ({self.describe(i)}): {e}") from None
-        symtab = [LinkedSymbol(sym.name, self.placed[i, sym.section] + sym.value, sym.size or 0, sym.type,
+        symtab = [LinkedSymbol(sym.name, self.place(i, sym.section, sym.value), sym.size or 0, sym.type,
                                sym.is_global)
                   for globals_ in (False, True)   # locals first, as ELF wants
                   for i, obj in enumerate(self.objects)
                   for sym in obj.symbols.values() if sym.section and sym.is_global == globals_]
         symbols = symbol_addresses(symtab)
-        cap_relocs = [self.cap_reloc(i, c) for i, obj in enumerate(self.objects) for c in obj.cap_records]
+        cap_relocs = self.cap_relocs()
         entry = symbols.get("_start", self.base)
         return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs, symtab)
 

@@ -1,8 +1,9 @@
 """`ufos objdump FILE [--raw] [--base ADDR] [--color auto|always|never]`: look inside an object.
 
 For an ELF executable (from `ufos cc` or `ufos ld`): its symbol table, the disassembly of its code
-segment at the addresses it runs at, its data segments, and its capability relocations with the
-bounds and permissions the loader will give them. For an ELF object (from `ufos as`): its symbol table, the disassembly of .text in the style of GNU
+segment at the addresses it runs at, its capability table (a slot per line, with what it will point
+at), its data segments, and its capability relocations with the bounds and permissions the loader
+will give them. For an ELF object (from `ufos as`): its symbol table, the disassembly of .text in the style of GNU
 objdump (`address: word  mnemonic operands`, a `<name>:` line at each label, and each relocation
 under the instruction it patches), the contents of the data sections with their relocations,
 and the capability relocation records. With --raw, FILE is a flat binary of instructions loaded
@@ -84,6 +85,9 @@ def object_listing(obj: Object, filename: str, base: int, paint: Callable[[str],
         if name == ".bss":
             lines += ["", f"Section .bss: {len(data)} bytes of zeros"]
             continue
+        if name == ".captable":
+            lines += ["", f"Section .captable: {len(data) // 16} capability slots (CAPABILITY RELOCATIONS below)"]
+            continue
         lines += ["", f"Contents of section {name}:"] + hex_dump(bytes(data), base)
         relocs = [r for r in obj.relocs if r.section == name]
         if relocs:
@@ -114,6 +118,8 @@ def executable_listing(image, filename: str, paint: Callable[[str], str]) -> lis
                     labels.setdefault(s.address, []).append(s.name)
             lines += ["", "", f"Disassembly of {segment.name}:"]
             lines += code_listing(data, segment.start, labels, {}, paint)
+        elif segment.name == ".captable":
+            lines += ["", f"Capability table {segment.name}:"] + captable_listing(image, segment)
         elif segment.name == ".bss":
             lines += ["", f"Section .bss: {segment.end - segment.start} bytes of zeros"]
         elif data:
@@ -127,6 +133,16 @@ def executable_listing(image, filename: str, paint: Callable[[str], str]) -> lis
             cap = cap.set_address(r.target)
             lines.append(f"{r.location:016x}  {cap.seal_entry() if r.is_function else cap!r}")
     return lines
+
+
+def captable_listing(image, segment) -> list[str]:
+    """A line per slot of the capability table: its address and the symbol it will point at."""
+    names: dict[int, str] = {}
+    for s in sorted(image.symtab, key=lambda s: s.name.startswith(".L")):   # a real name first
+        names.setdefault(s.address, s.name)
+    slots = [r for r in image.cap_relocs if segment.start <= r.location < segment.end]
+    return [f" {r.location:016x}  {names.get(r.target, f'{r.target:#x}')}" + " (function)" * r.is_function
+            for r in sorted(slots, key=lambda r: r.location)]
 
 
 def main(argv: list[str]) -> int:

@@ -56,6 +56,6 @@ __sigreturn:
         bl      __syscall
         hlt     #0
 
-        .balign 16
+        .captable                       // the program's capability table (docs/abi.md)
 .Lcap.gate:
         .capability __syscall_gate

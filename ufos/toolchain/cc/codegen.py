@@ -70,9 +70,9 @@ class ModuleGen:
             if var.referenced and not var.defined:
                 self.externs.add(var.label)
         if self.cap_entries:
-            # In .text, not .data: a function called through a pointer runs with the bounds of
-            # its sentry, which the linker makes the code section; the table must be inside it.
-            out += [INDENT + ".text", INDENT + ".balign 16"]
+            # This unit's slots of the program's capability table: the linker gathers every
+            # unit's into one table (a slot per capability) that a function's bounds cover.
+            out.append(INDENT + ".captable")
             for symbol, label in self.cap_entries.items():
                 out.append(f"{label}: .capability {symbol}")
         defined = {f.var.label for f in self.program.functions} | {

@@ -7,7 +7,8 @@ initializer go to .bss; const objects to .rodata; the rest to .data. Every objec
 so the capability to it covers exactly the object.
 
 The capability table: code reaches a global through `.Lcap.NAME: .capability NAME` entries, one per
-symbol used (docs/abi.md); codegen.py emits them at the end of .text.
+symbol used (docs/abi.md); codegen.py emits them in .captable, which the linker merges into one
+table for the whole program.
 """
 from __future__ import annotations
 
