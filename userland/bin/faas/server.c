@@ -36,11 +36,24 @@ static char request_buffer[REQUEST_BUFFER];
 
 /* ---- one connection, in the child ---- */
 
+/* A client that sent "Expect: 100-continue" waits to be told to send its body (curl does this
+ * for a body over 1 KiB): tell it once the head is in (RFC 9110 10.1.1). */
+static void continue_if_expected(int fd, const struct http_request *req, int *told)
+{
+    const char *expect = http_header(req, "Expect");
+    if (*told || req->head_length == 0 || !expect || strcasecmp(expect, "100-continue") != 0)
+        return;
+    const char *interim = "HTTP/1.1 100 Continue\r\n\r\n";
+    http_write_all(fd, interim, strlen(interim));
+    *told = 1;
+}
+
 /* Read until the request is whole: HTTP_DONE, the error status to answer, or -1 (the client went
  * away or was too slow: nothing to answer). */
 static int read_request(int fd, struct http_request *req)
 {
     size_t len = 0;
+    int told = 0;
     http_request_init(req);
     for (;;) {
         struct pollfd p = {fd, POLLIN, 0};
@@ -53,6 +66,7 @@ static int read_request(int fd, struct http_request *req)
         int r = http_parse(req, request_buffer, len, REQUEST_BUFFER);
         if (r != HTTP_NEED_MORE)
             return r;
+        continue_if_expected(fd, req, &told);
     }
 }
 
