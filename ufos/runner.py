@@ -99,14 +99,23 @@ class Background:
         """fn(kernel) run on the kernel's thread between two quanta; its result."""
         done, box = threading.Event(), []
         self.kernel.inbox.post(lambda: (box.append(fn(self.kernel)), done.set()))
-        if not done.wait(timeout):
-            raise TimeoutError("the kernel did not take the work posted to it")
+        deadline = time.monotonic() + timeout
+        while not done.wait(0.05):
+            if not self.thread.is_alive():        # every μprocess ended: the kernel takes no more work
+                return fn(self.kernel)
+            if time.monotonic() > deadline:
+                raise TimeoutError("the kernel did not take the work posted to it")
         return box[0]
 
     def kill(self, sig: int, pid: int | None = None) -> None:
         """Send sig to pid (default: the program started), as `kill` would."""
         from ufos.kernel import signal
         self.call(lambda k: [signal.send(k, p, sig) for p in k.procs.live() if p.pid == (pid or self.pid)])
+
+    def stop(self, timeout: float = 20) -> None:
+        """Halt the machine: every μprocess is killed (a server's workers too), the thread ends."""
+        self.call(lambda k: k.shutdown())
+        self.finish(timeout)
 
     def finish(self, timeout: float = 20) -> tuple[int | None, bytes, bytes]:
         """Wait for every μprocess to end: (status, stdout, stderr)."""

@@ -12,7 +12,6 @@ import select
 import signal
 import socket
 import subprocess
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from email.utils import formatdate, parsedate_to_datetime
@@ -21,6 +20,7 @@ import pytest
 
 from tests.helpers import Guest
 from ufos.kernel.fork import POLICIES
+from ufos.kernel.net import HostStream
 
 MTIME = calendar.timegm((2020, 1, 2, 3, 4, 5))          # the files' modification time
 BIG = bytes(range(256)) * 1024                          # 256 KiB, every byte value
@@ -54,10 +54,7 @@ def start(share, *args: str, **options) -> Guest:
 
 def on_kernel(g: Guest, fn):
     """fn(kernel), run on the kernel's own thread (where its tables are consistent), and its result."""
-    done, box = threading.Event(), []
-    g.kernel.inbox.post(lambda: (box.append(fn(g.kernel)), done.set()))
-    assert done.wait(TIMEOUT), "the kernel did not answer"
-    return box[0]
+    return g.call(fn, TIMEOUT)
 
 
 def workers(g: Guest) -> set[int]:
@@ -217,6 +214,17 @@ def test_keep_alive_several_requests_on_one_connection(server):
     raw.send(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     assert raw.response()[1]["connection"] == "close"
     assert raw.closed()
+
+
+def test_replies_go_out_at_once_with_tcp_nodelay(server):
+    """httpd sets TCP_NODELAY, as nginx does; the kernel passes it on to the host's connection,
+    so a reply's head and body are not held 40 ms apart by Nagle's algorithm."""
+    raw = Raw(server.port)
+    raw.send(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert raw.response()[0] == "HTTP/1.1 200 OK"
+    flags = on_kernel(server, lambda k: [w.sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+                                         for w in k.net.host_waitables if isinstance(w, HostStream)])
+    assert flags and all(flags)
 
 
 def test_pipelined_requests_are_answered_in_order(server):

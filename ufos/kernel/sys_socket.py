@@ -140,7 +140,7 @@ def sys_setsockopt(k, p, a: Args):
         raise SyscallError(E.ENOPROTOOPT)
     if a.int(4) & 0xFFFFFFFF < 4:
         raise SyscallError(E.EINVAL)
-    s.options[option] = struct.unpack("<i", a.read(3, 4))[0]
+    s.set_option(option, struct.unpack("<i", a.read(3, 4))[0])
     return 0
 
 
