@@ -362,7 +362,8 @@ def test_a_function_called_through_its_sentry_reaches_the_table():
     image = table_program()
     sentry = next(r for r in image.cap_relocs if r.target == image.symbols["twice"])
     assert sentry.is_function
-    assert (sentry.base, sentry.base + sentry.length) == (segment(image, ".text").start, segment(image, ".captable").end)
+    code, table = segment(image, ".text"), segment(image, ".captable")
+    assert (sentry.base, sentry.base + sentry.length) == (code.start, table.end)
     result = run_image(read_executable(write_executable(image)))
     assert (result.status, result.stderr) == (42, b"")
 
@@ -387,3 +388,15 @@ def test_a_c_hello_worlds_code_finds_every_capability_in_one_page_of_the_table()
     assert len(set(kinds)) == len(kinds)                      # no capability twice
     for name in ("errno", "__syscall_gate"):                 # wanted by many of libc's units
         assert sum(r.target == image.symbols[name] for r in slots) == 1
+
+
+def test_readelf_sees_the_table_as_a_read_only_segment_of_its_own(tmp_path):
+    if shutil.which("readelf") is None:
+        pytest.skip("readelf is not installed")
+    path = tmp_path / "prog"
+    path.write_bytes(write_executable(table_program()))
+    r = subprocess.run(["readelf", "-W", "-l", "-S", str(path)], capture_output=True, text=True)
+    assert r.returncode == 0 and not r.stderr, r.stderr
+    assert re.search(r"\]\s+\.captable\s+PROGBITS\s+0+11000 0+2000 0+30 00\s+A\s", r.stdout)
+    assert re.search(r"LOAD\s+0x002000 0x0+11000 0x0+11000 0x000030 0x000030 R   0x1000", r.stdout)
+    assert re.search(r"^\s+01\s+\.captable\s*$", r.stdout, re.M)                   # section to segment

@@ -322,7 +322,8 @@ DATA_RELOCS = {4: RELOC["ABS32"], 8: RELOC["ABS64"]}
 MODIFIERS = {":lo12:": RELOC["LO12"]}
 SYMBOL_TYPES = {"function": "func", "object": "object", "notype": "notype"}
 DIRECTIVES = {   # directive -> the method (d_...) that runs it
-    ".text": "section", ".captable": "section", ".rodata": "section", ".data": "section", ".bss": "section", ".section": "section",
+    ".text": "section", ".captable": "section", ".rodata": "section", ".data": "section", ".bss": "section",
+    ".section": "section",
     ".global": "global", ".globl": "global", ".extern": "global",
     ".byte": "data", ".hword": "data", ".word": "data", ".quad": "data",
     ".ascii": "string", ".asciz": "string", ".string": "string",

@@ -86,7 +86,7 @@ def object_listing(obj: Object, filename: str, base: int, paint: Callable[[str],
             lines += ["", f"Section .bss: {len(data)} bytes of zeros"]
             continue
         if name == ".captable":
-            lines += ["", f"Section .captable: {len(data) // 16} capability slots (CAPABILITY RELOCATIONS below)"]
+            lines += ["", f"Section .captable: {len(data) // 16} capability slots (see CAPABILITY RELOCATIONS)"]
             continue
         lines += ["", f"Contents of section {name}:"] + hex_dump(bytes(data), base)
         relocs = [r for r in obj.relocs if r.section == name]
