@@ -568,3 +568,54 @@ def test_a_shell_whose_append_truncates_loses_only_the_append_points(tmp_path):
     tests = graded_with("shell", {"userland/bin/msh.c": ("(c->append ? O_APPEND : O_TRUNC)", "O_TRUNC")}, tmp_path)
     assert lost(tests) == {"test_redirect_append": 5}
     assert "O_APPEND" in hint_of("shell", "test_redirect_append")
+
+
+# --- lab redis -----------------------------------------------------------------------------------
+REDIS_POINTS = find_lab("redis").points
+
+
+@instructors_tree
+def test_the_full_tree_scores_full_marks_on_redis(tmp_path):
+    done, tests = graded("redis", ROOT, tmp_path / "results.json")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert f"Score: {REDIS_POINTS}/{REDIS_POINTS}" in done.stdout
+    assert sum(test["max_score"] for test in tests) == REDIS_POINTS
+    assert all(test["score"] == test["max_score"] for test in tests)
+
+
+def test_the_redis_student_edition_refuses_bgsave_scores_zero_and_keeps_util(student_edition, tmp_path):
+    """The stub answers BGSAVE with an error (the server built and ran: the stub compiled), every
+    other test waits for that one; lab util, before it in the course, keeps its solutions."""
+    tree = student_edition("redis")
+    done, tests = graded("redis", tree, tmp_path / "redis.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{REDIS_POINTS}" in done.stdout
+    first, *others = tests
+    assert "BGSAVE answered the error 'Background saving failed: Function not implemented'" in first["output"], first
+    assert all("to pass first" in test["output"] for test in others), others
+    done, tests = graded("util", tree, tmp_path / "util.json")
+    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
+
+
+@pytest.mark.slow
+def test_the_redis_student_edition_is_a_working_server(student_edition):
+    """Without BGSAVE, /bin/redis-server still serves, saves with SAVE and loads dumps: the
+    project's redis tests pass in the student edition, but those of BGSAVE (lab.toml's tests),
+    which it skips."""
+    tree = student_edition("redis")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
+                           "-p", "no:xdist", "tests/apps/test_redis.py"], cwd=tree,
+                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert "failed" not in done.stdout and "a test of lab redis" in done.stdout
+
+
+@instructors_tree
+@pytest.mark.slow
+def test_a_bgsave_that_leaves_a_killed_childs_temp_file_loses_the_points_that_say_so(tmp_path):
+    tests = graded_with("redis", {"userland/bin/redis-server/bgsave.c": (
+        "        unlink(tmp);                         /* what a killed child left half-written */\n", "")}, tmp_path)
+    assert lost(tests) == {"test_a_killed_save_leaves_the_old_dump_whole": 15}
+    failed = next(t for t in tests if t["name"] == "test_a_killed_save_leaves_the_old_dump_whole")
+    assert "the killed child's temp file is still there: ['temp-" in failed["output"], failed
+    assert "temp-PID.rdb" in hint_of("redis", "test_a_killed_save_leaves_the_old_dump_whole")
