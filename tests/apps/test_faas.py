@@ -121,6 +121,7 @@ def test_tail_calls_run_in_constant_stack_and_deep_recursion_is_bounded():
     ("(list 1)\n)", "--eval:2: unexpected ')'"),
     ("\"open", "a string is not closed"),
     ("(error \"went wrong:\" 42 \"x\")", "went wrong: 42 \"x\""),
+    ("(let loop ((s \"x\")) (loop (string-append s s)))", "out of memory"),
 ])
 def test_errors_are_messages_not_crashes(expressions, message):
     r = faas("--eval", expressions)

@@ -22,7 +22,7 @@
 static char *chunk;                 /* the chunk being filled */
 static size_t chunk_free;
 static size_t used;
-static size_t limit = 64 << 20;
+static const size_t limit = 64 << 20;     /* bytes a call may allocate, with the library's */
 
 jmp_buf *fail_handler;
 char fail_message[256];
@@ -44,7 +44,6 @@ _Noreturn void fail(enum failure kind, const char *fmt, ...)
     longjmp(*fail_handler, kind);
 }
 
-void arena_set_limit(size_t bytes) { limit = bytes; }
 size_t arena_used(void) { return used; }
 
 static void *system_memory(size_t n)
@@ -138,7 +137,6 @@ value intern(const char *name) { return intern_n(name, strlen(name)); }
 
 /* ---- questions about values ---- */
 
-int is_nil(value v) { return v.kind == K_NIL; }
 int is_true(value v) { return !(v.kind == K_BOOL && !v.as.i); }
 int is_number(value v) { return v.kind == K_INT || v.kind == K_REAL; }
 double as_double(value v) { return v.kind == K_INT ? (double)v.as.i : v.as.d; }

@@ -86,7 +86,6 @@ value cons(value car, value cdr);
 value intern(const char *name);
 value intern_n(const char *name, long len);
 
-int is_nil(value v);
 int is_true(value v);               /* everything but #f is true, as in Scheme */
 int is_number(value v);
 double as_double(value v);
@@ -101,7 +100,6 @@ const char *kind_name(enum kind k);
 /* ---- heap.c: memory and errors -------------------------------------------------------------- */
 
 void *arena_alloc(size_t n);        /* zeroed; fails with "out of memory" past the arena's limit */
-void arena_set_limit(size_t bytes);
 size_t arena_used(void);
 
 /* What went wrong, for the caller that set up the handler (invoke.c maps it to an HTTP status). */

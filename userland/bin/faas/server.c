@@ -184,8 +184,11 @@ static void exec_fresh(int conn, const struct config *c)
 static void handle(int listener, int conn, const struct config *c)
 {
     pid_t pid = fork();
-    if (pid < 0) {
-        perror("faas: fork");           /* the client sees its connection closed */
+    if (pid < 0) {                      /* too many calls at once: the client may retry */
+        const char *busy = "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+                           "Content-Length: 0\r\nConnection: close\r\n\r\n";
+        perror("faas: fork");
+        http_write_all(conn, busy, strlen(busy));
     } else if (pid == 0) {
         close(listener);
         signal(SIGCHLD, SIG_DFL);
@@ -193,6 +196,7 @@ static void handle(int listener, int conn, const struct config *c)
             exec_fresh(conn, c);
         else
             serve_connection(conn, c);
+        fflush(stdout);                 /* what the function displayed */
         _exit(0);
     }
     close(conn);
