@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -357,6 +358,9 @@ static void listen_tcp(void)
     int one = 1;
     server.listen_fd = socket(AF_INET, SOCK_STREAM, 0);
     setsockopt(server.listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    /* as Redis does for every client (anetEnableTcpNoDelay): replies leave at once, not held by
+     * Nagle's algorithm until the client's delayed ACK; accepted sockets inherit it */
+    setsockopt(server.listen_fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     memset(&addr, 0, sizeof addr);
     addr.sin_family = AF_INET;
     addr.sin_port = htons((unsigned short)server.port);
