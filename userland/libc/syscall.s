@@ -49,8 +49,8 @@ __syscall_ptr:
         .size   __syscall, .-__syscall
         .size   __syscall_ptr, .-__syscall_ptr
 
-// No .size: a handler returns here through a sentry, which the linker then bounds to the whole of
-// .text rather than to these three instructions, so the call to __syscall stays in bounds.
+// A handler returns here through a sentry, which the linker bounds to the whole of .text and the
+// capability table (docs/abi.md), so the call to __syscall stays in bounds.
 __sigreturn:
         mov     x0, #139                // rt_sigreturn: never returns here
         bl      __syscall
