@@ -20,7 +20,7 @@
 #include "lisp.h"
 
 #define STACK_BUDGET (6L << 20)     /* C stack nested evaluations may use, of the 8 MiB there is */
-#define ARG_STACK 32768             /* evaluated arguments waiting for their call */
+#define ARG_STACK 8192              /* evaluated arguments waiting for their calls (256 KiB) */
 
 long step_limit;
 long steps;
