@@ -163,6 +163,8 @@ def test_word_count():
     counts = call("word_count", json.dumps({"text": TEXT}))
     assert counts == dict(Counter(TEXT.lower().split()))
     assert list(counts)[:2] == ["the", "cat"]            # the most frequent first, then by name
+    text = 'caf\u00e9 "quoted" caf\u00e9 \U0001F600 back\\slash'
+    assert call("word_count", json.dumps({"text": text})) == dict(Counter(text.lower().split()))
 
 
 def test_primes():
@@ -178,6 +180,12 @@ def test_call_reports_bad_arguments_and_unknown_functions():
         ("fib", '{"n": "ten"}', "n must be a non-negative integer"),
         ("word_count", "[3]", "text must be a string"),
         ("fib", '{"n": 3', "bad JSON"),
+        ("fib", '{"n": 99999999999999999999}', "n must be a non-negative integer"),
+        ("fib", '{"n": 1e400}', "n must be a non-negative integer"),
+        ("fib", "[" * 100 + "]" * 100, "nested too deep"),
+        ("fib", '{"n": 01}', "without leading zeros"),
+        ("fib", '["\\ud800"]', "a high surrogate without its low half"),
+        ("fib", "[1] x", "text after the value"),
         ("nope", "", "unknown function: nope"),
     ]:
         r = faas("--call", name, args)

@@ -99,7 +99,7 @@
 (define (fibonacci n)
   (if (< n 2) n (+ (fibonacci (- n 1)) (fibonacci (- n 2)))))
 
-;; the words of text (split at white space, in lower case) with how often each occurs, the most
+;; the words of text (split at white space, ASCII letters in lower case) with how often each occurs, the most
 ;; frequent first (then in alphabetical order), as an object {"word": count, ...}
 (define (word_count text)
   (require (string? text) "text must be a string")

@@ -36,6 +36,8 @@ static value p_provide(int argc, value *argv)
     struct symbol *name = argv[0].as.sym;
     if (!name->bound || name->global.kind != K_CLOSURE)
         fail(FAIL_ERROR, "provide: %s is not a procedure of the library", name->name);
+    if (list_length(name->global.as.fn->params) > MAX_CALL_ARGS)
+        fail(FAIL_ERROR, "provide: %s has more than %d parameters", name->name, MAX_CALL_ARGS);
     value entry = cons(cons(argv[0], argv[1]), NIL);
     value *tail = &exported;
     while (tail->kind == K_PAIR)
