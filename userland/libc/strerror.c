@@ -6,9 +6,12 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The text is held in the entry, not pointed to: a table of pointers would be pages of
+ * capabilities in every program, which a copa fork copies and relocates at once (the paper's GOT
+ * step); plain characters are shared until written, which they never are. */
 struct message {
     int number;
-    const char *text;
+    char text[52];
 };
 
 static const struct message errors[] = {

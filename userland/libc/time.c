@@ -97,10 +97,11 @@ double difftime(time_t time1, time_t time0)
 
 /* ---- the calendar --------------------------------------------------------------------------- */
 
-static const char *const day_names[] = {
+/* arrays of characters, not of pointers: no capabilities for fork to copy (see strerror.c) */
+static const char day_names[][10] = {
     "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 };
-static const char *const month_names[] = {
+static const char month_names[][10] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 };
