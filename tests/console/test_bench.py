@@ -29,3 +29,21 @@ def test_bench_fork_prints_fig8_fig9_and_the_size_curve_for_every_policy(capsys)
     for policy in ("copa", "coa", "sync", "classic"):
         assert f"\n  {policy} " in fig8
     assert "paper 3.7×" in fig8
+
+
+TINY = dict(forks=2, spawns=5, rounds=10, sizes=[0, 100_000], window_ms=2, n=10, connections=2, requests=6)
+
+
+def test_bench_paper_runs_every_figure_and_writes_its_report_and_plots(tmp_path, capsys):
+    from ufos.bench.paper import bench_paper
+    tables = bench_paper(["copa", "classic"], quick=True, out=tmp_path, settings=TINY)
+    titles = [t.title.split(" —")[0] for t in tables]
+    for figure in ("Fig. 3", "Fig. 4", "Fig. 5", "Fig. 6", "Fig. 7", "Fig. 8", "Fig. 9"):
+        assert figure in titles
+    out = capsys.readouterr().out
+    assert "Where the shape agrees with the paper" in out and "BGSAVE FAILED" not in out
+    report = (tmp_path / "report.md").read_text()
+    assert "### Fig. 4" in report and "## Where the shape agrees" in report
+    pngs = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(pngs) >= 7 and len(list(tmp_path.glob("*.svg"))) == len(pngs)
+    assert f"]({pngs[0]})" in report

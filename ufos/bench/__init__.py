@@ -5,6 +5,8 @@
     ufos bench cc                                     C kernels compiled by ufos cc (micro.py)
     ufos bench fork [--quick]                         Fig. 8 and 9, fork vs size (fork.py)
     ufos bench paper [--quick] [--out DIR]            the paper's Fig. 3-9, a report and plots (paper.py)
+    ufos bench redis [--requests N]                   /bin/redis-server vs a real Redis (versus.py)
+    ufos bench http [--seconds S]                     /bin/httpd vs nginx (versus.py)
 
 Time is reported twice: modeled (kernel/cost.py: cycles of a 2.5 GHz Morello, the same on every
 machine) and host (what this emulator took here). Shapes are compared with the paper's on the
@@ -13,6 +15,7 @@ modeled time; host time says how fast the emulator is.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 POLICY_ORDER = ("copa", "coa", "sync", "classic")
 
@@ -31,7 +34,32 @@ def main(argv) -> int:
     fork.add_argument("--forks", type=int, default=20, help="forks per measurement (default 20)")
     fork.add_argument("--spawn", type=int, default=1000, help="Spawn loop length (default 1000, the paper's)")
     fork.add_argument("--rounds", type=int, default=10000, help="Context1 round trips (default 10,000; paper 100,000)")
+    paper = sub.add_parser("paper", help="the paper's Fig. 3-9 under every policy, a Markdown report and plots")
+    paper.add_argument("--quick", action="store_true", help="smaller sizes and shorter loops (minutes)")
+    paper.add_argument("--out", type=Path, help="write report.md and the plots (PNG, SVG) in this directory")
+    paper.add_argument("--policies", default=",".join(POLICY_ORDER), help="the fork policies (default: all four)")
+    redis = sub.add_parser("redis", help="/bin/redis-server against a real redis-server, with redis-benchmark")
+    redis.add_argument("--requests", type=int, default=100_000, help="requests per test (default 100,000)")
+    http = sub.add_parser("http", help="/bin/httpd against nginx, with wrk")
+    http.add_argument("--seconds", type=int, default=5, help="seconds per run (default 5)")
+    http.add_argument("--connections", type=int, default=16, help="keep-alive connections (default 16)")
+    for server in (redis, http):
+        server.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="our server's (default copa)")
     args = parser.parse_args(argv)
+    if args.what in ("redis", "http"):
+        from ufos.bench import versus
+        from ufos.bench.report import show
+        show(versus.bench_redis(args.requests, args.fork_policy) if args.what == "redis"
+             else versus.bench_http(args.seconds, args.connections, args.fork_policy))
+        return 0
+    if args.what == "paper":
+        from ufos.bench.paper import bench_paper
+        policies = [p for p in args.policies.split(",") if p]
+        unknown = set(policies) - set(POLICY_ORDER)
+        if unknown or not policies:
+            parser.error(f"--policies: unknown {', '.join(sorted(unknown)) or 'empty list'} (of {', '.join(POLICY_ORDER)})")
+        bench_paper(policies, args.quick, args.out)
+        return 0
     if args.what == "fork":
         from ufos.bench.fork import bench_fork
         bench_fork(POLICY_ORDER, [int(s) for s in args.sizes.split(",")], args.forks, args.spawn, args.rounds)
