@@ -99,8 +99,8 @@
 (define (fibonacci n)
   (if (< n 2) n (+ (fibonacci (- n 1)) (fibonacci (- n 2)))))
 
-;; the words of text (split at white space, ASCII letters in lower case) with how often each occurs, the most
-;; frequent first (then in alphabetical order), as an object {"word": count, ...}
+;; the words of text (split at white space, ASCII letters in lower case) with how often each
+;; occurs, the most frequent first (then in alphabetical order), as an object {"word": count, ...}
 (define (word_count text)
   (require (string? text) "text must be a string")
   (sort (count-runs (sort (map string-downcase (string-split text)) string<?))
@@ -127,7 +127,8 @@
           (sieve (filter (lambda (k) (not (= (remainder k p) 0))) (cdr candidates))
                  (cons p found))))))
 
-(provide 'float_operation "FunctionBench's float_operation: the sum of sin i + cos i + sqrt i for i below n")
+(provide 'float_operation
+         "FunctionBench's float_operation: the sum of sin i + cos i + sqrt i for i below n")
 (provide 'fib "the n-th Fibonacci number, computed by the doubly recursive definition")
 (provide 'word_count "each word of text (lower case) and how often it occurs")
 (provide 'primes "the primes below n (the sieve of Eratosthenes)")

@@ -7,7 +7,7 @@
 
 #include "lisp.h"
 
-#define DEFAULT_STEPS 10000000L     /* evaluation steps one call may take (-s): float_operation takes 8 an iteration */
+#define DEFAULT_STEPS 10000000L     /* evaluation steps a call may take (-s); float_operation: 8 a round */
 
 struct config {
     int port;                       /* -p: where the server listens */

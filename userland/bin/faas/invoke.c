@@ -170,7 +170,8 @@ static value parse_form(const char *text, long len)
         while (eq < end && text[eq] != '=')
             eq++;
         if (end > i) {
-            value key = url_decoded(text + i, eq - i), val = url_decoded(text + eq + 1, eq < end ? end - eq - 1 : 0);
+            value key = url_decoded(text + i, eq - i);
+            value val = url_decoded(text + eq + 1, eq < end ? end - eq - 1 : 0);
             value number;
             if (parse_number(val.as.str->chars, &number) && (long)strlen(val.as.str->chars) == val.as.str->len)
                 val = number;

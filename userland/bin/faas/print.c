@@ -78,7 +78,8 @@ static void print_string(struct buf *b, struct string *s, int readable)
     buf_adds(b, "\"");
     for (long i = 0; i < s->len; i++) {
         char c = s->chars[i];
-        const char *escape = c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : c == '\t' ? "\\t" : NULL;
+        const char *escape = c == '"' ? "\\\"" : c == '\\' ? "\\\\"
+                           : c == '\n' ? "\\n" : c == '\t' ? "\\t" : NULL;
         if (escape)
             buf_adds(b, escape);
         else

@@ -75,7 +75,8 @@ static void send_json(int fd, const struct http_request *req, int status, const 
     http_send_response(fd, req, status, "application/json", extra, body->s, body->len, 0);
 }
 
-static void send_error(int fd, const struct http_request *req, int status, const char *extra, const char *message)
+static void send_error(int fd, const struct http_request *req, int status, const char *extra,
+                       const char *message)
 {
     struct buf body;
     buf_init(&body);
