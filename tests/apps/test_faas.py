@@ -266,7 +266,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def server():
-    s = Server("-s", "1000000")     # steps: float_operation 250000 would take 2 M, fib 60 far more
+    s = Server("-s", "200000")      # steps: float_operation 250000 would take 2 M, fib 60 far more
     yield s
     s.stop()
 
