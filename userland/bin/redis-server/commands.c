@@ -145,9 +145,9 @@ static void set_command(struct client *c)
         return;
     }
     long long keep = keepttl && e ? e->expire_ms : -1;
-    db_set(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    e = db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
     if (when != -1 || keep != -1)
-        db_set_expire(c->db, db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len), when != -1 ? when : keep);
+        db_set_expire(c->db, e, when != -1 ? when : keep);
     server.dirty++;
     if (!get)
         reply_ok(c);
@@ -159,7 +159,7 @@ static void setnx_command(struct client *c)
         reply_int(c, 0);
         return;
     }
-    db_set(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
     server.dirty++;
     reply_int(c, 1);
 }
@@ -174,8 +174,8 @@ static void setex_generic(struct client *c, long long unit)
         reply_error(c, "ERR invalid expire time in '%s' command", unit == 1000 ? "setex" : "psetex");
         return;
     }
-    db_set(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(str_new(ARG(3)->buf, ARG(3)->len)));
-    db_set_expire(c->db, db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len), now_ms() + t * unit);
+    struct entry *e = db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(3)->buf, ARG(3)->len)));
+    db_set_expire(c->db, e, now_ms() + t * unit);
     server.dirty++;
     reply_ok(c);
 }
@@ -199,7 +199,7 @@ static void getset_command(struct client *c)
         reply_str(c, v->ptr);
     else
         reply_null(c);
-    db_set(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
     server.dirty++;
 }
 
@@ -222,7 +222,7 @@ static void mset_command(struct client *c)
         return;
     }
     for (int i = 1; i < c->argc; i += 2)
-        db_set(c->db, str_new(ARG(i)->buf, ARG(i)->len), value_string(str_new(ARG(i + 1)->buf, ARG(i + 1)->len)));
+        db_set(c->db, ARG(i)->buf, ARG(i)->len, value_string(str_new(ARG(i + 1)->buf, ARG(i + 1)->len)));
     server.dirty += (c->argc - 1) / 2;
     reply_ok(c);
 }
@@ -286,7 +286,7 @@ static void append_command(struct client *c)
     struct value *v = write_key(c, 1, TYPE_STRING);
     if (!v)
         return;
-    str_append(v->ptr, ARG(2)->buf, ARG(2)->len);
+    v->ptr = str_append(v->ptr, ARG(2)->buf, ARG(2)->len);
     server.dirty++;
     reply_int(c, (long long)((struct str *)v->ptr)->len);
 }
@@ -1083,7 +1083,7 @@ static void client_command(struct client *c)
             struct client *o = server.clients[i];
             int n = snprintf(line, sizeof line, "id=%lld fd=%d name=%s db=%d cmd=%s\n", o->id, o->fd,
                              o->name ? o->name->buf : "", o->db->id, o->last_cmd ? o->last_cmd : "NULL");
-            str_append(out, line, (size_t)n);
+            out = str_append(out, line, (size_t)n);
         }
         reply_str(c, out);
         str_free(out);
@@ -1281,7 +1281,7 @@ static void debug_command(struct client *c)
 
 /* ---- INFO ------------------------------------------------------------------------------------ */
 
-static void info_add(struct str *s, const char *fmt, ...)
+static void info_add(struct str **s, const char *fmt, ...)
 {
     char line[256];
     va_list ap;
@@ -1292,10 +1292,10 @@ static void info_add(struct str *s, const char *fmt, ...)
         n = (int)sizeof line - 3;
     line[n++] = '\r';
     line[n++] = '\n';
-    str_append(s, line, (size_t)n);
+    *s = str_append(*s, line, (size_t)n);
 }
 
-static void info_server(struct str *s)
+static void info_server(struct str **s)
 {
     long long up = (now_ms() - server.start_ms) / 1000;
     info_add(s, "# Server");
@@ -1313,14 +1313,14 @@ static void info_server(struct str *s)
     info_add(s, "config_file:");
 }
 
-static void info_clients(struct str *s)
+static void info_clients(struct str **s)
 {
     info_add(s, "# Clients");
     info_add(s, "connected_clients:%d", server.nclients);
     info_add(s, "blocked_clients:0");
 }
 
-static void info_persistence(struct str *s)
+static void info_persistence(struct str **s)
 {
     long long now = now_ms() / 1000;
     info_add(s, "# Persistence");
@@ -1338,7 +1338,7 @@ static void info_persistence(struct str *s)
     info_add(s, "aof_enabled:0");
 }
 
-static void info_stats(struct str *s)
+static void info_stats(struct str **s)
 {
     info_add(s, "# Stats");
     info_add(s, "total_connections_received:%lld", server.stat_connections);
@@ -1352,7 +1352,7 @@ static void info_stats(struct str *s)
     info_add(s, "total_forks:%lld", server.total_forks);
 }
 
-static void info_keyspace(struct str *s)
+static void info_keyspace(struct str **s)
 {
     info_add(s, "# Keyspace");
     for (int i = 0; i < NUM_DBS; i++)
@@ -1366,7 +1366,7 @@ static void info_command(struct client *c)
 {
     static const struct {
         const char *name;
-        void (*add)(struct str *s);
+        void (*add)(struct str **s);
     } sections[] = {
         {"server", info_server}, {"clients", info_clients}, {"persistence", info_persistence},
         {"stats", info_stats}, {"keyspace", info_keyspace},
@@ -1381,8 +1381,8 @@ static void info_command(struct client *c)
         if (!wanted)
             continue;
         if (s->len)
-            str_append(s, "\r\n", 2);
-        sections[i].add(s);
+            s = str_append(s, "\r\n", 2);
+        sections[i].add(&s);
     }
     reply_str(c, s);
     str_free(s);
@@ -1714,11 +1714,12 @@ void process_command(struct client *c)
             c->queue_cap = c->queue_cap ? c->queue_cap * 2 : 8;
             c->queue = xrealloc(c->queue, (size_t)c->queue_cap * sizeof *c->queue);
         }
+        struct str **copy = xmalloc((size_t)c->argc * sizeof *copy);    /* argv is gone after this */
+        for (int i = 0; i < c->argc; i++)
+            copy[i] = str_new(ARG(i)->buf, ARG(i)->len);
         c->queue[c->nqueued].argc = c->argc;
-        c->queue[c->nqueued].argv = c->argv;
+        c->queue[c->nqueued].argv = copy;
         c->nqueued++;
-        c->argv = NULL;                    /* the queue owns them now */
-        c->argc = 0;
         reply_status(c, "QUEUED");
     } else {
         call(c, cmd);

@@ -327,17 +327,16 @@ void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms
     db_set_expire(db, e, expire_ms);
 }
 
-void db_set(struct db *db, struct str *key, struct value *v)
+/* The key's entry, now holding v; the key is copied only if it is new. */
+struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v)
 {
-    struct entry *e = db_lookup_entry(db, key->buf, key->len);
-    if (e) {
-        value_free(e->val);
-        e->val = v;
-        db_set_expire(db, e, -1);
-        str_free(key);
-    } else {
-        dict_add(db->keys, key, v);
-    }
+    struct entry *e = db_lookup_entry(db, key, len);
+    if (!e)
+        return dict_add(db->keys, str_new(key, len), v);
+    value_free(e->val);
+    e->val = v;
+    db_set_expire(db, e, -1);
+    return e;
 }
 
 int db_delete(struct db *db, const char *key, size_t len)

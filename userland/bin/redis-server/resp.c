@@ -31,6 +31,16 @@ static long line_at(struct client *c, size_t pos)
     return cr - (c->in + pos);
 }
 
+/* Room in c->argv (and c->views) for n arguments. */
+static void argv_room(struct client *c, int n)
+{
+    if (n <= c->argv_cap)
+        return;
+    c->argv_cap = n;
+    c->slots = xrealloc(c->slots, (size_t)n * sizeof *c->slots);
+    c->views = xrealloc(c->views, (size_t)n * sizeof *c->views);
+}
+
 /* "*N\r\n$len\r\nbytes\r\n...": argv once all of it is here. */
 static int parse_multibulk(struct client *c, size_t *pos)
 {
@@ -72,16 +82,22 @@ static int parse_multibulk(struct client *c, size_t *pos)
         }
         p += (size_t)len + 2;
     }
-    c->argv = xmalloc((size_t)count * sizeof *c->argv);
-    c->argc = (int)count;
+    /* the arguments are views of the input buffer, not copies: no malloc on the hot path */
+    argv_room(c, (int)count);
+    c->argv = c->slots;
     p = start;
     for (long long i = 0; i < count; i++) {
         n = line_at(c, p);
         parse_ll(c->in + p + 1, (size_t)n - 1, &len);
         p += (size_t)n + 2;
-        c->argv[i] = str_new(c->in + p, (size_t)len);
+        c->views[i].len = (size_t)len;
+        c->views[i].buf = c->in + p;
+        c->in[p + (size_t)len] = 0;               /* over the \r: each argument ends with a NUL */
+        c->argv[i] = &c->views[i];
         p += (size_t)len + 2;
     }
+    c->argc = (int)count;
+    c->argv_owned = 0;
     *pos = p;
     return 1;
 }
@@ -119,9 +135,10 @@ static char unescape(const char *p, const char *end, int *used)
  * with escapes, or 'single quoted'. NULL on unbalanced quotes. */
 static struct str *inline_arg(const char **p, const char *end)
 {
-    struct str *arg = str_new("", 0);
+    struct str *arg = str_new(NULL, (size_t)(end - *p));   /* never longer than the rest of the line */
     char quote = 0;
     const char *s = *p;
+    size_t n = 0;
 
     if (*s == '"' || *s == '\'')
         quote = *s++;
@@ -141,14 +158,14 @@ static struct str *inline_arg(const char **p, const char *end)
         }
         if (*s == '\\' && s + 1 < end && (quote == '"' || (quote == '\'' && s[1] == '\''))) {
             int used;
-            char ch = quote == '"' ? unescape(s + 1, end, &used) : (used = 1, '\'');
-            str_append(arg, &ch, 1);
+            arg->buf[n++] = quote == '"' ? unescape(s + 1, end, &used) : (used = 1, '\'');
             s += 1 + used;
             continue;
         }
-        str_append(arg, s, 1);
-        s++;
+        arg->buf[n++] = *s++;
     }
+    arg->len = n;
+    arg->buf[n] = 0;
     *p = s;
     return arg;
 unbalanced:
@@ -183,9 +200,11 @@ static int parse_inline(struct client *c, size_t *pos)
     *pos = (size_t)(nl - c->in) + 1;
     if (argc == 0)                            /* an empty line: nothing to run */
         return 0;
-    c->argv = xmalloc((size_t)argc * sizeof *c->argv);
-    memcpy(c->argv, args, (size_t)argc * sizeof *c->argv);
+    argv_room(c, argc);
+    memcpy(c->slots, args, (size_t)argc * sizeof *args);
+    c->argv = c->slots;
     c->argc = argc;
+    c->argv_owned = 1;
     return 1;
 }
 

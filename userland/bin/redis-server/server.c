@@ -72,7 +72,7 @@ static _Noreturn void config_error(const char *line, const char *why)
 
 /* One directive, "name arg ...", from the command line or a config file. save lines add up (the
  * first one replaces the default rules). */
-static void apply_directive(char *line, struct str *save)
+static void apply_directive(char *line, struct str **save)
 {
     char *words[8], *last;
     int n = 0;
@@ -89,8 +89,8 @@ static void apply_directive(char *line, struct str *save)
         for (int i = 1; i < n; i++) {
             if (strcmp(words[i], "\"\"") == 0)
                 continue;
-            str_append(save, " ", 1);
-            str_append(save, words[i], strlen(words[i]));
+            *save = str_append(*save, " ", 1);
+            *save = str_append(*save, words[i], strlen(words[i]));
         }
     } else if (n != 2 && !(strcmp(name, "bind") == 0 && n > 2)) {
         config_error(line, "Bad directive or wrong number of arguments");
@@ -116,7 +116,7 @@ static void apply_directive(char *line, struct str *save)
     }
 }
 
-static void load_config_file(const char *path, struct str *save)
+static void load_config_file(const char *path, struct str **save)
 {
     char line[512];
     FILE *f = fopen(path, "r");
@@ -144,22 +144,22 @@ static void parse_options(int argc, char **argv)
         usage();
     save = str_new("", 0);
     if (argc > 1 && strncmp(argv[1], "--", 2) != 0)
-        load_config_file(argv[i++], save);
+        load_config_file(argv[i++], &save);
     for (; i < argc; i++) {
         if (strncmp(argv[i], "--", 2) == 0) {
             if (line->len)
-                apply_directive(line->buf, save);
+                apply_directive(line->buf, &save);
             str_free(line);
             line = str_new(argv[i] + 2, strlen(argv[i] + 2));
         } else if (line->len) {
-            str_append(line, " ", 1);
-            str_append(line, *argv[i] ? argv[i] : "\"\"", *argv[i] ? strlen(argv[i]) : 2);
+            line = str_append(line, " ", 1);
+            line = str_append(line, *argv[i] ? argv[i] : "\"\"", *argv[i] ? strlen(argv[i]) : 2);
         } else {
             usage();
         }
     }
     if (line->len)
-        apply_directive(line->buf, save);
+        apply_directive(line->buf, &save);
     /* a --save seen (even "") replaces the defaults */
     int saw_save = 0;
     for (int j = 1; j < argc; j++)
@@ -172,6 +172,15 @@ static void parse_options(int argc, char **argv)
 }
 
 /* ---- clients --------------------------------------------------------------------------------- */
+
+/* Done with the command in argv: free its arguments if they were allocated. */
+static void release_argv(struct client *c)
+{
+    for (int i = 0; c->argv_owned && i < c->argc; i++)
+        str_free(c->argv[i]);
+    c->argc = 0;
+    c->argv_owned = 0;
+}
 
 static struct client *client_new(int fd)
 {
@@ -199,7 +208,9 @@ static void client_free(struct client *c)
     for (int i = 0; i < c->nqueued; i++)
         free_argv(c->queue[i].argc, c->queue[i].argv);
     free(c->queue);
-    free_argv(c->argc, c->argv);
+    release_argv(c);
+    free(c->slots);
+    free(c->views);
     str_free(c->name);
     free(c->in);
     free(c->out);
@@ -258,9 +269,7 @@ static void process_input(struct client *c)
         if (r <= 0)
             break;
         process_command(c);
-        free_argv(c->argc, c->argv);
-        c->argc = 0;
-        c->argv = NULL;
+        release_argv(c);
     }
     memmove(c->in, c->in + pos, c->in_len - pos);
     c->in_len -= pos;

@@ -32,7 +32,7 @@ void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
 
-/* A binary-safe string; buf always has a NUL after its len bytes (handy, never relied on). */
+/* A binary-safe string; buf always has a NUL after its len bytes (C functions may read it). */
 struct str {
     size_t len;
     char *buf;
@@ -40,7 +40,7 @@ struct str {
 struct str *str_new(const char *p, size_t len);     /* p may be NULL: len zero bytes */
 struct str *str_from_ll(long long v);
 void str_free(struct str *s);
-void str_append(struct str *s, const char *p, size_t len);
+struct str *str_append(struct str *s, const char *p, size_t len);   /* s, moved */
 
 /* Integers as Redis reads them: optional '-', digits, no leading zeros or spaces, in range. */
 int parse_ll(const char *p, size_t len, long long *out);
@@ -113,7 +113,7 @@ struct db {
 
 struct value *db_lookup(struct db *db, const char *key, size_t len);   /* NULL if absent or expired */
 struct entry *db_lookup_entry(struct db *db, const char *key, size_t len);
-void db_set(struct db *db, struct str *key, struct value *v);   /* replaces; drops any expiry */
+struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v);   /* replaces; no expiry */
 void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms);
 int db_delete(struct db *db, const char *key, size_t len);
 void db_set_expire(struct db *db, struct entry *e, long long when_ms);
@@ -134,7 +134,11 @@ struct client {
     char *out;                       /* replies not yet written */
     size_t out_len, out_cap, out_pos;
     int argc;
-    struct str **argv;
+    struct str **argv;               /* the command being run: c->slots, or a queued command's */
+    struct str **slots;              /* argv's array, kept from one command to the next */
+    struct str *views;               /* multibulk arguments: views of in, not copies */
+    int argv_cap;
+    int argv_owned;                  /* inline arguments are allocated: freed after the command */
     int close_after_reply;
     int in_multi, multi_error;      /* MULTI ... EXEC */
     struct queued *queue;
@@ -193,7 +197,7 @@ void log_msg(char level, const char *fmt, ...);   /* '.', '-', '*' or '#', as Re
 extern char log_role;                              /* 'M', or 'C' in a BGSAVE child */
 void server_shutdown(int save);                     /* save 1, 0 or -1 (as the save rules say) */
 int prepare_shutdown(int save);                     /* -1 if the final save failed */
-void free_argv(int argc, struct str **argv);
+void free_argv(int argc, struct str **argv);        /* copies and their array (MULTI's queue) */
 
 /* ---- resp.c: requests and replies -------------------------------------------------------- */
 
