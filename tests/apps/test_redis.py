@@ -350,6 +350,17 @@ def test_a_malformed_request_closes_only_that_client(server, request_, error):
     other.close()
 
 
+def test_a_client_announcing_more_than_the_query_buffer_limit_is_closed(server):
+    """A 100 MB argument announced: the server closes that client (as Redis's
+    client-query-buffer-limit) instead of reserving the memory, and serves the others."""
+    bad, other = connect(server), connect(server)
+    bad.sendall(b"*2\r\n$3\r\nGET\r\n$100000000\r\nabc")
+    assert read_until_closed(bad) == b""
+    other.sendall(b"PING\r\n")
+    assert read_exactly(other, 7) == b"+PONG\r\n"
+    assert "Closing client that reached max query buffer length" in log(server)
+
+
 def test_many_clients_at_once_with_partial_requests(server):
     clients = [connect(server) for _ in range(30)]
     for i, c in enumerate(clients):

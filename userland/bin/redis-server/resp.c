@@ -14,6 +14,7 @@
 #define INLINE_MAX (64 * 1024)             /* PROTO_INLINE_MAX_SIZE */
 #define MULTIBULK_MAX (1024 * 1024)
 #define BULK_MAX (512LL * 1024 * 1024)
+#define QUERY_MAX (64UL * 1024 * 1024)      /* a client's unparsed input: more, and it is closed */
 
 static int protocol_error(struct client *c, const char *msg)
 {
@@ -36,9 +37,9 @@ static void argv_room(struct client *c, int n)
 {
     if (n <= c->argv_cap)
         return;
-    c->argv_cap = n;
-    c->slots = xrealloc(c->slots, (size_t)n * sizeof *c->slots);
-    c->views = xrealloc(c->views, (size_t)n * sizeof *c->views);
+    c->argv_cap = n > 2 * c->argv_cap ? n : 2 * c->argv_cap;
+    c->slots = xrealloc(c->slots, (size_t)c->argv_cap * sizeof *c->slots);
+    c->views = xrealloc(c->views, (size_t)c->argv_cap * sizeof *c->views);
 }
 
 /* "*N\r\n$len\r\nbytes\r\n...": argv once all of it is here. */
@@ -72,6 +73,11 @@ static int parse_multibulk(struct client *c, size_t *pos)
             return protocol_error(c, "invalid bulk length");
         p += (size_t)n + 2;
         if (c->in_len - p < (size_t)len + 2) {
+            if (p + (size_t)len + 2 > QUERY_MAX) {    /* as Redis's client-query-buffer-limit */
+                log_msg('#', "Closing client that reached max query buffer length");
+                c->close_after_reply = 1;
+                return -1;
+            }
             /* room for the whole bulk now, so the reads that bring it do not grow the buffer
              * again and again */
             if (c->in_cap < p + (size_t)len + 2) {
@@ -182,27 +188,26 @@ static int parse_inline(struct client *c, size_t *pos)
     const char *s = c->in + p, *end = nl;
     if (end > s && end[-1] == '\r')
         end--;
-    struct str *args[256];
     int argc = 0;
+    c->argv = c->slots;
     for (;;) {
         while (s < end && (*s == ' ' || *s == '\t'))
             s++;
         if (s >= end)
             break;
-        struct str *arg = argc < 256 ? inline_arg(&s, end) : NULL;
+        struct str *arg = inline_arg(&s, end);
         if (!arg) {
             for (int i = 0; i < argc; i++)
-                str_free(args[i]);
-            return protocol_error(c, argc < 256 ? "unbalanced quotes in request" : "too many inline arguments");
+                str_free(c->argv[i]);
+            return protocol_error(c, "unbalanced quotes in request");
         }
-        args[argc++] = arg;
+        argv_room(c, argc + 1);
+        c->argv = c->slots;
+        c->argv[argc++] = arg;
     }
     *pos = (size_t)(nl - c->in) + 1;
     if (argc == 0)                            /* an empty line: nothing to run */
         return 0;
-    argv_room(c, argc);
-    memcpy(c->slots, args, (size_t)argc * sizeof *args);
-    c->argv = c->slots;
     c->argc = argc;
     c->argv_owned = 1;
     return 1;
