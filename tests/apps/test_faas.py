@@ -210,9 +210,9 @@ def instructions(*args: str) -> int:
 
 def test_start_up_costs_more_instructions_than_a_call():
     """What the zygote saves: reading and evaluating the library (the start-up) costs more than
-    a small call of each function. The figures: start-up about 0.92 M instructions; a call of
-    float_operation costs about 6,700 an iteration (0.07 M for n = 10), fib 10 about 0.4 M,
-    primes 30 about 0.5 M; word_count of a dozen words about 1.3 M, more than the start-up."""
+    a small call of each function. The figures: start-up about 0.92 M instructions (the process
+    itself 0.08 M); float_operation about 5,700 an iteration (0.07 M for n = 10), fib 10 about
+    0.39 M, primes 30 about 0.55 M; word_count of a dozen words about 1.2 M, more than the start-up."""
     bare = instructions("-l", "/dev/null", "--eval", "0")       # a process with no library
     loaded = instructions("--eval", "0")
     start_up = loaded - bare

@@ -41,6 +41,16 @@ static void require_numbers(const char *who, int argc, value *argv)
         require_number(who, argv[i]);
 }
 
+/* A number as a double (an integer converted). */
+static double real_arg(const char *who, value v)
+{
+    if (v.kind == K_REAL)
+        return v.as.d;
+    if (v.kind != K_INT)
+        fail(FAIL_ERROR, "%s: expected a number, got a %s", who, kind_name(v.kind));
+    return (double)v.as.i;
+}
+
 static int all_ints(int argc, value *argv)
 {
     for (int i = 0; i < argc; i++)
@@ -51,18 +61,18 @@ static int all_ints(int argc, value *argv)
 
 /* ---- arithmetic ---- */
 
+/* The sum stays an integer until a real comes; from there on it is real. */
 static value p_add(int argc, value *argv)
 {
-    require_numbers("+", argc, argv);
-    if (all_ints(argc, argv)) {
-        long sum = 0;
-        for (int i = 0; i < argc; i++)
-            sum += argv[i].as.i;
-        return make_int(sum);
-    }
-    double sum = 0;
-    for (int i = 0; i < argc; i++)
-        sum += as_double(argv[i]);
+    long isum = 0;
+    int i = 0;
+    for (; i < argc && argv[i].kind == K_INT; i++)
+        isum += argv[i].as.i;
+    if (i == argc)
+        return make_int(isum);
+    double sum = (double)isum;
+    for (; i < argc; i++)
+        sum += real_arg("+", argv[i]);
     return make_real(sum);
 }
 
@@ -147,13 +157,24 @@ static value p_modulo(int argc, value *argv)
     return make_int(m != 0 && (m < 0) != (d < 0) ? m + d : m);
 }
 
-/* = < > <= >=: each pair of neighbours compared; op says which comparison. */
+/* = < > <= >=: each pair of neighbours compared (as integers if both are); op says which
+ * comparison. A NaN compares false with everything, as in IEEE arithmetic. */
 static value compare(const char *who, int op, int argc, value *argv)
 {
-    require_numbers(who, argc, argv);
+    if (argc == 1)
+        real_arg(who, argv[0]);
     for (int i = 0; i + 1 < argc; i++) {
-        double a = as_double(argv[i]), b = as_double(argv[i + 1]);
-        int ok = op == 0 ? a == b : op == 1 ? a < b : op == 2 ? a > b : op == 3 ? a <= b : a >= b;
+        value a = argv[i], b = argv[i + 1];
+        int order;                  /* <0, 0, >0 */
+        if (a.kind == K_INT && b.kind == K_INT) {
+            order = (a.as.i > b.as.i) - (a.as.i < b.as.i);
+        } else {
+            double x = real_arg(who, a), y = real_arg(who, b);
+            if (isnan(x) || isnan(y))
+                return FALSE;
+            order = (x > y) - (x < y);
+        }
+        int ok = op == 0 ? order == 0 : op == 1 ? order < 0 : op == 2 ? order > 0 : op == 3 ? order <= 0 : order >= 0;
         if (!ok)
             return FALSE;
     }
@@ -186,12 +207,6 @@ static value p_abs(int argc, value *argv)
 }
 
 /* The real functions of one real: the argument may be an integer; the result is real. */
-static double real_arg(const char *who, value v)
-{
-    require_number(who, v);
-    return as_double(v);
-}
-
 static value p_sin(int argc, value *argv) { return make_real(sin(real_arg("sin", argv[0]))); }
 static value p_cos(int argc, value *argv) { return make_real(cos(real_arg("cos", argv[0]))); }
 static value p_tan(int argc, value *argv) { return make_real(tan(real_arg("tan", argv[0]))); }

@@ -5,7 +5,7 @@
  * unless. Everything else in parentheses is a call: the operator and the arguments are
  * evaluated, then a primitive runs its C function, or a closure's body runs in a new frame.
  *
- * Tail calls: eval_loop evaluates the last expression of a body, a branch of if or cond, ... by
+ * Tail calls: eval evaluates the last expression of a body, a branch of if or cond, ... by
  * going round its loop instead of calling itself, so (let loop ((i 0)) ... (loop (+ i 1))) runs
  * in constant C stack. When such a tail call calls the very closure whose frame it is running
  * in, and no lambda captured that frame, the frame is reused instead of a new one allocated:
@@ -67,11 +67,10 @@ static struct binding *find_local(struct env *frame, struct symbol *name)
 
 static value *lookup(struct symbol *name, struct env *env)
 {
-    for (; env; env = env->outer) {
-        struct binding *b = find_local(env, name);
-        if (b)
-            return &b->val;
-    }
+    for (; env; env = env->outer)
+        for (struct binding *b = env->vars; b; b = b->next)
+            if (b->name == name)
+                return &b->val;
     if (!name->bound)
         fail(FAIL_ERROR, "unbound variable: %s", name->name);
     return &name->global;
@@ -253,7 +252,7 @@ static struct env *let_frame(value args, struct env *env, int sequential, value 
 }
 
 /* (let name ((var init) ...) body...): a loop. Defines name as a closure of the vars in a frame
- * of its own and returns the call (name init...) for eval_loop to make, in tail position. */
+ * of its own and returns the call (name init...) for eval to make, in tail position. */
 static value named_let(value args, struct env *env, struct env **frame)
 {
     struct symbol *name = args.as.pair->car.as.sym;
@@ -350,8 +349,13 @@ static int special_form(enum form op, value args, struct env **env, value *out)
 
 /* ---- the loop ---- */
 
-static value eval_loop(value x, struct env *env)
+/* Every nested evaluation comes here: the place to stop one that would overflow the C stack
+ * (each takes a few KiB of it, so about two thousand non-tail calls can nest). */
+value eval(value x, struct env *env)
 {
+    char here;
+    if (stack_base - &here > STACK_BUDGET)
+        fail(FAIL_LIMIT, "recursion too deep (more than %ld MiB of stack)", STACK_BUDGET >> 20);
     struct env *own = NULL;         /* the frame of the closure whose body x is the tail of */
     for (;;) {
         if (step_limit && ++steps > step_limit)
@@ -398,12 +402,3 @@ static value eval_loop(value x, struct env *env)
     }
 }
 
-/* Every nested evaluation passes here: the place to stop one that would overflow the C stack
- * (each takes a few KiB of it, so about two thousand non-tail calls can nest). */
-value eval(value x, struct env *env)
-{
-    char here;
-    if (stack_base - &here > STACK_BUDGET)
-        fail(FAIL_LIMIT, "recursion too deep (more than %ld MiB of stack)", STACK_BUDGET >> 20);
-    return eval_loop(x, env);
-}

@@ -52,7 +52,7 @@ static void skip_space(struct reader *r)
 
 static int is_delimiter(int c)
 {
-    return c < 0 || isspace(c) || (c != 0 && strchr("()\";'", c));
+    return c < 0 || isspace(c) || c == '(' || c == ')' || c == '"' || c == ';' || c == '\'';
 }
 
 static value read_string(struct reader *r)
