@@ -105,28 +105,56 @@ static const char month_names[][10] = {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 };
-static const int month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
 static int is_leap(long year)
 {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-static int days_in_year(long year)
+/*
+ * Days and dates in O(1), whatever the year: Howard Hinnant's days_from_civil and
+ * civil_from_days ("chrono-Compatible Low-Level Date Algorithms"). The Gregorian calendar
+ * repeats every 400 years (an era of 146097 days); counted from March 1st, the leap day is the
+ * last day of a year, so the months March..February have lengths that a line gives:
+ * the day of the year of month m (0 = March) is (153 * m + 2) / 5.
+ */
+#define DAYS_PER_ERA 146097L
+#define EPOCH_SHIFT 719468L         /* days from 0000-03-01 to 1970-01-01 */
+#define MARCH_TO_JANUARY 306        /* days from March 1st to the next January 1st */
+
+/* Days since 1970-01-01 of year-month-01 (month 0..11). */
+static long days_from_civil(long year, int month)
 {
-    return is_leap(year) ? 366 : 365;
+    long y = month < 2 ? year - 1 : year;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;                                   /* year of the era, 0..399 */
+    long doy = (153L * (month < 2 ? month + 10 : month - 2) + 2) / 5;  /* from March 1st */
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* day of the era */
+
+    return era * DAYS_PER_ERA + doe - EPOCH_SHIFT;
 }
 
-static int days_in_month(long year, int month)
+/* The date of a day since 1970-01-01: its year, month (0..11), day of the month (0-based) and
+ * day of the year (0-based). */
+static void civil_from_days(long days, long *year, int *month, int *mday, int *yday)
 {
-    return month == 1 && is_leap(year) ? 29 : month_days[month];
+    long z = days + EPOCH_SHIFT;
+    long era = (z >= 0 ? z : z - DAYS_PER_ERA + 1) / DAYS_PER_ERA;
+    long doe = z - era * DAYS_PER_ERA;                          /* 0..146096 */
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  /* 0..399 */
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);         /* from March 1st, 0..365 */
+    long mp = (5 * doy + 2) / 153;                              /* 0 = March .. 11 = February */
+
+    *year = yoe + era * 400 + (mp >= 10);
+    *month = (int)(mp < 10 ? mp + 2 : mp - 10);
+    *mday = (int)(doy - (153 * mp + 2) / 5);
+    *yday = (int)(mp >= 10 ? doy - MARCH_TO_JANUARY : doy + 59 + is_leap(*year));
 }
 
 /* Break t (seconds since 1970-01-01 00:00:00 UTC) into a date and time. */
 struct tm *gmtime_r(const time_t *timep, struct tm *tm)
 {
-    long t = *timep, days = t / 86400, secs = t % 86400, year = 1970;
-    int month = 0;
+    long t = *timep, days = t / 86400, secs = t % 86400, year;
 
     if (secs < 0) {
         secs += 86400;
@@ -136,22 +164,9 @@ struct tm *gmtime_r(const time_t *timep, struct tm *tm)
     tm->tm_min = (int)(secs / 60 % 60);
     tm->tm_sec = (int)(secs % 60);
     tm->tm_wday = (int)((4 + days % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
-    while (days < 0) {
-        year--;
-        days += days_in_year(year);
-    }
-    while (days >= days_in_year(year)) {
-        days -= days_in_year(year);
-        year++;
-    }
+    civil_from_days(days, &year, &tm->tm_mon, &tm->tm_mday, &tm->tm_yday);
+    tm->tm_mday++;
     tm->tm_year = (int)(year - 1900);
-    tm->tm_yday = (int)days;
-    while (days >= days_in_month(year, month)) {
-        days -= days_in_month(year, month);
-        month++;
-    }
-    tm->tm_mon = month;
-    tm->tm_mday = (int)days + 1;
     tm->tm_isdst = 0;
     tm->tm_gmtoff = 0;
     tm->tm_zone = "UTC";
@@ -179,22 +194,16 @@ struct tm *localtime(const time_t *timep)
  * rewritten in range. */
 time_t timegm(struct tm *tm)
 {
-    long year = tm->tm_year + 1900L + tm->tm_mon / 12, days = 0, y;
-    int month = tm->tm_mon % 12, m;
+    long year = tm->tm_year + 1900L + tm->tm_mon / 12;
+    int month = tm->tm_mon % 12;
     time_t t;
 
     if (month < 0) {
         month += 12;
         year--;
     }
-    for (y = 1970; y < year; y++)
-        days += days_in_year(y);
-    for (y = year; y < 1970; y++)
-        days -= days_in_year(y);
-    for (m = 0; m < month; m++)
-        days += days_in_month(year, m);
-    days += tm->tm_mday - 1;
-    t = days * 86400L + tm->tm_hour * 3600L + tm->tm_min * 60L + tm->tm_sec;
+    t = (days_from_civil(year, month) + tm->tm_mday - 1) * 86400L + tm->tm_hour * 3600L +
+        tm->tm_min * 60L + tm->tm_sec;
     gmtime_r(&t, tm);
     return t;
 }
@@ -250,26 +259,34 @@ static void add(struct text *t, const char *s)
     }
 }
 
+/* The first three letters of a day's or a month's name (%a, %b). */
+static void add_abbreviation(struct text *t, const char *name)
+{
+    char abbreviation[4] = {name[0], name[1], name[2], '\0'};
+
+    add(t, abbreviation);
+}
+
+/* v in decimal, at least width characters wide, padded on the left with pad (' ' or '0') as
+ * printf's "%*ld" and "%0*ld" would, without printf's cost: strftime runs once per HTTP answer. */
 static void add_number(struct text *t, long v, int width, char pad)
 {
     char buf[24];
-    char format[8];
+    int start = sizeof buf - 1;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 
-    format[0] = '%';
-    if (pad == '0') {
-        format[1] = '0';
-        format[2] = (char)('0' + width);
-        format[3] = 'l';
-        format[4] = 'd';
-        format[5] = '\0';
-    } else {
-        format[1] = (char)('0' + width);
-        format[2] = 'l';
-        format[3] = 'd';
-        format[4] = '\0';
-    }
-    snprintf(buf, sizeof buf, format, v);
-    add(t, buf);
+    buf[start] = '\0';
+    do {
+        buf[--start] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u != 0);
+    while (pad == '0' && (int)sizeof buf - 1 - start < width - (v < 0))
+        buf[--start] = '0';
+    if (v < 0)
+        buf[--start] = '-';
+    while ((int)sizeof buf - 1 - start < width)
+        buf[--start] = ' ';
+    add(t, buf + start);
 }
 
 static void format_time(struct text *t, const char *f, const struct tm *tm);
@@ -281,10 +298,10 @@ static void conversion(struct text *t, char c, const struct tm *tm)
     time_t secs;
 
     switch (c) {
-    case 'a': snprintf(buf, sizeof buf, "%.3s", day_names[tm->tm_wday % 7]); add(t, buf); break;
+    case 'a': add_abbreviation(t, day_names[tm->tm_wday % 7]); break;
     case 'A': add(t, day_names[tm->tm_wday % 7]); break;
     case 'b':
-    case 'h': snprintf(buf, sizeof buf, "%.3s", month_names[tm->tm_mon % 12]); add(t, buf); break;
+    case 'h': add_abbreviation(t, month_names[tm->tm_mon % 12]); break;
     case 'B': add(t, month_names[tm->tm_mon % 12]); break;
     case 'c': format_time(t, "%a %b %e %H:%M:%S %Y", tm); break;
     case 'C': add_number(t, (tm->tm_year + 1900L) / 100, 2, '0'); break;
