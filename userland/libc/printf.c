@@ -131,22 +131,27 @@ static void field_start(struct __printf_out *o, const struct spec *sp, const cha
     long fill = sp->width - prefix_len - body;
     int zero = sp->zero && !sp->minus && zeros_allowed;
 
-    if (!sp->minus && !zero)
+    if (fill > 0 && !sp->minus && !zero)
         emit_repeat(o, ' ', fill);
-    emit(o, prefix, (size_t)prefix_len);
-    if (zero)
+    if (prefix_len > 0)
+        emit(o, prefix, (size_t)prefix_len);
+    if (fill > 0 && zero)
         emit_repeat(o, '0', fill);
 }
 
 /* The end of a field: spaces to left-justify. total is the whole field without padding. */
 static void field_end(struct __printf_out *o, const struct spec *sp, long total)
 {
-    if (sp->minus)
+    if (sp->minus && sp->width > total)
         emit_repeat(o, ' ', sp->width - total);
 }
 
 static void format_text(struct __printf_out *o, const struct spec *sp, const char *s, size_t n)
 {
+    if (sp->width == 0) {                       /* the common case: no padding to work out */
+        emit(o, s, n);
+        return;
+    }
     field_start(o, sp, "", 0, (long)n, 0);
     emit(o, s, n);
     field_end(o, sp, (long)n);
@@ -156,10 +161,10 @@ static void format_text(struct __printf_out *o, const struct spec *sp, const cha
 static void format_integer(struct __printf_out *o, const struct spec *sp, unsigned long value,
                            int negative)
 {
-    char digits[24], prefix[2];
+    char digits[24], prefix[2];                 /* digits fill from the end: most significant first */
     const char *set = sp->conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
     unsigned int base = 10;
-    int n = 0, prefix_len = 0, zeros, i;
+    int start = sizeof digits, n, prefix_len = 0, zeros;
     long body;
 
     prefix[0] = '\0';
@@ -167,10 +172,11 @@ static void format_integer(struct __printf_out *o, const struct spec *sp, unsign
         base = 16;
     else if (sp->conv == 'o')
         base = 8;
-    while (value != 0) {                        /* digits, least significant first */
-        digits[n++] = set[value % base];
+    while (value != 0) {
+        digits[--start] = set[value % base];
         value /= base;
     }
+    n = (int)sizeof digits - start;
     zeros = (sp->precision < 0 ? 1 : sp->precision) - n;
     if (zeros < 0)
         zeros = 0;
@@ -184,14 +190,14 @@ static void format_integer(struct __printf_out *o, const struct spec *sp, unsign
     } else if (sp->alt && base == 16 && n > 0) {
         prefix[prefix_len++] = '0';
         prefix[prefix_len++] = sp->conv;
-    } else if (sp->alt && base == 8 && zeros == 0 && (n == 0 || digits[n - 1] != '0')) {
+    } else if (sp->alt && base == 8 && zeros == 0 && (n == 0 || digits[start] != '0')) {
         zeros = 1;                              /* %#o: the first digit is a 0 */
     }
     body = zeros + n;
     field_start(o, sp, prefix, prefix_len, body, sp->precision < 0);
-    emit_repeat(o, '0', zeros);
-    for (i = n - 1; i >= 0; i--)
-        emit_char(o, digits[i]);
+    if (zeros > 0)
+        emit_repeat(o, '0', zeros);
+    emit(o, digits + start, (size_t)n);
     field_end(o, sp, prefix_len + body);
 }
 
@@ -545,17 +551,15 @@ static void format_float(struct __printf_out *o, const struct spec *sp, double v
 
 /* ---- the engine ------------------------------------------------------------------------------- */
 
-/* Read a decimal number from the format; *s moves past it. */
-static int format_number(const char **s)
+/* Read a decimal number from the format at s into *n; returns where the format goes on. (The
+ * cursor is returned, not passed by address, so that __vformat can keep it in a register.) */
+static const char *format_number(const char *s, int *n)
 {
-    int n = 0;
-
-    while (**s >= '0' && **s <= '9') {
-        if (n < INT_MAX / 10)
-            n = n * 10 + (**s - '0');
-        (*s)++;
-    }
-    return n;
+    *n = 0;
+    for (; *s >= '0' && *s <= '9'; s++)
+        if (*n < INT_MAX / 10)
+            *n = *n * 10 + (*s - '0');
+    return s;
 }
 
 int __vformat(struct __printf_out *o, const char *format, va_list ap)
@@ -575,9 +579,11 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
         }
         start = s++;
 
-        /* flags */
-        memset(&sp, 0, sizeof sp);
+        /* flags (sp set field by field: a memset call costs more than the conversion) */
+        sp.minus = sp.plus = sp.space = sp.zero = sp.alt = 0;
+        sp.width = 0;
         sp.precision = -1;
+        sp.length = LEN_NONE;
         for (;; s++) {
             if (*s == '-')
                 sp.minus = 1;
@@ -601,7 +607,7 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
                 sp.width = sp.width == INT_MIN ? INT_MAX : -sp.width;
             }
         } else {
-            sp.width = format_number(&s);
+            s = format_number(s, &sp.width);
         }
         if (*s == '.') {
             s++;
@@ -611,7 +617,7 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
                 if (sp.precision < 0)
                     sp.precision = -1;
             } else {
-                sp.precision = format_number(&s);
+                s = format_number(s, &sp.precision);
             }
         }
         /* length */
