@@ -1,21 +1,32 @@
 /*
  * string.c - the mem* and str* functions of string.h.
  *
- * Everything works a byte at a time, except the copies and memset, which move bigger units when
- * the addresses allow it. Nothing here reads past the end of a string "because the word is
- * aligned", as some libcs do: on CHERI that read would be outside the string's bounds and fault.
+ * The copies, memset, memcmp and memchr move or compare whole words when the addresses allow it,
+ * reading only inside the [s, s + n) they were given; the rest works a byte at a time. strlen
+ * alone reads whole words past the end of a string, as many libcs do "because an aligned word
+ * never crosses a page" -- but on CHERI that read may be outside the string's bounds and fault,
+ * so strlen asks the capability where its bounds end and reads words only below that.
  *
  * memcpy and memmove must keep pointers working: when the source and the destination have the
  * same alignment within a 16-byte granule, the whole granules in between are copied as
  * capabilities (a `void *` load and store), which carries each granule's tag along. A byte copy
  * would copy the bits and lose the tag.
  */
+#include <cheriintrin.h>
 #include <stdlib.h>
 #include <string.h>
 #include "libc.h"
 
 #define CAP_SIZE sizeof(void *)         /* 16 on ufos */
 #define WORD_SIZE sizeof(unsigned long) /* 8 */
+
+/* Does the word w hold a zero byte? The classic bit trick: subtracting 1 from every byte borrows
+ * into a byte's top bit only where that byte was 0, or already had its top bit set. ones and
+ * highs are ONES and HIGHS, passed in from locals so that the compiler keeps them in registers
+ * (it does not hoist constants out of loops, nor inline a function, and this runs per word). */
+#define ONES 0x0101010101010101UL
+#define HIGHS 0x8080808080808080UL
+#define HAS_ZERO_BYTE(w, ones, highs) ((((w) - (ones)) & ~(w) & (highs)) != 0)
 
 /* ---- copying --------------------------------------------------------------------------- */
 
@@ -59,6 +70,12 @@ void *memcpy(void *dest, const void *src, size_t n)
             s += WORD_SIZE;
             n -= WORD_SIZE;
         }
+    }
+    for (; n >= 4; n -= 4, d += 4, s += 4) {    /* 4 bytes a step: fewer loop tests */
+        d[0] = s[0];
+        d[1] = s[1];
+        d[2] = s[2];
+        d[3] = s[3];
     }
     while (n > 0) {
         *d++ = *s++;
@@ -155,7 +172,17 @@ int memcmp(const void *s1, const void *s2, size_t n)
 {
     const unsigned char *a = s1, *b = s2;
 
-    for (; n > 0; n--, a++, b++)
+    if (((__ADDR(a) ^ __ADDR(b)) & (WORD_SIZE - 1)) == 0) {
+        /* Same alignment in a word: bytes up to a word boundary, then equal words are skipped. */
+        for (; n > 0 && (__ADDR(a) & (WORD_SIZE - 1)) != 0; n--, a++, b++)
+            if (*a != *b)
+                return *a - *b;
+        for (; n >= WORD_SIZE && *(const unsigned long *)a == *(const unsigned long *)b; n -= WORD_SIZE) {
+            a += WORD_SIZE;
+            b += WORD_SIZE;
+        }
+    }
+    for (; n > 0; n--, a++, b++)                /* the rest, and the word that differs */
         if (*a != *b)
             return *a - *b;
     return 0;
@@ -164,9 +191,20 @@ int memcmp(const void *s1, const void *s2, size_t n)
 void *memchr(const void *s, int c, size_t n)
 {
     const unsigned char *p = s;
+    unsigned char b = (unsigned char)c;
+    unsigned long ones = ONES, highs = HIGHS, w;
+    unsigned long pattern = b * ones;           /* a word of c's: a word ^ pattern has a 0 where c is */
 
-    for (; n > 0; n--, p++)
-        if (*p == (unsigned char)c)
+    for (; n > 0 && (__ADDR(p) & (WORD_SIZE - 1)) != 0; n--, p++)
+        if (*p == b)
+            return (void *)p;
+    for (; n >= WORD_SIZE; n -= WORD_SIZE, p += WORD_SIZE) {
+        w = *(const unsigned long *)p ^ pattern;
+        if (HAS_ZERO_BYTE(w, ones, highs))
+            break;
+    }
+    for (; n > 0; n--, p++)                     /* the rest, and the word that holds c */
+        if (*p == b)
             return (void *)p;
     return NULL;
 }
@@ -186,8 +224,18 @@ void *memrchr(const void *s, int c, size_t n)
 size_t strlen(const char *s)
 {
     const char *p = s;
+    ptraddr_t top = cheri_base_get(s) + cheri_length_get(s);  /* s's bounds end there */
+    unsigned long ones = ONES, highs = HIGHS, w;
 
-    while (*p != '\0')
+    for (; (__ADDR(p) & (WORD_SIZE - 1)) != 0; p++)
+        if (*p == '\0')
+            return (size_t)(p - s);
+    for (; __ADDR(p) + WORD_SIZE <= top; p += WORD_SIZE) {
+        w = *(const unsigned long *)p;
+        if (HAS_ZERO_BYTE(w, ones, highs))
+            break;
+    }
+    while (*p != '\0')                          /* the word that holds the NUL, or the last bytes */
         p++;
     return (size_t)(p - s);
 }
