@@ -397,3 +397,91 @@ int main(void) {
 """)
     assert ufos("cc", "upper.c", "-o", "upper", cwd=tmp_path)[0] == 0
     assert ufos("run", "upper", cwd=tmp_path, stdin=b"shout it\n") == (9, b"SHOUT IT\n", b"")
+
+
+# ---------------------------------------------------------------------------------------------
+# The flags real build scripts pass
+# ---------------------------------------------------------------------------------------------
+STD_C = """#include <stdio.h>
+#include "twice.h"
+int main(void) {
+#ifdef __STDC_VERSION__
+    printf("%d %ld\\n", TWICE(21), __STDC_VERSION__);
+#else
+    printf("%d c90\\n", TWICE(21));
+#endif
+    return 0;
+}
+"""
+
+
+def test_cc_accepts_warning_optimisation_debug_and_library_flags(tmp_path, monkeypatch):
+    write(tmp_path, prog_c=STD_C, twice_h="#define TWICE(x) ((x) * 2)\n")
+    monkeypatch.chdir(tmp_path)
+    flags = ["-w", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-O0", "-O2", "-O3", "-Os", "-g",
+             "-g3", "-pedantic", "-pedantic-errors", "-pthread", "-fPIC", "-fno-strict-aliasing",
+             "-lm", "-lc", "-lrt", "-lpthread", "-L", "/usr/lib", "-Wl,--as-needed"]
+    assert cli.main(["cc", *flags, "prog.c", "-o", "prog"]) == 0
+    assert ufos("run", "prog", cwd=tmp_path)[:2] == (0, b"42 201112\n")
+
+
+@pytest.mark.parametrize("std, line", [("-std=c89", '"%d c90\\n", ((21) * 2));'),
+                                       ("-ansi", '"%d c90\\n", ((21) * 2));'),
+                                       ("-std=c99", "((21) * 2), 199901L);"),
+                                       ("-std=gnu11", "((21) * 2), 201112L);"),
+                                       ("-std=c17", "((21) * 2), 201710L);")])
+def test_cc_std_sets_stdc_version(tmp_path, monkeypatch, capsys, std, line):
+    write(tmp_path, prog_c=STD_C, twice_h="#define TWICE(x) ((x) * 2)\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", std, "-E", "prog.c"]) == 0
+    assert line in capsys.readouterr().out
+
+
+def test_cc_unknown_flags_and_libraries_are_errors_that_name_them(tmp_path, monkeypatch, capsys):
+    write(tmp_path, prog_c=STD_C, twice_h="")
+    monkeypatch.chdir(tmp_path)
+    for flag, message in [("-funroll-everything", "unrecognized command-line option '-funroll-everything'"),
+                          ("-Qunknown", "unrecognized command-line option '-Qunknown'"),
+                          ("-lfoo", "cannot find -lfoo"),
+                          ("-std=c77", "invalid choice: 'c77'")]:
+        assert cli.main(["cc", flag, "prog.c"]) == 1
+        err = capsys.readouterr().err
+        assert f"ufos cc: error: " in err and message in err, (flag, err)
+    assert not (tmp_path / "a.out").exists()
+
+
+def test_cc_E_preprocesses_to_stdout_or_to_o(tmp_path, monkeypatch, capsys):
+    write(tmp_path, prog_c="#define N 6\n#define SQ(x) ((x) * (x))\nint a = SQ(N);\n#undef N\nint b = N;\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", "-E", "prog.c", "-DEXTRA=1"]) == 0
+    out = capsys.readouterr().out
+    assert "int a = ((6) * (6));" in out and "int b = N;" in out and "#define" not in out
+    assert cli.main(["cc", "-E", "-UNOTHING", "prog.c", "-o", "prog.i"]) == 0
+    assert "int a = ((6) * (6));" in (tmp_path / "prog.i").read_text()
+    assert not (tmp_path / "a.out").exists()
+
+
+def test_cc_M_and_MM_write_make_rules(tmp_path, monkeypatch, capsys):
+    write(tmp_path, prog_c=STD_C, twice_h="#define TWICE(x) ((x) * 2)\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", "-M", "prog.c"]) == 0
+    rule = capsys.readouterr().out
+    assert rule.startswith("prog.o: prog.c \\\n") and "twice.h" in rule and "include/stdio.h" in rule
+    assert cli.main(["cc", "-MM", "-MT", "build/prog.o", "-MP", "prog.c"]) == 0
+    rule = capsys.readouterr().out
+    assert rule.startswith("build/prog.o: prog.c \\\n") and "stdio.h" not in rule
+    assert rule.rstrip("\n").endswith("twice.h:")                   # -MP: an empty rule per header
+    assert cli.main(["cc", "-MM", "-MF", "prog.dep", "prog.c"]) == 0
+    assert "twice.h" in (tmp_path / "prog.dep").read_text()
+
+
+def test_cc_MD_writes_the_rule_beside_the_object(tmp_path, monkeypatch):
+    write(tmp_path, prog_c=STD_C, twice_h="#define TWICE(x) ((x) * 2)\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", "-c", "-MMD", "prog.c", "-o", "out.o"]) == 0
+    assert (tmp_path / "out.o").exists()
+    rule = (tmp_path / "out.d").read_text()
+    assert rule.startswith("out.o: prog.c \\\n") and "twice.h" in rule and "stdio.h" not in rule
+    assert cli.main(["cc", "-MD", "-MF", "all.d", "prog.c", "-o", "prog"]) == 0
+    assert "include/stdio.h" in (tmp_path / "all.d").read_text()
+    assert ufos("run", "prog", cwd=tmp_path)[:2] == (0, b"42 201112\n")

@@ -1,6 +1,7 @@
 """`ufos cc`: compile, assemble and link C programs for the ufos machine, like a small gcc.
 
-    ufos cc FILE... [-o OUT] [-c] [-S] [-I DIR] [-D NAME[=VALUE]] [-nostdlib] [--base ADDR]
+    ufos cc FILE... [-o OUT] [-c | -S | -E] [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-std=STD]
+                    [-lLIB] [-M | -MM | -MD | -MMD] [-MF FILE] [-MT TARGET] [-MP] [-nostdlib] [--base ADDR]
 
 Each FILE is C (.c: preprocessed and compiled to assembly, then assembled), assembly (.s:
 assembled) or an object (.o: read). Without -c or -S the objects are linked, after crt0 and with
@@ -9,6 +10,12 @@ libc (userland/libc, built once and cached: libc.py) unless -nostdlib, into an E
 for each .c file, in the current directory (or to -o, for one file). userland/include is always on
 the include path, after the -I directories. Errors go to stderr as `file:line:col: error: ...`, and
 the status is 1.
+
+The flags build scripts pass are accepted as gcc's: -w, -W..., -O0..3, -g, -pedantic and a few
+-f flags change nothing here (there is one code generator and no warnings); -std=c89/c99/c11/...
+sets __STDC_VERSION__; -lc, -lm, -lrt and -lpthread name parts of the one libc; -E writes the
+preprocessed text, -M/-MM a make rule naming the headers, -MD/-MMD that rule beside the object.
+Any other flag is an error that names it.
 
 From Python (the tests use these):
 
@@ -21,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import struct
 import sys
 import traceback
@@ -100,10 +108,11 @@ def _include_path(include_dirs: Iterable) -> list[str]:
     return dirs
 
 
-def compile_to_assembly(text: str, filename: str, include_dirs: Iterable = (), defines=None) -> str:
+def compile_to_assembly(text: str, filename: str, include_dirs: Iterable = (), defines=None, undefines=(),
+                        files_read: list | None = None) -> str:
     """C source -> assembly text (preprocessed with the -I directories, then userland/include)."""
     return _cc().compile_c(text, filename, include_dirs=_include_path(include_dirs),
-                           defines=normalize_defines(defines))
+                           defines=normalize_defines(defines), undefines=undefines, files_read=files_read)
 
 
 def _source_of(item: Input, index: int, count: int) -> Source | Path | Object:
@@ -126,8 +135,9 @@ def _suffix(name: str) -> str:
     return suffix
 
 
-def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines=None) -> Object:
-    """Compile, assemble or read one input."""
+def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines=None, undefines=(),
+              files_read: list | None = None) -> Object:
+    """Compile, assemble or read one input (a .c file's #included files go to files_read)."""
     if isinstance(item, Object):
         return item
     if isinstance(item, Path):
@@ -145,7 +155,7 @@ def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines
         if suffix == ".o":
             raise DriverError(f"{name}: an object file must be given as a path")
     if suffix == ".c":   # the compiler's output; an error in it is the compiler's, cited as NAME.s
-        return assemble(compile_to_assembly(text, name, include_dirs, defines), name + ".s")
+        return assemble(compile_to_assembly(text, name, include_dirs, defines, undefines, files_read), name + ".s")
     return assemble(text, name)
 
 
@@ -178,23 +188,89 @@ def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable 
 # ---------------------------------------------------------------------------------------------
 # The command
 # ---------------------------------------------------------------------------------------------
+# Flags that change nothing for this compiler: warnings (it has none), optimisation and debug
+# levels (one code generator), pedantry, and code-generation options that hold anyway.
+IGNORED_FLAGS = re.compile(r"-w|-W.*|-O[0-3sgz]?|-Ofast|-g(gdb)?[0-3]?|-pedantic(-errors)?|-pthread|-pipe"
+                           r"|-f(no-)?(PIC|pic|PIE|pie|common|wrapv|strict-aliasing|omit-frame-pointer"
+                           r"|builtin|stack-protector(-strong|-all)?|diagnostics-color(=.*)?)")
+TAKES_VALUE = {"-o", "-I", "-D", "-U", "-L", "-l", "-MF", "-MT", "--base"}   # as a separate word
+# -std=NAME -> the __STDC_VERSION__ it sets (None: C90, which has none)
+STANDARDS = {"c89": None, "c90": None, "gnu89": None, "gnu90": None, "iso9899:1990": None,
+             "c99": "199901L", "gnu99": "199901L", "iso9899:1999": "199901L",
+             "c11": "201112L", "gnu11": "201112L", "iso9899:2011": "201112L",
+             "c17": "201710L", "c18": "201710L", "gnu17": "201710L", "gnu18": "201710L"}
+LIBRARIES = {"c", "m", "rt", "pthread"}       # all of them are the one libc
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message):               # gcc's status 1, not argparse's 2
+        raise DriverError(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ufos cc", description="Compile C (.c), assemble (.s) and link (.o) programs for the ufos machine.",
-        epilog="Without -c or -S the result is an ELF executable, linked with crt0 and libc; run it with "
-               "`ufos run`.")
+    parser = _ArgumentParser(
+        prog="ufos cc", allow_abbrev=False,
+        description="Compile C (.c), assemble (.s) and link (.o) programs for the ufos machine.",
+        epilog="Without -c, -S or -E the result is an ELF executable, linked with crt0 and libc; run it "
+               "with `ufos run`. Accepted and ignored: -w -W... -O0..3 -g -pedantic -pthread.")
     parser.add_argument("files", nargs="+", metavar="FILE", help="C sources, assembly files and objects")
     parser.add_argument("-o", dest="output", metavar="OUT", help="the output file (default: a.out, or FILE.o / FILE.s)")
     parser.add_argument("-c", dest="compile_only", action="store_true", help="compile or assemble to .o files; do not link")
     parser.add_argument("-S", dest="assembly_only", action="store_true", help="compile .c files to .s files")
+    parser.add_argument("-E", dest="preprocess_only", action="store_true",
+                        help="preprocess .c files to stdout (or OUT)")
     parser.add_argument("-I", dest="include_dirs", action="append", default=[], metavar="DIR",
                         help="search DIR for #include files (before userland/include)")
     parser.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
                         help="define a preprocessor macro (VALUE defaults to 1)")
+    parser.add_argument("-U", dest="undefines", action="append", default=[], metavar="NAME",
+                        help="undefine a predefined macro")
+    parser.add_argument("-std", choices=sorted(STANDARDS), metavar="STD",
+                        help="the C standard: sets __STDC_VERSION__ (c89, c99, c11, c17, gnu...)")
+    parser.add_argument("-ansi", dest="std", action="store_const", const="c90", help="-std=c90")
+    parser.add_argument("-l", dest="libraries", action="append", default=[], metavar="LIB",
+                        help="link with LIB: c, m, rt and pthread are all in libc")
+    parser.add_argument("-L", dest="library_dirs", action="append", default=[], metavar="DIR",
+                        help="accepted; there are no other libraries to find")
+    parser.add_argument("-M", dest="deps", action="store_const", const="all",
+                        help="write a make rule naming the headers, instead of compiling")
+    parser.add_argument("-MM", dest="deps", action="store_const", const="user", help="-M without system headers")
+    parser.add_argument("-MD", dest="deps_too", action="store_const", const="all",
+                        help="compile, and write the make rule to FILE.d (or -MF)")
+    parser.add_argument("-MMD", dest="deps_too", action="store_const", const="user", help="-MD without system headers")
+    parser.add_argument("-MF", dest="deps_file", metavar="FILE", help="where -M/-MD write the rule")
+    parser.add_argument("-MT", dest="deps_targets", action="append", default=[], metavar="TARGET",
+                        help="the rule's target (default: FILE.o)")
+    parser.add_argument("-MP", dest="deps_phony", action="store_true", help="add an empty rule for each header")
     parser.add_argument("-nostdlib", action="store_true", help="link without crt0 and libc")
     parser.add_argument("--base", type=parse_address, default=DEFAULT_BASE,
                         help=f"the executable's load address, page-aligned (default: 0x{DEFAULT_BASE:x})")
     return parser
+
+
+def without_ignored_flags(argv: list[str]) -> list[str]:
+    """argv without the flags that change nothing (values of -o, -D... are kept as they are)."""
+    out, value_next = [], False
+    for arg in argv:
+        if not value_next and IGNORED_FLAGS.fullmatch(arg):
+            continue
+        out.append(arg)
+        value_next = not value_next and arg in TAKES_VALUE
+    return out
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    args, extras = _parser().parse_known_intermixed_args(without_ignored_flags(argv))
+    for extra in extras:
+        raise DriverError(f"unrecognized command-line option '{extra}'" if extra.startswith("-")
+                          else f"unexpected argument '{extra}'")
+    if args.std is not None:
+        version = STANDARDS[args.std]
+        if version is None:
+            args.undefines.append("__STDC_VERSION__")
+        else:
+            args.defines.append(f"__STDC_VERSION__={version}")
+    return args
 
 
 def _report(e: BaseException) -> None:
@@ -208,7 +284,7 @@ def _output_for(path: Path, suffix: str, output: str | None) -> Path:
     return Path(output) if output else Path(path.name).with_suffix(suffix)
 
 
-def _run(args) -> int:
+def _check_inputs(args) -> list[Path]:
     paths = [Path(f) for f in args.files]
     for path in paths:
         _suffix(str(path))
@@ -216,26 +292,91 @@ def _run(args) -> int:
             raise DriverError(f"{path}: No such file or directory" if not path.exists() else f"{path}: not a file")
     if args.output and (args.compile_only or args.assembly_only) and len(paths) > 1:
         raise DriverError("cannot specify '-o' with '-c' or '-S' with multiple files")
+    if not (args.compile_only or args.assembly_only or args.preprocess_only or args.deps):
+        for lib in args.libraries:
+            if lib not in LIBRARIES:
+                raise LinkError(f"cannot find -l{lib} (the libraries are {', '.join(sorted(LIBRARIES))})")
+    return paths
+
+
+# --- -E and -M ---------------------------------------------------------------------------------
+def make_rule(args, source: Path, files: list[str], which: str, default_target: str) -> str:
+    """A make rule: the target, then the source and the headers it #includes (`which` = "user":
+    without those in userland/include, as -MM), one to a line; with -MP an empty rule per header."""
+    if which == "user":
+        system = _include_path([])[-1:]          # userland/include, if there is a userland
+        files = [f for f in files if not any(Path(f).resolve().is_relative_to(Path(d).resolve()) for d in system)]
+    headers = list(dict.fromkeys(files))
+    target = " ".join(args.deps_targets) or default_target
+    rule = f"{target}: " + " \\\n ".join([str(source), *headers]) + "\n"
+    if args.deps_phony:
+        rule += "".join(f"\n{h}:\n" for h in headers)
+    return rule
+
+
+def _preprocess(args, paths: list[Path]) -> str:
+    """-E: the preprocessed text of every .c file; -M/-MM: their make rules."""
+    out = []
+    for path in paths:
+        if path.suffix != ".c":
+            continue
+        text, files = _cc().preprocess_c(read_source(path), str(path), _include_path(args.include_dirs),
+                                         normalize_defines(args.defines), args.undefines)
+        out.append(make_rule(args, path, files, args.deps, Path(path.name).with_suffix(".o").name)
+                   if args.deps else text)
+    return "".join(out)
+
+
+def _write_or_print(text: str, target: str | None) -> None:
+    if target and target != "-":
+        Path(target).write_text(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _deps_file(args, path: Path) -> Path:
+    """Where -MD writes: -MF, or beside the -c output, or NAME.d in the current directory."""
+    if args.deps_file:
+        return Path(args.deps_file)
+    if args.output and args.compile_only:
+        return Path(args.output).with_suffix(".d")
+    return Path(path.name).with_suffix(".d")
+
+
+# --- compiling and linking -----------------------------------------------------------------------
+def _run(args) -> int:
+    paths = _check_inputs(args)
+    if args.preprocess_only or args.deps:
+        text = _preprocess(args, paths)
+        _write_or_print(text, args.deps_file if args.deps and args.deps_file else args.output)
+        return 0
     errors = user_errors()
     failed = False
     objects, names, writes = [], [], []
     for path in paths:
         try:
+            files_read: list[str] = []
             if args.assembly_only:
                 if path.suffix != ".c":
                     print(f"ufos cc: warning: {path}: not a C file, ignored with -S", file=sys.stderr)
                     continue
-                text = compile_to_assembly(read_source(path), str(path), args.include_dirs, args.defines)
+                text = compile_to_assembly(read_source(path), str(path), args.include_dirs, args.defines,
+                                           args.undefines, files_read)
                 writes.append((_output_for(path, ".s", args.output), text.encode()))
             elif args.compile_only and path.suffix == ".o":
                 print(f"ufos cc: warning: {path}: linker input file unused because linking not done",
                       file=sys.stderr)
+                continue
             else:
-                obj = object_of(path, args.include_dirs, args.defines)
+                obj = object_of(path, args.include_dirs, args.defines, args.undefines, files_read)
                 if args.compile_only:
                     writes.append((_output_for(path, ".o", args.output), obj.to_elf()))
                 objects.append(obj)
                 names.append(str(path))
+            if args.deps_too and path.suffix == ".c":
+                target = str(_output_for(path, ".o", args.output if args.compile_only else None))
+                rule = make_rule(args, path, files_read, args.deps_too, target)
+                writes.append((_deps_file(args, path), rule.encode()))
         except errors as e:    # report every file's errors, as gcc does, then stop
             _report(e)
             failed = True
@@ -250,9 +391,8 @@ def _run(args) -> int:
 
 
 def main(argv: list[str]) -> int:
-    args = _parser().parse_intermixed_args(argv)
     try:
-        return _run(args)
+        return _run(parse_args(argv))
     except user_errors() as e:
         _report(e)
         return 1

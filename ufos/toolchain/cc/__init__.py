@@ -17,19 +17,32 @@ from __future__ import annotations
 
 from ufos.toolchain.cc.errors import CompileError, Loc, reset_sources
 
-__all__ = ["compile_c", "CompileError"]
+__all__ = ["compile_c", "preprocess_c", "CompileError"]
 
 
-def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None) -> str:
-    """Compile one C translation unit; returns assembly text."""
+def preprocess_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None,
+                 undefines=()) -> tuple[str, list[str]]:
+    """Only the preprocessor (`ufos cc -E`, `-M`): (the text, the files it #included)."""
+    from ufos.toolchain.cc.preprocess import preprocess_with_files
+
+    reset_sources()
+    return preprocess_with_files(source, filename, include_dirs, defines, undefines)
+
+
+def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=(),
+              files_read: list | None = None) -> str:
+    """Compile one C translation unit; returns assembly text. The files it #includes are appended
+    to `files_read`, if given (for `ufos cc -MD`)."""
     from ufos.toolchain.cc.check import check
     from ufos.toolchain.cc.codegen import generate
     from ufos.toolchain.cc.parse import parse
-    from ufos.toolchain.cc.preprocess import preprocess
+    from ufos.toolchain.cc.preprocess import preprocess_with_files
 
     reset_sources()
     try:
-        text = preprocess(source, filename, include_dirs, defines)
+        text, included = preprocess_with_files(source, filename, include_dirs, defines, undefines)
+        if files_read is not None:
+            files_read.extend(included)
         ast = parse(text, filename)
         program = check(ast, filename)
         return generate(program)

@@ -60,6 +60,7 @@ class _Preprocessor(pcpp.Preprocessor):
         self.line_directive = "#line"
         self.rewrite_paths = []          # keep file names as they were opened
         self.auto_pragma_once_enabled = True
+        self.files_read: list[str] = []  # every #included file, in order (for -M dependency lists)
 
     def _loc(self, file, line) -> Loc:
         return Loc(str(file) if file else "<stdin>", int(line or 0), 0)
@@ -82,6 +83,7 @@ class _Preprocessor(pcpp.Preprocessor):
         if text.startswith("\ufeff"):
             text = text[1:]
         SOURCES.add(includepath, text)
+        self.files_read.append(includepath)
         return io.StringIO(text)
 
     def on_include_not_found(self, is_malformed, is_system_include, curdir, includepath):
@@ -104,14 +106,23 @@ class _Preprocessor(pcpp.Preprocessor):
         return None      # comments become whitespace
 
 
-def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=None) -> str:
+def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=()) -> str:
     """The preprocessed text of `source`, with #line markers naming the original files."""
+    return preprocess_with_files(source, filename, include_dirs, defines, undefines)[0]
+
+
+def preprocess_with_files(source: str, filename: str = "<stdin>", include_dirs=(), defines=None,
+                          undefines=()) -> tuple[str, list[str]]:
+    """(the preprocessed text, the files it #included): -D definitions come after the predefined
+    macros and -U removals after both, as in gcc."""
     SOURCES.add(filename, source)
     p = _Preprocessor()
     for name, value in PREDEFINED.items():
         p.define(f"{name} {value}")
     for name, value in (defines or {}).items():
         p.define(f"{name} {'1' if value is None else value}")
+    for name in undefines:
+        p.undef(name)
     for d in include_dirs:
         p.add_path(str(d))
     if DEFAULT_INCLUDE.is_dir():
@@ -128,4 +139,4 @@ def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=
         raise CompileError(Loc(filename, 0, 0), f"preprocessor: {e}") from None
     if p.return_code:
         raise CompileError(Loc(filename, 0, 0), "preprocessing failed")
-    return out.getvalue()
+    return out.getvalue(), p.files_read
