@@ -200,12 +200,44 @@ static int send_error(int sock, const struct http_request *req, int status, cons
     return *sent < 0 ? -1 : status;
 }
 
+/* Move to offset in the file, which was just opened (so at 0 already: no lseek for a whole file).
+ * 0 or -1. */
+static int seek_to(int fd, long offset)
+{
+    return offset == 0 || lseek(fd, offset, SEEK_SET) >= 0 ? 0 : -1;
+}
+
+/* Read n bytes of the file into buf: 0, or -1 if it failed or ended early (it shrank). */
+static int read_fully(int fd, char *buf, long n)
+{
+    while (n > 0) {
+        long r = read(fd, buf, (size_t)n);
+        if (r <= 0)
+            return -1;
+        buf += r;
+        n -= r;
+    }
+    return 0;
+}
+
+/* A body of at most HTTP_SMALL_BODY bytes, read first and sent in one write with its head. */
+static int send_small(int sock, const struct http_request *req, int status, const char *extra, int fd,
+                      long offset, long length, int keep_alive, long *sent)
+{
+    char body[HTTP_SMALL_BODY];
+
+    if (seek_to(fd, offset) < 0 || read_fully(fd, body, length) < 0)
+        return -1;
+    *sent = http_send_response(sock, req, status, NULL, extra, body, (size_t)length, keep_alive);
+    return *sent < 0 ? -1 : status;
+}
+
 /* Send length bytes of the file from offset. 0, or -1 if the client is gone. */
 static int send_body(int sock, int fd, long offset, long length)
 {
     char buf[CHUNK];
 
-    if (lseek(fd, offset, SEEK_SET) < 0)
+    if (seek_to(fd, offset) < 0)
         return -1;
     while (length > 0) {
         long n = read(fd, buf, length < CHUNK ? (size_t)length : CHUNK);
@@ -240,6 +272,8 @@ static int answer_file(int sock, const struct http_request *req, int keep_alive,
     if (status == 206)
         snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "Content-Range: bytes %ld-%ld/%ld\r\n",
                  first, last, (long)st->st_size);
+    if (!head && last - first + 1 <= HTTP_SMALL_BODY)
+        return send_small(sock, req, status, extra, fd, first, last - first + 1, keep_alive, sent);
     if (http_send_head(sock, req, status, extra, last - first + 1, keep_alive) < 0)
         return -1;
     if (!head) {

@@ -328,20 +328,27 @@ long http_percent_decode(const char *in, size_t n, char *out, size_t cap, int pl
 static const char *const MONTHS[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-/* Every answer has a Date, and most come within the same second as the one before: the last
- * date formatted is kept, as Nginx keeps its own (one per second, not one per request). */
 char *http_format_date(time_t t, char *buf)
+{
+    struct tm tm;
+
+    strftime(buf, 30, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&t, &tm));
+    return buf;
+}
+
+/* The Date of an answer. Most answers come within the same second as the one before, so the
+ * string is made once a second, as Nginx makes its own, not once an answer. */
+static const char *date_now(void)
 {
     static time_t last_time;
     static char last[30];
-    struct tm tm;
+    time_t now = time(NULL);
 
-    if (last[0] == '\0' || t != last_time) {
-        strftime(last, sizeof last, "%a, %d %b %Y %H:%M:%S GMT", gmtime_r(&t, &tm));
-        last_time = t;
+    if (last[0] == '\0' || now != last_time) {
+        http_format_date(now, last);
+        last_time = now;
     }
-    memcpy(buf, last, sizeof last);
-    return buf;
+    return last;
 }
 
 static int month_number(const char *name)
@@ -432,23 +439,32 @@ int http_write_all(int fd, const void *data, size_t n)
     return 0;
 }
 
-int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
-                   long content_length, int keep_alive)
-{
-    char head[HTTP_MAX_TARGET + 1024], date[30], length[48] = "";
-    int n;
+#define HEAD_MAX (HTTP_MAX_TARGET + 1024)     /* a response's head, extra headers included */
 
-    (void)req;      /* the head is the same for every request; req keeps the calls alike */
+/* The head of a response (see http_send_head) into head[cap]: its length, or -1 if too long. */
+static int format_head(char *head, size_t cap, int status, const char *extra, long content_length,
+                       int keep_alive)
+{
+    char length[48] = "";
+    int n;
 
     if (content_length >= 0)
         snprintf(length, sizeof length, "Content-Length: %ld\r\n", content_length);
     /* HTTP/1.1 even to a 1.0 client: a server names the highest version it speaks (RFC 9110 §6.2) */
-    n = snprintf(head, sizeof head, "HTTP/1.1 %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
-                 status, http_reason(status), http_format_date(time(NULL), date),
+    n = snprintf(head, cap, "HTTP/1.1 %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
+                 status, http_reason(status), date_now(),
                  HTTP_SERVER, extra != NULL ? extra : "", length, keep_alive ? "keep-alive" : "close");
-    if (n < 0 || (size_t)n >= sizeof head)
-        return -1;
-    return http_write_all(fd, head, (size_t)n);
+    return n < 0 || (size_t)n >= cap ? -1 : n;
+}
+
+int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
+                   long content_length, int keep_alive)
+{
+    char head[HEAD_MAX];
+    int n = format_head(head, sizeof head, status, extra, content_length, keep_alive);
+
+    (void)req;      /* the head is the same for every request; req keeps the calls alike */
+    return n < 0 ? -1 : http_write_all(fd, head, (size_t)n);
 }
 
 /* Was the request a HEAD (whose answer has the head of a GET's and no body)? */
@@ -460,18 +476,29 @@ static int is_head(const struct http_request *req)
 long http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
                         const char *extra, const char *body, size_t length, int keep_alive)
 {
-    char headers[HTTP_MAX_TARGET + 512];
-    int n = snprintf(headers, sizeof headers, "%s%s%s%s", content_type != NULL ? "Content-Type: " : "",
-                     content_type != NULL ? content_type : "", content_type != NULL ? "\r\n" : "",
-                     extra != NULL ? extra : "");
+    char typed[HTTP_MAX_TARGET + 512], out[HEAD_MAX + HTTP_SMALL_BODY];
+    const char *headers = extra;
+    int n;
 
-    if (n < 0 || (size_t)n >= sizeof headers)
+    if (content_type != NULL) {                 /* Content-Type first, then the caller's lines */
+        n = snprintf(typed, sizeof typed, "Content-Type: %s\r\n%s", content_type, extra != NULL ? extra : "");
+        if (n < 0 || (size_t)n >= sizeof typed)
+            return -1;
+        headers = typed;
+    }
+    if (is_head(req) || length > HTTP_SMALL_BODY) {
+        if (http_send_head(fd, req, status, headers, (long)length, keep_alive) < 0)
+            return -1;
+        if (is_head(req))
+            return 0;
+        return http_write_all(fd, body, length) < 0 ? -1 : (long)length;
+    }
+    /* a small body: one write with its head (one system call, and one TCP segment, not two) */
+    n = format_head(out, HEAD_MAX, status, headers, (long)length, keep_alive);
+    if (n < 0)
         return -1;
-    if (http_send_head(fd, req, status, headers, (long)length, keep_alive) < 0)
-        return -1;
-    if (is_head(req))
-        return 0;
-    return http_write_all(fd, body, length) < 0 ? -1 : (long)length;
+    memcpy(out + n, body, length);
+    return http_write_all(fd, out, (size_t)n + length) < 0 ? -1 : (long)length;
 }
 
 long http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive)

@@ -27,8 +27,8 @@
  * unknown.
  *
  * WRITING. http_send_response writes a status line, Date, Server, Content-Length, Connection, the
- * caller's own header lines and a body (none for HEAD); http_send_error the same with a short
- * HTML page saying the status. For bodies written separately (a file), http_send_head writes only
+ * caller's own header lines and a body (none for HEAD), in one write if the body is at most
+ * HTTP_SMALL_BODY bytes; http_send_error the same with a short HTML page saying the status. For bodies written separately (a file), http_send_head writes only
  * the head. Writes go on until everything is written (poll waits while a non-blocking socket is
  * full), or fail after HTTP_WRITE_TIMEOUT_MS without progress: a client that never reads cannot
  * hold the writer forever.
@@ -47,6 +47,7 @@
 #define HTTP_MAX_TARGET 4096        /* the request target, in bytes (longer: 414) */
 #define HTTP_MAX_HEADERS 64         /* header lines (more: 431) */
 #define HTTP_WRITE_TIMEOUT_MS 10000 /* a write that makes no progress for this long fails */
+#define HTTP_SMALL_BODY 4096        /* http_send_response writes a body up to this with its head */
 #define HTTP_SERVER "ufos-httpd/1.0"    /* the Server header */
 
 struct http_header {

@@ -26,14 +26,28 @@ int log_open(const char *path)
     return log_fd < 0 ? -1 : 0;
 }
 
-void log_request(const char *client, const struct http_request *req, int status, long sent)
+/* The time of a log line, "06/Nov/1994:08:49:37 +0000": formatted once a second (as the Date of
+ * an answer, http.c), not once a line. */
+static const char *log_time(void)
 {
-    char line[HTTP_MAX_TARGET + 256], when[32], bytes[24] = "-";
+    static time_t last_time;
+    static char last[32];
     time_t now = time(NULL);
     struct tm tm;
+
+    if (last[0] == '\0' || now != last_time) {
+        strftime(last, sizeof last, "%d/%b/%Y:%H:%M:%S +0000", gmtime_r(&now, &tm));
+        last_time = now;
+    }
+    return last;
+}
+
+void log_request(const char *client, const struct http_request *req, int status, long sent)
+{
+    char line[HTTP_MAX_TARGET + 256], bytes[24] = "-";
+    const char *when = log_time();
     int n;
 
-    strftime(when, sizeof when, "%d/%b/%Y:%H:%M:%S +0000", gmtime_r(&now, &tm));
     if (sent > 0)
         snprintf(bytes, sizeof bytes, "%ld", sent);
     if (req->method != NULL)

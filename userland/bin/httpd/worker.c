@@ -107,8 +107,8 @@ static void linger(int fd)
 /* ---- requests ------------------------------------------------------------------------------ */
 
 /* Answer every whole request in c's buffer (a client may send several at once). 0 to keep the
- * connection, -1 to close it. */
-static int answer_requests(struct connection *c)
+ * connection, -1 to close it. now: the loop's clock (ms), read once per turn as Nginx does. */
+static int answer_requests(struct connection *c, long now)
 {
     for (;;) {
         int r = http_parse(&c->req, c->buf, c->len, sizeof c->buf);
@@ -133,12 +133,12 @@ static int answer_requests(struct connection *c)
         memmove(c->buf, c->buf + c->req.length, c->len - c->req.length);
         c->len -= c->req.length;
         http_request_init(&c->req);
-        c->deadline = now_ms() + config.timeout * 1000L;
+        c->deadline = now + config.timeout * 1000L;
     }
 }
 
 /* c's socket is readable: take what came and answer what is whole. 0, or -1 to close. */
-static int receive(struct connection *c)
+static int receive(struct connection *c, long now)
 {
     long n = read(c->fd, c->buf + c->len, sizeof c->buf - c->len);
 
@@ -147,7 +147,7 @@ static int receive(struct connection *c)
     if (n == 0)
         return -1;                              /* the client closed its end */
     c->len += (size_t)n;
-    return answer_requests(c);
+    return answer_requests(c, now);
 }
 
 /* c's deadline passed: a request begun but not finished is answered 408; an idle keep-alive
@@ -183,7 +183,7 @@ static void serve_ready(const struct pollfd *fds, long now)
         struct connection *c = connections[i];
 
         if (fds[i].revents != 0) {
-            if (receive(c) < 0)
+            if (receive(c, now) < 0)
                 close_connection(i);
         } else if (now >= c->deadline) {
             time_out(c);
@@ -196,11 +196,17 @@ void serve_connections(int listen_fd)
 {
     struct pollfd fds[MAX_CONNECTIONS + 1];
     struct sigaction sa;
+    long now;
 
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_sigterm;                 /* no SA_RESTART: a SIGTERM interrupts poll */
     sigaction(SIGTERM, &sa, NULL);
     signal(SIGHUP, SIG_IGN);                    /* that one is the master's */
+    /* One clock read (a system call) per turn of the loop, after poll, as Nginx updates its time
+     * once per event loop: the timeout of the next poll is reckoned from it too, late by the
+     * time spent serving, so a deadline is met that much late at worst. */
+    now = now_ms();
+
     while (!stopping) {
         int accepting = connection_count < MAX_CONNECTIONS;
         int n = connection_count;
@@ -208,9 +214,12 @@ void serve_connections(int listen_fd)
         for (int i = 0; i < n; i++)
             fds[i] = (struct pollfd){connections[i]->fd, POLLIN, 0};
         fds[n] = (struct pollfd){listen_fd, POLLIN, 0};
-        if (poll(fds, (nfds_t)(n + accepting), next_timeout(now_ms())) < 0)
+        int ready = poll(fds, (nfds_t)(n + accepting), next_timeout(now));
+
+        now = now_ms();
+        if (ready < 0)
             continue;                           /* EINTR: a signal; the loop's test says which */
-        serve_ready(fds, now_ms());
+        serve_ready(fds, now);
         if (accepting && fds[n].revents != 0)
             accept_connection(listen_fd);
     }
