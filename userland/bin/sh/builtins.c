@@ -5,16 +5,21 @@
  * (the same code is /bin/test and /bin/printf: tools.h), the job builtins in jobs.c.
  *
  * A builtin is a function like main: (argc, argv) -> exit status. It writes with out_str/out_fmt
- * to descriptor 1, which a redirection may have pointed elsewhere.
+ * to descriptor 1, which a redirection may have pointed elsewhere. set is in options.c, trap in
+ * trap.c, command/type/hash in lookup.c, alias/unalias in alias.c.
  *
- * "Special" builtins (POSIX's term) differ in two ways: a function cannot hide them, and variable
- * assignments before them stay after (x=1 : sets x; x=1 echo does not).
+ * "Special" builtins (POSIX's term) differ in three ways: a function cannot hide them, variable
+ * assignments before them stay after (x=1 : sets x; x=1 echo does not), and a mistake in their
+ * use (sh_error) ends a script; a mistake in another builtin only makes its status 2.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "sh.h"
 #include "tools.h"
@@ -54,12 +59,10 @@ const char *signal_name(int sig)
 
 static int builtin_exit(int argc, char **argv)
 {
-    long n = sh.status;
+    long n = sh.in_trap ? sh.trap_status : sh.status;   /* in a trap: $? from before it */
 
-    if (argc > 1 && !parse_int(argv[1], &n)) {
-        sh_warn("exit: Illegal number: %s", argv[1]);
-        n = 2;
-    }
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
+        sh_error("exit: Illegal number: %s", argv[1]);
     sh_exit((int)n);
 }
 
@@ -68,10 +71,8 @@ static int loop_count(int argc, char **argv, const char *name)
 {
     long n = 1;
 
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 1)) {
-        sh_warn("%s: Illegal number: %s", name, argv[1]);
-        return 0;
-    }
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 1))
+        sh_error("%s: Illegal number: %s", name, argv[1]);
     return n > sh.loop_depth ? sh.loop_depth : (int)n;
 }
 
@@ -91,10 +92,8 @@ static int builtin_return(int argc, char **argv)
 {
     long n = sh.status;
 
-    if (argc > 1 && !parse_int(argv[1], &n)) {
-        sh_warn("return: Illegal number: %s", argv[1]);
-        n = 2;
-    }
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
+        sh_error("return: Illegal number: %s", argv[1]);
     sh.status = (int)(n & 0xff);
     sh.returning = 1;
     return sh.status;
@@ -118,76 +117,50 @@ static int builtin_shift(int argc, char **argv)
 {
     long n = 1;
 
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0)) {
-        sh_warn("shift: Illegal number: %s", argv[1]);
-        return 2;
-    }
-    if (n > params_count()) {
-        sh_warn("shift: can't shift that many");
-        return 1;
-    }
+    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
+        sh_error("shift: Illegal number: %s", argv[1]);
+    if (n > params_count())
+        sh_error("shift: can't shift that many");
     params_shift((int)n);
     return 0;
 }
 
-/* set [-efux] [+efux] [--] [arg...] */
-static int builtin_set(int argc, char **argv)
+/* export and readonly: [-p] | name[=value]...: give the variables the flag (V_EXPORT,
+ * V_READONLY), or list those that have it. */
+static int mark_variables(int argc, char **argv, int flag)
 {
-    int i, j;
+    int i = 1;
 
-    if (argc == 1) {
-        vars_print(0);
+    if (argc > 1 && strcmp(argv[1], "--") == 0)
+        i++;
+    if (i == argc || (i + 1 == argc && strcmp(argv[i], "-p") == 0)) {
+        vars_print(flag);
         return 0;
     }
-    for (i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int on = a[0] == '-';
+    for (; i < argc; i++) {
+        char *eq = strchr(argv[i], '=');
+        char *name = eq ? xstrndup(argv[i], (size_t)(eq - argv[i])) : xstrdup(argv[i]);
 
-        if (strcmp(a, "--") == 0) {
-            i++;
-            params_set(argc - i, argv + i);
-            return 0;
-        }
-        if ((a[0] != '-' && a[0] != '+') || a[1] == '\0')
-            break;
-        for (j = 1; a[j]; j++) {
-            switch (a[j]) {
-            case 'e': sh.opt_e = on; break;
-            case 'x': sh.opt_x = on; break;
-            case 'u': sh.opt_u = on; break;
-            case 'f': sh.opt_f = on; break;
-            default:
-                sh_warn("set: Illegal option %c%c", a[0], a[j]);
-                return 2;
-            }
-        }
+        if (!is_name(name))
+            sh_error("%s: %s: bad variable name", argv[0], name);
+        if (eq && var_readonly(name))
+            sh_error("%s: %s: is read only", argv[0], name);
+        if (eq)
+            var_set(name, eq + 1, 0);
+        var_set(name, NULL, flag);
+        free(name);
     }
-    if (i < argc)
-        params_set(argc - i, argv + i);
     return 0;
 }
 
 static int builtin_export(int argc, char **argv)
 {
-    int i;
+    return mark_variables(argc, argv, V_EXPORT);
+}
 
-    if (argc == 1 || (argc == 2 && strcmp(argv[1], "-p") == 0)) {
-        vars_print(1);
-        return 0;
-    }
-    for (i = 1; i < argc; i++) {
-        char *eq = strchr(argv[i], '=');
-
-        if (!is_name_n(argv[i], eq ? (size_t)(eq - argv[i]) : strlen(argv[i]))) {
-            sh_warn("export: %s: bad variable name", argv[i]);
-            return 2;
-        }
-        if (eq)
-            var_set_assignment(argv[i], V_EXPORT);
-        else
-            var_export(argv[i]);
-    }
-    return 0;
+static int builtin_readonly(int argc, char **argv)
+{
+    return mark_variables(argc, argv, V_READONLY);
 }
 
 static int builtin_unset(int argc, char **argv)
@@ -196,6 +169,10 @@ static int builtin_unset(int argc, char **argv)
 
     if (argc > 1 && (strcmp(argv[1], "-f") == 0 || strcmp(argv[1], "-v") == 0)) {
         funcs = argv[1][1] == 'f';
+        i = 2;
+    } else if (argc > 1 && argv[1][0] == '-' && strcmp(argv[1], "--") != 0) {
+        sh_error("unset: Illegal option %s", argv[1]);
+    } else if (argc > 1 && argv[1][0] == '-') {
         i = 2;
     }
     for (; i < argc; i++) {
@@ -264,10 +241,8 @@ static int builtin_source(int argc, char **argv)
     char *text = NULL;
     int status;
 
-    if (argc < 2) {
-        sh_warn("%s: filename argument required", argv[0]);
-        return 2;
-    }
+    if (argc < 2)
+        sh_error("%s: filename argument required", argv[0]);
     if (strchr(argv[1], '/') == NULL) {
         const char *path = var_get("PATH"), *dir, *end;
 
@@ -287,10 +262,8 @@ static int builtin_source(int argc, char **argv)
     }
     if (text == NULL)
         text = read_file(argv[1]);
-    if (text == NULL) {
-        sh_warn("%s: cannot open %s: %s", argv[0], argv[1], strerror(errno));
-        return 2;
-    }
+    if (text == NULL)
+        sh_error("%s: cannot open %s: %s", argv[0], argv[1], strerror(errno));
     status = run_string(text, argv[1]);
     free(text);
     if (sh.returning && sh.func_depth == 0) {   /* return in the file ends the file */
@@ -565,6 +538,202 @@ static int builtin_printf(int argc, char **argv)
     return printf_main(argc, argv, sh_warn);
 }
 
+/* ---- getopts ---- */
+
+/* Where getopts is inside a group of options like -abc: the argument (OPTIND) and the letter.
+ * A script that sets OPTIND itself (OPTIND=1 to parse again) starts over. */
+static long getopts_index = 1;
+static int getopts_letter;
+
+static void set_number(const char *name, long v)
+{
+    char buf[32];
+
+    snprintf(buf, sizeof buf, "%ld", v);
+    var_set(name, buf, 0);
+}
+
+/* getopts optstring name [arg...]: the next option of the arguments (or of $@) into name, and
+ * its argument into OPTARG; status 1 at the end of the options. A ':' first in optstring means
+ * silent: no message, and the bad letter goes to OPTARG. */
+static int builtin_getopts(int argc, char **argv)
+{
+    const char *opts, *optind_var = var_get("OPTIND"), *arg, *spec;
+    char **args, found[2] = { 0, 0 };
+    long optind, nargs;
+    int silent;
+
+    if (argc < 3)
+        sh_error("getopts: Usage: getopts optstring var [arg...]");
+    opts = argv[1];
+    silent = opts[0] == ':';
+    args = argc > 3 ? argv + 3 : NULL;
+    nargs = argc > 3 ? argc - 3 : params_count();
+    if (optind_var == NULL || !parse_int(optind_var, &optind) || optind < 1)
+        optind = 1;
+    if (optind != getopts_index || getopts_letter == 0) {
+        getopts_index = optind;
+        getopts_letter = 1;
+    }
+    arg = optind <= nargs ? (args ? args[optind - 1] : params_get((int)optind)) : NULL;
+    if (getopts_letter == 1 && (arg == NULL || arg[0] != '-' || arg[1] == '\0'
+                                || strcmp(arg, "--") == 0)) {
+        if (arg != NULL && strcmp(arg, "--") == 0)
+            optind++;
+        var_set(argv[2], "?", 0);
+        set_number("OPTIND", optind);
+        getopts_index = optind;
+        getopts_letter = 0;
+        return 1;
+    }
+    found[0] = arg[getopts_letter++];
+    spec = found[0] != ':' ? strchr(opts + silent, found[0]) : NULL;
+    if (spec == NULL) {
+        if (silent) {
+            var_set("OPTARG", found, 0);
+        } else {
+            out_fmt(2, "Illegal option -%c\n", found[0]);
+            var_unset("OPTARG");
+        }
+        found[0] = '?';
+    } else if (spec[1] == ':') {
+        if (arg[getopts_letter] != '\0') {                  /* -ovalue */
+            var_set("OPTARG", arg + getopts_letter, 0);
+        } else if (optind + 1 <= nargs) {                   /* -o value */
+            optind++;
+            var_set("OPTARG", args ? args[optind - 1] : params_get((int)optind), 0);
+        } else if (silent) {
+            var_set("OPTARG", found, 0);
+            found[0] = ':';
+        } else {
+            out_fmt(2, "No arg for -%c option\n", found[0]);
+            var_unset("OPTARG");
+            found[0] = '?';
+        }
+        getopts_letter = (int)strlen(arg);
+    } else {
+        var_set("OPTARG", "", 0);
+    }
+    if (arg[getopts_letter] == '\0') {                      /* on to the next argument */
+        optind++;
+        getopts_letter = 1;
+    }
+    var_set(argv[2], found, 0);
+    set_number("OPTIND", optind);
+    getopts_index = optind;
+    return 0;
+}
+
+/* ---- the process: umask, times ---- */
+
+static const char perm_letters[] = "rwx";
+
+/* umask -S: what the mask allows, u=rwx,g=rx,o=rx */
+static void print_symbolic_mask(mode_t mask)
+{
+    struct strbuf sb;
+    int who, bit;
+
+    sb_init(&sb);
+    for (who = 0; who < 3; who++) {
+        sb_adds(&sb, who == 0 ? "u=" : who == 1 ? ",g=" : ",o=");
+        for (bit = 0; bit < 3; bit++)
+            if (!(mask & (0400u >> (who * 3 + bit))))
+                sb_addc(&sb, perm_letters[bit]);
+    }
+    sb_addc(&sb, '\n');
+    out_str(1, sb.s);
+    sb_free(&sb);
+}
+
+/* A symbolic mode such as u=rwx,g+w,o-rx applied to what the mask allows; -1 if it is not one. */
+static long symbolic_mask(const char *s, mode_t mask)
+{
+    mode_t allowed = ~mask & 0777;
+
+    for (;;) {
+        mode_t who = 0, perms = 0;
+        char op;
+
+        for (; *s && strchr("ugoa", *s); s++)
+            who |= *s == 'u' ? 0700 : *s == 'g' ? 0070 : *s == 'o' ? 0007 : 0777;
+        if (who == 0)
+            who = 0777;
+        op = *s++;
+        if (op != '=' && op != '+' && op != '-')
+            return -1;
+        for (; *s && strchr(perm_letters, *s); s++)
+            perms |= (*s == 'r' ? 0444 : *s == 'w' ? 0222 : 0111) & who;
+        if (op == '=')
+            allowed = (allowed & ~who) | perms;
+        else if (op == '+')
+            allowed |= perms;
+        else
+            allowed &= ~perms;
+        if (*s == '\0')
+            return ~allowed & 0777;
+        if (*s++ != ',')
+            return -1;
+    }
+}
+
+static int builtin_umask(int argc, char **argv)
+{
+    mode_t mask = umask(0);
+    int symbolic = argc > 1 && strcmp(argv[1], "-S") == 0;
+    const char *arg = argv[1 + symbolic];
+    long v = 0;
+
+    umask(mask);
+    if (arg == NULL) {
+        if (symbolic)
+            print_symbolic_mask(mask);
+        else
+            out_fmt(1, "%04o\n", (unsigned)mask);
+        return 0;
+    }
+    if (arg[0] >= '0' && arg[0] <= '9') {
+        char *end;
+
+        v = strtol(arg, &end, 8);
+        if (*end != '\0' || v > 0777)
+            sh_error("umask: Illegal number: %s", arg);
+    } else if ((v = symbolic_mask(arg, mask)) < 0) {
+        sh_error("umask: Illegal mode: %s", arg);
+    }
+    umask((mode_t)v);
+    return 0;
+}
+
+/* times: the CPU time of the shell and of its children, user and system, as 0m1.500000s. The
+ * clock counts what the shell ran (its user time); its children's are not kept by the kernel. */
+static void print_minutes(struct strbuf *sb, long ns, char after)
+{
+    char buf[64];
+
+    snprintf(buf, sizeof buf, "%ldm%ld.%06lds%c", ns / 60000000000L, ns / 1000000000L % 60,
+             ns / 1000 % 1000000, after);
+    sb_adds(sb, buf);
+}
+
+static int builtin_times(int argc, char **argv)
+{
+    struct timespec ts = { 0, 0 };
+    struct strbuf sb;
+
+    (void)argc;
+    (void)argv;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    sb_init(&sb);
+    print_minutes(&sb, ts.tv_sec * 1000000000L + ts.tv_nsec, ' ');
+    print_minutes(&sb, 0, '\n');
+    print_minutes(&sb, 0, ' ');
+    print_minutes(&sb, 0, '\n');
+    out_str(1, sb.s);
+    sb_free(&sb);
+    return 0;
+}
+
 /* ---- the table ---- */
 
 struct builtin {
@@ -577,28 +746,39 @@ static const struct builtin table[] = {
     { ".", builtin_source, 1 },
     { ":", builtin_true, 1 },
     { "[", builtin_test, 0 },
+    { "alias", builtin_alias, 0 },
     { "bg", builtin_bg, 0 },
     { "break", builtin_break, 1 },
     { "cd", builtin_cd, 0 },
+    { "command", builtin_command, 0 },
     { "continue", builtin_continue, 1 },
     { "echo", builtin_echo, 0 },
     { "eval", builtin_eval, 1 },
+    { "exec", builtin_exec, 1 },
     { "exit", builtin_exit, 1 },
     { "export", builtin_export, 1 },
     { "false", builtin_false, 0 },
     { "fg", builtin_fg, 0 },
+    { "getopts", builtin_getopts, 0 },
+    { "hash", builtin_hash, 0 },
     { "jobs", builtin_jobs, 0 },
     { "kill", builtin_kill, 0 },
     { "local", builtin_local, 0 },
     { "printf", builtin_printf, 0 },
     { "pwd", builtin_pwd, 0 },
     { "read", builtin_read, 0 },
+    { "readonly", builtin_readonly, 1 },
     { "return", builtin_return, 1 },
     { "set", builtin_set, 1 },
     { "shift", builtin_shift, 1 },
     { "source", builtin_source, 1 },
     { "test", builtin_test, 0 },
+    { "times", builtin_times, 1 },
+    { "trap", builtin_trap, 1 },
     { "true", builtin_true, 0 },
+    { "type", builtin_type, 0 },
+    { "umask", builtin_umask, 0 },
+    { "unalias", builtin_unalias, 0 },
     { "unset", builtin_unset, 1 },
     { "wait", builtin_wait, 0 },
     { NULL, NULL, 0 }

@@ -7,12 +7,16 @@
  * stops early while one is set (jumping()).
  *
  * The flag EV_EXIT means "the process ends after this": a forked child running the last command
- * of a pipeline execs the program directly instead of forking once more.
+ * of a pipeline execs the program directly instead of forking once more (unless a trap is set:
+ * then the shell must live on to run it).
+ *
+ * Between commands, run_node runs the traps of signals that arrived (trap.c).
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,9 +39,10 @@ int exit_status_of(int wstatus)
     return WEXITSTATUS(wstatus);
 }
 
+/* The shell ends: the EXIT trap first (which may exit with another status itself). */
 _Noreturn void sh_exit(int status)
 {
-    _exit(status & 0xff);
+    _exit(traps_run_exit(status) & 0xff);
 }
 
 /* ---- redirections ---- */
@@ -124,6 +129,22 @@ static int open_flags(enum redir_kind kind)
     }
 }
 
+/* > under set -C (noclobber): create the file, but never truncate an existing regular file
+ * (a device such as /dev/null is fine). */
+static int open_noclobber(const char *file)
+{
+    struct stat st;
+    int fd = open(file, O_WRONLY | O_CREAT | O_EXCL, 0666);
+
+    if (fd >= 0 || errno != EEXIST)
+        return fd;
+    if (stat(file, &st) == 0 && S_ISREG(st.st_mode)) {
+        errno = EEXIST;
+        return -1;
+    }
+    return open(file, O_WRONLY);
+}
+
 /* N>&M, N<&M, N>&- */
 static int redirect_dup(struct redir *r)
 {
@@ -159,7 +180,10 @@ static int redirect_one(struct redir *r)
     } else {
         char *file = expand_string(r->word);
 
-        fd = open(file, open_flags(r->kind), 0666);
+        if (r->kind == R_OUT && sh.opt_C)
+            fd = open_noclobber(file);
+        else
+            fd = open(file, open_flags(r->kind), 0666);
         if (fd < 0)
             sh_warn("cannot %s %s: %s", r->kind == R_IN ? "open" : "create", file, strerror(errno));
         free(file);
@@ -193,12 +217,13 @@ int redirect_apply(struct redir *r, int save)
 /* ---- running programs ---- */
 
 /* In a child that is about to run something: errors end this process, not the shell. */
-static void become_child(void)
+void become_child(void)
 {
     sh.in_child = 1;
     sh.interactive = 0;
     sh.on_error = NULL;
     nsaved = 0;             /* the parent restores its own descriptors */
+    traps_forget();
 }
 
 /* execve, and if the file is not a program (ENOEXEC: a script without #!), run it with sh, as
@@ -221,15 +246,16 @@ static void try_exec(const char *path, char **argv, char **env)
     errno = ENOEXEC;
 }
 
-/* Replace this process with the program argv[0] (found in $PATH), or exit 126/127. */
-static _Noreturn void exec_program(char **argv)
+/* Replace this process with the program argv[0] (at found, if the parent looked it up, or
+ * searched for in $PATH), or exit 126/127. */
+static _Noreturn void exec_program(char **argv, const char *found)
 {
     char **env = vars_environ();
     const char *path = var_get("PATH");
     int denied = 0, err = ENOENT;
 
-    if (strchr(argv[0], '/') != NULL) {
-        try_exec(argv[0], argv, env);
+    if (found != NULL || strchr(argv[0], '/') != NULL) {
+        try_exec(found ? found : argv[0], argv, env);
         err = errno;
     } else {
         const char *dir = path ? path : "/bin", *end;
@@ -290,13 +316,17 @@ static pid_t fork_job(pid_t pgid, int background)
     return pid;
 }
 
-/* Run a program in a child process and wait for it (unless this process ends anyway). */
+/* Run a program in a child process and wait for it (unless this process ends anyway). The
+ * parent finds it in $PATH (remembering where: `hash`), so a loop does not search each time. */
 static int run_program(char **argv, char **assigns, struct redir *redirs, int flags, const char *text)
 {
+    const char *found = strchr(argv[0], '/') ? NULL : hash_find(argv[0]);
     struct job *job;
     pid_t pid;
     int i;
 
+    if (traps_set())
+        flags &= ~EV_EXIT;
     if (!(flags & EV_EXIT)) {
         pid = fork_job(0, 0);
         if (pid < 0)
@@ -314,8 +344,8 @@ static int run_program(char **argv, char **assigns, struct redir *redirs, int fl
         free(value);
     }
     if (redirect_apply(redirs, 0) < 0)
-        sh_exit(1);
-    exec_program(argv);
+        sh_exit(2);
+    exec_program(argv, found);
 }
 
 /* ---- simple commands ---- */
@@ -391,9 +421,7 @@ static void trace_command(struct strlist *args)
 static int call_function(struct node *body, struct strlist *args)
 {
     int status, depth = params_depth();
-    char *saved_arg0 = sh.arg0;
 
-    (void)saved_arg0;
     params_push(args->n - 1, args->v + 1);
     sh.func_depth++;
     status = run_node(body, 0);
@@ -406,17 +434,49 @@ static int call_function(struct node *body, struct strlist *args)
     return status;
 }
 
-/* exec [command]: redirections stay; a command replaces the shell. */
-static int run_exec(struct strlist *args, struct node *n)
+/* exec [command]: a command replaces the shell; without one, the redirections (which run_simple
+ * applied without keeping what they replaced) stay for the rest of the script. */
+int builtin_exec(int argc, char **argv)
 {
-    if (redirect_apply(n->redirs, 0) < 0)
-        return 1;
-    if (args->n > 1) {
-        assign_all(n->assigns, 0);
+    if (argc > 1 && strcmp(argv[1], "--") == 0) {
+        argc--;
+        argv++;
+    }
+    if (argc > 1) {
         child_signals(0);
-        exec_program(args->v + 1);
+        exec_program(argv + 1, NULL);
     }
     return 0;
+}
+
+/* Run a builtin that is not special: a mistake in it (sh_error) makes its status 2 but does not
+ * end the script. */
+static int run_regular_builtin(builtin_fn builtin, int argc, char **argv)
+{
+    jmp_buf here;
+    jmp_buf *outer = sh.on_error;
+    int status;
+
+    if (setjmp(here)) {
+        sh.on_error = outer;
+        return 2;
+    }
+    sh.on_error = &here;
+    status = builtin(argc, argv);
+    sh.on_error = outer;
+    return status;
+}
+
+/* command name args: a builtin or a program, never a function; a special builtin run this way
+ * is an ordinary one. */
+int run_command_bypassing_functions(int argc, char **argv)
+{
+    int special;
+    builtin_fn builtin = builtin_find(argv[0], &special);
+
+    if (builtin != NULL)
+        return run_regular_builtin(builtin, argc, argv);
+    return run_program(argv, NULL, NULL, 0, argv[0]);
 }
 
 /* A command with no name: only assignments and redirections. */
@@ -428,7 +488,7 @@ static int run_assignments(struct node *n)
     assign_all(n->assigns, 0);
     status = sh.subst_status;
     if (redirect_apply(n->redirs, 1) < 0)
-        status = 1;
+        status = 2;
     redirect_restore(mark);
     return status;
 }
@@ -450,11 +510,6 @@ static int run_simple(struct node *n, int flags)
     }
     if (sh.opt_x)
         trace_command(&args);
-    if (strcmp(args.v[0], "exec") == 0) {
-        status = run_exec(&args, n);
-        sl_free(&args);
-        return status;
-    }
     builtin = builtin_find(args.v[0], &special);
     func = special ? NULL : func_get(args.v[0]);
     if (builtin == NULL && func == NULL) {
@@ -464,12 +519,17 @@ static int run_simple(struct node *n, int flags)
     }
     undo = assign_all(n->assigns, !special);
     mark = redirect_mark();
-    if (redirect_apply(n->redirs, 1) < 0)
-        status = 1;
-    else if (func != NULL)
+    if (redirect_apply(n->redirs, builtin != builtin_exec) < 0) {
+        if (special)
+            sh_abandon(2);              /* : >/bad/file ends a script */
+        status = 2;
+    } else if (func != NULL) {
         status = call_function(func, &args);
-    else
+    } else if (special) {
         status = builtin(args.n, args.v);
+    } else {
+        status = run_regular_builtin(builtin, args.n, args.v);
+    }
     redirect_restore(mark);
     undo_assignments(undo);
     sl_free(&args);
@@ -542,7 +602,7 @@ static int run_subshell(struct node *n, int flags)
         }
     }
     if (redirect_apply(n->redirs, 0) < 0)
-        sh_exit(1);
+        sh_exit(2);
     sh_exit(run_node(n->body, EV_EXIT));
 }
 
@@ -580,7 +640,7 @@ static int run_group(struct node *n, int flags)
 
     if (redirect_apply(n->redirs, 1) < 0) {
         redirect_restore(mark);
-        return 1;
+        return 2;
     }
     status = run_node(n->body, flags);
     redirect_restore(mark);
@@ -695,7 +755,7 @@ static int with_redirects(struct node *n, int flags, int (*run)(struct node *, i
     mark = redirect_mark();
     if (redirect_apply(n->redirs, 1) < 0) {
         redirect_restore(mark);
-        return 1;
+        return 2;
     }
     status = run(n, flags);
     redirect_restore(mark);
@@ -714,12 +774,13 @@ static int run_kind(struct node *n, int flags)
     }
 }
 
-/* Run a node; its status is also $? from now on. */
+/* Run a node; its status is also $? from now on. Then the traps of signals that came. */
 int run_node(struct node *n, int flags)
 {
     int status = run_node_kind(n, flags);
 
     sh.status = status;
+    traps_run_pending();
     return status;
 }
 
@@ -812,7 +873,9 @@ static int run_one(struct input *in, int toplevel, struct arena *arena)
         return 0;
     }
     current_arena = arena;
-    if (node != NULL)
+    if (sh.opt_v)                   /* set -v: the text as it was read */
+        out_fmt(2, "%.*s", (int)in->pos, in->buf);
+    if (node != NULL && !(sh.opt_n && !sh.interactive))     /* set -n: only parse */
         sh.status = run_node(node, 0);
     current_arena = outer_arena;
     sh.on_error = outer;

@@ -180,25 +180,6 @@ static char *number_string(long v)
     return xstrdup(buf);
 }
 
-/* $- : the options that are on */
-static char *option_string(void)
-{
-    struct strbuf sb;
-
-    sb_init(&sb);
-    if (sh.opt_e)
-        sb_addc(&sb, 'e');
-    if (sh.opt_f)
-        sb_addc(&sb, 'f');
-    if (sh.interactive)
-        sb_addc(&sb, 'i');
-    if (sh.opt_u)
-        sb_addc(&sb, 'u');
-    if (sh.opt_x)
-        sb_addc(&sb, 'x');
-    return sb_take(&sb);
-}
-
 /* The parameters joined by sep (a string; "" for none): "$*", or $@ where no splitting happens. */
 static char *join_params(const char *sep)
 {
@@ -262,6 +243,8 @@ static char *param_value(const char *name)
         }
     }
     v = var_get(name);
+    if (v == NULL && strcmp(name, "LINENO") == 0)     /* unless the script set it itself */
+        return number_string(sh.line);
     return v ? xstrdup(v) : NULL;
 }
 
@@ -469,8 +452,7 @@ char *command_subst(const char *text)
         return sb_take(&out);
     }
     if (pid == 0) {                     /* the child: run the command, output into the pipe */
-        sh.in_child = 1;
-        sh.interactive = 0;
+        become_child();
         close(p[0]);
         if (p[1] != 1) {
             dup2(p[1], 1);

@@ -141,6 +141,17 @@ int input_get(struct input *in)
     return c;
 }
 
+/* Replace oldlen characters at start by text (an alias's value) and read on from there. */
+void input_replace(struct input *in, size_t start, size_t oldlen, const char *text, size_t newlen)
+{
+    if (newlen > oldlen)
+        make_room(in, newlen - oldlen);
+    memmove(in->buf + start + newlen, in->buf + start + oldlen, in->len - start - oldlen + 1);
+    memcpy(in->buf + start, text, newlen);
+    in->len = in->len + newlen - oldlen;
+    in->pos = start;
+}
+
 /* Drop the text before pos: the commands in it have run. */
 void input_discard(struct input *in)
 {

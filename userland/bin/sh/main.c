@@ -10,10 +10,12 @@
  * A login shell (argv[0] starts with '-', as init starts it) powers the machine off when the
  * user ends its input (Ctrl-D at the prompt).
  *
- * Options -e -u -x -f (see the set builtin) and -i (interactive) may come before.
+ * The options of set (-e -u -x -f -n -v -C -a: options.c) and -i (interactive) may come before.
+ * $PPID is the pid of the shell's parent, set once at the start (POSIX).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,7 +25,7 @@ struct shell sh;
 
 static _Noreturn void usage(void)
 {
-    out_str(2, "usage: sh [-eufxi] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
+    out_str(2, "usage: sh [-aCefnuvxi] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
     sh_exit(2);
 }
 
@@ -42,17 +44,23 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
             case 'c': *command = 1; break;
             case 'i': *force_interactive = 1; break;
             case 's': break;
-            case 'e': sh.opt_e = on; break;
-            case 'u': sh.opt_u = on; break;
-            case 'x': sh.opt_x = on; break;
-            case 'f': sh.opt_f = on; break;
             default:
-                out_fmt(2, "sh: Illegal option -%c\n", argv[i][j]);
-                usage();
+                if (option_set_letter(argv[i][j], on) < 0) {
+                    out_fmt(2, "sh: Illegal option -%c\n", argv[i][j]);
+                    usage();
+                }
             }
         }
     }
     return i;
+}
+
+static void set_ppid(void)
+{
+    char buf[16];
+
+    snprintf(buf, sizeof buf, "%d", (int)getppid());
+    var_set("PPID", buf, 0);
 }
 
 int main(int argc, char **argv)
@@ -66,6 +74,7 @@ int main(int argc, char **argv)
     sh.pid = getpid();
     sh.line = 1;
     vars_init(environ);
+    set_ppid();
     if ((cwd = getcwd(NULL, 0)) != NULL) {
         var_set("PWD", cwd, V_EXPORT);
         free(cwd);
@@ -93,6 +102,7 @@ int main(int argc, char **argv)
         sh.source_name = sh.arg0;
     } else {
         input_from_fd(&in, 0);
+        option_set_letter('s', 1);
         sh.interactive = force_interactive || isatty(0);
     }
     params_set(argc - i, argv + i);

@@ -157,6 +157,7 @@ static void wv_add(struct lexer *lx, struct wordvec *wv, char *w)
 
 static struct node *parse_list(struct lexer *lx, int top);
 static struct node *parse_command(struct lexer *lx);
+static void substitute_aliases(struct lexer *lx);
 
 /* A word with the quotes taken off, for a here-document's delimiter. */
 static char *unquote_simple(struct lexer *lx, const char *raw, int *quoted)
@@ -269,6 +270,8 @@ static struct node *parse_simple(struct lexer *lx)
                 return parse_function(lx, t.text);
             } else {
                 wv_add(lx, &words, t.text);
+                if (lx->alias_next)         /* the alias ended in a blank: this word too */
+                    substitute_aliases(lx);
             }
         } else {
             break;
@@ -434,10 +437,27 @@ static int starts_compound(struct token t)
     return 0;
 }
 
+/* Where a command name may be: replace aliases (alias.c) until the word is none. */
+static void substitute_aliases(struct lexer *lx)
+{
+    struct token t;
+    int r;
+
+    lx->alias_next = 0;
+    while (!lx->no_alias && (t = peek(lx)).type == T_WORD
+           && (r = alias_substitute(lx->in, t.start, t.text)) != 0) {
+        lx->have_peeked = 0;
+        lx->alias_next = r == 2;
+    }
+}
+
 static struct node *parse_command(struct lexer *lx)
 {
-    struct token t = peek(lx);
+    struct token t;
     struct node *n;
+
+    substitute_aliases(lx);
+    t = peek(lx);
 
     if (starts_compound(t)) {
         next(lx);
@@ -563,6 +583,7 @@ int parse_line(struct input *in, struct arena *arena, struct node **out)
     lx.in = in;
     lx.arena = arena;
     *out = NULL;
+    alias_reset();
     t = peek(&lx);
     if (t.type == T_EOF)
         return 0;
@@ -589,6 +610,7 @@ size_t parse_subst_end(struct input *in)
     memset(&arena, 0, sizeof arena);
     lx.in = in;
     lx.arena = &arena;
+    lx.no_alias = 1;            /* its aliases are replaced when it runs, not in its text */
     skip_newlines(&lx);
     if (peek(&lx).type != T_RPAREN)
         parse_list(&lx, 0);

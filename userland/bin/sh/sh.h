@@ -13,8 +13,12 @@
  *   exec.c     runs the tree: builtins, functions, fork/exec, pipes, redirections
  *   jobs.c     background jobs, waiting, process groups and the terminal
  *   vars.c     variables, the environment, positional parameters, functions
- *   builtins.c cd, echo, read, set, ... ; test.c: test and [ ; printf.c: printf (tools.h:
+ *   builtins.c cd, echo, read, getopts, ... ; test.c: test and [ ; printf.c: printf (tools.h:
  *              also /bin/test and /bin/printf)
+ *   options.c  set and its options, $-
+ *   trap.c     trap: actions on signals and at exit
+ *   lookup.c   what a name is (command, type) and where programs are (hash)
+ *   alias.c    aliases, replaced in the input as it is parsed
  *   util.c     strings that grow, error messages, memory
  *   main.c     options, the read-parse-execute loop
  */
@@ -79,6 +83,7 @@ int input_peek(struct input *in);        /* the next character, or -1 at the end
 int input_peek2(struct input *in);       /* the one after it */
 int input_get(struct input *in);
 void input_discard(struct input *in);    /* forget what has been parsed */
+void input_replace(struct input *in, size_t start, size_t oldlen, const char *text, size_t newlen);
 void input_free(struct input *in);
 
 /* ---- lex.c / parse.c: the syntax tree ------------------------------------------------------ */
@@ -113,6 +118,8 @@ struct lexer {
     struct token peeked;
     int have_peeked;
     struct redir *heredocs;    /* here-documents whose text follows the next newline */
+    int no_alias;       /* finding the end of $( ... ): leave aliases alone */
+    int alias_next;     /* an alias ended in a blank: the next word may be one too */
 };
 struct token lex_next(struct lexer *lx);
 
@@ -187,6 +194,7 @@ void glob_expand(const char *pat, struct strlist *out);   /* adds matches, sorte
 /* ---- vars.c -------------------------------------------------------------------------------- */
 
 #define V_EXPORT 1
+#define V_READONLY 2
 
 void vars_init(char **envp);
 const char *var_get(const char *name);
@@ -195,7 +203,9 @@ void var_set_assignment(const char *assignment, int flags);     /* "NAME=value" 
 void var_unset(const char *name);
 void var_export(const char *name);
 char **vars_environ(void);             /* a fresh NAME=value array for execve */
-void vars_print(int exported_only);
+void vars_print(int only);             /* 0: all; V_EXPORT or V_READONLY: those */
+int var_readonly(const char *name);
+void sb_add_quoted(struct strbuf *sb, const char *s);   /* 'quoted' so that sh reads it back */
 int var_is_set(const char *name);
 void local_var(const char *name);      /* save name's value; restored when the function returns */
 
@@ -227,6 +237,9 @@ int run_string(const char *text, const char *what);   /* eval, sh -c */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
 int exit_status_of(int wstatus);
 _Noreturn void sh_exit(int status);
+int run_command_bypassing_functions(int argc, char **argv);   /* command name args */
+int builtin_exec(int argc, char **argv);
+void become_child(void);               /* in a forked subshell: errors end it, traps reset */
 int redirect_apply(struct redir *r, int save);        /* 0, or -1 with a message */
 void redirect_restore(int mark);
 int redirect_mark(void);
@@ -256,6 +269,30 @@ builtin_fn builtin_find(const char *name, int *special);
 int signal_number(const char *name);    /* "INT", "SIGINT", "2" -> 2; -1 if unknown */
 const char *signal_name(int sig);
 
+/* ---- options.c, trap.c, lookup.c, alias.c ----------------------------------------------------- */
+
+int builtin_set(int argc, char **argv);
+int option_set_letter(int letter, int on);  /* 0, or -1 if there is no such option */
+char *option_string(void);                  /* $- */
+
+int builtin_trap(int argc, char **argv);
+void traps_run_pending(void);           /* run the actions of signals that arrived */
+int traps_run_exit(int status);         /* the EXIT trap; the status to exit with */
+int traps_set(void);                    /* any action set? (then the shell must not exec away) */
+void traps_forget(void);                /* a subshell: actions reset, ignored signals stay so */
+
+int builtin_command(int argc, char **argv);
+int builtin_type(int argc, char **argv);
+int builtin_hash(int argc, char **argv);
+const char *hash_find(const char *name);    /* a program's path in $PATH (remembered) or NULL */
+void hash_forget(void);
+
+int builtin_alias(int argc, char **argv);
+int builtin_unalias(int argc, char **argv);
+const char *alias_get(const char *name);
+void alias_reset(void);
+int alias_substitute(struct input *in, size_t start, const char *word);
+
 /* ---- the shell's state (main.c) ------------------------------------------------------------ */
 
 struct shell {
@@ -264,7 +301,7 @@ struct shell {
     pid_t last_bg;          /* $! */
     pid_t pid;              /* $$ */
     int interactive;
-    int opt_e, opt_x, opt_u, opt_f;
+    int opt_e, opt_x, opt_u, opt_f, opt_n, opt_v, opt_C, opt_a;     /* options.c */
     int loop_depth;         /* loops we are inside, for break/continue */
     int breaking;           /* loops still to break out of */
     int continuing;         /* loops to continue (1: the innermost) */
@@ -272,6 +309,8 @@ struct shell {
     int returning;          /* a return is unwinding the function */
     int in_child;           /* this is a forked child (a subshell) */
     int subst_status;       /* the status of the last command substitution */
+    int in_trap;            /* a trap's action is running */
+    int trap_status;        /* $? when it started: what `exit` alone exits with */
     jmp_buf *on_error;      /* where sh_error goes */
     const char *source_name;    /* for messages: "sh" or the script */
     int line;               /* the line of the command running, for messages */

@@ -2,6 +2,9 @@
  * vars.c - the shell's variables (a hash table; exported ones become the environment of the
  * commands it runs), the positional parameters $1... (a stack: each function call pushes its own,
  * and its `local` variables, which the return restores), and the shell functions.
+ *
+ * A readonly variable refuses every change: var_set and var_unset report "x: is read only" and
+ * abandon the command (sh_error), which ends a script as POSIX asks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,7 +13,7 @@
 struct var {
     char *name;
     char *value;
-    int flags;          /* V_EXPORT */
+    int flags;          /* V_EXPORT, V_READONLY */
     struct var *next;
 };
 
@@ -61,10 +64,23 @@ int var_is_set(const char *name)
     return var_get(name) != NULL;
 }
 
+int var_readonly(const char *name)
+{
+    struct var *v = lookup(name);
+
+    return v != NULL && (v->flags & V_READONLY);
+}
+
 void var_set(const char *name, const char *value, int flags)
 {
     struct var *v = lookup(name);
 
+    if (v != NULL && (v->flags & V_READONLY) && value != NULL)
+        sh_error("%s: is read only", name);
+    if (sh.opt_a)
+        flags |= V_EXPORT;
+    if (strcmp(name, "PATH") == 0 && value != NULL)
+        hash_forget();          /* the remembered places of commands may be wrong now */
     if (v == NULL) {
         unsigned h = hash(name);
 
@@ -97,6 +113,8 @@ void var_unset(const char *name)
 {
     struct var **p, *v;
 
+    if (var_readonly(name))
+        sh_error("unset: %s: is read only", name);
     for (p = &buckets[hash(name)]; (v = *p) != NULL; p = &v->next) {
         if (strcmp(v->name, name) == 0) {
             *p = v->next;
@@ -144,26 +162,37 @@ static int compare_vars(const void *a, const void *b)
     return strcmp((*x)->name, (*y)->name);
 }
 
-/* Print a value in single quotes, so it can be read back: it's -> 'it'\''s' */
+/* A value quoted so that it can be read back, as dash writes it: single quotes around all but
+ * the quotes themselves, which go in double quotes: it's -> 'it'"'"'s' */
+void sb_add_quoted(struct strbuf *sb, const char *s)
+{
+    do {
+        sb_addc(sb, '\'');
+        for (; *s && *s != '\''; s++)
+            sb_addc(sb, *s);
+        sb_addc(sb, '\'');
+        if (*s == '\'') {
+            sb_addc(sb, '"');
+            for (; *s == '\''; s++)
+                sb_addc(sb, *s);
+            sb_addc(sb, '"');
+        }
+    } while (*s);
+}
+
 static void print_quoted(const char *s)
 {
     struct strbuf sb;
 
     sb_init(&sb);
-    sb_addc(&sb, '\'');
-    for (; *s; s++) {
-        if (*s == '\'')
-            sb_adds(&sb, "'\\''");
-        else
-            sb_addc(&sb, *s);
-    }
-    sb_addc(&sb, '\'');
+    sb_add_quoted(&sb, s);
     out_str(1, sb.s);
     sb_free(&sb);
 }
 
-/* set (all, as name='value') or export -p (the exported ones, as export name='value'), sorted */
-void vars_print(int exported_only)
+/* set (all, as name='value'; flag 0), export -p (V_EXPORT: export name='value') or readonly -p
+ * (V_READONLY: readonly name='value'), sorted by name */
+void vars_print(int only)
 {
     struct var **all, *v;
     int n = 0, i;
@@ -175,12 +204,12 @@ void vars_print(int exported_only)
     n = 0;
     for (i = 0; i < NBUCKETS; i++)
         for (v = buckets[i]; v != NULL; v = v->next)
-            if (!exported_only || (v->flags & V_EXPORT))
+            if (!only || (v->flags & only))
                 all[n++] = v;
     qsort(all, (size_t)n, sizeof(struct var *), compare_vars);
     for (i = 0; i < n; i++) {
-        if (exported_only)
-            out_str(1, "export ");
+        if (only)
+            out_str(1, only == V_EXPORT ? "export " : "readonly ");
         out_str(1, all[i]->name);
         if (all[i]->value != NULL) {
             out_str(1, "=");
@@ -312,6 +341,8 @@ void local_var(const char *name)
 
     if (top == &base_frame)
         sh_error("local: not in a function");
+    if (var_readonly(name))
+        sh_error("local: %s: is read only", name);
     for (s = top->locals; s != NULL; s = s->next)
         if (strcmp(s->name, name) == 0)
             return;             /* already local here */
