@@ -1,12 +1,16 @@
-"""mprotect, brk/sbrk and utimensat: the C programs of tests/kernel/posix/, under the kernel.
+"""mprotect, brk/sbrk, mmap and utimensat: the C programs of tests/kernel/posix/, under the kernel.
 
-mprotect runs under every fork policy with the isolation audit, since it changes page rights
-that fork's sharing also changes: a page made read-only and writable again must still be copied
-when written after a fork, never shared.
+mprotect and mmap run under every fork policy with the isolation audit, since they change page
+rights that fork's sharing also changes: a page made read-only and writable again must still be
+copied when written after a fork, never shared; a MAP_SHARED page must be shared by every policy,
+never copied. mmap.c is portable: its expected output, mmap.out, is what it prints compiled by
+gcc and run on Linux (test_mmap_on_the_host checks that when the host has gcc).
 """
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,6 +59,96 @@ def test_mprotect_and_the_program_break(policy):
     assert (r.status, r.stdout) == (0, MEMORY)
     assert r.stderr.count(b"killed by SIGSEGV") == 2        # the two children that broke the rules
     assert [problems for _, _, problems in r.kernel.audits if problems] == []
+
+
+MMAP = (HERE / "mmap.out").read_bytes()
+
+
+def audit_problems(r) -> list:
+    return [problems for _, _, problems in r.kernel.audits if problems]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_mmap_of_files_shared_memory_and_guard_pages(policy):
+    """Shared and private file mappings with offsets, msync, anonymous shared memory across fork,
+    PROT_NONE guard pages, munmap and mprotect of part of a mapping, MAP_FIXED: as on Linux."""
+    r = run_program(HERE / "mmap.c", "/tmp", policy=policy, audit=True)
+    assert (r.status, r.stdout) == (0, MMAP)
+    assert r.stderr.count(b"killed by SIGSEGV") == 6          # the children that touched what they may not
+    assert audit_problems(r) == []
+
+
+def test_mmap_of_a_host_file_reaches_the_host_file(tmp_path):
+    """The same in /host: the stores through a shared mapping are in the host's file after munmap
+    (the program reads them back with read() once the page cache is gone), and the file's pages
+    are written back only as far as the file goes."""
+    r = run_program(HERE / "mmap.c", "/host", share=str(tmp_path))
+    assert (r.status, r.stdout) == (0, MMAP)
+    assert list(tmp_path.iterdir()) == []                     # the program unlinks its file
+
+
+def test_a_shared_mapping_outlives_the_descriptor_and_writes_back_at_exit(tmp_path):
+    """A program that maps a host file shared, closes the descriptor, stores and exits without
+    munmap or msync: its stores reach the host file, and only as far as the file's size."""
+    (tmp_path / "f").write_bytes(b"x" * 5000)
+    source = tmp_path / "store.c"
+    source.write_text(r"""
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+int main(void)
+{
+    int fd = open("/host/f", O_RDWR);
+    char *m = mmap(0, 8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    m[0] = 'a';
+    m[4999] = 'b';
+    m[5000] = 'c';
+    return m == MAP_FAILED;
+}
+""")
+    r = run_program(source, share=str(tmp_path))
+    assert r.status == 0
+    assert (tmp_path / "f").read_bytes() == b"a" + b"x" * 4998 + b"b"
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
+def test_mmap_on_the_host(tmp_path):
+    """mmap.out is what Linux does: mmap.c, compiled by the host's gcc, prints it."""
+    exe = tmp_path / "mmap"
+    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(HERE / "mmap.c"), "-o", str(exe)],
+                   check=True)
+    out = subprocess.run([str(exe), str(tmp_path)], capture_output=True, check=True, timeout=60).stdout
+    assert out == MMAP
+
+
+MMAP_CAPS = b"""\
+a shared mapping's pointer may store pointers: 0
+a private mapping's pointer may: 1
+the child stores a pointer: Capability fault
+the child copies a pointer with memcpy: Capability fault
+the child stores data: exit 0
+the parent reads the page: tagged 0, data 42
+MAP_FIXED shared over p's second page: 1
+p may store pointers: 1
+a pointer stored through p: Segmentation fault
+through p into its private page: exit 0
+sigaction's oldact in the shared page: -1 Bad address
+sigaction's oldact in the private page: 0
+the file's page: tagged 0, data 0
+"""
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_no_pointer_is_ever_stored_in_a_shared_mapping(policy):
+    """docs/isolation.md: a capability stored into a MAP_SHARED page would be loaded by the other
+    μprocesses that map it. Through mmap's own capability the store is a capability fault
+    (SIGPROT: it lacks StoreCap); through a wider capability it is a page fault (SIGSEGV: the
+    page lacks CAP_STORE); the kernel's store is EFAULT. Data goes through; the audit is clean."""
+    r = run_program(HERE / "mmap_caps.c", policy=policy, audit=True)
+    assert (r.status, r.stdout) == (0, MMAP_CAPS)
+    assert r.stderr.count(b"killed by SIGPROT") == 2 and r.stderr.count(b"killed by SIGSEGV") == 1
+    assert audit_problems(r) == []
 
 
 TIMES = b"""\

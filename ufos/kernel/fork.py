@@ -15,6 +15,10 @@ delta = child slot - parent slot. The machine does the copy-and-move of one page
     classic  the baseline: the child gets its own page table at the *same* addresses, pages are
              copy-on-write, nothing is relocated, and every switch flushes the TLB.
 
+A MAP_SHARED mapping (shm.py) is outside every policy: parent and child map the same frames with
+the same rights, and keep seeing each other's stores (set_aside_shared, map_shared). No pointer
+needs moving there, as no tagged capability can be stored in a shared page (vm.Region.pte).
+
 The steps of fork (fork() below), as in the paper:
     1. the parent's registers are saved; 2. a slot is allocated; 3. the memory is shared or
     copied according to the policy, with the capability table pages ("the GOT") copied eagerly;
@@ -26,11 +30,13 @@ The steps of fork (fork() below), as in the paper:
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ufos.machine.isa import PTE
 from ufos.machine.relocate import copy_and_relocate, relocate_capability
 from ufos.kernel import relocate
 from ufos.kernel.uapi import SyscallError
-from ufos.kernel.vm import FRAME_MASK, RIGHTS, SLOT_SIZE, AddressSpace, Region
+from ufos.kernel.vm import FRAME_MASK, RIGHTS, SLOT_SIZE, AddressSpace
 
 POLICIES = ("copa", "coa", "sync", "classic")
 RELOCATORS = ("machine", "python")      # who moves a copied page's capabilities (copy_relocating)
@@ -41,18 +47,50 @@ def fork(k, parent):
     """Make a child of the running μprocess `parent`; the child is ready to run and returns 0."""
     child = k.procs.create(parent)                       # a pid and a slot, or EAGAIN
     delta = child.space.base - parent.space.base
-    child.space.regions = [Region(r.start + delta, r.end + delta, r.rights, r.name)
-                           for r in parent.space.regions]
+    child.space.regions = [replace(r, start=r.start + delta, end=r.end + delta) for r in parent.space.regions]
+    shared = set_aside_shared(parent.space)
     try:
         SHARE[k.policy](k, parent.space, child.space)
     except SyscallError:
+        map_shared(k, shared, parent.space)              # the parent's shared pages come back
         k.procs.destroy(child)                           # ENOMEM half way: undo it all
         raise
+    map_shared(k, shared, parent.space, child.space)
     move = Mover(k, parent.space, child.space)
     child.context = child_registers(k, move, child.pid)
     child.inherit(parent)                                # fds, cwd, group
     child.signals = parent.signals.forked(move.cap, move.context)
     return child
+
+
+# --- shared mappings: the same frames in both, whatever the policy --------------------------------
+def set_aside_shared(space: AddressSpace) -> list[tuple[int, int]]:
+    """The pages of MAP_SHARED regions are not the policy's to share read-only, copy or relocate:
+    parent and child must keep writing the same frames. They leave the parent's page table while
+    the policy runs (their frames keep their references); map_shared puts them back. The list is
+    (va, pte) of each."""
+    out = []
+    for r in space.regions:
+        if r.shared:
+            for va, pte in space.pages(r.start, r.end):
+                space.page_table.unmap(va)
+                out.append((va, pte))
+    return out
+
+
+def map_shared(k, pages: list[tuple[int, int]], parent: AddressSpace, child: AddressSpace | None = None) -> None:
+    """The set-aside shared pages, back in the parent's page table as they were and, with a
+    child, in the child's at the same place of its slot, on the same frame with the same rights;
+    the child becomes a user of the shared objects its regions map (shm.py)."""
+    for va, pte in pages:
+        parent.page_table.map(va, pte & FRAME_MASK, pte & 0xFFF & ~1)
+        if child is not None:
+            child.page_table.map(va + child.base - parent.base, pte & FRAME_MASK, pte & 0xFFF & ~1)
+            k.vm.frames.ref(pte & FRAME_MASK)
+    if child is not None:
+        for r in child.regions:
+            if r.shared:
+                r.shared.attach(child)
 
 
 # --- the child's memory, by policy ----------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 import struct
 import time
 
+from ufos.kernel import shm
 from ufos.kernel.file import File, nonblocking
 from ufos.kernel.fs import new_ino
 from ufos.kernel.pipe import make_pipe
@@ -67,7 +68,7 @@ def sys_openat(k, p, a: Args):
     if flags & O.O_DIRECTORY and node.kind != "dir":
         raise SyscallError(E.ENOTDIR)
     if flags & O.O_TRUNC and f.writable and node.kind == "file":
-        node.truncate(0)
+        shm.truncate_file(k.vm, node, 0)
     return p.fds.install(f, cloexec=bool(flags & O.O_CLOEXEC))
 
 
@@ -217,12 +218,12 @@ def sys_ftruncate(k, p, a: Args):
     f = p.fds.get(a.int32(0))
     if not f.writable:
         raise SyscallError(E.EINVAL)
-    f.node.truncate(file_length(a, 1))
+    shm.truncate_file(k.vm, f.node, file_length(a, 1))
     return 0
 
 
 def sys_truncate(k, p, a: Args):
-    k.fs.lookup(a.string(0), p.cwd).truncate(file_length(a, 1))
+    shm.truncate_file(k.vm, k.fs.lookup(a.string(0), p.cwd), file_length(a, 1))
     return 0
 
 

@@ -25,7 +25,7 @@ from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_f
                                   sys_pipe2, sys_read, sys_renameat, sys_truncate, sys_unlinkat, sys_utimensat,
                                   sys_write)
 from ufos.kernel.sys_info import sys_sysinfo
-from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_munmap
+from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
                                   sys_kill, sys_reboot, sys_setpgid, sys_setsid, sys_umask, sys_wait4)
 from ufos.kernel.sys_signal import sys_rt_sigaction, sys_rt_sigprocmask, sys_rt_sigreturn
@@ -52,7 +52,8 @@ HANDLERS = {
     SYS.rt_sigreturn: sys_rt_sigreturn,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
     SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
-    SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.brk: sys_brk,
+    SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.msync: sys_msync,
+    SYS.brk: sys_brk,
     SYS.socket: sys_socket, SYS.socketpair: sys_socketpair, SYS.bind: sys_bind,
     SYS.listen: sys_listen, SYS.accept: sys_accept, SYS.connect: sys_connect,
     SYS.sendto: sys_sendto, SYS.recvfrom: sys_recvfrom, SYS.shutdown: sys_shutdown,

@@ -47,7 +47,8 @@ O = SimpleNamespace(**defines("fcntl.h", "O_"), **defines("fcntl.h", "AT_"),
                     **defines("fcntl.h", "F_"), **defines("fcntl.h", "FD_"))
 S = SimpleNamespace(**defines("sys/stat.h", "S_"))                 # S.S_IFDIR
 W = SimpleNamespace(**defines("sys/wait.h", "W"))                  # W.WNOHANG
-MAP = SimpleNamespace(**defines("sys/mman.h", "MAP_"), **defines("sys/mman.h", "PROT_"))
+MAP = SimpleNamespace(**defines("sys/mman.h", "MAP_"), **defines("sys/mman.h", "PROT_"),
+                      **defines("sys/mman.h", "MS_"))
 POLL = SimpleNamespace(**defines("poll.h", "POLL"))
 DT = SimpleNamespace(**defines("dirent.h", "DT_"))
 

@@ -29,14 +29,19 @@ imports fork where it calls it.
 from __future__ import annotations
 
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability, alignment_mask, representable_length
 from ufos.machine.mmu import MMUStats, PageTable
 from ufos.abi import CAP_PERMS
+from ufos.kernel import shm
 from ufos.kernel.uapi import E, SyscallError
+
+if TYPE_CHECKING:
+    from ufos.kernel.fs import Inode
 
 PAGE = isa.PAGE_SIZE
 PTE = isa.PTE
@@ -72,6 +77,7 @@ FAULT_ACCESS = {"CAP_LOAD": "cap_load", "CAP_STORE": "cap_store"}
 ACCESS_BY_KIND = {"load": "read", "store": "write", "fetch": "exec"}
 
 DATA_PERMS = CAP_PERMS[".data"]       # what a capability to data may do (no Execute)
+CAP_STORES = isa.PERM["STORE_CAP"] | isa.PERM["STORE_LOCAL_CAP"]
 
 # The root of a μprocess: everything but the kernel's powers.
 P = isa.PERM
@@ -136,6 +142,10 @@ class Frames:
         self.origins[pa // PAGE] = origin
         return pa
 
+    def ref(self, pa: int) -> None:
+        """One more page table entry maps the frame (a shared mapping's page, shm.py)."""
+        self.refs[pa // PAGE] += 1
+
     def refcount(self, pa: int) -> int:
         return self.refs[pa // PAGE]
 
@@ -157,14 +167,33 @@ class Frames:
 
 @dataclass
 class Region:
-    """A range of a μprocess's slot with one kind of page: image segments, heap, stack."""
+    """A range of a μprocess's slot with one kind of page: image segments, heap, stack, mmap'd.
+    A mapping of a file or a shared one says where its pages come from: `shared` (MAP_SHARED: the
+    pages are that object's, shm.py) or `file` (MAP_PRIVATE of a file: a page starts as the
+    file's bytes, then is the μprocess's own), from byte `offset` of the object or file on."""
     start: int
     end: int
-    rights: str          # rx | r | rw
-    name: str            # text, rodata, data, mmap, stack
+    rights: str          # rx | r | rw | none
+    name: str            # text, rodata, data, mmap, stack, brk
+    shared: "shm.SharedPages | None" = None
+    file: "Inode | None" = None
+    offset: int = 0
+    may_write: bool = True     # False: a file opened read-only, mapped shared (PROT_WRITE: EACCES)
 
     def __contains__(self, va: int) -> bool:
         return self.start <= va < self.end
+
+    def piece(self, start: int, end: int, rights: str | None = None) -> "Region":
+        """The part [start, end) of this region (with new rights), its offset moved along."""
+        return replace(self, start=start, end=end, rights=rights or self.rights,
+                       offset=self.offset + start - self.start)
+
+    @property
+    def pte(self) -> int:
+        """The PTE bits of the region's pages. A shared page never takes a tagged capability
+        (no CAP_STORE): another μprocess would load it (docs/isolation.md)."""
+        bits = RIGHTS[self.rights]
+        return bits & ~PTE["CAP_STORE"] if self.shared else bits
 
 
 @dataclass
@@ -226,9 +255,11 @@ class AddressSpace:
 
     def clear(self) -> None:
         """Unmap everything (exit, or exec replacing the image)."""
+        removed = self.regions[:]
         self.unmap_range(self.base, self.top)
         self.regions.clear()
         self.got_pages.clear()
+        self.let_go(removed)
 
     # --- mmap ----------------------------------------------------------------------------------
     def heap_start(self) -> int:
@@ -236,10 +267,30 @@ class AddressSpace:
                         default=self.base + IMAGE_OFFSET)
         return page_of(image_end + 2 * PAGE - 1)                # one guard page after the image
 
-    def mmap(self, length: int) -> Capability:
-        """A fresh zero-filled region of at least length bytes; a capability bounded to it."""
+    def mmap(self, length: int, rights: str = "rw", fixed: int | None = None, replace: bool = True,
+             **backing) -> Capability:
+        """A new region of at least length bytes whose pages are made on first touch: zeroed, or
+        from its backing (Region's shared, file, offset, may_write); a capability bounded to it.
+        fixed: exactly there (MAP_FIXED), in place of what mmap had mapped there (EEXIST instead
+        if not `replace`: MAP_FIXED_NOREPLACE); else wherever the heap has room."""
         if length <= 0 or length > SLOT_SIZE:
             raise SyscallError(E.EINVAL, "bad length")
+        if fixed is None:
+            start, length = self.free_range(length)
+        else:
+            length = (length + PAGE - 1) & ~(PAGE - 1)
+            start = self.fixed_range(fixed, length, replace)
+        region = Region(start, start + length, rights, "mmap", **backing)
+        self.regions.append(region)
+        perms = DATA_PERMS
+        if region.shared:
+            region.shared.attach(self)
+            perms &= ~CAP_STORES                  # a capability store through it faults (SIGPROT)
+        return self.root.set_address(start).set_bounds(length).clear_perms(isa.PERM_ALL & ~perms)
+
+    def free_range(self, length: int) -> tuple[int, int]:
+        """Where a new mapping of length bytes goes: (start, its length made representable), the
+        first gap of the heap that holds it aligned as its capability's bounds need."""
         length = representable_length((length + PAGE - 1) & ~(PAGE - 1))
         align = ~alignment_mask(length) & ((1 << 64) - 1) | (PAGE - 1)
         limit = self.top - STACK_SIZE - PAGE                      # a guard page below the stack
@@ -251,8 +302,24 @@ class AddressSpace:
         start = (start + align) & ~align
         if start + length > limit:
             raise SyscallError(E.ENOMEM, "the slot's heap is full")
-        self.regions.append(Region(start, start + length, "rw", "mmap"))
-        return self.root.set_address(start).set_bounds(length).clear_perms(isa.PERM_ALL & ~DATA_PERMS)
+        return start, length
+
+    def fixed_range(self, start: int, length: int, replace: bool) -> int:
+        """MAP_FIXED at start: inside the slot, page-aligned, exactly the bounds of a capability
+        (EINVAL otherwise), over nothing but other mmap'd regions, which it unmaps. The program's
+        image, stack and break are not mmap's to replace (EINVAL)."""
+        end = start + length
+        exact = representable_length(length) == length and not start & ~alignment_mask(length)
+        if start % PAGE or not self.base <= start < end <= self.top or not exact:
+            raise SyscallError(E.EINVAL, "MAP_FIXED address")
+        over = [r for r in self.regions if r.start < end and start < r.end]
+        if any(r.name != "mmap" for r in over):
+            raise SyscallError(E.EINVAL, "MAP_FIXED over the program's image, stack or break")
+        if over and not replace:
+            raise SyscallError(E.EEXIST, "MAP_FIXED_NOREPLACE over a mapping")
+        if over:
+            self.munmap(start, length)
+        return start
 
     def munmap(self, start: int, length: int) -> None:
         end = start + ((length + PAGE - 1) & ~(PAGE - 1))
@@ -260,22 +327,22 @@ class AddressSpace:
             # outside the slot: only at isolation `off`, where nothing checked the capability;
             # the page table is shared, so it would unmap another μprocess's pages
             raise SyscallError(E.EINVAL)
-        for r in [r for r in self.regions if r.name == "mmap" and r.start < end and start < r.end]:
+        removed = [r for r in self.regions if r.name == "mmap" and r.start < end and start < r.end]
+        for r in removed:
             self.regions.remove(r)
-            if r.start < start:
-                self.regions.append(Region(r.start, start, r.rights, r.name))
-            if end < r.end:
-                self.regions.append(Region(end, r.end, r.rights, r.name))
+            self.regions += [r.piece(a, b) for a, b in ((r.start, start), (end, r.end)) if a < b]
         self.unmap_range(start, end)
+        self.let_go(removed)
 
-    def mprotect(self, start: int, length: int, rights: str) -> None:
-        """Give the pages of [start, start + length) new rights ("none", "r", "rw", "rx"); every
-        page must lie in a region (else ENOMEM). Rights taken away leave the page table entries
-        at once; rights given back return at the page's next fault (handle_fault), so a page
-        still shared after fork is copied only if it is written, as before."""
-        end = page_of(start + length + PAGE - 1)
-        if start % PAGE or rights not in RIGHTS:
-            raise SyscallError(E.EINVAL)
+    def let_go(self, removed: list[Region]) -> None:
+        """The shared objects of regions just removed that no region of this space still maps:
+        this space is no longer their user (the last user's going frees them, shm.py)."""
+        for obj in {id(r.shared): r.shared for r in removed if r.shared}.values():
+            if not any(r.shared is obj for r in self.regions):
+                obj.detach(self)
+
+    def covering(self, start: int, end: int) -> list[Region]:
+        """The regions [start, end) overlaps, in order; ENOMEM if some page of it is in none."""
         inside = sorted((r for r in self.regions if r.start < end and start < r.end), key=lambda r: r.start)
         covered = start
         for r in inside:
@@ -284,16 +351,41 @@ class AddressSpace:
             covered = max(covered, page_of(r.end + PAGE - 1))
         if covered < end:
             raise SyscallError(E.ENOMEM, "part of the range is not mapped")
+        return inside
+
+    def mprotect(self, start: int, length: int, rights: str) -> None:
+        """Give the pages of [start, start + length) new rights ("none", "r", "rw", "rx"); every
+        page must lie in a region (else ENOMEM). Rights taken away leave the page table entries
+        at once; rights given back return at the page's next fault (handle_fault), so a page
+        still shared after fork is copied only if it is written, as before. A shared mapping of
+        a file opened read-only cannot be made writable (EACCES)."""
+        end = page_of(start + length + PAGE - 1)
+        if start % PAGE or rights not in RIGHTS:
+            raise SyscallError(E.EINVAL)
+        inside = self.covering(start, end)
+        if rights == "rw" and any(r.shared and not r.may_write for r in inside):
+            raise SyscallError(E.EACCES, "the file is not open for writing")
         for r in inside:                                # split the regions at start and end
             self.regions.remove(r)
             pieces = ((r.start, start, r.rights), (max(r.start, start), min(r.end, end), rights),
                       (end, r.end, r.rights))
-            self.regions += [Region(a, b, kind, r.name) for a, b, kind in pieces if a < b]
+            self.regions += [r.piece(a, b, kind) for a, b, kind in pieces if a < b]
         taken = ACCESS_BITS & ~RIGHTS[rights]
         if taken:
             for va in pages(start, end):
                 if self.page_table.lookup(va) & PTE["VALID"]:
                     self.page_table.protect(va, clear_bits=taken)
+
+    def msync(self, start: int, length: int) -> None:
+        """Write the shared file pages of [start, start + length) back to their files (ENOMEM if
+        part of the range is not mapped)."""
+        end = page_of(start + length + PAGE - 1)
+        if start % PAGE:
+            raise SyscallError(E.EINVAL)
+        for r in self.covering(start, end):
+            if r.shared and r.shared.file is not None:
+                lo, hi = max(r.start, start), min(r.end, end)
+                r.shared.write_back((r.offset + lo - r.start) // PAGE, (r.offset + hi - r.start) // PAGE)
 
     # --- brk -----------------------------------------------------------------------------------
     def brk(self, new: int) -> Capability:
@@ -326,15 +418,30 @@ class AddressSpace:
         from ufos.kernel import fork            # the sharing policies live there
         page = page_of(va)
         region = self.region_at(va)
-        if region is None or not allows(RIGHTS[region.rights] | PTE["VALID"], access):
+        if region is None or not allows(region.pte | PTE["VALID"], access):
             return False
         pte = self.page_table.lookup(page)
         self.stats.faults += 1
+        if region.shared:
+            self.map_shared_page(region, page, pte)
+            return True
         if not pte & PTE["VALID"]:
-            self.map_new_page(page, region.rights)            # demand-zero
+            pa = self.map_new_page(page, region.rights)       # demand-zero
+            if region.file is not None:                       # MAP_PRIVATE of a file: its bytes
+                self.vm.memory.write(pa, shm.file_bytes(self.vm, region.file,
+                                                        region.offset + page - region.start, PAGE))
             self.stats.zero_fills += 1
             return True
         return fork.resolve_shared_page(self, page, pte, RIGHTS[region.rights])
+
+    def map_shared_page(self, region: Region, page: int, pte: int) -> None:
+        """A page of a MAP_SHARED region: the object's frame, never a copy. Mapped already (its
+        rights were taken by mprotect and given back): the same frame with the region's rights."""
+        if pte & PTE["VALID"]:
+            frame = pte & FRAME_MASK
+        else:
+            frame = region.shared.frame((region.offset + page - region.start) // PAGE, self.base)
+        self.page_table.map(page, frame, region.pte)
 
     # --- the kernel's access to this μprocess's memory -------------------------------------------
     def physical(self, va: int, access: str) -> int:
@@ -406,6 +513,7 @@ class VM:
         self.free_slots = list(range(max_slots))
         self.rng = rng                          # with a seed: slots are placed at random (ASLR)
         self.gate_frame = self.frames.alloc(0)
+        self.files: dict = {}                   # the page cache: mapped files' SharedPages (shm.py)
 
     def new_page_table(self) -> PageTable:
         return PageTable(self.mmu)

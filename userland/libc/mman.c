@@ -1,5 +1,5 @@
 /*
- * mman.c - memory from the kernel: mmap, munmap, mprotect, brk and sbrk.
+ * mman.c - memory from the kernel: mmap, munmap, mprotect, msync, brk and sbrk.
  *
  * mmap's result is a capability bounded to the new pages (the kernel derives it from the
  * process's root), so it comes back through __syscall_ptr; a failure is a small negative
@@ -39,6 +39,11 @@ int munmap(void *addr, size_t length)
 int mprotect(void *addr, size_t length, int prot)
 {
     return (int)syscall3(SYS_mprotect, addr, length, prot);
+}
+
+int msync(void *addr, size_t length, int flags)
+{
+    return (int)syscall3(SYS_msync, addr, length, flags);
 }
 
 /*

@@ -6,13 +6,15 @@ component at a time from the root; `..` is taken away lexically first (there are
 links), so a path can never climb out of a mount such as /host.
 
 Inodes are the files and directories. A regular file's inode is also the node of the Files that
-open it (file.py): read and write go through its offset.
+open it (file.py): read and write go through its offset, and through the page cache of the
+file's shared mappings (shm.py) when it has some.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import count
 
+from ufos.kernel import shm
 from ufos.kernel.uapi import E, POLL, S, SyscallError
 
 PATH_MAX = 4096
@@ -40,6 +42,7 @@ class Inode:
     kind = "file"                # file | dir | dev
     seekable = True
     is_tty = False
+    mappable = False             # mmap may map it (regular files: read_at, write_at, truncate)
 
     def stat(self) -> Stat:
         raise NotImplementedError
@@ -48,7 +51,7 @@ class Inode:
     def read(self, k, p, f, n: int) -> bytes:
         if self.kind == "dir":
             raise SyscallError(E.EISDIR)
-        data = self.read_at(f.offset, n)
+        data = shm.read_file(k.vm, self, f.offset, n)        # the mapped pages' bytes too
         f.offset += len(data)
         return data
 
@@ -58,7 +61,7 @@ class Inode:
         from ufos.kernel.uapi import O
         if f.flags & O.O_APPEND:
             f.offset = self.stat().size
-        n = self.write_at(f.offset, data)
+        n = shm.write_file(k.vm, self, f.offset, data)       # into the mapped pages too
         f.offset += n
         return n
 

@@ -66,6 +66,7 @@ def set_host_times(path: str, atime_ns: int | None, mtime_ns: int | None) -> Non
 
 class HostFile(Inode):
     kind = "file"
+    mappable = True
 
     def __init__(self, path: str):
         self.path = path

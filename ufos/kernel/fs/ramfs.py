@@ -16,6 +16,7 @@ MAX_FILE = 64 << 20              # one RAM file at most (EFBIG beyond)
 
 class RamFile(Inode):
     kind = "file"
+    mappable = True
 
     def __init__(self, data: bytes = b"", mode: int = 0o644):
         self.ino = new_ino()
