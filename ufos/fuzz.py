@@ -21,7 +21,8 @@ WHAT IT CHECKS after every step:
   - the isolation audit (kernel/audit.py) is clean for the caller and every μprocess it made, and
     every AUDIT_EVERY steps for every μprocess;
   - the memory of every *other* μprocess (its pages, their bytes and tags) is byte-identical
-    before and after: a system call acts on its caller only.
+    before and after: a system call acts on its caller only. (Not its MAP_SHARED pages: those are
+    shared with others on purpose, and a write() to a mapped file lands in them.)
 
 The same seed gives the same steps and the same results (the kernel is deterministic and so is the
 fuzzer's random generator), so a failure is reported with the seed and the step, and replaying
@@ -108,8 +109,8 @@ SPECS = {
     "rt_sigaction": ("sig", "sigaction", "out"), "rt_sigprocmask": ("how", "in", "out8"),
     "rt_sigreturn": (), "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"),
     "gettimeofday": ("out",), "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
-    "mmap": ("null", "len", "prot", "mapflags", "fd", "int"), "munmap": ("region", "len"),
-    "mprotect": ("region", "len", "prot"), "brk": ("brk",),
+    "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
+    "mprotect": ("region", "len", "prot"), "msync": ("region", "len", "msflags"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),
     "bind": ("sockfd", "sockaddr", "len"), "listen": ("sockfd", "int"), "accept": ("sockfd", "out", "socklen"),
     "connect": ("sockfd", "sockaddr", "len"), "sendto": ("sockfd", "in", "len", "msgflags"),
@@ -436,6 +437,18 @@ class Arguments:
     def k_null(self):
         return Capability.null()
 
+    def k_hint(self):
+        """mmap's address: none, mostly; else inside a buffer p holds (where MAP_FIXED may go),
+        or anywhere."""
+        rng, held = self.rng, self.f.held.get(self.p.pid, [])
+        r = rng.random()
+        if r < 0.5 or not held:
+            return Capability.null()
+        cap = rng.choice(held)
+        if r < 0.9:
+            return cap.set_address(cap.base + rng.randrange(0, max(cap.length, 1), PAGE))
+        return Capability.null().set_address(rng.choice(INTERESTING))
+
     def k_out(self):
         return self.maybe_bad(self.buffer(size=self.rng.choice([1, 8, 16, 64, 128, 512, 4096, 3 * PAGE])))
 
@@ -636,8 +649,15 @@ class Arguments:
                                 MAP.PROT_EXEC, 7, 0xFF])
 
     def k_mapflags(self):
-        return self.rng.choice([MAP.MAP_PRIVATE | MAP.MAP_ANONYMOUS, MAP.MAP_ANONYMOUS,
-                                MAP.MAP_FIXED | MAP.MAP_ANONYMOUS, 0, MASK64])
+        rng = self.rng
+        flags = rng.choice([MAP.MAP_PRIVATE | MAP.MAP_ANONYMOUS, MAP.MAP_SHARED | MAP.MAP_ANONYMOUS,
+                            MAP.MAP_PRIVATE, MAP.MAP_SHARED, MAP.MAP_ANONYMOUS, 0, MASK64])
+        if rng.random() < 0.2:
+            flags |= rng.choice([MAP.MAP_FIXED, MAP.MAP_FIXED_NOREPLACE])
+        return flags
+
+    def k_msflags(self):
+        return self.rng.choice([MAP.MS_SYNC, MAP.MS_ASYNC, MAP.MS_INVALIDATE, MAP.MS_SYNC | MAP.MS_ASYNC, 0, MASK64])
 
     def k_brk(self):
         zone = self.p.space.base + SLOT_SIZE // 2
@@ -675,12 +695,16 @@ def moved(cap: Capability, parent, child) -> Capability:
 
 
 def snapshot(k, p, frames: dict | None = None) -> list:
-    """p's memory: for each mapped page, its address, its frame, the frame's bytes and tagged
-    granules. `frames` caches what was read of each frame (fork shares frames between μprocesses:
-    one read serves them all)."""
+    """p's private memory: for each mapped page, its address, its frame, the frame's bytes and
+    tagged granules. `frames` caches what was read of each frame (fork shares frames between
+    μprocesses: one read serves them all). MAP_SHARED pages are left out: other μprocesses may
+    store there (and write() to a mapped file does), by design."""
     frames = {} if frames is None else frames
     memory, out = k.memory, []
+    shared = [r for r in p.space.regions if r.shared]
     for va, pte in p.space.pages():
+        if any(va in r for r in shared):
+            continue
         frame = pte & FRAME_MASK
         seen = frames.get(frame)
         if seen is None:
