@@ -1624,8 +1624,10 @@ static const struct command *find_command(struct str *name)
     char lower[32];
     if (name->len >= sizeof lower)
         return NULL;
-    for (size_t i = 0; i < name->len; i++)
-        lower[i] = (char)tolower((unsigned char)name->buf[i]);
+    for (size_t i = 0; i < name->len; i++) {
+        char ch = name->buf[i];
+        lower[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 'a' - 'A') : ch;
+    }
     struct entry *e = dict_find(command_dict, lower, name->len);
     return e ? e->val : NULL;
 }

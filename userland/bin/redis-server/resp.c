@@ -58,8 +58,8 @@ static int parse_multibulk(struct client *c, size_t *pos)
         *pos = p;
         return 0;
     }
-    /* first make sure every argument has arrived, then copy them */
-    size_t start = p;
+    /* the arguments become views of the input buffer, not copies: no malloc on the hot path;
+     * views of a request that has not all arrived are made again when the rest comes */
     for (long long i = 0; i < count; i++) {
         n = line_at(c, p);
         if (n < 0)
@@ -86,22 +86,15 @@ static int parse_multibulk(struct client *c, size_t *pos)
             }
             return 0;
         }
-        p += (size_t)len + 2;
-    }
-    /* the arguments are views of the input buffer, not copies: no malloc on the hot path */
-    argv_room(c, (int)count);
-    c->argv = c->slots;
-    p = start;
-    for (long long i = 0; i < count; i++) {
-        n = line_at(c, p);
-        parse_ll(c->in + p + 1, (size_t)n - 1, &len);
-        p += (size_t)n + 2;
+        argv_room(c, (int)i + 1);
         c->views[i].len = (size_t)len;
         c->views[i].buf = c->in + p;
         c->in[p + (size_t)len] = 0;               /* over the \r: each argument ends with a NUL */
-        c->argv[i] = &c->views[i];
         p += (size_t)len + 2;
     }
+    c->argv = c->slots;
+    for (long long i = 0; i < count; i++)
+        c->argv[i] = &c->views[i];
     c->argc = (int)count;
     c->argv_owned = 0;
     *pos = p;
