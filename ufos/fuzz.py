@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import struct
 import sys
 import tempfile
 import time
@@ -51,7 +52,7 @@ from ufos.kernel.net import Socket
 from ufos.kernel.sched import wake
 from ufos.kernel.syscall import name_of, syscall
 from ufos.kernel.uaccess import TIMESPEC
-from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SIG, SYS, SYSCALL_NAMES, SyscallError
+from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SI, SIG, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, SLOT_SIZE
 from ufos.abi import CAP_PERMS
 from ufos.runner import boot
@@ -107,7 +108,10 @@ SPECS = {
     "getpid": (), "getppid": (), "getuid": (), "kill": ("pid", "sig"), "reboot": ("int",),
     "setpgid": ("pid", "pid"), "getpgid": ("pid",), "setsid": (), "umask": ("mode",),
     "rt_sigaction": ("sig", "sigaction", "out"), "rt_sigprocmask": ("how", "in", "out8"),
-    "rt_sigreturn": (), "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"),
+    "rt_sigreturn": (), "rt_sigpending": ("out8",), "rt_sigsuspend": ("in",),
+    "rt_sigtimedwait": ("in", "out", "timespec"), "sigaltstack": ("stack", "out"),
+    "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"), "clock_getres": ("clock", "out"),
+    "clock_nanosleep": ("clock", "int", "timespec", "out"),
     "gettimeofday": ("out",), "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
     "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "msync": ("region", "len", "msflags"), "brk": ("brk",),
@@ -505,6 +509,25 @@ class Arguments:
         return self.maybe_bad(self.buffer(times))
 
     k_times = k_timespec
+
+    def k_stack(self):
+        """stack_t for sigaltstack: a stack of the μprocess's own, too small a one, or one a
+        pointer of any wrong kind describes (another slot's, read-only, sealed...), with flags
+        and a size that may not match."""
+        rng = self.rng
+        if rng.random() < 0.2:
+            return Capability.null()
+        sp = rng.choice([self.buffer(size=8192), self.buffer(size=8192), self.buffer(size=1024),
+                         self.k_any_pointer()])
+        size = rng.choice([sp.length, 2048, 8192, 0, 1 << 40, MASK64])
+        flags = rng.choice([0, 0, SI.SS_DISABLE, SI.SS_ONSTACK, rng.randrange(1 << 32)])
+        ss = self.buffer(size=32)
+        self.store_caps(ss, [sp])
+        try:
+            self.p.space.write(ss.base + 16, struct.pack("<i4xQ", flags, size & MASK64))
+        except Exception:                        # unwritable (mprotect'd)
+            pass
+        return self.maybe_bad(ss)
 
     def k_sigaction(self):
         """struct sigaction: a handler (SIG_DFL, SIG_IGN, a sentry to code, or a wrong one), flags,

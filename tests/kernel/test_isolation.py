@@ -1,5 +1,5 @@
 """Isolation beyond memory: what the kernel keeps for a μprocess and hands back to it (signal
-actions, the frames of running handlers) and what it writes for it (exec's relocations) must be
+actions, the alternate signal stack, the frames of running handlers) and what it writes for it (exec's relocations) must be
 as safe as its memory. docs/isolation.md lists every such place; these tests try each one, under
 every fork policy, with the isolation audit on.
 """
@@ -15,7 +15,7 @@ from ufos.kernel.boot import Options
 from ufos.kernel.fork import POLICIES
 from ufos.runner import boot
 from ufos.kernel.fs.ramfs import RamFile
-from ufos.kernel.signal import Action
+from ufos.kernel.signal import Action, AltStack, Frame
 from ufos.kernel.uapi import SIG
 from ufos.kernel.vm import SLOT_SIZE, SLOT_STRIDE
 from ufos.machine.cap import Capability
@@ -65,6 +65,43 @@ def test_sigaction_keeps_only_function_pointers_of_the_callers_slot():
         "still default: 1", "handed back: 1"]
 
 
+# --- the alternate signal stack: checked on the way in, moved at fork, dropped at exec ------------
+def test_sigaltstack_accepts_only_a_writable_stack_of_the_callers_own():
+    r = run_case("altstack-checks")
+    assert r.stdout == (b"read-only: Bad address\nuntagged: Bad address\nsealed (a function): Bad address\n"
+                        b"bounds shorter than ss_size: Bad address\nthe heap: Success\n")
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_forked_child_runs_its_handlers_on_its_own_copy_of_the_alternate_stack(policy):
+    r = run_case("altstack-fork", policy)
+    assert (r.status, r.stderr) == (0, b"")
+    assert r.stdout == (b"child: on its alternate stack 1\n"
+                        b"parent: its alternate stack untouched by the child 1\n"
+                        b"parent: on its alternate stack 1\n")
+
+
+def test_exec_forgets_the_alternate_stack():
+    image = build_executable([str(HERE / "kernel_held.c")])
+    k = boot(Options(max_instructions=BUDGET, audit=True), capture=True)
+    k.fs.lookup("/tmp").add("kernel_held", RamFile(write_executable(image), mode=0o755))
+    k.spawn("/tmp/kernel_held", ["/tmp/kernel_held", "altstack-exec"])
+    assert k.run() == 0
+    assert k.output(1) == b"after exec: SS_DISABLE\n"
+    assert [problems for _, _, problems in k.audits if problems] == []
+
+
+def test_proc_caps_lists_the_alternate_stack():
+    r = run_case("altstack-caps")
+    line = r.stdout.decode()
+    assert line.startswith("caps: sigaltstack ") and "rwRW" in line
+
+
+def test_a_fault_handler_gets_the_address_as_an_integer_not_a_capability():
+    r = run_case("fault-info")
+    assert r.stdout == b"SIGPROT: si_code 1, si_addr is the address 1, tagged 0\n"     # PROT_CHERI_BOUNDS
+
+
 # --- the audit sees what the kernel keeps ---------------------------------------------------------
 def test_the_audit_reports_a_kernel_held_capability_outside_the_slot_and_names_where():
     k = boot(Options(audit=True), capture=True)
@@ -79,8 +116,11 @@ def test_the_audit_reports_a_kernel_held_capability_outside_the_slot_and_names_w
     # a running handler's saved registers are kept by the kernel too
     k.cpu.load_context(p.context)
     k.cpu.c[3] = outside
-    p.signals.frames.append((k.cpu.save_context(), 0))
+    p.signals.frames.append(Frame(k.cpu.save_context(), 0))
     assert any(problem.startswith("kernel-held signal frame 0 c3") for problem in audit_mod.audit(k, p))
+    # and so is the alternate signal stack
+    p.signals.altstack = AltStack(outside, 64)
+    assert any(problem.startswith("kernel-held sigaltstack") for problem in audit_mod.audit(k, p))
 
 
 def test_an_event_audits_every_microprocess_not_only_the_caller():

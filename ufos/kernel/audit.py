@@ -4,8 +4,8 @@
     it by the kernel — grants access outside its own slot, except the sealed entry to the kernel.
 
 The audit looks at every register; every capability the kernel keeps for the μprocess and hands
-back to it or runs it with (its signal handlers and restorers, the registers saved in its signal
-frames); and every tagged granule of every page the μprocess maps. A page whose entry traps
+back to it or runs it with (its signal handlers and restorers, its alternate signal stack, the
+registers saved in its signal frames); and every tagged granule of every page the μprocess maps. A page whose entry traps
 capability loads (a page still shared after a fork under copa, or inaccessible under coa) is
 skipped: its capabilities belong to the μprocess it was copied from, and the μprocess cannot load
 one of them without the kernel first copying the page and moving them into its slot.
@@ -40,12 +40,14 @@ def context_registers(k, context) -> dict[str, object]:
 
 def kernel_held(k, p):
     """(where, capability) for each capability the kernel keeps on p's behalf and will hand back
-    to it or run it with: its signal actions and the registers saved in its signal frames."""
+    to it or run it with: its signal actions, its alternate signal stack, and the registers saved
+    in its signal frames."""
     for sig, act in sorted(p.signals.actions.items()):
         for what, cap in act.capabilities().items():
             yield f"{signal.name(sig)} {what}", cap
-    for i, (context, _mask) in enumerate(p.signals.frames):
-        for reg, cap in context_registers(k, context).items():
+    yield from p.signals.capabilities().items()
+    for i, frame in enumerate(p.signals.frames):
+        for reg, cap in context_registers(k, frame.context).items():
             yield f"signal frame {i} {reg}", cap
 
 

@@ -16,7 +16,7 @@ import traceback
 from ufos.kernel import signal
 from ufos.kernel.sched import wakeup
 from ufos.kernel.file import FdTable
-from ufos.kernel.uapi import E, SA, SIG, SyscallError
+from ufos.kernel.uapi import E, SA, SI, SIG, SyscallError
 from ufos.kernel.vm import AddressSpace
 
 QUANTUM = 20_000                 # instructions per turn
@@ -139,8 +139,28 @@ def exit_process(k, p: Proc, wait_status: int) -> None:
         if p.parent is None:
             del k.procs.procs[p.pid]
         return
-    signal.send(k, p.parent, SIG.SIGCHLD)
-    wakeup(k, p.parent)
+    parent = p.parent
+    signal.send(k, parent, SIG.SIGCHLD, child_info(p, wait_status))
+    if leaves_no_zombie(parent):
+        reap(k, parent, p)
+    wakeup(k, parent)
+
+
+def child_info(p: Proc, wait_status: int) -> "signal.SigInfo":
+    """SIGCHLD's siginfo for a child that ended with this wait status."""
+    sig = wait_status & 0x7F
+    if not sig:
+        code, status = SI.CLD_EXITED, wait_status >> 8
+    else:
+        code, status = (SI.CLD_DUMPED if wait_status & signal.CORE_DUMPED else SI.CLD_KILLED), sig
+    return signal.SigInfo(SIG.SIGCHLD, code, pid=p.pid, status=status)
+
+
+def leaves_no_zombie(parent: Proc) -> bool:
+    """POSIX: a parent that set SIGCHLD to SIG_IGN, or asked SA_NOCLDWAIT, has its children
+    reaped as they end (its wait then blocks until none is left, and fails with ECHILD)."""
+    act = parent.signals.action(SIG.SIGCHLD)
+    return act.handler == signal.SIG_IGN or bool(act.flags & SA.SA_NOCLDWAIT)
 
 
 def find_zombie(parent: Proc, pid: int) -> Proc | None:
@@ -196,7 +216,10 @@ def tell_parent(k, p: Proc) -> None:
     if parent is None or parent.state == "zombie":
         return
     if not parent.signals.action(SIG.SIGCHLD).flags & SA.SA_NOCLDSTOP:
-        signal.send(k, parent, SIG.SIGCHLD)
+        stopped = p.state == "stopped"
+        signal.send(k, parent, SIG.SIGCHLD, signal.SigInfo(
+            SIG.SIGCHLD, SI.CLD_STOPPED if stopped else SI.CLD_CONTINUED, pid=p.pid,
+            status=p.unreported >> 8 if stopped else SIG.SIGCONT))
     wakeup(k, parent)
 
 

@@ -11,24 +11,78 @@ The job-control signals act when they are sent, not when delivered, so that a μ
 a system call stops without its call failing with EINTR: a stop signal whose action is the
 default (SIGSTOP's always is) stops the μprocess at once unless it blocks the signal, and SIGCONT
 continues it even if SIGCONT is ignored or blocked (proc.py: stop_process, continue_process).
+
+What a handler is told: every sent signal carries a SigInfo (who sent it and why: si_code, the
+sender's pid, a child's status, a fault's address), which the kernel writes, with a ucontext, on
+the stack the handler runs on and passes in c1 and c2 (the SA_SIGINFO handler's second and third
+arguments). Only integers are written there: no capability of the kernel's reaches the program.
+The stack is the program's own (below a red zone) or, for SA_ONSTACK, the alternate stack it
+registered with sigaltstack: a capability the kernel checked on the way in (sys_signal.py) and
+keeps for the μprocess, so fork moves it, exec forgets it, and the isolation audit walks it.
 """
 from __future__ import annotations
 
+import struct
 from dataclasses import dataclass, field, replace
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.kernel import proc                 # a cycle: exits send SIGCHLD, signals end and stop processes
 from ufos.kernel.sched import wake
-from ufos.kernel.uapi import E, SA, SIG, SIGNAL_NAMES, SyscallError
+from ufos.kernel.uapi import E, SA, SI, SIG, SIGNAL_NAMES, SyscallError
 
 SIG_DFL, SIG_IGN = 0, 1
 IGNORED_BY_DEFAULT = {SIG.SIGCHLD, SIG.SIGURG, SIG.SIGWINCH, SIG.SIGCONT}
 STOP_SIGNALS = {SIG.SIGSTOP, SIG.SIGTSTP, SIG.SIGTTIN, SIG.SIGTTOU}      # default action: stop
+CORE_SIGNALS = {SIG.SIGQUIT, SIG.SIGILL, SIG.SIGTRAP, SIG.SIGABRT, SIG.SIGBUS, SIG.SIGFPE,
+                SIG.SIGSEGV, SIG.SIGXCPU, SIG.SIGXFSZ, SIG.SIGSYS, SIG.SIGPROT}  # terminate + core
+CORE_DUMPED = 0x80               # the wait status bit of a core-dumping death (WCOREDUMP)
 UNCATCHABLE = {SIG.SIGKILL, SIG.SIGSTOP}
+UNBLOCKABLE = (1 << (SIG.SIGKILL - 1)) | (1 << (SIG.SIGSTOP - 1))     # mask bits nobody can set
 MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
 RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
 EXECUTE = isa.PERM["EXECUTE"]
+SIGINFO = struct.Struct("<iiiiIiq16x16x64x")     # siginfo_t (signal.h); si_addr is written apart
+SIGINFO_ADDR = 32                # the offset of si_addr: an untagged pointer, never a capability
+UCONTEXT = struct.Struct("<Q8x16x16xi4xQQQ")       # ucontext_t: flags, link, uc_stack, uc_sigmask, mcontext
+UCONTEXT_STACK = 32              # the offset of uc_stack.ss_sp (an untagged pointer as well)
+
+
+@dataclass
+class SigInfo:
+    """Why a signal was sent: the fields of siginfo_t the kernel fills in."""
+    signo: int
+    code: int = SI.SI_KERNEL
+    pid: int = 0
+    uid: int = 0
+    status: int = 0
+    addr: int = 0                # for faults: the address (an integer)
+
+    def pack(self) -> bytes:
+        return SIGINFO.pack(self.signo, 0, self.code, self.pid, self.uid, self.status, 0)
+
+
+@dataclass
+class AltStack:
+    """The alternate signal stack a μprocess registered (sigaltstack): its own capability,
+    checked to be in its slot and writable when it was handed in."""
+    sp: Capability               # the stack's lowest address, with the program's bounds
+    size: int
+
+    def contains(self, address: int) -> bool:
+        return self.sp.address < address <= self.sp.address + self.size
+
+    def top(self) -> Capability:
+        return self.sp.set_address((self.sp.address + self.size) & ~15)
+
+
+@dataclass
+class Frame:
+    """What a running handler will return to: the registers it interrupted, the mask, and
+    whether the system call it interrupted restarts (SA_RESTART) when it returns."""
+    context: object
+    mask: int
+    restart: bool = False
 
 
 @dataclass
@@ -53,25 +107,36 @@ class SignalState:
     actions: dict[int, Action] = field(default_factory=dict)
     pending: int = 0             # bit n-1 = signal n
     mask: int = 0                # blocked signals
-    frames: list = field(default_factory=list)   # (saved registers, mask) of running handlers
+    frames: list[Frame] = field(default_factory=list)   # of the handlers that are running
+    info: dict[int, SigInfo] = field(default_factory=dict)   # of each pending signal
+    altstack: AltStack | None = None
+    saved_mask: int | None = None    # the mask sigsuspend / ppoll replaced until a handler runs
+    waiting: int = 0             # the signals sigtimedwait sleeps for
 
     def action(self, sig: int) -> Action:
         return self.actions.get(sig) or Action()
 
     def forked(self, move_cap, move_context) -> "SignalState":
-        """The child's signal state at fork: the parent's handlers, mask and the frames of the
-        handlers that are running (the child returns from them too), with every capability in
-        them moved into the child's slot by the same rule as its registers. Pending signals are
-        the parent's alone."""
+        """The child's signal state at fork: the parent's handlers, mask, alternate stack and
+        the frames of the handlers that are running (the child returns from them too), with
+        every capability in them moved into the child's slot by the same rule as its
+        registers. Pending signals are the parent's alone."""
         actions = {sig: act.moved(move_cap) for sig, act in self.actions.items()}
-        frames = [(move_context(context), mask) for context, mask in self.frames]
-        return SignalState(actions, 0, self.mask, frames)
+        frames = [replace(f, context=move_context(f.context)) for f in self.frames]
+        altstack = self.altstack and replace(self.altstack, sp=move_cap(self.altstack.sp))
+        return SignalState(actions, 0, self.mask, frames, altstack=altstack)
 
     def reset_for_exec(self) -> None:
-        """exec: handlers and their frames point into the old program, so handled signals go
-        back to the default; ignored ones stay ignored (POSIX), keeping no capability."""
+        """exec: handlers, their frames and the alternate stack point into the old program, so
+        handled signals go back to the default; ignored ones stay ignored (POSIX), keeping no
+        capability."""
         self.actions = {s: Action(SIG_IGN) for s, a in self.actions.items() if a.handler == SIG_IGN}
         self.frames.clear()
+        self.altstack = None
+
+    def capabilities(self) -> dict[str, Capability]:
+        """The capabilities the state keeps besides the handlers' and the frames' registers."""
+        return {"sigaltstack": self.altstack.sp} if self.altstack else {}
 
 
 def check_handler(space, cap: Capability, what: str) -> Capability:
@@ -93,9 +158,10 @@ def name(sig: int) -> str:
     return SIGNAL_NAMES.get(sig, f"signal {sig}")
 
 
-def send(k, p, sig: int) -> None:
+def send(k, p, sig: int, info: SigInfo | None = None) -> None:
     """Make sig pending for p, and wake p if it sleeps (its system call then fails with EINTR);
-    the job-control signals stop or continue p here and now."""
+    the job-control signals stop or continue p here and now. info says who sent it and why (by
+    default: the kernel); a signal already pending keeps the first one's, as signals do not queue."""
     if sig == 0 or p.state == "zombie":
         return
     if sig == SIG.SIGCONT:
@@ -113,8 +179,10 @@ def send(k, p, sig: int) -> None:
         if p.state != "stopped":
             proc.stop_process(k, p, sig)
         return
+    if not p.signals.pending & bit(sig):
+        p.signals.info[sig] = info or SigInfo(sig)
     p.signals.pending |= bit(sig)
-    if deliverable(p) is not None:
+    if deliverable(p) is not None or p.signals.waiting & bit(sig):
         wake(p)
 
 
@@ -131,10 +199,17 @@ def deliverable(p) -> int | None:
     return (ready & -ready).bit_length()
 
 
+def take(p, sig: int) -> SigInfo:
+    """Take sig off p's pending set; what it was sent with."""
+    p.signals.pending &= ~bit(sig)
+    return p.signals.info.pop(sig, None) or SigInfo(sig)
+
+
 def deliver(k, p) -> None:
-    """Deliver p's pending signals; p is on the CPU, about to run user code."""
+    """Deliver p's pending signals; p is on the CPU, about to run user code. A mask that
+    sigsuspend or ppoll put in place comes back once no handler is left to run."""
     while (sig := deliverable(p)) is not None:
-        p.signals.pending &= ~bit(sig)
+        info = take(p, sig)
         act = p.signals.action(sig)
         if act.handler == SIG_IGN or (act.handler == SIG_DFL and sig in IGNORED_BY_DEFAULT):
             continue
@@ -142,28 +217,78 @@ def deliver(k, p) -> None:
             proc.stop_process(k, p, sig)
             return
         if act.handler == SIG_DFL or sig in UNCATCHABLE:
-            proc.exit_process(k, p, sig)
+            proc.exit_process(k, p, sig | (CORE_DUMPED if sig in CORE_SIGNALS else 0))
             return
-        run_handler(k, p, sig, act)
+        run_handler(k, p, sig, act, info)
         return
+    restore_saved_mask(p)
 
 
-def run_handler(k, p, sig: int, act: Action) -> None:
-    cpu = k.cpu
-    state = p.signals
-    state.frames.append((cpu.save_context(), state.mask))
+def restore_saved_mask(p) -> None:
+    if p.signals.saved_mask is not None:
+        p.signals.mask, p.signals.saved_mask = p.signals.saved_mask, None
+
+
+def restarts(p, sig: int) -> bool:
+    """Does a system call interrupted by sig start again once its handler returns?"""
+    act = p.signals.action(sig)
+    return isinstance(act.handler, Capability) and bool(act.flags & SA.SA_RESTART)
+
+
+def run_handler(k, p, sig: int, act: Action, info: SigInfo) -> None:
+    """Start sig's handler: save the registers, block what the action blocks, write siginfo and
+    ucontext on the handler's stack, and branch to it with (sig, &info, &uc)."""
+    cpu, state = k.cpu, p.signals
+    old_mask = state.mask if state.saved_mask is None else state.saved_mask
+    stack = handler_stack(p, act, cpu.csp)
+    frame_cap = stack.set_address(stack.address - SIGINFO.size - UCONTEXT.size)
+    try:
+        info_va = write_frame(k, p, frame_cap, info, old_mask, cpu.csp.address)
+    except SyscallError as e:                        # no room: the program cannot handle it
+        k.report(p, f"ufos: pid {p.pid} ({p.name}) killed by SIGSEGV: no stack for the "
+                    f"{name(sig)} handler ({e})\n")
+        proc.exit_process(k, p, SIG.SIGSEGV | CORE_DUMPED)
+        return
+    state.frames.append(Frame(cpu.save_context(), old_mask, p.retry))
     del state.frames[:-MAX_NESTED]
+    p.retry, state.saved_mask, state.waiting = False, None, 0
     if not act.flags & SA.SA_NODEFER:
         state.mask |= bit(sig)
     state.mask |= act.mask
     if act.flags & SA.SA_RESETHAND:
-        state.actions.pop(sig, None)
-    csp = cpu.csp
-    cpu.csp = csp.set_address((csp.address - RED_ZONE) & ~15)
+        state.actions[sig] = Action(SIG_DFL, act.flags)     # the flags stay, as on Linux
+    cpu.csp = frame_cap
     cpu.x[0] = sig
-    cpu.c[1] = cpu.c[2] = Capability.null()      # no siginfo or ucontext (yet)
+    cpu.c[1] = frame_cap.set_address(info_va).set_bounds(SIGINFO.size)
+    cpu.c[2] = frame_cap.set_address(info_va + SIGINFO.size).set_bounds(UCONTEXT.size)
     cpu.c[30] = act.restorer if act.restorer is not None else Capability.null()
     cpu.pcc = entry(act.handler)
+
+
+def handler_stack(p, act: Action, csp: Capability) -> Capability:
+    """Where the handler's stack starts: the top of the alternate stack (SA_ONSTACK, when one is
+    registered and the program is not already on it), else below the interrupted one's red zone."""
+    alt = p.signals.altstack
+    if act.flags & SA.SA_ONSTACK and alt is not None and not alt.contains(csp.address):
+        return alt.top()
+    return csp.set_address((csp.address - RED_ZONE) & ~15)
+
+
+def write_frame(k, p, frame_cap: Capability, info: SigInfo, mask: int, interrupted_sp: int) -> int:
+    """Write siginfo and ucontext at frame_cap (checked as the program's own store through it
+    would be); their address. Both hold integers only. uc_stack says whether the interrupted
+    code ran on the alternate stack (as Linux)."""
+    from ufos.kernel.uaccess import P, check_buffer     # uaccess imports exec, which imports us
+    va = check_buffer(k, p.space, frame_cap, SIGINFO.size + UCONTEXT.size,
+                      P["STORE"] | P["STORE_CAP"], align=16)
+    alt = p.signals.altstack
+    stack_flags = SI.SS_DISABLE if alt is None else SI.SS_ONSTACK if alt.contains(interrupted_sp) else 0
+    p.space.write(va, info.pack())
+    p.space.store_cap(va + SIGINFO_ADDR, Capability.null().set_address(info.addr))
+    p.space.write(va + SIGINFO.size, UCONTEXT.pack(0, stack_flags, alt.size if alt else 0, mask, 0))
+    if alt is not None:
+        p.space.store_cap(va + SIGINFO.size + UCONTEXT_STACK, Capability.null().set_address(alt.sp.address))
+    return va
 
 
 def entry(cap: Capability) -> Capability:
@@ -173,11 +298,12 @@ def entry(cap: Capability) -> Capability:
     return cap
 
 
-def sigreturn(k, p) -> bool:
-    """Restore the registers a handler interrupted; False if no handler is running."""
+def sigreturn(k, p) -> Frame | None:
+    """Restore the registers and mask a handler interrupted; its frame (None if no handler is
+    running)."""
     if not p.signals.frames:
-        return False
-    context, mask = p.signals.frames.pop()
-    k.cpu.load_context(context)
-    p.signals.mask = mask
-    return True
+        return None
+    frame = p.signals.frames.pop()
+    k.cpu.load_context(frame.context)
+    p.signals.mask = frame.mask
+    return frame

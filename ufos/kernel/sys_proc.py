@@ -10,7 +10,7 @@ from ufos.kernel import fork as forkmod
 from ufos.kernel import signal
 from ufos.kernel.proc import exit_process, find_changed, find_zombie, matching_children, reap
 from ufos.kernel.sched import WouldBlock
-from ufos.kernel.uapi import E, NSIG, W, SyscallError, defines
+from ufos.kernel.uapi import E, NSIG, SI, W, SyscallError, defines
 from ufos.kernel.uaccess import NO_RETURN, Args
 
 REBOOT = defines("unistd.h", "RB_")     # RB_HALT_SYSTEM, RB_POWER_OFF
@@ -97,7 +97,7 @@ def sys_kill(k, p, a: Args):
     if not targets:
         raise SyscallError(E.ESRCH)
     for q in targets:
-        signal.send(k, q, sig)
+        signal.send(k, q, sig, signal.SigInfo(sig, SI.SI_USER, pid=p.pid))
     return 0
 
 

@@ -1,5 +1,7 @@
-"""System calls on signals: sigaction (a handler must be a function of the caller's own),
-the signal mask, and the return from a handler. Sending and delivering signals is signal.py.
+"""System calls on signals: sigaction (a handler must be a function of the caller's own), the
+signal mask, the pending set, waiting for a signal (sigsuspend, sigtimedwait), the alternate
+signal stack (a capability the kernel keeps: checked here on the way in), and the return from a
+handler. Sending and delivering signals is signal.py.
 """
 from __future__ import annotations
 
@@ -7,10 +9,14 @@ import struct
 
 from ufos.machine.cap import Capability
 from ufos.kernel import signal
-from ufos.kernel.uapi import E, NSIG, SA, SIG, SyscallError
-from ufos.kernel.uaccess import NO_RETURN, P, Args, check_buffer
+from ufos.kernel.sched import WouldBlock
+from ufos.kernel.sys_time import deadline_after
+from ufos.kernel.uapi import E, NSIG, SA, SI, SIG, SyscallError
+from ufos.kernel.uaccess import NO_RETURN, RESTART, TIMESPEC, P, Args, check_buffer
 
 SIGACTION_SIZE = 64             # struct sigaction (signal.h): handler +0, flags +16, restorer +32, mask +48
+STACK_T = struct.Struct("<16xi4xQ")     # stack_t (signal.h): ss_sp +0 (a capability), ss_flags +16, ss_size +24
+SIGSET = struct.Struct("<Q")
 
 
 def sys_rt_sigaction(k, p, a: Args):
@@ -68,13 +74,93 @@ def sys_rt_sigprocmask(k, p, a: Args):
             p.signals.mask = new
         else:
             raise SyscallError(E.EINVAL)
-        p.signals.mask &= ~(signal.bit(SIG.SIGKILL) | signal.bit(SIG.SIGSTOP))
+        p.signals.mask &= ~signal.UNBLOCKABLE
     if not a.is_null(2):
         a.write(2, struct.pack("<Q", old))
     return 0
 
 
 def sys_rt_sigreturn(k, p, a: Args):
-    if not signal.sigreturn(k, p):
+    """Back to where the handler interrupted; a system call it interrupted that SA_RESTART
+    restarts is made again."""
+    frame = signal.sigreturn(k, p)
+    if frame is None:
         raise SyscallError(E.EINVAL, "no signal handler is running")
-    return NO_RETURN
+    return RESTART if frame.restart else NO_RETURN
+
+
+def sys_rt_sigpending(k, p, a: Args):
+    a.write(0, SIGSET.pack(p.signals.pending))
+    return 0
+
+
+def sys_rt_sigsuspend(k, p, a: Args):
+    """Replace the mask and sleep until a signal is delivered; always EINTR. The old mask comes
+    back when the handler returns (signal.run_handler saves it in the frame)."""
+    if p.signals.saved_mask is None:
+        mask = SIGSET.unpack(a.read(0, SIGSET.size))[0] & ~signal.UNBLOCKABLE
+        p.signals.saved_mask, p.signals.mask = p.signals.mask, mask
+    raise WouldBlock(p.signals)                 # syscall.py: a deliverable signal makes it EINTR
+
+
+def sys_rt_sigtimedwait(k, p, a: Args):
+    """Take a pending signal of the set (blocked ones: the usual use) without running its
+    handler; sleep until one is sent, the timeout passes (EAGAIN) or another signal interrupts."""
+    wanted = SIGSET.unpack(a.read(0, SIGSET.size))[0] & ~signal.UNBLOCKABLE
+    if p.deadline is None and not a.is_null(2):
+        p.deadline = deadline_after(k, a.read(2, TIMESPEC.size))
+    ready = p.signals.pending & wanted
+    if ready:
+        sig = (ready & -ready).bit_length()
+        if not a.is_null(1):
+            a.writable(1, signal.SIGINFO.size)
+        info = signal.take(p, sig)
+        p.signals.waiting = 0
+        if not a.is_null(1):
+            a.write(1, info.pack())             # si_addr stays 0: a fault is never waited for
+        return sig
+    if p.deadline is not None and k.clock_ns() >= p.deadline:
+        p.signals.waiting = 0
+        raise SyscallError(E.EAGAIN)
+    p.signals.waiting = wanted
+    raise WouldBlock(p.signals, p.deadline)
+
+
+def sys_sigaltstack(k, p, a: Args):
+    """Register (or disable) the alternate signal stack, handing back the old one. The stack is
+    a capability the kernel will later run handlers on: it must lie in the caller's slot, be
+    readable and writable for data and capabilities over all ss_size bytes, and be at least
+    MINSIGSTKSZ long. It cannot change while a handler runs on it (EPERM)."""
+    state = p.signals
+    old = state.altstack
+    on_it = old is not None and old.contains(k.cpu.csp.address)
+    new = None if a.is_null(0) else read_stack(k, p, a.cap(0))
+    if new is not None and on_it:
+        raise SyscallError(E.EPERM, "the alternate stack is in use")
+    if not a.is_null(1):
+        write_stack(k, p, a.cap(1), old, on_it)
+    if new is not None:
+        state.altstack = new or None
+    return 0
+
+
+def read_stack(k, p, cap) -> signal.AltStack | bool:
+    """The stack_t at cap, checked: an AltStack, or False for SS_DISABLE."""
+    va = check_buffer(k, p.space, cap, STACK_T.size, P["LOAD"] | P["LOAD_CAP"], align=16)
+    flags, size = STACK_T.unpack(p.space.read(va, STACK_T.size))
+    if flags & ~(SI.SS_DISABLE | SI.SS_ONSTACK):
+        raise SyscallError(E.EINVAL, f"ss_flags {flags:#x}")
+    if flags & SI.SS_DISABLE:
+        return False
+    if size < SI.MINSIGSTKSZ:
+        raise SyscallError(E.ENOMEM, f"a stack of {size} bytes is smaller than MINSIGSTKSZ")
+    sp = p.space.load_cap(va)
+    check_buffer(k, p.space, sp, size, P["LOAD"] | P["STORE"] | P["LOAD_CAP"] | P["STORE_CAP"])
+    return signal.AltStack(sp, size)
+
+
+def write_stack(k, p, cap, stack: signal.AltStack | None, on_it: bool) -> None:
+    va = check_buffer(k, p.space, cap, STACK_T.size, P["STORE"] | P["STORE_CAP"], align=16)
+    flags = SI.SS_DISABLE if stack is None else SI.SS_ONSTACK if on_it else 0
+    p.space.store_cap(va, stack.sp if stack else Capability.null())
+    p.space.write(va + 16, STACK_T.pack(flags, stack.size if stack else 0)[16:])

@@ -18,7 +18,7 @@ from ufos.kernel import signal
 from ufos.kernel.proc import kernel_bug
 from ufos.kernel.sched import WouldBlock, sleep
 from ufos.kernel.uapi import E, SYS, SYSCALL_NAMES, SyscallError
-from ufos.kernel.uaccess import NO_RETURN, Args
+from ufos.kernel.uaccess import NO_RETURN, RESTART, Args
 from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_faccessat, sys_fchmod,
                                   sys_fchmodat, sys_fcntl, sys_fstat, sys_fsync, sys_ftruncate, sys_getcwd,
                                   sys_getdents64, sys_ioctl, sys_lseek, sys_mkdirat, sys_newfstatat, sys_openat,
@@ -28,11 +28,13 @@ from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
                                   sys_kill, sys_reboot, sys_setpgid, sys_setsid, sys_umask, sys_wait4)
-from ufos.kernel.sys_signal import sys_rt_sigaction, sys_rt_sigprocmask, sys_rt_sigreturn
+from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask, sys_rt_sigreturn,
+                                    sys_rt_sigsuspend, sys_rt_sigtimedwait, sys_sigaltstack)
 from ufos.kernel.sys_socket import (sys_accept, sys_bind, sys_connect, sys_getpeername, sys_getsockname,
                                     sys_getsockopt, sys_listen, sys_recvfrom, sys_sendto, sys_setsockopt,
                                     sys_shutdown, sys_socket, sys_socketpair)
-from ufos.kernel.sys_time import sys_clock_gettime, sys_gettimeofday, sys_nanosleep, sys_ppoll
+from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock_nanosleep, sys_gettimeofday,
+                                  sys_nanosleep, sys_ppoll)
 
 # number -> handler (clone is fork: sys_proc.py says why)
 HANDLERS = {
@@ -49,8 +51,11 @@ HANDLERS = {
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
     SYS.reboot: sys_reboot, SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
-    SYS.rt_sigreturn: sys_rt_sigreturn,
+    SYS.rt_sigreturn: sys_rt_sigreturn, SYS.rt_sigpending: sys_rt_sigpending,
+    SYS.rt_sigsuspend: sys_rt_sigsuspend, SYS.rt_sigtimedwait: sys_rt_sigtimedwait,
+    SYS.sigaltstack: sys_sigaltstack,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
+    SYS.clock_getres: sys_clock_getres, SYS.clock_nanosleep: sys_clock_nanosleep,
     SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
     SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.msync: sys_msync,
     SYS.brk: sys_brk,
@@ -60,6 +65,11 @@ HANDLERS = {
     SYS.setsockopt: sys_setsockopt, SYS.getsockopt: sys_getsockopt,
     SYS.getsockname: sys_getsockname, SYS.getpeername: sys_getpeername,
 }
+
+# The calls a handler installed with SA_RESTART restarts when it interrupts them, as Linux: the
+# waits without a timeout. (The sleeps, poll and the signal waits fail with EINTR regardless.)
+RESTARTABLE = {SYS.read, SYS.write, SYS.openat, SYS.ioctl, SYS.wait4, SYS.accept, SYS.recvfrom,
+               SYS.sendto}
 
 
 def syscall(k, p) -> None:
@@ -74,15 +84,21 @@ def syscall(k, p) -> None:
             raise SyscallError(E.ENOSYS, f"system call {number}")
         result = handler(k, p, Args(k, p))
     except WouldBlock as block:
-        if signal.deliverable(p) is not None:         # a signal interrupts the wait
-            result = -E.EINTR
-        else:
+        sig = signal.deliverable(p)
+        if sig is None:
             sleep(p, block.chan, block.wake_at)
             return
+        if number in RESTARTABLE and signal.restarts(p, sig):
+            p.retry = True                          # the handler's frame keeps the call (SA_RESTART)
+            return
+        result = -E.EINTR                           # a signal interrupts the wait
     except SyscallError as e:
         result = -e.errno
     except Exception as e:                         # a kernel bug: it must not end the machine
         kernel_bug(k, p, name_of(number), e)
+        return
+    if result is RESTART:                           # sigreturn to a call SA_RESTART restarts
+        p.retry = True
         return
     p.retry, p.deadline = False, None
     if k.trace:

@@ -17,11 +17,15 @@ from __future__ import annotations
 from ufos.kernel import signal, vm
 from ufos.kernel.proc import kernel_bug
 from ufos.kernel.syscall import syscall
-from ufos.kernel.uapi import SIG
+from ufos.kernel.uapi import SI, SIG
 
 SIGNAL_OF = {"CAP": SIG.SIGPROT, "SYSREG": SIG.SIGPROT, "PAGE": SIG.SIGSEGV, "UNDEF": SIG.SIGILL,
              "HLT": SIG.SIGILL, "BRK": SIG.SIGTRAP, "ALIGN": SIG.SIGBUS, "BUS": SIG.SIGBUS,
              "SVC": SIG.SIGSYS}
+PROT_CODES = {"BOUNDS": SI.PROT_CHERI_BOUNDS, "TAG": SI.PROT_CHERI_TAG, "SEAL": SI.PROT_CHERI_SEALED,
+              "PERM": SI.PROT_CHERI_PERM}
+CODES = {"UNDEF": SI.ILL_ILLOPC, "HLT": SI.ILL_ILLOPC, "BRK": SI.TRAP_BRKPT, "ALIGN": SI.BUS_ADRALN,
+         "BUS": SI.BUS_ADRALN}
 
 
 # --- the scheduler --------------------------------------------------------------------------------
@@ -74,11 +78,24 @@ def handle_trap(k, p, trap) -> None:
         except vm.OutOfMemory:
             fault(k, p, SIG.SIGKILL, f"out of memory at {trap.address:#x}")
             return
-    fault(k, p, SIGNAL_OF.get(kind, SIG.SIGILL), describe(k, p, trap))
+    sig = SIGNAL_OF.get(kind, SIG.SIGILL)
+    fault(k, p, sig, describe(k, p, trap), signal.SigInfo(sig, fault_code(p, trap), addr=trap.address))
     k.check_isolation(f"{kind.lower()} fault", p)
 
 
-def fault(k, p, sig: int, message: str) -> None:
+def fault_code(p, trap) -> int:
+    """siginfo's si_code for a fault: why the access failed."""
+    kind = trap.kind
+    if kind == "PAGE":
+        return SI.SEGV_MAPERR if p.space.region_at(trap.address) is None else SI.SEGV_ACCERR
+    if kind == "CAP":
+        return PROT_CODES.get(trap.fault, SI.PROT_CHERI_PERM)
+    if kind == "SYSREG":
+        return SI.PROT_CHERI_SYSREG
+    return CODES.get(kind, SI.SI_KERNEL)
+
+
+def fault(k, p, sig: int, message: str, info=None) -> None:
     """The μprocess did something it may not: send it the signal. If the signal will kill it,
     say why on its standard error, the way a shell reports "Segmentation fault"."""
     act = p.signals.action(sig)
@@ -89,6 +106,7 @@ def fault(k, p, sig: int, message: str) -> None:
         p.signals.mask &= ~signal.bit(sig)
         p.signals.actions.pop(sig, None)
     p.signals.pending |= signal.bit(sig)
+    p.signals.info[sig] = info or signal.SigInfo(sig)
 
 
 def describe(k, p, trap) -> str:

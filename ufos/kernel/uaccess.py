@@ -22,6 +22,7 @@ from ufos.kernel.uapi import E, SyscallError
 
 P = isa.PERM
 NO_RETURN = object()            # a handler's result: the registers are already set (exit, execve)
+RESTART = object()              # sigreturn's: the registers are set, and the call they made is made again
 TIMESPEC = struct.Struct("<qq")         # struct timespec: seconds, nanoseconds (several calls read one)
 
 

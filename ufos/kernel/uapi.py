@@ -42,6 +42,9 @@ def defines(header: str, prefix: str, strip: bool = False) -> dict[str, int]:
 E = SimpleNamespace(**defines("errno.h", "E"))                     # E.ENOENT
 SIG = SimpleNamespace(**defines("signal.h", "SIG"))                # SIG.SIGINT, SIG.SIG_BLOCK
 SA = SimpleNamespace(**defines("signal.h", "SA_"))                 # SA.SA_RESTORER
+SI = SimpleNamespace(**{name: value for prefix in ("SI_", "CLD_", "SEGV_", "BUS_", "ILL_", "TRAP_",
+                                                   "PROT_CHERI_", "SS_", "MINSIGSTKSZ")
+                        for name, value in defines("signal.h", prefix).items()})  # SI.CLD_EXITED
 SYS = SimpleNamespace(**defines("sys/syscall.h", "SYS_", strip=True))   # SYS.write
 O = SimpleNamespace(**defines("fcntl.h", "O_"), **defines("fcntl.h", "AT_"),
                     **defines("fcntl.h", "F_"), **defines("fcntl.h", "FD_"))
@@ -54,7 +57,7 @@ DT = SimpleNamespace(**defines("dirent.h", "DT_"))
 
 ERRNO_NAMES = {v: k for k, v in vars(E).items()}
 SIGNAL_NAMES = {v: k for k, v in vars(SIG).items() if not k.startswith("SIG_") and k not in
-                ("SIGIOT", "SIGPOLL")}
+                ("SIGIOT", "SIGPOLL", "SIGSTKSZ")}
 SYSCALL_NAMES = {v: k for k, v in vars(SYS).items()}
 NSIG = 65                      # signals 1..64
 

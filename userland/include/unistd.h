@@ -95,6 +95,7 @@ int getpagesize(void);
 /* Time */
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
+int pause(void);
 
 /* Command-line options */
 int getopt(int argc, char *const argv[], const char *optstring);

@@ -37,12 +37,18 @@ _Noreturn void _Exit(int status)
     _exit(status);
 }
 
-/* Die of SIGABRT. Output already written with printf is flushed first, so that it is not lost. */
+/* Die of SIGABRT, even if the program blocks or catches it (POSIX): a handler runs, and if it
+ * returns, the default action follows. Output already written with printf is flushed first, so
+ * that it is not lost. */
 _Noreturn void abort(void)
 {
     struct sigaction sa;
+    sigset_t abrt;
 
     __stdio_flush_all();
+    sigemptyset(&abrt);
+    sigaddset(&abrt, SIGABRT);
+    sigprocmask(SIG_UNBLOCK, &abrt, NULL);
     raise(SIGABRT);
     /* SIGABRT was caught and the handler returned, or there is no kernel to deliver it yet:
      * restore the default action and try again, then give up in the conventional way. */

@@ -1,5 +1,7 @@
-/* What the kernel keeps for a μprocess — signal actions and the frames of running handlers — must
- * follow it through fork and exec as safely as its memory does. argv[1] picks a case. */
+/* What the kernel keeps for a μprocess — signal actions, the alternate signal stack and the frames
+ * of running handlers — must follow it through fork and exec as safely as its memory does, and
+ * what it writes for a handler (siginfo) must carry no capability. argv[1] picks a case. */
+#include <cheriintrin.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -101,6 +103,121 @@ static void bad_handlers(void)
     printf("handed back: %d\n", old.sa_handler == count);
 }
 
+/* ---- the alternate signal stack -------------------------------------------------------------- */
+static char *alt_stack;
+static volatile int ran_on_alt;
+
+static void where_am_i(int sig)
+{
+    char local;
+    (void)sig;
+    ran_on_alt = (char *)&local >= alt_stack && (char *)&local < alt_stack + SIGSTKSZ;
+}
+
+static int set_stack(void *sp, size_t size)
+{
+    stack_t ss;
+    ss.ss_sp = sp;
+    ss.ss_size = size;
+    ss.ss_flags = 0;
+    errno = 0;
+    return sigaltstack(&ss, NULL) == 0 ? 0 : errno;
+}
+
+static void altstack_checks(void)
+{
+    static const char rodata[SIGSTKSZ] = "read-only";
+    char *heap = malloc(SIGSTKSZ);
+    printf("read-only: %s\n", strerror(set_stack((void *)rodata, SIGSTKSZ)));
+    printf("untagged: %s\n", strerror(set_stack(cheri_tag_clear(heap), SIGSTKSZ)));
+    printf("sealed (a function): %s\n", strerror(set_stack((void *)(uintptr_t)where_am_i, SIGSTKSZ)));
+    printf("bounds shorter than ss_size: %s\n",
+           strerror(set_stack(cheri_bounds_set(heap, 4096), SIGSTKSZ)));
+    printf("the heap: %s\n", strerror(set_stack(heap, SIGSTKSZ)));
+}
+
+/* A child forked with an alternate stack runs its handlers on its own copy of it. */
+static void altstack_fork(void)
+{
+    struct sigaction sa;
+    int status;
+    alt_stack = malloc(SIGSTKSZ);
+    memset(alt_stack, 'p', SIGSTKSZ);
+    set_stack(alt_stack, SIGSTKSZ);
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = where_am_i;
+    sa.sa_flags = SA_ONSTACK;
+    sigaction(SIGUSR1, &sa, NULL);
+    pid_t pid = fork();
+    if (pid == 0) {
+        raise(SIGUSR1);
+        printf("child: on its alternate stack %d\n", ran_on_alt);
+        fflush(stdout);
+        exit(0);
+    }
+    waitpid(pid, &status, 0);
+    int untouched = 1;
+    for (int i = 0; i < SIGSTKSZ; i++)
+        untouched &= alt_stack[i] == 'p';
+    printf("parent: its alternate stack untouched by the child %d\n", untouched);
+    raise(SIGUSR1);
+    printf("parent: on its alternate stack %d\n", ran_on_alt);
+}
+
+/* exec forgets the alternate stack: the new program starts with SS_DISABLE. */
+static void altstack_exec(char *self)
+{
+    set_stack(malloc(SIGSTKSZ), SIGSTKSZ);
+    execl(self, self, "altstack-report", (char *)NULL);
+    printf("exec failed\n");
+}
+
+static void altstack_report(void)
+{
+    stack_t now;
+    sigaltstack(NULL, &now);
+    printf("after exec: %s\n", now.ss_flags == SS_DISABLE ? "SS_DISABLE" : "still set");
+}
+
+/* /proc/self/caps lists the alternate stack among what the kernel keeps. */
+static void altstack_caps(void)
+{
+    char buf[4096];
+    set_stack(malloc(SIGSTKSZ), SIGSTKSZ);
+    FILE *f = fopen("/proc/self/caps", "r");
+    while (f && fgets(buf, sizeof buf, f))
+        if (strstr(buf, "sigaltstack"))
+            printf("caps: %s", strstr(buf, "sigaltstack"));
+}
+
+/* ---- what a handler is told about a fault --------------------------------------------------- */
+static volatile int fault_code, fault_tagged;
+static volatile uintptr_t fault_addr;
+
+static void on_fault(int sig, siginfo_t *info, void *uc)
+{
+    (void)uc;
+    fault_code = info->si_code;
+    fault_addr = (uintptr_t)info->si_addr;
+    fault_tagged = cheri_tag_get(info->si_addr);
+    printf("%s: si_code %d, si_addr is the address %d, tagged %d\n", sig == SIGPROT ? "SIGPROT" : "?",
+           fault_code, (size_t)fault_addr == (size_t)cheri_address_get(alt_stack) + 16, fault_tagged);
+    fflush(stdout);
+    _exit(0);
+}
+
+static void fault_info(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_sigaction = on_fault;
+    sa.sa_flags = SA_SIGINFO;
+    sigaction(SIGPROT, &sa, NULL);
+    alt_stack = malloc(16);
+    ((volatile char *)alt_stack)[16] = 1;            /* one past the bounds */
+    printf("no fault\n");
+}
+
 int main(int argc, char **argv)
 {
     const char *what = argc > 1 ? argv[1] : "";
@@ -112,6 +229,18 @@ int main(int argc, char **argv)
         forged_frame();
     else if (!strcmp(what, "bad-handlers"))
         bad_handlers();
+    else if (!strcmp(what, "altstack-checks"))
+        altstack_checks();
+    else if (!strcmp(what, "altstack-fork"))
+        altstack_fork();
+    else if (!strcmp(what, "altstack-exec"))
+        altstack_exec(argv[0]);
+    else if (!strcmp(what, "altstack-report"))
+        altstack_report();
+    else if (!strcmp(what, "altstack-caps"))
+        altstack_caps();
+    else if (!strcmp(what, "fault-info"))
+        fault_info();
     else
         return 2;
     return 0;

@@ -52,9 +52,14 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_nanosleep 101
 #define SYS_clock_gettime 113
 #define SYS_clock_getres 114
+#define SYS_clock_nanosleep 115
 #define SYS_kill 129
+#define SYS_sigaltstack 132
+#define SYS_rt_sigsuspend 133
 #define SYS_rt_sigaction 134
 #define SYS_rt_sigprocmask 135
+#define SYS_rt_sigpending 136
+#define SYS_rt_sigtimedwait 137
 #define SYS_rt_sigreturn 139
 #define SYS_reboot 142
 #define SYS_setpgid 154
