@@ -31,11 +31,7 @@ static struct alias *buckets[ALIAS_BUCKETS];
 
 static unsigned bucket_of(const char *name)
 {
-    unsigned h = (unsigned)(unsigned char)name[0] << 4;
-
-    for (; *name; name++)
-        h += (unsigned char)*name;
-    return h % ALIAS_BUCKETS;
+    return dash_hash(name) % ALIAS_BUCKETS;
 }
 
 static struct alias **find(const char *name)

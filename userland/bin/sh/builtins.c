@@ -213,7 +213,7 @@ static int builtin_eval(int argc, char **argv)
         sb_adds(&sb, argv[i]);
     }
     sh.status = 0;
-    status = run_string(sb.s, "eval");
+    status = run_string(sb.s, 0);
     sb_free(&sb);
     return status;
 }
@@ -264,7 +264,7 @@ static int builtin_source(int argc, char **argv)
         text = read_file(argv[1]);
     if (text == NULL)
         sh_error("%s: cannot open %s: %s", argv[0], argv[1], strerror(errno));
-    status = run_string(text, argv[1]);
+    status = run_string(text, 0);
     free(text);
     if (sh.returning && sh.func_depth == 0) {   /* return in the file ends the file */
         sh.returning = 0;
@@ -540,11 +540,6 @@ static int builtin_printf(int argc, char **argv)
 
 /* ---- getopts ---- */
 
-/* Where getopts is inside a group of options like -abc: the argument (OPTIND) and the letter.
- * A script that sets OPTIND itself (OPTIND=1 to parse again) starts over. */
-static long getopts_index = 1;
-static int getopts_letter;
-
 static void set_number(const char *name, long v)
 {
     char buf[32];
@@ -553,14 +548,26 @@ static void set_number(const char *name, long v)
     var_set(name, buf, 0);
 }
 
+/* The end of the options: name is ?, OPTIND the first operand. */
+static int getopts_end(struct getopts_state *st, const char *name, const char *arg)
+{
+    if (arg != NULL && strcmp(arg, "--") == 0)
+        st->index++;
+    var_set(name, "?", 0);
+    set_number("OPTIND", st->index);
+    return 1;
+}
+
 /* getopts optstring name [arg...]: the next option of the arguments (or of $@) into name, and
  * its argument into OPTARG; status 1 at the end of the options. A ':' first in optstring means
- * silent: no message, and the bad letter goes to OPTARG. */
+ * silent: no message, and the bad letter goes to OPTARG. Where it is (params_getopts) belongs to
+ * the positional parameters: set -- and a function call start over, as does OPTIND=1. */
 static int builtin_getopts(int argc, char **argv)
 {
-    const char *opts, *optind_var = var_get("OPTIND"), *arg, *spec;
+    struct getopts_state *st = params_getopts(), here;
+    const char *opts, *arg, *spec;
     char **args, found[2] = { 0, 0 };
-    long optind, nargs;
+    long nargs;
     int silent;
 
     if (argc < 3)
@@ -569,24 +576,17 @@ static int builtin_getopts(int argc, char **argv)
     silent = opts[0] == ':';
     args = argc > 3 ? argv + 3 : NULL;
     nargs = argc > 3 ? argc - 3 : params_count();
-    if (optind_var == NULL || !parse_int(optind_var, &optind) || optind < 1)
-        optind = 1;
-    if (optind != getopts_index || getopts_letter == 0) {
-        getopts_index = optind;
-        getopts_letter = 1;
-    }
-    arg = optind <= nargs ? (args ? args[optind - 1] : params_get((int)optind)) : NULL;
-    if (getopts_letter == 1 && (arg == NULL || arg[0] != '-' || arg[1] == '\0'
-                                || strcmp(arg, "--") == 0)) {
-        if (arg != NULL && strcmp(arg, "--") == 0)
-            optind++;
-        var_set(argv[2], "?", 0);
-        set_number("OPTIND", optind);
-        getopts_index = optind;
-        getopts_letter = 0;
+    here = *st;
+    arg = here.index <= nargs ? (args ? args[here.index - 1] : params_get((int)here.index)) : NULL;
+    if (here.letter == 0 && (arg == NULL || arg[0] != '-' || arg[1] == '\0'
+                             || strcmp(arg, "--") == 0)) {
+        getopts_end(&here, argv[2], arg);
+        *params_getopts() = here;
         return 1;
     }
-    found[0] = arg[getopts_letter++];
+    if (here.letter == 0)
+        here.letter = 1;
+    found[0] = arg[here.letter++];
     spec = found[0] != ':' ? strchr(opts + silent, found[0]) : NULL;
     if (spec == NULL) {
         if (silent) {
@@ -597,11 +597,11 @@ static int builtin_getopts(int argc, char **argv)
         }
         found[0] = '?';
     } else if (spec[1] == ':') {
-        if (arg[getopts_letter] != '\0') {                  /* -ovalue */
-            var_set("OPTARG", arg + getopts_letter, 0);
-        } else if (optind + 1 <= nargs) {                   /* -o value */
-            optind++;
-            var_set("OPTARG", args ? args[optind - 1] : params_get((int)optind), 0);
+        if (arg[here.letter] != '\0') {                     /* -ovalue */
+            var_set("OPTARG", arg + here.letter, 0);
+        } else if (here.index + 1 <= nargs) {               /* -o value */
+            here.index++;
+            var_set("OPTARG", args ? args[here.index - 1] : params_get((int)here.index), 0);
         } else if (silent) {
             var_set("OPTARG", found, 0);
             found[0] = ':';
@@ -610,17 +610,17 @@ static int builtin_getopts(int argc, char **argv)
             var_unset("OPTARG");
             found[0] = '?';
         }
-        getopts_letter = (int)strlen(arg);
+        here.letter = (int)strlen(arg);
     } else {
         var_set("OPTARG", "", 0);
     }
-    if (arg[getopts_letter] == '\0') {                      /* on to the next argument */
-        optind++;
-        getopts_letter = 1;
+    if (arg[here.letter] == '\0') {                         /* on to the next argument */
+        here.index++;
+        here.letter = 0;
     }
     var_set(argv[2], found, 0);
-    set_number("OPTIND", optind);
-    getopts_index = optind;
+    set_number("OPTIND", here.index);       /* (which restarts the state: set it after) */
+    *params_getopts() = here;
     return 0;
 }
 

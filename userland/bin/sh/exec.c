@@ -788,7 +788,7 @@ static int run_node_kind(struct node *n, int flags)
 {
     int status;
 
-    if (n == NULL)
+    if (n == NULL || (sh.opt_n && !sh.interactive))     /* set -n: only parse */
         return 0;
     switch (n->kind) {
     case N_SEQ:
@@ -843,6 +843,20 @@ static void recover(void)
     sh.breaking = sh.continuing = sh.returning = 0;
 }
 
+/* Is the command just parsed the input's last, in a process that ends after it? Then a program
+ * it runs last may replace the shell (sh -c 'cmd', $(cmd): no fork). */
+static int last_of_input(struct input *in)
+{
+    size_t i;
+
+    if (!in->exit_after || !in->eof)
+        return 0;
+    for (i = in->pos; i < in->len; i++)
+        if (in->buf[i] != ' ' && in->buf[i] != '\t' && in->buf[i] != '\n')
+            return 0;
+    return 1;
+}
+
 /* Parse and run one line. 0 at the end of the input. */
 static int run_one(struct input *in, int toplevel, struct arena *arena)
 {
@@ -875,8 +889,8 @@ static int run_one(struct input *in, int toplevel, struct arena *arena)
     current_arena = arena;
     if (sh.opt_v)                   /* set -v: the text as it was read */
         out_fmt(2, "%.*s", (int)in->pos, in->buf);
-    if (node != NULL && !(sh.opt_n && !sh.interactive))     /* set -n: only parse */
-        sh.status = run_node(node, 0);
+    if (node != NULL)
+        sh.status = run_node(node, last_of_input(in) ? EV_EXIT : 0);
     current_arena = outer_arena;
     sh.on_error = outer;
     arena_free(arena);
@@ -904,13 +918,13 @@ int run_input(struct input *in, int toplevel)
     return sh.status;
 }
 
-int run_string(const char *text, const char *what)
+int run_string(const char *text, int exit_after)
 {
     struct input in;
     int status;
 
-    (void)what;
     input_from_string(&in, text);
+    in.exit_after = exit_after;
     status = run_input(&in, 0);
     input_free(&in);
     return status;

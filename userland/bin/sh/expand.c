@@ -34,6 +34,8 @@ struct xbuf {
     struct strbuf chars;
     struct strbuf flags;
     int saw_at;         /* "$@" was expanded (so "$@" with no parameters is no field at all) */
+    int literal;        /* the flags of unquoted literal text: X_SPLIT in the word of an
+                           unquoted ${x-word}, whose result is split like any expansion's */
 };
 
 static void xb_init(struct xbuf *x)
@@ -41,6 +43,7 @@ static void xb_init(struct xbuf *x)
     sb_init(&x->chars);
     sb_init(&x->flags);
     x->saw_at = 0;
+    x->literal = 0;
 }
 
 static void xb_free(struct xbuf *x)
@@ -325,6 +328,16 @@ static char *remove_pattern(const char *value, const char *pat, int suffix, int 
     return xstrdup(value);
 }
 
+/* The word of ${x-word} or ${x+word}, in place of the value: unquoted, it is split. */
+static void expand_alternative(struct xbuf *x, const char *word, size_t wlen, int inq)
+{
+    int literal = x->literal;
+
+    x->literal = X_SPLIT;
+    expand_raw(x, word, wlen, inq);
+    x->literal = literal;
+}
+
 /* The inside of ${...}: name [op word] or #name */
 static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
 {
@@ -389,12 +402,12 @@ static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
                 emit_value(x, value, inq);
         } else if (op == '-') {
             if (unset)
-                expand_raw(x, word, wlen, inq);
+                expand_alternative(x, word, wlen, inq);
             else
                 emit_value(x, value, inq);
         } else if (op == '+') {
             if (!unset)
-                expand_raw(x, word, wlen, inq);
+                expand_alternative(x, word, wlen, inq);
         } else if (op == '=') {
             if (unset) {
                 if (!is_name(name))
@@ -458,7 +471,7 @@ char *command_subst(const char *text)
             dup2(p[1], 1);
             close(p[1]);
         }
-        sh_exit(run_string(text, NULL));
+        sh_exit(run_string(text, 1));
     }
     close(p[1]);
     while ((k = read(p[0], buf, sizeof buf)) != 0) {
@@ -522,7 +535,7 @@ static size_t expand_dollar(struct xbuf *x, const char *s, size_t i, size_t n, i
     char *name, *value;
 
     if (i + 1 >= n) {
-        emit(x, '$', inq ? X_QUOTED : 0);
+        emit(x, '$', inq ? X_QUOTED : x->literal);
         return i + 1;
     }
     if (s[i + 1] == '{') {
@@ -552,7 +565,7 @@ static size_t expand_dollar(struct xbuf *x, const char *s, size_t i, size_t n, i
     } else if ((s[j] >= '0' && s[j] <= '9') || is_special_param(s[j])) {
         j++;
     } else {
-        emit(x, '$', inq ? X_QUOTED : 0);       /* a $ that starts nothing is itself */
+        emit(x, '$', inq ? X_QUOTED : x->literal);     /* a $ that starts nothing is itself */
         return i + 1;
     }
     name = xstrndup(s + i + 1, j - i - 1);
@@ -615,7 +628,7 @@ static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq)
             free(text);
             i = j;
         } else {
-            emit(x, c, inq ? X_QUOTED : 0);
+            emit(x, c, inq ? X_QUOTED : x->literal);
             i++;
         }
     }

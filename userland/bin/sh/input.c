@@ -31,6 +31,7 @@ void input_from_string(struct input *in, const char *s)
     in->eof = 1;
     in->line = 1;
     in->prompt = 0;
+    in->exit_after = 0;
 }
 
 void input_from_fd(struct input *in, int fd)
@@ -44,6 +45,7 @@ void input_from_fd(struct input *in, int fd)
     in->eof = 0;
     in->line = 1;
     in->prompt = 0;
+    in->exit_after = 0;
 }
 
 void input_free(struct input *in)

@@ -4,7 +4,8 @@
  * A name is, in the order the shell tries: a reserved word (if, while, ...), an alias, a special
  * builtin, a function, a builtin, or a program found in $PATH. The shell remembers where it found
  * each program (the hash table, POSIX's "remembered locations"), so a loop that runs `cat` a
- * thousand times searches $PATH once; assigning PATH forgets them all.
+ * thousand times searches $PATH once; assigning PATH forgets them all. (`hash` lists them in
+ * the order of dash's table.)
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,8 @@ struct hashed {
     struct hashed *next;
 };
 
-static struct hashed *remembered;     /* oldest first: `hash` lists them in that order */
+#define HASH_BUCKETS 31         /* dash's table size: `hash` lists bucket by bucket */
+static struct hashed *remembered[HASH_BUCKETS];
 
 static const char *reserved_words[] = {
     "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then", "until",
@@ -74,7 +76,7 @@ static struct hashed *hash_entry(const char *name)
 {
     struct hashed *h;
 
-    for (h = remembered; h != NULL; h = h->next)
+    for (h = remembered[dash_hash(name) % HASH_BUCKETS]; h != NULL; h = h->next)
         if (strcmp(h->name, name) == 0)
             return h;
     return NULL;
@@ -95,7 +97,7 @@ const char *hash_find(const char *name)
     h->name = xstrdup(name);
     h->path = path;
     h->next = NULL;
-    for (tail = &remembered; *tail != NULL; tail = &(*tail)->next)
+    for (tail = &remembered[dash_hash(name) % HASH_BUCKETS]; *tail != NULL; tail = &(*tail)->next)
         ;
     *tail = h;
     return path;
@@ -103,13 +105,17 @@ const char *hash_find(const char *name)
 
 void hash_forget(void)
 {
-    while (remembered != NULL) {
-        struct hashed *h = remembered;
+    int i;
 
-        remembered = h->next;
-        free(h->name);
-        free(h->path);
-        free(h);
+    for (i = 0; i < HASH_BUCKETS; i++) {
+        while (remembered[i] != NULL) {
+            struct hashed *h = remembered[i];
+
+            remembered[i] = h->next;
+            free(h->name);
+            free(h->path);
+            free(h);
+        }
     }
 }
 
@@ -117,7 +123,7 @@ void hash_forget(void)
 int builtin_hash(int argc, char **argv)
 {
     struct hashed *h;
-    int i = 1, status = 0, special;
+    int i = 1, j, status = 0, special;
 
     if (argc > 1 && strcmp(argv[1], "-r") == 0) {
         hash_forget();
@@ -127,8 +133,8 @@ int builtin_hash(int argc, char **argv)
     } else if (argc > 1 && strcmp(argv[1], "--") == 0) {
         i = 2;
     }
-    if (argc == 1)
-        for (h = remembered; h != NULL; h = h->next)
+    for (j = 0; argc == 1 && j < HASH_BUCKETS; j++)
+        for (h = remembered[j]; h != NULL; h = h->next)
             out_fmt(1, "%s\n", h->path);
     for (; i < argc; i++) {
         if (strchr(argv[i], '/') != NULL || func_get(argv[i]) != NULL)

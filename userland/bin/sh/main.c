@@ -86,6 +86,7 @@ int main(int argc, char **argv)
             sh_exit(2);
         }
         input_from_string(&in, argv[i++]);
+        in.exit_after = 1;
         if (i < argc)
             sh.arg0 = argv[i++];
     } else if (i < argc) {

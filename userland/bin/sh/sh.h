@@ -65,6 +65,7 @@ _Noreturn void sh_abandon(int status);  /* abandon the command line silently, wi
 int is_name(const char *s);              /* a valid variable name? */
 int is_name_n(const char *s, size_t n);
 int parse_int(const char *s, long *out); /* a whole decimal number (optional sign)? */
+unsigned dash_hash(const char *name);    /* for tables listed in dash's order */
 
 /* ---- input.c ------------------------------------------------------------------------------- */
 
@@ -76,6 +77,7 @@ struct input {
     int eof;
     int line;           /* the line number at pos, for messages */
     int prompt;         /* 0: none; 1: print PS1 at the next read; 2: print PS2 */
+    int exit_after;     /* the process ends with this input: its last command may exec */
 };
 void input_from_string(struct input *in, const char *s);
 void input_from_fd(struct input *in, int fd);
@@ -216,6 +218,12 @@ void params_shift(int n);
 void params_push(int n, char **v);    /* a function call */
 void params_pop(void);
 int params_depth(void);
+struct getopts_state {
+    long index;         /* OPTIND: the argument getopts reads next */
+    int letter;         /* 0, or where it is inside a group such as -abc */
+};
+struct getopts_state *params_getopts(void);   /* each function call has its own */
+void getopts_restart(const char *optind);
 void params_unwind(int depth);
 
 struct func {
@@ -233,7 +241,7 @@ void func_unset(const char *name);
 #define EV_COND 2       /* a condition (if, while, &&, !): set -e does not apply */
 
 int run_node(struct node *n, int flags);
-int run_string(const char *text, const char *what);   /* eval, sh -c */
+int run_string(const char *text, int exit_after);   /* eval, `.`, $(...): 1 if the process ends after */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
 int exit_status_of(int wstatus);
 _Noreturn void sh_exit(int status);

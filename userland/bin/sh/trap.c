@@ -43,7 +43,7 @@ static void run_action(const char *action)
     running_action = 1;
     sh.trap_status = status;
     sh.in_trap++;
-    run_string(copy, "trap");
+    run_string(copy, 0);
     sh.in_trap--;
     running_action = 0;
     sh.status = status;
@@ -77,7 +77,7 @@ int traps_run_exit(int status)
     sh.status = status;
     sh.trap_status = status;
     sh.in_trap++;
-    run_string(action, "trap");
+    run_string(action, 0);
     sh.in_trap--;
     free(action);
     return status;

@@ -236,6 +236,16 @@ void sh_abandon(int status)
     longjmp(*sh.on_error, 1);
 }
 
+/* dash's hash of a name (alias and command tables): the order in which it lists them */
+unsigned dash_hash(const char *name)
+{
+    unsigned h = (unsigned)(unsigned char)name[0] << 4;
+
+    for (; *name; name++)
+        h += (unsigned char)*name;
+    return h & 0x7fff;
+}
+
 int is_name_n(const char *s, size_t n)
 {
     size_t i;

@@ -81,6 +81,8 @@ void var_set(const char *name, const char *value, int flags)
         flags |= V_EXPORT;
     if (strcmp(name, "PATH") == 0 && value != NULL)
         hash_forget();          /* the remembered places of commands may be wrong now */
+    if (strcmp(name, "OPTIND") == 0 && value != NULL)
+        getopts_restart(value);
     if (v == NULL) {
         unsigned h = hash(name);
 
@@ -232,11 +234,12 @@ struct saved_var {      /* a variable made local: what to put back */
 struct frame {
     int n;
     char **v;
+    struct getopts_state getopts;   /* where getopts is in these parameters */
     struct saved_var *locals;
     struct frame *prev;
 };
 
-static struct frame base_frame;
+static struct frame base_frame = { 0, NULL, { 1, 0 }, NULL, NULL };
 static struct frame *top = &base_frame;
 static int depth;
 
@@ -267,6 +270,8 @@ void params_set(int n, char **v)
     free_args(top->n, top->v);
     top->n = n;
     top->v = copy;
+    top->getopts.index = 1;     /* new parameters: getopts starts over (as in dash) */
+    top->getopts.letter = 0;
 }
 
 void params_shift(int n)
@@ -285,6 +290,8 @@ void params_push(int n, char **v)
 
     f->n = n;
     f->v = copy_args(n, v);
+    f->getopts.index = 1;
+    f->getopts.letter = 0;
     f->locals = NULL;
     f->prev = top;
     top = f;
@@ -311,6 +318,20 @@ void params_pop(void)
     free_args(f->n, f->v);
     free(f);
     depth--;
+}
+
+struct getopts_state *params_getopts(void)
+{
+    return &top->getopts;
+}
+
+/* OPTIND=n: getopts goes on from argument n. */
+void getopts_restart(const char *optind)
+{
+    long n;
+
+    top->getopts.index = parse_int(optind, &n) && n >= 1 ? n : 1;
+    top->getopts.letter = 0;
 }
 
 int params_depth(void)
