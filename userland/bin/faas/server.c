@@ -148,28 +148,6 @@ static void reap_children(int sig)
     errno = saved;
 }
 
-static int listen_on(int port)
-{
-    struct sockaddr_in addr;
-    int one = 1, fd = socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) {
-        perror("faas: socket");
-        return -1;
-    }
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    addr.sin_addr.s_addr = htonl(INADDR_ANY);
-    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 128) < 0) {
-        fprintf(stderr, "faas: port %d: ", port);
-        perror(NULL);
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 /* Cold start, in the child: become a fresh faas that answers the connection on its fd 0. */
 static void exec_fresh(int conn, const struct config *c)
 {
@@ -216,7 +194,7 @@ int serve(const struct config *c)
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = reap_children;
     sigaction(SIGCHLD, &sa, NULL);      /* no SA_RESTART: accept returns EINTR, the loop goes on */
-    int listener = listen_on(c->port);
+    int listener = http_listen("faas", c->port, 0);
     if (listener < 0)
         return 1;
     if (c->cold)

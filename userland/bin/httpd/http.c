@@ -3,11 +3,15 @@
  * The grammar is RFC 9112's: a request line, header lines, an empty line, then Content-Length
  * bytes of body. Lines may end in CRLF or, as RFC 9112 §2.2 allows a server to accept, a bare LF.
  */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "http.h"
@@ -509,4 +513,29 @@ long http_send_error(int fd, const struct http_request *req, int status, const c
                      status, http_reason(status), status, http_reason(status));
 
     return http_send_response(fd, req, status, "text/html", extra, page, (size_t)n, keep_alive);
+}
+
+/* ---- the listening socket ------------------------------------------------------------------ */
+
+int http_listen(const char *who, int port, int flags)
+{
+    struct sockaddr_in addr;
+    int one = 1, fd = socket(AF_INET, SOCK_STREAM | flags, 0);
+
+    if (fd < 0) {
+        fprintf(stderr, "%s: socket: %s\n", who, strerror(errno));
+        return -1;
+    }
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    memset(&addr, 0, sizeof addr);
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons((uint16_t)port);
+    addr.sin_addr.s_addr = htonl(INADDR_ANY);
+    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 128) < 0) {
+        fprintf(stderr, "%s: port %d: %s\n", who, port, strerror(errno));
+        close(fd);
+        return -1;
+    }
+    return fd;
 }

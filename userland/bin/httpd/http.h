@@ -115,4 +115,10 @@ long http_send_error(int fd, const struct http_request *req, int status, const c
 /* Write all of data[0..n), waiting while the socket is full (see WRITING above). 0 or -1. */
 int http_write_all(int fd, const void *data, size_t n);
 
+/* A TCP socket listening on port on every address, with SO_REUSEADDR and TCP_NODELAY (as nginx's
+ * tcp_nodelay and Redis: a reply's head and body go out at once, not held by Nagle's algorithm
+ * for the client's delayed ACK; accepted sockets inherit it), and flags (SOCK_NONBLOCK) for
+ * socket(). -1 after saying why on stderr, naming who. */
+int http_listen(const char *who, int port, int flags);
+
 #endif

@@ -12,7 +12,6 @@
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,34 +61,6 @@ static void parse_options(int argc, char **argv)
         usage();
 }
 
-/* The socket every worker accepts on: bound to the port on every address, listening, and
- * non-blocking (see worker.c). -1 after saying why. */
-static int listen_on(int port)
-{
-    struct sockaddr_in addr;
-    int one = 1, fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
-
-    if (fd < 0) {
-        perror("httpd: socket");
-        return -1;
-    }
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    /* as nginx's tcp_nodelay: a response's head and body go out at once, not 40 ms apart
-     * (Nagle's algorithm waiting for the client's delayed ACK); accepted sockets inherit it */
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    memset(&addr, 0, sizeof addr);
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons((uint16_t)port);
-    addr.sin_addr.s_addr = htonl(INADDR_ANY);
-    if (bind(fd, (struct sockaddr *)&addr, sizeof addr) < 0 || listen(fd, 128) < 0) {
-        fprintf(stderr, "httpd: port %d: ", port);
-        perror(NULL);
-        close(fd);
-        return -1;
-    }
-    return fd;
-}
-
 int main(int argc, char **argv)
 {
     struct stat st;
@@ -105,7 +76,7 @@ int main(int argc, char **argv)
         return 1;
     }
     signal(SIGPIPE, SIG_IGN);               /* a client gone mid-answer is an error, not a death */
-    if ((fd = listen_on(config.port)) < 0)
+    if ((fd = http_listen("httpd", config.port, SOCK_NONBLOCK)) < 0)   /* non-blocking: see worker.c */
         return 1;
     fprintf(stderr, "httpd: serving %s on port %d with %d worker%s\n", config.root, config.port,
             config.workers, config.workers == 1 ? "" : "s");
