@@ -57,5 +57,6 @@ int timespec_get(struct timespec *ts, int base);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 int clock_gettime(clockid_t clockid, struct timespec *tp);
 int clock_getres(clockid_t clockid, struct timespec *res);
+int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *req, struct timespec *rem);
 
 #endif

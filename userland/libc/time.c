@@ -28,6 +28,14 @@ int nanosleep(const struct timespec *req, struct timespec *rem)
     return (int)syscall2(SYS_nanosleep, req, rem);
 }
 
+/* POSIX: the error is the result (errno is left alone). */
+int clock_nanosleep(clockid_t clockid, int flags, const struct timespec *req, struct timespec *rem)
+{
+    long r = __syscall(SYS_clock_nanosleep, (uintptr_t)clockid, (uintptr_t)flags, (uintptr_t)req,
+                       (uintptr_t)rem, 0, 0);
+    return r < 0 ? (int)-r : 0;
+}
+
 time_t time(time_t *tloc)
 {
     struct timespec ts;

@@ -1,4 +1,4 @@
-/* sys/time.h - gettimeofday (POSIX). */
+/* sys/time.h - gettimeofday, and select through <sys/select.h> (POSIX). */
 #ifndef _SYS_TIME_H
 #define _SYS_TIME_H
 
@@ -15,5 +15,7 @@ struct timezone {
 };
 
 int gettimeofday(struct timeval *tv, void *tz);
+
+#include <sys/select.h>
 
 #endif
