@@ -299,11 +299,43 @@ static void add_number(struct text *t, long v, int width, char pad)
 
 static void format_time(struct text *t, const char *f, const struct tm *tm);
 
+static long floor_div(long a, long b)
+{
+    return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* ISO 8601 weeks in a year: 53 if it ends on a Thursday (p, the weekday of Dec 31 with Sunday
+ * 0, is 4) or the year before ends on a Wednesday (a leap year that starts on a Thursday). */
+static int iso_weeks_in(long year)
+{
+    long p = (year + floor_div(year, 4) - floor_div(year, 100) + floor_div(year, 400)) % 7;
+    long q = (year - 1 + floor_div(year - 1, 4) - floor_div(year - 1, 100) + floor_div(year - 1, 400)) % 7;
+    return 52 + ((p + 7) % 7 == 4 || (q + 7) % 7 == 3);
+}
+
+/* The ISO 8601 week (1-53) of tm, and the week-based year it belongs to (%V, %G, %g): weeks
+ * start on Monday and week 1 holds the year's first Thursday. */
+static int iso_week(const struct tm *tm, long *year)
+{
+    int week = (tm->tm_yday - (tm->tm_wday + 6) % 7 + 10) / 7;
+    *year = tm->tm_year + 1900L;
+    if (week < 1) {
+        *year -= 1;
+        return iso_weeks_in(*year);
+    }
+    if (week > iso_weeks_in(*year)) {
+        *year += 1;
+        return 1;
+    }
+    return week;
+}
+
 static void conversion(struct text *t, char c, const struct tm *tm)
 {
     char buf[8];
     int hour12 = tm->tm_hour % 12 == 0 ? 12 : tm->tm_hour % 12;
     time_t secs;
+    long iso_year;
 
     switch (c) {
     case 'a': add_abbreviation(t, day_names[tm->tm_wday % 7]); break;
@@ -317,6 +349,8 @@ static void conversion(struct text *t, char c, const struct tm *tm)
     case 'D': format_time(t, "%m/%d/%y", tm); break;
     case 'e': add_number(t, tm->tm_mday, 2, ' '); break;
     case 'F': format_time(t, "%Y-%m-%d", tm); break;
+    case 'g': iso_week(tm, &iso_year); add_number(t, (iso_year % 100 + 100) % 100, 2, '0'); break;
+    case 'G': iso_week(tm, &iso_year); add_number(t, iso_year, 1, ' '); break;
     case 'H': add_number(t, tm->tm_hour, 2, '0'); break;
     case 'I': add_number(t, hour12, 2, '0'); break;
     case 'j': add_number(t, tm->tm_yday + 1, 3, '0'); break;
@@ -337,6 +371,7 @@ static void conversion(struct text *t, char c, const struct tm *tm)
     case 'T': format_time(t, "%H:%M:%S", tm); break;
     case 'u': add_number(t, tm->tm_wday == 0 ? 7 : tm->tm_wday, 1, ' '); break;
     case 'U': add_number(t, (tm->tm_yday + 7 - tm->tm_wday) / 7, 2, '0'); break;
+    case 'V': add_number(t, iso_week(tm, &iso_year), 2, '0'); break;
     case 'w': add_number(t, tm->tm_wday, 1, ' '); break;
     case 'W': add_number(t, (tm->tm_yday + 7 - (tm->tm_wday + 6) % 7) / 7, 2, '0'); break;
     case 'x': format_time(t, "%m/%d/%y", tm); break;
