@@ -122,6 +122,19 @@ def test_mmap_on_the_host(tmp_path):
     assert out == MMAP
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+def test_no_policy_copies_a_shared_page(policy):
+    """After fork, writes to MAP_SHARED pages copy nothing under any policy (and both sides see
+    them), while writes to private pages copy each (or, under sync, were all copied at fork)."""
+    r = run_program(HERE / "mmap_fork.c", policy=policy, audit=True)
+    private = b"none" if policy == "sync" else b"each page"
+    assert (r.status, r.stdout) == (0, b"the child's writes to shared pages copied 0\n"
+                                       b"the child's writes to private pages copied " + private + b"\n"
+                                       b"the parent sees the child's shared writes, not its private ones: 8 of 8\n"
+                                       b"the parent's writes to shared pages copied 0\n")
+    assert audit_problems(r) == []
+
+
 MMAP_CAPS = b"""\
 a shared mapping's pointer may store pointers: 0
 a private mapping's pointer may: 1
