@@ -98,7 +98,7 @@ def maps(k, p) -> str:
     for r in sorted(space.regions, key=lambda r: r.start):
         touched = space.pages(r.start, r.end)
         out.append(f"{r.start:#14x} {r.end:#14x} {r.rights:<6} {r.name:<8} "
-                   f"{len(touched)} of {(r.end - r.start) // PAGE} mapped")
+                   f"{len(touched)} of {(r.end - r.start) // PAGE} mapped{backing(r)}")
         for va, pte in touched:
             frame = pte & FRAME_MASK
             n = frames.refcount(frame)
@@ -107,6 +107,14 @@ def maps(k, p) -> str:
             out.append(f"    {va:#14x} {describe_rights(pte):<12} {sharing:<10} {caps} caps"
                        + not_yet_moved(frames.origin(frame), space.base, caps))
     return "\n".join(out) + "\n"
+
+
+def backing(r) -> str:
+    """What an mmap'd region's pages come from: MAP_SHARED (its pages shared with whoever else
+    maps the object, at fork too), or a private copy of a file's bytes (vm.Region)."""
+    if r.shared:
+        return f", shared ({'file' if r.shared.file is not None else 'anonymous'}, offset {r.offset:#x})"
+    return f", private copy of a file (offset {r.offset:#x})" if r.file is not None else ""
 
 
 def not_yet_moved(origin: int, base: int, caps: int) -> str:
