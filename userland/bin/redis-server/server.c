@@ -278,8 +278,8 @@ static void process_input(struct client *c)
 /* Read what came, run it, answer. -1 if the client is to be closed. */
 static int read_from_client(struct client *c)
 {
-    if (c->in_cap - c->in_len < READ_CHUNK) {
-        c->in_cap = c->in_len + READ_CHUNK > c->in_cap * 2 ? c->in_len + READ_CHUNK : c->in_cap * 2;
+    if (c->in_len == c->in_cap) {           /* full (a big argument's room is made by resp.c) */
+        c->in_cap = c->in_cap ? c->in_cap * 2 : READ_CHUNK;
         c->in = xrealloc(c->in, c->in_cap);
     }
     ssize_t n = read(c->fd, c->in + c->in_len, c->in_cap - c->in_len);
