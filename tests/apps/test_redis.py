@@ -90,14 +90,13 @@ def real_redis(directory: Path):
 
 def contents(r: redis.Redis, dbs=range(16)) -> dict:
     """Every key of every database: (db, key) -> (type, value, has a ttl)."""
+    read = {"string": r.get, "list": lambda k: r.lrange(k, 0, -1), "hash": r.hgetall, "set": r.smembers}
     out = {}
     for db in dbs:
         r.execute_command("SELECT", db)
         for key in r.keys("*"):
-            kind = r.type(key).decode() if isinstance(r.type(key), bytes) else r.type(key)
-            value = {"string": lambda: r.get(key), "list": lambda: r.lrange(key, 0, -1),
-                     "hash": lambda: r.hgetall(key), "set": lambda: r.smembers(key)}[kind]()
-            out[(db, key)] = (kind, value, r.ttl(key) > 0)
+            kind = r.type(key).decode()
+            out[(db, key)] = (kind, read[kind](key), r.ttl(key) > 0)
     r.execute_command("SELECT", 0)
     return out
 
