@@ -120,6 +120,22 @@ static void test_shared_file(void)
     close(fd);
 }
 
+static void test_truncate(void)
+{
+    int fd = make_file();
+    char *m = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+    m[PAGE + 1] = 'y';
+    show("ftruncate to 10 bytes", ftruncate(fd, 10));
+    show("ftruncate back to two pages", ftruncate(fd, 2 * PAGE));
+    printf("the kept bytes: %c, the cut ones read as zeros: %d %d\n", m[9], m[10], m[PAGE + 1]);
+    printf("read() agrees: %d\n", byte_at(fd, PAGE + 1));
+    m[PAGE + 2] = 'n';
+    printf("a store after it reaches read(): %c\n", byte_at(fd, PAGE + 2));
+    munmap(m, 2 * PAGE);
+    close(fd);
+}
+
 static void test_private_file(void)
 {
     int fd = open(path, O_RDONLY);
@@ -231,6 +247,7 @@ int main(int argc, char **argv)
     test_shared_anonymous();
     test_guard_pages();
     test_fixed();
+    test_truncate();
     unlink(path);
     return 0;
 }
