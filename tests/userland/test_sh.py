@@ -10,7 +10,8 @@ first lines include `# needs: kernel` uses programs of /bin, pipes, files or for
 what needs no system call beyond read and write), and run twice: as `sh -c SCRIPT` and with the
 script on sh's standard input.
 
-stderr is not compared (the messages' wording differs from dash's), but a capability fault
+stderr is compared only for a script whose first lines include `# compare: stderr` (its
+messages must be dash's, word for word: "sh: 4: cd: can't cd to /x"); a capability fault
 (SIGPROT) in the shell always fails.
 
 Run one script:  pytest tests/userland/test_sh.py -k quoting
@@ -31,9 +32,13 @@ ENV = ["PATH=/bin", "HOME=/", "LC_ALL=C"]
 SIGPROT = 34
 
 
-def needs_kernel(script: Path) -> bool:
+def has_header(script: Path, header: str) -> bool:
     head = script.read_text().splitlines()[:5]
-    return any(line.strip() == "# needs: kernel" for line in head)
+    return any(line.strip() == header for line in head)
+
+
+def needs_kernel(script: Path) -> bool:
+    return has_header(script, "# needs: kernel")
 
 
 def _cases():
@@ -79,7 +84,7 @@ def test_script(sh_image, script: Path, mode: str, tmp_path):
     text = script.read_text()
     stdin_file = script.with_suffix(".in")
     stdin = stdin_file.read_bytes() if stdin_file.exists() else b""
-    host_status, host_out, _ = run_host(text, stdin, mode, tmp_path)
+    host_status, host_out, host_err = run_host(text, stdin, mode, tmp_path)
     status, out, err = run_ufos(sh_image, text, stdin, mode)
     problems = []
     if status == 128 + SIGPROT:
@@ -88,6 +93,8 @@ def test_script(sh_image, script: Path, mode: str, tmp_path):
         problems.append("stdout differs:\n" + _diff(host_out, out))
     if status != host_status:
         problems.append(f"exit status {status}, dash's {host_status}")
+    if has_header(script, "# compare: stderr") and err != host_err:
+        problems.append("stderr differs:\n" + _diff(host_err, err))
     assert not problems, "\n".join(problems) + "\n--- ufos stderr ---\n" + err.decode(errors="replace")[-2000:]
 
 

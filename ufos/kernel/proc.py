@@ -35,6 +35,7 @@ class Proc:
         self.context = None              # the saved registers while it is not on the CPU
         self.fds = FdTable()
         self.cwd = "/"
+        self.umask = 0o022               # umask(2): kept and inherited (file modes do not use it yet)
         self.signals = signal.SignalState()
         self.children: list[Proc] = []
         self.chan = None                 # what it sleeps on
@@ -50,6 +51,7 @@ class Proc:
     def inherit(self, parent: "Proc") -> None:
         """What fork copies besides memory, registers and signal state (fork.py moves those)."""
         self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
+        self.umask = parent.umask
         self.fds = parent.fds.duplicate()
 
     @property

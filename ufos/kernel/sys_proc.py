@@ -124,5 +124,7 @@ def sys_setsid(k, p, a):
     return p.pid
 
 
-def sys_umask(k, p, a):
-    return 0o022
+def sys_umask(k, p, a: Args):
+    """Set the file mode creation mask; return the old one."""
+    old, p.umask = p.umask, a.int(0) & 0o777
+    return old

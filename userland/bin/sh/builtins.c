@@ -94,7 +94,7 @@ static int builtin_return(int argc, char **argv)
 
     if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
         sh_error("return: Illegal number: %s", argv[1]);
-    sh.status = (int)(n & 0xff);
+    sh.status = (int)n;             /* not cut to 8 bits: dash's $? shows return 300 as 300 */
     sh.returning = 1;
     return sh.status;
 }
@@ -213,7 +213,7 @@ static int builtin_eval(int argc, char **argv)
         sb_adds(&sb, argv[i]);
     }
     sh.status = 0;
-    status = run_string(sb.s, 0);
+    status = run_string(sb.s, RUN_EVAL);
     sb_free(&sb);
     return status;
 }
@@ -263,13 +263,9 @@ static int builtin_source(int argc, char **argv)
     if (text == NULL)
         text = read_file(argv[1]);
     if (text == NULL)
-        sh_error("%s: cannot open %s: %s", argv[0], argv[1], strerror(errno));
-    status = run_string(text, 0);
+        sh_error("%s: cannot open %s: %s", argv[0], argv[1], open_error(errno, 0));
+    status = run_file_text(text);
     free(text);
-    if (sh.returning && sh.func_depth == 0) {   /* return in the file ends the file */
-        sh.returning = 0;
-        status = sh.status;
-    }
     return status;
 }
 

@@ -185,7 +185,8 @@ static int redirect_one(struct redir *r)
         else
             fd = open(file, open_flags(r->kind), 0666);
         if (fd < 0)
-            sh_warn("cannot %s %s: %s", r->kind == R_IN ? "open" : "create", file, strerror(errno));
+            sh_warn("cannot %s %s: %s", r->kind == R_IN ? "open" : "create", file,
+                    open_error(errno, r->kind != R_IN));
         free(file);
     }
     if (fd < 0)
@@ -918,14 +919,36 @@ int run_input(struct input *in, int toplevel)
     return sh.status;
 }
 
-int run_string(const char *text, int exit_after)
+/* Text that is part of the current command (eval, a trap, $(...)): its lines are counted from
+ * the command's, for messages. */
+int run_string(const char *text, int how)
 {
     struct input in;
     int status;
 
     input_from_string(&in, text);
-    in.exit_after = exit_after;
+    in.exit_after = (how & RUN_EXIT) != 0;
+    in.from_eval = (how & RUN_EVAL) != 0;
+    in.line = sh.line;
     status = run_input(&in, 0);
     input_free(&in);
+    return status;
+}
+
+/* A file's commands, run by `.`: a return in it (outside its functions) ends the file, even
+ * when `.` itself was called in a function. */
+int run_file_text(const char *text)
+{
+    struct input in;
+    int status, line = sh.line;
+
+    input_from_string(&in, text);
+    status = run_input(&in, 0);
+    sh.line = line;
+    input_free(&in);
+    if (sh.returning) {
+        sh.returning = 0;
+        status = sh.status;
+    }
     return status;
 }

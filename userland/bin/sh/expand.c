@@ -36,6 +36,7 @@ struct xbuf {
     int saw_at;         /* "$@" was expanded (so "$@" with no parameters is no field at all) */
     int literal;        /* the flags of unquoted literal text: X_SPLIT in the word of an
                            unquoted ${x-word}, whose result is split like any expansion's */
+    int brace_word;     /* in the word of ${x-word}: "..." quotes even inside "..." */
 };
 
 static void xb_init(struct xbuf *x)
@@ -44,6 +45,7 @@ static void xb_init(struct xbuf *x)
     sb_init(&x->flags);
     x->saw_at = 0;
     x->literal = 0;
+    x->brace_word = 0;
 }
 
 static void xb_free(struct xbuf *x)
@@ -58,10 +60,13 @@ static void emit(struct xbuf *x, int c, int flags)
     sb_addc(&x->flags, flags);
 }
 
+/* A whole value at once (a variable may hold a big here-document's worth) */
 static void emit_value(struct xbuf *x, const char *v, int inq)
 {
-    for (; *v; v++)
-        emit(x, *v, inq ? X_QUOTED : X_SPLIT);
+    size_t n = strlen(v);
+
+    sb_addn(&x->chars, v, n);
+    sb_addrep(&x->flags, inq ? X_QUOTED : X_SPLIT, n);
 }
 
 static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq);
@@ -294,6 +299,7 @@ static char *expand_part(const char *s, size_t n, int inq, char *(*finish)(struc
     char *r;
 
     xb_init(&x);
+    x.brace_word = 1;
     expand_raw(&x, s, n, inq);
     r = finish(&x);
     xb_free(&x);
@@ -331,11 +337,13 @@ static char *remove_pattern(const char *value, const char *pat, int suffix, int 
 /* The word of ${x-word} or ${x+word}, in place of the value: unquoted, it is split. */
 static void expand_alternative(struct xbuf *x, const char *word, size_t wlen, int inq)
 {
-    int literal = x->literal;
+    int literal = x->literal, brace_word = x->brace_word;
 
     x->literal = X_SPLIT;
+    x->brace_word = 1;
     expand_raw(x, word, wlen, inq);
     x->literal = literal;
+    x->brace_word = brace_word;
 }
 
 /* The inside of ${...}: name [op word] or #name */
@@ -471,7 +479,7 @@ char *command_subst(const char *text)
             dup2(p[1], 1);
             close(p[1]);
         }
-        sh_exit(run_string(text, 1));
+        sh_exit(run_string(text, RUN_EXIT));
     }
     close(p[1]);
     while ((k = read(p[0], buf, sizeof buf)) != 0) {
@@ -596,7 +604,7 @@ static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq)
             for (i++; i < j - 1; i++)
                 emit(x, s[i], X_QUOTED);
             i = j;
-        } else if (c == '"' && !inq) {
+        } else if (c == '"' && (!inq || x->brace_word)) {
             int saw_at = x->saw_at;
 
             j = skip_dquote(s, i, n);
@@ -610,6 +618,8 @@ static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq)
             if (i + 1 >= n) {
                 emit(x, '\\', X_QUOTED);
                 i++;
+            } else if (s[i + 1] == '\n') {            /* a line continued (in a here-document) */
+                i += 2;
             } else if (!inq || strchr("$`\"\\\n", s[i + 1])) {
                 emit(x, s[i + 1], X_QUOTED);
                 i += 2;
@@ -664,11 +674,15 @@ static char *xb_string(struct xbuf *x)
     size_t i;
 
     sb_init(&sb);
-    for (i = 0; i < x->chars.len; i++) {
-        if (x->flags.s[i] & X_BREAK)
+    for (i = 0; i < x->chars.len;) {
+        size_t run = i;
+
+        while (run < x->chars.len && !(x->flags.s[run] & (X_BREAK | X_EMPTYQ)))
+            run++;
+        sb_addn(&sb, x->chars.s + i, run - i);      /* characters in one go */
+        if (run < x->chars.len && (x->flags.s[run] & X_BREAK))
             sb_addc(&sb, ' ');
-        else if (!(x->flags.s[i] & X_EMPTYQ))
-            sb_addc(&sb, x->chars.s[i]);
+        i = run + 1;
     }
     return sb_take(&sb);
 }
@@ -832,6 +846,11 @@ char *expand_heredoc(const char *text)
             expand_raw(&x, text + start, i - start, 1);
             emit(&x, '"', X_QUOTED);
             start = ++i;
+        } else if (text[i] == '\\' && i + 1 < n && text[i + 1] == '"') {    /* \" is both */
+            expand_raw(&x, text + start, i - start, 1);
+            emit(&x, '\\', X_QUOTED);
+            emit(&x, '"', X_QUOTED);
+            start = i += 2;
         } else if (text[i] == '\\' && i + 1 < n) {
             i += 2;
         } else if (text[i] == '$' || text[i] == '`') {

@@ -32,6 +32,7 @@ void input_from_string(struct input *in, const char *s)
     in->line = 1;
     in->prompt = 0;
     in->exit_after = 0;
+    in->from_eval = 0;
 }
 
 void input_from_fd(struct input *in, int fd)
@@ -46,6 +47,7 @@ void input_from_fd(struct input *in, int fd)
     in->line = 1;
     in->prompt = 0;
     in->exit_after = 0;
+    in->from_eval = 0;
 }
 
 void input_free(struct input *in)

@@ -387,7 +387,10 @@ int builtin_fg(int argc, char **argv)
     struct job *j = find_job(argc > 1 ? argv[1] : NULL);
 
     if (j == NULL) {
-        sh_warn("fg: %s: no such job", argc > 1 ? argv[1] : "current");
+        if (argc > 1)
+            sh_warn("fg: No such job: %s", argv[1]);
+        else
+            sh_warn("fg: No current job");
         return 1;
     }
     return continue_job(j, 1);
@@ -398,7 +401,10 @@ int builtin_bg(int argc, char **argv)
     struct job *j = find_job(argc > 1 ? argv[1] : NULL);
 
     if (j == NULL) {
-        sh_warn("bg: %s: no such job", argc > 1 ? argv[1] : "current");
+        if (argc > 1)
+            sh_warn("bg: No such job: %s", argv[1]);
+        else
+            sh_warn("bg: No current job");
         return 1;
     }
     return continue_job(j, 0);
@@ -451,7 +457,7 @@ int builtin_wait(int argc, char **argv)
 
                 status = waitpid((pid_t)pid, &wstatus, 0) > 0 ? exit_status_of(wstatus) : 127;
             } else {
-                sh_warn("wait: %s: no such job", argv[i]);
+                sh_warn("wait: No such job: %s", argv[i]);
                 status = 127;
             }
             continue;
@@ -479,7 +485,7 @@ int builtin_kill(int argc, char **argv)
         i = 2;
     }
     if (sig < 0) {
-        sh_warn("kill: invalid signal %s", argv[i - 1]);
+        sh_warn("kill: invalid signal number or name: %s", argv[i - 1][0] == '-' ? argv[i - 1] + 1 : argv[i - 1]);
         return 2;
     }
     if (i >= argc) {
@@ -494,7 +500,7 @@ int builtin_kill(int argc, char **argv)
         if (j != NULL) {
             r = signal_job(j, sig);
         } else if (argv[i][0] == '%') {
-            sh_warn("kill: %s: no such job", argv[i]);
+            sh_warn("kill: No such job: %s", argv[i]);
             status = 1;
             continue;
         } else if (parse_int(argv[i], &n)) {

@@ -67,8 +67,7 @@ static int is_meta(int c)
 
 static _Noreturn void lex_error(struct lexer *lx, const char *what)
 {
-    sh.line = lx->in->line;
-    sh_error("Syntax error: %s", what);
+    syntax_error(lx, "%s", what);
 }
 
 static void lex_dollar(struct lexer *lx, struct strbuf *w);

@@ -93,7 +93,7 @@ int main(int argc, char **argv)
         int fd = open(argv[i], O_RDONLY);
 
         if (fd < 0) {
-            out_fmt(2, "sh: 0: cannot open %s: %s\n", argv[i], strerror(errno));
+            out_fmt(2, "sh: 0: cannot open %s: %s\n", argv[i], open_error(errno, 0));
             sh_exit(errno == ENOENT ? 127 : 126);
         }
         fcntl(fd, F_SETFD, FD_CLOEXEC);         /* the commands it runs need not see it */

@@ -12,6 +12,8 @@
  *
  * One token of lookahead. Everything is allocated in the caller's arena.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "sh.h"
 
@@ -46,14 +48,37 @@ static const char *token_name(struct token t)
     return names[t.type];
 }
 
+/* "sh: 3: Syntax error: ...", or "sh: 1: eval: Syntax error: ..." in eval's text. */
+_Noreturn void syntax_error(struct lexer *lx, const char *fmt, ...)
+{
+    char what[256];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    sh.line = lx->in->line;
+    sh_error("%sSyntax error: %s", lx->in->from_eval ? "eval: " : "", what);
+}
+
 static _Noreturn void unexpected(struct lexer *lx, struct token t)
 {
-    sh.line = lx->in->line;
     if (t.type == T_EOF)
-        sh_error("Syntax error: end of file unexpected");
+        syntax_error(lx, "end of file unexpected");
     if (t.type == T_NEWLINE)
-        sh_error("Syntax error: newline unexpected");
-    sh_error("Syntax error: \"%s\" unexpected", token_name(t));
+        syntax_error(lx, "newline unexpected");
+    syntax_error(lx, "\"%s\" unexpected", token_name(t));
+}
+
+/* The end of a (...) or $(...): anything else is unexpected, "expecting )". */
+static void expect_rparen(struct lexer *lx)
+{
+    struct token t = next(lx);
+
+    if (t.type == T_EOF)
+        syntax_error(lx, "end of file unexpected (expecting \")\")");
+    if (t.type != T_RPAREN)
+        unexpected(lx, t);
 }
 
 /* Is the next token the (unquoted) word kw? */
@@ -69,10 +94,9 @@ static void expect_word(struct lexer *lx, const char *kw)
     struct token t = next(lx);
 
     if (t.type != T_WORD || strcmp(t.text, kw) != 0) {
-        sh.line = lx->in->line;
         if (t.type == T_EOF)
-            sh_error("Syntax error: end of file unexpected (expecting \"%s\")", kw);
-        sh_error("Syntax error: \"%s\" unexpected (expecting \"%s\")", token_name(t), kw);
+            syntax_error(lx, "end of file unexpected (expecting \"%s\")", kw);
+        syntax_error(lx, "\"%s\" unexpected (expecting \"%s\")", token_name(t), kw);
     }
 }
 
@@ -236,14 +260,13 @@ static struct node *parse_function(struct lexer *lx, char *name)
     struct node *body;
 
     if (!is_name(name)) {
-        sh.line = lx->in->line;
-        sh_error("Syntax error: Bad function name");
+        syntax_error(lx, "Bad function name");
     }
     expect(lx, T_RPAREN);
     skip_newlines(lx);
     body = parse_command(lx);
     if (body->kind == N_SIMPLE || body->kind == N_FUNC)
-        sh_error("Syntax error: a function body must be a compound command");
+        syntax_error(lx, "a function body must be a compound command");
     n->name = name;
     n->body = body;
     return n;
@@ -324,8 +347,7 @@ static struct node *parse_for(struct lexer *lx)
     struct wordvec words = { NULL, 0, 0 };
 
     if (t.type != T_WORD || !is_name(t.text)) {
-        sh.line = lx->in->line;
-        sh_error("Syntax error: Bad for loop variable");
+        syntax_error(lx, "Bad for loop variable");
     }
     n->name = t.text;
     skip_newlines(lx);
@@ -401,8 +423,11 @@ static struct node *parse_compound(struct lexer *lx, struct token t)
 
     if (t.type == T_LPAREN) {
         n = new_node(lx, N_SUBSHELL);
+        skip_newlines(lx);
+        if (peek(lx).type == T_EOF)
+            expect_rparen(lx);
         n->body = parse_list(lx, 0);
-        expect(lx, T_RPAREN);
+        expect_rparen(lx);
         return n;
     }
     if (strcmp(t.text, "{") == 0) {
@@ -614,9 +639,7 @@ size_t parse_subst_end(struct input *in)
     skip_newlines(&lx);
     if (peek(&lx).type != T_RPAREN)
         parse_list(&lx, 0);
-    t = next(&lx);
+    expect_rparen(&lx);
     arena_free(&arena);
-    if (t.type != T_RPAREN)
-        unexpected(&lx, t);
     return in->pos;
 }

@@ -45,6 +45,7 @@ void sb_init(struct strbuf *sb);
 void sb_addc(struct strbuf *sb, int c);
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
+void sb_addrep(struct strbuf *sb, int c, size_t n);    /* n times c */
 char *sb_take(struct strbuf *sb);       /* the string, which the caller now owns */
 void sb_free(struct strbuf *sb);
 
@@ -66,6 +67,7 @@ int is_name(const char *s);              /* a valid variable name? */
 int is_name_n(const char *s, size_t n);
 int parse_int(const char *s, long *out); /* a whole decimal number (optional sign)? */
 unsigned dash_hash(const char *name);    /* for tables listed in dash's order */
+const char *open_error(int err, int creating);   /* "No such file", as dash says it */
 
 /* ---- input.c ------------------------------------------------------------------------------- */
 
@@ -78,6 +80,7 @@ struct input {
     int line;           /* the line number at pos, for messages */
     int prompt;         /* 0: none; 1: print PS1 at the next read; 2: print PS2 */
     int exit_after;     /* the process ends with this input: its last command may exec */
+    int from_eval;      /* eval's text: its syntax errors say so */
 };
 void input_from_string(struct input *in, const char *s);
 void input_from_fd(struct input *in, int fd);
@@ -174,6 +177,7 @@ struct node {
 int parse_line(struct input *in, struct arena *arena, struct node **out);
 size_t parse_subst_end(struct input *in);   /* lex.c calls this at "$(": parse to the ")" */
 int is_assignment(const char *raw);
+_Noreturn void syntax_error(struct lexer *lx, const char *fmt, ...);
 
 /* ---- expand.c --------------------------------------------------------------------------------- */
 
@@ -241,7 +245,10 @@ void func_unset(const char *name);
 #define EV_COND 2       /* a condition (if, while, &&, !): set -e does not apply */
 
 int run_node(struct node *n, int flags);
-int run_string(const char *text, int exit_after);   /* eval, `.`, $(...): 1 if the process ends after */
+#define RUN_EXIT 1      /* run_string: the process ends after the text ($(...)) */
+#define RUN_EVAL 2      /* run_string: the text is eval's */
+int run_string(const char *text, int how);            /* eval, traps, $(...) */
+int run_file_text(const char *text);                  /* . file */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
 int exit_status_of(int wstatus);
 _Noreturn void sh_exit(int status);

@@ -255,7 +255,7 @@ int test_main(int argc, char **argv, warn_fn warn_with)
     warn = warn_with;
     if (strcmp(name, "[") == 0) {
         if (strcmp(argv[argc - 1], "]") != 0) {
-            warn("[: missing ']'");
+            warn("[: missing ]");
             return 2;
         }
         argc--;

@@ -85,6 +85,14 @@ void sb_addn(struct strbuf *sb, const char *s, size_t n)
     sb->s[sb->len] = '\0';
 }
 
+void sb_addrep(struct strbuf *sb, int c, size_t n)
+{
+    sb_grow(sb, n);
+    memset(sb->s + sb->len, c, n);
+    sb->len += n;
+    sb->s[sb->len] = '\0';
+}
+
 void sb_adds(struct strbuf *sb, const char *s)
 {
     sb_addn(sb, s, strlen(s));
@@ -244,6 +252,15 @@ unsigned dash_hash(const char *name)
     for (; *name; name++)
         h += (unsigned char)*name;
     return h & 0x7fff;
+}
+
+/* Why a file could not be opened, in dash's words: a missing file is "No such file", and a
+ * missing directory on the way to a file being created "Directory nonexistent". */
+const char *open_error(int err, int creating)
+{
+    if (err == ENOENT)
+        return creating ? "Directory nonexistent" : "No such file";
+    return strerror(err);
 }
 
 int is_name_n(const char *s, size_t n)
