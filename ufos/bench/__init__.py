@@ -2,7 +2,8 @@
 
     ufos bench cpu [--iterations N] [--repeat R]      emulated MIPS (micro.py)
     ufos bench relocate [--pages N]                   copy-and-relocate speed (micro.py)
-    ufos bench cc                                     C kernels compiled by ufos cc (micro.py)
+    ufos bench cc [--lines N]                         C kernels compiled by ufos cc (micro.py); with
+                                                      --lines, lines/s compiling N lines (cc_source.py)
     ufos bench fork [--quick]                         Fig. 8 and 9, fork vs size (fork.py)
     ufos bench paper [--quick] [--out DIR]            the paper's Fig. 3-9, a report and plots (paper.py)
     ufos bench redis [--requests N]                   /bin/redis-server vs a real Redis (versus.py)
@@ -28,7 +29,8 @@ def main(argv) -> int:
     cpu.add_argument("--repeat", type=int, default=3, help="runs; the best is reported (default 3)")
     relocate = sub.add_parser("relocate", help="pages and capabilities per second of copy-and-relocate")
     relocate.add_argument("--pages", type=int, default=16384, help="pages to copy (default 16384 = 64 MiB)")
-    sub.add_parser("cc", help="instructions and time of C kernels compiled by ufos cc")
+    cc = sub.add_parser("cc", help="instructions and time of C kernels compiled by ufos cc")
+    cc.add_argument("--lines", type=int, help="instead: lines/s compiling a generated program of LINES lines")
     fork = sub.add_parser("fork", help="Fig. 8 and 9: fork latency and memory, Spawn and Context1, per policy")
     fork.add_argument("--sizes", default="0,1,16,64", help="MiB of pointer-full data held at fork (default 0,1,16,64)")
     fork.add_argument("--forks", type=int, default=20, help="forks per measurement (default 20)")
@@ -67,6 +69,9 @@ def main(argv) -> int:
     from ufos.bench import micro
     if args.what == "cpu":
         micro.bench_cpu(args.iterations, args.repeat)
+    elif args.what == "cc" and args.lines:
+        from ufos.bench.cc_source import bench_cc_lines
+        bench_cc_lines(args.lines)
     elif args.what == "cc":
         micro.bench_cc()
     else:

@@ -104,8 +104,10 @@ def redis_figures(policies, sizes: list[int]) -> list[Table]:
 def paper_table(title: str, y: str, policies, paper: dict) -> Table:
     """A table of one figure: a row per DB size, a column per policy, then the paper's columns."""
     ours = list(policies)
-    return Table(title, ["DB size"] + ours + [f"paper {p}" for p in ours if p in paper],
-                 plot={"kind": "line", "series": [(p, i + 1) for i, p in enumerate(ours)], "y": y, "log": True})
+    theirs = [f"paper {p}" for p in ours if p in paper]
+    columns = ["DB size"] + ours + theirs
+    return Table(title, columns, plot={"kind": "line", "y": y, "log": True,
+                                       "series": [(name, columns.index(name)) for name in ours + theirs]})
 
 
 def human(size: int) -> str:

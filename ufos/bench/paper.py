@@ -127,7 +127,7 @@ def findings(tables: list[Table]) -> list[str]:
                    "compute; long-lived workers make fork latency irrelevant here, as the paper says.")
     fig8, fig9 = find(tables, "Fig. 8"), find(tables, "Fig. 9")
     if fig8:
-        out += [note for note in fig8.notes if "paper 3.7×" in note]
+        out += [f"Fig. 8: {note}" for note in fig8.notes if "paper 3.7×" in note]
         out.append("Fig. 8: copa's hello-world fork copies the capability table eagerly (the paper's GOT step); "
                    "classic copies nothing at fork and pays later, on the child's and the parent's first writes.")
     if fig9:

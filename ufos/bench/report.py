@@ -110,9 +110,10 @@ def draw(tables: list[Table], out: Path) -> list[list[Path]]:
                 values = [row[column] or 0 for row in table.rows]
                 ax.bar([x + i * width for x in range(len(labels))], values, width, label=name)
             ax.set_xticks([x + width * (len(spec["series"]) - 1) / 2 for x in range(len(labels))], labels)
-        else:
+        else:           # the paper's own figures, where a series is the paper's, dashed
             for name, column in spec["series"]:
-                ax.plot(labels, [row[column] for row in table.rows], marker="o", label=name)
+                values = [float("nan") if row[column] is None else row[column] for row in table.rows]
+                ax.plot(labels, values, marker="o", label=name, linestyle="--" if name.startswith("paper") else "-")
         if spec.get("log"):
             ax.set_yscale("log")
         ax.set_xlabel(spec.get("x", table.columns[0]))
@@ -120,7 +121,7 @@ def draw(tables: list[Table], out: Path) -> list[list[Path]]:
         ax.set_title(table.title, fontsize=10)
         ax.legend(fontsize=8)
         fig.tight_layout()
-        stem = out / f"fig-{n + 1}-{slug(table.title)}"
+        stem = out / slug(table.title, n)
         images = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
         for image in images:
             fig.savefig(image)
@@ -129,5 +130,7 @@ def draw(tables: list[Table], out: Path) -> list[list[Path]]:
     return result
 
 
-def slug(title: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in title.lower().split("—")[0]).strip("-")[:40]
+def slug(title: str, n: int) -> str:
+    """fig-4 for "Fig. 4 — ...", else table-N."""
+    head = title.split("—")[0].strip().lower()
+    return head.replace(". ", "-") if head.startswith("fig. ") else f"table-{n + 1}"
