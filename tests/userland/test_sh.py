@@ -117,3 +117,22 @@ def test_syntax_error_exits_2(sh_image):
                          max_instructions=BUDGET)
     assert (r.status, r.stdout) == (2, b"before\n")
     assert b"sh: 2: Syntax error" in r.stderr
+
+
+def test_lineno_and_ppid(sh_image):
+    """$LINENO is the line of the command being run (in a function too: lines of the script), and
+    $PPID the shell's parent's pid. The host's dash (Debian) has LINENO compiled out, so these are
+    checked against POSIX's words instead: a child sh's $PPID is the $$ of the shell that ran it."""
+    script = ("echo $LINENO\n"
+              "f() {\n"
+              "  echo \"in f $LINENO\"\n"
+              "}\n"
+              "if true; then\n"
+              "  echo $LINENO; f\n"
+              "fi\n"
+              "LINENO=set; echo $LINENO\n"
+              "test \"$(sh -c 'echo $PPID')\" = $$ && echo child ppid ok\n"
+              "outer=$PPID; (test \"$PPID\" = \"$outer\" && echo a subshell keeps PPID)\n")
+    r = run_image(sh_image, ["sh", "-c", script], ENV, b"", max_instructions=BUDGET)
+    assert r.stdout.decode().splitlines() == [
+        "1", "6", "in f 3", "set", "child ppid ok", "a subshell keeps PPID"], r.stderr

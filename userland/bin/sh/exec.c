@@ -317,8 +317,9 @@ static pid_t fork_job(pid_t pgid, int background)
     return pid;
 }
 
-/* Run a program in a child process and wait for it (unless this process ends anyway). The
- * parent finds it in $PATH (remembering where: `hash`), so a loop does not search each time. */
+/* Run a program in a child process and wait for it (unless this process ends anyway), with the
+ * (expanded) assignments in its environment. The parent finds it in $PATH (remembering where:
+ * `hash`), so a loop does not search each time. */
 static int run_program(char **argv, char **assigns, struct redir *redirs, int flags, const char *text)
 {
     const char *found = strchr(argv[0], '/') ? NULL : hash_find(argv[0]);
@@ -338,12 +339,8 @@ static int run_program(char **argv, char **assigns, struct redir *redirs, int fl
             return job_wait(job);
         }
     }
-    for (i = 0; assigns != NULL && assigns[i] != NULL; i++) {
-        char *value = expand_string(assigns[i]);
-
-        var_set_assignment(value, V_EXPORT);
-        free(value);
-    }
+    for (i = 0; assigns != NULL && assigns[i] != NULL; i++)
+        var_set_assignment(assigns[i], V_EXPORT);
     if (redirect_apply(redirs, 0) < 0)
         sh_exit(2);
     exec_program(argv, found);
@@ -358,17 +355,24 @@ struct undo {
     struct undo *next;
 };
 
-static struct undo *assign_all(char **assigns, int temporary)
+/* The assignments before a command, expanded: NAME=value strings. */
+static void expand_assignments(char **raw, struct strlist *out)
+{
+    int i;
+
+    for (i = 0; raw != NULL && raw[i] != NULL; i++)
+        sl_add(out, expand_string(raw[i]));
+}
+
+static struct undo *assign_all(struct strlist *assigns, int temporary)
 {
     struct undo *undo = NULL;
     int i;
 
-    for (i = 0; assigns != NULL && assigns[i] != NULL; i++) {
-        char *a = expand_string(assigns[i]);
+    for (i = 0; i < assigns->n; i++) {
+        char *a = assigns->v[i];
         char *eq = strchr(a, '=');
 
-        if (sh.opt_x)
-            out_fmt(2, "+ %s\n", a);
         if (temporary) {
             struct undo *u = xmalloc(sizeof *u);
             const char *old;
@@ -382,7 +386,6 @@ static struct undo *assign_all(char **assigns, int temporary)
             *eq = '=';
         }
         var_set_assignment(a, 0);
-        free(a);
     }
     return undo;
 }
@@ -403,16 +406,17 @@ static void undo_assignments(struct undo *u)
     }
 }
 
-static void trace_command(struct strlist *args)
+/* set -x: "+ x=1 cmd arg" on stderr, assignments first, as dash writes it */
+static void trace_command(struct strlist *assigns, struct strlist *args)
 {
     struct strbuf sb;
     int i;
 
     sb_init(&sb);
     sb_addc(&sb, '+');
-    for (i = 0; i < args->n; i++) {
+    for (i = 0; i < assigns->n + args->n; i++) {
         sb_addc(&sb, ' ');
-        sb_adds(&sb, args->v[i]);
+        sb_adds(&sb, i < assigns->n ? assigns->v[i] : args->v[i - assigns->n]);
     }
     sb_addc(&sb, '\n');
     out_str(2, sb.s);
@@ -480,14 +484,13 @@ int run_command_bypassing_functions(int argc, char **argv)
     return run_program(argv, NULL, NULL, 0, argv[0]);
 }
 
-/* A command with no name: only assignments and redirections. */
-static int run_assignments(struct node *n)
+/* A command with no name: only assignments and redirections. Its status is that of the last
+ * command substitution in it, if any. */
+static int run_assignments(struct node *n, struct strlist *assigns, int status)
 {
-    int mark = redirect_mark(), status;
+    int mark = redirect_mark();
 
-    sh.subst_status = 0;
-    assign_all(n->assigns, 0);
-    status = sh.subst_status;
+    assign_all(assigns, 0);
     if (redirect_apply(n->redirs, 1) < 0)
         status = 2;
     redirect_restore(mark);
@@ -496,7 +499,7 @@ static int run_assignments(struct node *n)
 
 static int run_simple(struct node *n, int flags)
 {
-    struct strlist args;
+    struct strlist args, assigns;
     struct node *func;
     builtin_fn builtin;
     int special = 0, status, mark;
@@ -504,21 +507,28 @@ static int run_simple(struct node *n, int flags)
 
     sh.line = n->line;
     sl_init(&args);
+    sl_init(&assigns);
+    sh.subst_status = 0;
     expand_words(n->words, &args);
-    if (args.n == 0) {
-        sl_free(&args);
-        return run_assignments(n);
-    }
+    expand_assignments(n->assigns, &assigns);
     if (sh.opt_x)
-        trace_command(&args);
-    builtin = builtin_find(args.v[0], &special);
-    func = special ? NULL : func_get(args.v[0]);
-    if (builtin == NULL && func == NULL) {
-        status = run_program(args.v, n->assigns, n->redirs, flags, n->text);
+        trace_command(&assigns, &args);
+    if (args.n == 0) {
+        status = run_assignments(n, &assigns, sh.subst_status);
+        sl_free(&assigns);
         sl_free(&args);
         return status;
     }
-    undo = assign_all(n->assigns, !special);
+    builtin = builtin_find(args.v[0], &special);
+    func = special ? NULL : func_get(args.v[0]);
+    if (builtin == NULL && func == NULL) {
+        status = run_program(args.v, assigns.v, n->redirs, flags, n->text);
+        sl_free(&assigns);
+        sl_free(&args);
+        return status;
+    }
+    undo = assign_all(&assigns, !special);
+    sl_free(&assigns);
     mark = redirect_mark();
     if (redirect_apply(n->redirs, builtin != builtin_exec) < 0) {
         if (special)
