@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import run_bin
+from tests.helpers import BUDGET, run_bin
+from ufos.runner import run_image
+from ufos.toolchain.driver import Source, build_executable
 
 
 def run(argv: list[str], **options):
@@ -66,9 +68,45 @@ def test_forkdemo_takes_no_arguments():
     assert status == 1 and err == "usage: forkdemo\n"
 
 
+# A μprocess with two pages of pointers its forked child never touches; the parent runs pmap on
+# the child while the child waits.
+POINTERS_LEFT_ALONE = Source("pointers.c", r"""
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+static int target;
+static int *table[512] = {&target};            /* 8 KiB of pointers in .data */
+
+int main(void)
+{
+    for (int i = 1; i < 512; i++)
+        table[i] = &target;
+    char pid[16];
+    pid_t child = fork();
+    if (child == 0) {
+        pause();
+        _exit(0);
+    }
+    snprintf(pid, sizeof pid, "%d", (int)child);
+    pid_t shown = fork();
+    if (shown == 0) {
+        execl("/bin/pmap", "pmap", pid, (char *)NULL);
+        _exit(127);
+    }
+    waitpid(shown, NULL, 0);
+    kill(child, SIGKILL);
+    waitpid(child, NULL, 0);
+    return 0;
+}
+""")
+
+
 def pmap_total(policy: str) -> dict[str, int]:
-    """pmap's total line for a forked subshell that is still running, as {column: count}."""
-    status, out, err = run(["sh", "-c", "(sleep 0.1; :) & pmap $!; wait"], policy=policy)
+    """pmap's total line for a forked child that is still running, as {column: count}."""
+    r = run_image(build_executable(POINTERS_LEFT_ALONE), ["pointers"], policy=policy, max_instructions=BUDGET)
+    status, out, err = r.status, r.stdout.decode(), r.stderr.decode()
     assert status == 0, err
     lines = out.splitlines()
     header = lines[2].split()
