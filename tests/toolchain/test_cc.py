@@ -841,7 +841,13 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { break; }", "break statement not within loop or switch"),
     ("int main(void) { continue; }", "continue statement not within a loop"),
     ("int main(void) { goto nowhere; }", "use of undeclared label 'nowhere'"),
-    ("int main(void) { int n = 3; int vla[n]; return 0; }", "variable length arrays are not supported"),
+    ("int main(void) { int n = 3; int vla[n] = {1}; return 0; }", "variable-sized object may not be initialized"),
+    ("int n = 3; int vla[n];", "variable length array declared outside of any function"),
+    ("int main(void) { int n = 3; int m[n][n]; return 0; }", "arrays of variable length arrays are not supported"),
+    ("int main(void) { return _Generic(1.0, int: 1, long: 2); }", "'double' not compatible with any generic association"),
+    ("int main(void) { return _Generic(1, int: 1, signed: 2); }", "compatible with a previous one"),
+    ("int f(a, b);", "a parameter list without types is only allowed in a function definition"),
+    ("int f(a) int a; int z; { return a; }", "declaration for parameter 'z' but no such parameter"),
     ("int main(void) { struct nope *p; return p->x; }", "incomplete definition of type 'struct nope'"),
     ("int main(void) { int x; return *x; }", "indirection requires a pointer operand"),
     ("void f(void) { return 1; }", "void function 'f' should not return a value"),
@@ -873,7 +879,8 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { return __builtin_cheri_length_get(5); }", "needs a pointer"),
     ("int f(int a, ...) { __builtin_va_list ap; __builtin_va_start(ap, a); return 0; } int g(int a) { __builtin_va_list ap; __builtin_va_start(ap, a); return 0; }",
      "'va_start' used in a function with fixed arguments"),
-    ("int main(void) { return \"abc\" + L\"x\"; }", "wide and unicode string literals are not supported"),
+    ("int main(void) { return L\"abc\"[0] + L'\\x123456789'; }", "escape sequence out of range"),
+    ("char narrow[] = L\"wide\";", "array initializer must be an initializer list or a string literal"),
     ("int main(void) { _Complex double z; return 0; }", "'_Complex' is not supported"),
 ])
 def test_compile_errors(src, message):
@@ -882,6 +889,47 @@ def test_compile_errors(src, message):
     first, source_line, caret = str(e).split("\n")[:3]
     assert re.match(r"bad\.c:\d+(:\d+)?: error: ", first)
     assert caret.strip() == "^"
+
+
+def test_knr_parameter_without_a_declaration_is_an_int_and_calls_are_unchecked():
+    src = """
+int scale(a, b) short b; { return a * b; }
+int main(void) { print_int(scale(7, 6)); nl(); print_int(scale(-3, 70000)); nl(); return 0; }
+"""
+    assert output(src) == "42\n-13392\n"       # b is a short: 70000 arrives as an int, is narrowed
+
+
+def test_every_error_in_a_file_is_reported_with_its_place():
+    src = """struct s { int a; };
+int f(int x) {
+    int y = z;
+    y = z + 1;
+    struct s v;
+    v.nope = 3;
+    return y + v.a;
+}
+int h = 1;
+int h = 2;
+int main(void) {
+    for (int i = 0; i < 3; i++) { q = i; }
+    return f(1);
+}
+"""
+    e = compile_error(src)
+    heads = [line for line in str(e).split("\n") if ": error: " in line]
+    assert heads == ["bad.c:3:13: error: 'z' undeclared",          # once per function, as gcc
+                     "bad.c:6:7: error: no member named 'nope' in 'struct s'",
+                     "bad.c:10:5: error: redefinition of 'h'",
+                     "bad.c:12:35: error: 'q' undeclared"], str(e)
+    assert (e.loc.line, e.message) == (3, "'z' undeclared")          # the first one
+
+
+def test_error_reporting_stops_after_twenty_errors():
+    src = "int main(void) {\n" + "".join(f"    u{i} = {i};\n" for i in range(30)) + "}\n"
+    text = str(compile_error(src))
+    assert text.count(": error: ") == 20
+    assert "bad.c:21:5: error: 'u19' undeclared" in text and "u20" not in text
+    assert text.endswith("compilation terminated: more than 20 errors")
 
 
 def test_no_user_error_is_a_python_exception():

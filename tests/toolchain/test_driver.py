@@ -485,3 +485,10 @@ def test_cc_MD_writes_the_rule_beside_the_object(tmp_path, monkeypatch):
     assert cli.main(["cc", "-MD", "-MF", "all.d", "prog.c", "-o", "prog"]) == 0
     assert "include/stdio.h" in (tmp_path / "all.d").read_text()
     assert ufos("run", "prog", cwd=tmp_path)[:2] == (0, b"42 201112\n")
+
+
+def test_cc_S_to_standard_output(tmp_path, monkeypatch, capsysbinary):
+    write(tmp_path, prog_c="int answer(void) { return 42; }\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", "-S", "prog.c", "-o", "-"]) == 0
+    assert b"answer:" in capsysbinary.readouterr().out and not (tmp_path / "-").exists()

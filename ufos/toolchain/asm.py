@@ -708,13 +708,22 @@ class Assembler:
             raise error_at(kind, "expected %function or %object")
         self.types[tok.text] = (SYMBOL_TYPES[kind.text], tok)
 
+    def labels_at(self, place) -> list[str]:
+        """The labels defined last, at place (looking back from the newest: not every label)."""
+        names = []
+        for name, at in reversed(self.labels.items()):
+            if at != place:
+                break
+            names.append(name)
+        return names
+
     def d_capability(self, head, args):
         self.expect(head, args, 1, "SYMBOL[+ADDEND]")
         self.require_contents(head)
         before = self.here()
         self.align_to(16)
         place = self.here()
-        for name in [name for name, at in self.labels.items() if at == before]:
+        for name in self.labels_at(before):
             self.labels[name] = place   # a label just before .capability names the capability
         self.put(bytes(16))
 

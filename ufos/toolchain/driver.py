@@ -383,7 +383,10 @@ def _run(args) -> int:
     if failed:
         return 1
     for target, data in writes:
-        target.write_bytes(data)
+        if str(target) == "-":              # -o -: standard output, as in gcc
+            sys.stdout.buffer.write(data)
+        else:
+            target.write_bytes(data)
     if not (args.compile_only or args.assembly_only):
         image = link_program(objects, names, args.nostdlib, args.base)
         save_executable(image, args.output or "a.out")

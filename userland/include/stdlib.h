@@ -19,6 +19,14 @@
 #define RAND_MAX 2147483647
 #define MB_CUR_MAX 1
 
+typedef int wchar_t;
+/* multibyte characters of the C locale: one ASCII byte each (libc/wchar.c) */
+int mblen(const char *s, size_t n);
+int mbtowc(wchar_t *pwc, const char *s, size_t n);
+int wctomb(char *s, wchar_t wc);
+size_t mbstowcs(wchar_t *dest, const char *src, size_t n);
+size_t wcstombs(char *dest, const wchar_t *src, size_t n);
+
 typedef struct { int quot; int rem; } div_t;
 typedef struct { long quot; long rem; } ldiv_t;
 typedef struct { long long quot; long long rem; } lldiv_t;

@@ -181,6 +181,15 @@ lldiv_t lldiv(long long numer, long long denom)
     return r;
 }
 
+imaxdiv_t imaxdiv(intmax_t numer, intmax_t denom)
+{
+    imaxdiv_t r;
+
+    r.quot = numer / denom;
+    r.rem = numer % denom;
+    return r;
+}
+
 /* ---- pseudo-random numbers ------------------------------------------------------------------ */
 
 /*

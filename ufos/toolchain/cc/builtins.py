@@ -203,8 +203,11 @@ def _check_va(checker, name, args, loc):
     if not isinstance(args[1], c_ast.Typename):
         raise error_at(loc_of(args[1]) or loc, "va_arg needs a type")
     t = T.unqualified(checker.resolve(args[1]))
+    if T.is_struct(t) and T.is_complete(t):     # the slot holds a capability to the caller's copy
+        from ufos.toolchain.cc.nodes import Deref
+        return Deref(t, loc, Builtin(T.pointer_to(t), loc, "va_arg", [ap]))
     if not T.is_scalar(t):
-        raise error_at(loc_of(args[1]) or loc, f"va_arg of type '{t}' is not supported (only scalars)")
+        raise error_at(loc_of(args[1]) or loc, f"va_arg of type '{t}' is not supported")
     return Builtin(t, loc, "va_arg", [ap])
 
 

@@ -12,11 +12,12 @@ from pycparser import c_ast
 
 from ufos.toolchain.cc import types as T
 from ufos.toolchain.cc.constexpr import fold, static_value
-from ufos.toolchain.cc.errors import error_at, loc_of
+from ufos.toolchain.cc.errors import MAX_ERRORS, CompileError, CompileErrors, RepeatedError, error_at, loc_of
 from ufos.toolchain.cc.expr import ExprChecker
 from ufos.toolchain.cc.initializer import InitBuilder
 from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
-                                     LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var)
+                                     LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var,
+                                     Assign, Binary, Const, VarRef, VlaAlloc, VlaName)
 from ufos.toolchain.cc.parse import PRELUDE_FILE
 from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
                                      Type, is_array, is_complete, is_func, is_struct, is_void)
@@ -63,9 +64,14 @@ class Checker(ExprChecker):
         self.file_scope = self.scope = Scope()
         self.func: Function | None = None
         self.counter = 0
-        self.string_labels: dict[bytes, str] = {}
+        self.string_labels: dict[tuple, str] = {}    # (bytes, element size) -> label
         self.init_cache: dict[int, object] = {}
         self.struct_nodes: dict[int, StructType] = {}    # id(c_ast.Struct) -> its type
+        self.in_params = 0                # resolving a parameter's declarator (array sizes unused)
+        self.vla_blocks: list[bool] = []  # per open block / loop: does it declare a VLA?
+        self.vla_loops: list[bool] = []
+        self.errors: list[CompileError] = []   # reported at the end (check), as gcc lists them
+        self.undeclared: set[str] = set()       # names already reported in this function
 
     def unique(self, prefix: str) -> str:
         self.counter += 1
@@ -75,21 +81,40 @@ class Checker(ExprChecker):
     # The translation unit
     # =============================================================================================
     def check(self, ast: c_ast.FileAST) -> Program:
+        """The typed program; or CompileErrors listing every error found (each declaration and
+        statement with an error is skipped, and checking goes on with the next)."""
         for ext in ast.ext:
-            if isinstance(ext, c_ast.FuncDef):
-                self.function_def(ext)
-            elif isinstance(ext, c_ast.Decl):
-                self.file_decl(ext)
-            elif isinstance(ext, c_ast.Typedef):
-                self.typedef(ext)
-            elif isinstance(ext, c_ast.StaticAssert):
-                self.static_assert(ext)
-            elif isinstance(ext, c_ast.Pragma):
-                pass
-            else:
-                raise error_at(loc_of(ext), f"unexpected {type(ext).__name__} at file scope")
-        self.finish_globals()
+            self.recovering(self.external, ext)
+        self.recovering(self.finish_globals)
+        if self.errors:
+            raise CompileErrors(self.errors)
         return self.program
+
+    def recovering(self, check, *args, default=None):
+        """check(*args), with an error noted (not raised) so that checking can go on."""
+        try:
+            return check(*args)
+        except RepeatedError:
+            return default
+        except CompileErrors:           # the limit was reached in a nested statement
+            raise
+        except CompileError as e:
+            self.errors.append(e)
+            if len(self.errors) >= MAX_ERRORS:
+                raise CompileErrors(self.errors, stopped=True) from None
+            return default
+
+    def external(self, ext) -> None:
+        if isinstance(ext, c_ast.FuncDef):
+            self.function_def(ext)
+        elif isinstance(ext, c_ast.Decl):
+            self.file_decl(ext)
+        elif isinstance(ext, c_ast.Typedef):
+            self.typedef(ext)
+        elif isinstance(ext, c_ast.StaticAssert):
+            self.static_assert(ext)
+        elif not isinstance(ext, c_ast.Pragma):
+            raise error_at(loc_of(ext), f"unexpected {type(ext).__name__} at file scope")
 
     def finish_globals(self) -> None:
         for var in self.program.globals:
@@ -125,22 +150,41 @@ class Checker(ExprChecker):
         loc = loc_of(node) or loc_of(node.type)
         if is_func(base):
             raise error_at(loc, "declaration of an array of functions")
+        if isinstance(base, T.VlaType):
+            raise error_at(loc, "arrays of variable length arrays are not supported")
         if not is_complete(base):
             raise error_at(loc, f"array has incomplete element type '{base}'")
         length = None
         if node.dim is not None:
-            if isinstance(node.dim, c_ast.ID) and node.dim.name == "*":
-                raise error_at(loc_of(node.dim), "variable length arrays are not supported")
-            dim = fold(self.value(node.dim))
-            if not hasattr(dim, "value") or not T.is_integer(dim.type):
-                raise error_at(loc_of(node.dim), "variable length arrays are not supported"
-                               if T.is_integer(dim.type) else "size of array has non-integer type")
+            dim = self.array_size(node.dim)
+            if dim is None:                 # `int a[n]` as a parameter is an int *: n is not needed
+                return T.array_of(base, None)
+            if not T.is_integer(dim.type):
+                raise error_at(loc_of(node.dim), "size of array has non-integer type")
+            if not isinstance(dim, Const):
+                return self.vla_type(base, dim, loc_of(node.dim) or loc)
             length = dim.value
             if length < 0:
                 raise error_at(loc_of(node.dim), "size of array is negative")
             if length * base.size > MAX_OBJECT:
                 raise error_at(loc_of(node.dim), f"array is too large ({length * base.size} bytes)")
         return T.array_of(base, length)
+
+    def array_size(self, dim):
+        """The size expression of an array declarator; None for one in a parameter that is not a
+        constant (`int a[n]`, `int a[*]`: the parameters it names are not in scope yet)."""
+        if not self.in_params:
+            return fold(self.value(dim))
+        try:
+            size = fold(self.value(dim))
+        except CompileError:
+            return None
+        return size if isinstance(size, Const) else None
+
+    def vla_type(self, base: Type, count, loc) -> T.VlaType:
+        if self.func is None or self.scope is self.file_scope:
+            raise error_at(loc, "variable length array declared outside of any function")
+        return T.VlaType(base=base, length=None, count=count)
 
     def func_declarator(self, node: c_ast.FuncDecl) -> FuncType:
         ret = self.resolve(node.type)
@@ -165,9 +209,13 @@ class Checker(ExprChecker):
             if isinstance(p, c_ast.EllipsisParam):
                 variadic = True
             elif isinstance(p, c_ast.ID):
-                raise error_at(loc_of(p), "old-style (K&R) parameter lists are not supported")
+                raise error_at(loc_of(p), "a parameter list without types is only allowed in a function definition")
             else:
-                t = self.adjust_param(self.resolve(p.type), loc_of(p))
+                self.in_params += 1
+                try:
+                    t = self.adjust_param(self.resolve(p.type), loc_of(p))
+                finally:
+                    self.in_params -= 1
                 params.append(Param(getattr(p, "name", None), t))
         return params, variadic, True
 
@@ -466,6 +514,8 @@ class Checker(ExprChecker):
 
     def auto_local(self, d: c_ast.Decl, t: Type) -> list:
         loc = loc_of(d)
+        if isinstance(t, T.VlaType):
+            return self.vla_local(d, t)
         self.check_local_redeclaration(d.name, loc)
         var = Var(d.name, t, "local", loc)
         self.scope.names[d.name] = var
@@ -481,15 +531,36 @@ class Checker(ExprChecker):
         var.type = init.type
         return [LocalInit(loc, var, init)]
 
+    def vla_local(self, d: c_ast.Decl, t: T.VlaType) -> list:
+        """`T a[n];`: count = n; ptr = storage for count * sizeof(T) bytes taken below csp, which
+        the enclosing block gives back at its end (and a loop before each iteration)."""
+        loc = loc_of(d)
+        if d.init is not None:
+            raise error_at(loc, "variable-sized object may not be initialized")
+        self.check_local_redeclaration(d.name, loc)
+        count = Var(f"{d.name}.count", T.LONG, "local", loc)
+        ptr = Var(d.name, T.pointer_to(t.base), "local", loc)
+        self.func.locals += [count, ptr]
+        self.scope.names[d.name] = VlaName(d.name, t, ptr, count)
+        if self.vla_blocks:
+            self.vla_blocks[-1] = True
+        if self.vla_loops:
+            self.vla_loops[-1] = True
+        size = Binary(T.LONG, loc, "*", VarRef(T.LONG, loc, count), Const(T.LONG, loc, t.base.size))
+        return [ExprStmt(loc, Assign(T.LONG, loc, VarRef(T.LONG, loc, count), self.convert(t.count, T.LONG))),
+                ExprStmt(loc, Assign(ptr.type, loc, VarRef(ptr.type, loc, ptr), VlaAlloc(ptr.type, loc, size)))]
+
     # =============================================================================================
     # Functions
     # =============================================================================================
     def function_def(self, fd: c_ast.FuncDef) -> None:
         d = fd.decl
         loc = loc_of(d)
-        t = self.resolve(d.type)
-        if fd.param_decls:
-            raise error_at(loc, "old-style (K&R) function definitions are not supported")
+        knr = None                                  # a K&R definition's declared parameter types
+        if self.is_knr(fd):
+            t, knr = self.knr_type(fd)
+        else:
+            t = self.resolve(d.type)
         if not is_func(t):
             raise error_at(loc, "expected a function")
         if is_struct(t.ret) and not is_complete(t.ret) or is_array(t.ret):
@@ -497,6 +568,7 @@ class Checker(ExprChecker):
         var = self.declare_function(d, t, defining=True)
         func = Function(var, [], Block(loc), loc=loc)
         self.func = func
+        self.undeclared = set()
         self.labels: dict[str, Label] = {}
         self.gotos: list[Goto] = []
         self.breakable = self.continuable = 0
@@ -504,6 +576,7 @@ class Checker(ExprChecker):
         outer = self.scope
         self.scope = Scope(outer)
         try:
+            narrowed = []
             for p, decl in zip(t.params, self.param_decls(d.type)):
                 ploc = loc_of(decl) or loc
                 if p.name is None:
@@ -515,7 +588,10 @@ class Checker(ExprChecker):
                 self.scope.names[p.name] = pv
                 func.params.append(pv)
                 func.locals.append(pv)
+                if knr:
+                    narrowed += self.knr_narrow(pv, knr[p.name], ploc)
             func.body = self.block(fd.body, new_scope=False)
+            func.body.items[:0] = narrowed
             for g in self.gotos:
                 if g.name not in self.labels:
                     raise error_at(g.loc, f"use of undeclared label '{g.name}'")
@@ -523,6 +599,45 @@ class Checker(ExprChecker):
             self.scope = outer
             self.func = None
         self.program.functions.append(func)
+
+    # --- old-style (K&R) definitions: `int add(a, b) int a; short b; { ... }` -----------------
+    @staticmethod
+    def is_knr(fd: c_ast.FuncDef) -> bool:
+        args = getattr(fd.decl.type, "args", None)
+        return bool(fd.param_decls) or (args is not None and any(isinstance(p, c_ast.ID) for p in args.params))
+
+    def knr_type(self, fd: c_ast.FuncDef) -> tuple[FuncType, dict[str, Type]]:
+        """The type of a K&R definition: unprototyped, its parameters the promoted types of their
+        declarations (an undeclared one is an int), since callers pass promoted arguments; and
+        the declared type of each parameter (for knr_narrow)."""
+        node = fd.decl.type
+        names = [p.name for p in (node.args.params if node.args else [])]
+        declared = {}
+        for decl in fd.param_decls or []:
+            if decl.name not in names:
+                raise error_at(loc_of(decl), f"declaration for parameter '{decl.name}' but no such parameter")
+            declared[decl.name] = self.adjust_param(self.resolve(decl.type), loc_of(decl))
+        declared = {n: declared.get(n, T.INT) for n in names}
+        ret = self.resolve(node.type)
+        params = [Param(n, self.promoted_param(t)) for n, t in declared.items()]
+        return FuncType(ret=T.unqualified(ret), params=tuple(params), variadic=False, prototyped=False), declared
+
+    @staticmethod
+    def promoted_param(t: Type) -> Type:
+        if T.is_float(t):
+            return T.DOUBLE
+        return T.promote(t) if T.is_integer(t) else t
+
+    def knr_narrow(self, pv: Var, declared: Type, loc) -> list:
+        """A parameter declared narrower than it arrives (char, short, float): a local of the
+        declared type, initialised from the promoted value, takes its name."""
+        if T.unqualified(declared) == pv.type:
+            return []
+        local = Var(pv.name, declared, "local", loc)
+        self.scope.names[pv.name] = local
+        self.func.locals.append(local)
+        value = self.convert(VarRef(pv.type, loc, pv), declared)
+        return [ExprStmt(loc, Assign(T.unqualified(declared), loc, VarRef(declared, loc, local), value))]
 
     @staticmethod
     def param_decls(functype_node) -> list:
@@ -537,12 +652,14 @@ class Checker(ExprChecker):
     def block(self, node: c_ast.Compound, new_scope: bool = True) -> Block:
         if new_scope:
             self.scope = Scope(self.scope)
+        self.vla_blocks.append(False)
         try:
             items = []
             for item in node.block_items or []:
-                items.extend(self.block_item(item))
-            return Block(loc_of(node), items)
+                items.extend(self.recovering(self.block_item, item, default=[]))
+            return Block(loc_of(node), items, frees_vlas=self.vla_blocks[-1])
         finally:
+            self.vla_blocks.pop()
             if new_scope:
                 self.scope = self.scope.parent
 
@@ -594,22 +711,27 @@ class Checker(ExprChecker):
         return If(loc_of(node), cond, self.sub_stmt(node.iftrue),
                   self.sub_stmt(node.iffalse) if node.iffalse is not None else None)
 
-    def loop_body(self, node):
+    def loop_body(self, node) -> tuple:
+        """The body of a loop, and whether it declares variable-length arrays."""
         self.breakable += 1
         self.continuable += 1
+        self.vla_loops.append(False)
         try:
-            return self.sub_stmt(node)
+            body = self.sub_stmt(node)
+            return body, self.vla_loops[-1]
         finally:
+            self.vla_loops.pop()
             self.breakable -= 1
             self.continuable -= 1
 
     def stmt_While(self, node):
         cond = self.condition(node.cond)
-        return Loop(loc_of(node), "while", None, cond, None, self.loop_body(node.stmt))
+        body, vlas = self.loop_body(node.stmt)
+        return Loop(loc_of(node), "while", None, cond, None, body, frees_vlas=vlas)
 
     def stmt_DoWhile(self, node):
-        body = self.loop_body(node.stmt)
-        return Loop(loc_of(node), "do", None, self.condition(node.cond), None, body)
+        body, vlas = self.loop_body(node.stmt)
+        return Loop(loc_of(node), "do", None, self.condition(node.cond), None, body, frees_vlas=vlas)
 
     def stmt_For(self, node):
         self.scope = Scope(self.scope)
@@ -626,8 +748,8 @@ class Checker(ExprChecker):
                 init = ExprStmt(loc_of(node.init), self.expr(node.init, statement=True))
             cond = self.condition(node.cond) if node.cond is not None else None
             step = self.expr(node.next, statement=True) if node.next is not None else None
-            body = self.loop_body(node.stmt)
-            return Loop(loc_of(node), "for", init, cond, step, body)
+            body, vlas = self.loop_body(node.stmt)
+            return Loop(loc_of(node), "for", init, cond, step, body, frees_vlas=vlas)
         finally:
             self.scope = self.scope.parent
 

@@ -27,6 +27,7 @@ from ufos.toolchain.cc.regalloc import allocate, int_arg_registers
 from ufos.toolchain.cc.regs import Regs, Temp, reg_name
 
 INDENT = "        "
+OUTGOING_MARK = "<outgoing>"     # in a VLA's `add`, replaced by the outgoing area's size when known
 
 
 class ModuleGen:
@@ -96,7 +97,8 @@ class FunctionGen(ExprGen):
         self.user_labels: dict[str, str] = {}
         self.alloc = None
         self.nested_statements = 0       # > 0 inside a statement expression
-        self.force_frame = False         # c29 is needed (parameters on the stack)
+        self.force_frame = False         # c29 is needed (parameters on the stack, VLAs)
+        self.uses_vlas = False
 
     # --- output --------------------------------------------------------------------------------
     def emit(self, text: str) -> None:
@@ -280,6 +282,9 @@ class FunctionGen(ExprGen):
         body = self.lines
         if body and body[-1].strip() == f"b {self.ret_label}":
             body = body[:-1]
+        if self.uses_vlas:          # a VLA's storage sits above the outgoing arguments
+            mark = f"#{OUTGOING_MARK}"
+            body = [x.replace(mark, f"#{T.align_to(self.outgoing, 16)}") for x in body]
         return (head + [INDENT + x for x in pro] + body + [f"{self.ret_label}:"]
                 + [INDENT + x for x in epi])
 
@@ -315,8 +320,24 @@ class FunctionGen(ExprGen):
             self.regs.check_empty()
 
     def stmt_Block(self, s: Block) -> None:
+        slot = self.save_csp() if s.frees_vlas else None
         for item in s.items:
             self.stmt(item)
+        if slot is not None:
+            self.restore_csp(slot)
+
+    # --- variable-length arrays take their storage below csp (gen_expr.gen_VlaAlloc) -------------
+    def save_csp(self) -> int:
+        """Keep csp in a frame slot, so that the VLAs allocated after can be given back."""
+        slot = self.new_frame_object(16)
+        self.force_frame = True
+        self.emit("mov c17, csp")
+        self.emit(f"str c17, {self.mem_slot(slot)}")
+        return slot
+
+    def restore_csp(self, slot: int) -> None:
+        self.emit(f"ldr c17, {self.mem_slot(slot)}")
+        self.emit("mov csp, c17")
 
     def stmt_Nop(self, s) -> None:
         pass
@@ -345,11 +366,14 @@ class FunctionGen(ExprGen):
         cond_label = self.new_label("cond")
         if s.init is not None:
             self.stmt(s.init)
+        slot = self.save_csp() if s.frees_vlas else None    # given back each time round, and after
         if s.kind != "do" and s.cond is not None:
             self.emit(f"b {cond_label}")
         self.breaks.append(brk)
         self.continues.append(cont)
         self.place(body)
+        if slot is not None:
+            self.restore_csp(slot)
         self.stmt(s.body)
         self.breaks.pop()
         self.continues.pop()
@@ -364,6 +388,8 @@ class FunctionGen(ExprGen):
             self.comment_expr(s.cond)
             self.branch(s.cond, body, True)
         self.place(brk)
+        if slot is not None:
+            self.restore_csp(slot)
 
     def comment_expr(self, e) -> None:
         self.comment(e)
@@ -483,7 +509,7 @@ class FunctionGen(ExprGen):
             self.zero_fill(var.home.offset, t.size)
         for item in items:
             if isinstance(item.expr, Str) and T.is_array(item.type):
-                self.store_bytes(var, item.offset, item.expr.data[:item.type.length])
+                self.store_bytes(var, item.offset, item.expr.data[:item.type.size])
             elif T.is_struct(item.type):
                 src = self.gen_addr(item.expr)
                 self.copy(addr_of(item.offset), src, item.type)

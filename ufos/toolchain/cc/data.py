@@ -31,7 +31,7 @@ def build_image(init, size: int):
     caps: dict[int, str] = {}
     for item in init.items:
         if isinstance(item.expr, Str) and is_array(item.type):
-            chunk = item.expr.data[:item.type.length]
+            chunk = item.expr.data[:item.type.size]
             data[item.offset:item.offset + len(chunk)] = chunk
             continue
         value = static_value(item.expr)
@@ -104,7 +104,8 @@ def string_lines(s: Str) -> list[str]:
         contents = [f'        .asciz "{text}"']
     else:
         contents = [f"        .byte {', '.join(str(b) for b in s.data)}"]
-    return [f"{s.label}:"] + contents + [f"        .size {s.label}, {len(s.data)}"]
+    align = [f"        .balign {s.type.base.size}"] if s.type.base.size > 1 else []     # L"..."
+    return align + [f"{s.label}:"] + contents + [f"        .size {s.label}, {len(s.data)}"]
 
 
 def section_of(var: Var) -> str:

@@ -25,23 +25,32 @@ class Loc:
 
 
 class Sources:
-    """The text of the files of one compilation, by the name the preprocessor gave them."""
+    """The text of the files of one compilation, by the name the preprocessor gave them, split
+    into lines once (the code generator quotes a line for every statement)."""
 
     def __init__(self):
         self.texts: dict[str, str] = {}
+        self.lines: dict[str, list[str]] = {}
 
     def add(self, name: str, text: str) -> None:
         self.texts[name] = text
+        self.lines.pop(name, None)
+
+    def clear(self) -> None:
+        self.texts.clear()
+        self.lines.clear()
 
     def line(self, name: str, number: int) -> str | None:
-        text = self.texts.get(name)
-        if text is None:
-            try:
-                text = Path(name).read_text(errors="replace")
-            except OSError:
-                return None
-            self.texts[name] = text
-        lines = text.split("\n")
+        lines = self.lines.get(name)
+        if lines is None:
+            text = self.texts.get(name)
+            if text is None:
+                try:
+                    text = Path(name).read_text(errors="replace")
+                except OSError:
+                    return None
+                self.texts[name] = text
+            lines = self.lines[name] = text.split("\n")
         return lines[number - 1].rstrip("\r") if 0 < number <= len(lines) else None
 
 
@@ -49,7 +58,7 @@ SOURCES = Sources()      # emptied at the start of each compilation (see reset_s
 
 
 def reset_sources() -> None:
-    SOURCES.texts.clear()
+    SOURCES.clear()
 
 
 class CompileError(Exception):
@@ -68,6 +77,28 @@ class CompileError(Exception):
             caret = "".join(c if c == "\t" else " " for c in source_line[:col - 1]) + "^"
             text += f"\n{source_line}\n{caret}"
         super().__init__(text)
+
+
+class CompileErrors(CompileError):
+    """Several errors of one file (as gcc reports them, up to MAX_ERRORS): the first is the
+    exception's loc and message, and the text lists them all."""
+
+    def __init__(self, errors: list[CompileError], stopped: bool = False):
+        first = errors[0]
+        self.errors = errors
+        super().__init__(first.loc, first.message)
+        text = "\n".join(e.args[0] for e in errors)
+        if stopped:
+            text += f"\ncompilation terminated: more than {MAX_ERRORS} errors"
+        self.args = (text,)
+
+
+MAX_ERRORS = 20
+
+
+class RepeatedError(CompileError):
+    """An error already reported (an undeclared name used again): stops the statement, but is
+    not shown again."""
 
 
 def error_at(loc: Loc | None, message: str) -> CompileError:

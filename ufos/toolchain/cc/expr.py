@@ -7,15 +7,18 @@ checking lvalues and argument lists, and folding constants as it goes (constexpr
 """
 from __future__ import annotations
 
+import struct
+
 from pycparser import c_ast
 
 from ufos.toolchain.cc import types as T
 from ufos.toolchain.cc.builtins import check_builtin, is_builtin
 from ufos.toolchain.cc.constexpr import fold, round_float
-from ufos.toolchain.cc.errors import error_at, loc_of
+from ufos.toolchain.cc.errors import RepeatedError, error_at, loc_of
 from ufos.toolchain.cc.nodes import (AddrOf, Assign, Binary, Call, Cast, Comma, Compare, CompoundLit, Cond,
-                                     Const, Deref, EnumConst, ExprStmt, FConst, IncDec, Logical, Member, Not,
-                                     OpAssign, PtrAdd, PtrDiff, StmtExpr, Str, TypedefName, Unary, Var, VarRef)
+                                     Const, Deref, EnumConst, Expr, ExprStmt, FConst, IncDec, Logical, Member, Not,
+                                     OpAssign, PtrAdd, PtrDiff, StmtExpr, Str, TypedefName, Unary, Var, VarRef,
+                                     VlaName)
 from ufos.toolchain.cc.types import (FuncType, is_arithmetic, is_array, is_complete,
                                      is_float, is_func, is_integer, is_pointer, is_scalar, is_struct, is_void)
 
@@ -25,14 +28,15 @@ ARITH_OPS = {"+", "-", "*", "/", "%", "<<", ">>", "&", "|", "^"}
 COMPARE_OPS = {"==", "!=", "<", "<=", ">", ">="}
 
 
-def decode_escapes(body: str, loc) -> bytes:
-    """The bytes of a C string or character literal's body (UTF-8 for non-ASCII)."""
-    out = bytearray()
+def escape_values(body: str, loc) -> list:
+    """The characters of a C string or character literal's body: a str for a source character or
+    a universal character name (\\u00e9), an int for a numeric or simple escape (\\n, \\x41, \\101)."""
+    out = []
     i = 0
     while i < len(body):
         c = body[i]
         if c != "\\":
-            out += c.encode("utf-8")
+            out.append(c)
             i += 1
             continue
         i += 1
@@ -46,7 +50,7 @@ def decode_escapes(body: str, loc) -> bytes:
             j = i
             while j < len(body) and j - i < 3 and body[j] in "01234567":
                 j += 1
-            out.append(int(body[i:j], 8) & 0xFF)
+            out.append(int(body[i:j], 8))
             i = j
         elif c == "x":
             j = i + 1
@@ -54,18 +58,51 @@ def decode_escapes(body: str, loc) -> bytes:
                 j += 1
             if j == i + 1:
                 raise error_at(loc, "\\x used with no following hex digits")
-            out.append(int(body[i + 1:j], 16) & 0xFF)
+            out.append(int(body[i + 1:j], 16))
             i = j
         elif c in "uU":
             n = 4 if c == "u" else 8
             digits = body[i + 1:i + 1 + n]
             if len(digits) != n:
                 raise error_at(loc, f"incomplete universal character name \\{c}{digits}")
-            out += chr(int(digits, 16)).encode("utf-8")
+            out.append(chr(int(digits, 16)))
             i += 1 + n
         else:
             raise error_at(loc, f"unknown escape sequence '\\{c}'")
+    return out
+
+
+def decode_escapes(body: str, loc) -> bytes:
+    """The bytes of a narrow literal's body (UTF-8 for non-ASCII characters)."""
+    out = bytearray()
+    for v in escape_values(body, loc):
+        if isinstance(v, str):
+            out += v.encode("utf-8", "surrogatepass")
+        elif v > 0xFF:
+            raise error_at(loc, "escape sequence out of range")
+        else:
+            out.append(v)
     return bytes(out)
+
+
+# A wide literal's prefix -> the type of its elements: L is wchar_t (int), U char32_t, u char16_t
+WIDE_TYPES = {"L": T.INT, "U": T.UINT, "u": T.USHORT}
+
+
+def wide_units(body: str, prefix: str, loc) -> list[int]:
+    """The code units of a wide literal's body: code points, or UTF-16 units for u"..."."""
+    t = WIDE_TYPES[prefix]
+    units = []
+    for v in escape_values(body, loc):
+        if isinstance(v, int):
+            if v >= 1 << t.bits:
+                raise error_at(loc, "escape sequence out of range")
+            units.append(v)
+        elif t.bits == 16 and ord(v) > 0xFFFF:
+            units += list(struct.unpack("<2H", v.encode("utf-16-le")))
+        else:
+            units.append(ord(v))
+    return units
 
 
 def int_constant(text: str, loc) -> Const:
@@ -260,10 +297,13 @@ class ExprChecker:
 
     def char_constant(self, text: str, loc) -> Const:
         prefix = text[:text.index("'")]
-        data = decode_escapes(text[len(prefix) + 1:-1], loc)
-        if prefix:                       # L'x', u'x', U'x': the character's code point
-            chars = data.decode("utf-8", "replace")
-            return Const(T.INT if prefix == "L" else T.UINT, loc, ord(chars[0]) if chars else 0)
+        body = text[len(prefix) + 1:-1]
+        if prefix in WIDE_TYPES:         # L'x', u'x', U'x': the character's code unit
+            units = wide_units(body, prefix, loc)
+            if not units:
+                raise error_at(loc, "empty character constant")
+            return Const(T.INT if prefix == "L" else T.USHORT if prefix == "u" else T.UINT, loc, units[-1])
+        data = decode_escapes(body, loc)
         if not data:
             raise error_at(loc, "empty character constant")
         if len(data) == 1:
@@ -271,16 +311,20 @@ class ExprChecker:
         return Const(T.INT, loc, T.wrap(int.from_bytes(data[-4:], "big"), T.INT))
 
     def string_literal(self, text: str, loc) -> Str:
-        if not text.startswith('"'):
-            raise error_at(loc, "wide and unicode string literals are not supported")
-        data = decode_escapes(text[1:-1], loc) + b"\0"
-        return self.string_node(data, loc)
+        prefix = text[:text.index('"')]
+        body = text[len(prefix) + 1:-1]
+        if prefix in WIDE_TYPES:           # L"...": an array of wchar_t (int), little-endian
+            t = WIDE_TYPES[prefix]
+            units = wide_units(body, prefix, loc) + [0]
+            return self.string_node(b"".join(u.to_bytes(t.size, "little") for u in units), loc, t)
+        return self.string_node(decode_escapes(body, loc) + b"\0", loc)
 
-    def string_node(self, data: bytes, loc) -> Str:
-        label = self.string_labels.get(data)
-        s = Str(T.array_of(T.CHAR, len(data)), loc, data, label or self.unique(".Lstr."))
+    def string_node(self, data: bytes, loc, elem=T.CHAR) -> Str:
+        key = (data, elem.size)
+        label = self.string_labels.get(key)
+        s = Str(T.array_of(elem, len(data) // elem.size), loc, data, label or self.unique(".Lstr."))
         if label is None:
-            self.string_labels[data] = s.label
+            self.string_labels[key] = s.label
             self.program.strings.append(s)
         return s
 
@@ -290,9 +334,14 @@ class ExprChecker:
         if entry is None:
             if node.name in ("__func__", "__FUNCTION__", "__PRETTY_FUNCTION__") and self.func is not None:
                 return self.string_node(self.func.var.name.encode() + b"\0", loc)
+            if node.name in self.undeclared:        # reported once per function, as gcc does
+                raise RepeatedError(loc, f"'{node.name}' undeclared")
+            self.undeclared.add(node.name)
             raise error_at(loc, f"'{node.name}' undeclared")
         if isinstance(entry, EnumConst):
             return Const(entry.type, loc, entry.value)
+        if isinstance(entry, VlaName):      # the array as its pointer (not an lvalue)
+            return Cast(entry.ptr.type, loc, VarRef(entry.ptr.type, loc, entry.ptr))
         if isinstance(entry, TypedefName):
             raise error_at(loc, f"unexpected type name '{node.name}': expected an expression")
         entry.referenced = True
@@ -304,7 +353,8 @@ class ExprChecker:
     def e_UnaryOp(self, node):
         op, loc = node.op, loc_of(node)
         if op == "sizeof":
-            return Const(T.SIZE_T, loc, self.size_of(node.expr, loc))
+            size = self.size_of(node.expr, loc)
+            return size if isinstance(size, Expr) else Const(T.SIZE_T, loc, size)
         if op == "_Alignof":
             t = self.resolve(node.expr) if isinstance(node.expr, c_ast.Typename) else self.expr(node.expr).type
             return Const(T.SIZE_T, loc, t.align)
@@ -335,9 +385,15 @@ class ExprChecker:
             return e
         return fold(Unary(t, loc, "neg" if op == "-" else "bitnot", e))
 
-    def size_of(self, operand, loc) -> int:
+    def size_of(self, operand, loc):
+        """sizeof: a number of bytes, or an expression computing it for a variable-length array."""
         if isinstance(operand, c_ast.Typename):
             t = self.resolve(operand)
+            if isinstance(t, T.VlaType):
+                return self.vla_size(self.convert(t.count, T.SIZE_T), t, loc)
+        elif isinstance(operand, c_ast.ID) and isinstance(self.scope.lookup(operand.name), VlaName):
+            vla = self.scope.lookup(operand.name)
+            return self.vla_size(Cast(T.SIZE_T, loc, VarRef(T.LONG, loc, vla.count)), vla.type, loc)
         else:
             e = self.expr(operand)
             if isinstance(e, Member) and e.bit_width is not None:
@@ -350,6 +406,10 @@ class ExprChecker:
         if not is_complete(t):
             raise error_at(loc, f"invalid application of 'sizeof' to an incomplete type '{t}'")
         return t.size
+
+    @staticmethod
+    def vla_size(count, t, loc):
+        return Binary(T.SIZE_T, loc, "*", count, Const(T.SIZE_T, loc, t.base.size))
 
     def address_of(self, operand, loc):
         e = self.expr(operand)
@@ -524,7 +584,32 @@ class ExprChecker:
         if (is_pointer(t) and is_float(e.type)) or (is_float(t) and is_pointer(e.type)):
             raise error_at(loc, f"cannot cast '{e.type}' to '{t}'")
         c = self.convert(e, t)
-        return c if c is not e else Cast(t, loc, e)
+        return c if c is not e else fold(Cast(t, loc, e))    # `(int)LAST` is still a constant
+
+    def e_GenericSelection(self, node):
+        """_Generic: the association whose type is compatible with the controlling expression's
+        (after lvalue conversion: arrays decay, qualifiers go), or the default one. The controlling
+        expression is only typed, never evaluated."""
+        loc = loc_of(node)
+        want = T.unqualified(self.value(node.expr).type)
+        chosen = default = None
+        seen = []
+        for assoc in node.associations:
+            if assoc.type is None:
+                if default is not None:
+                    raise error_at(loc_of(assoc.expr) or loc, "duplicate default generic association")
+                default = assoc
+                continue
+            t = self.resolve(assoc.type)
+            if any(T.compatible(t, s) for s in seen):
+                raise error_at(loc_of(assoc.expr) or loc, f"type '{t}' in generic association compatible with a previous one")
+            seen.append(t)
+            if T.compatible(t, want) and t.const == want.const and t.volatile == want.volatile:
+                chosen = assoc
+        chosen = chosen or default
+        if chosen is None:
+            raise error_at(loc, f"controlling expression type '{want}' not compatible with any generic association type")
+        return self.expr(chosen.expr)
 
     def e_ExprList(self, node):
         exprs = [self.value(x) for x in node.exprs]
@@ -584,9 +669,9 @@ class ExprChecker:
             if i < n and ft.prototyped:
                 e = self.assign_convert(e, ft.params[i].type, f"passing argument {i + 1} of {what}: to", aloc)
             else:
-                if is_struct(e.type):
-                    raise error_at(aloc, "passing a struct to a variadic or unprototyped function is not supported")
-                e = self.default_promote(e)
+                if is_struct(e.type) and not is_complete(e.type):
+                    raise error_at(aloc, f"argument has incomplete type '{e.type}'")
+                e = self.default_promote(e)         # a struct goes as it is (a capability to a copy)
             out.append(e)
         return out
 

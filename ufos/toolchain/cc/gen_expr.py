@@ -391,6 +391,25 @@ class ExprGen(MemoryGen, CallGen):
         self.emit(f"{insn} {self.n(dst)}, {np_}, {ni}" + (f", lsl #{shift}" if shift else ""))
         return dst
 
+    def gen_VlaAlloc(self, e) -> Temp:
+        """Storage for a variable-length array: csp moves down by the size rounded up to 16, and
+        the array is what lies above the outgoing-argument area (which stays at csp), bounded to
+        exactly its size."""
+        from ufos.toolchain.cc.codegen import OUTGOING_MARK
+        size = self.gen(e.size)
+        (ns,) = self.regs.names(size, cls="x")
+        self.emit(f"add x17, {ns}, #15")
+        self.emit("lsr x17, x17, #4")
+        self.emit("lsl x17, x17, #4")
+        self.emit("sub csp, csp, x17")
+        self.emit(f"mov x17, {ns}")
+        dst = self.result("c", [size])
+        d = self.n(dst)
+        self.emit(f"add {d}, csp, #{OUTGOING_MARK}")
+        self.emit(f"scbnds {d}, {d}, x17")
+        self.force_frame = self.uses_vlas = True
+        return dst
+
     def gen_PtrDiff(self, e) -> Temp:
         a, b = self.gen(e.left), self.gen(e.right)
         na, nb = self.regs.names(a, b, cls="x")

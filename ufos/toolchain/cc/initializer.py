@@ -91,6 +91,15 @@ def _is_string(node) -> bool:
     return isinstance(node, c_ast.Constant) and node.type == "string"
 
 
+def _string_fits(t: Type, node) -> bool:
+    """A string literal that can initialise array t: "..." a char array, L"..." a wchar_t (int)
+    array, u"..." a char16_t one, U"..." a char32_t one (the element sizes agree)."""
+    if not (_is_string(node) and is_array(t) and isinstance(t.base, IntType)):
+        return False
+    prefix = node.value[:node.value.index('"')]
+    return t.base.size == {"L": 4, "U": 4, "u": 2}.get(prefix, 1)
+
+
 class InitBuilder:
     """Builds an Initializer, asking the checker to type each element (checker.init_value)."""
 
@@ -108,7 +117,7 @@ class InitBuilder:
             else:
                 self.scalar_in_braces(t, 0, node)
         elif is_array(t):
-            if not (_is_char_array(t) and _is_string(node)):
+            if not _string_fits(t, node):
                 raise error_at(loc_of(node), "array initializer must be an initializer list"
                                + (" or a string literal" if _is_char_array(t) else ""))
             t = self.string(t, 0, node)
@@ -201,7 +210,7 @@ class InitBuilder:
                 self.scalar_in_braces(t, offset, node, member)
             return
         if is_array(t):
-            if _is_char_array(t) and _is_string(node):
+            if _string_fits(t, node):
                 cur.next()
                 self.string(t, offset, node)
             else:
@@ -260,10 +269,10 @@ class InitBuilder:
         s = self.checker.init_value(node)
         if not isinstance(s, Str):
             raise error_at(loc_of(node), "expected a string literal")
-        data = s.data
+        count = s.type.length                     # elements, the terminating zero included
         if t.length is None:
-            t = qualified(array_of(t.base, len(data)), t.const, t.volatile)
-        elif len(data) - 1 > t.length:
+            t = qualified(array_of(t.base, count), t.const, t.volatile)
+        elif count - 1 > t.length:
             raise error_at(loc_of(node), f"initializer-string for array of {t.length} chars is too long")
         self.items.append(InitItem(offset, t, s))
         return t

@@ -43,6 +43,16 @@ class EnumConst:
 
 
 @dataclass(eq=False)
+class VlaName:
+    """A variable-length array `T a[n]`: `ptr` (a T *) holds its storage, `count` the n its
+    declaration computed; `a` reads as ptr, and sizeof a is count * sizeof(T)."""
+    name: str
+    type: object          # a types.VlaType
+    ptr: Var
+    count: Var
+
+
+@dataclass(eq=False)
 class TypedefName:
     name: str
     type: Type
@@ -202,6 +212,11 @@ class CompoundLit(Expr):    # (T){...}: an unnamed local object, initialised whe
 
 
 @dataclass(eq=False)
+class VlaAlloc(Expr):       # the storage of a variable-length array: `size` bytes below csp
+    size: Expr = None       # a long
+
+
+@dataclass(eq=False)
 class StmtExpr(Expr):       # GNU ({ ... }): the value of the last expression statement
     body: object = None
     result: Expr = None
@@ -218,6 +233,7 @@ class Stmt:
 @dataclass(eq=False)
 class Block(Stmt):
     items: list = field(default_factory=list)
+    frees_vlas: bool = False    # declares a variable-length array: csp is restored at its end
 
 
 @dataclass(eq=False)
@@ -245,6 +261,7 @@ class Loop(Stmt):           # while, do-while and for
     cond: Expr | None = None
     step: Expr | None = None
     body: Stmt = None
+    frees_vlas: bool = False    # the body declares VLAs: csp is restored before every iteration
 
 
 @dataclass(eq=False)

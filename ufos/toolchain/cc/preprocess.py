@@ -52,6 +52,7 @@ PREDEFINED = {
     "__alignof": "_Alignof",
 }
 PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
+DEFINED_MARK = "__ufos_defined_"     # `defined(X)` while an #if expression is expanded (see evalexpr)
 
 
 class _Preprocessor(pcpp.Preprocessor):
@@ -61,6 +62,7 @@ class _Preprocessor(pcpp.Preprocessor):
         self.rewrite_paths = []          # keep file names as they were opened
         self.auto_pragma_once_enabled = True
         self.files_read: list[str] = []  # every #included file, in order (for -M dependency lists)
+        self.line_shifts: list[list[int]] = []   # per open file: what #line added to its numbers
 
     def _loc(self, file, line) -> Loc:
         return Loc(str(file) if file else "<stdin>", int(line or 0), 0)
@@ -97,10 +99,68 @@ class _Preprocessor(pcpp.Preprocessor):
             raise CompileError(self._loc(directive.source, directive.lineno), f"#error {text}")
         if directive.value == "warning":
             return True
+        if directive.value == "line":
+            self.renumber(directive, [tok for tok in toks if tok.type not in self.t_WS])
         if directive.value in PASSED_THROUGH:
             return None
         raise CompileError(self._loc(directive.source, directive.lineno),
                            f"invalid preprocessing directive #{directive.value}")
+
+    def evalexpr(self, tokens):
+        """An #if expression, where `defined` may also come out of a macro (`#define HAS_X
+        defined(X)`, as gcc allows): expanding with `defined` itself a macro that pastes its
+        operand onto a marker keeps X from being expanded, and each marker then becomes 1 or 0."""
+        tokens = self.replace_bare_defined(tokens)
+        self.define(f"defined(x) {DEFINED_MARK} ## x")
+        try:
+            tokens = self.expand_macros(tokens)
+        finally:
+            self.undef("defined")
+        for tok in tokens:
+            if tok.type == self.t_ID and tok.value.startswith(DEFINED_MARK):
+                tok.type, tok.value = self.t_INTEGER, self.t_INTEGER_TYPE(
+                    "1L" if tok.value[len(DEFINED_MARK):] in self.macros else "0L")
+        return super().evalexpr(tokens)
+
+    def replace_bare_defined(self, tokens):
+        """`defined X` (without parentheses) -> `defined(X)`, which the macro above handles."""
+        out, i = [], 0
+        while i < len(tokens):
+            tok = tokens[i]
+            j = i + 1
+            while j < len(tokens) and tokens[j].type in self.t_WS:
+                j += 1
+            if tok.type == self.t_ID and tok.value == "defined" and j < len(tokens) and tokens[j].type == self.t_ID:
+                out += [tok] + self.tokenize(f"({tokens[j].value})")
+                i = j + 1
+                continue
+            out.append(tok)
+            i += 1
+        return out
+
+    def group_lines(self, input, abssource):
+        """pcpp's lines of a file, renumbered after each #line (pcpp reads them one at a time,
+        so a #line seen now shifts every line yielded after it)."""
+        shift = [0]
+        self.line_shifts.append(shift)
+        try:
+            for line in super().group_lines(input, abssource):
+                if shift[0]:
+                    for tok in line:
+                        tok.lineno += shift[0]
+                yield line
+        finally:
+            self.line_shifts.pop()
+
+    def renumber(self, directive, words) -> None:
+        """`#line N ["file"]`: the next line is line N (of "file"), for __LINE__ and __FILE__ as
+        for the places pycparser gives (the directive is passed on to it too)."""
+        if not words or not words[0].value.isdigit():
+            raise CompileError(self._loc(directive.source, directive.lineno),
+                               "#line directive requires a positive integer argument")
+        self.line_shifts[-1][0] += int(words[0].value) - (directive.lineno + 1)
+        if len(words) > 1 and words[1].type == self.t_STRING:
+            self.define(f"__FILE__ {words[1].value}")
 
     def on_comment(self, tok):
         return None      # comments become whitespace

@@ -102,6 +102,14 @@ class ArrayType(Type):
 
 
 @dataclass(frozen=True)
+class VlaType(ArrayType):
+    """A variable-length array `T a[n]` at block scope: its length is known only when the
+    declaration runs. `count` is the checker's expression for n; as a type it is incomplete
+    (size 0), so only the checker's VLA paths (check.auto_local, sizeof) may meet it."""
+    count: object = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
 class Param:
     name: str | None
     type: Type

@@ -1,0 +1,57 @@
+/*
+ * wchar.h - wide characters and strings (C11 7.29), for the C locale.
+ *
+ * wchar_t is a 32-bit int (L"..." makes arrays of it) and a multibyte character is one ASCII
+ * byte: the conversions (here and mbtowc & co. in stdlib.h) refuse bytes and wide characters
+ * above 0x7f with EILSEQ, as glibc's C locale does. The wprintf/wscanf family and wide stdio
+ * (fgetwc, fputws...) are not provided.
+ */
+#ifndef _WCHAR_H
+#define _WCHAR_H
+
+#include <sys/_types.h>
+#include <stdint.h>
+
+#ifndef NULL
+#define NULL ((void *)0)
+#endif
+
+typedef int wchar_t;
+typedef unsigned int wint_t;
+typedef struct { int __count; } mbstate_t;   /* no state: every character is one byte */
+
+#define WEOF ((wint_t)-1)
+#ifndef WCHAR_MIN
+#define WCHAR_MIN INT32_MIN
+#define WCHAR_MAX INT32_MAX
+#endif
+
+size_t wcslen(const wchar_t *s);
+size_t wcsnlen(const wchar_t *s, size_t maxlen);
+wchar_t *wcscpy(wchar_t *dest, const wchar_t *src);
+wchar_t *wcsncpy(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wcscat(wchar_t *dest, const wchar_t *src);
+wchar_t *wcsncat(wchar_t *dest, const wchar_t *src, size_t n);
+int wcscmp(const wchar_t *s1, const wchar_t *s2);
+int wcsncmp(const wchar_t *s1, const wchar_t *s2, size_t n);
+wchar_t *wcschr(const wchar_t *s, wchar_t c);
+wchar_t *wcsrchr(const wchar_t *s, wchar_t c);
+wchar_t *wcsstr(const wchar_t *haystack, const wchar_t *needle);
+size_t wcsspn(const wchar_t *s, const wchar_t *accept);
+size_t wcscspn(const wchar_t *s, const wchar_t *reject);
+wchar_t *wmemcpy(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wmemmove(wchar_t *dest, const wchar_t *src, size_t n);
+wchar_t *wmemset(wchar_t *s, wchar_t c, size_t n);
+int wmemcmp(const wchar_t *s1, const wchar_t *s2, size_t n);
+wchar_t *wmemchr(const wchar_t *s, wchar_t c, size_t n);
+
+wint_t btowc(int c);
+int wctob(wint_t c);
+int mbsinit(const mbstate_t *ps);
+size_t mbrlen(const char *s, size_t n, mbstate_t *ps);
+size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
+size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
+size_t mbsrtowcs(wchar_t *dest, const char **src, size_t len, mbstate_t *ps);
+size_t wcsrtombs(char *dest, const wchar_t **src, size_t len, mbstate_t *ps);
+
+#endif
