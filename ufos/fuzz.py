@@ -107,6 +107,7 @@ SPECS = {
     "execve": ("exe", "argv", "argv"), "wait4": ("pid", "out8", "wflags"),
     "getpid": (), "getppid": (), "getuid": (), "kill": ("pid", "sig"), "reboot": ("int",),
     "setpgid": ("pid", "pid"), "getpgid": ("pid",), "setsid": (), "umask": ("mode",),
+    "prlimit64": ("pid", "int", "in", "out"),
     "rt_sigaction": ("sig", "sigaction", "out"), "rt_sigprocmask": ("how", "in", "out8"),
     "rt_sigreturn": (), "rt_sigpending": ("out8",), "rt_sigsuspend": ("in",),
     "rt_sigtimedwait": ("in", "out", "timespec"), "sigaltstack": ("stack", "out"),

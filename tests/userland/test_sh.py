@@ -136,3 +136,16 @@ def test_lineno_and_ppid(sh_image):
     r = run_image(sh_image, ["sh", "-c", script], ENV, b"", max_instructions=BUDGET)
     assert r.stdout.decode().splitlines() == [
         "1", "6", "in f 3", "set", "child ppid ok", "a subshell keeps PPID"], r.stderr
+
+
+def test_ulimit_reports_the_kernels_limits(sh_image):
+    """ulimit -n and -s are the kernel's descriptor table and stack (prlimit64); they are fixed,
+    so setting another value fails (status 2) and leaves them."""
+    from ufos.kernel.file import MAX_FDS
+    from ufos.kernel.vm import STACK_SIZE
+
+    script = "ulimit -n; ulimit -Hs; ulimit -c; ulimit -n 10; echo \"set: $?\"; ulimit -n"
+    r = run_image(sh_image, ["sh", "-c", script], ENV, b"", max_instructions=BUDGET)
+    assert r.stdout.decode().splitlines() == [str(MAX_FDS), str(STACK_SIZE // 1024), "0", "set: 2",
+                                              str(MAX_FDS)]
+    assert b"ulimit: error setting limit (Operation not permitted)" in r.stderr

@@ -1,5 +1,5 @@
 """System calls on processes (xv6's sysproc.c): fork, exec, exit, wait, kill, the ids, process
-groups and sessions, and halting the machine. fork.py and exec.py do the work of the big two.
+groups and sessions, umask and resource limits, and halting the machine. fork.py and exec.py do the work of the big two.
 """
 from __future__ import annotations
 
@@ -12,8 +12,13 @@ from ufos.kernel.proc import exit_process, find_changed, find_zombie, matching_c
 from ufos.kernel.sched import WouldBlock
 from ufos.kernel.uapi import E, NSIG, SI, W, SyscallError, defines
 from ufos.kernel.uaccess import NO_RETURN, Args
+from ufos.kernel.file import MAX_FDS
+from ufos.kernel.vm import STACK_SIZE
 
 REBOOT = defines("unistd.h", "RB_")     # RB_HALT_SYSTEM, RB_POWER_OFF
+RLIMIT = defines("sys/resource.h", "RLIMIT_")
+RLIM_INFINITY = 2**64 - 1
+RLIMIT_PAIR = struct.Struct("<QQ")    # struct rlimit: soft, hard
 
 
 def sys_exit(k, p, a: Args):
@@ -122,6 +127,29 @@ def sys_getpgid(k, p, a: Args):
 def sys_setsid(k, p, a):
     p.pgid = p.pid
     return p.pid
+
+
+def fixed_limit(k, resource: int) -> int:
+    """ufos's limits are what its structures are: the descriptor table, the stack, the process
+    table; no core files are written; the rest is unlimited."""
+    return {RLIMIT["RLIMIT_NOFILE"]: MAX_FDS, RLIMIT["RLIMIT_STACK"]: STACK_SIZE,
+            RLIMIT["RLIMIT_NPROC"]: k.procs.limit, RLIMIT["RLIMIT_CORE"]: 0}.get(resource, RLIM_INFINITY)
+
+
+def sys_prlimit64(k, p, a: Args):
+    """Read a resource limit (soft = hard): they are fixed, so a new limit is refused (EPERM)
+    unless it is the limit already there."""
+    if a.int32(0) not in (0, p.pid):
+        raise SyscallError(E.ESRCH if k.procs.get(a.int32(0)) is None else E.EPERM)
+    resource = a.int32(1)
+    if not 0 <= resource < RLIMIT["RLIMIT_NLIMITS"]:
+        raise SyscallError(E.EINVAL)
+    limit = fixed_limit(k, resource)
+    if not a.is_null(2) and RLIMIT_PAIR.unpack(a.read(2, RLIMIT_PAIR.size)) != (limit, limit):
+        raise SyscallError(E.EPERM)
+    if not a.is_null(3):
+        a.write(3, RLIMIT_PAIR.pack(limit, limit))
+    return 0
 
 
 def sys_umask(k, p, a: Args):

@@ -27,7 +27,8 @@ from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_f
 from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
-                                  sys_kill, sys_reboot, sys_setpgid, sys_setsid, sys_umask, sys_wait4)
+                                  sys_kill, sys_prlimit64, sys_reboot, sys_setpgid, sys_setsid, sys_umask,
+                                  sys_wait4)
 from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask, sys_rt_sigreturn,
                                     sys_rt_sigsuspend, sys_rt_sigtimedwait, sys_sigaltstack)
 from ufos.kernel.sys_socket import (sys_accept, sys_bind, sys_connect, sys_getpeername, sys_getsockname,
@@ -50,6 +51,7 @@ HANDLERS = {
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
     SYS.reboot: sys_reboot, SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
+    SYS.prlimit64: sys_prlimit64,
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
     SYS.rt_sigreturn: sys_rt_sigreturn, SYS.rt_sigpending: sys_rt_sigpending,
     SYS.rt_sigsuspend: sys_rt_sigsuspend, SYS.rt_sigtimedwait: sys_rt_sigtimedwait,

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -730,6 +731,99 @@ static int builtin_times(int argc, char **argv)
     return 0;
 }
 
+/* ---- ulimit ---- */
+
+struct limit {
+    char option;
+    const char *name;       /* as dash's ulimit -a prints it */
+    int resource;
+    long unit;              /* ulimit counts in these (bytes per block or kbyte) */
+};
+
+static const struct limit limits[] = {
+    { 't', "time(seconds)", RLIMIT_CPU, 1 },
+    { 'f', "file(blocks)", RLIMIT_FSIZE, 512 },
+    { 'd', "data(kbytes)", RLIMIT_DATA, 1024 },
+    { 's', "stack(kbytes)", RLIMIT_STACK, 1024 },
+    { 'c', "coredump(blocks)", RLIMIT_CORE, 512 },
+    { 'm', "memory(kbytes)", RLIMIT_RSS, 1024 },
+    { 'l', "locked memory(kbytes)", RLIMIT_MEMLOCK, 1024 },
+    { 'p', "process", RLIMIT_NPROC, 1 },
+    { 'n', "nofiles", RLIMIT_NOFILE, 1 },
+    { 'v', "vmemory(kbytes)", RLIMIT_AS, 1024 },
+    { 'w', "locks", RLIMIT_LOCKS, 1 },
+    { 'r', "rtprio", RLIMIT_RTPRIO, 1 },
+};
+#define NLIMITS ((int)(sizeof limits / sizeof limits[0]))
+
+static void print_limit(const struct limit *l, int hard, int with_name)
+{
+    struct rlimit rl;
+    rlim_t v;
+
+    if (getrlimit(l->resource, &rl) < 0) {
+        sh_warn("ulimit: %s", strerror(errno));
+        return;
+    }
+    v = hard ? rl.rlim_max : rl.rlim_cur;
+    if (with_name)
+        out_fmt(1, "%-20s ", l->name);
+    if (v == RLIM_INFINITY)
+        out_str(1, "unlimited\n");
+    else
+        out_fmt(1, "%lu\n", (unsigned long)(v / (rlim_t)l->unit));
+}
+
+/* ulimit [-H|-S] [-a | -tfdscmlpnvwr] [limit]: show a limit (the file size's by default), all
+ * of them, or set one. ufos's limits are fixed: setting one to anything else fails. */
+static int builtin_ulimit(int argc, char **argv)
+{
+    const struct limit *which = &limits[1];
+    int i, j, k, hard = 0, all = 0;
+
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        for (j = 1; argv[i][j]; j++) {
+            char c = argv[i][j];
+
+            if (c == 'H' || c == 'S') {
+                hard = c == 'H';
+                continue;
+            }
+            if (c == 'a') {
+                all = 1;
+                continue;
+            }
+            for (k = 0; k < NLIMITS && limits[k].option != c; k++)
+                ;
+            if (k == NLIMITS)
+                sh_error("ulimit: Illegal option -%c", c);
+            which = &limits[k];
+        }
+    }
+    if (all) {
+        for (k = 0; k < NLIMITS; k++)
+            print_limit(&limits[k], hard, 1);
+        return 0;
+    }
+    if (i < argc) {
+        struct rlimit rl;
+        long n;
+
+        if (strcmp(argv[i], "unlimited") == 0)
+            rl.rlim_cur = RLIM_INFINITY;
+        else if (parse_int(argv[i], &n) && n >= 0)
+            rl.rlim_cur = (rlim_t)n * (rlim_t)which->unit;
+        else
+            sh_error("ulimit: bad number");
+        rl.rlim_max = rl.rlim_cur;
+        if (setrlimit(which->resource, &rl) < 0)
+            sh_error("ulimit: error setting limit (%s)", strerror(errno));
+        return 0;
+    }
+    print_limit(which, hard, 0);
+    return 0;
+}
+
 /* ---- the table ---- */
 
 struct builtin {
@@ -773,6 +867,7 @@ static const struct builtin table[] = {
     { "trap", builtin_trap, 1 },
     { "true", builtin_true, 0 },
     { "type", builtin_type, 0 },
+    { "ulimit", builtin_ulimit, 0 },
     { "umask", builtin_umask, 0 },
     { "unalias", builtin_unalias, 0 },
     { "unset", builtin_unset, 1 },

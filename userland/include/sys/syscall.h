@@ -95,5 +95,6 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_mprotect 226
 #define SYS_msync 227
 #define SYS_wait4 260
+#define SYS_prlimit64 261
 
 #endif

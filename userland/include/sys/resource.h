@@ -1,0 +1,40 @@
+/*
+ * sys/resource.h - resource limits (getrlimit, setrlimit; the prlimit64 system call).
+ *
+ * ufos's limits are fixed by the kernel (the descriptor table's size, the stack's): they can be
+ * read; setrlimit fails with EPERM unless it asks for what is already there.
+ */
+#ifndef _SYS_RESOURCE_H
+#define _SYS_RESOURCE_H
+
+typedef unsigned long rlim_t;
+
+#define RLIM_INFINITY (~0UL)
+
+struct rlimit {
+    rlim_t rlim_cur;    /* the soft limit */
+    rlim_t rlim_max;    /* the hard limit */
+};
+
+#define RLIMIT_CPU 0
+#define RLIMIT_FSIZE 1
+#define RLIMIT_DATA 2
+#define RLIMIT_STACK 3
+#define RLIMIT_CORE 4
+#define RLIMIT_RSS 5
+#define RLIMIT_NPROC 6
+#define RLIMIT_NOFILE 7
+#define RLIMIT_MEMLOCK 8
+#define RLIMIT_AS 9
+#define RLIMIT_LOCKS 10
+#define RLIMIT_SIGPENDING 11
+#define RLIMIT_MSGQUEUE 12
+#define RLIMIT_NICE 13
+#define RLIMIT_RTPRIO 14
+#define RLIMIT_RTTIME 15
+#define RLIMIT_NLIMITS 16
+
+int getrlimit(int resource, struct rlimit *rlim);
+int setrlimit(int resource, const struct rlimit *rlim);
+
+#endif
