@@ -335,6 +335,8 @@ class Checker(ExprChecker):
                 raise error_at(loc_of(d.bitsize), f"width of bit-field '{d.name}' ({width} bits) exceeds its type")
             if width == 0 and d.name:
                 raise error_at(loc, f"named bit-field '{d.name}' has zero width")
+        elif isinstance(t, T.VlaType):
+            raise error_at(loc, f"field '{d.name}' has a variable size")
         elif not is_complete(t) and not (is_array(t) and t.length is None):
             raise error_at(loc, f"field '{d.name}' has incomplete type '{t}'")
         return [T.Member(d.name, t, 0, width)]
@@ -483,6 +485,8 @@ class Checker(ExprChecker):
                 raise error_at(loc, f"invalid storage class for function '{d.name}'")
             self.declare_function(d, t, defining=False)
             return []
+        if isinstance(t, T.VlaType) and ("extern" in d.storage or "static" in d.storage):
+            raise error_at(loc, f"variable length array '{d.name}' must be automatic (not static or extern)")
         if "extern" in d.storage:
             if d.init is not None:
                 raise error_at(loc, f"'{d.name}' has both 'extern' and initializer")
@@ -611,11 +615,17 @@ class Checker(ExprChecker):
         declarations (an undeclared one is an int), since callers pass promoted arguments; and
         the declared type of each parameter (for knr_narrow)."""
         node = fd.decl.type
-        names = [p.name for p in (node.args.params if node.args else [])]
+        params = node.args.params if node.args else []
+        names = [p.name for p in params]
+        for p in params:
+            if names.count(p.name) > 1:
+                raise error_at(loc_of(p), f"redefinition of parameter '{p.name}'")
         declared = {}
         for decl in fd.param_decls or []:
             if decl.name not in names:
                 raise error_at(loc_of(decl), f"declaration for parameter '{decl.name}' but no such parameter")
+            if decl.name in declared:
+                raise error_at(loc_of(decl), f"redefinition of parameter '{decl.name}'")
             declared[decl.name] = self.adjust_param(self.resolve(decl.type), loc_of(decl))
         declared = {n: declared.get(n, T.INT) for n in names}
         ret = self.resolve(node.type)

@@ -63,9 +63,12 @@ def escape_values(body: str, loc) -> list:
         elif c in "uU":
             n = 4 if c == "u" else 8
             digits = body[i + 1:i + 1 + n]
-            if len(digits) != n:
+            if len(digits) != n or any(d not in "0123456789abcdefABCDEF" for d in digits):
                 raise error_at(loc, f"incomplete universal character name \\{c}{digits}")
-            out.append(chr(int(digits, 16)))
+            code = int(digits, 16)
+            if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                raise error_at(loc, f"\\{c}{digits} is not a valid universal character")
+            out.append(chr(code))
             i += 1 + n
         else:
             raise error_at(loc, f"unknown escape sequence '\\{c}'")
