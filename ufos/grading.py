@@ -1,6 +1,7 @@
 """The grading plugin for pytest (registered by pyproject's `pytest11` entry point, so that a plain
 `pytest labs/util/test_util.py` grades as `ufos grade util` does), and `run`, what a grader uses
-to run a program inside ufos. A lab's grader is an ordinary pytest file:
+to run a program inside ufos (`Server`, a server it drives from the host). A lab's grader is an
+ordinary pytest file:
 
     import pytest
     from ufos.grading import run
@@ -46,7 +47,7 @@ import pytest
 
 from ufos.kernel.boot import Options
 from ufos.labs import ROOT, Lab, LabError, edition, find_lab, lab_owned_tests
-from ufos.runner import RunResult, boot
+from ufos.runner import Background, RunResult, boot
 
 DEFAULT_SEED = 1
 DEFAULT_LIMIT = 20_000_000          # instructions: ample for the labs' programs, seconds to exceed
@@ -70,6 +71,60 @@ def run(argv: list[str], stdin: bytes = b"", max_instructions: int = DEFAULT_LIM
         pytest.fail(f"{argv[0]} exceeded {max_instructions:,} instructions (a loop that never ends, or a "
                     f"process that waits for input that never comes?)", pytrace=False)
     return RunResult(status if status is not None else 0, k.output(1), k.output(2), k.cpu.sysreg("icount"), k)
+
+
+class Server(Background):
+    """A server a grader drives from the host (labs/httpd, labs/redis): /bin/ARGV[0] in ufos on a
+    thread of its own, built from this tree, its guest port on a free host port (self.port), /host
+    the test's folder (share), booted with the session's seed and limited to limit instructions.
+    Every wait fails the test with a sentence a student reads, never a traceback."""
+
+    WAIT = 20                       # seconds for what happens at once or never
+
+    def __init__(self, argv: list[str], port: int, share, limit: int, **options):
+        super().__init__([f"/bin/{argv[0]}", *argv[1:]], ports=(port,), share=share, budget=limit,
+                         report=note_left_out, seed=seed, **options)
+        if argv[0] in left_out:
+            self.stop()
+            pytest.fail(left_out[argv[0]], pytrace=False)
+        self.name, self.limit = argv[0], limit
+        self.port = self.wait_for(lambda: self.kernel.net.host_ports.get(port), f"{argv[0]} to listen on port {port}")
+
+    def wait_for(self, condition, what: str, timed_out=None):
+        """condition()'s first true value; fails if it does not come while the server runs
+        (timed_out(), if given, says why when it never came)."""
+        deadline = time.monotonic() + self.WAIT
+        while not (result := condition()):
+            if not self.thread.is_alive():
+                pytest.fail(f"{self.name} ended while the grader waited for {what}: {self.why_it_ended()}",
+                            pytrace=False)
+            if time.monotonic() > deadline:
+                pytest.fail(timed_out() if timed_out else f"waited {self.WAIT} s for {what}", pytrace=False)
+            time.sleep(0.05)
+        return result
+
+    def why_it_ended(self) -> str:
+        if self.kernel.cpu.sysreg("icount") >= self.limit:
+            return f"exceeded {self.limit:,} instructions (a loop that never waits?)"
+        log = (self.kernel.output(1) + self.kernel.output(2)).decode(errors="replace").strip()
+        return f"status {self.kernel.status}" + (f"; its output ends with: {log[-300:]}" if log else "")
+
+    def call(self, fn, timeout: float = WAIT):
+        try:
+            return super().call(fn, timeout)
+        except TimeoutError:
+            pytest.fail("the kernel did not answer the grader", pytrace=False)
+
+    def finish(self, timeout: float = WAIT):
+        try:
+            return super().finish(timeout)
+        except TimeoutError:
+            pytest.fail(f"{self.name} was still running {timeout} s after it was asked to stop", pytrace=False)
+
+    def stop(self, timeout: float = WAIT) -> None:
+        """Halt the machine, whatever still runs (after the test)."""
+        if self.thread.is_alive():
+            super().stop(timeout)
 
 
 def note_left_out(message: str) -> None:

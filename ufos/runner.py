@@ -74,12 +74,12 @@ class Background:
     that touches the machine: `call` hands it work through the inbox."""
 
     def __init__(self, argv: list[str], image=None, ports=(), hostfwd=None, share=None,
-                 budget: int = 0, **options):
+                 budget: int = 0, report=None, **options):
         if share is not None:
             options["share"] = str(share)
         options = Options(hostfwd=hostfwd if hostfwd is not None else {p: 0 for p in ports},
                           max_instructions=budget, monitored=True, **options)
-        self.kernel = boot(options, stdin=b"", capture=True)
+        self.kernel = boot(options, report, stdin=b"", capture=True)
         self.pid = self.kernel.spawn(argv[0], list(argv), image=image)
         self.thread = threading.Thread(target=self.kernel.run, daemon=True)
         self.thread.start()
@@ -107,10 +107,15 @@ class Background:
                 raise TimeoutError("the kernel did not take the work posted to it")
         return box[0]
 
-    def kill(self, sig: int, pid: int | None = None) -> None:
-        """Send sig to pid (default: the program started), as `kill` would."""
+    def kill(self, sig: int, *pids: int) -> None:
+        """Send sig to pids (default: the program started), as `kill` would."""
         from ufos.kernel import signal
-        self.call(lambda k: [signal.send(k, p, sig) for p in k.procs.live() if p.pid == (pid or self.pid)])
+        chosen = set(pids or (self.pid,))
+        self.call(lambda k: [signal.send(k, p, sig) for p in k.procs.live() if p.pid in chosen])
+
+    def children(self) -> set[int]:
+        """The pids of the program's live children (a server's workers, a save in progress)."""
+        return set(self.call(lambda k: [p.pid for p in k.procs.live() if p.parent and p.parent.pid == self.pid]))
 
     def stop(self, timeout: float = 20) -> None:
         """Halt the machine: every μprocess is killed (a server's workers too), the thread ends."""

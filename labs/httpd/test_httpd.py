@@ -7,89 +7,35 @@ grader watches the kernel's process table. `ufos grade httpd` runs it; so does
 import http.client
 import signal as host_signal
 import socket
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from ufos import grading
-from ufos.kernel.boot import Options
-from ufos.runner import boot
 
 LIMIT = 3_000_000_000   # instructions for one server's whole life; a pool that spins forever ends there
 WAIT = 20               # seconds the grader waits for something that happens at once or never
 FILES = {"index.html": b"<h1>lab httpd</h1>\n", "hello.txt": b"hello, world\n", "big.bin": bytes(range(256)) * 512}
 
 
-class Httpd:
-    """`httpd -w N` in ufos, on a thread of its own, serving a folder of FILES as /host/www on a
-    free host port (self.port). It looks into the kernel on the kernel's own thread."""
+class Httpd(grading.Server):
+    """`httpd -w N` in ufos serving a folder of FILES as /host/www on a free host port (self.port),
+    watched through the kernel's process table (grading.Server)."""
 
     def __init__(self, share, nworkers: int):
         (share / "www").mkdir()
         for name, data in FILES.items():
             (share / "www" / name).write_bytes(data)
-        options = Options(hostfwd={8080: 0}, share=str(share), seed=grading.seed, max_instructions=LIMIT,
-                          monitored=True)
-        self.kernel = boot(options, report=grading.note_left_out, stdin=b"", capture=True)
-        if "httpd" in grading.left_out:
-            pytest.fail(grading.left_out["httpd"], pytrace=False)
-        self.pid = self.kernel.spawn("/bin/httpd", ["httpd", "-p", "8080", "-w", str(nworkers)])
-        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
-        self.thread.start()
-        self.port = self.wait_for(lambda: self.kernel.net.host_ports.get(8080), "httpd to listen on port 8080")
-
-    def wait_for(self, condition, what: str, timed_out=None):
-        """condition()'s first true value; fails if it does not come while httpd runs (timed_out(),
-        if given, says why when it never came)."""
-        deadline = time.monotonic() + WAIT
-        while not (result := condition()):
-            if not self.thread.is_alive():
-                pytest.fail(f"httpd ended while the grader waited for {what}: {self.why_it_ended()}", pytrace=False)
-            if time.monotonic() > deadline:
-                pytest.fail(timed_out() if timed_out else f"waited {WAIT} s for {what}", pytrace=False)
-            time.sleep(0.05)
-        return result
-
-    def why_it_ended(self) -> str:
-        if self.kernel.cpu.sysreg("icount") >= LIMIT:
-            return f"exceeded {LIMIT:,} instructions (a loop that never waits?)"
-        stderr = self.kernel.output(2).decode(errors="replace").strip()
-        return f"status {self.kernel.status}" + (f", stderr: {stderr[-300:]}" if stderr else "")
-
-    def in_kernel(self, fn):
-        """fn(kernel), run on the kernel's thread, and its result."""
-        done, box = threading.Event(), []
-        self.kernel.inbox.post(lambda: (box.append(fn(self.kernel)), done.set()))
-        if not done.wait(WAIT):
-            pytest.fail("the kernel did not answer the grader", pytrace=False)
-        return box[0]
-
-    def workers(self) -> set[int]:
-        """The pids of the master's live children."""
-        return set(self.in_kernel(lambda k: [p.pid for p in k.procs.live() if p.parent and p.parent.pid == self.pid]))
+        super().__init__(["httpd", "-p", "8080", "-w", str(nworkers)], 8080, share, LIMIT)
 
     def wait_workers(self, n: int, gone=frozenset()) -> set[int]:
         """Wait until the master has n workers, none of them in gone."""
         def ready():
-            now = self.workers()
+            now = self.children()
             return now if len(now) == n and not now & set(gone) else None
         return self.wait_for(ready, f"{n} workers", lambda: f"expected {n} workers (children of the master, pid {self.pid})" +
                              (f" other than the old ones {sorted(gone)}" if gone else "") +
-                             f"; after {WAIT} s found {sorted(self.workers())}")
-
-    def kill(self, sig: int, pids) -> None:
-        from ufos.kernel import signal
-        k = self.kernel
-        k.inbox.post(lambda: [signal.send(k, p, sig) for p in k.procs.live() if p.pid in set(pids)])
-
-    def finish(self) -> int:
-        """Wait for every μprocess to end; the master's status."""
-        self.thread.join(WAIT)
-        if self.thread.is_alive():
-            pytest.fail(f"httpd and its workers were still running {WAIT} s after SIGTERM", pytrace=False)
-        return self.kernel.status
+                             f"; after {self.WAIT} s found {sorted(self.children())}")
 
 
 @pytest.fixture
@@ -97,9 +43,7 @@ def httpd(tmp_path):
     """A server with 3 workers, stopped after the test."""
     server = Httpd(tmp_path, 3)
     yield server
-    if server.thread.is_alive():
-        server.kill(host_signal.SIGKILL, [p.pid for p in server.in_kernel(lambda k: k.procs.live())])
-        server.thread.join(WAIT)
+    server.stop()
 
 
 def get(port: int, path: str) -> bytes:
@@ -148,7 +92,7 @@ def test_parallel_requests_under_load(httpd):
         assert sum(kept) == 16 * 20, f"only {sum(kept)} of {16 * 20} keep-alive requests came back right"
         assert list(single) == [FILES["hello.txt"], FILES["index.html"], FILES["big.bin"]] * 16, \
             "a request answered the wrong file"
-    assert httpd.workers() == before, f"the workers changed under load: {sorted(before)} -> {sorted(httpd.workers())}"
+    assert httpd.children() == before, f"the workers changed under load: {sorted(before)} -> {sorted(httpd.children())}"
 
 
 @pytest.mark.points(20, hint="the master waits for any child (waitpid(-1, ...)); when one ends, fork "
@@ -158,7 +102,7 @@ def test_a_killed_worker_is_replaced(httpd):
     """SIGKILL to one worker: a new worker takes its place, and the server serves."""
     old = httpd.wait_workers(3)
     victim = min(old)
-    httpd.kill(host_signal.SIGKILL, [victim])
+    httpd.kill(host_signal.SIGKILL, victim)
     httpd.wait_workers(3, gone={victim})
     assert get(httpd.port, "/hello.txt") == FILES["hello.txt"]
 
@@ -168,7 +112,7 @@ def test_a_killed_worker_is_replaced(httpd):
 def test_every_dead_worker_is_replaced(httpd):
     """SIGKILL to all three workers at once: three new ones, and the server serves."""
     old = httpd.wait_workers(3)
-    httpd.kill(host_signal.SIGKILL, old)
+    httpd.kill(host_signal.SIGKILL, *old)
     httpd.wait_workers(3, gone=old)
     assert get(httpd.port, "/") == FILES["index.html"]
 
@@ -183,12 +127,12 @@ def test_sigterm_stops_cleanly(httpd):
     sock = socket.create_connection(("127.0.0.1", httpd.port), timeout=WAIT)
     sock.sendall(b"GET /big.bin HTTP/1.1\r\nHost: grader\r\n\r\n")
     received = sock.recv(65536)
-    httpd.kill(host_signal.SIGTERM, [httpd.pid])
+    httpd.kill(host_signal.SIGTERM)
     while chunk := sock.recv(65536):
         received += chunk
     assert received.endswith(FILES["big.bin"]), \
         f"the answer in progress was cut: {len(received)} bytes came, for a file of {len(FILES['big.bin'])}"
-    status = httpd.finish()
+    status, _, _ = httpd.finish()
     assert status == 0, f"the master exited with status {status}, not 0"
 
 
@@ -197,6 +141,6 @@ def test_sigterm_stops_cleanly(httpd):
 def test_sighup_reforks_the_workers(httpd):
     """SIGHUP to the master: three new workers replace the old three, and the server serves."""
     old = httpd.wait_workers(3)
-    httpd.kill(host_signal.SIGHUP, [httpd.pid])
+    httpd.kill(host_signal.SIGHUP)
     httpd.wait_workers(3, gone=old)
     assert get(httpd.port, "/hello.txt") == FILES["hello.txt"]

