@@ -1,6 +1,7 @@
 """The layers of ufos import downward only, read from the code's own imports (issue 11).
 
-    front end   ufos.console, ufos.cli, ufos.runner, ufos.bench, ufos.fuzz, ufos.__main__, ufos
+    front end   ufos.console, ufos.cli, ufos.runner, ufos.bench, ufos.fuzz, ufos.labs, ufos.grading,
+                ufos.submissions, ufos.peers, ufos.__main__, ufos
       |  \\
     kernel   toolchain     ufos.kernel, ufos.toolchain: beside each other, never one under the other
       |  /
