@@ -232,16 +232,23 @@ class Operand:
 
 
 class Mismatch(Exception):
-    def __init__(self, index: int, expected: str):
-        super().__init__(expected)
-        self.index, self.expected = index, expected
+    """Operands that do not fit a form. A line is tried against several forms, so the message
+    (`expected`) is only made, from `describe`, for the mismatch that gets reported."""
+
+    def __init__(self, index: int, describe):
+        super().__init__()
+        self.index, self.describe = index, describe
+
+    @property
+    def expected(self) -> str:
+        return self.describe() if callable(self.describe) else self.describe
 
 
 def match_register(item: Reg, tok: Token | None, i: int) -> int:
     name = tok.text.lower() if tok else ""
     kind, num = REGISTERS.get(name, (None, None))
     if kind != item.kind:
-        raise Mismatch(i, f"expected {REGISTER_KINDS[item.kind]}" + (" or csp" if item.sp else ""))
+        raise Mismatch(i, lambda: f"expected {REGISTER_KINDS[item.kind]}" + (" or csp" if item.sp else ""))
     if name == "csp" and not item.sp:
         raise Mismatch(i, "csp is not allowed here (register 31 is czr in this operand)")
     if name == "czr" and item.sp:
@@ -266,7 +273,7 @@ def match(flat: tuple, toks: list[Token]) -> dict[str, Operand]:
         tok = toks[i] if i < len(toks) else None
         if isinstance(item, Word):
             if tok is None or tok.text.lower() != item.text:
-                raise Mismatch(i, f"expected '{item.text}'")
+                raise Mismatch(i, lambda: f"expected '{item.text}'")
             i += 1
         elif isinstance(item, Reg):
             operands[item.field] = Operand(item, [tok], match_register(item, tok, i))
@@ -277,7 +284,7 @@ def match(flat: tuple, toks: list[Token]) -> dict[str, Operand]:
         else:   # an expression; immediates and numbered names start with '#'
             if not isinstance(item, Label):
                 if tok is None or tok.text != "#":
-                    raise Mismatch(i, f"expected {NAMED_FIELDS[item.field]} ({', '.join(item.names)})"
+                    raise Mismatch(i, lambda: f"expected {NAMED_FIELDS[item.field]} ({', '.join(item.names)})"
                                    if isinstance(item, Named) else "expected '#' and an immediate")
                 i += 1
             nxt = flat[k + 1] if k + 1 < len(flat) else None
