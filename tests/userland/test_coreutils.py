@@ -184,7 +184,7 @@ def test_bracket_is_test_and_needs_its_closing_bracket():
     assert run("test", ["a", "=", "a", "]"], argv0="[").status == 0
     assert run("test", ["a", "=", "b", "]"], argv0="[").status == 1
     missing = run("test", ["a", "=", "a"], argv0="/bin/[")
-    assert missing.status == 2 and b"missing ']'" in missing.stderr
+    assert missing.status == 2 and b"missing ]" in missing.stderr
     assert run("test", ["]"], argv0="[").status == 1          # "[ ]": no expression, false
 
 

@@ -163,9 +163,9 @@ def test_test_where_dash_departs(images, args):
 
 def test_bracket_needs_its_closing_bracket(images):
     r = run_image(images["sh"], ["sh", "-c", "[ a = a"], ENV, b"", BUDGET)
-    assert (r.status, r.stderr) == (2, b"sh: 1: [: missing ']'\n")
+    assert (r.status, r.stderr) == (2, b"sh: 1: [: missing ]\n")
     r = run_image(images["test"], ["[", "a", "=", "a"], ENV, b"", BUDGET)
-    assert (r.status, r.stderr) == (2, b"[: missing ']'\n")
+    assert (r.status, r.stderr) == (2, b"[: missing ]\n")
 
 
 # --- printf ------------------------------------------------------------------------------------
