@@ -448,6 +448,25 @@ static int is_white(int c)
     return c == ' ' || c == '\t' || c == '\n';
 }
 
+/* What is left for the last name, from i to end: if it is a single field and its delimiter
+ * ("b :" with IFS=" :"), only the field; otherwise all of it ("b:c:"), as dash does. */
+static size_t one_field_end(const char *ifs, struct strbuf *line, struct strbuf *quoted, size_t i,
+                            size_t end)
+{
+    size_t field_end = i, j;
+    int delimiters = 0;
+
+    while (field_end < end && !is_ifs(ifs, line, quoted, field_end))
+        field_end++;
+    for (j = field_end; j < end; j++) {
+        if (!is_ifs(ifs, line, quoted, j))
+            return end;
+        if (!is_white(line->s[j]) && ++delimiters > 1)
+            return end;
+    }
+    return field_end;
+}
+
 /* Split the line among the names: each takes a field, the last one the rest of the line. */
 static void read_assign(char **names, int count, struct strbuf *line, struct strbuf *quoted)
 {
@@ -468,6 +487,7 @@ static void read_assign(char **names, int count, struct strbuf *line, struct str
 
             while (end > i && is_ifs(ifs, line, quoted, end - 1) && is_white(line->s[end - 1]))
                 end--;
+            end = one_field_end(ifs, line, quoted, i, end);
             sb_addn(&value, line->s + i, end - i);
             i = n;
         } else {
