@@ -82,12 +82,15 @@ def test_lab_list_names_each_lab_first():
 
 
 @instructors_tree
-def test_the_full_tree_scores_full_marks_on_util(tmp_path):
-    done = ufos("grade", "util", "--json", str(tmp_path / "results.json"))
-    assert done.returncode == 0, done.stdout
-    assert f"Score: {UTIL_POINTS}/{UTIL_POINTS}" in done.stdout
-    tests = gradescope_tests(tmp_path / "results.json")
-    assert sum(test["max_score"] for test in tests) == UTIL_POINTS     # lab.toml's points are the grader's
+@pytest.mark.parametrize("lab", [lab.name for lab in all_labs()])
+def test_the_full_tree_scores_full_marks(lab, tmp_path):
+    """Every lab's reference solutions earn every point its lab.toml promises, in its grader's own
+    results (Gradescope's results.json)."""
+    points = find_lab(lab).points
+    done, tests = graded(lab, ROOT, tmp_path / "results.json")
+    assert done.returncode == 0, done.stdout[-3000:]
+    assert f"Score: {points}/{points}" in done.stdout
+    assert sum(test["max_score"] for test in tests) == points     # lab.toml's points are the grader's
     assert all(test["score"] == test["max_score"] for test in tests)
 
 
@@ -352,17 +355,6 @@ def graded(lab: str, tree: Path, results: Path) -> tuple[subprocess.CompletedPro
     return done, gradescope_tests(results)
 
 
-@instructors_tree
-@pytest.mark.parametrize("lab", ["cheri", "syscall"])
-def test_the_full_tree_scores_full_marks_on_cheri_and_syscall(lab, tmp_path):
-    points = find_lab(lab).points
-    done, tests = graded(lab, ROOT, tmp_path / "results.json")
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert f"Score: {points}/{points}" in done.stdout
-    assert sum(test["max_score"] for test in tests) == points         # lab.toml's points are the grader's
-    assert all(test["score"] == test["max_score"] for test in tests)
-
-
 # what a failure of each lab's stub says (its program ran: the stub compiled), unless it waits for a parent
 STUB_FAILURES = {"cheri": "not caught", "syscall": "ENOSYS"}
 
@@ -406,18 +398,47 @@ def test_a_sysinfo_that_ignores_alignment_loses_the_misaligned_points(tmp_path):
     assert "alignment" in hint_of("syscall", "test_misaligned")
 
 
-# --- labs fork and copa ---------------------------------------------------------------------------
-@instructors_tree
-@pytest.mark.parametrize("lab", ["fork", "copa"])
-def test_the_full_tree_scores_full_marks_on_fork_and_copa(lab, tmp_path):
-    points = find_lab(lab).points
-    done, tests = graded(lab, ROOT, tmp_path / "results.json")
+# --- lab httpd -----------------------------------------------------------------------------------
+HTTPD_POINTS = find_lab("httpd").points
+
+
+def test_the_httpd_student_edition_serves_alone_scores_zero_and_keeps_util(student_edition, tmp_path):
+    """The stub's master serves by itself: the grader finds no worker, and every other test waits
+    for that one; lab util, before it in the course, keeps its solutions."""
+    tree = student_edition("httpd")
+    done, tests = graded("httpd", tree, tmp_path / "httpd.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{HTTPD_POINTS}" in done.stdout
+    first, *others = tests
+    assert "expected 3 workers" in first["output"] and "found []" in first["output"], first
+    assert all("to pass first" in test["output"] for test in others), others
+    done, tests = graded("util", tree, tmp_path / "util.json")
+    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
+
+
+@pytest.mark.slow
+def test_the_httpd_student_edition_is_a_working_server(student_edition):
+    """Without the pool, /bin/httpd still serves: the project's httpd tests pass in the student
+    edition, but those of the pool (lab.toml's tests), which it skips."""
+    tree = student_edition("httpd")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
+                           "-p", "no:xdist", "tests/apps/test_httpd.py"], cwd=tree,
+                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:]
-    assert f"Score: {points}/{points}" in done.stdout
-    assert sum(test["max_score"] for test in tests) == points
-    assert all(test["score"] == test["max_score"] for test in tests)
+    assert "failed" not in done.stdout and "a test of lab httpd" in done.stdout
 
 
+@instructors_tree
+@pytest.mark.slow
+def test_a_pool_that_never_replaces_a_worker_loses_the_points_that_say_so(tmp_path):
+    tests = graded_with("httpd", {"userland/bin/httpd/pool.c": (
+        "if (workers[i] == pid && !stop_requested) {", "if (0) {")}, tmp_path)
+    assert lost(tests) == {"test_a_killed_worker_is_replaced": 20, "test_every_dead_worker_is_replaced": 10,
+                           "test_sighup_reforks_the_workers": 10}
+    assert "when one ends" in hint_of("httpd", "test_a_killed_worker_is_replaced")
+
+
+# --- labs fork and copa ---------------------------------------------------------------------------
 # what every failure of the stubs says, unless the test waits for a parent: fork's copies nothing,
 # copa's copies every page at fork, so the child shares none
 KERNEL_STUB_FAILURES = {"fork": "differ from the machine's copy", "copa": "shares 0 of them"}
@@ -467,55 +488,6 @@ def test_a_handler_that_copies_for_the_last_user_too_loses_the_in_place_points(t
     assert lost(tests) == {"test_the_last_user_relocates_in_place": 5}
     output = next(test["output"] for test in tests if test["name"] == "test_the_last_user_relocates_in_place")
     assert "PagesCopied went up by 1" in output and "no new frame, no page copied" in output
-
-
-# --- lab httpd -----------------------------------------------------------------------------------
-HTTPD_POINTS = find_lab("httpd").points
-
-
-@instructors_tree
-def test_the_full_tree_scores_full_marks_on_httpd(tmp_path):
-    done, tests = graded("httpd", ROOT, tmp_path / "results.json")
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert f"Score: {HTTPD_POINTS}/{HTTPD_POINTS}" in done.stdout
-    assert sum(test["max_score"] for test in tests) == HTTPD_POINTS
-    assert all(test["score"] == test["max_score"] for test in tests)
-
-
-def test_the_httpd_student_edition_serves_alone_scores_zero_and_keeps_util(student_edition, tmp_path):
-    """The stub's master serves by itself: the grader finds no worker, and every other test waits
-    for that one; lab util, before it in the course, keeps its solutions."""
-    tree = student_edition("httpd")
-    done, tests = graded("httpd", tree, tmp_path / "httpd.json")
-    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
-    assert f"Score: 0/{HTTPD_POINTS}" in done.stdout
-    first, *others = tests
-    assert "expected 3 workers" in first["output"] and "found []" in first["output"], first
-    assert all("to pass first" in test["output"] for test in others), others
-    done, tests = graded("util", tree, tmp_path / "util.json")
-    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
-
-
-@pytest.mark.slow
-def test_the_httpd_student_edition_is_a_working_server(student_edition):
-    """Without the pool, /bin/httpd still serves: the project's httpd tests pass in the student
-    edition, but those of the pool (lab.toml's tests), which it skips."""
-    tree = student_edition("httpd")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
-                           "-p", "no:xdist", "tests/apps/test_httpd.py"], cwd=tree,
-                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert "failed" not in done.stdout and "a test of lab httpd" in done.stdout
-
-
-@instructors_tree
-@pytest.mark.slow
-def test_a_pool_that_never_replaces_a_worker_loses_the_points_that_say_so(tmp_path):
-    tests = graded_with("httpd", {"userland/bin/httpd/pool.c": (
-        "if (workers[i] == pid && !stop_requested) {", "if (0) {")}, tmp_path)
-    assert lost(tests) == {"test_a_killed_worker_is_replaced": 20, "test_every_dead_worker_is_replaced": 10,
-                           "test_sighup_reforks_the_workers": 10}
-    assert "when one ends" in hint_of("httpd", "test_a_killed_worker_is_replaced")
 
 
 # --- lab shell: msh, with lab util as regression weight and a hidden test ---------------------------
@@ -572,15 +544,6 @@ def test_a_shell_whose_append_truncates_loses_only_the_append_points(tmp_path):
 
 # --- lab redis -----------------------------------------------------------------------------------
 REDIS_POINTS = find_lab("redis").points
-
-
-@instructors_tree
-def test_the_full_tree_scores_full_marks_on_redis(tmp_path):
-    done, tests = graded("redis", ROOT, tmp_path / "results.json")
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert f"Score: {REDIS_POINTS}/{REDIS_POINTS}" in done.stdout
-    assert sum(test["max_score"] for test in tests) == REDIS_POINTS
-    assert all(test["score"] == test["max_score"] for test in tests)
 
 
 def test_the_redis_student_edition_refuses_bgsave_scores_zero_and_keeps_util(student_edition, tmp_path):
