@@ -227,8 +227,9 @@ static void report_signal(struct job *j)
         out_str(2, "\n");          /* the prompt starts on a new line after ^C */
 }
 
-/* Wait until every process of the job has ended, or (with WUNTRACED in options) it stopped. */
-static void wait_job(struct job *j, int options)
+/* Wait until every process of the job has ended, or (with WUNTRACED in options) it stopped.
+ * With interruptible (the wait builtin), a trapped signal ends the wait: returns the signal. */
+static int wait_job(struct job *j, int options, int interruptible)
 {
     int i, wstatus;
 
@@ -237,6 +238,8 @@ static void wait_job(struct job *j, int options)
             pid_t pid = waitpid(j->pids[i], &wstatus, options);
 
             if (pid < 0) {
+                if (errno == EINTR && interruptible && traps_pending())
+                    return traps_pending();
                 if (errno == EINTR)
                     continue;
                 j->status[i] = 0;       /* lost (ECHILD): count it as done */
@@ -245,6 +248,7 @@ static void wait_job(struct job *j, int options)
             record_status(pid, wstatus);
         }
     }
+    return 0;
 }
 
 /* Wait for a foreground job to end (or stop, with job control). Returns its status. */
@@ -252,7 +256,7 @@ int job_wait(struct job *j)
 {
     int status, interrupted;
 
-    wait_job(j, job_control ? WUNTRACED : 0);
+    wait_job(j, job_control ? WUNTRACED : 0, 0);
     job_set_foreground(shell_pgid);
     if (j->state == STOPPED) {
         j->background = 1;
@@ -411,12 +415,13 @@ int builtin_bg(int argc, char **argv)
 }
 
 /* Block until the job is done, or stopped (as bash's wait: a stopped job would never end);
- * its status, or 128 + the stop signal. */
+ * its status, or 128 + the stop signal, or 128 + a trapped signal that ended the wait. */
 static int wait_done(struct job *j)
 {
-    int status;
+    int status, sig = wait_job(j, WUNTRACED, 1);
 
-    wait_job(j, WUNTRACED);
+    if (sig != 0)
+        return 128 + sig;
     if (j->state == STOPPED)
         return 128 + j->stop_signal;
     status = job_status(j);
@@ -444,7 +449,8 @@ int builtin_wait(int argc, char **argv)
 
     if (argc < 2) {
         while ((j = running_job()) != NULL)
-            wait_done(j);
+            if ((status = wait_done(j)) > 128 && traps_pending())
+                return status;          /* a trapped signal came: wait ends */
         return 0;
     }
     for (i = 1; i < argc; i++) {
@@ -463,6 +469,8 @@ int builtin_wait(int argc, char **argv)
             continue;
         }
         status = wait_done(j);
+        if (status > 128 && traps_pending())
+            return status;
     }
     return status;
 }

@@ -292,6 +292,7 @@ char *option_string(void);                  /* $- */
 
 int builtin_trap(int argc, char **argv);
 void traps_run_pending(void);           /* run the actions of signals that arrived */
+int traps_pending(void);                /* a signal with an action arrived: which (or 0) */
 int traps_run_exit(int status);         /* the EXIT trap; the status to exit with */
 int traps_set(void);                    /* any action set? (then the shell must not exec away) */
 void traps_forget(void);                /* a subshell: actions reset, ignored signals stay so */

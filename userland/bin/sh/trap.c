@@ -15,6 +15,9 @@
  * shell ends with that status unless the action calls exit N.
  *
  * A subshell starts with the traps reset (the ignored signals stay ignored): traps_forget.
+ *
+ * The handler is installed without SA_RESTART, so that a trapped signal interrupts the `wait`
+ * builtin, which then returns 128 + the signal at once (POSIX) and the action runs.
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -48,6 +51,17 @@ static void run_action(const char *action)
     running_action = 0;
     sh.status = status;
     free(copy);
+}
+
+/* A signal that arrived and has an action to run, or 0. */
+int traps_pending(void)
+{
+    int sig;
+
+    for (sig = 1; any_arrived && sig < NSIG; sig++)
+        if (arrived[sig] && actions[sig] != NULL && actions[sig][0] != '\0')
+            return sig;
+    return 0;
 }
 
 void traps_run_pending(void)
@@ -100,12 +114,18 @@ static void set_trap(int sig, const char *action)
     actions[sig] = action ? xstrdup(action) : NULL;
     if (sig == EXIT_TRAP)
         return;
-    if (action == NULL)
+    if (action == NULL) {
         signal(sig, SIG_DFL);
-    else if (action[0] == '\0')
+    } else if (action[0] == '\0') {
         signal(sig, SIG_IGN);
-    else
-        signal(sig, note_signal);
+    } else {
+        struct sigaction sa;
+
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = note_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sig, &sa, NULL);          /* no SA_RESTART: wait must see EINTR */
+    }
 }
 
 /* In a new subshell: actions are the parent's business; ignored signals stay ignored. */
