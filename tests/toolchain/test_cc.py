@@ -929,6 +929,28 @@ int main(void) {
     assert (e.loc.line, e.message) == (3, "'z' undeclared")          # the first one
 
 
+def test_every_syntax_error_is_reported_too():
+    src = """int f(int a) {
+    int x = 1
+    return x + a;
+}
+int g(void) {
+    for (int i = 0; i < 3; i++) {
+        f(i)
+    }
+    return 0;
+}
+int main(void) {
+    int y = 3 + ;
+    return g();
+}
+"""
+    heads = [line for line in str(compile_error(src)).split("\n") if ": error: " in line]
+    assert heads == ["bad.c:3:5: error: syntax error before 'return'",
+                     "bad.c:8:5: error: syntax error before '}'",
+                     "bad.c:12:17: error: expected an expression"], heads
+
+
 def test_error_reporting_stops_after_twenty_errors():
     src = "int main(void) {\n" + "".join(f"    u{i} = {i};\n" for i in range(30)) + "}\n"
     text = str(compile_error(src))

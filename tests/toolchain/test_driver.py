@@ -420,7 +420,8 @@ def test_cc_accepts_warning_optimisation_debug_and_library_flags(tmp_path, monke
     monkeypatch.chdir(tmp_path)
     flags = ["-w", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-O0", "-O2", "-O3", "-Os", "-g",
              "-g3", "-pedantic", "-pedantic-errors", "-pthread", "-fPIC", "-fno-strict-aliasing",
-             "-lm", "-lc", "-lrt", "-lpthread", "-L", "/usr/lib", "-Wl,--as-needed"]
+             "-lm", "-lc", "-lrt", "-lpthread", "-L", "/usr/lib", "-Wl,--as-needed", "-static",
+             "-isystem", str(tmp_path)]
     assert cli.main(["cc", *flags, "prog.c", "-o", "prog"]) == 0
     assert ufos("run", "prog", cwd=tmp_path)[:2] == (0, b"42 201112\n")
 

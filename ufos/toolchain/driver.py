@@ -190,10 +190,10 @@ def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable 
 # ---------------------------------------------------------------------------------------------
 # Flags that change nothing for this compiler: warnings (it has none), optimisation and debug
 # levels (one code generator), pedantry, and code-generation options that hold anyway.
-IGNORED_FLAGS = re.compile(r"-w|-W.*|-O[0-3sgz]?|-Ofast|-g(gdb)?[0-3]?|-pedantic(-errors)?|-pthread|-pipe"
+IGNORED_FLAGS = re.compile(r"-w|-W.*|-O[0-3sgz]?|-Ofast|-g(gdb)?[0-3]?|-pedantic(-errors)?|-pthread|-pipe|-static"
                            r"|-f(no-)?(PIC|pic|PIE|pie|common|wrapv|strict-aliasing|omit-frame-pointer"
                            r"|builtin|stack-protector(-strong|-all)?|diagnostics-color(=.*)?)")
-TAKES_VALUE = {"-o", "-I", "-D", "-U", "-L", "-l", "-MF", "-MT", "--base"}   # as a separate word
+TAKES_VALUE = {"-o", "-I", "-isystem", "-D", "-U", "-L", "-l", "-MF", "-MT", "--base"}   # as a separate word
 # -std=NAME -> the __STDC_VERSION__ it sets (None: C90, which has none)
 STANDARDS = {"c89": None, "c90": None, "gnu89": None, "gnu90": None, "iso9899:1990": None,
              "c99": "199901L", "gnu99": "199901L", "iso9899:1999": "199901L",
@@ -221,6 +221,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="preprocess .c files to stdout (or OUT)")
     parser.add_argument("-I", dest="include_dirs", action="append", default=[], metavar="DIR",
                         help="search DIR for #include files (before userland/include)")
+    parser.add_argument("-isystem", dest="include_dirs", action="append", metavar="DIR", help="as -I")
     parser.add_argument("-D", dest="defines", action="append", default=[], metavar="NAME[=VALUE]",
                         help="define a preprocessor macro (VALUE defaults to 1)")
     parser.add_argument("-U", dest="undefines", action="append", default=[], metavar="NAME",

@@ -10,7 +10,7 @@ import re
 
 from pycparser import c_ast, c_parser
 
-from ufos.toolchain.cc.errors import CompileError, Loc
+from ufos.toolchain.cc.errors import MAX_ERRORS, CompileError, CompileErrors, Loc
 
 # Typedef names the compiler knows without a header. check.py gives the __intcap ones their
 # meaning (a 16-byte integer that is a capability); the others are ordinary C.
@@ -63,13 +63,30 @@ def _message(msg: str) -> str:
 
 
 def parse(text: str, filename: str = "<stdin>") -> c_ast.FileAST:
-    """Parse preprocessed text (whose #line markers name the original files)."""
+    """Parse preprocessed text (whose #line markers name the original files). After a syntax
+    error the statement or declaration it is in is blanked out and parsing starts again, so that
+    every syntax error of the file is reported (CompileErrors, up to MAX_ERRORS), as gcc does."""
     full = f'#line 1 "{PRELUDE_FILE}"\n{PRELUDE}#line 1 "{filename}"\n{text}'
-    parser = _Parser()
+    errors: list[CompileError] = []
+    while True:
+        try:
+            ast = _parse_once(full, filename)
+        except CompileError as e:
+            errors.append(e)
+            span = _statement_around(full, e.loc) if len(errors) < MAX_ERRORS else None
+            blanked = _blank(full, *span) if span is not None else full
+            if blanked == full:             # at the end, or no progress: stop here
+                raise CompileErrors(errors, stopped=len(errors) >= MAX_ERRORS) from None
+            full = blanked
+            continue
+        if errors:
+            raise CompileErrors(errors)
+        return ast
+
+
+def _parse_once(full: str, filename: str) -> c_ast.FileAST:
     try:
-        return parser.parse(full, filename)
-    except CompileError:
-        raise
+        return _Parser().parse(full, filename)
     except c_parser.ParseError as e:        # a path that did not go through _parse_error
         m = _ERROR.match(str(e))
         if m:
@@ -77,3 +94,51 @@ def parse(text: str, filename: str = "<stdin>") -> c_ast.FileAST:
         raise CompileError(Loc(filename, 0, 0), str(e)) from None
     except RecursionError:
         raise CompileError(Loc(filename, 0, 0), "the program nests too deeply to parse") from None
+
+
+# --- recovering from a syntax error ------------------------------------------------------------
+_LINE_MARKER = re.compile(r'[ \t]*#[ \t]*(?:line[ \t]+)?(\d+)(?:[ \t]+"([^"]*)")?')
+_SKIPPED = re.compile(r'"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|^[ \t]*#[^\n]*', re.M)
+
+
+def _offset_of(full: str, loc: Loc) -> int | None:
+    """Where in the preprocessed text the place loc (in an original file) is, by the markers."""
+    file, line, offset = None, 0, 0
+    for physical in full.split("\n"):
+        m = _LINE_MARKER.fullmatch(physical)
+        if m:
+            line, file = int(m[1]), m[2] or file
+        else:
+            if file == loc.file and line == loc.line:
+                return offset + max(loc.col - 1, 0)
+            line += 1
+        offset += len(physical) + 1
+    return None
+
+
+def _statement_around(full: str, loc: Loc) -> tuple[int, int] | None:
+    """The span of the statement or declaration holding the place of an error: from after the
+    `;`, `{` or `}` before it (outside parentheses) to the `;` that ends it, or up to the brace
+    that ends it. None if there is nothing left to blank (the error is at the end of the input)."""
+    at = _offset_of(full, loc) if loc is not None else None
+    if at is None or at >= len(full.rstrip()):
+        return None
+    start, depth = 0, 0
+    for m in re.finditer(r"[;{}()\[\]]|" + _SKIPPED.pattern, full, re.M):
+        c = m.group()
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(depth - 1, 0)
+        elif c in ";{}" and (depth == 0 or c != ";"):
+            depth = 0 if c != ";" else depth
+            if m.start() >= at:
+                end = m.end() if c == ";" else m.start()
+                return (start, end) if end > start else (m.start(), m.end())
+            start = m.end()
+    return (start, len(full))
+
+
+def _blank(full: str, start: int, end: int) -> str:
+    """full with [start, end) made spaces (newlines kept, so every place stays where it was)."""
+    return full[:start] + re.sub(r"[^\n]", " ", full[start:end]) + full[end:]
