@@ -34,8 +34,8 @@ struct tm {
     int tm_wday;        /* 0-6, Sunday = 0 */
     int tm_yday;        /* 0-365 */
     int tm_isdst;       /* always 0 */
-    long tm_gmtoff;     /* always 0 */
-    const char *tm_zone;/* always "UTC" */
+    long tm_gmtoff;     /* seconds east of UTC (TZ's fixed offset; 0 for gmtime) */
+    const char *tm_zone;/* the zone's name: "UTC", or TZ's */
 };
 
 time_t time(time_t *tloc);
@@ -47,6 +47,10 @@ struct tm *gmtime(const time_t *timep);
 struct tm *gmtime_r(const time_t *timep, struct tm *result);
 struct tm *localtime(const time_t *timep);
 struct tm *localtime_r(const time_t *timep, struct tm *result);
+void tzset(void);                   /* read TZ: a fixed offset (time.c) */
+extern char *tzname[2];
+extern long timezone;               /* seconds west of UTC */
+extern int daylight;                /* always 0: no daylight-saving rule is applied */
 char *asctime(const struct tm *tm);
 char *asctime_r(const struct tm *tm, char *buf);
 char *ctime(const time_t *timep);

@@ -1,10 +1,14 @@
 /*
  * time.c - clocks, sleeping, and calendar time (time.h, sys/time.h).
  *
- * ufos keeps no time zones: local time is UTC, and mktime is timegm.
+ * Local time is UTC shifted by the fixed offset TZ gives, as POSIX writes it: TZ=EST5 (5 hours
+ * west of UTC), TZ=CET-1, TZ=UTC+3, TZ=<+0530>-5:30 (a quoted name). A daylight-saving part
+ * ("EST5EDT,M3.2.0,M11.1.0") is read past and not applied, and zone files (TZ=:Europe/Paris)
+ * are not there: both count as their standard offset, or UTC. Unset or empty TZ is UTC.
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
@@ -188,14 +192,88 @@ struct tm *gmtime(const time_t *timep)
     return gmtime_r(timep, &result);
 }
 
+/* ---- the time zone (TZ) ---------------------------------------------------------------- */
+
+char *tzname[2] = {"UTC", "UTC"};
+long timezone;                      /* seconds west of UTC */
+int daylight;                       /* 0: no daylight-saving rule is applied */
+static char zone_name[16] = "UTC";
+
+/* TZ's offset "[+|-]hh[:mm[:ss]]" (positive: west of UTC) in seconds, moving *s past it; 0 and
+ * *s unmoved if there is none. */
+static long tz_offset(const char **s)
+{
+    const char *p = *s;
+    long sign = 1, part[3] = {0, 0, 0};
+    int i;
+
+    if (*p == '+' || *p == '-')
+        sign = *p++ == '-' ? -1 : 1;
+    if (*p < '0' || *p > '9')
+        return 0;
+    for (i = 0; i < 3; i++) {
+        while (*p >= '0' && *p <= '9')
+            part[i] = part[i] * 10 + (*p++ - '0');
+        if (*p != ':' || i == 2)
+            break;
+        p++;
+    }
+    *s = p;
+    return sign * (part[0] * 3600 + part[1] * 60 + part[2]);
+}
+
+/* Read TZ: the zone's name (3 letters or more, or <quoted>) and its offset. */
+void tzset(void)
+{
+    const char *tz = getenv("TZ"), *name, *end;
+    size_t n;
+
+    timezone = 0;
+    strcpy(zone_name, "UTC");
+    if (tz == NULL || *tz == '\0' || *tz == ':')
+        goto done;
+    if (*tz == '<') {
+        name = tz + 1;
+        end = strchr(name, '>');
+        if (end == NULL)
+            goto done;
+        tz = end + 1;
+    } else {
+        name = end = tz;
+        while ((*end >= 'A' && *end <= 'Z') || (*end >= 'a' && *end <= 'z'))
+            end++;
+        if (end - name < 3)
+            goto done;
+        tz = end;
+    }
+    n = (size_t)(end - name) < sizeof zone_name - 1 ? (size_t)(end - name) : sizeof zone_name - 1;
+    if (*tz != '+' && *tz != '-' && (*tz < '0' || *tz > '9'))
+        goto done;                  /* a name without an offset is not a POSIX zone */
+    timezone = tz_offset(&tz);
+    memcpy(zone_name, name, n);
+    zone_name[n] = '\0';
+done:
+    tzname[0] = tzname[1] = zone_name;
+    daylight = 0;
+}
+
 struct tm *localtime_r(const time_t *timep, struct tm *result)
 {
-    return gmtime_r(timep, result);
+    time_t t;
+
+    tzset();
+    t = *timep - timezone;
+    gmtime_r(&t, result);
+    result->tm_gmtoff = -timezone;
+    result->tm_zone = tzname[0];
+    return result;
 }
 
 struct tm *localtime(const time_t *timep)
 {
-    return gmtime(timep);
+    static struct tm result;
+
+    return localtime_r(timep, &result);
 }
 
 /* The inverse of gmtime; fields out of range (a 13th month, a 32nd day) carry over, and *tm is
@@ -216,9 +294,15 @@ time_t timegm(struct tm *tm)
     return t;
 }
 
+/* The inverse of localtime: tm is local time; out-of-range fields carry over as for timegm. */
 time_t mktime(struct tm *tm)
 {
-    return timegm(tm);
+    time_t t;
+
+    tzset();
+    t = timegm(tm) + timezone;
+    localtime_r(&t, tm);
+    return t;
 }
 
 /* "Sun Sep 16 01:03:52 1973\n" */
@@ -378,8 +462,12 @@ static void conversion(struct text *t, char c, const struct tm *tm)
     case 'X': format_time(t, "%H:%M:%S", tm); break;
     case 'y': add_number(t, (tm->tm_year + 1900L) % 100, 2, '0'); break;
     case 'Y': add_number(t, tm->tm_year + 1900L, 1, ' '); break;
-    case 'z': add(t, "+0000"); break;
-    case 'Z': add(t, "UTC"); break;
+    case 'z':                       /* +hhmm east of UTC */
+        add(t, tm->tm_gmtoff < 0 ? "-" : "+");
+        add_number(t, (tm->tm_gmtoff < 0 ? -tm->tm_gmtoff : tm->tm_gmtoff) / 3600 * 100
+                      + (tm->tm_gmtoff < 0 ? -tm->tm_gmtoff : tm->tm_gmtoff) / 60 % 60, 4, '0');
+        break;
+    case 'Z': add(t, tm->tm_zone ? tm->tm_zone : "UTC"); break;
     case '%': add(t, "%"); break;
     default:
         buf[0] = '%';
