@@ -17,7 +17,7 @@ from ufos.toolchain.cc.expr import ExprChecker
 from ufos.toolchain.cc.initializer import InitBuilder
 from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
                                      LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var,
-                                     Assign, Binary, Const, VarRef, VlaAlloc, VlaName)
+                                     Assign, Binary, Const, SaveStack, StackSlot, VarRef, VlaAlloc, VlaName)
 from ufos.toolchain.cc.parse import PRELUDE_FILE
 from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
                                      Type, is_array, is_complete, is_func, is_struct, is_void)
@@ -68,7 +68,8 @@ class Checker(ExprChecker):
         self.init_cache: dict[int, object] = {}
         self.struct_nodes: dict[int, StructType] = {}    # id(c_ast.Struct) -> its type
         self.in_params = 0                # resolving a parameter's declarator (array sizes unused)
-        self.vla_blocks: list[bool] = []  # per open block / loop: does it declare a VLA?
+        self.vla_blocks: list = []        # per open block: its StackSlot once it declares a VLA
+        # per open loop: does its body declare a VLA?
         self.vla_loops: list[bool] = []
         self.errors: list[CompileError] = []   # reported at the end (check), as gcc lists them
         self.undeclared: set[str] = set()       # names already reported in this function
@@ -546,12 +547,14 @@ class Checker(ExprChecker):
         ptr = Var(d.name, T.pointer_to(t.base), "local", loc)
         self.func.locals += [count, ptr]
         self.scope.names[d.name] = VlaName(d.name, t, ptr, count)
-        if self.vla_blocks:
-            self.vla_blocks[-1] = True
+        save = []
+        if self.vla_blocks[-1] is None:     # the first in its block: csp is kept here, not at the
+            self.vla_blocks[-1] = StackSlot()   # block's start, which a case label may jump over
+            save = [SaveStack(loc, self.vla_blocks[-1])]
         if self.vla_loops:
             self.vla_loops[-1] = True
         size = Binary(T.LONG, loc, "*", VarRef(T.LONG, loc, count), Const(T.LONG, loc, t.base.size))
-        return [ExprStmt(loc, Assign(T.LONG, loc, VarRef(T.LONG, loc, count), self.convert(t.count, T.LONG))),
+        return save + [ExprStmt(loc, Assign(T.LONG, loc, VarRef(T.LONG, loc, count), self.convert(t.count, T.LONG))),
                 ExprStmt(loc, Assign(ptr.type, loc, VarRef(ptr.type, loc, ptr), VlaAlloc(ptr.type, loc, size)))]
 
     # =============================================================================================
@@ -662,12 +665,12 @@ class Checker(ExprChecker):
     def block(self, node: c_ast.Compound, new_scope: bool = True) -> Block:
         if new_scope:
             self.scope = Scope(self.scope)
-        self.vla_blocks.append(False)
+        self.vla_blocks.append(None)
         try:
             items = []
             for item in node.block_items or []:
                 items.extend(self.recovering(self.block_item, item, default=[]))
-            return Block(loc_of(node), items, frees_vlas=self.vla_blocks[-1])
+            return Block(loc_of(node), items, vla_stack=self.vla_blocks[-1])
         finally:
             self.vla_blocks.pop()
             if new_scope:

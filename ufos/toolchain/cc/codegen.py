@@ -320,11 +320,13 @@ class FunctionGen(ExprGen):
             self.regs.check_empty()
 
     def stmt_Block(self, s: Block) -> None:
-        slot = self.save_csp() if s.frees_vlas else None
         for item in s.items:
             self.stmt(item)
-        if slot is not None:
-            self.restore_csp(slot)
+        if s.vla_stack is not None:
+            self.restore_csp(s.vla_stack.offset)
+
+    def stmt_SaveStack(self, s) -> None:
+        s.slot.offset = self.save_csp()
 
     # --- variable-length arrays take their storage below csp (gen_expr.gen_VlaAlloc) -------------
     def save_csp(self) -> int:

@@ -233,7 +233,20 @@ class Stmt:
 @dataclass(eq=False)
 class Block(Stmt):
     items: list = field(default_factory=list)
-    frees_vlas: bool = False    # declares a variable-length array: csp is restored at its end
+    vla_stack: object = None    # a StackSlot if it declares variable-length arrays: csp is
+                                # restored from it at the block's end
+
+
+@dataclass(eq=False)
+class StackSlot:
+    """Where a block keeps csp as it was before its first variable-length array (a frame offset,
+    given by the code generator)."""
+    offset: int | None = None
+
+
+@dataclass(eq=False)
+class SaveStack(Stmt):      # before a block's first VLA: csp into the block's StackSlot
+    slot: StackSlot = None
 
 
 @dataclass(eq=False)

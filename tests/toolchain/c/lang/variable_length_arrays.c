@@ -1,7 +1,8 @@
 // expected: host
 /* Variable-length arrays at block scope: sizeof evaluated at run time, VLAs of arrays, VLA
    parameters, sizeof of a VLA type, and VLAs in loops giving their stack back every iteration
-   (4,000 iterations of 16 KB would not fit otherwise), also when the body continues or breaks. */
+   (4,000 iterations of 16 KB would not fit otherwise), also when the body continues or breaks,
+   or is a switch entered past the start of the VLA's block. */
 #include <stdio.h>
 #include <string.h>
 
@@ -51,6 +52,21 @@ int main(void)
         k += (int)(sizeof d / sizeof d[0] > 0) + (int)d[0] * 0;
     }
     printf("k %d\n", k);
+
+    long cases = 0;
+    for (int j = 0; j < 3000; j++) {
+        switch (j % 3) {              /* the VLA's block is entered at a case label */
+        case 0:
+            cases += 1;
+            break;
+        case 1:
+            cases += 2;
+            char tmp[j % 7 + 10000];
+            memset(tmp, 1, sizeof tmp);
+            cases += (long)sizeof tmp + tmp[j % 100];
+        }
+    }
+    printf("cases %ld\n", cases);
 
     int n = 5;
     double m[n][3];
