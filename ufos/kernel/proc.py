@@ -35,7 +35,7 @@ class Proc:
         self.context = None              # the saved registers while it is not on the CPU
         self.fds = FdTable()
         self.cwd = "/"
-        self.umask = 0o022               # umask(2): kept and inherited (file modes do not use it yet)
+        self.umask = 0o022               # umask(2): kept, inherited; openat and mkdirat apply it
         self.signals = signal.SignalState()
         self.children: list[Proc] = []
         self.chan = None                 # what it sleeps on

@@ -62,6 +62,7 @@ def sys_openat(k, p, a: Args):
             raise
         parent, name = k.fs.lookup_parent(path)
         node = parent.create(name)
+        node.chmod(a.int(3) & 0o7777 & ~p.umask)       # the mode asked for, less the umask
     f = File(node, flags, path)
     if node.kind == "dir" and f.writable:
         raise SyscallError(E.EISDIR)
@@ -185,7 +186,7 @@ def sys_mkdirat(k, p, a: Args):
     parent, name = k.fs.lookup_parent(path)
     if parent.lookup(name) is not None:
         raise SyscallError(E.EEXIST)
-    parent.mkdir(name)
+    parent.mkdir(name).chmod(a.int(2) & 0o7777 & ~p.umask)
     return 0
 
 
