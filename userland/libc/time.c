@@ -181,7 +181,7 @@ struct tm *gmtime_r(const time_t *timep, struct tm *tm)
     tm->tm_year = (int)(year - 1900);
     tm->tm_isdst = 0;
     tm->tm_gmtoff = 0;
-    tm->tm_zone = "UTC";
+    tm->tm_zone = "GMT";                       /* as glibc names gmtime's zone */
     return tm;
 }
 
