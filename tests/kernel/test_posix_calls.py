@@ -122,6 +122,29 @@ def test_mmap_on_the_host(tmp_path):
     assert out == MMAP
 
 
+MMAP_SIGBUS = (HERE / "mmap_sigbus.out").read_bytes()
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_file_mapping_past_the_files_end_raises_sigbus(policy):
+    """Touching a page of a file mapping wholly past the file's end is SIGBUS with BUS_ADRERR and
+    the address, shared or private, in a child that inherited the mapping; the page holding the
+    end reads zeros; a system call handed such a page fails with EFAULT; the file growing makes
+    the page readable. mmap_sigbus.out is what Linux prints (test_mmap_sigbus_on_the_host)."""
+    r = run_program(HERE / "mmap_sigbus.c", "/tmp", policy=policy, audit=True)
+    assert (r.status, r.stdout) == (0, MMAP_SIGBUS)
+    assert audit_problems(r) == []
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
+def test_mmap_sigbus_on_the_host(tmp_path):
+    exe = tmp_path / "mmap_sigbus"
+    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(HERE / "mmap_sigbus.c"), "-o",
+                    str(exe)], check=True)
+    out = subprocess.run([str(exe), str(tmp_path)], capture_output=True, check=True, timeout=60).stdout
+    assert out == MMAP_SIGBUS
+
+
 @pytest.mark.parametrize("policy", POLICIES)
 def test_no_policy_copies_a_shared_page(policy):
     """After fork, writes to MAP_SHARED pages copy nothing under any policy (and both sides see

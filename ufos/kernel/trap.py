@@ -7,7 +7,8 @@ ends it:
     SVC           a system call — but only from the gate's page: `svc` anywhere else is an attack
                   on the kernel's entry point and gets SIGSYS
     PAGE          a page fault: the kernel may resolve it (a page shared after fork is copied, a
-                  stack or heap page is made on first touch); otherwise SIGSEGV
+                  stack or heap page is made on first touch); otherwise SIGSEGV, or SIGBUS for a
+                  page of a file mapping wholly past the file's end
     CAP           a capability fault (tag, seal, permission, bounds): SIGPROT
     SYSREG        a privileged system register without System permission: SIGPROT
     UNDEF, HLT    SIGILL;  BRK: SIGTRAP;  ALIGN, BUS: SIGBUS
@@ -77,6 +78,10 @@ def handle_trap(k, p, trap) -> None:
                 return                       # resolved: the instruction runs again
         except vm.OutOfMemory:
             fault(k, p, SIG.SIGKILL, f"out of memory at {trap.address:#x}")
+            return
+        except vm.PastEndOfFile:
+            fault(k, p, SIG.SIGBUS, f"page of a file mapping past the file's end at {trap.address:#x}",
+                  signal.SigInfo(SIG.SIGBUS, SI.BUS_ADRERR, addr=trap.address))
             return
     sig = SIGNAL_OF.get(kind, SIG.SIGILL)
     fault(k, p, sig, describe(k, p, trap), signal.SigInfo(sig, fault_code(p, trap), addr=trap.address))

@@ -112,6 +112,19 @@ def aligned_cap(va: int) -> int:
     return va
 
 
+def past_end_of_file(region: "Region", page: int) -> bool:
+    """Whether the page of a file mapping starts at or past the file's end (no byte of the file
+    is in it). A host file deleted since reads as empty."""
+    node = region.shared.file if region.shared else region.file
+    if node is None:
+        return False
+    try:
+        size = node.stat().size
+    except SyscallError:
+        size = 0
+    return region.offset + page - region.start >= size
+
+
 def allows(pte: int, access: str) -> bool:
     need, forbid = NEEDS[access]
     return pte & need == need and not pte & forbid
@@ -120,6 +133,13 @@ def allows(pte: int, access: str) -> bool:
 class OutOfMemory(SyscallError):
     def __init__(self):
         super().__init__(E.ENOMEM, "no free frame")
+
+
+class PastEndOfFile(SyscallError):
+    """A page of a file mapping that lies wholly past the file's end: the program gets SIGBUS
+    (BUS_ADRERR, trap.py), as on Linux; a system call handed such a page fails with EFAULT."""
+    def __init__(self, va: int):
+        super().__init__(E.EFAULT, f"{va:#x} is past the end of the mapped file")
 
 
 class Frames:
@@ -421,6 +441,8 @@ class AddressSpace:
         if region is None or not allows(region.pte | PTE["VALID"], access):
             return False
         pte = self.page_table.lookup(page)
+        if not pte & PTE["VALID"] and past_end_of_file(region, page):
+            raise PastEndOfFile(va)
         self.stats.faults += 1
         if region.shared:
             self.map_shared_page(region, page, pte)

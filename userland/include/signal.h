@@ -103,7 +103,8 @@ typedef struct {
 #define FPE_INTDIV 1
 #define SEGV_MAPERR 1       /* no mapping at the address */
 #define SEGV_ACCERR 2       /* a mapping that does not allow the access */
-#define BUS_ADRALN 1
+#define BUS_ADRALN 1        /* a misaligned access */
+#define BUS_ADRERR 2        /* no such physical address: a file mapping's page past the file's end */
 #define TRAP_BRKPT 1
 #define CLD_EXITED 1
 #define CLD_KILLED 2
