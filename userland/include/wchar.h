@@ -3,14 +3,19 @@
  *
  * wchar_t is a 32-bit int (L"..." makes arrays of it) and a multibyte character is one ASCII
  * byte: the conversions (here and mbtowc & co. in stdlib.h) refuse bytes and wide characters
- * above 0x7f with EILSEQ, as glibc's C locale does. The wprintf/wscanf family and wide stdio
- * (fgetwc, fputws...) are not provided.
+ * above 0x7f with EILSEQ, as glibc's C locale does. Wide stdio (libc/wstdio.c) reads and
+ * writes one byte per wide character, '?' for one above 0x7f (as glibc); the wprintf family
+ * formats with printf's engine (so text above 0x7f in a swprintf format becomes '?').
+ * swscanf narrows its strings and scans with sscanf: %ls, %lc and %l[ are not supported, and
+ * there is no fwscanf/wscanf.
  */
 #ifndef _WCHAR_H
 #define _WCHAR_H
 
 #include <sys/_types.h>
 #include <stdint.h>
+#include <stdarg.h>
+#include <stdio.h>
 
 #ifndef NULL
 #define NULL ((void *)0)
@@ -53,5 +58,31 @@ size_t mbrtowc(wchar_t *pwc, const char *s, size_t n, mbstate_t *ps);
 size_t wcrtomb(char *s, wchar_t wc, mbstate_t *ps);
 size_t mbsrtowcs(wchar_t *dest, const char **src, size_t len, mbstate_t *ps);
 size_t wcsrtombs(char *dest, const wchar_t **src, size_t len, mbstate_t *ps);
+
+long wcstol(const wchar_t *nptr, wchar_t **endptr, int base);
+unsigned long wcstoul(const wchar_t *nptr, wchar_t **endptr, int base);
+long long wcstoll(const wchar_t *nptr, wchar_t **endptr, int base);
+unsigned long long wcstoull(const wchar_t *nptr, wchar_t **endptr, int base);
+double wcstod(const wchar_t *nptr, wchar_t **endptr);
+
+/* wide stdio */
+int fwide(FILE *stream, int mode);
+int wprintf(const wchar_t *format, ...);
+int fwprintf(FILE *stream, const wchar_t *format, ...);
+int swprintf(wchar_t *ws, size_t n, const wchar_t *format, ...);
+int vwprintf(const wchar_t *format, va_list ap);
+int vfwprintf(FILE *stream, const wchar_t *format, va_list ap);
+int vswprintf(wchar_t *ws, size_t n, const wchar_t *format, va_list ap);
+int swscanf(const wchar_t *ws, const wchar_t *format, ...);
+int vswscanf(const wchar_t *ws, const wchar_t *format, va_list ap);
+wint_t fputwc(wchar_t wc, FILE *stream);
+wint_t putwc(wchar_t wc, FILE *stream);
+wint_t putwchar(wchar_t wc);
+int fputws(const wchar_t *ws, FILE *stream);
+wint_t fgetwc(FILE *stream);
+wint_t getwc(FILE *stream);
+wint_t getwchar(void);
+wchar_t *fgetws(wchar_t *ws, int n, FILE *stream);
+wint_t ungetwc(wint_t wc, FILE *stream);
 
 #endif

@@ -5,6 +5,8 @@
 #define _LIBC_LIBC_H
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <wchar.h>
 #include <sys/syscall.h>
 
 /*
@@ -35,6 +37,9 @@ void __stdio_flush_all(void);
 /* printf.c: format into a stream or a buffer; the core of the whole printf family. */
 struct __printf_out;
 int __vformat(struct __printf_out *out, const char *format, va_list ap);
+/* ... and for the wide family (wstdio.c), with the format narrowed. */
+int __vfwprintf_narrowed(FILE *stream, const char *format, va_list ap);
+int __vswprintf_narrowed(wchar_t *ws, size_t size, const char *format, va_list ap);
 
 /* A pointer's address, for alignment tests (docs/abi.md: casting a pointer to an integer gives
  * its address). */

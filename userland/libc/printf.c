@@ -13,6 +13,14 @@
  *     precision  digits or * (negative means none)
  *     length     hh h l ll z t j L (and q, the same as ll)
  *     conversion d i u o x X c s p n % f F e E g G a A m (m: strerror(errno), no argument)
+ *                %lc and %ls take a wide character / wide string (wchar.h) and print it as
+ *                multibyte text: in the C locale, ASCII only; anything above 0x7f makes the
+ *                call fail with EILSEQ, as glibc does.
+ *
+ * The wide family (wstdio.c) uses the same engine with a narrowed format and a "wide" output:
+ * there %ls and %lc keep every wide character (into a wide buffer, swprintf) or print the ones
+ * above 0x7f as '?' (into a stream, as glibc's C locale does), and it is %s with a byte above 0x7f
+ * that fails with EILSEQ.
  *
  * Doubles are converted exactly (bigint.c) and rounded half to even, so the output is the
  * correctly rounded decimal (the same as glibc's). %p prints a capability as the machine does;
@@ -26,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 #include "bigint.h"
 #include "libc.h"
 
@@ -34,8 +43,10 @@
 struct __printf_out {
     FILE *stream;           /* a stream, or */
     int fd;                 /* a file descriptor (>= 0), or */
-    char *buf;              /* a buffer of size bytes: text up to size - 1, then a NUL */
+    char *buf;              /* a buffer of size bytes: text up to size - 1, then a NUL, or */
+    wchar_t *wbuf;          /* a buffer of size wide characters, the same way */
     size_t size;
+    int wide;               /* for the wide family: see the top of the file */
     size_t len;             /* characters produced so far, whether they fitted or not */
     int error;
     int staged;             /* bytes waiting in stage (streams and descriptors) */
@@ -86,7 +97,12 @@ static void emit(struct __printf_out *o, const char *s, size_t n)
     }
     if (o->len + 1 < o->size) {
         room = o->size - 1 - o->len;
-        memcpy(o->buf + o->len, s, n < room ? n : room);
+        k = n < room ? n : room;
+        if (o->wbuf != NULL)
+            for (size_t i = 0; i < k; i++)
+                o->wbuf[o->len + i] = (unsigned char)s[i];
+        else
+            memcpy(o->buf + o->len, s, k);
     }
     o->len += n;
 }
@@ -155,6 +171,54 @@ static void format_text(struct __printf_out *o, const struct spec *sp, const cha
     field_start(o, sp, "", 0, (long)n, 0);
     emit(o, s, n);
     field_end(o, sp, (long)n);
+}
+
+/* n wide characters of s, beyond ASCII too: a wide buffer takes them as they are, any other
+ * output gets '?' for those (the wide family's streams). */
+static void emit_wide(struct __printf_out *o, const wchar_t *s, size_t n)
+{
+    char chunk[64];
+    size_t done, k, room;
+
+    if (o->wbuf != NULL) {                      /* as much as fits; the count goes on anyway */
+        if (o->len + 1 < o->size) {
+            room = o->size - 1 - o->len;
+            wmemcpy(o->wbuf + o->len, s, n < room ? n : room);
+        }
+        o->len += n;
+        return;
+    }
+    for (done = 0; done < n; done += k) {
+        k = n - done < sizeof chunk ? n - done : sizeof chunk;
+        for (size_t i = 0; i < k; i++)
+            chunk[i] = wctob((wint_t)s[done + i]) == EOF ? '?' : (char)s[done + i];
+        emit(o, chunk, k);
+    }
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] & 0x80)
+            return 0;
+    return 1;
+}
+
+/* %lc and %ls: n wide characters of s. Returns -1 (errno EILSEQ) before printing anything if one
+ * has no multibyte form and the output is narrow. */
+static int format_wide_text(struct __printf_out *o, const struct spec *sp, const wchar_t *s,
+                            size_t n)
+{
+    if (!o->wide)
+        for (size_t i = 0; i < n; i++)
+            if (wctob((wint_t)s[i]) == EOF) {
+                errno = EILSEQ;
+                return -1;
+            }
+    field_start(o, sp, "", 0, (long)n, 0);
+    emit_wide(o, s, n);
+    field_end(o, sp, (long)n);
+    return 0;
 }
 
 /* d i u o x X: value is the magnitude; negative says whether there is a minus sign. */
@@ -687,16 +751,36 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
             break;
         }
         case 'c':
+            if (sp.length == LEN_L) {
+                wchar_t wide = (wchar_t)va_arg(ap, wint_t);
+                if (format_wide_text(o, &sp, &wide, 1) < 0)
+                    return -1;
+                break;
+            }
             text[0] = (char)va_arg(ap, int);
             format_text(o, &sp, text, 1);
             break;
         case 's': {
+            if (sp.length == LEN_L) {
+                const wchar_t *wide = va_arg(ap, const wchar_t *);
+                if (wide == NULL)
+                    wide = L"(null)";
+                if (format_wide_text(o, &sp, wide, wcsnlen(wide, sp.precision >= 0
+                                                                     ? (size_t)sp.precision
+                                                                     : (size_t)-1)) < 0)
+                    return -1;
+                break;
+            }
             const char *str = va_arg(ap, const char *);
             if (str == NULL)
                 str = "(null)";
             /* with a precision, never look further: the array need not be terminated */
-            format_text(o, &sp, str, sp.precision >= 0 ? strnlen(str, (size_t)sp.precision)
-                                                       : strlen(str));
+            size_t n = sp.precision >= 0 ? strnlen(str, (size_t)sp.precision) : strlen(str);
+            if (o->wide && !is_ascii(str, n)) {  /* no wide form in the C locale */
+                errno = EILSEQ;
+                return -1;
+            }
+            format_text(o, &sp, str, n);
             break;
         }
         case 'm': {
@@ -751,21 +835,51 @@ static void init_out(struct __printf_out *o, FILE *stream, int fd, char *buf, si
     o->stream = stream;
     o->fd = fd;
     o->buf = buf;
+    o->wbuf = NULL;
     o->size = size;
+    o->wide = 0;
     o->len = 0;
     o->error = 0;
     o->staged = 0;
 }
 
-int vfprintf(FILE *stream, const char *format, va_list ap)
+static int format_to_stream(FILE *stream, int wide, const char *format, va_list ap)
 {
     struct __printf_out o;
     int n;
 
     init_out(&o, stream, -1, NULL, 0);
+    o.wide = wide;
     n = __vformat(&o, format, ap);
     flush_stage(&o);
     return o.error ? -1 : n;
+}
+
+int vfprintf(FILE *stream, const char *format, va_list ap)
+{
+    return format_to_stream(stream, 0, format, ap);
+}
+
+/* vfwprintf's core: format is already narrowed (wstdio.c). */
+int __vfwprintf_narrowed(FILE *stream, const char *format, va_list ap)
+{
+    return format_to_stream(stream, 1, format, ap);
+}
+
+/* vswprintf's core: into size wide characters of ws; output that does not fit is an error (-1),
+ * unlike snprintf's, with as much of it as fits stored. */
+int __vswprintf_narrowed(wchar_t *ws, size_t size, const char *format, va_list ap)
+{
+    struct __printf_out o;
+    int n;
+
+    init_out(&o, NULL, -1, NULL, size);
+    o.wbuf = ws;
+    o.wide = 1;
+    n = __vformat(&o, format, ap);
+    if (size > 0)
+        ws[o.len < size - 1 ? o.len : size - 1] = 0;
+    return n >= 0 && (size_t)n < size ? n : -1;
 }
 
 int vprintf(const char *format, va_list ap)

@@ -39,6 +39,7 @@ struct __ufos_file {
     size_t end;             /* reading: bytes in the buffer */
     int ungot;              /* a character pushed back with ungetc, or EOF */
     FILE *next;             /* the list of open streams */
+    int orientation;        /* fwide's record: 0 none yet, > 0 wide (set by wstdio.c), < 0 byte */
 };
 
 static unsigned char stdin_buf[BUFSIZ], stdout_buf[BUFSIZ], stderr_buf[BUFSIZ];
@@ -244,6 +245,15 @@ int getchar(void)
     return fgetc(stdin);
 }
 
+/* The stream's orientation, fixed by the first call that asks for one (mode != 0). Only fwide
+ * and the wide functions record it; the byte functions work on either kind of stream. */
+int fwide(FILE *stream, int mode)
+{
+    if (stream->orientation == 0 && mode != 0)
+        stream->orientation = mode > 0 ? 1 : -1;
+    return stream->orientation;
+}
+
 int ungetc(int c, FILE *stream)
 {
     if (c == EOF || stream->ungot != EOF)
@@ -412,6 +422,7 @@ static FILE *new_stream(int fd, int fflags)
     f->size = FILE_BUFSIZ;
     f->pos = f->end = 0;
     f->ungot = EOF;
+    f->orientation = 0;
     f->next = open_files;
     open_files = f;
     return f;
@@ -491,6 +502,7 @@ FILE *freopen(const char *pathname, const char *mode, FILE *stream)
     stream->last = 0;
     stream->pos = stream->end = 0;
     stream->ungot = EOF;
+    stream->orientation = 0;    /* freopen clears the orientation (C11 7.21.5.4) */
     return stream;
 }
 

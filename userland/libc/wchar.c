@@ -4,8 +4,10 @@
  * In the C locale a multibyte character is one ASCII byte and its wide character has the same
  * value; a byte or a wide character above 0x7f has no counterpart (EILSEQ), as in glibc. The
  * restartable functions (mbrtowc...) need no state, so their mbstate_t is ignored.
+ * The wide number conversions (wcstol...) narrow their string and use the narrow ones.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <wchar.h>
 
@@ -298,4 +300,60 @@ size_t mbstowcs(wchar_t *dest, const char *src, size_t n)
 size_t wcstombs(char *dest, const wchar_t *src, size_t n)
 {
     return wcsrtombs(dest, &src, n, NULL);
+}
+
+/* ---- numbers: the narrow conversions on an ASCII copy --------------------------------------- */
+
+/* A malloc'd narrow copy of s up to its first character that is not ASCII (no number goes past
+ * one); NULL if there is no memory. */
+static char *ascii_prefix(const wchar_t *s)
+{
+    size_t n = 0;
+    char *out;
+
+    while (s[n] != 0 && wctob((wint_t)s[n]) != EOF)
+        n++;
+    out = malloc(n + 1);
+    if (out == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (char)s[i];
+    out[n] = '\0';
+    return out;
+}
+
+/* After a narrow conversion of text (ascii_prefix(nptr), maybe NULL) that stopped at end: point
+ * *endptr at the wide character where it stopped, and free text. */
+static void finish_conversion(const wchar_t *nptr, wchar_t **endptr, char *text, const char *end)
+{
+    if (endptr != NULL)
+        *endptr = (wchar_t *)nptr + (text != NULL ? end - text : 0);
+    free(text);
+}
+
+/* The integer conversions: narrow is the narrow function, type what it gives. A failed malloc
+ * converts nothing (errno ENOMEM). */
+#define WIDE_STRTO(name, type, narrow)                                                          \
+    type name(const wchar_t *nptr, wchar_t **endptr, int base)                                  \
+    {                                                                                           \
+        char *text = ascii_prefix(nptr), *end = text;                                           \
+        type value = text != NULL ? narrow(text, &end, base) : 0;                               \
+        finish_conversion(nptr, endptr, text, end);                                             \
+        return value;                                                                           \
+    }
+
+WIDE_STRTO(wcstol, long, strtol)
+WIDE_STRTO(wcstoul, unsigned long, strtoul)
+WIDE_STRTO(wcstoll, long long, strtoll)
+WIDE_STRTO(wcstoull, unsigned long long, strtoull)
+WIDE_STRTO(wcstoimax, intmax_t, strtoimax)
+WIDE_STRTO(wcstoumax, uintmax_t, strtoumax)
+
+double wcstod(const wchar_t *nptr, wchar_t **endptr)
+{
+    char *text = ascii_prefix(nptr), *end = text;
+    double value = text != NULL ? strtod(text, &end) : 0;
+
+    finish_conversion(nptr, endptr, text, end);
+    return value;
 }
