@@ -196,6 +196,7 @@ static void emit_wide(struct __printf_out *o, const wchar_t *s, size_t n)
     }
 }
 
+/* Whether n bytes of s all have a wide form in the C locale. */
 static int is_ascii(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
