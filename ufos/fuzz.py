@@ -105,7 +105,8 @@ SPECS = {
     "utimensat": ("dirfd", "path", "times", "atflags"), "fchmodat": ("dirfd", "path", "mode"),
     "fchmod": ("fd", "mode"), "exit": ("int",), "exit_group": ("int",), "clone": ("int",),
     "execve": ("exe", "argv", "argv"), "wait4": ("pid", "out8", "wflags"),
-    "getpid": (), "getppid": (), "getuid": (), "kill": ("pid", "sig"), "reboot": ("int",),
+    "getpid": (), "getppid": (), "getuid": (), "kill": ("pid", "sig"), "tkill": ("pid", "sig"),
+    "tgkill": ("pid", "pid", "sig"), "rt_sigqueueinfo": ("pid", "sig", "in"), "reboot": ("int",),
     "setpgid": ("pid", "pid"), "getpgid": ("pid",), "setsid": (), "umask": ("mode",),
     "prlimit64": ("pid", "int", "in", "out"),
     "rt_sigaction": ("sig", "sigaction", "out"), "rt_sigprocmask": ("how", "in", "out8"),
@@ -113,7 +114,8 @@ SPECS = {
     "rt_sigtimedwait": ("in", "out", "timespec"), "sigaltstack": ("stack", "out"),
     "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"), "clock_getres": ("clock", "out"),
     "clock_nanosleep": ("clock", "int", "timespec", "out"),
-    "gettimeofday": ("out",), "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
+    "gettimeofday": ("out",), "times": ("out",), "getrusage": ("int", "out"),
+    "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
     "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "msync": ("region", "len", "msflags"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),
@@ -124,7 +126,8 @@ SPECS = {
     "getsockname": ("sockfd", "out", "socklen"), "getpeername": ("sockfd", "out", "socklen"),
 }
 # How often each call is made, relative to 1: the ones that change the population are rarer.
-WEIGHTS = {"exit": 0.15, "exit_group": 0.1, "clone": 0.6, "execve": 2, "kill": 0.6, "reboot": 0.05,
+WEIGHTS = {"exit": 0.15, "exit_group": 0.1, "clone": 0.6, "execve": 2, "kill": 0.6, "tkill": 0.3, "tgkill": 0.3,
+           "rt_sigqueueinfo": 0.3, "reboot": 0.05,
            "socket": 2, "socketpair": 2,
            "read": 2, "write": 2, "openat": 2, "close": 1.5, "munmap": 1.5}
 CALLS = [SYS.__dict__[name] for name in SPECS]

@@ -221,3 +221,24 @@ def test_touch_makes_files_and_sets_old_ones_to_now(tmp_path):
     k.spawn("/bin/touch", ["touch", "/host/old.txt", "/host/new.txt"])
     assert (k.run(), k.output(2)) == (0, b"")
     assert old.stat().st_mtime_ns > 10**18 and (tmp_path / "new.txt").read_text() == ""
+
+
+CPUTIME = (HERE / "cputime.out").read_bytes()
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_times_and_getrusage_count_the_children_waited_for(policy):
+    """A child's CPU time (its instructions, 2.5 GHz) reaches times' tms_cutime and
+    getrusage(RUSAGE_CHILDREN) at the wait, not before, with the grandchildren it waited for.
+    The child burns 5M iterations (~30M instructions: more than one 10 ms tick)."""
+    r = run_program(HERE / "cputime.c", "5000000", policy=policy, budget=200_000_000)
+    assert (r.status, r.stdout) == (0, CPUTIME)
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
+def test_cputime_on_the_host(tmp_path):
+    """cputime.out is what Linux prints (a child that burns enough for a tick of the host's clock)."""
+    exe = tmp_path / "cputime"
+    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(HERE / "cputime.c"), "-o", str(exe)],
+                   check=True)
+    assert subprocess.run([str(exe), "100000000"], capture_output=True, check=True, timeout=60).stdout == CPUTIME

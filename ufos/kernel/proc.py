@@ -45,6 +45,7 @@ class Proc:
         self.wait_status = 0             # for the parent's wait: (code << 8) or the signal
         self.unreported: int | None = None   # a stop or continue wait4 has not told the parent of
         self.instructions = 0
+        self.children_instructions = 0   # of the children it waited for, and theirs (times)
         self.syscalls = 0
         self.fault: str | None = None    # the message of the fault that killed it
 

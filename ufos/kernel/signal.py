@@ -42,7 +42,8 @@ UNBLOCKABLE = (1 << (SIG.SIGKILL - 1)) | (1 << (SIG.SIGSTOP - 1))     # mask bit
 MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
 RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
 EXECUTE = isa.PERM["EXECUTE"]
-SIGINFO = struct.Struct("<iiiiIiq16x16x64x")     # siginfo_t (signal.h); si_addr is written apart
+SIGINFO = struct.Struct("<iiiiIiq16xq8x64x")     # siginfo_t (signal.h); si_addr is written apart
+SIGINFO_VALUE = 48               # the offset of si_value (sigqueue's): its integer, never a capability
 SIGINFO_ADDR = 32                # the offset of si_addr: an untagged pointer, never a capability
 UCONTEXT = struct.Struct("<Q8x16x16xi4xQQQ")       # ucontext_t: flags, link, uc_stack, uc_sigmask, mcontext
 UCONTEXT_STACK = 32              # the offset of uc_stack.ss_sp (an untagged pointer as well)
@@ -57,9 +58,10 @@ class SigInfo:
     uid: int = 0
     status: int = 0
     addr: int = 0                # for faults: the address (an integer)
+    value: int = 0               # sigqueue's si_value, as an integer (sival_int in its low half)
 
     def pack(self) -> bytes:
-        return SIGINFO.pack(self.signo, 0, self.code, self.pid, self.uid, self.status, 0)
+        return SIGINFO.pack(self.signo, 0, self.code, self.pid, self.uid, self.status, 0, self.value)
 
 
 @dataclass

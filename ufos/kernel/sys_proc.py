@@ -59,6 +59,7 @@ def sys_wait4(k, p, a: Args):
         raise WouldBlock(p)
     if child.state == "zombie":
         status = child.wait_status
+        p.children_instructions += child.instructions + child.children_instructions   # POSIX: at wait
         reap(k, p, child)
     else:
         status, child.unreported = child.unreported, None

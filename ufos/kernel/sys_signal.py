@@ -1,4 +1,5 @@
-"""System calls on signals: sigaction (a handler must be a function of the caller's own), the
+"""System calls on signals: sending one to a single μprocess (tkill and tgkill: raise;
+rt_sigqueueinfo: sigqueue, with a value), sigaction (a handler must be a function of the caller's own), the
 signal mask, the pending set, waiting for a signal (sigsuspend, sigtimedwait), the alternate
 signal stack (a capability the kernel keeps: checked here on the way in), and the return from a
 handler. Sending and delivering signals is signal.py.
@@ -17,6 +18,50 @@ from ufos.kernel.uaccess import NO_RETURN, RESTART, TIMESPEC, P, Args, check_buf
 SIGACTION_SIZE = 64             # struct sigaction (signal.h): handler +0, flags +16, restorer +32, mask +48
 STACK_T = struct.Struct("<16xi4xQ")     # stack_t (signal.h): ss_sp +0 (a capability), ss_flags +16, ss_size +24
 SIGSET = struct.Struct("<Q")
+QUEUED = struct.Struct("<8xi36xq")      # of the caller's siginfo_t: si_code +8, si_value +48
+
+
+def target(k, pid: int, sig: int):
+    """The live μprocess a signal for one thread or process goes to: EINVAL for a bad signal or
+    pid, ESRCH for none. (A μprocess has one thread: its thread id is its pid.)"""
+    if not 0 <= sig < NSIG or pid <= 0:
+        raise SyscallError(E.EINVAL)
+    q = k.procs.get(pid)
+    if q is None or q.state == "zombie":
+        raise SyscallError(E.ESRCH)
+    return q
+
+
+def sys_tkill(k, p, a: Args):
+    """tkill(tid, sig): raise(), as glibc does it; the handler sees si_code SI_TKILL."""
+    sig = a.int32(1)
+    signal.send(k, target(k, a.int32(0), sig), sig, signal.SigInfo(sig, SI.SI_TKILL, pid=p.pid))
+    return 0
+
+
+def sys_tgkill(k, p, a: Args):
+    """tgkill(tgid, tid, sig): as tkill, the thread tid of process tgid, which is tid itself."""
+    tgid, tid, sig = a.int32(0), a.int32(1), a.int32(2)
+    if tgid <= 0:
+        raise SyscallError(E.EINVAL)
+    q = target(k, tid, sig)
+    if tgid != tid:
+        raise SyscallError(E.ESRCH, "a μprocess's only thread has its pid")
+    signal.send(k, q, sig, signal.SigInfo(sig, SI.SI_TKILL, pid=p.pid))
+    return 0
+
+
+def sys_rt_sigqueueinfo(k, p, a: Args):
+    """rt_sigqueueinfo(pid, sig, info): sigqueue. The caller's siginfo_t gives si_code and
+    si_value (an integer: a pointer in it arrives untagged); the sender is the caller, whatever
+    si_pid says. As Linux: a code the kernel alone may give (>= 0, or SI_TKILL) only to itself."""
+    pid, sig = a.int32(0), a.int32(1)
+    code, value = QUEUED.unpack(a.read(2, QUEUED.size))
+    q = target(k, pid, sig)
+    if (code >= 0 or code == SI.SI_TKILL) and q is not p:
+        raise SyscallError(E.EPERM, "si_code is the kernel's to give")
+    signal.send(k, q, sig, signal.SigInfo(sig, code, pid=p.pid, value=value))
+    return 0
 
 
 def sys_rt_sigaction(k, p, a: Args):

@@ -1,4 +1,4 @@
-"""System calls on time and waiting: the clocks, sleeping (nanosleep, clock_nanosleep), and
+"""System calls on time and waiting: the clocks, CPU time used (times, getrusage), sleeping (nanosleep, clock_nanosleep), and
 ppoll (which waits on many descriptors at once, optionally under another signal mask). Time is
 the kernel's clock (boot.py: Kernel.clock_ns).
 
@@ -6,6 +6,9 @@ The clocks: CLOCK_MONOTONIC (and BOOTTIME, MONOTONIC_RAW and _COARSE) is the ker
 CLOCK_REALTIME adds the date at boot, and the CPU-time clocks count the μprocess's own work: its
 retired instructions charged one cycle each at the modeled 2.5 GHz (cost.CLOCK_HZ), i.e. 0.4 ns
 an instruction, whatever they were (the kernel's time in its system calls is not counted).
+times and getrusage report the same count as user time (system time is 0), and, for the
+children, the instructions of every child the μprocess waited for (with those of the children
+they waited for themselves), added at the wait as POSIX says.
 """
 from __future__ import annotations
 
@@ -26,6 +29,14 @@ MONOTONIC = {CLOCK[name] for name in ("CLOCK_MONOTONIC", "CLOCK_MONOTONIC_RAW", 
 REALTIME = {CLOCK["CLOCK_REALTIME"], CLOCK["CLOCK_REALTIME_COARSE"]}
 CPUTIME = {CLOCK["CLOCK_PROCESS_CPUTIME_ID"], CLOCK["CLOCK_THREAD_CPUTIME_ID"]}
 TIMER_ABSTIME = defines("time.h", "TIMER_ABSTIME")["TIMER_ABSTIME"]
+CLK_TCK = 100                   # times' clock ticks a second (sysconf(_SC_CLK_TCK), as Linux)
+TMS = struct.Struct("<qqqq")    # struct tms (sys/times.h): utime, stime, cutime, cstime
+RUSAGE = struct.Struct("<qqqq112x")   # struct rusage (sys/resource.h): ru_utime, ru_stime, then 14 longs
+RUSAGE_WHO = defines("sys/resource.h", "RUSAGE_")
+
+
+def cpu_ns(instructions: int) -> int:
+    return instructions * 10**9 // CLOCK_HZ
 
 
 def clock_now(k, p, clock: int) -> int:
@@ -35,7 +46,7 @@ def clock_now(k, p, clock: int) -> int:
     if clock in REALTIME:
         return k.clock_ns() + k.realtime_base_ns
     if clock in CPUTIME:
-        return p.instructions * 10**9 // CLOCK_HZ
+        return cpu_ns(p.instructions)
     raise SyscallError(E.EINVAL, f"no clock {clock}")
 
 
@@ -99,6 +110,29 @@ def check_timespec(timespec: bytes) -> tuple[int, int]:
     if sec < 0 or not 0 <= nsec < 10**9:
         raise SyscallError(E.EINVAL, "bad timespec")
     return sec, nsec
+
+
+def sys_times(k, p, a: Args):
+    """times(buf): the CPU time of the caller and of its waited-for children, in clock ticks;
+    returns the ticks since boot (a NULL buf asks only that, as Linux allows)."""
+    if not a.is_null(0):
+        ticks = [cpu_ns(n) * CLK_TCK // 10**9 for n in (p.instructions, p.children_instructions)]
+        a.write(0, TMS.pack(ticks[0], 0, ticks[1], 0))
+    return k.clock_ns() * CLK_TCK // 10**9
+
+
+def sys_getrusage(k, p, a: Args):
+    """getrusage(who, usage): ru_utime for RUSAGE_SELF (or RUSAGE_THREAD: a μprocess has one
+    thread) or RUSAGE_CHILDREN; the other fields, which ufos does not keep, are 0."""
+    who = a.int32(0)
+    if who in (RUSAGE_WHO["RUSAGE_SELF"], RUSAGE_WHO["RUSAGE_THREAD"]):
+        ns = cpu_ns(p.instructions)
+    elif who == RUSAGE_WHO["RUSAGE_CHILDREN"]:
+        ns = cpu_ns(p.children_instructions)
+    else:
+        raise SyscallError(E.EINVAL, f"getrusage who {who}")
+    a.write(1, RUSAGE.pack(ns // 10**9, ns // 1000 % 10**6, 0, 0))
+    return 0
 
 
 def sys_gettimeofday(k, p, a: Args):

@@ -29,13 +29,14 @@ from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, s
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
                                   sys_kill, sys_prlimit64, sys_reboot, sys_setpgid, sys_setsid, sys_umask,
                                   sys_wait4)
-from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask, sys_rt_sigreturn,
-                                    sys_rt_sigsuspend, sys_rt_sigtimedwait, sys_sigaltstack)
+from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask,
+                                    sys_rt_sigqueueinfo, sys_rt_sigreturn, sys_rt_sigsuspend,
+                                    sys_rt_sigtimedwait, sys_sigaltstack, sys_tgkill, sys_tkill)
 from ufos.kernel.sys_socket import (sys_accept, sys_bind, sys_connect, sys_getpeername, sys_getsockname,
                                     sys_getsockopt, sys_listen, sys_recvfrom, sys_sendto, sys_setsockopt,
                                     sys_shutdown, sys_socket, sys_socketpair)
-from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock_nanosleep, sys_gettimeofday,
-                                  sys_nanosleep, sys_ppoll)
+from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock_nanosleep, sys_getrusage,
+                                  sys_gettimeofday, sys_nanosleep, sys_ppoll, sys_times)
 
 # number -> handler (clone is fork: sys_proc.py says why)
 HANDLERS = {
@@ -55,10 +56,11 @@ HANDLERS = {
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,
     SYS.rt_sigreturn: sys_rt_sigreturn, SYS.rt_sigpending: sys_rt_sigpending,
     SYS.rt_sigsuspend: sys_rt_sigsuspend, SYS.rt_sigtimedwait: sys_rt_sigtimedwait,
-    SYS.sigaltstack: sys_sigaltstack,
+    SYS.sigaltstack: sys_sigaltstack, SYS.tkill: sys_tkill, SYS.tgkill: sys_tgkill,
+    SYS.rt_sigqueueinfo: sys_rt_sigqueueinfo,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
     SYS.clock_getres: sys_clock_getres, SYS.clock_nanosleep: sys_clock_nanosleep,
-    SYS.gettimeofday: sys_gettimeofday, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
+    SYS.gettimeofday: sys_gettimeofday, SYS.times: sys_times, SYS.getrusage: sys_getrusage, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
     SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.msync: sys_msync,
     SYS.brk: sys_brk,
     SYS.socket: sys_socket, SYS.socketpair: sys_socketpair, SYS.bind: sys_bind,

@@ -95,10 +95,11 @@ typedef struct {
 } siginfo_t;
 
 /* si_code values */
-#define SI_USER 0           /* kill, raise */
+#define SI_USER 0           /* kill */
 #define SI_KERNEL 128       /* sent by the kernel (a terminal's Ctrl-C, SIGPIPE) */
-#define SI_QUEUE (-1)
+#define SI_QUEUE (-1)       /* sigqueue */
 #define SI_TIMER (-2)
+#define SI_TKILL (-6)       /* raise (tkill, tgkill) */
 #define ILL_ILLOPC 1
 #define FPE_INTDIV 1
 #define SEGV_MAPERR 1       /* no mapping at the address */
@@ -167,6 +168,7 @@ struct sigaction {
 sighandler_t signal(int signum, sighandler_t handler);
 int raise(int sig);
 int kill(pid_t pid, int sig);
+int sigqueue(pid_t pid, int sig, const union sigval value);
 int sigaction(int signum, const struct sigaction *act, struct sigaction *oldact);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oldset);
 int sigemptyset(sigset_t *set);

@@ -1,6 +1,6 @@
 /*
- * signal.c - signals: sigaction, signal, kill, raise, killpg, signal sets, the mask, the pending
- * set, waiting for signals (sigsuspend, sigwait, sigtimedwait, pause), the alternate stack, and
+ * signal.c - signals: sigaction, signal, kill, raise, sigqueue, killpg, signal sets, the mask, the
+ * pending set, waiting for signals (sigsuspend, sigwait, sigtimedwait, pause), the alternate stack, and
  * the XSI calls (sighold, sigrelse, sigignore, sigset, sigpause) built on those.
  *
  * sigaction hands the kernel a struct sigaction (its layout is in signal.h) with SA_RESTORER
@@ -48,9 +48,23 @@ int kill(pid_t pid, int sig)
     return (int)syscall2(SYS_kill, pid, sig);
 }
 
+/* A μprocess has one thread, whose id is its pid: raise signals it (si_code SI_TKILL, as glibc). */
 int raise(int sig)
 {
-    return kill(getpid(), sig);
+    return (int)syscall2(SYS_tkill, getpid(), sig);
+}
+
+/* kill with a value for the handler (si_value) and si_code SI_QUEUE. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+    siginfo_t info;
+
+    memset(&info, 0, sizeof info);
+    info.si_signo = sig;
+    info.si_code = SI_QUEUE;
+    info.si_pid = getpid();
+    info.si_value = value;
+    return (int)syscall3(SYS_rt_sigqueueinfo, pid, sig, &info);
 }
 
 int killpg(pid_t pgrp, int sig)

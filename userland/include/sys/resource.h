@@ -1,11 +1,14 @@
 /*
- * sys/resource.h - resource limits (getrlimit, setrlimit; the prlimit64 system call).
+ * sys/resource.h - resource limits (getrlimit, setrlimit; the prlimit64 system call), and the
+ * resources used (getrusage: the CPU time of the process or of the children it waited for).
  *
  * ufos's limits are fixed by the kernel (the descriptor table's size, the stack's): they can be
  * read; setrlimit fails with EPERM unless it asks for what is already there.
  */
 #ifndef _SYS_RESOURCE_H
 #define _SYS_RESOURCE_H
+
+#include <sys/time.h>
 
 typedef unsigned long rlim_t;
 
@@ -34,7 +37,20 @@ struct rlimit {
 #define RLIMIT_RTTIME 15
 #define RLIMIT_NLIMITS 16
 
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+#define RUSAGE_THREAD 1
+
+/* ufos fills ru_utime (its instructions as time, as CLOCK_PROCESS_CPUTIME_ID); the rest are 0. */
+struct rusage {
+    struct timeval ru_utime;    /* user time */
+    struct timeval ru_stime;    /* system time */
+    long ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap;
+    long ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw;
+};
+
 int getrlimit(int resource, struct rlimit *rlim);
+int getrusage(int who, struct rusage *usage);
 int setrlimit(int resource, const struct rlimit *rlim);
 
 #endif
