@@ -8,6 +8,8 @@ can make is raised as a CompileError at the place it happened.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pycparser import c_ast
 
 from ufos.toolchain.cc import types as T
@@ -17,7 +19,7 @@ from ufos.toolchain.cc.expr import ExprChecker
 from ufos.toolchain.cc.initializer import InitBuilder
 from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
                                      LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var,
-                                     Assign, Binary, Const, SaveStack, StackSlot, VarRef, VlaAlloc, VlaName)
+                                     Assign, Const, SaveStack, StackSlot, VarRef, VlaAlloc, VlaName)
 from ufos.toolchain.cc.parse import PRELUDE_FILE
 from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
                                      Type, is_array, is_complete, is_func, is_struct, is_void)
@@ -151,18 +153,16 @@ class Checker(ExprChecker):
         loc = loc_of(node) or loc_of(node.type)
         if is_func(base):
             raise error_at(loc, "declaration of an array of functions")
-        if isinstance(base, T.VlaType):
-            raise error_at(loc, "arrays of variable length arrays are not supported")
-        if not is_complete(base):
+        if not is_complete(base) and not isinstance(base, T.VlaType):
             raise error_at(loc, f"array has incomplete element type '{base}'")
         length = None
         if node.dim is not None:
             dim = self.array_size(node.dim)
-            if dim is None:                 # `int a[n]` as a parameter is an int *: n is not needed
-                return T.array_of(base, None)
+            if dim is None:                 # `double a[n][m]` as a parameter: a double (*)[*] until
+                return T.VlaType(base=base, length=None)    # the definition's body (vla_parameter)
             if not T.is_integer(dim.type):
                 raise error_at(loc_of(node.dim), "size of array has non-integer type")
-            if not isinstance(dim, Const):
+            if not isinstance(dim, Const) or isinstance(base, T.VlaType):
                 return self.vla_type(base, dim, loc_of(node.dim) or loc)
             length = dim.value
             if length < 0:
@@ -183,7 +183,7 @@ class Checker(ExprChecker):
         return size if isinstance(size, Const) else None
 
     def vla_type(self, base: Type, count, loc) -> T.VlaType:
-        if self.func is None or self.scope is self.file_scope:
+        if not self.in_params and (self.func is None or self.scope is self.file_scope):
             raise error_at(loc, "variable length array declared outside of any function")
         return T.VlaType(base=base, length=None, count=count)
 
@@ -379,13 +379,19 @@ class Checker(ExprChecker):
             raise error_at(loc, f"redefinition of '{name}'")
         self.scope.names[name] = entry
 
-    def typedef(self, node: c_ast.Typedef) -> None:
+    def typedef(self, node: c_ast.Typedef) -> list:
+        """Declare the type name; `typedef int row[n]` in a function evaluates n here (the
+        statements returned), so later changes to n do not change the type."""
         loc = loc_of(node)
+        sizes = []
         if node.name in BUILTIN_TYPEDEFS and loc is not None and loc.file == PRELUDE_FILE:
             t = BUILTIN_TYPEDEFS[node.name]
         else:
             t = self.resolve(node.type)
+            if T.is_variably_modified(t):
+                t, sizes = self.freeze_vla(t, node.name, loc)
         self.declare_name(node.name, TypedefName(node.name, t), loc)
+        return sizes
 
     def decl_type(self, d: c_ast.Decl) -> Type:
         if isinstance(d.type, (c_ast.Struct, c_ast.Union, c_ast.Enum)):
@@ -522,6 +528,7 @@ class Checker(ExprChecker):
         if isinstance(t, T.VlaType):
             return self.vla_local(d, t)
         self.check_local_redeclaration(d.name, loc)
+        t, sizes = self.freeze_vla(t, d.name, loc)     # `int (*p)[n]`: n is evaluated here
         var = Var(d.name, t, "local", loc)
         self.scope.names[d.name] = var
         self.func.locals.append(var)
@@ -529,33 +536,48 @@ class Checker(ExprChecker):
             if not is_complete(t):
                 raise error_at(loc, f"storage size of '{d.name}' isn't known" if not is_array(t)
                                else f"definition of variable '{d.name}' with array type needs an explicit size or an initializer")
-            return []
+            return sizes
         if not is_complete(t) and not (is_array(t) and t.length is None):
             raise error_at(loc, f"variable '{d.name}' has initializer but incomplete type")
         init = InitBuilder(self).build(t, d.init)
         var.type = init.type
-        return [LocalInit(loc, var, init)]
+        return sizes + [LocalInit(loc, var, init)]
 
     def vla_local(self, d: c_ast.Decl, t: T.VlaType) -> list:
-        """`T a[n];`: count = n; ptr = storage for count * sizeof(T) bytes taken below csp, which
-        the enclosing block gives back at its end (and a loop before each iteration)."""
+        """`T a[n][m];`: n and m are evaluated once (freeze_vla); ptr = storage for n * m *
+        sizeof(T) bytes taken below csp, which the enclosing block gives back at its end (and a
+        loop before each iteration)."""
         loc = loc_of(d)
         if d.init is not None:
             raise error_at(loc, "variable-sized object may not be initialized")
         self.check_local_redeclaration(d.name, loc)
-        count = Var(f"{d.name}.count", T.LONG, "local", loc)
+        t, sizes = self.freeze_vla(t, d.name, loc)
         ptr = Var(d.name, T.pointer_to(t.base), "local", loc)
-        self.func.locals += [count, ptr]
-        self.scope.names[d.name] = VlaName(d.name, t, ptr, count)
+        self.func.locals.append(ptr)
+        self.scope.names[d.name] = VlaName(d.name, t, ptr)
         save = []
         if self.vla_blocks[-1] is None:     # the first in its block: csp is kept here, not at the
             self.vla_blocks[-1] = StackSlot()   # block's start, which a case label may jump over
             save = [SaveStack(loc, self.vla_blocks[-1])]
         if self.vla_loops:
             self.vla_loops[-1] = True
-        size = Binary(T.LONG, loc, "*", VarRef(T.LONG, loc, count), Const(T.LONG, loc, t.base.size))
-        return save + [ExprStmt(loc, Assign(T.LONG, loc, VarRef(T.LONG, loc, count), self.convert(t.count, T.LONG))),
-                ExprStmt(loc, Assign(ptr.type, loc, VarRef(ptr.type, loc, ptr), VlaAlloc(ptr.type, loc, size)))]
+        size = self.convert(self.vla_bytes(t, loc), T.LONG)
+        return save + sizes + [ExprStmt(loc, Assign(ptr.type, loc, VarRef(ptr.type, loc, ptr), VlaAlloc(ptr.type, loc, size)))]
+
+    def freeze_vla(self, t: Type, name: str, loc) -> tuple[Type, list]:
+        """A declaration's type with each variable length evaluated now (outermost first, as gcc
+        does) into a hidden local that the returned type's count names; and the statements that
+        evaluate them. Later changes to n do not change the declared array."""
+        if isinstance(t, T.VlaType):
+            count = Var(f"{name}.count{len(self.func.locals)}", T.LONG, "local", loc)
+            self.func.locals.append(count)
+            first = ExprStmt(loc, Assign(T.LONG, loc, VarRef(T.LONG, loc, count), self.convert(self.vla_count(t, loc), T.LONG)))
+            base, sizes = self.freeze_vla(t.base, name, loc)
+            return replace(t, base=base, count=count), [first] + sizes
+        if isinstance(t, T.PointerType) and T.is_variably_modified(t):
+            base, sizes = self.freeze_vla(t.base, name, loc)
+            return replace(t, base=base), sizes
+        return t, []
 
     # =============================================================================================
     # Functions
@@ -591,6 +613,9 @@ class Checker(ExprChecker):
                 if not is_complete(p.type):
                     raise error_at(ploc, f"parameter '{p.name}' has incomplete type '{p.type}'")
                 pv = Var(p.name, p.type, "param", ploc)
+                if T.is_variably_modified(p.type):
+                    pv.type, sizes = self.vla_parameter(decl, ploc)
+                    narrowed += sizes
                 self.check_local_redeclaration(p.name, ploc)
                 self.scope.names[p.name] = pv
                 func.params.append(pv)
@@ -606,6 +631,11 @@ class Checker(ExprChecker):
             self.scope = outer
             self.func = None
         self.program.functions.append(func)
+
+    def vla_parameter(self, decl, loc) -> tuple[Type, list]:
+        """`double a[n][m]` in a definition: its type again now that the parameters before it are
+        in scope, with m evaluated on entry (the adjusted outer n is not needed)."""
+        return self.freeze_vla(self.adjust_param(self.resolve(decl.type), loc), decl.name, loc)
 
     # --- old-style (K&R) definitions: `int add(a, b) int a; short b; { ... }` -----------------
     @staticmethod
@@ -680,8 +710,7 @@ class Checker(ExprChecker):
         if isinstance(item, c_ast.Decl):
             return self.local_decl(item)
         if isinstance(item, c_ast.Typedef):
-            self.typedef(item)
-            return []
+            return self.typedef(item)
         if isinstance(item, c_ast.DeclList):
             out = []
             for d in item.decls:

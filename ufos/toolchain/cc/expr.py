@@ -392,16 +392,15 @@ class ExprChecker:
         """sizeof: a number of bytes, or an expression computing it for a variable-length array."""
         if isinstance(operand, c_ast.Typename):
             t = self.resolve(operand)
-            if isinstance(t, T.VlaType):
-                return self.vla_size(self.convert(t.count, T.SIZE_T), t, loc)
         elif isinstance(operand, c_ast.ID) and isinstance(self.scope.lookup(operand.name), VlaName):
-            vla = self.scope.lookup(operand.name)
-            return self.vla_size(Cast(T.SIZE_T, loc, VarRef(T.LONG, loc, vla.count)), vla.type, loc)
+            t = self.scope.lookup(operand.name).type
         else:
             e = self.expr(operand)
             if isinstance(e, Member) and e.bit_width is not None:
                 raise error_at(loc, "invalid application of 'sizeof' to a bit-field")
             t = e.type
+        if isinstance(t, T.VlaType):
+            return self.vla_bytes(t, loc)
         if is_func(t):
             raise error_at(loc, "invalid application of 'sizeof' to a function type")
         if is_void(t):
@@ -410,11 +409,34 @@ class ExprChecker:
             raise error_at(loc, f"invalid application of 'sizeof' to an incomplete type '{t}'")
         return t.size
 
+    def vla_bytes(self, t, loc):
+        """The size of a type as a size_t expression: count * the base's size for a VLA (a count
+        is a declaration's hidden local, or the expression itself in a cast or sizeof)."""
+        if not isinstance(t, T.VlaType):
+            return Const(T.SIZE_T, loc, t.size)
+        return fold(Binary(T.SIZE_T, loc, "*", self.convert(self.vla_count(t, loc), T.SIZE_T), self.vla_bytes(t.base, loc)))
+
     @staticmethod
-    def vla_size(count, t, loc):
-        return Binary(T.SIZE_T, loc, "*", count, Const(T.SIZE_T, loc, t.base.size))
+    def vla_count(t, loc):
+        """A VLA's length: the hidden local a declaration or typedef set, or the expression."""
+        return VarRef(T.LONG, loc, t.count) if isinstance(t.count, Var) else t.count
+
+    def pointer_step(self, t, index, loc):
+        """The step of `p += index` as a long: elements, or bytes for a pointer to a VLA."""
+        if isinstance(t.base, T.VlaType):
+            return Binary(T.LONG, loc, "*", self.convert(index, T.LONG), self.convert(self.vla_bytes(t.base, loc), T.LONG))
+        return self.convert(index, T.LONG)
+
+    def vla_step(self, op: str, ptr, index, loc):
+        """ptr ± index for a pointer to a VLA (`int (*p)[n]`): a byte step of index * sizeof *p."""
+        bytes_ptr = T.pointer_to(T.CHAR)
+        step = self.pointer_step(ptr.type, index, loc)
+        return Cast(T.unqualified(ptr.type), loc, PtrAdd(bytes_ptr, loc, op, Cast(bytes_ptr, loc, ptr), step))
 
     def address_of(self, operand, loc):
+        if isinstance(operand, c_ast.ID) and isinstance(self.scope.lookup(operand.name), VlaName):
+            vla = self.scope.lookup(operand.name)       # &a: its storage, as a pointer to the VLA
+            return Cast(T.pointer_to(vla.type), loc, VarRef(vla.ptr.type, loc, vla.ptr))
         e = self.expr(operand)
         if isinstance(e, VarRef) and is_func(e.type):
             return AddrOf(T.pointer_to(e.type), loc, e)
@@ -445,9 +467,18 @@ class ExprChecker:
         self.check_modifiable(e, loc, what)
         if not is_scalar(e.type):
             raise error_at(loc, f"cannot {'increment' if delta > 0 else 'decrement'} a value of type '{e.type}'")
+        if is_pointer(e.type) and isinstance(e.type.base, T.VlaType):
+            return self.vla_inc_dec(e, delta, prefix, loc)
         if is_pointer(e.type) and not is_complete(e.type.base) and not is_void(e.type.base):
             raise error_at(loc, f"arithmetic on a pointer to an incomplete type '{e.type.base}'")
         return IncDec(T.unqualified(e.type), loc, e, delta, prefix)
+
+    def vla_inc_dec(self, e, delta: int, prefix: bool, loc):
+        """++p on a pointer to a VLA is p += 1 (a run-time stride); p++ is (p += 1) - 1."""
+        t = T.unqualified(e.type)
+        one = Const(T.LONG, loc, 1)
+        step = OpAssign(t, loc, "ptr+" if delta > 0 else "ptr-", e, self.pointer_step(t, one, loc), t)
+        return step if prefix else self.vla_step("-" if delta > 0 else "+", step, one, loc)
 
     # =============================================================================================
     # Binary operators
@@ -493,11 +524,16 @@ class ExprChecker:
             left, right, lt, rt = right, left, rt, lt
         if is_pointer(lt) and is_integer(rt):
             self.check_pointee(lt, loc)
+            if isinstance(lt.base, T.VlaType):
+                return self.vla_step(op, left, right, loc)
             return fold(PtrAdd(T.unqualified(lt), loc, op, left, self.convert(right, T.LONG)))
         if op == "-" and is_pointer(lt) and is_pointer(rt):
             if not T.compatible(T.unqualified(lt.base), T.unqualified(rt.base)):
                 raise error_at(loc, f"'{lt}' and '{rt}' are not pointers to compatible types")
             self.check_pointee(lt, loc)
+            if isinstance(lt.base, T.VlaType):      # a byte difference over the run-time size
+                size = self.convert(self.vla_bytes(lt.base, loc), T.PTRDIFF_T)
+                return Binary(T.PTRDIFF_T, loc, "/", PtrDiff(T.PTRDIFF_T, loc, left, right, 1), size)
             return PtrDiff(T.PTRDIFF_T, loc, left, right, max(lt.base.size, 1))
         raise self.invalid_operands(op, left, right, loc)
 
@@ -505,7 +541,7 @@ class ExprChecker:
     def check_pointee(t, loc):
         if is_func(t.base):
             raise error_at(loc, "arithmetic on a pointer to a function")
-        if not is_complete(t.base) and not is_void(t.base):
+        if not is_complete(t.base) and not is_void(t.base) and not isinstance(t.base, T.VlaType):
             raise error_at(loc, f"arithmetic on a pointer to an incomplete type '{t.base}'")
 
     def comparison(self, op: str, left, right, loc):
@@ -537,7 +573,7 @@ class ExprChecker:
             if not is_integer(value.type):
                 raise self.invalid_operands(op, target, value, loc)
             self.check_pointee(t, loc)
-            return OpAssign(t, loc, "ptr" + op, target, self.convert(value, T.LONG), t)
+            return OpAssign(t, loc, "ptr" + op, target, self.pointer_step(t, value, loc), t)
         if is_pointer(value.type) or is_struct(t) or is_struct(value.type):
             raise self.invalid_operands(op, target, value, loc)
         optype = self.arithmetic(op, Cast(t, loc, target), value, loc).type   # checks the operands
@@ -715,6 +751,8 @@ class ExprChecker:
             raise error_at(loc, f"subscripted value is not an array or pointer (it is '{a.type}')")
         if not is_integer(i.type):
             raise error_at(loc_of(node.subscript) or loc, f"array subscript is not an integer (it is '{i.type}')")
+        if isinstance(a.type.base, T.VlaType):      # a row of `double a[n][m]`
+            return Deref(a.type.base, loc, self.vla_step("+", a, i, loc))
         if not is_complete(a.type.base):
             raise error_at(loc, f"subscript of a pointer to incomplete type '{a.type.base}'")
         p = fold(PtrAdd(T.unqualified(a.type), loc, "+", a, self.convert(i, T.LONG)))

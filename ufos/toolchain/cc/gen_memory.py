@@ -35,6 +35,8 @@ def log2(n: int) -> int | None:
 
 def elem_size(ptr_type) -> int:
     base = ptr_type.base
+    if isinstance(base, T.VlaType):     # the checker scaled the step to bytes (expr.vla_step)
+        return 1
     return 1 if T.is_void(base) or T.is_func(base) else base.size
 
 

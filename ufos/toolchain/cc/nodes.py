@@ -44,12 +44,11 @@ class EnumConst:
 
 @dataclass(eq=False)
 class VlaName:
-    """A variable-length array `T a[n]`: `ptr` (a T *) holds its storage, `count` the n its
-    declaration computed; `a` reads as ptr, and sizeof a is count * sizeof(T)."""
+    """A variable-length array `T a[n]`: `ptr` (a T *) holds its storage; `a` reads as ptr, and
+    sizeof a is the type's size (its counts are the hidden locals its declaration set)."""
     name: str
     type: object          # a types.VlaType
     ptr: Var
-    count: Var
 
 
 @dataclass(eq=False)

@@ -103,9 +103,12 @@ class ArrayType(Type):
 
 @dataclass(frozen=True)
 class VlaType(ArrayType):
-    """A variable-length array `T a[n]` at block scope: its length is known only when the
-    declaration runs. `count` is the checker's expression for n; as a type it is incomplete
-    (size 0), so only the checker's VLA paths (check.auto_local, sizeof) may meet it."""
+    """A variable-length array `T a[n]`: its length is known only when the declaration runs.
+    `count` is the checker's expression for n: a declaration evaluates it once into a hidden
+    variable and keeps the type with `count` reading that variable (check.freeze_vla), so every
+    later sizeof, index and pointer step sees the n of the declaration. None in a prototype
+    (`double a[n][m]` declares a `double (*)[*]`). As a type it is incomplete (size 0): sizes and
+    strides come from the checker's vla_bytes, which also handles a VLA of VLAs."""
     count: object = field(default=None, compare=False)
 
 
@@ -253,6 +256,15 @@ def is_struct(t: Type) -> bool:
 
 def is_array(t: Type) -> bool:
     return isinstance(t, ArrayType)
+
+
+def is_variably_modified(t: Type) -> bool:
+    """A VLA type, or a pointer to or array of one (`int (*)[n]`): its size needs run time."""
+    while isinstance(t, (PointerType, ArrayType)):
+        if isinstance(t, VlaType):
+            return True
+        t = t.base
+    return False
 
 
 def is_func(t: Type) -> bool:
