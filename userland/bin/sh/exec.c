@@ -259,29 +259,16 @@ static _Noreturn void exec_program(char **argv, const char *found)
         try_exec(found ? found : argv[0], argv, env);
         err = errno;
     } else {
-        const char *dir = path ? path : "/bin", *end;
+        const char *dir = path ? path : "/bin";
+        struct strbuf full;
 
-        for (;; dir = end + 1) {
-            struct strbuf full;
-
-            end = strchr(dir, ':');
-            if (end == NULL)
-                end = dir + strlen(dir);
-            sb_init(&full);
-            if (end == dir)
-                sb_addc(&full, '.');        /* an empty entry is the current directory */
-            else
-                sb_addn(&full, dir, (size_t)(end - dir));
-            sb_addc(&full, '/');
-            sb_adds(&full, argv[0]);
+        for (; dir != NULL; sb_free(&full)) {
+            dir = path_entry(dir, argv[0], &full);
             try_exec(full.s, argv, env);
             if (errno == EACCES)
                 denied = 1;
             else if (errno != ENOENT && errno != ENOTDIR)
                 err = errno;
-            sb_free(&full);
-            if (*end == '\0')
-                break;
         }
         if (denied && err == ENOENT)
             err = EACCES;

@@ -44,32 +44,37 @@ static int is_program(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
+/* One step of a walk along $PATH: full = the next entry's dir/name (an empty entry is the
+ * current directory); the rest of the list to walk, or NULL after the last entry. Start with
+ * path_entry(var_get("PATH") or "/bin", ...). */
+const char *path_entry(const char *dir, const char *name, struct strbuf *full)
+{
+    const char *end = strchr(dir, ':');
+
+    if (end == NULL)
+        end = dir + strlen(dir);
+    sb_init(full);
+    if (end == dir)
+        sb_addc(full, '.');
+    else
+        sb_addn(full, dir, (size_t)(end - dir));
+    sb_addc(full, '/');
+    sb_adds(full, name);
+    return *end == '\0' ? NULL : end + 1;
+}
+
 /* The first dir/name in $PATH that is an executable file; NULL if none. */
 static char *path_search(const char *name)
 {
-    const char *dir = var_get("PATH"), *end;
+    const char *dir = var_get("PATH");
+    struct strbuf full;
 
-    if (dir == NULL)
-        dir = "/bin";
-    for (;; dir = end + 1) {
-        struct strbuf full;
-
-        end = strchr(dir, ':');
-        if (end == NULL)
-            end = dir + strlen(dir);
-        sb_init(&full);
-        if (end == dir)
-            sb_addc(&full, '.');        /* an empty entry is the current directory */
-        else
-            sb_addn(&full, dir, (size_t)(end - dir));
-        sb_addc(&full, '/');
-        sb_adds(&full, name);
+    for (dir = dir ? dir : "/bin"; dir != NULL; sb_free(&full)) {
+        dir = path_entry(dir, name, &full);
         if (is_program(full.s))
             return sb_take(&full);
-        sb_free(&full);
-        if (*end == '\0')
-            return NULL;
     }
+    return NULL;
 }
 
 static struct hashed *hash_entry(const char *name)

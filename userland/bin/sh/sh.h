@@ -301,6 +301,7 @@ int builtin_command(int argc, char **argv);
 int builtin_type(int argc, char **argv);
 int builtin_hash(int argc, char **argv);
 const char *hash_find(const char *name);    /* a program's path in $PATH (remembered) or NULL */
+const char *path_entry(const char *dir, const char *name, struct strbuf *full);   /* one step along $PATH */
 void hash_forget(void);
 
 int builtin_alias(int argc, char **argv);
