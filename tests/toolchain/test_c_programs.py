@@ -79,7 +79,7 @@ def _report(prog, result, expected: bytes, problems: list[str]) -> str:
     if len(stderr) > 3000:
         stderr = stderr[:1500] + "\n...\n" + stderr[-1500:]
     lines += ["--- stderr ---", stderr.rstrip("\n") or "(empty)",
-              f"--- {result.instructions:,} instructions; last trap: {result.trap}"]
+              f"--- {result.instructions:,} instructions; status {result.status}"]
     return "\n".join(lines)
 
 
