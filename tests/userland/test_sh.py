@@ -149,3 +149,15 @@ def test_ulimit_reports_the_kernels_limits(sh_image):
     assert r.stdout.decode().splitlines() == [str(MAX_FDS), str(STACK_SIZE // 1024), "0", "set: 2",
                                               str(MAX_FDS)]
     assert b"ulimit: error setting limit (Operation not permitted)" in r.stderr
+
+
+def test_times_reports_the_childrens_cpu_time(sh_image):
+    """times prints the shell's user and system time, then its children's: a subshell that ran
+    a loop counts there once the shell has waited for it, and not before (as dash: ticks of 10 ms)."""
+    loop = "(i=0; while [ $i -lt 3000 ]; do i=$((i+1)); done)"
+    r = run_image(sh_image, ["sh", "-c", f"times; {loop}; times"], ENV, b"", max_instructions=BUDGET)
+    lines = r.stdout.decode().splitlines()
+    assert r.status == 0 and len(lines) == 4
+    assert lines[1] == "0m0.000000s 0m0.000000s"                # no child yet
+    children_user = lines[3].split()[0]
+    assert children_user.startswith("0m") and children_user != "0m0.000000s"

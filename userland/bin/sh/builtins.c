@@ -20,7 +20,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <sys/times.h>
 #include <unistd.h>
 #include "sh.h"
 #include "tools.h"
@@ -722,30 +722,30 @@ static int builtin_umask(int argc, char **argv)
     return 0;
 }
 
-/* times: the CPU time of the shell and of its children, user and system, as 0m1.500000s. The
- * clock counts what the shell ran (its user time); its children's are not kept by the kernel. */
-static void print_minutes(struct strbuf *sb, long ns, char after)
+/* times: the CPU time of the shell and of the children it waited for, user and system, as
+ * 0m1.500000s (times(2) counts in clock ticks: 100 a second). */
+static void print_minutes(struct strbuf *sb, clock_t ticks, char after)
 {
     char buf[64];
+    long ms = (long)ticks * 10;
 
-    snprintf(buf, sizeof buf, "%ldm%ld.%06lds%c", ns / 60000000000L, ns / 1000000000L % 60,
-             ns / 1000 % 1000000, after);
+    snprintf(buf, sizeof buf, "%ldm%ld.%03ld000s%c", ms / 60000, ms / 1000 % 60, ms % 1000, after);
     sb_adds(sb, buf);
 }
 
 static int builtin_times(int argc, char **argv)
 {
-    struct timespec ts = { 0, 0 };
+    struct tms t;
     struct strbuf sb;
 
     (void)argc;
     (void)argv;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    times(&t);
     sb_init(&sb);
-    print_minutes(&sb, ts.tv_sec * 1000000000L + ts.tv_nsec, ' ');
-    print_minutes(&sb, 0, '\n');
-    print_minutes(&sb, 0, ' ');
-    print_minutes(&sb, 0, '\n');
+    print_minutes(&sb, t.tms_utime, ' ');
+    print_minutes(&sb, t.tms_stime, '\n');
+    print_minutes(&sb, t.tms_cutime, ' ');
+    print_minutes(&sb, t.tms_cstime, '\n');
     out_str(1, sb.s);
     sb_free(&sb);
     return 0;
