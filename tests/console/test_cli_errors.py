@@ -36,7 +36,7 @@ CASES = [
     ("cc garbage.o", 1, "ufos cc: error: garbage.o: not an ELF file"),
     ("cc empty.o", 1, "ufos cc: error: empty.o: not an ELF file"),
     ("cc garbage.bin", 1, "ufos cc: error: garbage.bin: unknown file type"),
-    ("cc", 2, "the following arguments are required: FILE"),
+    ("cc", 1, "ufos cc: error: the following arguments are required: FILE"),   # status 1, as gcc's "no input files"
     ("ld missing.o", 1, "ufos ld: error: missing.o: No such file or directory"),
     ("ld adir", 1, "ufos ld: error: adir: Is a directory"),
     ("ld garbage.o", 1, "ufos ld: error: garbage.o: not an ELF file"),

@@ -843,7 +843,6 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { goto nowhere; }", "use of undeclared label 'nowhere'"),
     ("int main(void) { int n = 3; int vla[n] = {1}; return 0; }", "variable-sized object may not be initialized"),
     ("int n = 3; int vla[n];", "variable length array declared outside of any function"),
-    ("int main(void) { int n = 3; int m[n][n]; return 0; }", "arrays of variable length arrays are not supported"),
     ("int main(void) { return _Generic(1.0, int: 1, long: 2); }", "'double' not compatible with any generic association"),
     ("int main(void) { return _Generic(1, int: 1, signed: 2); }", "compatible with a previous one"),
     ("int f(a, b);", "a parameter list without types is only allowed in a function definition"),
