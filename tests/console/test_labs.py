@@ -417,15 +417,16 @@ def test_the_httpd_student_edition_serves_alone_scores_zero_and_keeps_util(stude
 
 
 @pytest.mark.slow
-def test_the_httpd_student_edition_is_a_working_server(student_edition):
-    """Without the pool, /bin/httpd still serves: the project's httpd tests pass in the student
-    edition, but those of the pool (lab.toml's tests), which it skips."""
-    tree = student_edition("httpd")
+@pytest.mark.parametrize("lab, tests", [("httpd", "tests/apps/test_httpd.py"), ("redis", "tests/apps/test_redis.py")])
+def test_a_servers_student_edition_still_serves(lab, tests, student_edition):
+    """Without the lab's part (httpd's pool, redis's BGSAVE) the server still serves: the project's
+    tests of it pass in the student edition, but those of the lab (lab.toml's tests), which it skips."""
+    tree = student_edition(lab)
     done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
-                           "-p", "no:xdist", "tests/apps/test_httpd.py"], cwd=tree,
+                           "-p", "no:xdist", tests], cwd=tree,
                           env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stdout[-3000:]
-    assert "failed" not in done.stdout and "a test of lab httpd" in done.stdout
+    assert "failed" not in done.stdout and f"a test of lab {lab}" in done.stdout
 
 
 @instructors_tree
@@ -558,19 +559,6 @@ def test_the_redis_student_edition_refuses_bgsave_scores_zero_and_keeps_util(stu
     assert all("to pass first" in test["output"] for test in others), others
     done, tests = graded("util", tree, tmp_path / "util.json")
     assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
-
-
-@pytest.mark.slow
-def test_the_redis_student_edition_is_a_working_server(student_edition):
-    """Without BGSAVE, /bin/redis-server still serves, saves with SAVE and loads dumps: the
-    project's redis tests pass in the student edition, but those of BGSAVE (lab.toml's tests),
-    which it skips."""
-    tree = student_edition("redis")
-    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider", "-o", "addopts=",
-                           "-p", "no:xdist", "tests/apps/test_redis.py"], cwd=tree,
-                          env=dict(ufos_env(), PYTHONPATH=str(tree)), capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stdout[-3000:]
-    assert "failed" not in done.stdout and "a test of lab redis" in done.stdout
 
 
 @instructors_tree
