@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "in_child.h"
 
 #define PAGE 4096
 
@@ -31,21 +32,6 @@ static void show_map(const char *name, void *p)
     show(name, p == MAP_FAILED ? -1 : 0);
 }
 
-/* How a child that ran fn(p) ended: "exit N" or the signal's name. */
-static const char *in_child(int (*fn)(char *), char *p)
-{
-    static char text[64];
-    int status;
-    pid_t pid = fork();
-
-    if (pid == 0)
-        _exit(fn(p));
-    waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status))
-        return strsignal(WTERMSIG(status));
-    snprintf(text, sizeof text, "exit %d", WEXITSTATUS(status));
-    return text;
-}
 
 static int write_first(char *p)
 {

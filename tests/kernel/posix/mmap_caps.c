@@ -12,25 +12,12 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "in_child.h"
 
 #define PAGE 4096
 
 static char secret[64] = "the parent's secret";
 
-static const char *in_child(int (*fn)(char *), char *p)
-{
-    static char text[64];
-    int status;
-    pid_t pid = fork();
-
-    if (pid == 0)
-        _exit(fn(p));
-    waitpid(pid, &status, 0);
-    if (WIFSIGNALED(status))
-        return strsignal(WTERMSIG(status));
-    snprintf(text, sizeof text, "exit %d", WEXITSTATUS(status));
-    return text;
-}
 
 static int store_pointer(char *p)
 {
