@@ -110,10 +110,14 @@ def draw(tables: list[Table], out: Path) -> list[list[Path]]:
                 values = [row[column] or 0 for row in table.rows]
                 ax.bar([x + i * width for x in range(len(labels))], values, width, label=name)
             ax.set_xticks([x + width * (len(spec["series"]) - 1) / 2 for x in range(len(labels))], labels)
-        else:           # the paper's own figures, where a series is the paper's, dashed
+        else:           # the paper's own figures dashed, in the colour of the policy they match
+            colours = {}
             for name, column in spec["series"]:
                 values = [float("nan") if row[column] is None else row[column] for row in table.rows]
-                ax.plot(labels, values, marker="o", label=name, linestyle="--" if name.startswith("paper") else "-")
+                theirs = name.startswith("paper ")
+                line, = ax.plot(labels, values, marker="o" if not theirs else ".", label=name,
+                                linestyle="--" if theirs else "-", color=colours.get(name.removeprefix("paper ")))
+                colours[name] = line.get_color()
         if spec.get("log"):
             ax.set_yscale("log")
         ax.set_xlabel(spec.get("x", table.columns[0]))
