@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_program
+from ufos.runner import run_c
+from ufos.toolchain.driver import Source
 
 HERE = Path(__file__).resolve().parent / "programs"
 
@@ -88,3 +90,35 @@ def test_names_that_are_not_utf8_come_back_as_they_were_given(lines):
     assert result(lines, r'getcwd(buf, sizeof buf) == buf && strcmp(buf, "/tmp/\xff") == 0') == "1"
     assert result(lines, "read(fd, buf, sizeof buf) > 0") == "1"     # /proc/self/status of that cwd
     assert lines[-1] == "the machine runs on"
+
+
+FORK_WITHOUT_MEMORY = Source("nomem.c", r"""
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+int main(void)
+{
+    size_t size = 3 << 20;                  /* most of a 4 MiB machine: no room for a full copy */
+    char *p = malloc(size);
+    memset(p, 1, size);
+    pid_t pid = fork();
+    if (pid == 0)
+        _exit(0);
+    printf("fork: %s\n", pid < 0 ? strerror(errno) : "made a child");
+    return 0;
+}
+""")
+
+
+def test_a_fork_that_runs_out_of_memory_leaves_no_half_made_child():
+    """Under sync the copy runs out of frames half way: fork fails with ENOMEM, and the child
+    it had started is gone from the table (it has no registers: running or auditing it would
+    read the parent's)."""
+    r = run_c(FORK_WITHOUT_MEMORY, ["nomem"], policy="sync", memory=4 << 20, audit=True,
+              max_instructions=100_000_000)
+    assert (r.status, r.stdout) == (0, b"fork: Cannot allocate memory\n"), r.stderr
+    assert all(not problems for _, _, problems in r.kernel.audits) and r.kernel.kernel_bugs == []
+    assert [p.pid for p in r.kernel.procs.procs.values() if p.pid != 1] == []

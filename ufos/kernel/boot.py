@@ -217,8 +217,7 @@ class Kernel:
                 self.exec(p, path, args, env)
         except SyscallError as e:
             self.current = None
-            self.procs.destroy(p)
-            del self.procs.procs[p.pid]
+            self.procs.unmake(p)
             raise SyscallError(e.errno, f"{path}: {os.strerror(e.errno) if e.errno < 134 else e}")
         p.context = self.cpu.save_context()
         self.current = None

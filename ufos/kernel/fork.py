@@ -53,7 +53,7 @@ def fork(k, parent):
         SHARE[k.policy](k, parent.space, child.space)
     except SyscallError:
         map_shared(k, shared, parent.space)              # the parent's shared pages come back
-        k.procs.destroy(child)                           # ENOMEM half way: undo it all
+        k.procs.unmake(child)                            # ENOMEM half way: undo it all
         raise
     map_shared(k, shared, parent.space, child.space)
     move = Mover(k, parent.space, child.space)

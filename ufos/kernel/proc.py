@@ -96,6 +96,14 @@ class ProcTable:
         p.space.clear()
         self.k.vm.free_slot(p.slot)
 
+    def unmake(self, p: Proc) -> None:
+        """Undo create, for a fork that failed half way: free what p holds and take it out of the
+        table, as if it had never been (a half-made entry has no registers to run or audit)."""
+        self.destroy(p)
+        if p.parent:
+            p.parent.children.remove(p)
+        del self.procs[p.pid]
+
     def get(self, pid: int) -> Proc | None:
         return self.procs.get(pid)
 
