@@ -91,11 +91,13 @@ class CostModel:
         self.k = k
         self.syscall = SYSCALL_ENTRY_CYCLES["classic" if k.policy == "classic" else "ufork"]
         self.weights = array("d", (weight(name, self.syscall) for name in COUNTER_LAYOUT))
+        self.kernel_costs = [(f.name, KERNEL_CYCLES[f.name]) for f in fields(Events)]   # read per clock tick
 
     def cycles(self) -> float:
         k = self.k
         total = k.cpu.weighted_count(self.weights)
-        total += sum(KERNEL_CYCLES[f.name] * getattr(k.events, f.name) for f in fields(Events))
+        events = k.events
+        total += sum(cost * getattr(events, name) for name, cost in self.kernel_costs)
         mmu = k.vm.mmu
         return total + MMU_CYCLES["tables"] * mmu.tables + MMU_CYCLES["entries"] * mmu.entries
 
