@@ -38,6 +38,11 @@ six little-endian 64-bit words, every address a virtual address of the image:
     32      perms      its permissions, isa.PERM bits (everything else is cleared)
     40      flags      bit 0: a function (the loader seals it as a sentry); other bits are 0
 
+A function's capability points at it with bit 0 of the address set if its code runs in C64, as on
+Morello: a capability branch takes the state from that bit (isa.STATES). e_flags bit 0
+(EF_UFOS_A64) says the entry point runs in A64, a symbol's st_other bit 0 (STO_UFOS_A64) that the
+code at that symbol does.
+
 The loader derives each capability from the program's root: set the address to base, set the
 bounds to length, clear the permissions not in perms, set the address to target, seal it if it is
 a function, and store it, tagged, at location. (CheriBSD's `__cap_relocs` is the same idea.)
@@ -62,6 +67,8 @@ from ufos.machine.isa import PERM
 
 PACKAGE = Path(__file__).resolve().parent           # the ufos package
 EM_UFOS = 0x5546
+EF_UFOS_A64 = 1            # e_flags: the program starts in A64 (hybrid) state
+STO_UFOS_A64 = 1           # st_other: the code at this symbol runs in A64 state
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,6 +164,7 @@ class LinkedSymbol(NamedTuple):
     size: int        # 0 if the object gave no .size
     type: str        # notype | object | func
     is_global: bool
+    state: str = "c64"   # the ISA state of the code at a function symbol (isa.STATES)
 
 
 @dataclass
@@ -169,6 +177,7 @@ class Image:
     segments: list[Segment] = field(default_factory=list)
     cap_relocs: list[CapReloc] = field(default_factory=list)
     symtab: list[LinkedSymbol] = field(default_factory=list)  # every symbol: locals, then globals
+    state: str = "c64"           # the ISA state the entry point runs in (EF_UFOS_A64)
 
 
 def symbol_addresses(symtab: list[LinkedSymbol]) -> dict[str, int]:
@@ -188,7 +197,7 @@ def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
     set aside for them."""
     if len(data) < EHDR.size or data[:4] != b"\x7fELF":
         raise ElfError("not an ELF file")
-    ident, e_type, machine, _v, entry, phoff, shoff, _f, _eh, phentsize, phnum, shentsize, shnum, \
+    ident, e_type, machine, _v, entry, phoff, shoff, e_flags, _eh, phentsize, phnum, shentsize, shnum, \
         shstrndx = EHDR.unpack_from(data)
     if ident[4] != 2 or ident[5] != 1:
         raise ElfError("not a 64-bit little-endian ELF file")
@@ -244,13 +253,21 @@ def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
         elif headers[i][1] == SHT_SYMTAB:
             raw, strings = body(headers[i]), body(headers[headers[i][6]])
             for at in range(SYM.size, len(raw), SYM.size):
-                st_name, info, _other, _shndx, value, size = SYM.unpack_from(raw, at)
+                st_name, info, other, _shndx, value, size = SYM.unpack_from(raw, at)
                 kind = STT_NAME.get(info & 0xF)
                 if kind in ("notype", "object", "func") and st_name:
                     symtab.append(LinkedSymbol(cstring(strings, st_name), value, size, kind,
-                                               info >> 4 == STB_GLOBAL))
+                                               info >> 4 == STB_GLOBAL, symbol_state(other)))
     return Image(base, bytes(image_data), len(image_data), entry, symbol_addresses(symtab), segments,
-                 cap_relocs, symtab)
+                 cap_relocs, symtab, "a64" if e_flags & EF_UFOS_A64 else "c64")
+
+
+def symbol_state(st_other: int) -> str:
+    return "a64" if st_other & STO_UFOS_A64 else "c64"
+
+
+def symbol_other(state: str) -> int:
+    return STO_UFOS_A64 if state == "a64" else 0
 
 
 # ---------------------------------------------------------------------------------------------

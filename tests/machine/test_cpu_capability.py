@@ -193,7 +193,7 @@ entry:  gcvalue x4, c29
 """)
     otype = 77
     pair = P["BRANCH_SEALED_PAIR"]
-    code = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.pcc.perms | pair)).set_address(m.symbol("entry"))
+    code = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.pcc.perms | pair)).set_address(m.symbol("entry") | 1)
     data = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.c[1].perms | pair)).set_address(m.symbol("buf"))
     m.cpu.c[2] = code.seal(otype)
     m.cpu.c[3] = data.seal(otype)
@@ -240,9 +240,9 @@ entry:  gcvalue x4, c29
         ret
 """)
     pair = P["BRANCH_SEALED_PAIR"]
-    code = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.pcc.perms | pair)).set_address(m.symbol("entry"))
+    code = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.pcc.perms | pair)).set_address(m.symbol("entry") | 1)
     data = m.root.clear_perms(isa.PERM_ALL & ~(m.cpu.c[1].perms | pair)).set_address(m.symbol("buf"))
     m.cpu.c[2], m.cpu.c[3] = code.seal(90), data.seal(90)
     trap = m.run()
     assert trap.kind == "HLT" and trap.code == 0 and m.cpu.x[4] == m.symbol("buf")
-    assert m.cpu.c[30].address == m.symbol("_start") + 4
+    assert m.cpu.c[30].address == (m.symbol("_start") + 4) | 1 and m.cpu.state == "c64"

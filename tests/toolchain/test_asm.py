@@ -37,13 +37,14 @@ def error(source: str) -> str:
 # Every instruction: operands at the edges of their ranges, encoded, disassembled, reassembled.
 # The source text is made here from the templates, independently of the disassembler.
 # ---------------------------------------------------------------------------------------------
-PLACEHOLDER = re.compile(r"([XCD])([a-z])(\*?)|#(\w+)|@(\w+)|\b(cond|bcond|sysreg|form)\b")
+PLACEHOLDER = re.compile(r"([XCDBA])([a-z])(\*?)|#(\w+)|@(\w+)|\b(cond|bcond|sysreg|form)\b")
 REGISTER_CHOICES = [0, 1, 30, 31, 17]
+STATE_KINDS = {"c64": {"B": "C", "A": "X"}, "a64": {"B": "X", "A": "C"}}   # isa.py's B and A operands
 
 
 def register_text(kind: str, sp: bool, n: int) -> str:
     if n == 31 and kind != "D":
-        return {"X": "xzr", "C": "csp" if sp else "czr"}[kind]
+        return {"X": "sp" if sp else "xzr", "C": "csp" if sp else "czr"}[kind]
     return f"{kind.lower()}{n}"
 
 
@@ -61,8 +62,8 @@ def named_choices(name: str, kind: str) -> list[tuple[str, int]]:
     return [(n, i) for i, n in enumerate(isa.CONDITIONS)] + [("hs", 2), ("lo", 3)]
 
 
-def instruction_cases(insn: isa.Insn):
-    """(source, {field: value}) for several operand combinations of insn."""
+def instruction_cases(insn: isa.Insn, state: str):
+    """(source, {field: value}) for several operand combinations of insn, written in state."""
     kind = (re.search(r"[XCD]", insn.operands) or re.search("", "")).group() or "X"
     for k in range(5):
         expected = {}
@@ -72,7 +73,7 @@ def instruction_cases(insn: isa.Insn):
             if reg_kind:
                 n = REGISTER_CHOICES[k]
                 expected[reg_field] = n
-                return register_text(reg_kind, bool(star), n)
+                return register_text(STATE_KINDS[state].get(reg_kind, reg_kind), bool(star), n)
             if imm or lab:
                 field = imm or lab
                 value = field_choices(field)[k]
@@ -89,24 +90,40 @@ def instruction_cases(insn: isa.Insn):
             yield f"{insn.mnemonic} {operands}", expected
 
 
-@pytest.mark.parametrize("insn", isa.INSTRUCTIONS, ids=lambda i: i.key)
-def test_every_instruction_round_trips(insn):
-    for source, expected in instruction_cases(insn):
-        w = word(source)
+def in_state(state: str, source: str) -> str:
+    return f".arch {state}\n{source}"
+
+
+@pytest.mark.parametrize("insn, state", [(i, s) for i in isa.INSTRUCTIONS for s in i.states],
+                         ids=lambda v: v.key if isinstance(v, isa.Insn) else v)
+def test_every_instruction_round_trips(insn, state):
+    for source, expected in instruction_cases(insn, state):
+        w = word(in_state(state, source))
         assert w >> 24 == insn.opcode, source
         for name, value in expected.items():
             assert isa.field_value(name, w) == value, (source, name)
         assert w & ~used_mask(insn) == 0, source
-        text = disassemble_word(w)
-        assert word(text) == w, (source, text)
+        text = disassemble_word(w, state=state)
+        assert word(in_state(state, text)) == w, (source, text)
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(isa.INSTRUCTIONS), st.integers(0, (1 << 24) - 1))
-def test_random_words_round_trip(insn, bits):
+@given(st.sampled_from([(i, s) for i in isa.INSTRUCTIONS for s in i.states]), st.integers(0, (1 << 24) - 1))
+def test_random_words_round_trip(insn_state, bits):
+    insn, state = insn_state
     w = ((insn.opcode << 24) | bits) & used_mask(insn)
-    text = disassemble_word(w)
-    assert word(text) == w, text
+    text = disassemble_word(w, state=state)
+    assert word(in_state(state, text)) == w, text
+
+
+def test_a64_code_writes_integer_bases_and_capability_bases_are_the_alternate_forms():
+    assert word(in_state("a64", "ldr x0, [x1, #8]")) >> 24 == isa.BY_KEY["LDRX"].opcode
+    assert word(in_state("a64", "ldr x0, [c1, #8]")) >> 24 == isa.BY_KEY["LDRX_A"].opcode
+    assert word(in_state("c64", "ldr x0, [x1, #8]")) >> 24 == isa.BY_KEY["LDRX_A"].opcode
+    assert disassemble_word(word("ldr x0, [c1, #8]"), state="a64") == "ldr x0, [x1, #8]"
+    assert disassemble_word(word(in_state("a64", "ret")), state="a64") == "ret"
+    assert "is A64 code (write `.arch a64` first)" in error("br x1")
+    assert "unknown state 'x86'" in error(".arch x86")
 
 
 def test_every_pc_relative_field_has_a_relocation_type():
@@ -374,7 +391,7 @@ def test_capability_records():
     c1, c2, c3 = image.cap_relocs
     msg = image.symbols["msg"]
     assert (c1.location, c1.target, c1.base, c1.length, c1.is_function) == (data.start + 16, msg + 2, msg, 5, False)
-    assert (c2.location, c2.target, c2.base, c2.length, c2.is_function) == (data.start + 32, BASE, BASE, 8, True)
+    assert (c2.location, c2.target, c2.base, c2.length, c2.is_function) == (data.start + 32, BASE | 1, BASE, 8, True)
     assert (c3.target, c3.base, c3.length) == (rodata.start, rodata.start, rodata.end - rodata.start)
     assert image.symbols["p1"] == data.start + 16
     assert c2.perms & isa.PERM["EXECUTE"] and not c1.perms & (isa.PERM["EXECUTE"] | isa.PERM["STORE"])
@@ -464,7 +481,7 @@ def test_error_bad_register():
     assert msg.splitlines()[1:3] == ["  add x0, x1, x99", "              ^"]
     assert "found 'x99'" in msg and "add Xd, Xn, Xm" in msg
     assert error("scvalue csp, c1, x2").startswith("t.s:1:9: error: csp is not allowed here")
-    assert error("ldr c0, [x1, #0]").startswith("t.s:1:10: error: expected a capability register")
+    assert error("ldr c0, [x1, x2]").startswith("t.s:1:14: error: 'ldr' with these operands is A64 code")
     assert error("mov x0, c1").startswith("t.s:1:9: error: expected an integer register")
 
 

@@ -102,7 +102,7 @@ def test_lexer_knows_every_instruction_form():
     lexer = UfosAsmLexer()
     for insn in isa.INSTRUCTIONS:
         for word in (insn.opcode << 24, insn.opcode << 24 | 0x7FFFFF):
-            text = disassemble_word(word, pc=0x1000, symbols={"f": 0x1000})
+            text = disassemble_word(word, pc=0x1000, symbols={"f": 0x1000}, state=insn.states[0])
             tokens = list(lexer.get_tokens(text))
             assert tokens[0][0] is Keyword, text
             assert not any(t is Error for t, _ in tokens), text

@@ -33,7 +33,7 @@ from ufos.machine.cpu import CPU
 from ufos.machine.memory import MAX_MEMORY, Memory
 from ufos.machine.syntax import disassemble_word
 from ufos.kernel import exec as execmod
-from ufos.kernel import signal, tty
+from ufos.kernel import hybrid, signal, tty
 from ufos.kernel.file import File
 from ufos.kernel.fork import POLICIES, RELOCATORS
 from ufos.kernel.fs.rootfs import build_root
@@ -170,6 +170,7 @@ class Kernel:
         pair = P["BRANCH_SEALED_PAIR"] | P["GLOBAL"]
         code_cap = page.clear_perms(isa.PERM_ALL & ~(pair | P["EXECUTE"] | P["LOAD"]))
         data_cap = page.clear_perms(isa.PERM_ALL & ~(pair | P["LOAD"]))
+        code_cap = code_cap.set_address(GATE | 1)       # bit 0: the gate runs in C64 (isa.STATES)
         return code_cap.seal(GATE_OTYPE), data_cap.seal(GATE_OTYPE)
 
     def _connect_stdio(self, stdin: bytes | None, capture: bool, terminal) -> None:
@@ -298,14 +299,18 @@ class Kernel:
         self.current = p
 
     def syscall_return(self, result) -> None:
-        """Back from the gate to the caller: the result in c0/x0, PCC = the link in c30."""
+        """Back from the gate to the caller: the result in c0/x0, then a branch to the link in c30
+        (which also puts the caller back in its ISA state). A hybrid caller gets a capability
+        result (mmap's) as the integer pointer it uses."""
         cpu = self.cpu
+        if isinstance(result, Capability) and hybrid.caller_is_hybrid(cpu):
+            result = hybrid.offset_of(cpu, result)
         if isinstance(result, Capability):
             cpu.c[0] = result
         else:
             cpu.x[0] = result & ((1 << 64) - 1)
         cpu.c[29] = Capability.null()           # the gate's data capability goes no further
-        cpu.pcc = signal.entry(cpu.c[30])
+        cpu.branch(cpu.c[30])
 
     def check_isolation(self, event: str, p) -> None:
         """With Options.audit: record the isolation audit of every μprocess after p's event. Every

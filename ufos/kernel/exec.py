@@ -17,6 +17,7 @@ from __future__ import annotations
 from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.abi import CAP_PERMS, ElfError, read_executable
+from ufos.kernel.hybrid import HYBRID_CCTLR
 from ufos.kernel.uapi import E, SyscallError
 from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, AddressSpace, Region,
                             page_of, pages)
@@ -127,13 +128,19 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
         return stack.set_address(push(s + b"\0")).set_bounds(len(s) + 1)
 
     def array(caps: list[Capability]) -> Capability:
+        """A NULL-terminated array of pointers: capabilities, or in hybrid 8-byte offsets in the slot."""
         nonlocal top
-        top = (top - 16 * (len(caps) + 1)) & ~15
+        size = 8 if hybrid else 16
+        top = (top - size * (len(caps) + 1)) & ~15
         for i, cap in enumerate(caps):
-            space.store_cap(top + 16 * i, cap)
-        space.write(top + 16 * len(caps), bytes(16))
-        return stack.set_address(top).set_bounds(16 * (len(caps) + 1))
+            if hybrid:
+                space.write_u64(top + 8 * i, cap.address - space.base)
+            else:
+                space.store_cap(top + 16 * i, cap)
+        space.write(top + size * len(caps), bytes(size))
+        return stack.set_address(top).set_bounds(size * (len(caps) + 1))
 
+    hybrid = image.state == "a64"
     arg_caps = [string(a) for a in argv]
     env_caps = [string(e) for e in envp]
     auxv = stack.set_address(push(bytes(16))).set_bounds(16)      # just the (0, 0) that ends it
@@ -150,4 +157,18 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
     cpu.csp = stack.set_address(top & ~15)
     code = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
     cpu.pcc = code.set_address(image.entry + space.base)
+    start_state(cpu, space, hybrid)
+    if hybrid:                  # the pointers as the integers hybrid code uses: offsets in the slot
+        for i in (1, 2, 3):
+            cpu.x[i] = cpu.c[i].address - space.base
     cpu.set_sysreg("cid", p.pid)
+
+
+def start_state(cpu, space: AddressSpace, hybrid: bool) -> None:
+    """The ISA state a program starts in. Purecap: C64 with a NULL DDC, so no integer address
+    reaches memory. Hybrid: A64, with DDC a data capability to the whole slot and addresses taken
+    relative to DDC's and PCC's bases (hybrid.py), which both are the slot's base."""
+    cpu.state = "a64" if hybrid else "c64"
+    cpu.set_sysreg("cctlr", HYBRID_CCTLR if hybrid else 0)
+    ddc = space.root.clear_perms(isa.PERM_ALL & ~DATA_PERMS) if hybrid else Capability.null()
+    cpu.set_sysreg("ddc", ddc)

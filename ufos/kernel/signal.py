@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from ufos.machine import isa
 from ufos.machine.cap import Capability
+from ufos.kernel import hybrid
 from ufos.kernel import proc                 # a cycle: exits send SIGCHLD, signals end and stop processes
 from ufos.kernel.sched import wake
 from ufos.kernel.uapi import E, SA, SI, SIG, SIGNAL_NAMES, SyscallError
@@ -264,7 +265,11 @@ def run_handler(k, p, sig: int, act: Action, info: SigInfo) -> None:
     cpu.c[1] = frame_cap.set_address(info_va).set_bounds(SIGINFO.size)
     cpu.c[2] = frame_cap.set_address(info_va + SIGINFO.size).set_bounds(UCONTEXT.size)
     cpu.c[30] = act.restorer if act.restorer is not None else Capability.null()
-    cpu.pcc = entry(act.handler)
+    cpu.branch(act.handler)
+    if cpu.state == "a64":      # a hybrid handler takes integer pointers (hybrid.py)
+        for i in (1, 2):
+            cpu.x[i] = hybrid.offset_of(cpu, cpu.c[i])
+        cpu.x[30] = hybrid.code_offset(cpu, act.restorer) if act.restorer is not None else 0
 
 
 def handler_stack(p, act: Action, csp: Capability) -> Capability:
@@ -291,13 +296,6 @@ def write_frame(k, p, frame_cap: Capability, info: SigInfo, mask: int, interrupt
     if alt is not None:
         p.space.store_cap(va + SIGINFO.size + UCONTEXT_STACK, Capability.null().set_address(alt.sp.address))
     return va
-
-
-def entry(cap: Capability) -> Capability:
-    """Where a branch to cap goes: a sentry is unsealed by the branch itself."""
-    if cap.tag and cap.otype in (isa.OTYPE_SENTRY, isa.OTYPE_LPB, isa.OTYPE_LB):
-        return cap.unseal(cap.otype)
-    return cap
 
 
 def sigreturn(k, p) -> Frame | None:

@@ -9,7 +9,7 @@ import struct
 
 from ufos.machine import isa
 from ufos.kernel.uaccess import Args, check_buffer
-from ufos.kernel.uapi import E, SyscallError
+from ufos.kernel.uapi import E, SyscallError  # noqa: F401 (the lab's student edition raises ENOSYS)
 from ufos.kernel.vm import PAGE
 
 # struct sysinfo, as sys/sysinfo.h lays it out: uptime, loads[3], totalram, freeram, sharedram,

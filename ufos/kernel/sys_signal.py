@@ -15,8 +15,10 @@ from ufos.kernel.sys_time import deadline_after
 from ufos.kernel.uapi import E, NSIG, SA, SI, SIG, SyscallError
 from ufos.kernel.uaccess import NO_RETURN, RESTART, TIMESPEC, P, Args, check_buffer
 
-SIGACTION_SIZE = 64             # struct sigaction (signal.h): handler +0, flags +16, restorer +32, mask +48
-STACK_T = struct.Struct("<16xi4xQ")     # stack_t (signal.h): ss_sp +0 (a capability), ss_flags +16, ss_size +24
+# struct sigaction (signal.h): handler +0, flags +1 pointer, restorer +2 pointers, mask +3 pointers;
+# 4 pointers long. A pointer is 16 bytes in purecap, 8 in hybrid (Args.pointer_size).
+# stack_t (signal.h): ss_sp +0, ss_flags +1 pointer, ss_size +1 pointer + 8; 1 pointer + 16 long.
+STACK_T = struct.Struct("<i4xQ")        # ss_flags, ss_size: what follows ss_sp
 SIGSET = struct.Struct("<Q")
 QUEUED = struct.Struct("<8xi36xq")      # of the caller's siginfo_t: si_code +8, si_value +48
 
@@ -70,9 +72,9 @@ def sys_rt_sigaction(k, p, a: Args):
     sig = a.int32(0)
     if not 0 < sig < NSIG or (sig in signal.UNCATCHABLE and not a.is_null(1)):
         raise SyscallError(E.EINVAL)
-    new = None if a.is_null(1) else read_sigaction(k, p, a.cap(1))
+    new = None if a.is_null(1) else read_sigaction(k, p, a, a.cap(1))
     if not a.is_null(2):
-        write_sigaction(k, p, a.cap(2), p.signals.action(sig))
+        write_sigaction(k, p, a, a.cap(2), p.signals.action(sig))
     if new is not None:
         p.signals.actions[sig] = new
         if new.handler == signal.SIG_IGN:
@@ -80,12 +82,13 @@ def sys_rt_sigaction(k, p, a: Args):
     return 0
 
 
-def read_sigaction(k, p, cap: Capability) -> signal.Action:
-    va = check_buffer(k, p.space, cap, SIGACTION_SIZE, P["LOAD"] | P["LOAD_CAP"], align=16)
-    handler = p.space.load_cap(va)
-    flags = struct.unpack("<i", p.space.read(va + 16, 4))[0]
-    restorer = p.space.load_cap(va + 32) if flags & SA.SA_RESTORER else None
-    mask = p.space.read_u64(va + 48)
+def read_sigaction(k, p, a: Args, cap: Capability) -> signal.Action:
+    n = a.pointer_size
+    va = check_buffer(k, p.space, cap, 4 * n, a.pointer_perms, align=n)
+    handler = a.code_pointer_at(va)
+    flags = struct.unpack("<i", p.space.read(va + n, 4))[0]
+    restorer = a.code_pointer_at(va + 2 * n) if flags & SA.SA_RESTORER else None
+    mask = p.space.read_u64(va + 3 * n)
     if handler.tag:
         handler = signal.check_handler(p.space, handler, "handler")
     elif handler.address in (signal.SIG_DFL, signal.SIG_IGN):
@@ -97,13 +100,14 @@ def read_sigaction(k, p, cap: Capability) -> signal.Action:
     return signal.Action(handler, flags, restorer, mask)
 
 
-def write_sigaction(k, p, cap: Capability, act: signal.Action) -> None:
-    va = check_buffer(k, p.space, cap, SIGACTION_SIZE, P["STORE"] | P["STORE_CAP"], align=16)
+def write_sigaction(k, p, a: Args, cap: Capability, act: signal.Action) -> None:
+    n = a.pointer_size
+    va = check_buffer(k, p.space, cap, 4 * n, P["STORE"] | (P["STORE_CAP"] if n == 16 else 0), align=n)
     handler = act.handler if isinstance(act.handler, Capability) else Capability.null().set_address(act.handler)
-    p.space.store_cap(va, handler)
-    p.space.write(va + 16, struct.pack("<iiQ", act.flags, 0, 0))
-    p.space.store_cap(va + 32, act.restorer or Capability.null())
-    p.space.write_u64(va + 48, act.mask)
+    a.store_pointer(va, handler, code=True)
+    p.space.write(va + n, struct.pack("<i", act.flags).ljust(n, b"\0"))
+    a.store_pointer(va + 2 * n, act.restorer or Capability.null(), code=True)
+    p.space.write_u64(va + 3 * n, act.mask)
 
 
 def sys_rt_sigprocmask(k, p, a: Args):
@@ -179,33 +183,35 @@ def sys_sigaltstack(k, p, a: Args):
     state = p.signals
     old = state.altstack
     on_it = old is not None and old.contains(k.cpu.csp.address)
-    new = None if a.is_null(0) else read_stack(k, p, a.cap(0))
+    new = None if a.is_null(0) else read_stack(k, p, a, a.cap(0))
     if new is not None and on_it:
         raise SyscallError(E.EPERM, "the alternate stack is in use")
     if not a.is_null(1):
-        write_stack(k, p, a.cap(1), old, on_it)
+        write_stack(k, p, a, a.cap(1), old, on_it)
     if new is not None:
         state.altstack = new or None
     return 0
 
 
-def read_stack(k, p, cap) -> signal.AltStack | bool:
+def read_stack(k, p, a: Args, cap) -> signal.AltStack | bool:
     """The stack_t at cap, checked: an AltStack, or False for SS_DISABLE."""
-    va = check_buffer(k, p.space, cap, STACK_T.size, P["LOAD"] | P["LOAD_CAP"], align=16)
-    flags, size = STACK_T.unpack(p.space.read(va, STACK_T.size))
+    n = a.pointer_size
+    va = check_buffer(k, p.space, cap, n + STACK_T.size, a.pointer_perms, align=n)
+    flags, size = STACK_T.unpack(p.space.read(va + n, STACK_T.size))
     if flags & ~(SI.SS_DISABLE | SI.SS_ONSTACK):
         raise SyscallError(E.EINVAL, f"ss_flags {flags:#x}")
     if flags & SI.SS_DISABLE:
         return False
     if size < SI.MINSIGSTKSZ:
         raise SyscallError(E.ENOMEM, f"a stack of {size} bytes is smaller than MINSIGSTKSZ")
-    sp = p.space.load_cap(va)
+    sp = a.pointer_at(va)
     check_buffer(k, p.space, sp, size, P["LOAD"] | P["STORE"] | P["LOAD_CAP"] | P["STORE_CAP"])
     return signal.AltStack(sp, size)
 
 
-def write_stack(k, p, cap, stack: signal.AltStack | None, on_it: bool) -> None:
-    va = check_buffer(k, p.space, cap, STACK_T.size, P["STORE"] | P["STORE_CAP"], align=16)
+def write_stack(k, p, a: Args, cap, stack: signal.AltStack | None, on_it: bool) -> None:
+    n = a.pointer_size
+    va = check_buffer(k, p.space, cap, n + STACK_T.size, P["STORE"] | (P["STORE_CAP"] if n == 16 else 0), align=n)
     flags = SI.SS_DISABLE if stack is None else SI.SS_ONSTACK if on_it else 0
-    p.space.store_cap(va, stack.sp if stack else Capability.null())
-    p.space.write(va + 16, STACK_T.pack(flags, stack.size if stack else 0)[16:])
+    a.store_pointer(va, stack.sp if stack else Capability.null())
+    p.space.write(va + n, STACK_T.pack(flags, stack.size if stack else 0))

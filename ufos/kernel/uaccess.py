@@ -4,6 +4,8 @@ A μprocess calls the kernel by branching through its sealed gate (docs/abi.md):
 x8, the arguments in c0-c5. Every argument that is a pointer is a capability, and the kernel checks
 it exactly as the hardware would check a load or store through it — tag, not sealed, permission,
 bounds, alignment — and that it lies in the caller's slot, before touching memory (check_buffer).
+A hybrid caller's pointers are integers: Args turns each into the capability it stands for, DDC at
+that address (hybrid.py), and checks that the same way.
 A bad one fails the call with EFAULT; it never becomes an exception in the kernel. At isolation
 `off` the checks are skipped (a trusted μprocess: the paper's third level), but memory still goes
 through the μprocess's own page table. Args is what a handler sees: xv6's argint, argaddr and
@@ -17,6 +19,7 @@ import struct
 from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.kernel import exec as execmod
+from ufos.kernel import hybrid
 from ufos.kernel.fs import PATH_MAX
 from ufos.kernel.uapi import E, SyscallError
 
@@ -54,6 +57,9 @@ class Args:
 
     def __init__(self, k, p):
         self.k, self.p, self.cpu, self.space = k, p, k.cpu, p.space
+        self.hybrid = hybrid.caller_is_hybrid(k.cpu)
+        # how big a pointer is in the caller's structures: a capability, or a hybrid 8-byte integer
+        self.pointer_size = 8 if self.hybrid else 16
 
     def int(self, i: int) -> int:
         return self.cpu.x[i]
@@ -67,7 +73,36 @@ class Args:
         return v - (1 << 32) if v >> 31 else v
 
     def cap(self, i: int) -> Capability:
-        return self.cpu.c[i]
+        """Argument i as a capability (a hybrid caller's integer pointer: the one it stands for)."""
+        c = self.cpu.c[i]
+        return hybrid.data_pointer(self.cpu, c.address) if self.hybrid and not c.tag else c
+
+    def pointer_at(self, va: int) -> Capability:
+        """A pointer the caller stored at va (checked readable): a capability, or a hybrid integer."""
+        if self.hybrid:
+            return hybrid.data_pointer(self.cpu, self.space.read_u64(va))
+        return self.space.load_cap(va)
+
+    def code_pointer_at(self, va: int) -> Capability:
+        """A function pointer the caller stored at va (a hybrid one is an offset in its PCC)."""
+        if self.hybrid:
+            address = self.space.read_u64(va)
+            return hybrid.code_pointer(self.cpu, address) if address > 1 else Capability.null().set_address(address)
+        return self.space.load_cap(va)
+
+    def store_pointer(self, va: int, cap: Capability, code: bool = False) -> None:
+        """Hand the caller a pointer at va, in its representation."""
+        if not self.hybrid:
+            self.space.store_cap(va, cap)
+        elif not cap.tag:
+            self.space.write_u64(va, cap.address)
+        else:
+            self.space.write_u64(va, hybrid.code_offset(self.cpu, cap) if code else hybrid.offset_of(self.cpu, cap))
+
+    @property
+    def pointer_perms(self) -> int:
+        """What reading a pointer from the caller's memory needs (LoadCap only for capabilities)."""
+        return P["LOAD"] if self.hybrid else P["LOAD"] | P["LOAD_CAP"]
 
     def is_null(self, i: int) -> bool:
         c = self.cpu.c[i]
@@ -93,10 +128,10 @@ class Args:
         """A NULL-terminated array of C strings (argv, envp)."""
         if self.is_null(i):
             return []
-        cap, out, total = self.cap(i), [], 0
+        cap, out, total, size = self.cap(i), [], 0, self.pointer_size
         while True:
-            va = check_buffer(self.k, self.space, cap, 16, P["LOAD"] | P["LOAD_CAP"], align=16)
-            item = self.space.load_cap(va)
+            va = check_buffer(self.k, self.space, cap, size, self.pointer_perms, align=size)
+            item = self.pointer_at(va)
             if not item.tag and item.address == 0:
                 return out
             s = read_string(self.k, self.space, item, execmod.ARG_MAX).encode("utf-8", "surrogateescape")
@@ -104,7 +139,7 @@ class Args:
             if total > execmod.ARG_MAX:
                 raise SyscallError(E.E2BIG)
             out.append(s)
-            cap = cap.add(16)
+            cap = cap.add(size)
 
 
 def read_string(k, space, cap: Capability, limit: int = PATH_MAX) -> str:

@@ -46,6 +46,7 @@ cdef struct CPUState:
     Cap cvbar
     double d[NFREGS]
     uint32_t nzcv               # N Z C V in bits 31..28, as Arm
+    uint32_t c64                # PSTATE.C64: 1 in C64 (purecap), 0 in A64 (hybrid)
     uint64_t esr, far, cctlr, spsr, cid
     uint64_t timer_interval, timer_left
     # the fetch window: a run of bytes inside one page and inside PCC's bounds, known to be fetchable
@@ -67,7 +68,9 @@ cdef struct Context:
     Cap ctpidr
     double d[NFREGS]
     uint32_t nzcv
+    uint32_t c64
     uint64_t cid
+    uint64_t cctlr
 
 cdef class SavedContext:
     cdef Context ctx

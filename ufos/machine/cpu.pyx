@@ -6,7 +6,8 @@
 #
 # Every guest address goes through the same two checks before it reaches host memory:
 #   1. check_capability: the authorising capability's tag, seal, permissions and bounds (Morello's
-#      order), then alignment — a naturally aligned access never crosses a page or a granule;
+#      order), then alignment — a naturally aligned access never crosses a page or a granule. The
+#      authorising capability is the base register in C64 and DDC in A64 (base_authority);
 #   2. translate: the TLB, or a walk of the page table, which also checks the frame lies in memory.
 # So no instruction stream, however random, can read or write outside the guest's memory.
 from libc.math cimport isnan, sqrt
@@ -187,20 +188,45 @@ cdef void tlb_flush(CPUState* s) noexcept nogil:
 
 # ===== memory access through a capability =========================================================
 
-cdef inline uint8_t* data_access(CPUState* s, uint32_t base, uint64_t offset, uint64_t size,
+cdef inline Cap* base_authority(CPUState* s, uint32_t base, bint alternate, uint64_t* va, int* reg) noexcept nogil:
+    """Which capability authorises a load or store whose base register is `base`, as Morello decides:
+    in C64 the base is a capability register and authorises the access itself; in A64 the base is an
+    integer (Xn, 31 = sp) and DDC authorises it. An alternate-base form does the other state's thing.
+    Sets *va to the base address and *reg to the register a fault names (the base, or DDC)."""
+    cdef uint32_t n = REG_ZERO if (alternate and base == 31) else base   # [An]: 31 is czr/xzr
+    va[0] = s.r[n].address
+    if s.c64 != <uint32_t>alternate:
+        reg[0] = base
+        return &s.r[n]
+    va[0] += ddc_offset(s)
+    reg[0] = REG_DDC
+    return &s.ddc
+
+cdef inline uint64_t ddc_offset(CPUState* s) noexcept nogil:
+    """What an A64 integer data address is relative to: DDC's base with CCTLR.DDCBO, else 0."""
+    return s.ddc.base if s.cctlr & CCTLR_DDCBO else 0
+
+cdef inline uint64_t pcc_offset(CPUState* s) noexcept nogil:
+    """What an A64 integer code address is relative to: PCC's base with CCTLR.PCCBO, else 0."""
+    return s.pcc.base if s.cctlr & CCTLR_PCCBO else 0
+
+cdef inline uint8_t* data_access(CPUState* s, uint32_t base, bint alternate, uint64_t offset, uint64_t size,
                                  uint32_t perm, int access) noexcept nogil:
-    """Host address for a data access of `size` bytes at Cbase + offset; NULL (and a trap) on a fault.
-    base may be 31: loads and stores address through csp."""
-    cdef Cap* c = &s.r[base]
-    cdef uint64_t va = c.address + offset
-    cdef uint32_t fault = check_capability(c, va, size, perm)
+    """Host address for a data access of `size` bytes at base + offset; NULL (and a trap) on a fault.
+    base may be 31: loads and stores address through csp (sp in A64)."""
+    cdef uint64_t va
+    cdef int reg
+    cdef Cap* c = base_authority(s, base, alternate, &va, &reg)
+    cdef uint32_t fault
+    va += offset
+    fault = check_capability(c, va, size, perm)
     if fault:
-        capability_fault(s, fault, access, base, va)
+        capability_fault(s, fault, access, reg, va)
         return NULL
     if va & (size - 1):
-        raise_exception(s, EC_ALIGN, 0, access, base, va)
+        raise_exception(s, EC_ALIGN, 0, access, reg, va)
         return NULL
-    return translate(s, va, PTE_WRITE if access == ACCESS_STORE else PTE_READ, access, base)
+    return translate(s, va, PTE_WRITE if access == ACCESS_STORE else PTE_READ, access, reg)
 
 cdef inline void store_done(CPUState* s, uint8_t* p) noexcept nogil:
     """A data store's tag rule: the granule it wrote is no longer a capability."""
@@ -214,10 +240,11 @@ cdef inline uint64_t imm_offset(uint32_t w) noexcept nogil:
 cdef inline uint64_t index_offset(CPUState* s, uint32_t w) noexcept nogil:
     return xr(s, f_m(w)) << f_sh(w)
 
-cdef inline bint load_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size, bint signed) noexcept nogil:
-    """LDRB/LDRH/LDRW/LDR and the sign-extending LDRS*: Xt = the `size` bytes at Cn + offset."""
+cdef inline bint load_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size, bint signed,
+                        bint alternate) noexcept nogil:
+    """LDRB/LDRH/LDRW/LDR and the sign-extending LDRS*: Xt = the `size` bytes at base + offset."""
     cdef uint64_t v = 0
-    cdef uint8_t* p = data_access(s, f_n(w), offset, size, PERM_LOAD, ACCESS_LOAD)
+    cdef uint8_t* p = data_access(s, f_n(w), alternate, offset, size, PERM_LOAD, ACCESS_LOAD)
     if p == NULL:
         return False
     memcpy(&v, p, size)                     # the host is little-endian, like the machine
@@ -226,25 +253,25 @@ cdef inline bint load_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size,
     set_x(s, f_d(w), v)
     return True
 
-cdef inline bint store_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size) noexcept nogil:
-    """STRB/STRH/STRW/STR: the low `size` bytes of Xt to Cn + offset."""
+cdef inline bint store_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size, bint alternate) noexcept nogil:
+    """STRB/STRH/STRW/STR: the low `size` bytes of Xt to base + offset."""
     cdef uint64_t v = xr(s, f_d(w))
-    cdef uint8_t* p = data_access(s, f_n(w), offset, size, PERM_STORE, ACCESS_STORE)
+    cdef uint8_t* p = data_access(s, f_n(w), alternate, offset, size, PERM_STORE, ACCESS_STORE)
     if p == NULL:
         return False
     memcpy(p, &v, size)
     store_done(s, p)
     return True
 
-cdef inline bint load_d(CPUState* s, uint32_t w, uint64_t offset) noexcept nogil:
-    cdef uint8_t* p = data_access(s, f_n(w), offset, 8, PERM_LOAD, ACCESS_LOAD)
+cdef inline bint load_d(CPUState* s, uint32_t w, uint64_t offset, bint alternate) noexcept nogil:
+    cdef uint8_t* p = data_access(s, f_n(w), alternate, offset, 8, PERM_LOAD, ACCESS_LOAD)
     if p == NULL:
         return False
     memcpy(&s.d[f_d(w)], p, 8)
     return True
 
-cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset) noexcept nogil:
-    cdef uint8_t* p = data_access(s, f_n(w), offset, 8, PERM_STORE, ACCESS_STORE)
+cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset, bint alternate) noexcept nogil:
+    cdef uint8_t* p = data_access(s, f_n(w), alternate, offset, 8, PERM_STORE, ACCESS_STORE)
     if p == NULL:
         return False
     memcpy(p, &s.d[f_d(w)], 8)
@@ -252,10 +279,10 @@ cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset) noexcept nogi
     return True
 
 
-cdef bint load_capability(CPUState* s, uint32_t base, uint64_t va, Cap* out) noexcept nogil:
-    """LDR Ct: the capability at va, with Morello's rules for LoadCap, MutableLoad and the page's
-    capability-load trap. False (and a trap) on a fault."""
-    cdef Cap* auth = &s.r[base]
+cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, Cap* out) noexcept nogil:
+    """LDR Ct: the capability at va, authorised by auth (register `base` in a fault's syndrome),
+    with Morello's rules for LoadCap, MutableLoad and the page's capability-load trap. False (and a
+    trap) on a fault."""
     cdef uint32_t fault = check_capability(auth, va, 16, PERM_LOAD)
     cdef uint64_t pesbt, address
     cdef uint8_t* p
@@ -280,7 +307,7 @@ cdef bint load_capability(CPUState* s, uint32_t base, uint64_t va, Cap* out) noe
         cap_clear_perms(out, MUTABLE_PERMS)      # transitively read-only
     return True
 
-cdef bint store_capability(CPUState* s, uint32_t base, uint64_t va, const Cap* value) noexcept nogil:
+cdef bint store_capability(CPUState* s, const Cap* auth, int base, uint64_t va, const Cap* value) noexcept nogil:
     """STR Ct: store a capability and its tag. A tagged value needs StoreCap (and StoreLocalCap if it
     is not Global) from the authority, and a page that allows capability stores."""
     cdef uint32_t perm = PERM_STORE
@@ -290,7 +317,7 @@ cdef bint store_capability(CPUState* s, uint32_t base, uint64_t va, const Cap* v
         perm |= PERM_STORE_CAP
         if not value.perms & PERM_GLOBAL:
             perm |= PERM_STORE_LOCAL_CAP
-    fault = check_capability(&s.r[base], va, 16, perm)
+    fault = check_capability(auth, va, 16, perm)
     if fault:
         return capability_fault(s, fault, ACCESS_STORE, base, va)
     if va & 15:
@@ -343,17 +370,26 @@ cdef inline uint64_t branch_to(CPUState* s, uint64_t target) noexcept nogil:
     return target
 
 cdef inline Cap link_capability(CPUState* s, uint64_t return_address) noexcept nogil:
-    """The return capability BL/BLR/BLRS write to c30: PCC at the next instruction, a sentry if CCTLR.SBL."""
+    """The return capability BL (in C64), BLR and BLRS write to c30: PCC at the next instruction,
+    with bit 0 of the address saying the state to return to (set: C64), a sentry if CCTLR.SBL."""
     cdef Cap link = s.pcc
-    cap_set_address(&link, return_address)
+    cap_set_address(&link, return_address | s.c64)
     if s.cctlr & CCTLR_SBL:
         cap_seal_entry(&link, 1)
     return link
 
+cdef inline void enter_state_of(CPUState* s, Cap* target) noexcept nogil:
+    """Morello's BranchXToCapability: bit 0 of the target chooses the state (1: C64, 0: A64), and
+    is cleared, so PCC's address is always the instruction's."""
+    s.c64 = target.address & 1
+    target.address &= ~<uint64_t>1
+
 cdef inline uint64_t branch_to_capability(CPUState* s, Cap target) noexcept nogil:
-    """BR/BLR/RET: PCC = target. A sentry is unsealed; anything wrong with the target faults at fetch."""
+    """BR/BLR/RET: PCC = target, in the state its bit 0 says. A sentry is unsealed; anything wrong
+    with the target faults at fetch."""
     if target.tag and target.otype == 1:
         cap_set_otype(&target, 0)
+    enter_state_of(s, &target)
     s.pcc = target
     s.fetch_span = 0
     return target.address
@@ -470,6 +506,8 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
     early (EC_NONE if it did not). A faulting instruction does not retire and PCC stays on it."""
     cdef uint64_t n = 0, pc, next_pc, a, b, va
     cdef uint32_t w, op, d, rn, rm
+    cdef int reg
+    cdef Cap* auth
     cdef int64_t sa, sb
     cdef uint8_t* p
     cdef Cap t, t2
@@ -589,7 +627,10 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
         elif op == OP_B:
             next_pc = branch_to(s, pc + <uint64_t>f_off24(w))
         elif op == OP_BL:
-            s.r[30] = link_capability(s, next_pc)
+            if s.c64:
+                s.r[30] = link_capability(s, next_pc)
+            else:
+                set_x(s, 30, next_pc - pcc_offset(s))
             next_pc = branch_to(s, pc + <uint64_t>f_off24(w))
         elif op == OP_BCOND:
             if condition_holds(s.nzcv, f_bcond(w)):
@@ -617,99 +658,138 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
                 cap_clear_tag(&t)              # the fault comes at the next fetch, as on Morello
             if op == OP_BLRS:
                 s.r[30] = link_capability(s, next_pc)
+            enter_state_of(s, &t)
             s.pcc = t
             s.fetch_span = 0
             next_pc = t.address
-        elif op == OP_ADR:
-            t = s.pcc
-            cap_set_address(&t, pc + <uint64_t>f_adr19(w))
-            set_c(s, d, &t)
-        elif op == OP_ADRP:
-            t = s.pcc
-            cap_set_address(&t, (pc & ~<uint64_t>PAGE_MASK) + <uint64_t>f_page19(w))
-            set_c(s, d, &t)
+        elif op == OP_BR_X or op == OP_BLR_X or op == OP_RET_X:
+            if s.c64:                          # integer branches exist only in A64
+                raise_exception(s, EC_UNDEF, 0, 0, REG_NONE, pc)
+                break
+            a = xr(s, rn) + pcc_offset(s)
+            if op == OP_BLR_X:
+                set_x(s, 30, next_pc - pcc_offset(s))
+            next_pc = branch_to(s, a)
+        elif op == OP_ADR or op == OP_ADRP:
+            a = pc + <uint64_t>f_adr19(w) if op == OP_ADR else (pc & ~<uint64_t>PAGE_MASK) + <uint64_t>f_page19(w)
+            if s.c64:
+                t = s.pcc
+                cap_set_address(&t, a)
+                set_c(s, d, &t)
+            else:
+                set_x(s, d, a - pcc_offset(s))
 
         # ---- data loads and stores ------------------------------------------------------------
         elif op == OP_LDRB:
-            if not load_x(s, w, imm_offset(w), 1, False): break
+            if not load_x(s, w, imm_offset(w), 1, False, False): break
         elif op == OP_LDRB_R:
-            if not load_x(s, w, index_offset(s, w), 1, False): break
+            if not load_x(s, w, index_offset(s, w), 1, False, False): break
         elif op == OP_LDRH:
-            if not load_x(s, w, imm_offset(w), 2, False): break
+            if not load_x(s, w, imm_offset(w), 2, False, False): break
         elif op == OP_LDRH_R:
-            if not load_x(s, w, index_offset(s, w), 2, False): break
+            if not load_x(s, w, index_offset(s, w), 2, False, False): break
         elif op == OP_LDRW:
-            if not load_x(s, w, imm_offset(w), 4, False): break
+            if not load_x(s, w, imm_offset(w), 4, False, False): break
         elif op == OP_LDRW_R:
-            if not load_x(s, w, index_offset(s, w), 4, False): break
+            if not load_x(s, w, index_offset(s, w), 4, False, False): break
         elif op == OP_LDRX:
-            if not load_x(s, w, imm_offset(w), 8, False): break
+            if not load_x(s, w, imm_offset(w), 8, False, False): break
         elif op == OP_LDRX_R:
-            if not load_x(s, w, index_offset(s, w), 8, False): break
+            if not load_x(s, w, index_offset(s, w), 8, False, False): break
         elif op == OP_LDRSB:
-            if not load_x(s, w, imm_offset(w), 1, True): break
+            if not load_x(s, w, imm_offset(w), 1, True, False): break
         elif op == OP_LDRSB_R:
-            if not load_x(s, w, index_offset(s, w), 1, True): break
+            if not load_x(s, w, index_offset(s, w), 1, True, False): break
         elif op == OP_LDRSH:
-            if not load_x(s, w, imm_offset(w), 2, True): break
+            if not load_x(s, w, imm_offset(w), 2, True, False): break
         elif op == OP_LDRSH_R:
-            if not load_x(s, w, index_offset(s, w), 2, True): break
+            if not load_x(s, w, index_offset(s, w), 2, True, False): break
         elif op == OP_LDRSW:
-            if not load_x(s, w, imm_offset(w), 4, True): break
+            if not load_x(s, w, imm_offset(w), 4, True, False): break
         elif op == OP_LDRSW_R:
-            if not load_x(s, w, index_offset(s, w), 4, True): break
+            if not load_x(s, w, index_offset(s, w), 4, True, False): break
         elif op == OP_STRB:
-            if not store_x(s, w, imm_offset(w), 1): break
+            if not store_x(s, w, imm_offset(w), 1, False): break
         elif op == OP_STRB_R:
-            if not store_x(s, w, index_offset(s, w), 1): break
+            if not store_x(s, w, index_offset(s, w), 1, False): break
         elif op == OP_STRH:
-            if not store_x(s, w, imm_offset(w), 2): break
+            if not store_x(s, w, imm_offset(w), 2, False): break
         elif op == OP_STRH_R:
-            if not store_x(s, w, index_offset(s, w), 2): break
+            if not store_x(s, w, index_offset(s, w), 2, False): break
         elif op == OP_STRW:
-            if not store_x(s, w, imm_offset(w), 4): break
+            if not store_x(s, w, imm_offset(w), 4, False): break
         elif op == OP_STRW_R:
-            if not store_x(s, w, index_offset(s, w), 4): break
+            if not store_x(s, w, index_offset(s, w), 4, False): break
         elif op == OP_STRX:
-            if not store_x(s, w, imm_offset(w), 8): break
+            if not store_x(s, w, imm_offset(w), 8, False): break
         elif op == OP_STRX_R:
-            if not store_x(s, w, index_offset(s, w), 8): break
+            if not store_x(s, w, index_offset(s, w), 8, False): break
         elif op == OP_LDRD:
-            if not load_d(s, w, imm_offset(w)): break
+            if not load_d(s, w, imm_offset(w), False): break
         elif op == OP_LDRD_R:
-            if not load_d(s, w, index_offset(s, w)): break
+            if not load_d(s, w, index_offset(s, w), False): break
         elif op == OP_STRD:
-            if not store_d(s, w, imm_offset(w)): break
+            if not store_d(s, w, imm_offset(w), False): break
         elif op == OP_STRD_R:
-            if not store_d(s, w, index_offset(s, w)): break
-        elif op == OP_LDRC or op == OP_LDRC_R:
-            va = s.r[rn].address + (imm_offset(w) if op == OP_LDRC else index_offset(s, w))
-            if not load_capability(s, rn, va, &t):
+            if not store_d(s, w, index_offset(s, w), False): break
+        elif op == OP_LDRB_A:
+            if not load_x(s, w, imm_offset(w), 1, False, True): break
+        elif op == OP_LDRH_A:
+            if not load_x(s, w, imm_offset(w), 2, False, True): break
+        elif op == OP_LDRW_A:
+            if not load_x(s, w, imm_offset(w), 4, False, True): break
+        elif op == OP_LDRX_A:
+            if not load_x(s, w, imm_offset(w), 8, False, True): break
+        elif op == OP_LDRSB_A:
+            if not load_x(s, w, imm_offset(w), 1, True, True): break
+        elif op == OP_LDRSH_A:
+            if not load_x(s, w, imm_offset(w), 2, True, True): break
+        elif op == OP_LDRSW_A:
+            if not load_x(s, w, imm_offset(w), 4, True, True): break
+        elif op == OP_STRB_A:
+            if not store_x(s, w, imm_offset(w), 1, True): break
+        elif op == OP_STRH_A:
+            if not store_x(s, w, imm_offset(w), 2, True): break
+        elif op == OP_STRW_A:
+            if not store_x(s, w, imm_offset(w), 4, True): break
+        elif op == OP_STRX_A:
+            if not store_x(s, w, imm_offset(w), 8, True): break
+        elif op == OP_LDRD_A:
+            if not load_d(s, w, imm_offset(w), True): break
+        elif op == OP_STRD_A:
+            if not store_d(s, w, imm_offset(w), True): break
+        elif op == OP_LDRC or op == OP_LDRC_R or op == OP_LDRC_A:
+            auth = base_authority(s, rn, op == OP_LDRC_A, &va, &reg)
+            va += index_offset(s, w) if op == OP_LDRC_R else imm_offset(w)
+            if not load_capability(s, auth, reg, va, &t):
                 break
             set_c(s, d, &t)
-        elif op == OP_STRC or op == OP_STRC_R:
-            va = s.r[rn].address + (imm_offset(w) if op == OP_STRC else index_offset(s, w))
-            if not store_capability(s, rn, va, cr(s, d)):
+        elif op == OP_STRC or op == OP_STRC_R or op == OP_STRC_A:
+            auth = base_authority(s, rn, op == OP_STRC_A, &va, &reg)
+            va += index_offset(s, w) if op == OP_STRC_R else imm_offset(w)
+            if not store_capability(s, auth, reg, va, cr(s, d)):
                 break
         elif op == OP_LDPC:
-            va = s.r[rn].address + <uint64_t>f_pimm9(w)
-            if not load_capability(s, rn, va, &t) or not load_capability(s, rn, va + 16, &t2):
+            auth = base_authority(s, rn, False, &va, &reg)
+            va += <uint64_t>f_pimm9(w)
+            if not load_capability(s, auth, reg, va, &t) or not load_capability(s, auth, reg, va + 16, &t2):
                 break
             set_c(s, d, &t)
             set_c(s, rm, &t2)
         elif op == OP_STPC:
-            va = s.r[rn].address + <uint64_t>f_pimm9(w)
+            auth = base_authority(s, rn, False, &va, &reg)
+            va += <uint64_t>f_pimm9(w)
             t = cr(s, d)[0]
             t2 = cr(s, rm)[0]
-            if not store_capability(s, rn, va, &t) or not store_capability(s, rn, va + 16, &t2):
+            if not store_capability(s, auth, reg, va, &t) or not store_capability(s, auth, reg, va + 16, &t2):
                 break
         elif op == OP_LDCT:
-            va = s.r[rn].address & ~<uint64_t>63
-            p = data_access(s, rn, va - s.r[rn].address, 64, PERM_LOAD, ACCESS_LOAD)
+            auth = base_authority(s, rn, False, &va, &reg)
+            p = data_access(s, rn, False, (va & ~<uint64_t>63) - va, 64, PERM_LOAD, ACCESS_LOAD)
             if p == NULL:
                 break
             a = 0
-            if s.r[rn].perms & PERM_LOAD_CAP:
+            if auth.perms & PERM_LOAD_CAP:
                 for u32 in range(4):
                     a |= <uint64_t>tag_get(s.tags, p - s.mem + 16 * u32) << u32
             set_x(s, d, a)
@@ -795,6 +875,13 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
             set_x(s, d, cap_representable_length(xr(s, rn)))
         elif op == OP_RRMASK:
             set_x(s, d, cap_alignment_mask(xr(s, rn)))
+        elif op == OP_CVTD:
+            a = xr(s, rn)
+            t = s.ddc if a else s.r[REG_ZERO]
+            cap_set_value(&t, a + ddc_offset(s) if a else 0)
+            set_c(s, d, &t)
+        elif op == OP_CVT:
+            set_x(s, d, cr(s, rn).address - ddc_offset(s) if cr(s, rn).tag else 0)
 
         # ---- capability queries -------------------------------------------------------------------
         elif op == OP_GCVALUE:
@@ -885,6 +972,7 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
             if not s.pcc.perms & PERM_SYSTEM:
                 cap_clear_tag(&t)
             s.nzcv = s.spsr & 0xF0000000U
+            s.c64 = (s.spsr & SPSR_C64) != 0
             s.pcc = t
             s.fetch_span = 0
             next_pc = t.address
@@ -989,6 +1077,7 @@ cdef class CPU:
         for i in range(NREGS):
             self.s.r[i] = cap_null()
         self.s.pcc = self.s.ddc = self.s.ctpidr = self.s.celr = self.s.cvbar = cap_null()
+        self.s.c64 = 1          # ufos's machine resets in C64, the state its kernel starts programs in
         for i in range(TLB_SIZE):
             self.s.tlb[i].vpn = NO_PAGE
         self.s.timer_interval = self.s.timer_left = timer_interval
@@ -1006,6 +1095,22 @@ cdef class CPU:
     def pcc(self, Capability value not None):
         self.s.pcc = value.c
         self.s.fetch_span = 0
+
+    @property
+    def state(self):
+        """The ISA state, PSTATE.C64: "c64" (purecap) or "a64" (hybrid)."""
+        return "c64" if self.s.c64 else "a64"
+
+    @state.setter
+    def state(self, str value):
+        if value not in isa.STATES:
+            raise ValueError(f"no state {value!r}")
+        self.s.c64 = value == "c64"
+
+    def branch(self, Capability target not None):
+        """Do what a capability branch to target does (the kernel returning to a μprocess, or
+        entering a signal handler): unseal a sentry, take the state from bit 0, set PCC."""
+        branch_to_capability(&self.s, target.c)
 
     @property
     def csp(self):
@@ -1046,7 +1151,7 @@ cdef class CPU:
         memcpy(saved.ctx.r, s.r, sizeof(s.r))
         saved.ctx.pcc, saved.ctx.ddc, saved.ctx.ctpidr = s.pcc, s.ddc, s.ctpidr
         memcpy(saved.ctx.d, s.d, sizeof(s.d))
-        saved.ctx.nzcv, saved.ctx.cid = s.nzcv, s.cid
+        saved.ctx.nzcv, saved.ctx.c64, saved.ctx.cid, saved.ctx.cctlr = s.nzcv, s.c64, s.cid, s.cctlr
         return saved
 
     def load_context(self, SavedContext saved not None):
@@ -1055,7 +1160,7 @@ cdef class CPU:
         memcpy(s.r, saved.ctx.r, sizeof(s.r))
         s.pcc, s.ddc, s.ctpidr = saved.ctx.pcc, saved.ctx.ddc, saved.ctx.ctpidr
         memcpy(s.d, saved.ctx.d, sizeof(s.d))
-        s.nzcv, s.cid = saved.ctx.nzcv, saved.ctx.cid
+        s.nzcv, s.c64, s.cid, s.cctlr = saved.ctx.nzcv, saved.ctx.c64, saved.ctx.cid, saved.ctx.cctlr
         s.fetch_span = 0
 
     @property
@@ -1138,10 +1243,10 @@ cdef class CPU:
             s.esr = (<uint64_t>t.ec << 26) | iss
             s.far = t.address
             s.celr = s.pcc
-            s.spsr = s.nzcv
+            s.spsr = s.nzcv | (SPSR_C64 if s.c64 else 0)
         cap = None
-        if t.ec in (EC_CAP, EC_PAGE, EC_ALIGN, EC_BUS) and t.reg <= REG_PCC:
-            cap = wrap_cap(s.pcc if t.reg == REG_PCC else s.r[t.reg])
+        if t.ec in (EC_CAP, EC_PAGE, EC_ALIGN, EC_BUS) and (t.reg <= REG_PCC or t.reg == REG_DDC):
+            cap = wrap_cap(s.pcc if t.reg == REG_PCC else s.ddc if t.reg == REG_DDC else s.r[t.reg])
         return Trap(ec=t.ec, code=t.code, access=t.access, reg=t.reg, address=t.address,
                     pc=s.pcc.address, cap=cap, instructions=done)
 

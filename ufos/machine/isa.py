@@ -6,13 +6,20 @@ This file is the machine's architecture manual. Everything else is generated fro
 - the assembler and the disassembler (`ufos/toolchain`), which read `INSTRUCTIONS` at import time;
 - `docs/isa.md` (`python -m ufos.machine.isa --markdown`).
 
-The machine is a purecap-only "Morello-lite": every address a program uses is authorised by a
-capability register. Instructions are 32 bits, little-endian. Bits 31..24 hold the opcode; the other
+The machine is a "Morello-lite" with Morello's two states (PSTATE.C64, see STATES below). In C64
+(purecap), every address a program uses is authorised by a capability register. In A64 (hybrid),
+loads and stores take integer addresses that the default data capability DDC authorises, so legacy
+code with plain pointers runs inside DDC's bounds. Instructions are 32 bits, little-endian. Bits 31..24 hold the opcode; the other
 24 bits hold the operand fields named in `FIELDS`, whose positions are the same for every instruction
 that has them (rd is always bits 4..0, rn 9..5, rm 14..10), so a student can decode a word by hand.
 
 Register number 31 means the zero register (xzr/czr) except where an operand is written with a `*`
 in `INSTRUCTIONS` (`Cn*`), where it means the capability stack pointer csp, as in Arm.
+
+Operands whose kind depends on the state are written `B` and `A` in the templates: a load's or
+store's base `[Bn*]` is a capability register (`[c1]`, `[csp]`) in C64 and an integer one checked
+against DDC (`[x1]`, `[sp]`) in A64; an alternate-base form's `[An]` is the other kind. ADR and ADRP
+write `Bd`: a capability in C64, an integer address in A64.
 """
 from __future__ import annotations
 
@@ -54,6 +61,17 @@ CONDITION_ALIASES = {"hs": "cs", "lo": "cc"}
 
 SEAL_FORMS = {1: "rb", 2: "lpb", 3: "lb"}   # sentry object types made by `SEAL Cd, Cn, form`
 
+# The two ISA states, as Morello has them (PSTATE.C64). A capability branch (BR, BLR, RET, BRS,
+# BLRS) selects the state from bit 0 of its target's address, and clears that bit: 1 enters C64,
+# 0 enters A64 (Morello's BranchXToCapability). So a C64 code pointer has bit 0 set: the loader
+# sets it on capabilities to C64 functions, and BL/BLR in C64 set it in the link they write.
+STATES = {
+    "c64": "purecap: the base of a load or store is a capability register; ADR gives a capability",
+    "a64": "hybrid: the base is an integer register, checked against DDC; ADR gives an integer; BL "
+           "links in X30; BR/BLR/RET Xn branch inside PCC",
+}
+SPSR_C64 = 1 << 26         # where exception entry saves PSTATE.C64 in SPSR (NZCV is bits 31..28)
+
 
 @dataclass(frozen=True)
 class Insn:
@@ -63,11 +81,14 @@ class Insn:
     operands: str     # operand syntax; see OPERAND SYNTAX below
     meaning: str      # one line, in the manual's style
     group: str
+    states: tuple = ("c64", "a64")    # the states it exists in (elsewhere it is undefined)
 
 
 # OPERAND SYNTAX (the assembler and disassembler read these templates):
 #   Xd Xn Xm Xa   integer register in field d/n/m/a (x0..x30, xzr)
 #   Cd Cn Cm      capability register (c0..c30, czr); with `*`, register 31 is csp
+#   Bn An Bd      the state's base register kind (B) or the other kind (A): c in C64, x in A64;
+#                 with `*`, register 31 is csp (C64) or sp (A64)
 #   Dd Dn Dm      64-bit floating-point register (d0..d31)
 #   #f            immediate from field f (value = field * scale)
 #   @f            label: a PC-relative target, stored in field f
@@ -77,9 +98,9 @@ class Insn:
 _INSNS: list[Insn] = []
 
 
-def _group(name, rows):
+def _group(name, rows, states=("c64", "a64")):
     for key, opcode, mnemonic, operands, meaning in rows:
-        _INSNS.append(Insn(key, opcode, mnemonic, operands, meaning, name))
+        _INSNS.append(Insn(key, opcode, mnemonic, operands, meaning, name, states))
 
 
 _group("system", [
@@ -138,53 +159,80 @@ _group("integer", [
 
 _group("branch", [
     ("B",       0x40, "b",     "@off24",         "PC = PC + off24"),
-    ("BL",      0x41, "bl",    "@off24",         "c30 = link (PCC + 4, sealed as a sentry if CCTLR.SBL); PC = PC + off24"),
+    ("BL",      0x41, "bl",    "@off24",         "link; PC = PC + off24. C64: c30 = PCC at PC + 4 with bit 0 set (a sentry if CCTLR.SBL); A64: x30 = PC + 4"),
     ("BCOND",   0x42, "b.",    "bcond, @off20",  "if bcond: PC = PC + off20  (written b.eq, b.ne, ...)"),
     ("CBZ",     0x43, "cbz",   "Xd, @off19",     "if Xd == 0: PC = PC + off19"),
     ("CBNZ",    0x44, "cbnz",  "Xd, @off19",     "if Xd != 0: PC = PC + off19"),
-    ("BR",      0x45, "br",    "Cn",             "PCC = Cn, unsealing a sentry; checked at the next fetch"),
-    ("BLR",     0x46, "blr",   "Cn",             "c30 = link; PCC = Cn, unsealing a sentry"),
-    ("RET",     0x47, "ret",   "Cn",             "PCC = Cn, unsealing a sentry (`ret` alone is ret c30)"),
-    ("BRS",     0x48, "brs",   "Cn, Cm",         "branch to a sealed pair: PCC = unseal(Cn), c29 = unseal(Cm)"),
-    ("BLRS",    0x49, "blrs",  "Cn, Cm",         "c30 = link; branch to the sealed pair Cn (code), Cm (data)"),
-    ("ADR",     0x4A, "adr",   "Cd, @adr19",     "Cd = PCC with address PC + adr19"),
-    ("ADRP",    0x4B, "adrp",  "Cd, @page19",    "Cd = PCC with address (PC & ~0xfff) + page19"),
+    ("BR",      0x45, "br",    "Cn",             "PCC = Cn, unsealing a sentry; state = bit 0 of the target; checked at the next fetch"),
+    ("BLR",     0x46, "blr",   "Cn",             "c30 = PCC at PC + 4 (bit 0 = the current state); branch to Cn as BR"),
+    ("RET",     0x47, "ret",   "Cn",             "branch to Cn as BR (in C64, `ret` alone is ret c30)"),
+    ("BRS",     0x48, "brs",   "Cn, Cm",         "branch to a sealed pair: PCC = unseal(Cn), c29 = unseal(Cm); state as BR"),
+    ("BLRS",    0x49, "blrs",  "Cn, Cm",         "c30 = link as BLR; branch to the sealed pair Cn (code), Cm (data)"),
+    ("ADR",     0x4A, "adr",   "Bd, @adr19",     "C64: Cd = PCC with address PC + adr19; A64: Xd = PC + adr19"),
+    ("ADRP",    0x4B, "adrp",  "Bd, @page19",    "C64: Cd = PCC with address (PC & ~0xfff) + page19; A64: Xd = that address"),
 ])
 
+_group("branch", [
+    ("BR_X",    0x4C, "br",    "Xn",             "PC = Xn (+ PCC's base if PCCBO): PCC's address moves, its bounds are checked at the next fetch"),
+    ("BLR_X",   0x4D, "blr",   "Xn",             "x30 = PC + 4 (- PCC's base if PCCBO); PC = Xn as BR"),
+    ("RET_X",   0x4E, "ret",   "Xn",             "PC = Xn (`ret` alone is ret x30)"),
+], states=("a64",))
+
 _group("memory", [
-    ("LDRB",    0x50, "ldrb",  "Xd, [Cn*{, #simm14}]",          "Xd = mem8[Cn + simm14], zero-extended"),
-    ("LDRB_R",  0x51, "ldrb",  "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem8[Cn + (Xm << sh)], zero-extended"),
-    ("LDRH",    0x52, "ldrh",  "Xd, [Cn*{, #simm14}]",          "Xd = mem16[Cn + simm14], zero-extended"),
-    ("LDRH_R",  0x53, "ldrh",  "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem16[Cn + (Xm << sh)], zero-extended"),
-    ("LDRW",    0x54, "ldrw",  "Xd, [Cn*{, #simm14}]",          "Xd = mem32[Cn + simm14], zero-extended"),
-    ("LDRW_R",  0x55, "ldrw",  "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem32[Cn + (Xm << sh)], zero-extended"),
-    ("LDRX",    0x56, "ldr",   "Xd, [Cn*{, #simm14}]",          "Xd = mem64[Cn + simm14]"),
-    ("LDRX_R",  0x57, "ldr",   "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem64[Cn + (Xm << sh)]"),
-    ("LDRSB",   0x58, "ldrsb", "Xd, [Cn*{, #simm14}]",          "Xd = mem8[Cn + simm14], sign-extended"),
-    ("LDRSB_R", 0x59, "ldrsb", "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem8[Cn + (Xm << sh)], sign-extended"),
-    ("LDRSH",   0x5A, "ldrsh", "Xd, [Cn*{, #simm14}]",          "Xd = mem16[Cn + simm14], sign-extended"),
-    ("LDRSH_R", 0x5B, "ldrsh", "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem16[Cn + (Xm << sh)], sign-extended"),
-    ("LDRSW",   0x5C, "ldrsw", "Xd, [Cn*{, #simm14}]",          "Xd = mem32[Cn + simm14], sign-extended"),
-    ("LDRSW_R", 0x5D, "ldrsw", "Xd, [Cn*, Xm{, lsl #sh}]",    "Xd = mem32[Cn + (Xm << sh)], sign-extended"),
-    ("STRB",    0x60, "strb",  "Xd, [Cn*{, #simm14}]",          "mem8[Cn + simm14] = Xd; clears the granule's tag"),
-    ("STRB_R",  0x61, "strb",  "Xd, [Cn*, Xm{, lsl #sh}]",    "mem8[Cn + (Xm << sh)] = Xd; clears the granule's tag"),
-    ("STRH",    0x62, "strh",  "Xd, [Cn*{, #simm14}]",          "mem16[Cn + simm14] = Xd; clears the granule's tag"),
-    ("STRH_R",  0x63, "strh",  "Xd, [Cn*, Xm{, lsl #sh}]",    "mem16[Cn + (Xm << sh)] = Xd; clears the granule's tag"),
-    ("STRW",    0x64, "strw",  "Xd, [Cn*{, #simm14}]",          "mem32[Cn + simm14] = Xd; clears the granule's tag"),
-    ("STRW_R",  0x65, "strw",  "Xd, [Cn*, Xm{, lsl #sh}]",    "mem32[Cn + (Xm << sh)] = Xd; clears the granule's tag"),
-    ("STRX",    0x66, "str",   "Xd, [Cn*{, #simm14}]",          "mem64[Cn + simm14] = Xd; clears the granule's tag"),
-    ("STRX_R",  0x67, "str",   "Xd, [Cn*, Xm{, lsl #sh}]",    "mem64[Cn + (Xm << sh)] = Xd; clears the granule's tag"),
-    ("LDRC",    0x68, "ldr",   "Cd, [Cn*{, #simm14}]",          "Cd = capability at Cn + simm14 (tag stripped without LoadCap)"),
-    ("LDRC_R",  0x69, "ldr",   "Cd, [Cn*, Xm{, lsl #sh}]",    "Cd = capability at Cn + (Xm << sh)"),
-    ("STRC",    0x6A, "str",   "Cd, [Cn*{, #simm14}]",          "capability at Cn + simm14 = Cd, with its tag (needs StoreCap if tagged)"),
-    ("STRC_R",  0x6B, "str",   "Cd, [Cn*, Xm{, lsl #sh}]",    "capability at Cn + (Xm << sh) = Cd, with its tag"),
-    ("LDPC",    0x6C, "ldp",   "Cd, Cm, [Cn*{, #pimm9}]",       "Cd, Cm = the two capabilities at Cn + pimm9"),
-    ("STPC",    0x6D, "stp",   "Cd, Cm, [Cn*{, #pimm9}]",       "the two capabilities at Cn + pimm9 = Cd, Cm"),
-    ("LDRD",    0x6E, "ldr",   "Dd, [Cn*{, #simm14}]",          "Dd = mem64[Cn + simm14]"),
-    ("LDRD_R",  0x6F, "ldr",   "Dd, [Cn*, Xm{, lsl #sh}]",    "Dd = mem64[Cn + (Xm << sh)]"),
-    ("STRD",    0x70, "str",   "Dd, [Cn*{, #simm14}]",          "mem64[Cn + simm14] = Dd; clears the granule's tag"),
-    ("STRD_R",  0x71, "str",   "Dd, [Cn*, Xm{, lsl #sh}]",    "mem64[Cn + (Xm << sh)] = Dd; clears the granule's tag"),
-    ("LDCT",    0x72, "ldct",  "Xd, [Cn*]",                   "Xd = the tags of the 4 granules of the 64 bytes at Cn (0 without LoadCap)"),
+    ("LDRB",    0x50, "ldrb",  "Xd, [Bn*{, #simm14}]",          "Xd = mem8[base + simm14], zero-extended"),
+    ("LDRB_R",  0x51, "ldrb",  "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem8[base + (Xm << sh)], zero-extended"),
+    ("LDRH",    0x52, "ldrh",  "Xd, [Bn*{, #simm14}]",          "Xd = mem16[base + simm14], zero-extended"),
+    ("LDRH_R",  0x53, "ldrh",  "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem16[base + (Xm << sh)], zero-extended"),
+    ("LDRW",    0x54, "ldrw",  "Xd, [Bn*{, #simm14}]",          "Xd = mem32[base + simm14], zero-extended"),
+    ("LDRW_R",  0x55, "ldrw",  "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem32[base + (Xm << sh)], zero-extended"),
+    ("LDRX",    0x56, "ldr",   "Xd, [Bn*{, #simm14}]",          "Xd = mem64[base + simm14]"),
+    ("LDRX_R",  0x57, "ldr",   "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem64[base + (Xm << sh)]"),
+    ("LDRSB",   0x58, "ldrsb", "Xd, [Bn*{, #simm14}]",          "Xd = mem8[base + simm14], sign-extended"),
+    ("LDRSB_R", 0x59, "ldrsb", "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem8[base + (Xm << sh)], sign-extended"),
+    ("LDRSH",   0x5A, "ldrsh", "Xd, [Bn*{, #simm14}]",          "Xd = mem16[base + simm14], sign-extended"),
+    ("LDRSH_R", 0x5B, "ldrsh", "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem16[base + (Xm << sh)], sign-extended"),
+    ("LDRSW",   0x5C, "ldrsw", "Xd, [Bn*{, #simm14}]",          "Xd = mem32[base + simm14], sign-extended"),
+    ("LDRSW_R", 0x5D, "ldrsw", "Xd, [Bn*, Xm{, lsl #sh}]",    "Xd = mem32[base + (Xm << sh)], sign-extended"),
+    ("STRB",    0x60, "strb",  "Xd, [Bn*{, #simm14}]",          "mem8[base + simm14] = Xd; clears the granule's tag"),
+    ("STRB_R",  0x61, "strb",  "Xd, [Bn*, Xm{, lsl #sh}]",    "mem8[base + (Xm << sh)] = Xd; clears the granule's tag"),
+    ("STRH",    0x62, "strh",  "Xd, [Bn*{, #simm14}]",          "mem16[base + simm14] = Xd; clears the granule's tag"),
+    ("STRH_R",  0x63, "strh",  "Xd, [Bn*, Xm{, lsl #sh}]",    "mem16[base + (Xm << sh)] = Xd; clears the granule's tag"),
+    ("STRW",    0x64, "strw",  "Xd, [Bn*{, #simm14}]",          "mem32[base + simm14] = Xd; clears the granule's tag"),
+    ("STRW_R",  0x65, "strw",  "Xd, [Bn*, Xm{, lsl #sh}]",    "mem32[base + (Xm << sh)] = Xd; clears the granule's tag"),
+    ("STRX",    0x66, "str",   "Xd, [Bn*{, #simm14}]",          "mem64[base + simm14] = Xd; clears the granule's tag"),
+    ("STRX_R",  0x67, "str",   "Xd, [Bn*, Xm{, lsl #sh}]",    "mem64[base + (Xm << sh)] = Xd; clears the granule's tag"),
+    ("LDRC",    0x68, "ldr",   "Cd, [Bn*{, #simm14}]",          "Cd = capability at base + simm14 (tag stripped without LoadCap)"),
+    ("LDRC_R",  0x69, "ldr",   "Cd, [Bn*, Xm{, lsl #sh}]",    "Cd = capability at base + (Xm << sh)"),
+    ("STRC",    0x6A, "str",   "Cd, [Bn*{, #simm14}]",          "capability at base + simm14 = Cd, with its tag (needs StoreCap if tagged)"),
+    ("STRC_R",  0x6B, "str",   "Cd, [Bn*, Xm{, lsl #sh}]",    "capability at base + (Xm << sh) = Cd, with its tag"),
+    ("LDPC",    0x6C, "ldp",   "Cd, Cm, [Bn*{, #pimm9}]",       "Cd, Cm = the two capabilities at base + pimm9"),
+    ("STPC",    0x6D, "stp",   "Cd, Cm, [Bn*{, #pimm9}]",       "the two capabilities at base + pimm9 = Cd, Cm"),
+    ("LDRD",    0x6E, "ldr",   "Dd, [Bn*{, #simm14}]",          "Dd = mem64[base + simm14]"),
+    ("LDRD_R",  0x6F, "ldr",   "Dd, [Bn*, Xm{, lsl #sh}]",    "Dd = mem64[base + (Xm << sh)]"),
+    ("STRD",    0x70, "str",   "Dd, [Bn*{, #simm14}]",          "mem64[base + simm14] = Dd; clears the granule's tag"),
+    ("STRD_R",  0x71, "str",   "Dd, [Bn*, Xm{, lsl #sh}]",    "mem64[base + (Xm << sh)] = Dd; clears the granule's tag"),
+    ("LDCT",    0x72, "ldct",  "Xd, [Bn*]",                   "Xd = the tags of the 4 granules of the 64 bytes at base (0 without LoadCap)"),
+])
+
+
+# The alternate-base forms (immediate offsets only): their base is the other state's kind, so A64
+# code dereferences a `__capability` pointer with them and C64 code reaches memory through DDC.
+_group("memory", [
+    ("LDRB_A",  0xE0, "ldrb",  "Xd, [An{, #simm14}]",  "Xd = mem8[alternate base + simm14], zero-extended"),
+    ("LDRH_A",  0xE1, "ldrh",  "Xd, [An{, #simm14}]",  "Xd = mem16[alternate base + simm14], zero-extended"),
+    ("LDRW_A",  0xE2, "ldrw",  "Xd, [An{, #simm14}]",  "Xd = mem32[alternate base + simm14], zero-extended"),
+    ("LDRX_A",  0xE3, "ldr",   "Xd, [An{, #simm14}]",  "Xd = mem64[alternate base + simm14]"),
+    ("LDRSB_A", 0xE4, "ldrsb", "Xd, [An{, #simm14}]",  "Xd = mem8[alternate base + simm14], sign-extended"),
+    ("LDRSH_A", 0xE5, "ldrsh", "Xd, [An{, #simm14}]",  "Xd = mem16[alternate base + simm14], sign-extended"),
+    ("LDRSW_A", 0xE6, "ldrsw", "Xd, [An{, #simm14}]",  "Xd = mem32[alternate base + simm14], sign-extended"),
+    ("STRB_A",  0xE7, "strb",  "Xd, [An{, #simm14}]",  "mem8[alternate base + simm14] = Xd"),
+    ("STRH_A",  0xE8, "strh",  "Xd, [An{, #simm14}]",  "mem16[alternate base + simm14] = Xd"),
+    ("STRW_A",  0xE9, "strw",  "Xd, [An{, #simm14}]",  "mem32[alternate base + simm14] = Xd"),
+    ("STRX_A",  0xEA, "str",   "Xd, [An{, #simm14}]",  "mem64[alternate base + simm14] = Xd"),
+    ("LDRC_A",  0xEB, "ldr",   "Cd, [An{, #simm14}]",  "Cd = capability at alternate base + simm14"),
+    ("STRC_A",  0xEC, "str",   "Cd, [An{, #simm14}]",  "capability at alternate base + simm14 = Cd, with its tag"),
+    ("LDRD_A",  0xED, "ldr",   "Dd, [An{, #simm14}]",  "Dd = mem64[alternate base + simm14]"),
+    ("STRD_A",  0xEE, "str",   "Dd, [An{, #simm14}]",  "mem64[alternate base + simm14] = Dd"),
 ])
 
 _group("capability", [
@@ -210,6 +258,8 @@ _group("capability", [
     ("ALIGNU",   0x93, "alignu",   "Cd, Cn, #imm6",            "Cd = Cn with the address rounded up to a multiple of 2**imm6"),
     ("RRLEN",    0x94, "rrlen",    "Xd, Xn",                   "Xd = the representable length of Xn (round up for exact bounds)"),
     ("RRMASK",   0x95, "rrmask",   "Xd, Xn",                   "Xd = the alignment mask a base needs for exact bounds of length Xn"),
+    ("CVTD",     0x96, "cvtd",     "Cd, Xn",                   "Cd = DDC with address Xn (+ DDC's base if DDCBO), or null if Xn is 0: a pointer becomes a capability"),
+    ("CVT",      0x97, "cvt",      "Xd, Cn",                   "Xd = Cn's address (- DDC's base if DDCBO) if Cn is tagged, else 0: a capability becomes a pointer"),
 ])
 
 _group("query", [
@@ -295,22 +345,31 @@ SYSREGS = {
     0:  ("nzcv",   "x", "user",      "condition flags N Z C V in bits 31..28"),
     1:  ("esr",    "x", "system",    "exception syndrome: class, fault code, access, register"),
     2:  ("far",    "x", "system",    "faulting virtual address"),
-    3:  ("cctlr",  "x", "system",    "capability control; bit 7 SBL: BL/BLR seal their link as a sentry"),
+    3:  ("cctlr",  "x", "system",    "capability control: bit 0 DDCBO, bit 1 PCCBO (A64 addresses are offsets from DDC's and PCC's bases); bit 7 SBL: BL/BLR seal their link as a sentry"),
     4:  ("timer",  "x", "system",    "timer interval: an interrupt every this many instructions (0 = off)"),
     5:  ("icount", "x", "user-read", "instructions retired since reset (a deterministic clock)"),
     6:  ("cid",    "x", "user-read", "the running μprocess's id, written only by the kernel"),
-    7:  ("spsr",   "x", "system",    "saved state at exception entry (NZCV)"),
-    64: ("ddc",    "c", "user-read", "default data capability (null in purecap)"),
+    7:  ("spsr",   "x", "system",    "saved state at exception entry: NZCV in bits 31..28, PSTATE.C64 in bit 26"),
+    64: ("ddc",    "c", "user",      "default data capability: authorises A64 loads and stores (null in purecap)"),
     65: ("ctpidr", "c", "user",      "thread pointer"),
     66: ("celr",   "c", "system",    "exception link: PCC of the instruction to return to"),
     67: ("cvbar",  "c", "system",    "exception vector base (kept for the kernel; traps go to the host)"),
 }
 SYSREG_BY_NAME = {name: num for num, (name, *_rest) in SYSREGS.items()}
+# CCTLR's bits. DDCBO and PCCBO make A64 addresses relative, as Morello's CCTLR does: with DDCBO,
+# DDC's base is added to the integer address of every A64 load and store (and CVTD/CVT convert
+# with it); with PCCBO, PCC's base is added to integer branch targets and taken off what ADR, ADRP
+# and BL's link give. ufos's kernel turns both on for hybrid μprocesses, because μFork can
+# relocate only what carries a tag: with every integer address an offset from DDC or PCC, moving
+# those two capabilities moves every plain pointer of the program with them.
+CCTLR_DDCBO = 1 << 0
+CCTLR_PCCBO = 1 << 1
 CCTLR_SBL = 1 << 7
 
 # ---------------------------------------------------------------------------------------------
 # Exceptions. A trap stops `run()` and returns to the host kernel with ESR/FAR/CELR set.
-# ESR = class << 26 | ISS. For faults ISS = code | access << 6 | register << 8 (32 = PCC, 33 = none);
+# ESR = class << 26 | ISS. For faults ISS = code | access << 6 | register << 8 (32 = PCC, 33 = none,
+# 34 = DDC);
 # for SVC/HLT/BRK ISS = the 16-bit code.
 # ---------------------------------------------------------------------------------------------
 EXCEPTION_CLASSES = {
@@ -345,7 +404,7 @@ FAULT_CODES = {
 }
 FAULT = {name: code for code, (name, _) in FAULT_CODES.items()}
 ACCESS_KINDS = {0: "load", 1: "store", 2: "fetch"}
-REG_PCC, REG_NONE = 32, 33
+REG_PCC, REG_NONE, REG_DDC = 32, 33, 34
 
 # ---------------------------------------------------------------------------------------------
 # Page table entries (64 bits). The frame's physical address is bits 51..12.
@@ -401,7 +460,9 @@ def cython_declarations() -> str:
         out.append(f"    FAULT_{name} = 0x{code:02x}")
     for num, name in ACCESS_KINDS.items():
         out.append(f"    ACCESS_{name.upper()} = {num}")
-    out += [f"    REG_PCC = {REG_PCC}", f"    REG_NONE = {REG_NONE}", f"    CCTLR_SBL = {CCTLR_SBL}"]
+    out += [f"    REG_PCC = {REG_PCC}", f"    REG_NONE = {REG_NONE}", f"    REG_DDC = {REG_DDC}",
+            f"    CCTLR_SBL = {CCTLR_SBL}", f"    CCTLR_DDCBO = {CCTLR_DDCBO}", f"    CCTLR_PCCBO = {CCTLR_PCCBO}",
+            f"    SPSR_C64 = {SPSR_C64}"]
     for bit, name, _ in PTE_BITS:
         out.append(f"    PTE_{name} = {1 << bit}")
     out += ["    SYSREG_UNDEFINED = -1", "    SYSREG_ACCESS_USER = 0", "    SYSREG_ACCESS_USER_READ = 1",

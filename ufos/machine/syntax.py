@@ -23,7 +23,7 @@ from ufos.machine import isa
 # ---------------------------------------------------------------------------------------------
 # Operand templates (parsed once from isa.INSTRUCTIONS; the assembler and the disassembler walk them)
 # ---------------------------------------------------------------------------------------------
-REGISTERS = ({f"x{i}": ("x", i) for i in range(31)} | {"xzr": ("x", 31)}
+REGISTERS = ({f"x{i}": ("x", i) for i in range(31)} | {"xzr": ("x", 31), "sp": ("x", 31)}
              | {f"c{i}": ("c", i) for i in range(31)} | {"czr": ("c", 31), "csp": ("c", 31)}
              | {"lr": ("c", 30), "fp": ("c", 29)} | {f"d{i}": ("d", i) for i in range(32)})
 REGISTER_KINDS = {"x": "an integer register (x0..x30, xzr)", "c": "a capability register (c0..c30, czr)",
@@ -48,7 +48,7 @@ def named_values(field: str, kind: str | None) -> dict[str, int]:
 class Reg:                 # Xd Cn* Dm: a register in field `field`
     kind: str              # x, c or d
     field: str
-    sp: bool = False       # `*`: register 31 is csp (else czr)
+    sp: bool = False       # `*`: register 31 is csp or sp (else czr or xzr)
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,14 @@ class Opt:                 # {...}: may be left out, and then its fields are 0
 
 
 TEMPLATE_TOKEN = re.compile(r"[{}\[\],]|[#@]?\w+\*?")
+# A template's `B` register is the state's base kind, `A` the other kind (isa.py, "Operands whose
+# kind depends on the state").
+STATE_KINDS = {"c64": {"B": "C", "A": "X"}, "a64": {"B": "X", "A": "C"}}
 
 
-def parse_template(text: str) -> tuple:
+def parse_template(text: str, state: str = "c64") -> tuple:
+    """The items of an operand template, as written in `state` (c64 or a64)."""
+    text = re.sub(r"\b([BA])(?=[a-z])", lambda m: STATE_KINDS[state][m.group(1)], text)
     kind = re.search(r"\b([XCD])[a-z]", text)
     kind = kind.group(1).lower() if kind else None
     stack = [[]]
@@ -126,11 +131,14 @@ def template_fields(items: tuple) -> list[str]:
     return out
 
 
-TEMPLATES = {insn.key: parse_template(insn.operands) for insn in isa.INSTRUCTIONS}
+# state -> instruction key -> its parsed template, for the instructions that exist in that state
+TEMPLATES = {state: {insn.key: parse_template(insn.operands, state) for insn in isa.INSTRUCTIONS
+                     if state in insn.states}
+             for state in isa.STATES}
 
 
-# Fixed expansions that the disassembler prints as their alias: "ret c30" -> "ret".
-SHORTHANDS = {"ret c30": "ret"}
+# Fixed expansions that the disassembler prints as their alias, by state: "ret c30" -> "ret".
+SHORTHANDS = {"c64": {"ret c30": "ret"}, "a64": {"ret x30": "ret"}}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,7 +163,7 @@ class SymbolTable:
 def used_mask(insn: isa.Insn) -> int:
     """The bits of an instruction word that mean something for `insn`: opcode and fields."""
     mask = 0xFF << 24
-    for name in template_fields(TEMPLATES[insn.key]):
+    for name in template_fields(parse_template(insn.operands)):
         lo, width, _signed, _scale = isa.FIELDS[name]
         mask |= ((1 << width) - 1) << lo
     return mask
@@ -167,7 +175,7 @@ def number(value: int) -> str:
 
 def register_name(item: Reg, num: int) -> str:
     if num == 31 and item.kind == "x":
-        return "xzr"
+        return "sp" if item.sp else "xzr"
     if num == 31 and item.kind == "c":
         return "csp" if item.sp else "czr"
     return f"{item.kind}{num}"
@@ -202,28 +210,30 @@ def render(item, word: int, pc: int | None, symbols: SymbolTable | None) -> str:
     return label(item.field, value, pc, symbols)
 
 
-def disassemble_word(word: int, pc: int | None = None, symbols: dict[str, int] | SymbolTable | None = None) -> str:
-    """The canonical text of one instruction word (at address pc, if known)."""
+def disassemble_word(word: int, pc: int | None = None, symbols: dict[str, int] | SymbolTable | None = None,
+                     state: str = "c64") -> str:
+    """The canonical text of one instruction word (at address pc, if known) in `state`."""
     insn = isa.BY_OPCODE.get(word >> 24)
-    if insn is None:
+    if insn is None or state not in insn.states:
         return f".word 0x{word:08x}"
     if isinstance(symbols, dict):
         symbols = SymbolTable(symbols)
-    operands = "".join(render(item, word, pc, symbols) for item in TEMPLATES[insn.key])
+    operands = "".join(render(item, word, pc, symbols) for item in TEMPLATES[state][insn.key])
     if insn.mnemonic.endswith("."):   # b.ne: the first operand is glued to the mnemonic
         first, _, rest = operands.partition(", ")
         text = f"{insn.mnemonic}{first} {rest}"
     else:
         text = f"{insn.mnemonic} {operands}".rstrip()
-    return SHORTHANDS.get(text, text)
+    return SHORTHANDS[state].get(text, text)
 
 
-def disassemble(code: bytes, pc: int = 0, symbols: dict[str, int] | SymbolTable | None = None) -> list[tuple[int, int, str]]:
+def disassemble(code: bytes, pc: int = 0, symbols: dict[str, int] | SymbolTable | None = None,
+                state: str = "c64") -> list[tuple[int, int, str]]:
     """(address, word, text) for each whole word of `code`, which starts at address pc."""
     if isinstance(symbols, dict):
         symbols = SymbolTable(symbols)
     out = []
     for offset in range(0, len(code) - 3, 4):
         word = int.from_bytes(code[offset:offset + 4], "little")
-        out.append((pc + offset, word, disassemble_word(word, pc + offset, symbols)))
+        out.append((pc + offset, word, disassemble_word(word, pc + offset, symbols, state)))
     return out

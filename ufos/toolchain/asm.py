@@ -10,6 +10,10 @@ THE LANGUAGE
       ldr c0, [csp, #16]  ldr x1, [c2, x3, lsl #3]                   mrs x0, icount
   The operands' shapes choose between the templates of one mnemonic. Registers: x0..x30 and xzr;
   c0..c30 and czr, or csp where the template says `Cn*`; lr (c30) and fp (c29); d0..d31.
+  Code is assembled for one of the machine's two states (isa.STATES), chosen by `.arch c64` (the
+  default) or `.arch a64`: in A64, the base of a load or store is an integer register
+  (`ldr x0, [x1, #8]`, `str x0, [sp]`), a capability base selects the alternate-base form
+  (`ldr x0, [c1]`), and `ret` is `ret x30`.
   Immediates are `#` and an expression: numbers (42, -8, 0x2a, 0b101, 'a', '\n'), .equ names,
   + - * / % << >> & | ^ ~ and parentheses. `#:lo12:sym` is the low 12 bits of sym's address, for
   the add or ldr/str after `adrp cN, sym`. Conditions, system registers and sentry forms are
@@ -29,6 +33,7 @@ THE LANGUAGE
       .equ NAME, expr / .set     a constant
       .size NAME, expr           NAME's size in bytes, e.g. `.size f, .-f`
       .type NAME, %function|%object
+      .arch c64|a64              the state the following code runs in; labels record it
       .capability SYM[+-addend]  a 16-byte, 16-aligned slot that the loader fills with a tagged
                                  capability to SYM+addend, bounded to SYM (its .size, else its
                                  whole section); a sentry if SYM is code. A label just
@@ -175,7 +180,7 @@ def mov_immediate(asm: Assembler, operands: dict, place: Place) -> list[str]:
     return min(sequence("movz", 0), sequence("movn", 0xFFFF), key=len)
 
 
-ALIASES: list[tuple[str, str, str | Callable]] = [
+ALIASES: list[tuple[str, str, str | Callable, tuple]] = [(*alias, isa.STATES) for alias in [
     ("mov", "Xd, Xn",         "orr $d, xzr, $n"),
     ("mov", "Cd*, Cn*",       "cpy $d, $n"),
     ("mov", "Xd, #imm",       mov_immediate),
@@ -187,7 +192,8 @@ ALIASES: list[tuple[str, str, str | Callable]] = [
     ("mvn", "Xd, Xn",         "eor $d, $n, #-1"),
     ("sub", "Xd, Xn, #imm",   "add $d, $n, #-($imm)"),
     ("sub", "Cd*, Cn*, #imm", "add $d, $n, #-($imm)"),
-] + [(mnemonic, "", expansion) for expansion, mnemonic in SHORTHANDS.items()]   # ret = ret c30
+]] + [(mnemonic, "", expansion, (state,))                      # ret = ret c30 (C64), ret x30 (A64)
+      for state, table in SHORTHANDS.items() for expansion, mnemonic in table.items()]
 
 
 @dataclass(frozen=True)
@@ -205,20 +211,22 @@ class Form:
         return f"{self.mnemonic} {self.operands}".strip()
 
 
-def _all_forms() -> dict[str, list[Form]]:
+def _all_forms(state: str) -> dict[str, list[Form]]:
     forms: dict[str, list[Form]] = {}
-    for mnemonic, operands, expansion in ALIASES:
-        flat = flatten(parse_template(operands))
-        forms.setdefault(mnemonic, []).append(Form(mnemonic, operands, flat, expansion=expansion))
+    for mnemonic, operands, expansion, states in ALIASES:
+        if state in states:
+            flat = flatten(parse_template(operands, state))
+            forms.setdefault(mnemonic, []).append(Form(mnemonic, operands, flat, expansion=expansion))
     for insn in isa.INSTRUCTIONS:
-        flat = flatten(TEMPLATES[insn.key])
-        forms.setdefault(insn.mnemonic, []).append(Form(insn.mnemonic, insn.operands, flat, insn=insn))
+        if state in insn.states:
+            flat = flatten(TEMPLATES[state][insn.key])
+            forms.setdefault(insn.mnemonic, []).append(Form(insn.mnemonic, insn.operands, flat, insn=insn))
     return forms
 
 
-FORMS = _all_forms()   # mnemonic -> its forms, aliases first
+FORMS = {state: _all_forms(state) for state in isa.STATES}   # state -> mnemonic -> its forms, aliases first
 # Mnemonics ending in "." take their first operand glued on: b.ne is "b." with operand "ne".
-GLUED = [m for m in FORMS if m.endswith(".")]
+GLUED = [m for m in FORMS["c64"] if m.endswith(".")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -247,12 +255,13 @@ class Mismatch(Exception):
 def match_register(item: Reg, tok: Token | None, i: int) -> int:
     name = tok.text.lower() if tok else ""
     kind, num = REGISTERS.get(name, (None, None))
+    sp, zero = ("csp", "czr") if item.kind == "c" else ("sp", "xzr")
     if kind != item.kind:
-        raise Mismatch(i, lambda: f"expected {REGISTER_KINDS[item.kind]}" + (" or csp" if item.sp else ""))
-    if name == "csp" and not item.sp:
-        raise Mismatch(i, "csp is not allowed here (register 31 is czr in this operand)")
-    if name == "czr" and item.sp:
-        raise Mismatch(i, "czr is not allowed here (register 31 is csp in this operand)")
+        raise Mismatch(i, lambda: f"expected {REGISTER_KINDS[item.kind]}" + (f" or {sp}" if item.sp else ""))
+    if name == sp and not item.sp:
+        raise Mismatch(i, f"{sp} is not allowed here (register 31 is {zero} in this operand)")
+    if name == zero and item.sp:
+        raise Mismatch(i, f"{zero} is not allowed here (register 31 is {sp} in this operand)")
     return num
 
 
@@ -336,6 +345,7 @@ DIRECTIVES = {   # directive -> the method (d_...) that runs it
     ".ascii": "string", ".asciz": "string", ".string": "string",
     ".zero": "zero", ".space": "zero", ".align": "align", ".balign": "align",
     ".equ": "equ", ".set": "equ", ".size": "size", ".type": "type", ".capability": "capability",
+    ".arch": "arch",
 }
 
 
@@ -357,6 +367,8 @@ class Assembler:
         self.later: list[Callable[[], None]] = []
         self.pass2 = False
         self.evaluating: set[str] = set()
+        self.state = "c64"                       # .arch: the ISA state of the code that follows
+        self.label_states: dict[str, str] = {}
 
     def run(self, text: str) -> Object:
         for lineno, (raw, clean) in enumerate(zip(text.split("\n"), strip_comments(text).split("\n")), 1):
@@ -410,6 +422,7 @@ class Assembler:
         if name in self.labels or name in self.equs:
             raise error_at(tok, f"'{name}' is already defined")
         self.labels[name] = self.here()
+        self.label_states[name] = self.state
 
     # --- instructions -----------------------------------------------------------------------
     def instruction(self, head: Token, toks: list[Token]) -> None:
@@ -419,6 +432,8 @@ class Assembler:
             place = self.here()
             if place.offset % 4:
                 raise error_at(head, "instruction not at a multiple of 4 bytes (add `.align 2` before it)")
+            if self.obj.state is None and place.section == ".text":
+                self.obj.state = self.state
             self.put(bytes(4))
             self.later.append(lambda: self.encode(form.insn, operands, place))
             return
@@ -436,16 +451,17 @@ class Assembler:
         """The first form of the mnemonic that the operands match, or the error of the one that
         matched the most of them."""
         mnemonic = head.text.lower()
+        forms = FORMS[self.state]
         glued = next((g for g in GLUED if mnemonic.startswith(g) and mnemonic != g), None)
-        if mnemonic not in FORMS and glued:
+        if mnemonic not in forms and glued:
             first = Token("ident", head.text[len(glued):], head.col + len(glued), head.line)
             mnemonic, toks = glued, [first, dataclasses.replace(first, kind="punct", text=","), *toks]
-        if mnemonic not in FORMS:
-            near = difflib.get_close_matches(mnemonic, FORMS, n=3, cutoff=0.5)
-            note = "nearest: " + " | ".join(str(f) for m in near for f in FORMS[m]) if near else ""
+        if mnemonic not in forms:
+            near = difflib.get_close_matches(mnemonic, forms, n=3, cutoff=0.5)
+            note = "nearest: " + " | ".join(str(f) for m in near for f in forms[m]) if near else ""
             raise error_at(head, f"unknown instruction '{head.text}'", note)
         best = None
-        for form in FORMS[mnemonic]:
+        for form in forms[mnemonic]:
             for flat in form.flat:
                 try:
                     return form, match(flat, toks)
@@ -459,8 +475,11 @@ class Assembler:
         if tok is None:   # point just after the last operand
             last = toks[-1] if toks else head
             tok = dataclasses.replace(last, col=last.col + len(last.text))
-        raise error_at(tok, message,
-                       f"{mnemonic} is written: " + " | ".join(str(f) for f in FORMS[mnemonic]))
+        other = next(s for s in isa.STATES if s != self.state)
+        if any(form_matches(f, toks) for f in FORMS[other].get(mnemonic, ())):
+            message = f"'{mnemonic}' with these operands is {other.upper()} code (write `.arch {other}` first)"
+        raise error_at(tok, message, f"{mnemonic} is written in {self.state.upper()}: "
+                       + " | ".join(str(f) for f in forms[mnemonic]))
 
     def encode(self, insn: isa.Insn, operands: dict[str, Operand], place: Place) -> None:
         """Pass 2: write the instruction word, then resolve (or relocate) its label operands."""
@@ -724,6 +743,15 @@ class Assembler:
             names.append(name)
         return names
 
+    def d_arch(self, head, args):
+        self.expect(head, args, 1, "c64|a64")
+        tok = self.name(args[0])
+        if tok.text.lower() not in isa.STATES:
+            raise error_at(tok, f"unknown state '{tok.text}' (the machine has {' and '.join(isa.STATES)})")
+        self.state = tok.text.lower()
+        for name in self.labels_at(self.here()):   # a label just before .arch names code in the new state
+            self.label_states[name] = self.state
+
     def d_capability(self, head, args):
         self.expect(head, args, 1, "SYMBOL[+ADDEND]")
         self.require_contents(head)
@@ -752,10 +780,20 @@ class Assembler:
         for name, place in self.labels.items():
             type_ = self.types.get(name, ("notype", None))[0]
             self.obj.symbols[name] = Symbol(name, place.section, place.offset, self.sizes.get(name),
-                                            type_, name in self.exports)
+                                            type_, name in self.exports, self.label_states[name])
         for name in self.imports.keys() - self.labels.keys():
             self.obj.symbols[name] = Symbol(name, None, is_global=True)
         return self.obj
+
+
+def form_matches(form: Form, toks: list[Token]) -> bool:
+    for flat in form.flat:
+        try:
+            match(flat, toks)
+            return True
+        except Mismatch:
+            pass
+    return False
 
 
 def assemble(text: str, filename: str = "<asm>") -> Object:

@@ -55,6 +55,7 @@ class BareMachine:
         self._apply_cap_relocs()
         code = self.root.clear_perms(isa.PERM_ALL & ~(CODE_PERMS | (P["SYSTEM"] if system else 0)))
         self.cpu.pcc = code.set_address(image.entry)
+        self.cpu.state = image.state
         stack = self.root.set_address(self.stack_top - stack_size).set_bounds(stack_size)
         self.cpu.csp = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS).set_address(self.stack_top)
 

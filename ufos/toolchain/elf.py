@@ -35,9 +35,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ufos.abi import (CAP_ENTRY, EHDR, EM_UFOS, ET_REL, RELA, SECTION_FLAGS, SHDR, SHF_INFO_LINK, SHN_UNDEF,
+from ufos.abi import (CAP_ENTRY, EF_UFOS_A64, EHDR, EM_UFOS, ET_REL, RELA, SECTION_FLAGS, SHDR, SHF_INFO_LINK, SHN_UNDEF,
                       SHT_NOBITS, SHT_PROGBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT,
-                      STT_NAME, SYM, ElfError, StringTable, cstring)
+                      STT_NAME, SYM, ElfError, StringTable, cstring, symbol_other, symbol_state)
 from ufos.machine.isa import FIELDS, PAGE_SIZE
 
 SECTIONS = (".text", ".captable", ".rodata", ".data", ".bss")   # in the order the linker lays them out
@@ -147,6 +147,7 @@ class Symbol:
     size: int | None = None  # from .size
     type: str = "notype"     # notype | func | object (from .type)
     is_global: bool = False
+    state: str = "c64"       # the ISA state of the code at it (`.arch`); st_other bit 0 is A64
 
 
 @dataclass
@@ -173,6 +174,7 @@ class Object:
     symbols: dict[str, Symbol] = field(default_factory=dict)
     relocs: list[Reloc] = field(default_factory=list)
     cap_records: list[CapRecord] = field(default_factory=list)
+    state: str | None = None     # the ISA state of its first instruction (None: no code); e_flags bit 0
 
     def to_elf(self) -> bytes:
         return write_elf(self)
@@ -207,7 +209,8 @@ def write_elf(obj: Object) -> bytes:
         sym_index[s.name] = len(symbols)
         bind = STB_GLOBAL if s.is_global else STB_LOCAL
         shndx = index[s.section] if s.section else SHN_UNDEF
-        symbols.append(SYM.pack(strtab.add(s.name), bind << 4 | STT[s.type], 0, shndx, s.value, s.size or 0))
+        symbols.append(SYM.pack(strtab.add(s.name), bind << 4 | STT[s.type], symbol_other(s.state), shndx,
+                                s.value, s.size or 0))
 
     def rela_bytes(entries):   # entries: (offset, symbol, type name, addend)
         return b"".join(RELA.pack(off, sym_index[sym] << 32 | RELOC[t].number, add)
@@ -253,7 +256,8 @@ def write_elf(obj: Object) -> bytes:
     shoff = len(out)
     out += b"".join(headers)
     ident = b"\x7fELF" + bytes([2, 1, 1, 0]) + bytes(8)   # 64-bit, little-endian, version 1, System V
-    out[:EHDR.size] = EHDR.pack(ident, ET_REL, EM_UFOS, 1, 0, 0, shoff, 0, EHDR.size, 0, 0,
+    out[:EHDR.size] = EHDR.pack(ident, ET_REL, EM_UFOS, 1, 0, 0, shoff, EF_UFOS_A64 if obj.state == "a64" else 0,
+                                EHDR.size, 0, 0,
                                 SHDR.size, len(names), index[".shstrtab"])
     return bytes(out)
 
@@ -261,7 +265,7 @@ def write_elf(obj: Object) -> bytes:
 def read_elf(data: bytes) -> Object:
     if len(data) < EHDR.size or data[:4] != b"\x7fELF":
         raise ElfError("not an ELF file")
-    ident, e_type, machine, _v, _entry, _phoff, shoff, _f, _eh, _phe, _phn, _she, shnum, shstrndx = \
+    ident, e_type, machine, _v, _entry, _phoff, shoff, e_flags, _eh, _phe, _phn, _she, shnum, shstrndx = \
         EHDR.unpack_from(data)
     if ident[4] != 2 or ident[5] != 1:
         raise ElfError("not a 64-bit little-endian ELF file")
@@ -280,12 +284,14 @@ def read_elf(data: bytes) -> Object:
         if name in SECTIONS:
             obj.sections[name] = Section(name, bytearray(body(i)), headers[i][8] or 1)
 
+    if obj.sections[".text"].data:
+        obj.state = "a64" if e_flags & EF_UFOS_A64 else "c64"
     symtab = names.index(".symtab")
     strings = body(headers[symtab][6])
     sym_names = []   # by symbol index: the symbol's name, or its section's name for STT_SECTION
     raw = body(symtab)
     for off in range(0, len(raw), SYM.size):
-        st_name, info, _other, shndx, value, size = SYM.unpack_from(raw, off)
+        st_name, info, other, shndx, value, size = SYM.unpack_from(raw, off)
         kind, section = STT_NAME.get(info & 0xF, "notype"), names[shndx] if 0 < shndx < len(names) else None
         if kind == "section":
             sym_names.append(section)
@@ -293,7 +299,8 @@ def read_elf(data: bytes) -> Object:
         name = cstring(strings, st_name)
         sym_names.append(name)
         if name:
-            obj.symbols[name] = Symbol(name, section, value, size or None, kind, info >> 4 == STB_GLOBAL)
+            obj.symbols[name] = Symbol(name, section, value, size or None, kind, info >> 4 == STB_GLOBAL,
+                                       symbol_state(other))
 
     def entries(i):
         raw = body(i)

@@ -15,10 +15,10 @@ import struct
 import sys
 from pathlib import Path
 
-from ufos.abi import (CAP_FUNCTION, CAP_RELOC, EHDR, EM_UFOS, ET_EXEC, PF_R, PF_W, PF_X, PHDR, PT_LOAD,
+from ufos.abi import (CAP_FUNCTION, CAP_RELOC, EF_UFOS_A64, EHDR, EM_UFOS, ET_EXEC, PF_R, PF_W, PF_X, PHDR, PT_LOAD,
                       SECTION_FLAGS, SHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS,
                       SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT, SYM, ElfError, Image,
-                      LinkedSymbol, Segment, StringTable, read_executable)
+                      LinkedSymbol, Segment, StringTable, read_executable, symbol_other)
 from ufos.machine.isa import PAGE_SIZE
 from ufos.toolchain.elf import Object
 from ufos.toolchain.files import file_error
@@ -101,8 +101,8 @@ def write_executable(image: Image) -> bytes:
     first_global = len(symbols) + sum(not s.is_global for s in table)
     for s in table:
         bind = STB_GLOBAL if s.is_global else STB_LOCAL
-        symbols.append(SYM.pack(strtab.add(s.name), bind << 4 | STT[s.type], 0, section_of(s.address),
-                                s.address, s.size))
+        symbols.append(SYM.pack(strtab.add(s.name), bind << 4 | STT[s.type], symbol_other(s.state),
+                                section_of(s.address), s.address, s.size))
     cap_relocs = b"".join(
         CAP_RELOC.pack(r.location, r.target, r.base, r.length, r.perms, CAP_FUNCTION if r.is_function else 0)
         for r in image.cap_relocs)
@@ -121,7 +121,7 @@ def write_executable(image: Image) -> bytes:
 
     ident = b"\x7fELF" + bytes([2, 1, 1, 0]) + bytes(8)   # 64-bit, little-endian, version 1, System V
     out[:EHDR.size] = EHDR.pack(ident, ET_EXEC, EM_UFOS, 1, image.entry, EHDR.size if segments else 0,
-                                shoff, 0, EHDR.size, PHDR.size, len(segments), SHDR.size, len(names),
+                                shoff, EF_UFOS_A64 if image.state == "a64" else 0, EHDR.size, PHDR.size, len(segments), SHDR.size, len(names),
                                 index[".shstrtab"])
     out[EHDR.size:EHDR.size + len(phdrs)] = phdrs
     return bytes(out)

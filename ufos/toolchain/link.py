@@ -173,8 +173,15 @@ class _Linker:
             base, end = start, start + sym.size
         else:                           # the whole output section
             base, end = self.span(section) or (start, start)
-        return CapReloc(location, start + record.addend, base, end - base, CAP_PERMS[section],
-                        section == ".text")
+        target = start + record.addend
+        if section == ".text" and self.state_at(i, record.symbol) == "c64":
+            target |= 1                 # a capability branch to it enters C64 (isa.STATES)
+        return CapReloc(location, target, base, end - base, CAP_PERMS[section], section == ".text")
+
+    def state_at(self, i: int, name: str) -> str:
+        """The ISA state of the code at symbol `name` as object i sees it (a section: C64)."""
+        _, sym = self.definition(i, name)
+        return sym.state if isinstance(sym, Symbol) else "c64"
 
     def cap_relocs(self) -> list[CapReloc]:
         """One per slot of the capability table, then one per capability stored in data."""
@@ -201,14 +208,17 @@ class _Linker:
                     raise LinkError(f"relocation {r.type} at {r.section}+0x{r.offset:x} against "
                                     f"'{r.symbol}' ({self.describe(i)}): {e}") from None
         symtab = [LinkedSymbol(sym.name, self.place(i, sym.section, sym.value), sym.size or 0, sym.type,
-                               sym.is_global)
+                               sym.is_global, sym.state)
                   for globals_ in (False, True)   # locals first, as ELF wants
                   for i, obj in enumerate(self.objects)
                   for sym in obj.symbols.values() if sym.section and sym.is_global == globals_]
         symbols = symbol_addresses(symtab)
         cap_relocs = self.cap_relocs()
         entry = symbols.get("_start", self.base)
-        return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs, symtab)
+        start = next((s for s in symtab if s.name == "_start"), None)
+        state = start.state if start else next((o.state for o in self.objects if o.state), "c64")
+        return Image(self.base, bytes(data), len(data), entry, symbols, self.segments, cap_relocs, symtab,
+                     state)
 
 
 def link(objects: list[Object], base: int = 0x10000, names: list[str] | None = None,

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Callable
 
-from ufos.machine.syntax import SymbolTable, disassemble
+from ufos.machine.syntax import SymbolTable, disassemble_word
 from ufos.abi import ET_EXEC, ElfError, read_executable
 from ufos.toolchain.elf import SECTIONS, Object, Reloc
 from ufos.toolchain.files import file_error
@@ -38,10 +38,15 @@ def reloc_target(r: Reloc) -> str:
 
 
 def code_listing(code: bytes, base: int, labels: dict[int, list[str]], relocs: dict[int, Reloc],
-                 paint: Callable[[str], str]) -> list[str]:
+                 paint: Callable[[str], str], states: dict[int, str] | None = None) -> list[str]:
+    """The disassembly of code at base. states: the ISA state of the code from each address on
+    (a symbol's `.arch`), so A64 code reads as A64."""
     symbols = SymbolTable({name: address for address, names in labels.items() for name in names})
-    lines = []
-    for address, word, text in disassemble(code, base, symbols):
+    lines, state = [], "c64"
+    for offset in range(0, len(code) - 3, 4):
+        address, word = base + offset, int.from_bytes(code[offset:offset + 4], "little")
+        state = (states or {}).get(address, state)
+        text = disassemble_word(word, address, symbols, state)
         for name in labels.get(address, ()):
             lines += ["", f"{address:016x} <{name}>:"]
         lines.append(f"{address:8x}:\t{word:08x}\t{paint(text.replace(' ', chr(9), 1))}")
@@ -75,8 +80,9 @@ def object_listing(obj: Object, filename: str, base: int, paint: Callable[[str],
         if s.section == ".text":
             text_labels.setdefault(base + s.value, []).append(s.name)
     text_relocs = {r.offset: r for r in obj.relocs if r.section == ".text"}
+    states = {base + s.value: s.state for s in obj.symbols.values() if s.section == ".text"}
     lines += ["", "", "Disassembly of section .text:"]
-    lines += code_listing(bytes(obj.sections[".text"].data), base, text_labels, text_relocs, paint)
+    lines += code_listing(bytes(obj.sections[".text"].data), base, text_labels, text_relocs, paint, states)
 
     for name in SECTIONS[1:]:
         data = obj.sections[name].data
@@ -116,8 +122,9 @@ def executable_listing(image, filename: str, paint: Callable[[str], str]) -> lis
             for s in image.symtab:
                 if segment.start <= s.address < segment.end and not s.name.startswith(".L"):
                     labels.setdefault(s.address, []).append(s.name)
+            states = {s.address: s.state for s in image.symtab if segment.start <= s.address < segment.end}
             lines += ["", "", f"Disassembly of {segment.name}:"]
-            lines += code_listing(data, segment.start, labels, {}, paint)
+            lines += code_listing(data, segment.start, labels, {}, paint, states)
         elif segment.name == ".captable":
             lines += ["", f"Capability table {segment.name}:"] + captable_listing(image, segment)
         elif segment.name == ".bss":
@@ -141,7 +148,8 @@ def captable_listing(image, segment) -> list[str]:
     for s in sorted(image.symtab, key=lambda s: s.name.startswith(".L")):   # a real name first
         names.setdefault(s.address, s.name)
     slots = [r for r in image.cap_relocs if segment.start <= r.location < segment.end]
-    return [f" {r.location:016x}  {names.get(r.target, f'{r.target:#x}')}" + " (function)" * r.is_function
+    return [f" {r.location:016x}  {names.get(r.target & ~r.is_function, f'{r.target:#x}')}"
+            + " (function)" * r.is_function
             for r in sorted(slots, key=lambda r: r.location)]
 
 
