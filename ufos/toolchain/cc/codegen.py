@@ -466,7 +466,8 @@ class FunctionGen(ExprGen):
         return span <= 3 * len(cases) and span <= 4096
 
     def jump_table(self, v: Temp, cases: list, default: str) -> None:
-        """Index a table of `b` instructions: adr + add + br."""
+        """Index a table of `b` instructions: adr + add + br. A capability branch enters the state
+        that bit 0 of its target names (isa.STATES), so the table's address carries bit 0."""
         low, high = cases[0].value, cases[-1].value
         table = self.new_label("table")
         name = self.regs.name(v, "x")
@@ -479,7 +480,7 @@ class FunctionGen(ExprGen):
         self.emit(f"mov x16, #{high - low}")
         self.emit("cmp x17, x16")
         self.emit(f"b.hi {default}")
-        self.emit(f"adr c16, {table}")
+        self.emit(f"adr c16, {table}+1")     # bit 0 set: a capability branch stays in C64
         self.emit("add c16, c16, x17, lsl #2")
         self.emit("br c16")
         self.place(table)
