@@ -20,25 +20,32 @@ from ufos.toolchain.cc.errors import CompileError, Loc, reset_sources
 __all__ = ["compile_c", "preprocess_c", "CompileError"]
 
 
+ABIS = ("purecap", "hybrid")     # docs/abi.md: every pointer a capability, or only `* __capability` ones
+
+
 def preprocess_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None,
-                 undefines=()) -> tuple[str, list[str]]:
+                 undefines=(), abi: str = "purecap") -> tuple[str, list[str]]:
     """Only the preprocessor (`ufos cc -E`, `-M`): (the text, the files it #included)."""
     from ufos.toolchain.cc.preprocess import preprocess_with_files
+    from ufos.toolchain.cc.types import set_abi
 
     reset_sources()
+    set_abi(abi)
     return preprocess_with_files(source, filename, include_dirs, defines, undefines)
 
 
 def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=(),
-              files_read: list | None = None) -> str:
-    """Compile one C translation unit; returns assembly text. The files it #includes are appended
-    to `files_read`, if given (for `ufos cc -MD`)."""
+              files_read: list | None = None, abi: str = "purecap") -> str:
+    """Compile one C translation unit for `abi` (ABIS); returns assembly text. The files it
+    #includes are appended to `files_read`, if given (for `ufos cc -MD`)."""
     from ufos.toolchain.cc.check import check
     from ufos.toolchain.cc.codegen import generate
     from ufos.toolchain.cc.parse import parse
     from ufos.toolchain.cc.preprocess import preprocess_with_files
+    from ufos.toolchain.cc.types import set_abi
 
     reset_sources()
+    set_abi(abi)
     try:
         text, included = preprocess_with_files(source, filename, include_dirs, defines, undefines)
         if files_read is not None:

@@ -20,6 +20,9 @@ CHERI (<cheriintrin.h> maps cheri_x to __builtin_cheri_x): each is one instructi
     seal_entry seal rb   representable_length rrlen   representable_alignment_mask rrmask
     equal_exact chkeq   subset_test(a, b) chkss (is b a subset of a?)
 The capability-returning ones return the type of their first argument (e.g. `char *`).
+Hybrid C (-mabi=hybrid) adds CHERI Clang's: cap_from_pointer(ddc, p) cvtd (T * -> T * __capability,
+derived from DDC), cap_to_pointer(ddc, c) cvt (its address, or 0 if untagged), and
+global_data_get mrs ddc (`void * __capability`).
 
 OTHERS: __builtin_trap() (brk #1: the program dies with SIGILL), __builtin_unreachable(),
 __builtin_expect(x, c) (x), __builtin_clz/clzl/clzll, __builtin_ctz/ctzl/ctzll,
@@ -62,7 +65,8 @@ FLOAT_CONSTS = {"__builtin_huge_val": float("inf"), "__builtin_inf": float("inf"
 LIBC_ALIASES = {"memcpy", "memset", "memmove", "memcmp", "strlen", "strcmp", "strncmp", "strcpy",
                 "strncpy", "strchr", "strcat", "malloc", "free", "calloc", "realloc", "abort", "exit",
                 "printf", "sprintf", "snprintf", "puts", "putchar", "abs", "labs"}
-OTHERS = {"__builtin_trap", "__builtin_unreachable", "__builtin_expect", "__builtin_va_start",
+HYBRID_CASTS = {P + "cap_from_pointer": "cvtd", P + "cap_to_pointer": "cvt"}
+OTHERS = {"__builtin_cheri_global_data_get", "__builtin_trap", "__builtin_unreachable", "__builtin_expect", "__builtin_va_start",
           "__builtin_va_arg_slot",
           "__builtin_va_arg", "__builtin_va_end", "__builtin_va_copy", "__builtin_bswap16",
           "__builtin_bswap32", "__builtin_bswap64", "__builtin_frame_address",
@@ -72,7 +76,7 @@ OTHERS = {"__builtin_trap", "__builtin_unreachable", "__builtin_expect", "__buil
 def is_builtin(name: str) -> bool:
     return (name in CHERI_GET or name in CHERI_SET or name in CHERI_CAP1 or name in CHERI_CAP2
             or name in CHERI_LEN or name in CHERI_TEST or name in BIT_OPS or name in FLOAT_CONSTS
-            or name in OTHERS or (name.startswith("__builtin_") and name[10:] in LIBC_ALIASES))
+            or name in OTHERS or name in HYBRID_CASTS or (name.startswith("__builtin_") and name[10:] in LIBC_ALIASES))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,12 +156,32 @@ def _check_other(checker, name, args, loc):
         bits = int(name[15:])
         t = {16: T.USHORT, 32: T.UINT, 64: T.ULONG}[bits]
         return Builtin(t, loc, f"bswap{bits}", [_integer(checker, args[0], name, t)])
+    if name in HYBRID_CASTS:
+        return _check_hybrid_cast(checker, name, args, loc)
+    if name == "__builtin_cheri_global_data_get":
+        _arity(name, args, 0, loc)
+        return Builtin(T.pointer_to(T.VOID, cap=True), loc, "ddc", [])
     if name == "__builtin_frame_address":
         return Builtin(T.pointer_to(T.VOID), loc, "frame_address", [])
     if name in ("__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg",
                 "__builtin_va_arg_slot"):
         return _check_va(checker, name, args, loc)
     raise error_at(loc, f"unsupported builtin '{name}'")
+
+
+def _check_hybrid_cast(checker, name, args, loc):
+    """cap_from_pointer(cap, T *) -> T * __capability; cap_to_pointer(cap, T * __capability) -> T *.
+    The first argument is the capability that authorises the result: on ufos, DDC, which is what
+    cvtd derives from (it is evaluated, not used)."""
+    _arity(name, args, 2, loc)
+    auth = _capability(checker, args[0], name)
+    p = checker.value(args[1])
+    want_cap = name.endswith("to_pointer")
+    if not T.is_pointer(p.type) or p.type.cap != want_cap or not T.hybrid():
+        kind = "a '__capability' pointer" if want_cap else "a pointer (not a capability)"
+        raise error_at(loc_of(args[1]) or loc, f"{name} needs {kind} in hybrid C, not '{p.type}'")
+    result = T.pointer_to(p.type.base, cap=not want_cap)
+    return Builtin(result, loc, HYBRID_CASTS[name], [auth, p])
 
 
 def _va_list_lvalue(checker, node, name):
@@ -268,8 +292,15 @@ def gen_builtin(g, e):
         g.emit("brk #1")
         return None
     if name == "frame_address":
+        dst = g.regs.alloc(g.ptr)
+        g.emit(f"{'cvt' if g.hybrid else 'mov'} {g.n(dst)}, c29")
+        return dst
+    if name in ("cvtd", "cvt"):            # cap_from_pointer, cap_to_pointer
+        g.effect(args[0])                  # the authorising capability: DDC is the only one
+        return g.via(g.gen(args[1]), "c" if name == "cvtd" else "x", name)
+    if name == "ddc":
         dst = g.regs.alloc("c")
-        g.emit(f"mov {g.n(dst)}, c29")
+        g.emit(f"mrs {g.n(dst)}, ddc")
         return dst
     if name == "va_start":
         return _gen_va_start(g, args[0])
@@ -355,8 +386,8 @@ def _gen_bswap(g, bits, arg):
 def _va_cap(g):
     home = g.alloc.va_home
     if home.kind == "reg":
-        return Temp("c", home.reg, owned=False)
-    t = g.regs.alloc("c")
+        return Temp(g.ptr, home.reg, owned=False)
+    t = g.regs.alloc(g.ptr)
     g.emit(f"ldr {g.n(t)}, {g.mem_slot(home.offset)}")
     return t
 
@@ -401,7 +432,7 @@ def _gen_va_slot(g, ap):
     a = g.plain(g.gen_addr(ap), 16)
     cur = g.load(a, ap.type, consume=False)
     n = g.n(cur)
-    slot = g.owned(Temp("c", cur.num, owned=False))
+    slot = g.owned(Temp(cur.cls, cur.num, owned=False))
     g.regs.written(cur)
     g.emit(f"add {n}, {n}, #16")
     g.store(a, ap.type, cur)

@@ -20,7 +20,7 @@ from ufos.toolchain.cc.initializer import InitBuilder
 from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
                                      LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var,
                                      Assign, Const, SaveStack, StackSlot, VarRef, VlaAlloc, VlaName)
-from ufos.toolchain.cc.parse import PRELUDE_FILE
+from ufos.toolchain.cc.parse import CAPABILITY_QUALIFIER, PRELUDE_FILE
 from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
                                      Type, is_array, is_complete, is_func, is_struct, is_void)
 
@@ -130,16 +130,26 @@ class Checker(ExprChecker):
     # =============================================================================================
     # Types from declarations
     # =============================================================================================
+    @staticmethod
+    def capability_of(t: Type, loc) -> Type:
+        """`P __capability` where P is a pointer typedef: the capability version of that pointer."""
+        if not isinstance(t, T.PointerType):
+            raise error_at(loc, f"'__capability' qualifies a pointer (write 'T * __capability'), not '{t}'")
+        return replace(t, cap=True)
+
     def resolve(self, node) -> Type:
         """The type a declarator (TypeDecl/PtrDecl/ArrayDecl/FuncDecl/Typename) describes."""
         if isinstance(node, c_ast.Typename):
             return self.resolve(node.type)
         if isinstance(node, c_ast.TypeDecl):
             base = self.specifier(node.type, loc_of(node))
+            if CAPABILITY_QUALIFIER in node.quals:
+                base = self.capability_of(base, loc_of(node))
             return T.qualified(base, "const" in node.quals, "volatile" in node.quals)
         if isinstance(node, c_ast.PtrDecl):
             base = self.resolve(node.type)
-            return T.qualified(T.pointer_to(base), "const" in node.quals, "volatile" in node.quals)
+            ptr = T.pointer_to(base, cap=CAPABILITY_QUALIFIER in node.quals)
+            return T.qualified(ptr, "const" in node.quals, "volatile" in node.quals)
         if isinstance(node, c_ast.ArrayDecl):
             return self.array_declarator(node)
         if isinstance(node, c_ast.FuncDecl):

@@ -13,6 +13,17 @@ offsets and large immediates.
 Control flow: loops test their condition at the bottom (one branch per iteration); conditions are
 compiled to compare-and-branch (`cmp` + `b.cond`, `cbz`/`cbnz`) without making a 0/1 value; a
 switch is a chain of compares, or a table of branches when its cases are dense.
+
+Hybrid (-mabi=hybrid): the unit starts with `.arch a64`; plain pointers are x registers
+(`self.ptr`): integer addresses, which the machine takes as offsets from DDC's base (CCTLR.DDCBO,
+so that fork, which moves DDC, moves every plain pointer with it). Globals and functions are
+reached by `adrp` + `add #:lo12:` (offsets too: PCC's base is the same), calls through a pointer
+are `blr xN`. The stack is not reached by integer: csp's address is absolute, not an offset, so
+the frame stays a capability, c29, used with the alternate-base forms (`ldr x0, [c29, #-16]`, an
+immediate offset only, no pairs), and the outgoing area through a copy of csp in c16. A local's
+address, as a plain pointer, is `cvt`: the capability's address made an offset from DDC's base.
+csp itself is moved by capability adds, which both states have, and c29/c30 and the callee-saved
+registers are saved whole (they may hold capabilities).
 """
 from __future__ import annotations
 
@@ -54,7 +65,10 @@ class ModuleGen:
             self.externs.add(var.label)
 
     def generate(self) -> str:
-        out = [f"// Compiled by ufos cc from {self.program.filename}", INDENT + ".text"]
+        out = [f"// Compiled by ufos cc from {self.program.filename}"]
+        if T.hybrid():
+            out.append(INDENT + ".arch a64")
+        out.append(INDENT + ".text")
         for func in self.program.functions:
             if func.var.internal and not func.var.referenced:
                 continue                 # a static (or inline) function nobody calls
@@ -89,6 +103,8 @@ class FunctionGen(ExprGen):
         self.f = func
         self.lines: list[str] = []
         self.regs = Regs(self)
+        self.hybrid = T.hybrid()
+        self.ptr = "x" if self.hybrid else "c"     # the register class of a plain pointer
         self.fp = Temp("c", 29, owned=False)
         self.outgoing = 0
         self.breaks: list[str] = []
@@ -129,10 +145,13 @@ class FunctionGen(ExprGen):
         return self.alloc.frame.alloc(size, max(align, 16))
 
     def mem_slot(self, offset: int) -> str:
-        """A frame slot's memory operand. Uses x16 if the offset is far."""
+        """A frame slot's memory operand. Uses x16 (and c16 in hybrid) if the offset is far."""
         if fits14(offset):
             return f"[c29, #{offset}]"
         self.emit(f"mov x16, #{offset}")
+        if self.hybrid:                  # the alternate-base forms have no register offset
+            self.emit("add c16, c29, x16")
+            return "[c16]"
         return "[c29, x16]"
 
     def move_insn(self, cls: str, dst: int, src: int) -> str:
@@ -177,23 +196,23 @@ class FunctionGen(ExprGen):
             else:
                 self.param_from_register(p, *where)
         if a.sret_home is not None and a.sret_home.kind == "frame":
-            self.emit(f"str c8, {self.mem_slot(a.sret_home.offset)}")
+            self.emit(f"str {self.ptr}8, {self.mem_slot(a.sret_home.offset)}")
         if a.va_home is not None and a.va_home.kind == "frame":
-            self.emit(f"str c9, {self.mem_slot(a.va_home.offset)}")
+            self.emit(f"str {self.ptr}9, {self.mem_slot(a.va_home.offset)}")
         for var, reg in a.cached_caps.items():
             if var.storage == "local":
-                self.frame_cap_into(var, f"c{reg}")
+                self.frame_cap_into(var, f"{self.ptr}{reg}")
             else:
-                self.global_cap_into(var, f"c{reg}")
+                self.global_cap_into(var, f"{self.ptr}{reg}")
 
     def param_from_register(self, p: Var, cls: str, num: int) -> None:
         home = p.home
         if T.is_struct(p.type):
             if home.reg is not None:
                 if home.reg != num:
-                    self.emit(f"mov c{home.reg}, c{num}")
+                    self.emit(f"mov {self.ptr}{home.reg}, {self.ptr}{num}")
             else:
-                self.emit(f"str c{num}, {self.mem_slot(home.offset)}")
+                self.emit(f"str {self.ptr}{num}, {self.mem_slot(home.offset)}")
             return
         value_cls = T.reg_class(p.type)
         if home.kind == "none":
@@ -210,10 +229,10 @@ class FunctionGen(ExprGen):
             return
         src = 32 + 16 * index
         if T.is_struct(p.type):
-            scratch = "c17"
+            scratch = f"{self.ptr}17"
             self.emit(f"ldr {scratch}, {self.mem_slot(src)}")
             if home.reg is not None:
-                self.emit(f"mov c{home.reg}, {scratch}")
+                self.emit(f"mov {self.ptr}{home.reg}, {scratch}")
             else:
                 self.emit(f"str {scratch}, {self.mem_slot(home.offset)}")
             return
@@ -236,17 +255,25 @@ class FunctionGen(ExprGen):
             self.emit(f"{store_insn(t)} {name}, {op}")
 
     def frame_cap_into(self, var: Var, reg: str) -> None:
-        """reg = a capability to local var, bounded to it."""
-        off, size = var.home.offset, var.type.size
-        if fits14(off):
-            self.emit(f"add {reg}, c29, #{off}")
+        """reg = a pointer to local var: a capability bounded to it (in hybrid: its address)."""
+        self.frame_object_into(reg, var.home.offset, var.type.size)
+
+    def frame_object_into(self, reg: str, offset: int, size: int) -> None:
+        """reg = a pointer to the frame object at c29 + offset: in purecap a capability bounded to
+        its size; in hybrid an integer address, made from the frame capability by cvt (DDC must
+        reach the stack for it to be used)."""
+        cap = "c16" if self.hybrid else reg
+        if fits14(offset):
+            self.emit(f"add {cap}, c29, #{offset}")
         else:
-            self.emit(f"mov x16, #{off}")
-            self.emit(f"add {reg}, c29, x16")
-        if size <= 16383:
+            self.mov_imm("x16", offset)
+            self.emit(f"add {cap}, c29, x16")
+        if self.hybrid:
+            self.emit(f"cvt {reg}, c16")
+        elif size <= 16383:
             self.emit(f"scbnds {reg}, {reg}, #{size}")
         else:
-            self.emit(f"mov x16, #{size}")
+            self.mov_imm("x16", size)
             self.emit(f"scbnds {reg}, {reg}, x16")
 
     def global_cap_into(self, var: Var, reg: str) -> None:
@@ -255,6 +282,10 @@ class FunctionGen(ExprGen):
         self.symbol_cap_into(var.label, reg)
 
     def symbol_cap_into(self, symbol: str, reg: str) -> None:
+        if self.hybrid:                  # an address, PC-relative: no table
+            self.emit(f"adrp {reg}, {symbol}")
+            self.emit(f"add {reg}, {reg}, #:lo12:{symbol}")
+            return
         label = self.m.cap_entry(symbol)
         self.emit(f"adrp c16, {label}")
         self.emit(f"ldr {reg}, [c16, #:lo12:{label}]")
@@ -271,13 +302,18 @@ class FunctionGen(ExprGen):
         needs_frame = f.has_calls or below > 0 or a.saved_c or a.saved_d or self.force_frame
         pro, epi = [], []
         if needs_frame:
-            pro += ["add csp, csp, #-32", "stp c29, c30, [csp]", "mov c29, csp"]
+            pro += ["add csp, csp, #-32"]
+            pro += (["mov c16, csp", "str c29, [c16]", "str c30, [c16, #16]"] if self.hybrid
+                    else ["stp c29, c30, [csp]"])
+            pro += ["mov c29, csp"]
             if below:
                 pro += ([f"add csp, csp, #-{below}"] if below <= 8192
                         else [f"mov x16, #{below}", "sub csp, csp, x16"])
             saves, restores = self.callee_saves()
             pro += saves
-            epi += restores + ["mov csp, c29", "ldp c29, c30, [csp]", "add csp, csp, #32"]
+            epi += restores + ["mov csp, c29"]
+            epi += (["ldr c30, [c29, #16]", "ldr c29, [c29]"] if self.hybrid else ["ldp c29, c30, [csp]"])
+            epi += ["add csp, csp, #32"]
         epi.append("ret")
         body = self.lines
         if body and body[-1].strip() == f"b {self.ret_label}":
@@ -293,14 +329,15 @@ class FunctionGen(ExprGen):
         saves, restores = [], []
         regs = a.saved_c
         for i in range(0, len(regs), 2):
-            if i + 1 < len(regs):
+            if i + 1 < len(regs) and not self.hybrid:      # A64 has no alternate-base pairs
                 off = -16 * (i + 2)
                 saves.append(f"stp c{regs[i + 1]}, c{regs[i]}, [c29, #{off}]")
                 restores.append(f"ldp c{regs[i + 1]}, c{regs[i]}, [c29, #{off}]")
             else:
-                off = -16 * (i + 1)
-                saves.append(f"str c{regs[i]}, [c29, #{off}]")
-                restores.append(f"ldr c{regs[i]}, [c29, #{off}]")
+                for k in range(i, min(i + 2, len(regs))):
+                    off = -16 * (k + 1)
+                    saves.append(f"str c{regs[k]}, [c29, #{off}]")
+                    restores.append(f"ldr c{regs[k]}, [c29, #{off}]")
         base = -16 * len(regs)
         for j, r in enumerate(a.saved_d):
             off = base - 8 * (j + 1)
@@ -432,9 +469,9 @@ class FunctionGen(ExprGen):
         src = self.gen_addr(e)
         home = self.alloc.sret_home
         if home.kind == "reg":
-            dst = Addr(Temp("c", home.reg, owned=False), 0)
+            dst = Addr(Temp(self.ptr, home.reg, owned=False), 0)
         else:
-            t = self.regs.alloc("c")
+            t = self.regs.alloc(self.ptr)
             self.emit(f"ldr {self.regs.name(t)}, {self.mem_slot(home.offset)}")
             dst = Addr(t, 0)
         self.copy(dst, src, e.type)
@@ -467,7 +504,8 @@ class FunctionGen(ExprGen):
 
     def jump_table(self, v: Temp, cases: list, default: str) -> None:
         """Index a table of `b` instructions: adr + add + br. A capability branch enters the state
-        that bit 0 of its target names (isa.STATES), so the table's address carries bit 0."""
+        that bit 0 of its target names (isa.STATES), so the purecap table's address carries bit 0;
+        A64's `br xN` is an integer branch that stays in A64."""
         low, high = cases[0].value, cases[-1].value
         table = self.new_label("table")
         name = self.regs.name(v, "x")
@@ -480,9 +518,9 @@ class FunctionGen(ExprGen):
         self.emit(f"mov x16, #{high - low}")
         self.emit("cmp x17, x16")
         self.emit(f"b.hi {default}")
-        self.emit(f"adr c16, {table}+1")     # bit 0 set: a capability branch stays in C64
-        self.emit("add c16, c16, x17, lsl #2")
-        self.emit("br c16")
+        self.emit(f"adr x16, {table}" if self.hybrid else f"adr c16, {table}+1")
+        self.add_shifted(f"{self.ptr}16", f"{self.ptr}16", "x17", 2)
+        self.emit(f"br {self.ptr}16")
         self.place(table)
         by_value = {c.value: c.label for c in cases}
         for value in range(low, high + 1):
@@ -559,7 +597,11 @@ class FunctionGen(ExprGen):
                 self.emit("add c16, c29, x16")
             self.emit(f"mov x17, #{count}")
             self.place(loop)
-            self.emit("stp czr, czr, [c16]")
+            if self.hybrid:                  # no alternate-base pair store in A64
+                self.emit("str czr, [c16]")
+                self.emit("str czr, [c16, #16]")
+            else:
+                self.emit("stp czr, czr, [c16]")
             self.emit("add c16, c16, #32")
             self.emit("sub x17, x17, #1")
             self.emit(f"cbnz x17, {loop}")

@@ -4,7 +4,8 @@ A global's initializer (initializer.py) becomes an image of bytes plus, at 16-by
 offsets, capabilities: `.capability symbol+offset`, which the loader fills with a tagged
 capability bounded to the symbol (its `.size`), or a sentry for a function. Objects with no
 initializer go to .bss; const objects to .rodata; the rest to .data. Every object gets a `.size`,
-so the capability to it covers exactly the object.
+so the capability to it covers exactly the object. In hybrid C a plain pointer is an address:
+`.quad symbol+offset`, 8 bytes.
 
 The capability table: code reaches a global through `.Lcap.NAME: .capability NAME` entries, one per
 symbol used (docs/abi.md); codegen.py emits them in .captable, which the linker merges into one
@@ -26,9 +27,10 @@ def symbol_of(target) -> str:
 
 
 def build_image(init, size: int):
-    """(bytes, {offset: 'symbol+addend'}) for an initializer."""
+    """(bytes, {offset: (directive, 'symbol+addend')}) for an initializer; the directive is
+    .capability or, for a hybrid plain pointer, .quad."""
     data = bytearray(size)
-    caps: dict[int, str] = {}
+    caps: dict[int, tuple[str, str]] = {}
     for item in init.items:
         if isinstance(item.expr, Str) and is_array(item.type):
             chunk = item.expr.data[:item.type.size]
@@ -46,7 +48,8 @@ def put_value(data: bytearray, caps: dict, item, value) -> None:
     kind = value[0]
     if kind == "addr":
         target, addend = value[1], value[2]
-        caps[off] = symbol_of(target) + (f"+{addend}" if addend > 0 else f"{addend}" if addend < 0 else "")
+        directive = ".capability" if T.is_capability(t) else ".quad"
+        caps[off] = (directive, symbol_of(target) + (f"+{addend}" if addend > 0 else f"{addend}" if addend < 0 else ""))
         if isinstance(target, Var):
             target.referenced = True
         return
@@ -55,7 +58,7 @@ def put_value(data: bytearray, caps: dict, item, value) -> None:
         data[off:off + t.size] = struct.pack("<f" if t.size == 4 else "<d", float(value[1]))
         return
     if isinstance(t, PointerType) or T.is_intcap(t):
-        data[off:off + 16] = (int(value[1]) & (2**64 - 1)).to_bytes(8, "little") + bytes(8)
+        data[off:off + t.size] = (int(value[1]) & (2**64 - 1)).to_bytes(8, "little") + bytes(t.size - 8)
         return
     n = int(value[1])
     if item.bit_width is not None:
@@ -68,13 +71,14 @@ def put_value(data: bytearray, caps: dict, item, value) -> None:
 
 
 def data_lines(data: bytes, caps: dict) -> list[str]:
-    """Directives that lay out data with capabilities at the offsets in caps."""
+    """Directives that lay out data with capabilities (or hybrid addresses) at the offsets in caps."""
     lines, pos = [], 0
     for off in sorted(caps) + [len(data)]:
         lines += byte_lines(data[pos:off])
         if off < len(data):
-            lines.append(f"        .capability {caps[off]}")
-            pos = off + 16
+            directive, operand = caps[off]
+            lines.append(f"        {directive} {operand}")
+            pos = off + (16 if directive == ".capability" else 8)
     return lines
 
 

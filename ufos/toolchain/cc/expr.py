@@ -258,7 +258,10 @@ class ExprChecker:
         if tu == T.BOOL and is_pointer(s):
             return self.convert(e, tu)
         if is_pointer(tu):
-            if is_pointer(s) or is_null_constant(e) or T.is_intcap(s):
+            if is_null_constant(e):
+                return self.convert(e, tu)
+            if is_pointer(s) or T.is_intcap(s):
+                self.check_capability_kind(s, tu, loc)
                 return self.convert(e, tu)
             if is_integer(s):
                 raise error_at(loc, f"incompatible integer to pointer conversion {what} '{t}' from '{s}'")
@@ -269,6 +272,19 @@ class ExprChecker:
         if is_struct(tu) and is_struct(s) and tu.info is s.info:
             return e
         raise error_at(loc, f"incompatible types {what} '{t}' from '{s}'")
+
+    @staticmethod
+    def check_capability_kind(s, t, loc) -> None:
+        """Hybrid C: a pointer and a capability convert into each other only by a cast (which
+        goes through DDC), as CHERI Clang has it."""
+        s_cap = T.is_capability(s)
+        if s_cap == t.cap:
+            return
+        if s_cap:
+            raise error_at(loc, f"converting capability type '{s}' to non-capability type '{t}' "
+                                "without an explicit cast")
+        raise error_at(loc, f"converting non-capability type '{s}' to capability type '{t}' "
+                            "without an explicit cast")
 
     def default_promote(self, e):
         """The default argument promotions (for variadic and unprototyped calls)."""
@@ -599,6 +615,7 @@ class ExprChecker:
         elif is_struct(at) and is_struct(bt) and at.info is bt.info:
             t = at
         elif is_pointer(at) and is_pointer(bt):
+            self.check_capability_kind(bt, at, loc)
             t = bt if is_void(bt.base) else at
         elif is_pointer(at) and is_null_constant(b):
             t = at

@@ -6,12 +6,17 @@ call); store the ninth and later arguments, and the variadic ones, to the outgoi
 (c9 then gets a capability bounded to the variadic slots); move the rest to c0-c7 / d0-d7; give
 c8 a capability to the result's memory if the function returns a struct; `bl` or `blr`.
 A struct argument is a capability to a copy made in the caller's frame.
+
+Hybrid: the same registers, with plain pointers (and a struct argument's copy, the struct result's
+memory in x8, the variadic area in x9) as integer addresses; a call through a pointer is `blr xN`.
+The outgoing area is stored to through a copy of csp in c16 (csp's address is not an offset from
+DDC's base, so `[sp]` cannot reach it in A64; see codegen.py).
 """
 from __future__ import annotations
 
 from ufos.toolchain.cc import types as T
 from ufos.toolchain.cc.builtins import gen_builtin
-from ufos.toolchain.cc.gen_memory import Addr, fits14
+from ufos.toolchain.cc.gen_memory import Addr
 from ufos.toolchain.cc.nodes import Call, Const, StmtExpr, VarRef
 from ufos.toolchain.cc.regs import Temp, reg_name
 
@@ -27,7 +32,7 @@ class CallGen:
         named = e.named if ft.prototyped else len(e.args)
         int_regs, fp_regs, stack, va = [], [], [], []
         for i, (a, v) in enumerate(zip(e.args, values)):
-            cls = T.reg_class(a.type) or "c"
+            cls = T.reg_class(a.type) or self.ptr
             if i >= named:
                 va.append((v, cls))
             elif cls == "d":
@@ -38,10 +43,11 @@ class CallGen:
         self.regs.spill_all(keep=temps + ([fptr] if fptr is not None else []))
         for k, (v, cls) in enumerate(stack + va):
             if isinstance(v, Temp):
-                self.emit(f"str {self.n(v)}, [csp, #{16 * k}]")
+                name = self.n(v)
             else:
+                name = "x17"
                 self.mov_imm("x17", v)
-                self.emit(f"str x17, [csp, #{16 * k}]")
+            self.emit(f"str {name}, {self.outgoing_slot(k)}")
         if fptr is not None:
             self.n(fptr)
         for k, (v, cls) in enumerate(int_regs):
@@ -51,11 +57,14 @@ class CallGen:
         self.regs.free_all(*temps)
         if ft.variadic:
             self.emit(f"add c9, csp, #{16 * len(stack)}")
-            self.emit(f"scbnds c9, c9, #{16 * len(va)}")
+            if self.hybrid:
+                self.emit("cvt x9, c9")                 # the area's address (an offset in DDC)
+            else:
+                self.emit(f"scbnds c9, c9, #{16 * len(va)}")
         result_obj = None
         if T.is_struct(e.type):
             result_obj = self.new_frame_object(e.type.size)
-            self.bounded_frame_object("c8", result_obj, e.type.size)
+            self.frame_object_into(f"{self.ptr}8", result_obj, e.type.size)
         if direct:
             v = e.func.var
             v.referenced = True
@@ -66,8 +75,8 @@ class CallGen:
             self.regs.free_temp(fptr)
             self.emit(f"blr {name}")
         if result_obj is not None:
-            t = self.regs.alloc("c")
-            self.bounded_frame_object(self.n(t), result_obj, e.type.size)
+            t = self.regs.alloc(self.ptr)
+            self.frame_object_into(self.n(t), result_obj, e.type.size)
             return t
         if T.is_void(e.type) or not want:
             return None
@@ -96,21 +105,16 @@ class CallGen:
         size = a.type.size
         obj = self.new_frame_object(size, a.type.align)
         self.copy(Addr(self.fp, obj), self.gen_addr(a), a.type)
-        t = self.regs.alloc("c")
-        self.bounded_frame_object(self.n(t), obj, size)
+        t = self.regs.alloc(self.ptr)
+        self.frame_object_into(self.n(t), obj, size)
         return t
 
-    def bounded_frame_object(self, reg: str, offset: int, size: int) -> None:
-        if fits14(offset):
-            self.emit(f"add {reg}, c29, #{offset}")
-        else:
-            self.mov_imm("x16", offset)
-            self.emit(f"add {reg}, c29, x16")
-        if size <= 16383:
-            self.emit(f"scbnds {reg}, {reg}, #{size}")
-        else:
-            self.mov_imm("x16", size)
-            self.emit(f"scbnds {reg}, {reg}, x16")
+    def outgoing_slot(self, k: int) -> str:
+        """The memory operand of the k-th 16-byte slot of the outgoing area, at csp."""
+        if not self.hybrid:
+            return f"[csp, #{16 * k}]"
+        self.emit("mov c16, csp")
+        return f"[c16, #{16 * k}]" if k else "[c16]"
 
     # =============================================================================================
     # Built-ins, statement expressions

@@ -203,14 +203,23 @@ class ExprGen(MemoryGen, CallGen):
         if tc == "c":
             if sc == "c":
                 return v
+            if T.is_pointer(s) and T.is_pointer(t):     # hybrid: a pointer becomes a capability
+                return self.via(v, "c", "cvtd")
             # an integer's register is never tagged, so as a capability it is null-derived
             return self.regs.retype(v, "c") if v.owned else Temp("c", v.num, owned=False)
-        if sc == "c":                       # a capability's address, as an integer
-            name = self.n(v)
-            dst = self.result("x", [v])
-            self.emit(f"gcvalue {self.n(dst)}, {name}")
+        if sc == "c":
+            if T.is_pointer(s) and T.is_pointer(t):     # hybrid: a capability becomes a pointer
+                return self.via(v, "x", "cvt")
+            dst = self.via(v, "x", "gcvalue")           # a capability's address, as an integer
             return self.narrow(dst, T.ULONG, t)
         return self.narrow(v, s, t)
+
+    def via(self, v: Temp, cls: str, insn: str) -> Temp:
+        """`insn dst, v`: a one-instruction conversion into a register of class cls."""
+        name = self.n(v)
+        dst = self.result(cls, [v])
+        self.emit(f"{insn} {self.n(dst)}, {name}")
+        return dst
 
     def narrow(self, v: Temp, s, t) -> Temp:
         if not needs_extend(s, t):
@@ -373,10 +382,11 @@ class ExprGen(MemoryGen, CallGen):
         return self.pointer_step(p, e.op, e.index, size)
 
     def pointer_step(self, p: Temp, op: str, index, size: int, into: Temp | None = None) -> Temp:
+        cls = p.cls                        # a capability, or a hybrid pointer's integer address
         if isinstance(index, Const):
             step = index.value * size * (1 if op == "+" else -1)
             np_ = self.n(p)
-            dst = self.result("c", [p], into)
+            dst = self.result(cls, [p], into)
             if fits14(step):
                 self.emit(f"add {self.n(dst)}, {np_}, #{step}")
             else:
@@ -386,9 +396,14 @@ class ExprGen(MemoryGen, CallGen):
         idx, shift = self.scaled_index(self.gen(index), size, False)
         np_, ni = self.regs.names(p, idx)
         ni = self.n(idx, "x")
-        dst = self.result("c", [p, idx], into)
-        insn = "add" if op == "+" else "sub"
-        self.emit(f"{insn} {self.n(dst)}, {np_}, {ni}" + (f", lsl #{shift}" if shift else ""))
+        dst = self.result(cls, [p, idx], into)
+        if op == "+":
+            self.add_shifted(self.n(dst), np_, ni, shift)
+            return dst
+        if shift and cls == "x":
+            self.emit(f"lsl x17, {ni}, #{shift}")
+            ni, shift = "x17", 0
+        self.emit(f"sub {self.n(dst)}, {np_}, {ni}" + (f", lsl #{shift}" if shift else ""))
         return dst
 
     def gen_VlaAlloc(self, e) -> Temp:
@@ -403,10 +418,13 @@ class ExprGen(MemoryGen, CallGen):
         self.emit("lsl x17, x17, #4")
         self.emit("sub csp, csp, x17")
         self.emit(f"mov x17, {ns}")
-        dst = self.result("c", [size])
-        d = self.n(dst)
+        dst = self.result(self.ptr, [size])
+        d = self.n(dst, "c")
         self.emit(f"add {d}, csp, #{OUTGOING_MARK}")
-        self.emit(f"scbnds {d}, {d}, x17")
+        if self.hybrid:
+            self.emit(f"cvt {self.n(dst)}, {d}")             # its address, an offset in DDC
+        else:
+            self.emit(f"scbnds {d}, {d}, x17")
         self.force_frame = self.uses_vlas = True
         return dst
 
@@ -758,7 +776,7 @@ class ExprGen(MemoryGen, CallGen):
         """r += delta (scaled for a pointer), staying in type t."""
         name = self.n(r)
         self.regs.written(r)
-        if T.is_capability(t):
+        if T.is_capability(t) or T.is_pointer(t):
             step = delta * elem_size(t) if T.is_pointer(t) else delta
             if fits14(step):
                 self.emit(f"add {name}, {name}, #{step}")

@@ -12,6 +12,12 @@ kept in a register if the function uses it often (regalloc.py).
 
 Globals, strings and functions are reached through the capability table (`adrp` + `ldr`), or
 through a register that holds the capability for the whole function.
+
+Hybrid (-mabi=hybrid, docs/abi.md): a plain pointer is an integer address in an x register
+(`self.ptr` is "x"), and the machine checks each access against DDC. A `T * __capability`, and
+the frame (c29, see codegen.py), are c registers, reached with the alternate-base forms
+(`ldr x0, [c1, #8]`), which take an immediate offset only. A local's address as a pointer is
+`cvt xD, c16` after `add c16, c29, #off` (no bounds of its own), and a global's `adrp` + `add`.
 """
 from __future__ import annotations
 
@@ -83,7 +89,7 @@ class MemoryGen:
     # Capabilities to named things
     # =============================================================================================
     def symbol_cap(self, symbol: str) -> Temp:
-        t = self.regs.alloc("c")
+        t = self.regs.alloc(self.ptr)
         self.symbol_cap_into(symbol, self.n(t))
         return t
 
@@ -95,16 +101,16 @@ class MemoryGen:
     def global_cap(self, v: Var) -> Temp:
         reg = self.alloc.cached_caps.get(v)
         if reg is not None:
-            return Temp("c", reg, owned=False)
-        t = self.regs.alloc("c")
+            return Temp(self.ptr, reg, owned=False)
+        t = self.regs.alloc(self.ptr)
         self.global_cap_into(v, self.n(t))
         return t
 
     def frame_cap(self, v: Var) -> Temp:
         reg = self.alloc.cached_caps.get(v)
         if reg is not None:
-            return Temp("c", reg, owned=False)
-        t = self.regs.alloc("c")
+            return Temp(self.ptr, reg, owned=False)
+        t = self.regs.alloc(self.ptr)
         self.frame_cap_into(v, self.n(t))
         return t
 
@@ -138,8 +144,8 @@ class MemoryGen:
             return Addr(self.fp, home.offset, frame_var=v)
         if home.kind == "indirect":
             if home.reg is not None:
-                return Addr(Temp("c", home.reg, owned=False))
-            t = self.regs.alloc("c")
+                return Addr(Temp(self.ptr, home.reg, owned=False))
+            t = self.regs.alloc(self.ptr)
             self.emit(f"ldr {self.n(t)}, {self.mem_slot(home.offset)}")
             return Addr(t)
         raise error_at(v.loc, f"internal error: '{v.name}' is in a register but its address is needed")
@@ -206,6 +212,9 @@ class MemoryGen:
         """The operand text of an access; emits x16/c16 set-up for far offsets. Call it just
         before the load or store."""
         off, base = ref.offset, ref.base
+        if self.hybrid and base.startswith("c"):
+            return self.alternate_operand(ref)
+        scratch = base[0] + "16"         # c16 or x16: a base of the same kind
         if ref.index is None:
             if off == 0:
                 return f"[{base}]"
@@ -216,12 +225,35 @@ class MemoryGen:
         idx = f"{ref.index}, lsl #{ref.shift}" if ref.shift else ref.index
         if off:
             if fits14(off):
-                self.emit(f"add c16, {base}, #{off}")
+                self.emit(f"add {scratch}, {base}, #{off}")
             else:
                 self.mov_imm("x16", off)
-                self.emit(f"add c16, {base}, x16")
-            base = "c16"
+                self.emit(f"add {scratch}, {base}, x16")
+            base = scratch
         return f"[{base}, {idx}]"
+
+    def alternate_operand(self, ref: MemRef) -> str:
+        """The operand of an access through a __capability in hybrid code: the alternate-base
+        forms take only an immediate offset, so an index or a far offset is added into c16."""
+        base, off = ref.base, ref.offset
+        if ref.index is None and fits14(off):
+            return f"[{base}, #{off}]" if off else f"[{base}]"
+        if ref.index is not None:
+            self.emit(f"add c16, {base}, {ref.index}" + (f", lsl #{ref.shift}" if ref.shift else ""))
+            base = "c16"
+        if off and not fits14(off):
+            self.mov_imm("x16", off)
+            self.emit(f"add c16, {base}, x16")
+            return "[c16]"
+        return f"[{base}, #{off}]" if off else f"[{base}]"
+
+    def add_shifted(self, d: str, base: str, index: str, shift: int) -> None:
+        """d = base + (index << shift). A capability add shifts its index itself; the integer add
+        has no shift, so an x base (a hybrid pointer) takes the shifted index from x17."""
+        if shift and d.startswith("x"):
+            self.emit(f"lsl x17, {index}, #{shift}")
+            index, shift = "x17", 0
+        self.emit(f"add {d}, {base}, {index}" + (f", lsl #{shift}" if shift else ""))
 
     def free_addr(self, a: Addr) -> None:
         self.regs.free_temp(a.base)
@@ -296,13 +328,18 @@ class MemoryGen:
             a = Addr(dst, a.offset)
         if a.index is None and a.offset == 0:
             return a.base
+        if self.hybrid and a.base is self.fp:      # a frame object (a copy, a result): by address
+            dst = self.regs.alloc("x")
+            self.frame_object_into(self.n(dst), a.offset, 0)
+            return dst
+        cls = a.base.cls
         base, index = self.regs.names(a.base, a.index)
         if a.index is not None:
             index = self.n(a.index, "x")
-        dst = self.result("c", [a.base, a.index])
+        dst = self.result(cls, [a.base, a.index])
         d = self.n(dst)
         if index is not None:
-            self.emit(f"add {d}, {base}, {index}" + (f", lsl #{a.shift}" if a.shift else ""))
+            self.add_shifted(d, base, index, a.shift)
             base = d
         if a.offset:
             if fits14(a.offset):
@@ -374,7 +411,7 @@ class MemoryGen:
 
     def owned_cursor(self, a: Addr) -> Temp:
         base = self.n(a.base)
-        t = self.regs.alloc("c")
+        t = self.regs.alloc(a.base.cls)
         if fits14(a.offset):
             self.emit(f"add {self.n(t)}, {base}, #{a.offset}")
         else:

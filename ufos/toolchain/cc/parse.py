@@ -23,6 +23,11 @@ typedef unsigned long __uintcap_t;
 """
 PRELUDE_FILE = "<built-in>"
 
+# pycparser knows no `__capability`; it parses as the qualifier `_Atomic` (which ufos C has no
+# other use for), padded so that every column after it on the line stays where it was.
+_CAPABILITY = re.compile(r"\b__capability\b")
+CAPABILITY_QUALIFIER = "_Atomic"
+
 _ERROR = re.compile(r"^(?P<file>.*?):(?P<line>\d+)(?::(?P<col>\d+))?: (?P<msg>.*)$", re.S)
 _MESSAGES = [   # pycparser's wording -> ours
     (re.compile(r"^before: (.*)$"), lambda m: f"syntax error before '{m.group(1)}'"),
@@ -66,6 +71,7 @@ def parse(text: str, filename: str = "<stdin>") -> c_ast.FileAST:
     """Parse preprocessed text (whose #line markers name the original files). After a syntax
     error the statement or declaration it is in is blanked out and parsing starts again, so that
     every syntax error of the file is reported (CompileErrors, up to MAX_ERRORS), as gcc does."""
+    text = _CAPABILITY.sub(CAPABILITY_QUALIFIER.ljust(len("__capability")), text)
     full = f'#line 1 "{PRELUDE_FILE}"\n{PRELUDE}#line 1 "{filename}"\n{text}'
     errors: list[CompileError] = []
     while True:

@@ -15,16 +15,15 @@ from pathlib import Path
 import pcpp
 
 from ufos.toolchain.cc.errors import SOURCES, CompileError, Loc
+from ufos.toolchain.cc.types import hybrid
 
 DEFAULT_INCLUDE = Path(__file__).resolve().parents[3] / "userland" / "include"
 
 PREDEFINED = {
     "__ufos__": "1",
     "__CHERI__": "1",
-    "__CHERI_PURE_CAPABILITY__": "1",
     "__LP64__": "1",
     "_LP64": "1",
-    "__SIZEOF_POINTER__": "16",
     "__SIZEOF_LONG__": "8",
     "__SIZEOF_LONG_LONG__": "8",
     "__SIZEOF_INT__": "4",
@@ -166,6 +165,14 @@ class _Preprocessor(pcpp.Preprocessor):
         return None      # comments become whitespace
 
 
+def predefined() -> dict:
+    """The predefined macros of the ABI being compiled for (types.set_abi), as CHERI Clang's:
+    __CHERI__ in both, __CHERI_PURE_CAPABILITY__ only in purecap, where a pointer is 16 bytes."""
+    if hybrid():
+        return PREDEFINED | {"__SIZEOF_POINTER__": "8"}
+    return PREDEFINED | {"__CHERI_PURE_CAPABILITY__": "1", "__SIZEOF_POINTER__": "16"}
+
+
 def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=()) -> str:
     """The preprocessed text of `source`, with #line markers naming the original files."""
     return preprocess_with_files(source, filename, include_dirs, defines, undefines)[0]
@@ -177,7 +184,7 @@ def preprocess_with_files(source: str, filename: str = "<stdin>", include_dirs=(
     macros and -U removals after both, as in gcc."""
     SOURCES.add(filename, source)
     p = _Preprocessor()
-    for name, value in PREDEFINED.items():
+    for name, value in predefined().items():
         p.define(f"{name} {value}")
     for name, value in (defines or {}).items():
         p.define(f"{name} {'1' if value is None else value}")

@@ -1,8 +1,11 @@
 """C types and the ufos data model (docs/abi.md): sizes, alignments, struct layout, and C's rules
 for mixing types (integer promotions, the usual arithmetic conversions, compatibility).
 
-Every pointer is a 16-byte capability. `__intcap`/`__uintcap` (intptr_t, uintptr_t) are integer
-types that are also capabilities: 16 bytes, arithmetic on the address, the capability kept.
+Two data models (docs/abi.md), chosen per compilation with `set_abi`: in the purecap ABI every
+pointer is a 16-byte capability; in the hybrid ABI a plain pointer is an 8-byte integer address
+(checked against DDC by the machine) and only a pointer declared `T * __capability` is a
+capability. `__intcap`/`__uintcap` (intptr_t, uintptr_t in purecap) are integer types that are also
+capabilities: 16 bytes, arithmetic on the address, the capability kept.
 
 Types are immutable values except struct/union types, which are one object per declaration (so a
 forward-declared struct becomes complete when its body is seen). Qualifiers live on the type
@@ -18,7 +21,18 @@ INT_KINDS = {"bool": (1, 0), "char": (1, 1), "short": (2, 2), "int": (4, 3), "lo
              "llong": (8, 5), "intcap": (16, 6)}
 INT_NAMES = {"bool": "_Bool", "char": "char", "short": "short", "int": "int", "long": "long",
              "llong": "long long", "intcap": "__intcap"}
-POINTER_SIZE = 16
+CAPABILITY_SIZE = 16
+ADDRESS_SIZE = 8
+_abi = {"hybrid": False}     # the data model of the translation unit being compiled
+
+
+def set_abi(abi: str) -> None:
+    """'purecap' or 'hybrid': what a plain `T *` is for the types made from now on."""
+    _abi["hybrid"] = abi == "hybrid"
+
+
+def hybrid() -> bool:
+    return _abi["hybrid"]
 
 
 @dataclass(frozen=True)
@@ -83,8 +97,15 @@ class FloatType(Type):
 @dataclass(frozen=True)
 class PointerType(Type):
     base: Type = None
-    size = POINTER_SIZE
-    align = POINTER_SIZE
+    cap: bool = True              # a capability (every pointer in purecap; `* __capability` in hybrid)
+
+    @property
+    def size(self):
+        return CAPABILITY_SIZE if self.cap else ADDRESS_SIZE
+
+    @property
+    def align(self):
+        return self.size
 
 
 @dataclass(frozen=True)
@@ -203,8 +224,9 @@ SIZE_T = ULONG
 PTRDIFF_T = LONG
 
 
-def pointer_to(t: Type) -> PointerType:
-    return PointerType(base=t)
+def pointer_to(t: Type, cap: bool = False) -> PointerType:
+    """A pointer to t: a capability in purecap, or in hybrid if `cap` (`t * __capability`)."""
+    return PointerType(base=t, cap=cap or not hybrid())
 
 
 def array_of(t: Type, length: int | None) -> ArrayType:
@@ -277,7 +299,7 @@ def is_void(t: Type) -> bool:
 
 def is_capability(t: Type) -> bool:
     """Held as a whole capability register (not just its x view)."""
-    return isinstance(t, PointerType) or is_intcap(t)
+    return (isinstance(t, PointerType) and t.cap) or is_intcap(t)
 
 
 def is_complete(t: Type) -> bool:
@@ -292,12 +314,13 @@ def is_complete(t: Type) -> bool:
 
 def reg_class(t: Type) -> str | None:
     """Which register bank holds a value of type t: 'x' (integers, in the x view of a c
-    register), 'c' (capabilities: pointers, __intcap), 'd' (float, double) or None (aggregates)."""
+    register; hybrid's plain pointers too), 'c' (capabilities: pointers, __intcap), 'd' (float,
+    double) or None (aggregates)."""
     if isinstance(t, FloatType):
         return "d"
     if is_capability(t):
         return "c"
-    if isinstance(t, IntType):
+    if isinstance(t, (IntType, PointerType)):
         return "x"
     return None
 
@@ -355,7 +378,7 @@ def compatible(a: Type, b: Type) -> bool:
     if type(a) is not type(b):
         return False
     if isinstance(a, PointerType):
-        return (a.base.const == b.base.const and a.base.volatile == b.base.volatile
+        return (a.cap == b.cap and a.base.const == b.base.const and a.base.volatile == b.base.volatile
                 and compatible(a.base, b.base))
     if isinstance(a, ArrayType):
         return compatible(a.base, b.base) and (a.length is None or b.length is None or a.length == b.length)
@@ -456,7 +479,8 @@ def type_name(t: Type, inner: str = "") -> str:
         kw = "union" if t.info.is_union else "struct"
         return f"{quals}{kw} {t.info.tag or '<anonymous>'}{inner}"
     if isinstance(t, PointerType):
-        q = (" const" if t.const else "") + (" volatile" if t.volatile else "")
+        q = ((" __capability" if t.cap and hybrid() else "") + (" const" if t.const else "")
+             + (" volatile" if t.volatile else ""))
         star = f"*{q}{inner}"
         if isinstance(t.base, (ArrayType, FuncType)):
             star = f"({star})"
