@@ -60,9 +60,11 @@ def run_image(image, argv=("prog",), env=(), stdin: bytes = b"", max_instruction
 
 def run_c(inputs: Input | Iterable[Input], argv: Iterable[str] = ("prog",), stdin: bytes = b"",
           env: Iterable[str] = (), *, include_dirs: Iterable = (), defines=None, nostdlib: bool = False,
-          base: int = DEFAULT_BASE, max_instructions: int = 0, **machine_options):
-    """Build the program and run it under the kernel (`ufos run`'s way): status, stdout, stderr."""
-    image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base)
+          base: int = DEFAULT_BASE, max_instructions: int = 0, abi: str = "purecap", **machine_options):
+    """Build the program (for abi: purecap or hybrid) and run it under the kernel (`ufos run`'s
+    way): status, stdout, stderr."""
+    image = build_executable(inputs, include_dirs=include_dirs, defines=defines, nostdlib=nostdlib, base=base,
+                             abi=abi)
     return run_image(image, list(argv), list(env), stdin, max_instructions, **machine_options)
 
 

@@ -2,6 +2,7 @@
 
     ufos cc FILE... [-o OUT] [-c | -S | -E] [-I DIR] [-D NAME[=VALUE]] [-U NAME] [-std=STD]
                     [-lLIB] [-M | -MM | -MD | -MMD] [-MF FILE] [-MT TARGET] [-MP] [-nostdlib] [--base ADDR]
+                    [-mabi=purecap | -mabi=hybrid]
 
 Each FILE is C (.c: preprocessed and compiled to assembly, then assembled), assembly (.s:
 assembled) or an object (.o: read). Without -c or -S the objects are linked, after crt0 and with
@@ -10,6 +11,11 @@ libc (userland/libc, built once and cached: libc.py) unless -nostdlib, into an E
 for each .c file, in the current directory (or to -o, for one file). userland/include is always on
 the include path, after the -I directories. Errors go to stderr as `file:line:col: error: ...`, and
 the status is 1.
+
+-mabi picks the ABI (docs/abi.md): purecap (the default: every pointer a capability) or hybrid
+(CHERI Clang's hybrid C: plain pointers are 8-byte addresses checked against DDC, `T * __capability`
+pointers are capabilities; the code runs in the machine's A64 state). A program is linked with the
+libc built for its ABI (the hybrid one is built the first time it is needed).
 
 The flags build scripts pass are accepted as gcc's: -w, -W..., -O0..3, -g, -pedantic and a few
 -f flags change nothing here (there is one code generator and no warnings); -std=c89/c99/c11/...
@@ -21,6 +27,7 @@ From Python (the tests use these):
 
     image = build_executable(["main.c", "util.s"])                 # paths
     image = build_executable(["int main(void) { return 3; }"])     # C source text
+    image = build_executable(["main.c"], abi="hybrid")             # -mabi=hybrid
     image = build_executable([Source("lib.c", text), "main.c"])    # named text
     result = run_c("int main(void) { return 3; }", argv=["prog"], stdin=b"")   # a RunResult
 """
@@ -40,7 +47,8 @@ from ufos.abi import ElfError, Image, UserlandMissing, include_dir
 from ufos.toolchain.elf import Object
 from ufos.toolchain.files import file_error, read_source
 from ufos.toolchain.ld import DEFAULT_BASE, parse_address, save_executable
-from ufos.toolchain.libc import LibcError, libc_members
+from ufos.toolchain.libc import ABIS, LibcError, libc_members
+from ufos.toolchain.libc import is_built as libc_is_built
 from ufos.toolchain.link import LinkError, link
 
 
@@ -109,10 +117,11 @@ def _include_path(include_dirs: Iterable) -> list[str]:
 
 
 def compile_to_assembly(text: str, filename: str, include_dirs: Iterable = (), defines=None, undefines=(),
-                        files_read: list | None = None) -> str:
+                        files_read: list | None = None, abi: str = "purecap") -> str:
     """C source -> assembly text (preprocessed with the -I directories, then userland/include)."""
     return _cc().compile_c(text, filename, include_dirs=_include_path(include_dirs),
-                           defines=normalize_defines(defines), undefines=undefines, files_read=files_read)
+                           defines=normalize_defines(defines), undefines=undefines, files_read=files_read,
+                           abi=abi)
 
 
 def _source_of(item: Input, index: int, count: int) -> Source | Path | Object:
@@ -136,7 +145,7 @@ def _suffix(name: str) -> str:
 
 
 def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines=None, undefines=(),
-              files_read: list | None = None) -> Object:
+              files_read: list | None = None, abi: str = "purecap") -> Object:
     """Compile, assemble or read one input (a .c file's #included files go to files_read)."""
     if isinstance(item, Object):
         return item
@@ -155,7 +164,8 @@ def object_of(item: Source | Path | Object, include_dirs: Iterable = (), defines
         if suffix == ".o":
             raise DriverError(f"{name}: an object file must be given as a path")
     if suffix == ".c":   # the compiler's output; an error in it is the compiler's, cited as NAME.s
-        return assemble(compile_to_assembly(text, name, include_dirs, defines, undefines, files_read), name + ".s")
+        return assemble(compile_to_assembly(text, name, include_dirs, defines, undefines, files_read, abi),
+                        name + ".s")
     return assemble(text, name)
 
 
@@ -166,23 +176,23 @@ def _name_of(item: Source | Path | Object, index: int) -> str:
 
 
 def link_program(objects: list[Object], names: list[str], nostdlib: bool = False,
-                 base: int = DEFAULT_BASE) -> Image:
-    """Link the program's objects: after crt0 and with libc as a library, unless nostdlib."""
+                 base: int = DEFAULT_BASE, abi: str = "purecap") -> Image:
+    """Link the program's objects: after crt0 and with abi's libc as a library, unless nostdlib."""
     if nostdlib:
         return link(objects, base, names=names)
-    (crt0_name, crt0), *members = libc_members()
+    (crt0_name, crt0), *members = libc_members(abi)
     return link([crt0, *objects], base, names=[crt0_name, *names],
                 library=[m for _n, m in members], library_names=[n for n, _m in members])
 
 
 def build_executable(inputs: Input | Iterable[Input], *, include_dirs: Iterable = (), defines=None,
-                     nostdlib: bool = False, base: int = DEFAULT_BASE) -> Image:
+                     nostdlib: bool = False, base: int = DEFAULT_BASE, abi: str = "purecap") -> Image:
     """Compile, assemble and link the inputs (paths, C source text, Source(name, text), objects)
     into an Image: what the ELF executable holds and what the runner runs."""
     items = [inputs] if isinstance(inputs, (str, Path, Source, Object)) else list(inputs)
     sources = [_source_of(item, i, len(items)) for i, item in enumerate(items)]
-    objects = [object_of(s, include_dirs, defines) for s in sources]
-    return link_program(objects, [_name_of(s, i) for i, s in enumerate(sources)], nostdlib, base)
+    objects = [object_of(s, include_dirs, defines, abi=abi) for s in sources]
+    return link_program(objects, [_name_of(s, i) for i, s in enumerate(sources)], nostdlib, base, abi)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,6 +238,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="undefine a predefined macro")
     parser.add_argument("-std", choices=sorted(STANDARDS), metavar="STD",
                         help="the C standard: sets __STDC_VERSION__ (c89, c99, c11, c17, gnu...)")
+    parser.add_argument("-mabi", choices=ABIS, default="purecap",
+                        help="purecap (every pointer a capability) or hybrid (plain pointers are addresses)")
     parser.add_argument("-ansi", dest="std", action="store_const", const="c90", help="-std=c90")
     parser.add_argument("-l", dest="libraries", action="append", default=[], metavar="LIB",
                         help="link with LIB: c, m, rt and pthread are all in libc")
@@ -322,7 +334,7 @@ def _preprocess(args, paths: list[Path]) -> str:
         if path.suffix != ".c":
             continue
         text, files = _cc().preprocess_c(read_source(path), str(path), _include_path(args.include_dirs),
-                                         normalize_defines(args.defines), args.undefines)
+                                         normalize_defines(args.defines), args.undefines, args.mabi)
         out.append(make_rule(args, path, files, args.deps, Path(path.name).with_suffix(".o").name)
                    if args.deps else text)
     return "".join(out)
@@ -362,14 +374,14 @@ def _run(args) -> int:
                     print(f"ufos cc: warning: {path}: not a C file, ignored with -S", file=sys.stderr)
                     continue
                 text = compile_to_assembly(read_source(path), str(path), args.include_dirs, args.defines,
-                                           args.undefines, files_read)
+                                           args.undefines, files_read, args.mabi)
                 writes.append((_output_for(path, ".s", args.output), text.encode()))
             elif args.compile_only and path.suffix == ".o":
                 print(f"ufos cc: warning: {path}: linker input file unused because linking not done",
                       file=sys.stderr)
                 continue
             else:
-                obj = object_of(path, args.include_dirs, args.defines, args.undefines, files_read)
+                obj = object_of(path, args.include_dirs, args.defines, args.undefines, files_read, args.mabi)
                 if args.compile_only:
                     writes.append((_output_for(path, ".o", args.output), obj.to_elf()))
                 objects.append(obj)
@@ -389,7 +401,9 @@ def _run(args) -> int:
         else:
             target.write_bytes(data)
     if not (args.compile_only or args.assembly_only):
-        image = link_program(objects, names, args.nostdlib, args.base)
+        if not args.nostdlib and not libc_is_built(args.mabi):
+            print(f"ufos cc: building libc for -mabi={args.mabi} (once)...", file=sys.stderr)
+        image = link_program(objects, names, args.nostdlib, args.base, args.mabi)
         save_executable(image, args.output or "a.out")
     return 0
 

@@ -2,6 +2,13 @@
 
     objects = libc_objects()        # [crt0, then the other members by name], as elf.Object
     build_libc()                    # warm the cache (e.g. before running tests in parallel)
+    libc_objects("hybrid")          # the same libc for hybrid programs (-mabi=hybrid)
+
+Two ABIs (docs/abi.md), two builds of the same sources, each built when first asked for (so the
+first boot builds only the purecap one, which /bin uses). For the hybrid one the C files are
+compiled with -mabi=hybrid, a `userland/libc/hybrid/NAME.s` replaces `NAME.s` (the code that
+differs between the states: integer bases, the gate reached by address), and the other .s files,
+whose text means the same in both states, are assembled in A64 (`.arch a64` put in front).
 
 The objects are written as ELF files to a cache directory, `$UFOS_CACHE/libc/KEY` (default
 `~/.cache/ufos/libc/KEY`), where KEY is a sha256 over everything that decides their contents: the
@@ -48,15 +55,21 @@ def cache_root() -> Path:
     return Path(os.environ.get("UFOS_CACHE") or Path.home() / ".cache" / "ufos")
 
 
-def _sources(userland: Path) -> list[Path]:
+ABIS = ("purecap", "hybrid")
+
+
+def _sources(userland: Path, abi: str = "purecap") -> list[Path]:
     """The files libc is made of, crt0 first, then by name."""
     files = [p for p in (userland / "libc").iterdir() if p.suffix in (".c", ".s") and p.is_file()]
+    if abi == "hybrid":
+        variants = {p.name: p for p in (userland / "libc" / "hybrid").glob("*.s")}
+        files = [variants.get(p.name, p) for p in files]
     return sorted(files, key=lambda p: (p.stem != "crt0", p.name))
 
 
 def _inputs(userland: Path) -> list[Path]:
     """Every file whose contents can change what libc compiles to."""
-    files = [p for p in (userland / "libc").iterdir() if p.is_file()]          # sources, private headers
+    files = [p for p in (userland / "libc").rglob("*") if p.is_file()]     # sources, private headers
     files += [p for p in (userland / "include").rglob("*") if p.is_file()]
     toolchain = PACKAGE / "toolchain"
     files += [p for p in (toolchain / "cc").rglob("*.py")]
@@ -86,9 +99,9 @@ def cache_key(userland: Path | None = None) -> str:
 # ---------------------------------------------------------------------------------------------
 # Building
 # ---------------------------------------------------------------------------------------------
-def compile_member(path: str, include_dirs: list[str]) -> tuple[bool, bytes | str]:
-    """Compile or assemble one libc source: (True, ELF bytes) or (False, the error message).
-    Runs in a worker process, so it returns plain data rather than raising."""
+def compile_member(path: str, include_dirs: list[str], abi: str = "purecap") -> tuple[bool, bytes | str]:
+    """Compile or assemble one libc source for abi: (True, ELF bytes) or (False, the error
+    message). Runs in a worker process, so it returns plain data rather than raising."""
     from ufos.toolchain.asm import AsmError, assemble
     try:
         text = Path(path).read_text()
@@ -98,9 +111,11 @@ def compile_member(path: str, include_dirs: list[str]) -> tuple[bool, bytes | st
             except ImportError as e:
                 return False, f"{path}: the C compiler is not available ({e})"
             try:
-                text = compile_c(text, path, include_dirs=include_dirs)
+                text = compile_c(text, path, include_dirs=include_dirs, abi=abi)
             except CompileError as e:
                 return False, str(e)
+        elif abi == "hybrid" and Path(path).parent.name != "hybrid":
+            text = ".arch a64\n" + text         # the same instructions, in the A64 state
         return True, assemble(text, path).to_elf()
     except AsmError as e:
         return False, str(e)
@@ -108,11 +123,12 @@ def compile_member(path: str, include_dirs: list[str]) -> tuple[bool, bytes | st
         return False, f"{path}: internal error while building libc:\n{traceback.format_exc()}"
 
 
-def _compile_all(sources: list[Path], include_dirs: list[str], jobs: int) -> list[tuple[bool, bytes | str]]:
+def _compile_all(sources: list[Path], include_dirs: list[str], jobs: int,
+                 abi: str = "purecap") -> list[tuple[bool, bytes | str]]:
     """compile_member for each source: here, or spread over `jobs` worker processes (each runs
     `python -m ufos.toolchain.libc --compile`, so nothing of the caller's program is re-run)."""
     if jobs <= 1 or len(sources) <= 2:
-        return [compile_member(str(p), include_dirs) for p in sources]
+        return [compile_member(str(p), include_dirs, abi) for p in sources]
     import subprocess
     from concurrent.futures import ThreadPoolExecutor
     batches = [sources[i::jobs] for i in range(min(jobs, len(sources)))]
@@ -120,14 +136,14 @@ def _compile_all(sources: list[Path], include_dirs: list[str], jobs: int) -> lis
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PACKAGE.parent), env.get("PYTHONPATH")]))
     with tempfile.TemporaryDirectory(prefix="ufos-libc-") as out:
         def work(batch):
-            command = [sys.executable, "-m", "ufos.toolchain.libc", "--compile", out]
+            command = [sys.executable, "-m", "ufos.toolchain.libc", "--compile", out, "--abi", abi]
             command += [a for d in include_dirs for a in ("-I", d)] + [str(p) for p in batch]
             return subprocess.run(command, env=env, capture_output=True, text=True)
         try:
             with ThreadPoolExecutor(len(batches)) as pool:
                 runs = list(pool.map(work, batches))
         except OSError:            # cannot start processes here: build in this one
-            return [compile_member(str(p), include_dirs) for p in sources]
+            return [compile_member(str(p), include_dirs, abi) for p in sources]
         results = {}
         for batch, run in zip(batches, runs):
             for p in batch:
@@ -142,17 +158,19 @@ def _compile_all(sources: list[Path], include_dirs: list[str], jobs: int) -> lis
 
 
 def _worker(argv: list[str]) -> int:
-    """`python -m ufos.toolchain.libc --compile OUTDIR [-I DIR]... SOURCE...`: compile each SOURCE
-    into OUTDIR/NAME.o, or write its error message to OUTDIR/NAME.err."""
-    out, include_dirs, sources = Path(argv[0]), [], []
+    """`python -m ufos.toolchain.libc --compile OUTDIR [--abi ABI] [-I DIR]... SOURCE...`: compile
+    each SOURCE into OUTDIR/NAME.o, or write its error message to OUTDIR/NAME.err."""
+    out, include_dirs, sources, abi = Path(argv[0]), [], [], "purecap"
     rest = iter(argv[1:])
     for arg in rest:
         if arg == "-I":
             include_dirs.append(next(rest))
+        elif arg == "--abi":
+            abi = next(rest)
         else:
             sources.append(arg)
     for source in sources:
-        ok, data = compile_member(source, include_dirs)
+        ok, data = compile_member(source, include_dirs, abi)
         name = Path(source).name
         write_atomic(out / (name + (".o" if ok else ".err")), data if ok else data.encode())
     return 0
@@ -194,10 +212,21 @@ def _default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def build_libc(jobs: int | None = None) -> Path:
-    """Build libc into the cache unless it is there already; its directory (with MANIFEST)."""
+def cache_directory(abi: str = "purecap", userland: Path | None = None) -> Path:
+    """Where libc for abi is cached: the hybrid build beside the purecap one, its key + "-hybrid"."""
+    key = cache_key(userland or userland_dir())
+    return cache_root() / "libc" / (key if abi == "purecap" else f"{key}-{abi}")
+
+
+def is_built(abi: str = "purecap") -> bool:
+    return (cache_directory(abi) / "MANIFEST").exists()
+
+
+def build_libc(jobs: int | None = None, abi: str = "purecap") -> Path:
+    """Build libc for abi into the cache unless it is there already; its directory (with
+    MANIFEST)."""
     userland = userland_dir()
-    directory = cache_root() / "libc" / cache_key(userland)
+    directory = cache_directory(abi, userland)
     manifest, failed = directory / "MANIFEST", directory / "FAILED"
     if manifest.exists():
         return directory
@@ -212,14 +241,14 @@ def build_libc(jobs: int | None = None) -> Path:
             return directory
         if failed.exists():
             raise LibcError(failed.read_text())
-        sources = _sources(userland)
+        sources = _sources(userland, abi)
         if not sources:
             raise LibcError(f"no libc sources in {userland / 'libc'}")
         names = [p.stem + ".o" for p in sources]
         if len(set(names)) != len(names):
             raise LibcError(f"two libc sources with the same name in {userland / 'libc'}")
         include_dirs = [str(userland / "include"), str(userland / "libc")]
-        results = _compile_all(sources, include_dirs, jobs or _default_jobs())
+        results = _compile_all(sources, include_dirs, jobs or _default_jobs(), abi)
         errors = [message for ok, message in results if not ok]
         if errors:
             message = "building libc failed:\n" + "\n".join(errors)
@@ -235,26 +264,28 @@ def build_libc(jobs: int | None = None) -> Path:
 _loaded: dict[Path, list[tuple[str, Object]]] = {}
 
 
-def libc_members() -> list[tuple[str, Object]]:
-    """(name, object) for each libc member, crt0 first; built if needed, read once per process."""
-    directory = build_libc()
+def libc_members(abi: str = "purecap") -> list[tuple[str, Object]]:
+    """(name, object) for each libc member of abi, crt0 first; built if needed, read once per
+    process."""
+    directory = build_libc(abi=abi)
     if directory not in _loaded:
         names = (directory / "MANIFEST").read_text().split()
         _loaded[directory] = [(f"libc/{n}", Object.from_elf((directory / n).read_bytes())) for n in names]
     return list(_loaded[directory])
 
 
-def libc_objects() -> list[Object]:
+def libc_objects(abi: str = "purecap") -> list[Object]:
     """The libc objects, crt0 first (the linker treats the rest as a library: see link.py)."""
-    return [obj for _name, obj in libc_members()]
+    return [obj for _name, obj in libc_members(abi)]
 
 
-def main(argv: list[str] | None = None) -> int:   # python -m ufos.toolchain.libc: warm the cache
+def main(argv: list[str] | None = None) -> int:   # python -m ufos.toolchain.libc [--abi A]: warm the cache
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--compile"]:
         return _worker(argv[1:])
+    abi = argv[argv.index("--abi") + 1] if "--abi" in argv[:-1] else "purecap"
     try:
-        print(build_libc())
+        print(build_libc(abi=abi))
     except LibcError as e:
         print(f"ufos: {e}", file=sys.stderr)
         return 1

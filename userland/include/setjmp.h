@@ -9,8 +9,8 @@
 #ifndef _SETJMP_H
 #define _SETJMP_H
 
-typedef void *jmp_buf[24];
-typedef void *sigjmp_buf[24];
+typedef void * __capability jmp_buf[24];     /* capabilities in hybrid C too: c19-c30 are saved whole */
+typedef void * __capability sigjmp_buf[24];
 
 int setjmp(jmp_buf env);
 _Noreturn void longjmp(jmp_buf env, int val);

@@ -45,4 +45,12 @@ int __vswprintf_narrowed(wchar_t *ws, size_t size, const char *format, va_list a
  * its address). */
 #define __ADDR(p) ((ptraddr_t)(p))
 
+/* A pointer as a capability, for the cheri_* functions. In purecap a pointer is one (the cast
+ * changes nothing); in hybrid C (-mabi=hybrid) a pointer is an integer address checked against
+ * DDC, and the cast derives the capability from DDC: its bounds are the whole μprocess's. */
+#define __CAP(p) ((void * __capability)(p))
+
+/* Does a pointer carry bounds of its own (purecap), or only DDC's (hybrid)? */
+#define __BOUNDED_POINTERS (sizeof(void *) == sizeof(void * __capability))
+
 #endif

@@ -343,7 +343,7 @@ static struct big *find_big(ptraddr_t addr)
 /* The caller's capability: `length` bytes from `data` (a capability of the allocator's own). */
 static void *hand_out(char *data, size_t length)
 {
-    return cheri_bounds_set_exact(data, length);
+    return (void *)cheri_bounds_set_exact((char * __capability)data, length);   /* hybrid: just data */
 }
 
 static void *allocate_big(size_t length, size_t align)
@@ -482,16 +482,17 @@ static int is_chunk(struct arena *a, struct chunk *c)
  * capability; *bigp is set instead (and NULL returned) for a big allocation. */
 static struct chunk *owner(const char *function, void *p, struct big **bigp)
 {
-    ptraddr_t addr = cheri_address_get(p);
+    void * __capability cap = __CAP(p);
+    ptraddr_t addr = __ADDR(p);          /* as the arenas' addresses are: an offset in hybrid C */
     struct arena *a;
     struct chunk *c;
 
     *bigp = NULL;
-    if (!cheri_tag_get(p))
+    if (!cheri_tag_get(cap))
         bad_pointer(function, "not a valid pointer (its tag is clear)", p);
-    if (cheri_is_sealed(p))
+    if (cheri_is_sealed(cap))
         bad_pointer(function, "a sealed pointer", p);
-    if (cheri_offset_get(p) != 0)
+    if (__BOUNDED_POINTERS && cheri_offset_get(cap) != 0)
         bad_pointer(function, "not the start of an allocation", p);
     a = find_arena(addr);
     if (a == NULL) {
@@ -507,7 +508,7 @@ static struct chunk *owner(const char *function, void *p, struct big **bigp)
         bad_pointer(function, "not the start of an allocation", p);
     if (!(c->size & IN_USE) || (c->size & QUICK))
         bad_pointer(function, "already freed (double free?)", p);
-    if (cheri_length_get(p) > chunk_size(c) - HEADER)
+    if (__BOUNDED_POINTERS && cheri_length_get(cap) > chunk_size(c) - HEADER)
         bad_pointer(function, "not allocated by malloc", p);
     return c;
 }
@@ -605,7 +606,7 @@ void *realloc(void *p, size_t size)
     q = malloc(size);
     if (q == NULL)
         return NULL;
-    old = cheri_length_get(p);
+    old = malloc_usable_size(p);
     memcpy(q, p, old < size ? old : size);
     free(p);
     return q;
@@ -620,8 +621,17 @@ void *reallocarray(void *p, size_t nmemb, size_t size)
     return realloc(p, nmemb * size);
 }
 
-/* The bytes the caller may use: exactly its pointer's bounds. */
+/* The bytes the caller may use: exactly its pointer's bounds. A hybrid pointer has no bounds of
+ * its own: there it is what its chunk or its mapping holds. */
 size_t malloc_usable_size(void *p)
 {
-    return p == NULL ? 0 : cheri_length_get(p);
+    struct big *b;
+    struct chunk *c;
+
+    if (p == NULL)
+        return 0;
+    if (__BOUNDED_POINTERS)
+        return cheri_length_get(__CAP(p));
+    c = owner("malloc_usable_size", p, &b);
+    return c != NULL ? chunk_size(c) - HEADER : __ADDR(b->map) + b->map_size - b->user;
 }

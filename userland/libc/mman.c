@@ -91,7 +91,7 @@ void *sbrk(intptr_t increment)
     if (n < 0)
         return old;
     /* the new bytes, and only those: from the old break, bounded to n */
-    return cheri_bounds_set((char *)b - n, (size_t)n);
+    return (void *)cheri_bounds_set((char * __capability)((char *)b - n), (size_t)n);
 }
 
 int getpagesize(void)

@@ -291,7 +291,7 @@ static int hex(char *out, unsigned long v)
  * other type), comma-separated. A capability with no metadata at all (an integer cast to a
  * pointer, NULL included) prints as just its address.
  */
-static int describe_capability(char *out, void *p)
+static int describe_capability(char *out, void * __capability p)
 {
     static const struct { unsigned long perm; char letter; } letters[] = {
         {CHERI_PERM_LOAD, 'r'}, {CHERI_PERM_STORE, 'w'}, {CHERI_PERM_EXECUTE, 'x'},
@@ -791,7 +791,9 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
         }
         case 'p': {
             void *p = va_arg(ap, void *);
-            format_text(o, &sp, text, (size_t)describe_capability(text, p));
+            /* a hybrid pointer is an address, with no capability of its own to describe */
+            int n = __BOUNDED_POINTERS ? describe_capability(text, __CAP(p)) : hex(text, __ADDR(p));
+            format_text(o, &sp, text, (size_t)n);
             break;
         }
         case 'f':

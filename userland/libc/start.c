@@ -10,12 +10,12 @@ const char *__progname = "";
 
 /* The kernel's system call gate: a sealed code capability and a sealed data capability, handed to
  * the program at start. __syscall (syscall.s) branches through the pair; nothing else can use it. */
-void *__syscall_gate[2];
+void * __capability __syscall_gate[2];     /* capabilities in hybrid C too */
 
 int main(int argc, char **argv, char **envp);
 
 _Noreturn void __libc_start_main(int argc, char **argv, char **envp, void *auxv,
-                                 void *gate_code, void *gate_data)
+                                 void * __capability gate_code, void * __capability gate_data)
 {
     const char *slash;
 

@@ -224,7 +224,7 @@ void *memrchr(const void *s, int c, size_t n)
 size_t strlen(const char *s)
 {
     const char *p = s;
-    ptraddr_t top = cheri_base_get(s) + cheri_length_get(s);  /* s's bounds end there */
+    ptraddr_t top = cheri_base_get(__CAP(s)) + cheri_length_get(__CAP(s));  /* s's bounds end there */
     unsigned long ones = ONES, highs = HIGHS, w;
 
     for (; (__ADDR(p) & (WORD_SIZE - 1)) != 0; p++)

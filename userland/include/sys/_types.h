@@ -29,9 +29,15 @@ typedef int clockid_t;
 typedef unsigned int socklen_t;
 typedef unsigned short sa_family_t;
 
-/* Integers that hold a whole pointer are capabilities (16 bytes); see stdint.h. */
+/* Integers that hold a whole pointer are capabilities (16 bytes) in purecap; see stdint.h. In
+ * hybrid C (-mabi=hybrid) a pointer is an 8-byte address, and so are they, as in CHERI Clang. */
+#ifdef __CHERI_PURE_CAPABILITY__
 typedef __intcap_t intptr_t;
 typedef __uintcap_t uintptr_t;
+#else
+typedef long intptr_t;
+typedef unsigned long uintptr_t;
+#endif
 
 struct timespec {
     time_t tv_sec;
