@@ -90,7 +90,7 @@ def test_ddc_is_checked_in_morellos_order(ddc, fault):
     assert trap.kind == "CAP" and trap.fault == fault and trap.reg == isa.REG_DDC and trap.access_kind == "store"
 
 
-def test_a64_sp_is_csps_address_checked_against_ddc():
+def test_a64_sp_is_csps_address_checked_against_csp_itself():
     m = ok(run_hybrid("""
         .arch a64
         mov x3, #77
@@ -378,3 +378,11 @@ def test_a_context_switch_keeps_the_state_and_cctlr():
     m.cpu.set_sysreg("cctlr", 0)
     m.cpu.load_context(saved)
     assert m.cpu.state == "a64" and m.cpu.sysreg("cctlr") == 3
+
+
+def test_an_a64_sp_access_is_bounded_by_csp_not_ddc():
+    m, trap = run_hybrid("""
+        .arch a64
+        ldr x3, [sp]              // csp's address is its top: one past the stack
+""", ddc="all")
+    assert trap.kind == "CAP" and trap.fault == "BOUNDS" and trap.reg == 31 and trap.cap == m.cpu.csp

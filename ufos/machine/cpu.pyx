@@ -189,13 +189,15 @@ cdef void tlb_flush(CPUState* s) noexcept nogil:
 # ===== memory access through a capability =========================================================
 
 cdef inline Cap* base_authority(CPUState* s, uint32_t base, bint alternate, uint64_t* va, int* reg) noexcept nogil:
-    """Which capability authorises a load or store whose base register is `base`, as Morello decides:
-    in C64 the base is a capability register and authorises the access itself; in A64 the base is an
-    integer (Xn, 31 = sp) and DDC authorises it. An alternate-base form does the other state's thing.
+    """Which capability authorises a load or store whose base register is `base`: in C64 the base is
+    a capability register and authorises the access itself; in A64 the base is an integer Xn and
+    DDC authorises it. An alternate-base form does the other state's thing. The stack pointer stays
+    a capability in both states: an A64 [sp] is csp's address, authorised by csp (ufos's choice:
+    the stack is bounded the same way in hybrid code, and sp is never an offset from DDC's base).
     Sets *va to the base address and *reg to the register a fault names (the base, or DDC)."""
     cdef uint32_t n = REG_ZERO if (alternate and base == 31) else base   # [An]: 31 is czr/xzr
     va[0] = s.r[n].address
-    if s.c64 != <uint32_t>alternate:
+    if s.c64 != <uint32_t>alternate or n == REG_CSP:
         reg[0] = base
         return &s.r[n]
     va[0] += ddc_offset(s)

@@ -18,7 +18,8 @@ in `INSTRUCTIONS` (`Cn*`), where it means the capability stack pointer csp, as i
 
 Operands whose kind depends on the state are written `B` and `A` in the templates: a load's or
 store's base `[Bn*]` is a capability register (`[c1]`, `[csp]`) in C64 and an integer one checked
-against DDC (`[x1]`, `[sp]`) in A64; an alternate-base form's `[An]` is the other kind. ADR and ADRP
+against DDC (`[x1]`) in A64, where `[sp]` is csp's address, checked against csp itself (the stack
+pointer is a capability in both states); an alternate-base form's `[An]` is the other kind. ADR and ADRP
 write `Bd`: a capability in C64, an integer address in A64.
 """
 from __future__ import annotations
