@@ -113,6 +113,30 @@ def test_capabilities_pass_through_calls_and_keep_their_bounds():
     assert out == "38 8 4 1 1\n63 1\n"
 
 
+def test_an_address_reached_through_a_capability_is_a_capability():
+    out = output_of(r"""
+        #include <cheriintrin.h>
+        #include <stdio.h>
+        #include <stdlib.h>
+        struct rec { long id; char name[8]; };
+        int main(void) {
+            struct rec *r = malloc(2 * sizeof *r);
+            struct rec * __capability c = cheri_bounds_set((struct rec * __capability)r, 2 * sizeof *r);
+            char * __capability name = c[1].name;          /* the array decays to a capability */
+            long * __capability id = &c->id;
+            c[1].id = 7;
+            name[0] = 'h';
+            name[1] = 0;
+            *id = 3;
+            printf("%ld %ld %s %lu\n", r[0].id, r[1].id, r[1].name, cheri_length_get(&c[1]));
+            return 0;
+        }""")
+    assert out == "3 7 h 32\n"
+    with pytest.raises(CompileError, match="converting capability type 'long \\* __capability' to non-capability"):
+        compile_c("struct s { long n; };\nlong *f(struct s * __capability c) { return &c->n; }\n", "bad.c",
+                  abi="hybrid")
+
+
 def test_a_capability_access_out_of_bounds_faults_while_plain_pointers_reach_ddc():
     src = r"""
         #include <cheriintrin.h>

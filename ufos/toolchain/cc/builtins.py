@@ -90,7 +90,8 @@ def _arity(name, args, n, loc):
 def _capability(checker, node, name):
     e = checker.value(node)
     if not T.is_capability(e.type):
-        raise error_at(loc_of(node), f"{name} needs a pointer or (u)intptr_t, not '{e.type}'")
+        wanted = "a capability ('T * __capability' or __intcap)" if T.hybrid() else "a pointer or (u)intptr_t"
+        raise error_at(loc_of(node), f"{name} needs {wanted}, not '{e.type}'")
     return e
 
 

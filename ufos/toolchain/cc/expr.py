@@ -185,6 +185,14 @@ def is_null_constant(e) -> bool:
     return False
 
 
+
+def through_capability(e) -> bool:
+    """Is lvalue e reached through a capability (`c->x`, `c[3]` for a `T * __capability c`)? Its
+    address is then a capability too, as in CHERI Clang (in purecap every pointer is one)."""
+    if isinstance(e, Member):
+        return through_capability(e.base)
+    return isinstance(e, Deref) and T.is_capability(e.operand.type)
+
 class ExprChecker:
     # =============================================================================================
     # Entry points
@@ -204,7 +212,7 @@ class ExprChecker:
             return Cast(T.INT, e.loc, e)     # a narrow unsigned bit-field's value fits an int (6.3.1.1)
         if is_array(e.type):
             self.note_address_taken(e)
-            return AddrOf(T.pointer_to(e.type.base), e.loc, e)
+            return AddrOf(T.pointer_to(e.type.base, cap=through_capability(e)), e.loc, e)
         if is_func(e.type):
             return AddrOf(T.pointer_to(e.type), e.loc, e)
         return e
@@ -457,13 +465,13 @@ class ExprChecker:
         if isinstance(e, VarRef) and is_func(e.type):
             return AddrOf(T.pointer_to(e.type), loc, e)
         if isinstance(e, Deref):
-            return e.operand if not is_array(e.type) else AddrOf(T.pointer_to(e.type), loc, e)
+            return e.operand if not is_array(e.type) else AddrOf(T.pointer_to(e.type, cap=through_capability(e)), loc, e)
         if isinstance(e, Member) and e.bit_width is not None:
             raise error_at(loc, "cannot take the address of a bit-field")
         if not is_lvalue(e):
             raise error_at(loc, f"cannot take the address of an rvalue of type '{e.type}'")
         self.note_address_taken(e)
-        return AddrOf(T.pointer_to(e.type), loc, e)
+        return AddrOf(T.pointer_to(e.type, cap=through_capability(e)), loc, e)
 
     def check_modifiable(self, e, loc, what: str = "assignment") -> None:
         if not is_lvalue(e):
