@@ -69,7 +69,8 @@ def _sources(userland: Path, abi: str = "purecap") -> list[Path]:
 
 def _inputs(userland: Path) -> list[Path]:
     """Every file whose contents can change what libc compiles to."""
-    files = [p for p in (userland / "libc").rglob("*") if p.is_file()]     # sources, private headers
+    libc = userland / "libc"
+    files = [p for d in (libc, libc / "hybrid") if d.is_dir() for p in d.iterdir() if p.is_file()]  # sources, headers
     files += [p for p in (userland / "include").rglob("*") if p.is_file()]
     toolchain = PACKAGE / "toolchain"
     files += [p for p in (toolchain / "cc").rglob("*.py")]
