@@ -56,6 +56,7 @@ PC-relatively or through these capabilities.
 from __future__ import annotations
 
 import importlib.metadata
+import json
 import os
 import struct
 import sysconfig
@@ -68,6 +69,7 @@ from ufos.machine.isa import PERM
 PACKAGE = Path(__file__).resolve().parent           # the ufos package
 EM_UFOS = 0x5546
 EF_UFOS_A64 = 1            # e_flags: the program starts in A64 (hybrid) state
+COMPARTMENTS_SECTION = ".ufos.compartments"   # JSON: a compartmentalised program's windows and entries
 STO_UFOS_A64 = 1           # st_other: the code at this symbol runs in A64 state
 
 
@@ -178,6 +180,7 @@ class Image:
     cap_relocs: list[CapReloc] = field(default_factory=list)
     symtab: list[LinkedSymbol] = field(default_factory=list)  # every symbol: locals, then globals
     state: str = "c64"           # the ISA state the entry point runs in (EF_UFOS_A64)
+    compartments: dict | None = None   # a compartmentalised program's windows and entries (.ufos.compartments)
 
 
 def symbol_addresses(symtab: list[LinkedSymbol]) -> dict[str, int]:
@@ -243,13 +246,18 @@ def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
         default = ".text" if "x" in perms else ".rodata" if "w" not in perms else ".data" if filesz else ".bss"
         segments.append(Segment(alloc_names.get(vaddr, default), vaddr, vaddr + memsz, perms))
 
-    symtab, cap_relocs = [], []
+    symtab, cap_relocs, compartments = [], [], None
     for i, name in enumerate(names):
         if name == ".cap_relocs":
             raw = body(headers[i])
             for at in range(0, len(raw) - len(raw) % CAP_RELOC.size, CAP_RELOC.size):
                 location, target, cbase, length, perms, flags = CAP_RELOC.unpack_from(raw, at)
                 cap_relocs.append(CapReloc(location, target, cbase, length, perms, bool(flags & CAP_FUNCTION)))
+        elif name == COMPARTMENTS_SECTION:
+            try:
+                compartments = json.loads(body(headers[i]))
+            except ValueError as e:
+                raise ElfError(f"{COMPARTMENTS_SECTION} is not valid ({e})") from None
         elif headers[i][1] == SHT_SYMTAB:
             raw, strings = body(headers[i]), body(headers[headers[i][6]])
             for at in range(SYM.size, len(raw), SYM.size):
@@ -259,7 +267,7 @@ def read_executable(data: bytes, max_span: int = MAX_SPAN) -> Image:
                     symtab.append(LinkedSymbol(cstring(strings, st_name), value, size, kind,
                                                info >> 4 == STB_GLOBAL, symbol_state(other)))
     return Image(base, bytes(image_data), len(image_data), entry, symbol_addresses(symtab), segments,
-                 cap_relocs, symtab, "a64" if e_flags & EF_UFOS_A64 else "c64")
+                 cap_relocs, symtab, "a64" if e_flags & EF_UFOS_A64 else "c64", compartments)
 
 
 def symbol_state(st_other: int) -> str:

@@ -419,13 +419,14 @@ class Kernel:
         self.stderr.write(self, p, None, data)
 
     def instruction_at(self, p, pc: int) -> str:
-        """The instruction at pc in p's memory, disassembled ('' if it cannot be read)."""
+        """The instruction at pc in p's memory, disassembled in the ISA state p runs in ('' if it
+        cannot be read)."""
         try:
             pte = p.space.page_table.lookup(pc)
             if not pte & 1:
                 return ""
             word = int.from_bytes(self.memory.read((pte & 0xFFFFFFFFFF000) | (pc & 0xFFF), 4), "little")
-            return disassemble_word(word, pc)
+            return disassemble_word(word, pc, state=self.cpu.state if p is self.current else "c64")
         except Exception:
             return ""
 

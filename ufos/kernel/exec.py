@@ -17,6 +17,7 @@ from __future__ import annotations
 from ufos.machine import isa
 from ufos.machine.cap import Capability
 from ufos.abi import CAP_PERMS, ElfError, read_executable
+from ufos.kernel import compartment
 from ufos.kernel.hybrid import HYBRID_CCTLR
 from ufos.kernel.uapi import E, SyscallError
 from ufos.kernel.vm import (IMAGE_OFFSET, PAGE, RIGHTS, SLOT_SIZE, STACK_SIZE, AddressSpace, Region,
@@ -55,6 +56,7 @@ def check_image(image) -> None:
             raise SyscallError(E.ENOEXEC, f"segment {segment.name} lies outside the image")
     if image.entry % 4 or not in_segment(image, image.entry, 4, "x"):
         raise SyscallError(E.ENOEXEC, f"the entry point {image.entry:#x} is not in the code")
+    compartment.check(image)
     for r in image.cap_relocs:
         if r.location % 16 or not in_segment(image, r.location, 16):
             raise SyscallError(E.ENOEXEC, f"a capability relocation at {r.location:#x} is not in the image")
@@ -76,8 +78,10 @@ def load(k, p, image, argv: list[bytes], envp: list[bytes]) -> None:
     space.clear()
     map_image(space, image)
     apply_cap_relocs(space, image)
+    domain = compartment.install(space, image) if image.compartments else None
+    p.compartments = compartment.windows_of(image)
     space.regions.append(Region(space.top - STACK_SIZE, space.top, "rw", "stack"))
-    start_registers(k, p, space, image, argv, envp)
+    start_registers(k, p, space, image, argv, envp, domain)
 
 
 def map_image(space: AddressSpace, image) -> None:
@@ -112,8 +116,14 @@ def apply_cap_relocs(space: AddressSpace, image) -> None:
         space.got_pages.add(page_of(r.location + shift))
 
 
-def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: list[bytes]) -> None:
+def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: list[bytes],
+                    domain: tuple[Capability, Capability] | None = None) -> None:
+    """The registers a program starts with (docs/abi.md, "Program start"). domain: the PCC and
+    DDC of a compartmentalised program's main (compartment.py); else the slot's."""
     cpu = k.cpu
+    code = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
+    hybrid = image.state == "a64"
+    pcc, ddc = domain or (code, space.root.clear_perms(isa.PERM_ALL & ~DATA_PERMS) if hybrid else Capability.null())
     stack = space.root.set_address(space.top - STACK_SIZE).set_bounds(STACK_SIZE)
     stack = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS)
     top = space.top
@@ -134,13 +144,12 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
         top = (top - size * (len(caps) + 1)) & ~15
         for i, cap in enumerate(caps):
             if hybrid:
-                space.write_u64(top + 8 * i, cap.address - space.base)
+                space.write_u64(top + 8 * i, cap.address - ddc.base)
             else:
                 space.store_cap(top + 16 * i, cap)
         space.write(top + size * len(caps), bytes(size))
         return stack.set_address(top).set_bounds(size * (len(caps) + 1))
 
-    hybrid = image.state == "a64"
     arg_caps = [string(a) for a in argv]
     env_caps = [string(e) for e in envp]
     auxv = stack.set_address(push(bytes(16))).set_bounds(16)      # just the (0, 0) that ends it
@@ -155,20 +164,19 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
     cpu.c[1], cpu.c[2], cpu.c[3] = argv_cap, envp_cap, auxv
     cpu.c[4], cpu.c[5] = k.gate
     cpu.csp = stack.set_address(top & ~15)
-    code = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
-    cpu.pcc = code.set_address(image.entry + space.base)
-    start_state(cpu, space, hybrid)
-    if hybrid:                  # the pointers as the integers hybrid code uses: offsets in the slot
+    cpu.pcc = pcc.set_address(image.entry + space.base)
+    start_state(cpu, hybrid, ddc)
+    if hybrid:                  # the pointers as the integers hybrid code uses: offsets from DDC's base
         for i in (1, 2, 3):
-            cpu.x[i] = cpu.c[i].address - space.base
+            cpu.x[i] = cpu.c[i].address - ddc.base
     cpu.set_sysreg("cid", p.pid)
 
 
-def start_state(cpu, space: AddressSpace, hybrid: bool) -> None:
+def start_state(cpu, hybrid: bool, ddc: Capability) -> None:
     """The ISA state a program starts in. Purecap: C64 with a NULL DDC, so no integer address
-    reaches memory. Hybrid: A64, with DDC a data capability to the whole slot and addresses taken
-    relative to DDC's and PCC's bases (hybrid.py), which both are the slot's base."""
+    reaches memory. Hybrid: A64, with DDC a data capability to the slot (or, in a
+    compartmentalised program, to main's window) and addresses taken relative to DDC's and PCC's
+    bases (hybrid.py), which are the same."""
     cpu.state = "a64" if hybrid else "c64"
     cpu.set_sysreg("cctlr", HYBRID_CCTLR if hybrid else 0)
-    ddc = space.root.clear_perms(isa.PERM_ALL & ~DATA_PERMS) if hybrid else Capability.null()
     cpu.set_sysreg("ddc", ddc)

@@ -48,10 +48,12 @@ class Proc:
         self.children_instructions = 0   # of the children it waited for, and theirs (times)
         self.syscalls = 0
         self.fault: str | None = None    # the message of the fault that killed it
+        self.compartments: list = []     # a compartmentalised program's windows (compartment.Window)
 
     def inherit(self, parent: "Proc") -> None:
         """What fork copies besides memory, registers and signal state (fork.py moves those)."""
         self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
+        self.compartments = parent.compartments         # offsets in the slot: the same in the child
         self.umask = parent.umask
         self.fds = parent.fds.duplicate()
 

@@ -42,6 +42,8 @@ class Trap:
     def register(self) -> str | None:
         if self.reg == isa.REG_PCC:
             return "pcc"
+        if self.reg == isa.REG_DDC:
+            return "ddc"
         if self.reg == 31:
             return "csp"
         if self.reg < 31:

@@ -17,6 +17,9 @@ the status is 1.
 pointers are capabilities; the code runs in the machine's A64 state). A program is linked with the
 libc built for its ABI (the hybrid one is built the first time it is needed).
 
+`ufos cc APP.toml -o APP` builds the program a description file describes: its compartments,
+their sources and entries, how they share data (compartments.py, docs/compartments.md).
+
 The flags build scripts pass are accepted as gcc's: -w, -W..., -O0..3, -g, -pedantic and a few
 -f flags change nothing here (there is one code generator and no warnings); -std=c89/c99/c11/...
 sets __STDC_VERSION__; -lc, -lm, -lrt and -lpthread name parts of the one libc; -E writes the
@@ -43,6 +46,8 @@ from pathlib import Path
 from typing import Iterable, Mapping, NamedTuple, Union
 
 from ufos.toolchain.asm import AsmError, assemble
+from ufos.toolchain.compartments import DescriptionError
+from ufos.toolchain.compartments import build as build_described
 from ufos.abi import ElfError, Image, UserlandMissing, include_dir
 from ufos.toolchain.elf import Object
 from ufos.toolchain.files import file_error, read_source
@@ -83,7 +88,7 @@ def _cc():
 def user_errors() -> tuple[type[Exception], ...]:
     """The exceptions that report a mistake in the program (printed as they are, status 1)."""
     errors: list[type[Exception]] = [AsmError, LinkError, ElfError, LibcError, UserlandMissing, CompilerUnavailable,
-                                     DriverError]
+                                     DriverError, DescriptionError]
     try:
         errors.append(_cc().CompileError)
     except CompilerUnavailable:
@@ -139,8 +144,8 @@ def _source_of(item: Input, index: int, count: int) -> Source | Path | Object:
 
 def _suffix(name: str) -> str:
     suffix = Path(name).suffix
-    if suffix not in (".c", ".s", ".o"):
-        raise DriverError(f"{name}: unknown file type (expected .c, .s or .o)")
+    if suffix not in (".c", ".s", ".o", ".toml"):
+        raise DriverError(f"{name}: unknown file type (expected .c, .s, .o, or a .toml description)")
     return suffix
 
 
@@ -359,6 +364,8 @@ def _deps_file(args, path: Path) -> Path:
 # --- compiling and linking -----------------------------------------------------------------------
 def _run(args) -> int:
     paths = _check_inputs(args)
+    if any(p.suffix == ".toml" for p in paths):
+        return _build_described(args, paths)
     if args.preprocess_only or args.deps:
         text = _preprocess(args, paths)
         _write_or_print(text, args.deps_file if args.deps and args.deps_file else args.output)
@@ -405,6 +412,14 @@ def _run(args) -> int:
             print(f"ufos cc: building libc for -mabi={args.mabi} (once)...", file=sys.stderr)
         image = link_program(objects, names, args.nostdlib, args.base, args.mabi)
         save_executable(image, args.output or "a.out")
+    return 0
+
+
+def _build_described(args, paths: list[Path]) -> int:
+    """`ufos cc APP.toml`: the program the description describes (its files name the sources)."""
+    if len(paths) != 1 or args.compile_only or args.assembly_only or args.preprocess_only or args.deps:
+        raise DriverError("a .toml description is built alone, into an executable (no other files, -c, -S or -E)")
+    save_executable(build_described(paths[0], args.include_dirs), args.output or "a.out")
     return 0
 
 

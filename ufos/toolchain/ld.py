@@ -10,12 +10,14 @@ which both this module and the kernel's loader import.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import struct
 import sys
 from pathlib import Path
 
-from ufos.abi import (CAP_FUNCTION, CAP_RELOC, EF_UFOS_A64, EHDR, EM_UFOS, ET_EXEC, PF_R, PF_W, PF_X, PHDR, PT_LOAD,
+from ufos.abi import (CAP_FUNCTION, CAP_RELOC, COMPARTMENTS_SECTION, EF_UFOS_A64, EHDR, EM_UFOS, ET_EXEC, PF_R,
+                      PF_W, PF_X, PHDR, PT_LOAD,
                       SECTION_FLAGS, SHDR, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_NOBITS,
                       SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT, SYM, ElfError, Image,
                       LinkedSymbol, Segment, StringTable, read_executable, symbol_other)
@@ -73,7 +75,8 @@ def write_executable(image: Image) -> bytes:
         for seg, offset in zip(segments, offsets))
 
     # Section headers: null, one per segment, then the tables.
-    names = ["", *(seg.name for seg in segments), ".cap_relocs", ".symtab", ".strtab", ".shstrtab"]
+    names = ["", *(seg.name for seg in segments), ".cap_relocs", ".symtab", ".strtab",
+             *([COMPARTMENTS_SECTION] if image.compartments else []), ".shstrtab"]
     index = {name: i for i, name in enumerate(names)}
     shstrtab = StringTable()
     for name in names:
@@ -109,6 +112,8 @@ def write_executable(image: Image) -> bytes:
     tables = [(".cap_relocs", SHT_PROGBITS, cap_relocs, 0, 0, 8, CAP_RELOC.size),
               (".symtab", SHT_SYMTAB, b"".join(symbols), index[".strtab"], first_global, 8, SYM.size),
               (".strtab", SHT_STRTAB, bytes(strtab.data), 0, 0, 1, 0),
+              *([(COMPARTMENTS_SECTION, SHT_PROGBITS, json.dumps(image.compartments).encode(), 0, 0, 1, 0)]
+                if image.compartments else []),
               (".shstrtab", SHT_STRTAB, bytes(shstrtab.data), 0, 0, 1, 0)]
     for name, kind, contents, link_, info, align, entsize in tables:
         out += bytes(-len(out) % align)

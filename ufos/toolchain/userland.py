@@ -26,7 +26,7 @@ from typing import Callable
 
 from ufos.abi import userland_dir
 from ufos.toolchain import libc
-from ufos.toolchain.driver import build_executable, user_errors
+from ufos.toolchain.driver import build_described, build_executable, user_errors
 from ufos.toolchain.ld import write_executable
 
 ALIASES = {"[": "test", "poweroff": "halt"}      # /bin names that are another program
@@ -83,12 +83,19 @@ def pack_root(libc_key: str, report: Callable[[str], None]) -> bytes:
 
 
 def userland_programs() -> dict[str, list[Path]]:
-    """name -> its sources (C, and assembly where C cannot say it), for every program in userland/bin."""
+    """name -> its sources (C, and assembly where C cannot say it), for every program in userland/bin.
+    A directory is one program of all its sources, or, if it holds description files (NAME.toml,
+    compartments.py), one program per description: the description, then what it may use (every
+    source and header beside it, and the switcher)."""
     bin_dir = userland_dir() / "bin"
     programs = {}
     for entry in bin_dir.iterdir() if bin_dir.is_dir() else ():
         if entry.suffix == ".c" and entry.is_file():
             programs[entry.stem] = [entry]
+        elif entry.is_dir() and (descriptions := sorted(entry.glob("*.toml"))):
+            used = sorted(p for p in entry.iterdir() if p.suffix in (".c", ".s", ".h"))
+            for description in descriptions:
+                programs[description.stem] = [description, *used, userland_dir() / "compartments" / "switcher.s"]
         elif entry.is_dir() and (sources := sorted(p for p in entry.iterdir() if p.suffix in (".c", ".s"))):
             programs[entry.name] = sources
     return programs
@@ -119,7 +126,8 @@ def compiled_program(name: str, sources: list[Path], libc_key: str, compiling: C
     if cached.exists():
         return cached.read_bytes()
     compiling()
-    data = write_executable(build_executable(sources))
+    image = build_described(sources[0]) if sources[0].suffix == ".toml" else build_executable(sources)
+    data = write_executable(image)
     cached.parent.mkdir(parents=True, exist_ok=True)
     libc.write_atomic(cached, data)
     return data

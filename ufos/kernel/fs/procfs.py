@@ -129,6 +129,10 @@ def caps(k, p) -> str:
     out += [f"  {name:<7} {cap!r}" for name, cap in registers_of(k, p).items() if cap.tag]
     out.append("kept by the kernel:")
     out += [f"  {where} {cap!r}" for where, cap in kernel_held(k, p) if cap.tag]
+    if p.compartments:
+        from ufos.kernel.compartment import describe
+        out.append("compartments:")
+        out += describe(p)
     out.append("memory:")
     out += [f"  {va:#x} {cap!r}" for va, cap in memory_capabilities(k, p, reachable_only=False)]
     return "\n".join(out) + "\n"
