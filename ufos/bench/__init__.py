@@ -8,6 +8,7 @@
     ufos bench paper [--quick] [--out DIR]            the paper's Fig. 3-9, a report and plots (paper.py)
     ufos bench redis [--requests N]                   /bin/redis-server vs a real Redis (versus.py)
     ufos bench http [--seconds S]                     /bin/httpd vs nginx (versus.py)
+    ufos bench compartments [--calls N]               a library isolated four ways (compartments.py)
 
 Time is reported twice: modeled (kernel/cost.py: cycles of a 2.5 GHz Morello, the same on every
 machine) and host (what this emulator took here). Shapes are compared with the paper's on the
@@ -45,6 +46,10 @@ def main(argv) -> int:
     http = sub.add_parser("http", help="/bin/httpd against nginx, with wrk")
     http.add_argument("--seconds", type=int, default=5, help="seconds per run (default 5)")
     http.add_argument("--connections", type=int, default=16, help="keep-alive connections (default 16)")
+    compartments = sub.add_parser("compartments", help="a library isolated four ways: call cost, throughput, effort")
+    compartments.add_argument("--calls", type=int, default=20000, help="library calls measured (default 20,000)")
+    compartments.add_argument("--requests", type=int, default=2000, help="SET/GET requests (default 2,000)")
+    compartments.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="(default copa)")
     for server in (redis, http):
         server.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="our server's (default copa)")
     args = parser.parse_args(argv)
@@ -53,6 +58,10 @@ def main(argv) -> int:
         from ufos.bench.report import show
         show(versus.bench_redis(args.requests, args.fork_policy) if args.what == "redis"
              else versus.bench_http(args.seconds, args.connections, args.fork_policy))
+        return 0
+    if args.what == "compartments":
+        from ufos.bench.compartments import bench_compartments
+        bench_compartments(args.calls, args.requests, args.fork_policy)
         return 0
     if args.what == "paper":
         from ufos.bench.paper import bench_paper

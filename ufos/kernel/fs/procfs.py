@@ -87,6 +87,8 @@ def status(k, p) -> str:
              f"Pss:\t{pss / 1024:.1f} kB", f"PagesCopied:\t{s.pages_copied}",
              f"CapsRelocated:\t{s.caps_relocated}", f"ZeroFills:\t{s.zero_fills}",
              f"PageFaults:\t{s.faults}"]
+    if p.compartments:
+        lines.append(f"Compartments:\t{', '.join(w.name for w in p.compartments)}")
     if p.fault:
         lines.append(f"Fault:\t{p.fault}")
     return "\n".join(lines) + "\n"
