@@ -44,9 +44,11 @@ def leaked(hash_line: str) -> bytes:
     return int(hash_line.split()[1], 16).to_bytes(8, "little")
 
 
-SESSION = "SET a 1\nGET a\nGET b\nSET a two words\nGET a\nHASH a\nHASH the-quick-brown-fox\nHASH hello world\nBENCH 10\nFOO\nGET\n\nQUIT\nGET a\n"
+SESSION = ("SET a 1\nGET a\nGET b\nSET a two words\nGET a\nHASH a\nHASH the-quick-brown-fox\n"
+           "HASH hello world\nBENCH 10\nFOO\nGET\n\nQUIT\nGET a\n")
 EXPECTED = ("OK\n1\n(nil)\nOK\ntwo words\n"
-            f"hash {fnv1a(b'a'):016x}\nhash {fnv1a(b'the-quick-brown-fox'):016x}\nERR unknown command or wrong arguments: HASH\n"
+            f"hash {fnv1a(b'a'):016x}\nhash {fnv1a(b'the-quick-brown-fox'):016x}\n"
+            "ERR unknown command or wrong arguments: HASH\n"
             f"bench 10 {10 * fnv1a(b'0123456789abcdef') % 2**64:016x}\n"
             "ERR unknown command or wrong arguments: FOO\nERR unknown command or wrong arguments: GET\n"
             "ERR empty command\n")
