@@ -18,9 +18,10 @@ Hybrid (-mabi=hybrid): the unit starts with `.arch a64`; plain pointers are x re
 (`self.ptr`): integer addresses, which the machine takes as offsets from DDC's base (CCTLR.DDCBO,
 so that fork, which moves DDC, moves every plain pointer with it). Globals and functions are
 reached by `adrp` + `add #:lo12:` (offsets too: PCC's base is the same), calls through a pointer
-are `blr xN`. The stack is not reached by integer: csp's address is absolute, not an offset, so
-the frame stays a capability, c29, used with the alternate-base forms (`ldr x0, [c29, #-16]`, an
-immediate offset only, no pairs), and the outgoing area through a copy of csp in c16. A local's
+are `blr xN`. The stack is not reached by integer: csp's address is absolute, not an offset from
+DDC's base. `[sp]` is csp's own address, authorised by csp (isa.md), which is how the frame
+record is saved and the outgoing area written; the frame stays a capability, c29, used with the
+alternate-base forms (`ldr x0, [c29, #-16]`, an immediate offset only, no pairs). A local's
 address, as a plain pointer, is `cvt`: the capability's address made an offset from DDC's base.
 csp itself is moved by capability adds, which both states have, and c29/c30 and the callee-saved
 registers are saved whole (they may hold capabilities).
@@ -106,6 +107,7 @@ class FunctionGen(ExprGen):
         self.hybrid = T.hybrid()
         self.ptr = "x" if self.hybrid else "c"     # the register class of a plain pointer
         self.fp = Temp("c", 29, owned=False)
+        self.sp = "sp" if self.hybrid else "csp"   # the stack pointer as a load/store base
         self.outgoing = 0
         self.breaks: list[str] = []
         self.continues: list[str] = []
@@ -302,18 +304,13 @@ class FunctionGen(ExprGen):
         needs_frame = f.has_calls or below > 0 or a.saved_c or a.saved_d or self.force_frame
         pro, epi = [], []
         if needs_frame:
-            pro += ["add csp, csp, #-32"]
-            pro += (["mov c16, csp", "str c29, [c16]", "str c30, [c16, #16]"] if self.hybrid
-                    else ["stp c29, c30, [csp]"])
-            pro += ["mov c29, csp"]
+            pro += ["add csp, csp, #-32", f"stp c29, c30, [{self.sp}]", "mov c29, csp"]
             if below:
                 pro += ([f"add csp, csp, #-{below}"] if below <= 8192
                         else [f"mov x16, #{below}", "sub csp, csp, x16"])
             saves, restores = self.callee_saves()
             pro += saves
-            epi += restores + ["mov csp, c29"]
-            epi += (["ldr c30, [c29, #16]", "ldr c29, [c29]"] if self.hybrid else ["ldp c29, c30, [csp]"])
-            epi += ["add csp, csp, #32"]
+            epi += restores + ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
         epi.append("ret")
         body = self.lines
         if body and body[-1].strip() == f"b {self.ret_label}":

@@ -9,8 +9,7 @@ A struct argument is a capability to a copy made in the caller's frame.
 
 Hybrid: the same registers, with plain pointers (and a struct argument's copy, the struct result's
 memory in x8, the variadic area in x9) as integer addresses; a call through a pointer is `blr xN`.
-The outgoing area is stored to through a copy of csp in c16 (csp's address is not an offset from
-DDC's base, so `[sp]` cannot reach it in A64; see codegen.py).
+The outgoing area is [sp, #off] in A64: csp's address, authorised by csp itself.
 """
 from __future__ import annotations
 
@@ -47,7 +46,7 @@ class CallGen:
             else:
                 name = "x17"
                 self.mov_imm("x17", v)
-            self.emit(f"str {name}, {self.outgoing_slot(k)}")
+            self.emit(f"str {name}, [{self.sp}, #{16 * k}]")
         if fptr is not None:
             self.n(fptr)
         for k, (v, cls) in enumerate(int_regs):
@@ -108,13 +107,6 @@ class CallGen:
         t = self.regs.alloc(self.ptr)
         self.frame_object_into(self.n(t), obj, size)
         return t
-
-    def outgoing_slot(self, k: int) -> str:
-        """The memory operand of the k-th 16-byte slot of the outgoing area, at csp."""
-        if not self.hybrid:
-            return f"[csp, #{16 * k}]"
-        self.emit("mov c16, csp")
-        return f"[c16, #{16 * k}]" if k else "[c16]"
 
     # =============================================================================================
     # Built-ins, statement expressions

@@ -31,16 +31,12 @@ __syscall_ptr:
         mov     c4, c5
         mov     c5, c6
         sub     csp, csp, #32
-        mov     c16, csp                // the stack by its capability: in A64 an integer
-        str     c29, [c16]              // address is an offset from DDC's base, csp's is not
-        str     c30, [c16, #16]
+        stp     c29, c30, [sp]          // [sp]: csp's address, authorised by csp
         adrp    x16, __syscall_gate
         add     x16, x16, #:lo12:__syscall_gate
         ldp     c16, c17, [x16]         // the sealed code and data capabilities
         blrs    c16, c17                // into the kernel; back here with the result in x0
-        mov     c16, csp
-        ldr     c29, [c16]
-        ldr     c30, [c16, #16]
+        ldp     c29, c30, [sp]
         add     csp, csp, #32
         ret
         .size   __syscall, .-__syscall
