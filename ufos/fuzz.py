@@ -8,7 +8,9 @@ HOW IT DRIVES THE KERNEL. It boots a kernel and starts a small μprocess, which 
 It never runs their instructions: it plays the CPU. At each step it picks a runnable μprocess,
 switches to it (Kernel.switch_to), does what the scheduler does before user code runs (the retry of
 a system call it slept in, the delivery of its signals), and then makes one system call for it the
-way the gate does: x8 is the number, c0-c5 the arguments, then `syscall(k, p)`. The arguments are
+way the gate does: x8 is the number, c0-c5 the arguments, then `syscall(k, p)`. Some calls come
+as from hybrid (A64) code (HYBRID_SHARE): the link's bit 0 clear, a DDC of the program's own or a
+broken one, and every pointer passed as the integer A64 code would pass. The arguments are
 what a hostile program could hand the kernel: capabilities derived from the μprocess's own slot but
 untagged, sealed, read-only, misaligned, too short, pointing at unmapped or munmap'd pages or at
 another argument's buffer; argv arrays whose entries are such pointers; integers that are negative,
@@ -58,6 +60,7 @@ from ufos.abi import CAP_PERMS
 from ufos.runner import boot
 
 MASK64 = (1 << 64) - 1          # what a register holds: arguments are taken modulo 2**64
+HYBRID_SHARE = 0.15             # of the calls, those made as from hybrid (A64) code
 
 P = isa.PERM
 SCRATCH = 4 * PAGE               # each μprocess's mmap'd buffer, where argument data is written
@@ -345,8 +348,26 @@ class Fuzzer:
         values += [args.make("any") for _ in range(6 - len(values))]
         for i, v in enumerate(values):
             cpu.c[i] = v if isinstance(v, Capability) else Capability.null().set_address(v & MASK64)
+        if rng.random() < HYBRID_SHARE:
+            self.as_hybrid(p, values)
         cpu.x[8] = number
         return number, values
+
+    def as_hybrid(self, p, values: list) -> None:
+        """Make the call come from hybrid code (kernel/hybrid.py): a link with bit 0 clear, a DDC
+        and CCTLR of the program's choosing, and every pointer the integer A64 code would pass."""
+        rng, cpu, space = self.rng, self.k.cpu, p.space
+        data = space.root.clear_perms(isa.PERM_ALL & ~CAP_PERMS[".data"])
+        ddc = rng.choice([data, data, self.scratch(p), data.seal(0x1234), data.clear_tag(), Capability.null()])
+        cctlr = rng.choice([0, isa.CCTLR_DDCBO, isa.CCTLR_DDCBO | isa.CCTLR_PCCBO])
+        cpu.set_sysreg("ddc", ddc)
+        cpu.set_sysreg("cctlr", cctlr)
+        code = space.root.clear_perms(isa.PERM_ALL & ~CAP_PERMS[".text"])
+        cpu.c[30] = code.set_address(space.base + 0x10000 + 4 * rng.randrange(1024))    # bit 0 clear: A64
+        offset = ddc.base if cctlr & isa.CCTLR_DDCBO else 0
+        for i, v in enumerate(values):
+            if isinstance(v, Capability):
+                cpu.x[i] = (v.address - offset) & MASK64
 
     def scratch(self, p) -> Capability:
         """p's scratch buffer: mapped with mmap (as malloc would) the first time, and again after
