@@ -386,3 +386,18 @@ def test_an_a64_sp_access_is_bounded_by_csp_not_ddc():
         ldr x3, [sp]              // csp's address is its top: one past the stack
 """, ddc="all")
     assert trap.kind == "CAP" and trap.fault == "BOUNDS" and trap.reg == 31 and trap.cap == m.cpu.csp
+
+
+@pytest.mark.parametrize("target, fault", [
+    ("untagged", "TAG"), ("sealed", "SEAL"), ("no-execute", "PERM"), ("outside", "BOUNDS")])
+def test_a_capability_branch_from_a64_is_checked_at_the_fetch_naming_pcc(target, fault):
+    m = hybrid("""
+        .arch a64
+        blr c2
+""")
+    code = m.cpu.pcc.set_address(m.symbol("_start") + 4)           # bit 0 clear: stays in A64
+    m.cpu.c[2] = {"untagged": code.clear_tag(), "sealed": code.seal(99),
+                  "no-execute": code.clear_perms(P["EXECUTE"]), "outside": code.set_bounds(4).set_address(code.address + 8)}[target]
+    trap = m.run()
+    assert trap.kind == "CAP" and trap.fault == fault and trap.reg == isa.REG_PCC and trap.access_kind == "fetch"
+    assert m.cpu.state == "a64" and m.cpu.c[30].tag and m.cpu.c[30].address == m.symbol("_start") + 4   # bit 0 clear
