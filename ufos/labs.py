@@ -18,7 +18,7 @@ A lab is a folder labs/NAME/ with README.md (the handout), its grader test_NAME.
 
 The reference solution stays in the tree, so the full tree always builds and passes. It sits in
 regions of the files the student edits, written with the comment leader of the file's language
-(// in C, # in Python), each marker on a line of its own:
+(// in C, # in Python and TOML), each marker on a line of its own:
 
     // BEGIN SOLUTION util
     ...the reference code...
@@ -46,7 +46,7 @@ from pathlib import Path
 from ufos.abi import PACKAGE
 
 ROOT = PACKAGE.parent                      # the repository: labs/ and userland/ are at its top
-LEADERS = {".c": "//", ".h": "//", ".py": "#"}     # the files that may hold regions, by language
+LEADERS = {".c": "//", ".h": "//", ".py": "#", ".toml": "#"}   # the files that may hold regions, by language
 MARKER = re.compile(r"(BEGIN SOLUTION|END SOLUTION|STUB)\b\s*(.*)$")
 LAB_NAME = re.compile(r"[a-z][a-z0-9_]*$")
 EDITION = "labs/edition.toml"              # written by export into the trees it makes

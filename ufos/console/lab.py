@@ -65,8 +65,10 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "list":
-            for lab in all_labs():
-                print(f"{lab.name:<10} {lab.title}  ({lab.points} points)")
+            labs = all_labs()
+            width = max((len(lab.name) for lab in labs), default=0)     # the titles in one column
+            for lab in labs:
+                print(f"{lab.name:<{width}} {lab.title}  ({lab.points} points)")
         elif args.command == "show":
             print(show(find_lab(args.lab).handout.read_text()), end="")
         elif args.command == "gradescope":
