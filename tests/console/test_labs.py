@@ -131,6 +131,8 @@ def test_a_region_becomes_its_stub():
     assert student_text(text, "f.c", {"cheri"}) == text
     python = "x = 1\n# BEGIN SOLUTION util\ny = 2\n# STUB\n# y = None\n# END SOLUTION\n"
     assert student_text(python, "f.py", {"util"}) == "x = 1\ny = None\n"
+    toml = "# a program\n# BEGIN SOLUTION util\nsharing = \"overlap\"\n# STUB\n# sharing = \"?\"\n# END SOLUTION\n"
+    assert student_text(toml, "app.toml", {"util"}) == "# a program\nsharing = \"?\"\n"
 
 
 @pytest.mark.parametrize("text, error", [
@@ -570,3 +572,30 @@ def test_a_bgsave_that_leaves_a_killed_childs_temp_file_loses_the_points_that_sa
     failed = next(t for t in tests if t["name"] == "test_a_killed_save_leaves_the_old_dump_whole")
     assert "the killed child's temp file is still there: ['temp-" in failed["output"], failed
     assert "temp-PID.rdb" in hint_of("redis", "test_a_killed_save_leaves_the_old_dump_whole")
+
+
+# --- lab compartments ----------------------------------------------------------------------------
+def test_the_compartments_student_edition_scores_zero_and_keeps_util(student_edition, tmp_path):
+    """The stub describes board as one compartment, so the codec is still in main (the board built
+    and works: the stub compiled), and the other tests wait for that one; util keeps its solutions."""
+    tree = student_edition("compartments")
+    assert "rle.c" in (tree / "userland/bin/board/board.toml").read_text()
+    done, tests = graded("compartments", tree, tmp_path / "compartments.json")
+    assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
+    assert f"Score: 0/{find_lab('compartments').points}" in done.stdout
+    first, *others = tests
+    assert "rle.c is still in main's compartment" in first["output"], first
+    assert all("to pass first" in test["output"] for test in others), others
+    done, tests = graded("util", tree, tmp_path / "util.json")
+    assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
+
+
+@instructors_tree
+def test_a_glue_that_hands_the_codec_an_unbounded_capability_loses_the_attack_points(tmp_path):
+    """A capability to the input with main's DDC's bounds, not the input's: the board works, and
+    the compromised codec reads on to the password."""
+    tests = graded_with("compartments", {"userland/bin/board/glue.c": (
+        "cheri_bounds_set_exact((rle_in)p, n)", "(rle_in)p")}, tmp_path)
+    assert lost(tests) == {"test_a_compromised_codec_cannot_read_the_password": 35}
+    failed = next(t for t in tests if t["name"] == "test_a_compromised_codec_cannot_read_the_password")
+    assert "the codec stole the password" in failed["output"], failed
