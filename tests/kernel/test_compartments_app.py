@@ -45,13 +45,13 @@ def leaked(hash_line: str) -> bytes:
 
 
 SESSION = ("SET a 1\nGET a\nGET b\nSET a two words\nGET a\nHASH a\nHASH the-quick-brown-fox\n"
-           "HASH hello world\nBENCH 10\nFOO\nGET\n\nQUIT\nGET a\n")
+           "HASH hello world\nBENCH 10\nFOO\nGET\n\nSET long " + "x" * 600 + "\nQUIT\nGET a\n")
 EXPECTED = ("OK\n1\n(nil)\nOK\ntwo words\n"
             f"hash {fnv1a(b'a'):016x}\nhash {fnv1a(b'the-quick-brown-fox'):016x}\n"
             "ERR unknown command or wrong arguments: HASH\n"
             f"bench 10 {10 * fnv1a(b'0123456789abcdef') % 2**64:016x}\n"
             "ERR unknown command or wrong arguments: FOO\nERR unknown command or wrong arguments: GET\n"
-            "ERR empty command\n")
+            "ERR empty command\nERR line too long\n")
 
 
 @pytest.mark.parametrize("policy", POLICIES)
