@@ -498,13 +498,23 @@ def markdown() -> str:
              "| field | bits | signed | scale |", "|---|---|---|---|"]
     for name, (lo, width, signed, scale) in FIELDS.items():
         lines.append(f"| `{name}` | {lo + width - 1}..{lo} | {'yes' if signed else 'no'} | {scale} |")
-    lines += ["", "Register 31 is xzr/czr, except in operands marked `*` (`Cn*`), where it is `csp`.", ""]
+    lines += ["", "Register 31 is xzr/czr, except in operands marked `*` (`Cn*`), where it is `csp`.", "",
+              "## States", "",
+              "The machine has Morello's two ISA states (PSTATE.C64). A capability branch takes the state from "
+              "bit 0 of its target's address and clears it (1: C64); exception entry saves it in SPSR bit 26, "
+              "ERET restores it.", "", "| state | what changes |", "|---|---|"]
+    lines += [f"| {name.upper()} | {meaning} |" for name, meaning in STATES.items()]
+    lines += ["", "In the templates, `B` is the state's base register kind (`c` in C64, `x` in A64; with `*`, "
+              "register 31 is `csp`, or `sp` in A64, which csp itself authorises) and `A` the other kind, "
+              "that of the alternate-base forms. With CCTLR.DDCBO, A64 data addresses are offsets from DDC's "
+              "base; with CCTLR.PCCBO, A64 code addresses are offsets from PCC's base.", ""]
     for group in dict.fromkeys(i.group for i in INSTRUCTIONS):
         lines += [f"## {group}", "", "| opcode | instruction | meaning |", "|---|---|---|"]
         for i in INSTRUCTIONS:
             if i.group == group:
                 syntax = f"{i.mnemonic} {i.operands}".strip().replace("|", "\\|")
-                lines.append(f"| 0x{i.opcode:02x} | `{syntax}` | {i.meaning} |")
+                only = "" if len(i.states) == len(STATES) else f" ({', '.join(i.states).upper()} only)"
+                lines.append(f"| 0x{i.opcode:02x} | `{syntax}` | {i.meaning}{only} |")
         lines.append("")
     lines += ["## Permissions", "", "| bit | name | letter | meaning |", "|---|---|---|---|"]
     lines += [f"| {b} | {n} | `{l}` | {m} |" for b, n, l, m in PERMISSIONS]
