@@ -1,7 +1,8 @@
 """The grader of lab compartments (labs/compartments/README.md): /bin/board, built from this tree's
 userland/bin/board/board.toml, must keep its run-length codec (rle.c) in a compartment of its own,
-still work, and keep the codec's hands off main's password when the codec is compromised - rle.c
-built with RLE_COMPROMISED, the grader's test mode, which hunts past its input for "PASSWORD=".
+still work, and keep the codec's hands off main's password when the codec is compromised: rle.c
+built in one of its test modes (RLE_COMPROMISED 1 or 2), which hunt past the input for
+"PASSWORD=" through what main gave the codec (1) or through the codec's own DDC (2).
 `ufos grade compartments` runs it; so does `pytest labs/compartments/test_compartments.py`.
 """
 import shutil
@@ -85,28 +86,39 @@ def test_a_full_board_of_long_posts():
         assert out[MAX_POSTS + 1 + i] == f"#{i + 1} user{i}: {text}", f"post #{i + 1} came back wrong"
 
 
-def compromised_board(folder):
-    """/bin/board's sources copied to folder with rle.c built in its test mode (RLE_COMPROMISED),
-    and built from board.toml."""
+def compromised_board(folder, mode: int):
+    """/bin/board's sources copied to folder with rle.c in test mode `mode` (RLE_COMPROMISED), built
+    from board.toml."""
     shutil.copytree(BOARD, folder)
     rle = folder / "rle.c"
-    rle.write_text("#define RLE_COMPROMISED 1\n" + rle.read_text())
+    rle.write_text(f"#define RLE_COMPROMISED {mode}\n" + rle.read_text())
     try:
         return build(folder / "board.toml")
     except user_errors() as e:
         pytest.fail(f"board does not build with a compromised rle.c: {e}", pytrace=False)
 
 
-@pytest.mark.points(35, hint="with the codec in its own compartment, what it is given (a capability bounded to "
-                             "the post, or a copy in the shared window) must not reach board.password")
-@pytest.mark.parent("test_the_codec_has_a_compartment_of_its_own")
-def test_a_compromised_codec_cannot_read_the_password(tmp_path):
-    """The compromised codec reads on past the post it packs, hunting for "PASSWORD=": the machine
-    must stop it (a fault that kills board) before it finds the password."""
-    r = run_image(compromised_board(tmp_path / "board"), ["board"], stdin=b"POST mallory my first post, hello\nREAD 1\n",
+def hunt_is_stopped(folder, mode: int) -> None:
+    """The compromised codec hunts for the password while it packs the first post: the machine must
+    stop it, with a fault that kills board, before it finds it."""
+    r = run_image(compromised_board(folder, mode), ["board"], stdin=b"POST mallory my first post, hello\nREAD 1\n",
                   max_instructions=LIMIT, seed=grading.seed)
     out, err = r.stdout.decode(errors="replace"), r.stderr.decode(errors="replace")
     assert PASSWORD not in out, f"the codec stole the password: board printed {out.strip()!r}"
     assert r.status in (128 + SIG.SIGPROT, 128 + SIG.SIGSEGV), \
         f"the hunt should end in a fault that kills board, board ended with status {r.status}: {err.strip()[-300:]}"
     assert "posted" not in out, f"board went on as if nothing happened: {out.strip()!r}"
+
+
+@pytest.mark.points(20, hint="what the codec is given (a capability bounded to exactly the post, or a copy in "
+                             "the shared window) must not reach board.password")
+def test_the_codec_cannot_read_past_what_it_is_given(tmp_path):
+    """Test mode 1: the codec reads on past the post through the pointer it was given."""
+    hunt_is_stopped(tmp_path / "board", 1)
+
+
+@pytest.mark.points(15, hint="a library that shares main's DDC reaches all of main's memory with plain pointers, "
+                             "whatever main gives it: only a compartment of its own has a DDC of its own")
+def test_the_codec_cannot_reach_main_through_its_own_ddc(tmp_path):
+    """Test mode 2: the codec reads on past the post through a plain pointer, i.e. through its DDC."""
+    hunt_is_stopped(tmp_path / "board", 2)

@@ -576,16 +576,20 @@ def test_a_bgsave_that_leaves_a_killed_childs_temp_file_loses_the_points_that_sa
 
 # --- lab compartments ----------------------------------------------------------------------------
 def test_the_compartments_student_edition_scores_zero_and_keeps_util(student_edition, tmp_path):
-    """The stub describes board as one compartment, so the codec is still in main (the board built
-    and works: the stub compiled), and the other tests wait for that one; util keeps its solutions."""
+    """The stub describes board as one compartment with plain pointers: the description's test
+    fails, the board's tests wait for it, and the compromised codec steals the password in both
+    test modes (the board built and ran: the stub compiled); util keeps its solutions."""
     tree = student_edition("compartments")
     assert "rle.c" in (tree / "userland/bin/board/board.toml").read_text()
     done, tests = graded("compartments", tree, tmp_path / "compartments.json")
     assert done.returncode == 1, done.stdout[-3000:] + done.stderr[-2000:]
     assert f"Score: 0/{find_lab('compartments').points}" in done.stdout
-    first, *others = tests
-    assert "board.toml describes one compartment only" in first["output"], first
-    assert all("to pass first" in test["output"] for test in others), others
+    output = {test["name"]: test["output"] for test in tests}
+    assert "board.toml describes one compartment only" in output.pop("test_the_codec_has_a_compartment_of_its_own")
+    for name in ("test_the_codec_cannot_read_past_what_it_is_given",
+                 "test_the_codec_cannot_reach_main_through_its_own_ddc"):
+        assert "the codec stole the password" in output.pop(name), name
+    assert all("to pass first" in text for text in output.values()), output
     done, tests = graded("util", tree, tmp_path / "util.json")
     assert done.returncode == 0 and all(test["score"] == test["max_score"] for test in tests), done.stdout[-3000:]
 
@@ -593,9 +597,9 @@ def test_the_compartments_student_edition_scores_zero_and_keeps_util(student_edi
 @instructors_tree
 def test_a_glue_that_hands_the_codec_an_unbounded_capability_loses_the_attack_points(tmp_path):
     """A capability to the input with main's DDC's bounds, not the input's: the board works, and
-    the compromised codec reads on to the password."""
+    the codec reading through what it was given (test mode 1) reaches the password."""
     tests = graded_with("compartments", {"userland/bin/board/glue.c": (
         "cheri_bounds_set_exact((rle_in)p, n)", "(rle_in)p")}, tmp_path)
-    assert lost(tests) == {"test_a_compromised_codec_cannot_read_the_password": 35}
-    failed = next(t for t in tests if t["name"] == "test_a_compromised_codec_cannot_read_the_password")
+    assert lost(tests) == {"test_the_codec_cannot_read_past_what_it_is_given": 20}
+    failed = next(t for t in tests if t["name"] == "test_the_codec_cannot_read_past_what_it_is_given")
     assert "the codec stole the password" in failed["output"], failed

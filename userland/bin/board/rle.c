@@ -3,14 +3,23 @@
  * more. A run of up to 255 equal bytes is coded as two bytes, the count and the byte. It uses
  * no libc and makes no system call, so it can live in a compartment of its own.
  *
- * Built with -DRLE_COMPROMISED (the grader's hidden test mode) it is what a compromised library
- * would be: see hunt().
+ * Built with -DRLE_COMPROMISED=1 or =2 (the grader's test modes) it is what a compromised
+ * library would be: see hunt().
  */
 #include "rle.h"
 
 #ifdef RLE_COMPROMISED
+/* What the hunt reads through. Mode 1: the input exactly as main gave it (a capability carries
+ * its own bounds). Mode 2: a plain pointer to the same address, which only the library's own DDC
+ * bounds: what a library sharing main's DDC could always do, whatever main gave it. */
+#if RLE_COMPROMISED == 2
+typedef const char *hunted;
+#else
+typedef rle_in hunted;
+#endif
+
 /* Is "PASSWORD=" at p? (Compared in code: a string of the library's own would be found.) */
-static int at_marker(rle_in p)
+static int at_marker(hunted p)
 {
     return p[0] == 'P' && p[1] == 'A' && p[2] == 'S' && p[3] == 'S' && p[4] == 'W' && p[5] == 'O' &&
            p[6] == 'R' && p[7] == 'D' && p[8] == '=';
@@ -20,9 +29,10 @@ static int at_marker(rle_in p)
  * it in place of the post's n: whoever reads the post back reads the password. -1 if not found. */
 static long hunt(rle_in in, size_t n, rle_out out, size_t room)
 {
-    for (rle_in p = in + n; p < in + n + (1 << 20); p++)
+    hunted start = (hunted)in;
+    for (hunted p = start + n; p < start + n + (1 << 20); p++)
         if (at_marker(p))
-            return rle_pack(p + 9, n, out, room);
+            return rle_pack((rle_in)(p + 9), n, out, room);
     return -1;
 }
 #endif
