@@ -77,9 +77,6 @@ def test_a_capability_to_the_key_stops_the_attack_at_its_end():
     assert address == top                                   # the first byte past it
 
 
-@pytest.mark.xfail(strict=True, reason="the builder leaves a guard page between the shared window and the "
-                   "library's image, inside the library's DDC: the hunt ends there in SIGSEGV, short of the "
-                   "window's end (ufos/toolchain/compartments.py, Layout.library)")
 def test_an_overlapping_window_lets_the_attack_read_it_all_and_no_further():
     status, out, err = run_kv("kv-overlap", "SET k v\nHASH !evil\nGET k\n")
     assert status == 128 + SIGPROT and out == "OK\n"

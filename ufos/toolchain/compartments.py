@@ -313,15 +313,18 @@ class Layout:
         return self.image(main)
 
     def library(self, i: int, c: Compartment, cursor: int, origin: int | None) -> int:
-        """Place library compartment i from cursor: its window's start, a guard page, its image,
-        its stack. Returns where its window ends."""
+        """Place library compartment i from cursor: its window's start, its image, its stack.
+        Returns where its window ends."""
         start = cursor if origin is not None else _up(cursor, WINDOW_ALIGN)
         own = start if origin is None else origin
+        # its own origin: a guard page first, so that a NULL pointer faults; with a common origin
+        # the guard page below the shared window does that, and the windows follow on unbroken
+        guard = PAGE if origin is None else 0
         objects = compile_compartment(c, self.desc, self.include_dirs)
         objects += [assemble(LANDING, "<landing>"), assemble(self.shared_text(), "<shared>"),
                     assemble(LIBRARY_START, "<library start>")]
         members = [(n, m) for n, m in self.libc[1:] if not n.endswith("/start.o")]
-        sub = link(objects, start + PAGE - own,
+        sub = link(objects, start + guard - own,
                    names=[str(s) for s in c.sources] + ["<landing>", "<shared>", "<library start>"],
                    library=[m for _n, m in members], library_names=[n for n, _m in members])
         self.place(own, sub, f"{c.name}:")

@@ -86,7 +86,7 @@ def userland_programs() -> dict[str, list[Path]]:
     """name -> its sources (C, and assembly where C cannot say it), for every program in userland/bin.
     A directory is one program of all its sources, or, if it holds description files (NAME.toml,
     compartments.py), one program per description: the description, then what it may use (every
-    source and header beside it, and the switcher)."""
+    source and header beside it, the switcher, and the builder itself)."""
     bin_dir = userland_dir() / "bin"
     programs = {}
     for entry in bin_dir.iterdir() if bin_dir.is_dir() else ():
@@ -95,7 +95,8 @@ def userland_programs() -> dict[str, list[Path]]:
         elif entry.is_dir() and (descriptions := sorted(entry.glob("*.toml"))):
             used = sorted(p for p in entry.iterdir() if p.suffix in (".c", ".s", ".h"))
             for description in descriptions:
-                programs[description.stem] = [description, *used, userland_dir() / "compartments" / "switcher.s"]
+                programs[description.stem] = [description, *used, userland_dir() / "compartments" / "switcher.s",
+                                              Path(__file__).parent / "compartments.py"]   # its builder
         elif entry.is_dir() and (sources := sorted(p for p in entry.iterdir() if p.suffix in (".c", ".s"))):
             programs[entry.name] = sources
     return programs
