@@ -447,7 +447,7 @@ def test_cc_unknown_flags_and_libraries_are_errors_that_name_them(tmp_path, monk
                           ("-std=c77", "invalid choice: 'c77'")]:
         assert cli.main(["cc", flag, "prog.c"]) == 1
         err = capsys.readouterr().err
-        assert f"ufos cc: error: " in err and message in err, (flag, err)
+        assert "ufos cc: error: " in err and message in err, (flag, err)
     assert not (tmp_path / "a.out").exists()
 
 
