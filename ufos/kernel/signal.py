@@ -43,11 +43,31 @@ UNBLOCKABLE = (1 << (SIG.SIGKILL - 1)) | (1 << (SIG.SIGSTOP - 1))     # mask bit
 MAX_NESTED = 32                  # handler frames kept; deeper ones (a longjmp out) are dropped
 RED_ZONE = 256                   # bytes left untouched below the interrupted stack pointer
 EXECUTE = isa.PERM["EXECUTE"]
-SIGINFO = struct.Struct("<iiiiIiq16xq8x64x")     # siginfo_t (signal.h); si_addr is written apart
-SIGINFO_VALUE = 48               # the offset of si_value (sigqueue's): its integer, never a capability
-SIGINFO_ADDR = 32                # the offset of si_addr: an untagged pointer, never a capability
-UCONTEXT = struct.Struct("<Q8x16x16xi4xQQQ")       # ucontext_t: flags, link, uc_stack, uc_sigmask, mcontext
-UCONTEXT_STACK = 32              # the offset of uc_stack.ss_sp (an untagged pointer as well)
+
+
+@dataclass(frozen=True)
+class FrameLayout:
+    """siginfo_t and ucontext_t (signal.h) as a handler sees them: compiled with 16-byte pointers
+    for purecap code, 8-byte ones for hybrid code. The kernel writes every pointer in them as a
+    plain integer (si_addr, uc_stack.ss_sp), so no capability of its own reaches the program."""
+    siginfo: struct.Struct      # si_signo, si_errno, si_code, si_pid, si_uid, si_status, si_band, si_addr, si_value
+    ucontext: struct.Struct     # uc_flags, uc_stack.ss_sp, ss_flags, ss_size, uc_sigmask, uc_mcontext (uc_link 0)
+    queued: struct.Struct       # what rt_sigqueueinfo reads of the caller's siginfo_t: si_code, si_value
+
+    @property
+    def size(self) -> int:
+        return self.siginfo.size + self.ucontext.size
+
+
+PURECAP_FRAME = FrameLayout(struct.Struct("<iiiiIiqQ8xq8x64x"), struct.Struct("<Q8x16xQ8xi4xQQQ"),
+                            struct.Struct("<8xi36xq"))
+HYBRID_FRAME = FrameLayout(struct.Struct("<iiiiIiqQq80x"), struct.Struct("<Q8xQi4xQQQ"),
+                           struct.Struct("<8xi28xq"))
+SIGINFO = PURECAP_FRAME.siginfo  # the size of a siginfo_t, in either layout (128 bytes)
+
+
+def frame_layout(hybrid: bool) -> FrameLayout:
+    return HYBRID_FRAME if hybrid else PURECAP_FRAME
 
 
 @dataclass
@@ -61,8 +81,10 @@ class SigInfo:
     addr: int = 0                # for faults: the address (an integer)
     value: int = 0               # sigqueue's si_value, as an integer (sival_int in its low half)
 
-    def pack(self) -> bytes:
-        return SIGINFO.pack(self.signo, 0, self.code, self.pid, self.uid, self.status, 0, self.value)
+    def pack(self, layout: FrameLayout, addr: int = 0) -> bytes:
+        """The siginfo_t, with si_addr as the integer addr (what the receiving code uses)."""
+        return layout.siginfo.pack(self.signo, 0, self.code, self.pid, self.uid, self.status, 0,
+                                   addr & ((1 << 64) - 1), self.value)
 
 
 @dataclass
@@ -244,9 +266,11 @@ def run_handler(k, p, sig: int, act: Action, info: SigInfo) -> None:
     cpu, state = k.cpu, p.signals
     old_mask = state.mask if state.saved_mask is None else state.saved_mask
     stack = handler_stack(p, act, cpu.csp)
-    frame_cap = stack.set_address(stack.address - SIGINFO.size - UCONTEXT.size)
+    hybrid_handler = not act.handler.address & 1         # bit 0: the state it runs in (isa.STATES)
+    layout = frame_layout(hybrid_handler)
+    frame_cap = stack.set_address((stack.address - layout.size) & ~15)
     try:
-        info_va = write_frame(k, p, frame_cap, info, old_mask, cpu.csp.address)
+        info_va = write_frame(k, p, frame_cap, info, old_mask, cpu.csp.address, layout)
     except SyscallError as e:                        # no room: the program cannot handle it
         k.report(p, f"ufos: pid {p.pid} ({p.name}) killed by SIGSEGV: no stack for the "
                     f"{name(sig)} handler ({e})\n")
@@ -262,8 +286,8 @@ def run_handler(k, p, sig: int, act: Action, info: SigInfo) -> None:
         state.actions[sig] = Action(SIG_DFL, act.flags)     # the flags stay, as on Linux
     cpu.csp = frame_cap
     cpu.x[0] = sig
-    cpu.c[1] = frame_cap.set_address(info_va).set_bounds(SIGINFO.size)
-    cpu.c[2] = frame_cap.set_address(info_va + SIGINFO.size).set_bounds(UCONTEXT.size)
+    cpu.c[1] = frame_cap.set_address(info_va).set_bounds(layout.siginfo.size)
+    cpu.c[2] = frame_cap.set_address(info_va + layout.siginfo.size).set_bounds(layout.ucontext.size)
     cpu.c[30] = act.restorer if act.restorer is not None else Capability.null()
     cpu.branch(act.handler)
     if cpu.state == "a64":      # a hybrid handler takes integer pointers (hybrid.py)
@@ -281,20 +305,21 @@ def handler_stack(p, act: Action, csp: Capability) -> Capability:
     return csp.set_address((csp.address - RED_ZONE) & ~15)
 
 
-def write_frame(k, p, frame_cap: Capability, info: SigInfo, mask: int, interrupted_sp: int) -> int:
+def write_frame(k, p, frame_cap: Capability, info: SigInfo, mask: int, interrupted_sp: int,
+                layout: FrameLayout) -> int:
     """Write siginfo and ucontext at frame_cap (checked as the program's own store through it
-    would be); their address. Both hold integers only. uc_stack says whether the interrupted
-    code ran on the alternate stack (as Linux)."""
+    would be), in the handler's layout; their address. Both hold integers only (a data write
+    clears tags). uc_stack says whether the interrupted code ran on the alternate stack (as Linux).
+    A hybrid handler's pointers are offsets from DDC's base, as its own are (hybrid.py)."""
     from ufos.kernel.uaccess import P, check_buffer     # uaccess imports exec, which imports us
-    va = check_buffer(k, p.space, frame_cap, SIGINFO.size + UCONTEXT.size,
-                      P["STORE"] | P["STORE_CAP"], align=16)
+    va = check_buffer(k, p.space, frame_cap, layout.size, P["STORE"] | P["STORE_CAP"], align=16)
     alt = p.signals.altstack
     stack_flags = SI.SS_DISABLE if alt is None else SI.SS_ONSTACK if alt.contains(interrupted_sp) else 0
-    p.space.write(va, info.pack())
-    p.space.store_cap(va + SIGINFO_ADDR, Capability.null().set_address(info.addr))
-    p.space.write(va + SIGINFO.size, UCONTEXT.pack(0, stack_flags, alt.size if alt else 0, mask, 0))
-    if alt is not None:
-        p.space.store_cap(va + SIGINFO.size + UCONTEXT_STACK, Capability.null().set_address(alt.sp.address))
+    offset = hybrid.data_offset(k.cpu) if layout is HYBRID_FRAME else 0
+    p.space.write(va, info.pack(layout, info.addr - offset if info.addr else 0))
+    p.space.write(va + layout.siginfo.size,
+                  layout.ucontext.pack(0, (alt.sp.address - offset) & ((1 << 64) - 1) if alt else 0, stack_flags,
+                                       alt.size if alt else 0, mask, 0))
     return va
 
 

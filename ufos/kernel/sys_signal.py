@@ -20,7 +20,6 @@ from ufos.kernel.uaccess import NO_RETURN, RESTART, TIMESPEC, P, Args, check_buf
 # stack_t (signal.h): ss_sp +0, ss_flags +1 pointer, ss_size +1 pointer + 8; 1 pointer + 16 long.
 STACK_T = struct.Struct("<i4xQ")        # ss_flags, ss_size: what follows ss_sp
 SIGSET = struct.Struct("<Q")
-QUEUED = struct.Struct("<8xi36xq")      # of the caller's siginfo_t: si_code +8, si_value +48
 
 
 def target(k, pid: int, sig: int):
@@ -58,7 +57,8 @@ def sys_rt_sigqueueinfo(k, p, a: Args):
     si_value (an integer: a pointer in it arrives untagged); the sender is the caller, whatever
     si_pid says. As Linux: a code the kernel alone may give (>= 0, or SI_TKILL) only to itself."""
     pid, sig = a.int32(0), a.int32(1)
-    code, value = QUEUED.unpack(a.read(2, QUEUED.size))
+    queued = signal.frame_layout(a.hybrid).queued      # si_code, si_value of the caller's siginfo_t
+    code, value = queued.unpack(a.read(2, queued.size))
     q = target(k, pid, sig)
     if (code >= 0 or code == SI.SI_TKILL) and q is not p:
         raise SyscallError(E.EPERM, "si_code is the kernel's to give")
@@ -166,7 +166,7 @@ def sys_rt_sigtimedwait(k, p, a: Args):
         info = signal.take(p, sig)
         p.signals.waiting = 0
         if not a.is_null(1):
-            a.write(1, info.pack())             # si_addr stays 0: a fault is never waited for
+            a.write(1, info.pack(signal.frame_layout(a.hybrid)))   # si_addr 0: a fault is never waited for
         return sig
     if p.deadline is not None and k.clock_ns() >= p.deadline:
         p.signals.waiting = 0
