@@ -277,6 +277,12 @@ def test_an_entry_that_is_not_a_function_of_its_compartment_is_an_error(tmp_path
     lambda d: d["compartments"][1].update(code=[0, 1 << 40]),                   # code beyond the image
     lambda d: d["compartments"].reverse(),                                      # main not first
     lambda d: d.pop("switcher"),
+    lambda d: d["compartments"][1].update(stack=None),                           # a library with no stack
+    lambda d: d["compartments"][1].update(stack=[0, 16]),                        # a stack outside its window
+    lambda d: d["compartments"][1].update(window=[1]),
+    lambda d: d["switcher"].update(entry=0),
+    lambda d: d["compartments"].extend([d["compartments"][1]] * 300),            # too many to seal
+    lambda d: d["entries"][0].update(pairs="abc"),
 ])
 def test_a_tampered_description_is_refused_before_anything_is_loaded(image, tamper):
     loaded = read_executable(write_executable(image))
@@ -285,3 +291,46 @@ def test_a_tampered_description_is_refused_before_anything_is_loaded(image, tamp
     loaded.compartments = info
     with pytest.raises(SyscallError, match="ENOEXEC"):
         execmod.check_image(loaded)
+
+
+def mutate(info, rng) -> None:
+    """Replace one number, list or field somewhere in the description with something else."""
+    node, key = info, None
+    while True:
+        keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
+        if not keys:
+            break
+        key = rng.choice(keys)
+        if not isinstance(node[key], (dict, list)) or rng.random() < 0.25:
+            break
+        node = node[key]
+    if key is not None:
+        node[key] = rng.choice([None, -1, 0, 1 << 70, rng.randrange(1 << 20), "x", [], [3], {"a": 1},
+                                rng.randrange(0x10000, 0x60000, 16)])
+
+
+def test_no_description_makes_the_loader_fail_other_than_with_enoexec(image):
+    """Random damage to the description: the exec works (the damage was harmless) or is
+    refused with ENOEXEC; the kernel never dies of it, and the audit stays clean."""
+    import copy
+    from random import Random
+    from ufos.kernel.audit import audit
+    from ufos.runner import boot
+    rng, k = Random(15), boot()
+    loaded = read_executable(write_executable(image))
+    base = json.loads(json.dumps(loaded.compartments))
+    for _ in range(120):
+        loaded.compartments = copy.deepcopy(base)
+        mutate(loaded.compartments, rng)
+        p = k.procs.create(None)
+        k.current = p
+        try:
+            execmod.check_image(loaded)
+            execmod.load(k, p, loaded, [b"app"], [])
+            p.context = k.cpu.save_context()
+            assert audit(k, p) == []
+        except SyscallError as e:
+            assert "ENOEXEC" in str(e)
+        finally:
+            k.current = None
+            k.procs.unmake(p)

@@ -29,6 +29,7 @@ DATA = P["LOAD"] | P["STORE"] | P["LOAD_CAP"] | P["STORE_CAP"] | P["STORE_LOCAL_
 PAIR = P["BRANCH_SEALED_PAIR"] | P["GLOBAL"]
 RECORD = 64
 OTYPE_BASE = 0x100              # compartment i's entries are sealed with object type 0x100 + i
+MAX_COMPARTMENTS = 256
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,14 @@ def check(image) -> None:
         return
     try:
         windows = [window(c) for c in info["compartments"]]
+        stacks = [[int(v) for v in c["stack"]] for c in info["compartments"][1:]]
         entries = [(int(e["compartment"]), int(e["function"]), int(e["landing"]), int(e["record"]),
                     [int(a) for a in e["pairs"]]) for e in info["entries"]]
         switcher = [int(v) for v in info["switcher"]["code"]] + [int(info["switcher"]["entry"])]
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as e:
         raise SyscallError(E.ENOEXEC, f"a bad compartment description ({e!r})") from None
+    if len(windows) > MAX_COMPARTMENTS or any(len(s) != 2 for s in stacks) or len(switcher) != 3:
+        raise SyscallError(E.ENOEXEC, "a bad compartment description")
     start, end = image.base, image.base + image.size
 
     def inside(lo, hi, what):
@@ -66,6 +70,11 @@ def check(image) -> None:
         inside(w.origin, w.code[1], f"{w.name}'s code")
         inside(w.window[0], w.window[1] if w.window[1] is not None else w.window[0], f"{w.name}'s window")
     inside(switcher[0], switcher[1], "the switcher")
+    if not switcher[0] <= switcher[2] < switcher[1]:
+        raise SyscallError(E.ENOEXEC, "compartments: the switcher's entry is not in its code")
+    for w, (lo, hi) in zip(windows[1:], stacks):
+        if not w.window[0] <= lo < hi <= w.window[1] or (lo | hi) % 16:
+            raise SyscallError(E.ENOEXEC, f"compartments: {w.name}'s stack is not in its window")
     for i, function, landing, record, pairs in entries:
         if not 0 < i < len(windows):
             raise SyscallError(E.ENOEXEC, f"compartments: an entry of compartment {i}")
