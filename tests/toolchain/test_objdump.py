@@ -143,6 +143,24 @@ table:  .capability buf
     assert "(executable)" in out and f"{image.entry:016x} <_start>:" in out
     buf = image.symbols["buf"]
     assert f"{image.symbols['table']:016x}  {buf:#x} [rwRW,{buf:#x}-{buf + 32:#x}]" in out
+    assert f"adrp\tc0, {image.symbols['table'] & ~0xfff:#x} <" in out and "<_start+" not in out  # named by data
+
+
+def test_objdump_disassembles_a64_code_as_a64(tmp_path, capsys):
+    image = link([assemble("""
+        .text
+        .global _start
+_start: ldr c0, [c1]
+        .arch a64
+hybrid: ldr c0, [x1]
+        ldr x2, [c3, #8]
+        ret
+""")])
+    path = tmp_path / "prog"
+    path.write_bytes(write_executable(image))
+    out = objdump(capsys, path, "--color", "never")
+    assert "ldr\tc0, [c1]" in out and "ldr\tc0, [x1]" in out and "ldr\tx2, [c3, #8]" in out
+    assert out.count("ret") == 1 and "\tret\n" in out + "\n"
 
 
 def test_objdump_shows_the_capability_table_slot_by_slot(tmp_path, capsys):

@@ -38,10 +38,12 @@ def reloc_target(r: Reloc) -> str:
 
 
 def code_listing(code: bytes, base: int, labels: dict[int, list[str]], relocs: dict[int, Reloc],
-                 paint: Callable[[str], str], states: dict[int, str] | None = None) -> list[str]:
+                 paint: Callable[[str], str], states: dict[int, str] | None = None,
+                 symbols: SymbolTable | None = None) -> list[str]:
     """The disassembly of code at base. states: the ISA state of the code from each address on
-    (a symbol's `.arch`), so A64 code reads as A64."""
-    symbols = SymbolTable({name: address for address, names in labels.items() for name in names})
+    (a symbol's `.arch`), so A64 code reads as A64. symbols: what names the targets of label
+    operands (default: the labels), so that an adrp to a global in data names the global."""
+    symbols = symbols or SymbolTable({name: address for address, names in labels.items() for name in names})
     lines, state = [], "c64"
     for offset in range(0, len(code) - 3, 4):
         address, word = base + offset, int.from_bytes(code[offset:offset + 4], "little")
@@ -115,6 +117,7 @@ def executable_listing(image, filename: str, paint: Callable[[str], str]) -> lis
             continue
         flags = ("g" if s.is_global else "l") + {"func": " F", "object": " O"}.get(s.type, "  ")
         lines.append(f"{s.address:016x} {flags:4} {s.size:016x} {s.name}")
+    names = SymbolTable({s.name: s.address for s in image.symtab if not s.name.startswith(".L")})
     for segment in image.segments:
         data = image.data[segment.start - image.base:segment.end - image.base]
         if "x" in segment.perms:
@@ -124,7 +127,7 @@ def executable_listing(image, filename: str, paint: Callable[[str], str]) -> lis
                     labels.setdefault(s.address, []).append(s.name)
             states = {s.address: s.state for s in image.symtab if segment.start <= s.address < segment.end}
             lines += ["", "", f"Disassembly of {segment.name}:"]
-            lines += code_listing(data, segment.start, labels, {}, paint, states)
+            lines += code_listing(data, segment.start, labels, {}, paint, states, names)
         elif segment.name == ".captable":
             lines += ["", f"Capability table {segment.name}:"] + captable_listing(image, segment)
         elif segment.name == ".bss":
