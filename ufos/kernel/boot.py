@@ -342,10 +342,15 @@ class Kernel:
         return self.cost.ns() + self.idle_ns
 
     def wake_timers(self) -> None:
-        now = self.clock_ns()
-        for p in self.procs.procs.values():
-            if p.state == "sleeping" and p.wake_at is not None and p.wake_at <= now:
-                wake(p)
+        """Wake the sleepers whose time has come. The clock is read only when someone has a
+        deadline: the scheduler calls this every turn, and reading the modeled clock sums every
+        counter the cost model weighs."""
+        timed = [p for p in self.procs.procs.values() if p.state == "sleeping" and p.wake_at is not None]
+        if timed:
+            now = self.clock_ns()
+            for p in timed:
+                if p.wake_at <= now:
+                    wake(p)
 
     def idle(self) -> None:
         """Nothing can run: sleep (no host CPU) until host input comes, the next timer is due or,
