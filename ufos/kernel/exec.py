@@ -121,9 +121,12 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
     """The registers a program starts with (docs/abi.md, "Program start"). domain: the PCC and
     DDC of a compartmentalised program's main (compartment.py); else the slot's."""
     cpu = k.cpu
-    code = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
     hybrid = image.state == "a64"
-    pcc, ddc = domain or (code, space.root.clear_perms(isa.PERM_ALL & ~DATA_PERMS) if hybrid else Capability.null())
+    if domain is not None:
+        pcc, ddc = domain
+    else:                       # the slot's code; data through DDC only for hybrid code
+        pcc = space.root.clear_perms(isa.PERM_ALL & ~CODE_PERMS)
+        ddc = space.root.clear_perms(isa.PERM_ALL & ~DATA_PERMS) if hybrid else Capability.null()
     stack = space.root.set_address(space.top - STACK_SIZE).set_bounds(STACK_SIZE)
     stack = stack.clear_perms(isa.PERM_ALL & ~DATA_PERMS)
     top = space.top
@@ -138,7 +141,7 @@ def start_registers(k, p, space: AddressSpace, image, argv: list[bytes], envp: l
         return stack.set_address(push(s + b"\0")).set_bounds(len(s) + 1)
 
     def array(caps: list[Capability]) -> Capability:
-        """A NULL-terminated array of pointers: capabilities, or in hybrid 8-byte offsets in the slot."""
+        """A NULL-terminated array of pointers: capabilities, or in hybrid 8-byte offsets from DDC's base."""
         nonlocal top
         size = 8 if hybrid else 16
         top = (top - size * (len(caps) + 1)) & ~15
