@@ -110,21 +110,27 @@ class ProcTable:
         return self.procs.get(pid)
 
     def any_live(self) -> bool:
-        return any(p.state != "zombie" for p in self.procs.values())
+        for p in self.procs.values():       # a plain loop: the scheduler asks every turn
+            if p.state != "zombie":
+                return True
+        return False
 
     def live(self) -> list[Proc]:
         return [p for p in self.procs.values() if p.state != "zombie"]
 
     def next_runnable(self) -> Proc | None:
-        """Round robin: the first runnable μprocess after the one that ran last."""
-        order = sorted(self.procs)
-        later = [pid for pid in order if pid > self.last] + [pid for pid in order if pid <= self.last]
-        for pid in later:
-            p = self.procs[pid]
+        """Round robin: the first runnable μprocess after the one that ran last, else the first
+        runnable one. The table holds μprocesses in pid order (pids only grow), so one pass does."""
+        first = None
+        for pid, p in self.procs.items():
             if p.state == "runnable":
-                self.last = pid
-                return p
-        return None
+                if pid > self.last:
+                    self.last = pid
+                    return p
+                first = first or p
+        if first is not None:
+            self.last = first.pid
+        return first
 
 
 # --- exit and wait ----------------------------------------------------------------------------------
