@@ -218,7 +218,7 @@ def stops(p, sig: int) -> bool:
 
 def deliverable(p) -> int | None:
     """The lowest pending signal p does not block."""
-    ready = p.signals.pending & ~(p.signals.mask & ~(bit(SIG.SIGKILL) | bit(SIG.SIGSTOP)))
+    ready = p.signals.pending & ~(p.signals.mask & ~UNBLOCKABLE)
     if not ready:
         return None
     return (ready & -ready).bit_length()

@@ -13,6 +13,7 @@ argstr, as methods. docs/isolation.md lists every place a capability crosses int
 """
 from __future__ import annotations
 
+import functools
 import struct
 
 
@@ -57,9 +58,16 @@ class Args:
 
     def __init__(self, k, p):
         self.k, self.p, self.cpu, self.space = k, p, k.cpu, p.space
-        self.hybrid = hybrid.caller_is_hybrid(k.cpu)
-        # how big a pointer is in the caller's structures: a capability, or a hybrid 8-byte integer
-        self.pointer_size = 8 if self.hybrid else 16
+
+    @functools.cached_property
+    def hybrid(self) -> bool:
+        """Did hybrid (A64) code make the call? Asked only by the calls that take pointers."""
+        return hybrid.caller_is_hybrid(self.cpu)
+
+    @property
+    def pointer_size(self) -> int:
+        """How big a pointer is in the caller's structures: a capability, or a hybrid 8-byte integer."""
+        return 8 if self.hybrid else 16
 
     def int(self, i: int) -> int:
         return self.cpu.x[i]
