@@ -102,7 +102,7 @@ def read_sigaction(k, p, a: Args, cap: Capability) -> signal.Action:
 
 def write_sigaction(k, p, a: Args, cap: Capability, act: signal.Action) -> None:
     n = a.pointer_size
-    va = check_buffer(k, p.space, cap, 4 * n, P["STORE"] | (P["STORE_CAP"] if n == 16 else 0), align=n)
+    va = check_buffer(k, p.space, cap, 4 * n, a.pointer_store_perms, align=n)
     handler = act.handler if isinstance(act.handler, Capability) else Capability.null().set_address(act.handler)
     a.store_pointer(va, handler, code=True)
     p.space.write(va + n, struct.pack("<i", act.flags).ljust(n, b"\0"))
@@ -211,7 +211,7 @@ def read_stack(k, p, a: Args, cap) -> signal.AltStack | bool:
 
 def write_stack(k, p, a: Args, cap, stack: signal.AltStack | None, on_it: bool) -> None:
     n = a.pointer_size
-    va = check_buffer(k, p.space, cap, n + STACK_T.size, P["STORE"] | (P["STORE_CAP"] if n == 16 else 0), align=n)
+    va = check_buffer(k, p.space, cap, n + STACK_T.size, a.pointer_store_perms, align=n)
     flags = SI.SS_DISABLE if stack is None else SI.SS_ONSTACK if on_it else 0
     a.store_pointer(va, stack.sp if stack else Capability.null())
     p.space.write(va + n, STACK_T.pack(flags, stack.size if stack else 0))

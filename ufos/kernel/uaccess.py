@@ -112,6 +112,11 @@ class Args:
         """What reading a pointer from the caller's memory needs (LoadCap only for capabilities)."""
         return P["LOAD"] if self.hybrid else P["LOAD"] | P["LOAD_CAP"]
 
+    @property
+    def pointer_store_perms(self) -> int:
+        """What handing the caller a pointer in its memory needs (StoreCap only for capabilities)."""
+        return P["STORE"] if self.hybrid else P["STORE"] | P["STORE_CAP"]
+
     def is_null(self, i: int) -> bool:
         c = self.cpu.c[i]
         return not c.tag and c.address == 0
