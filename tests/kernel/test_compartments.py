@@ -283,6 +283,9 @@ def test_an_entry_that_is_not_a_function_of_its_compartment_is_an_error(tmp_path
     lambda d: d["switcher"].update(entry=0),
     lambda d: d["compartments"].extend([d["compartments"][1]] * 300),            # too many to seal
     lambda d: d["entries"][0].update(pairs="abc"),
+    lambda d: d["compartments"][1].update(origin=d["compartments"][1]["origin"] + 0x1000),  # above its window
+    lambda d: (d["compartments"][1]["code"].__setitem__(0, d["compartments"][1]["origin"] - 0x1000),
+               d["entries"][0].update(function=-16)),                                # an entry below its origin
 ])
 def test_a_tampered_description_is_refused_before_anything_is_loaded(image, tamper):
     loaded = read_executable(write_executable(image))

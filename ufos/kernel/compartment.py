@@ -69,6 +69,8 @@ def check(image) -> None:
     for w in windows:
         inside(w.origin, w.code[1], f"{w.name}'s code")
         inside(w.window[0], w.window[1] if w.window[1] is not None else w.window[0], f"{w.name}'s window")
+        if w.origin > w.window[0]:          # DDC runs from the origin to the window's end
+            raise SyscallError(E.ENOEXEC, f"compartments: {w.name}'s window starts below its origin")
     inside(switcher[0], switcher[1], "the switcher")
     if not switcher[0] <= switcher[2] < switcher[1]:
         raise SyscallError(E.ENOEXEC, "compartments: the switcher's entry is not in its code")
@@ -79,7 +81,7 @@ def check(image) -> None:
         if not 0 < i < len(windows):
             raise SyscallError(E.ENOEXEC, f"compartments: an entry of compartment {i}")
         w = windows[i]
-        if not w.code[0] <= landing < w.code[1] or not w.code[0] <= w.origin + function < w.code[1]:
+        if not w.code[0] <= landing < w.code[1] or function < 0 or not w.code[0] <= w.origin + function < w.code[1]:
             raise SyscallError(E.ENOEXEC, f"compartments: an entry of {w.name} is not in its code")
         for at, size in [(record, RECORD)] + [(a, 32) for a in pairs]:
             if at % 16 or not any(s.start <= at and at + size <= s.end and "w" in s.perms for s in image.segments):
