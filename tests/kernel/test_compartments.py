@@ -298,18 +298,17 @@ def test_a_tampered_description_is_refused_before_anything_is_loaded(image, tamp
 
 def mutate(info, rng) -> None:
     """Replace one number, list or field somewhere in the description with something else."""
-    node, key = info, None
+    node = info
     while True:
         keys = list(node.keys()) if isinstance(node, dict) else list(range(len(node)))
         if not keys:
-            break
+            return                  # an empty list or table: nothing in it to damage
         key = rng.choice(keys)
         if not isinstance(node[key], (dict, list)) or rng.random() < 0.25:
             break
         node = node[key]
-    if key is not None:
-        node[key] = rng.choice([None, -1, 0, 1 << 70, rng.randrange(1 << 20), "x", [], [3], {"a": 1},
-                                rng.randrange(0x10000, 0x60000, 16)])
+    node[key] = rng.choice([None, -1, 0, 1 << 70, rng.randrange(1 << 20), "x", [], [3], {"a": 1},
+                            rng.randrange(0x10000, 0x60000, 16)])
 
 
 def test_no_description_makes_the_loader_fail_other_than_with_enoexec(image):
