@@ -130,12 +130,15 @@ cdef inline void cap_decode(Cap* c) noexcept nogil:
 
 
 # A capability loaded from memory: the 128 stored bits plus the tag (README "Meaning of pesbt and cursor").
-cdef inline Cap cap_from_mem(uint64_t pesbt, uint64_t address, bint tag) noexcept nogil:
-    cdef Cap c
+cdef inline void cap_set_from_mem(Cap* c, uint64_t pesbt, uint64_t address, bint tag) noexcept nogil:
     c.pesbt = pesbt
     c.address = address
     c.tag = tag
-    cap_decode(&c)
+    cap_decode(c)
+
+cdef inline Cap cap_from_mem(uint64_t pesbt, uint64_t address, bint tag) noexcept nogil:
+    cdef Cap c
+    cap_set_from_mem(&c, pesbt, address, tag)
     return c
 
 # NULL: all 128 bits zero, untagged; E = 63, [0, 2**64), no permissions (README "Reference patterns").

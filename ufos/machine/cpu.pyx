@@ -16,7 +16,7 @@ from libc.string cimport memcpy
 
 from ufos.machine.capability cimport (
     Cap, u128, cap_add, cap_alignment_mask, cap_build, cap_can_seal, cap_clear_perms, cap_clear_tag,
-    cap_decode, cap_from_mem, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
+    cap_decode, cap_set_from_mem, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
     cap_seal_entry, cap_set_address, cap_set_bounds, cap_set_otype, cap_set_value, cap_unseal,
     cap_is_subset)
 from ufos.machine.arch cimport *
@@ -60,6 +60,11 @@ cdef inline void set_x(CPUState* s, uint32_t d, uint64_t value) noexcept nogil:
     if d != 31:
         s.r[d] = s.r[REG_ZERO]
         s.r[d].address = value
+
+cdef inline void move_c(CPUState* s, uint32_t d, uint32_t n) noexcept nogil:
+    """Cd = Cn, where 31 is csp for both (the capability arithmetic forms)."""
+    if d != n:
+        s.r[d] = s.r[n]
 
 cdef inline void set_c(CPUState* s, uint32_t d, const Cap* value) noexcept nogil:
     """Write Cd, where 31 means czr (the value is dropped)."""
@@ -284,8 +289,10 @@ cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset, bint alternat
 cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, Cap* out) noexcept nogil:
     """LDR Ct: the capability at va, authorised by auth (register `base` in a fault's syndrome),
     with Morello's rules for LoadCap, MutableLoad and the page's capability-load trap. False (and a
-    trap) on a fault."""
+    trap) on a fault, and *out untouched. out may be a register, even auth's own (LDR c0, [c0]):
+    the authority's permissions are read before out is written."""
     cdef uint32_t fault = check_capability(auth, va, 16, PERM_LOAD)
+    cdef uint32_t auth_perms = auth.perms
     cdef uint64_t pesbt, address
     cdef uint8_t* p
     cdef bint tag
@@ -301,11 +308,11 @@ cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, C
     if tag and cached_pte(s, va) & PTE_CAP_TRAP:
         page_fault(s, FAULT_CAP_LOAD, ACCESS_LOAD, base, va)
         return False
-    if not auth.perms & PERM_LOAD_CAP:
+    if not auth_perms & PERM_LOAD_CAP:
         tag = False                              # loaded as data: the tag is stripped, no fault
     cap_read_bits(p, &pesbt, &address)
-    out[0] = cap_from_mem(pesbt, address, tag)
-    if out.tag and out.otype == 0 and not auth.perms & PERM_MUTABLE_LOAD:
+    cap_set_from_mem(out, pesbt, address, tag)
+    if out.tag and out.otype == 0 and not auth_perms & PERM_MUTABLE_LOAD:
         cap_clear_perms(out, MUTABLE_PERMS)      # transitively read-only
     return True
 
@@ -763,9 +770,8 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
         elif op == OP_LDRC or op == OP_LDRC_R or op == OP_LDRC_A:
             auth = base_authority(s, rn, op == OP_LDRC_A, &va, &reg)
             va += index_offset(s, w) if op == OP_LDRC_R else imm_offset(w)
-            if not load_capability(s, auth, reg, va, &t):
+            if not load_capability(s, auth, reg, va, &t if d == 31 else &s.r[d]):   # straight into Cd
                 break
-            set_c(s, d, &t)
         elif op == OP_STRC or op == OP_STRC_R or op == OP_STRC_A:
             auth = base_authority(s, rn, op == OP_STRC_A, &va, &reg)
             va += index_offset(s, w) if op == OP_STRC_R else imm_offset(w)
@@ -799,18 +805,18 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
         # ---- capability manipulation: never traps; a bad result is detagged -----------------------
         elif op == OP_CPY:
             s.r[d] = s.r[rn]
-        elif op == OP_ADDC:
-            t = s.r[rn]
-            cap_add(&t, <uint64_t>f_simm14(w))
-            s.r[d] = t
+        elif op == OP_ADDC:            # in place, not through a copy: these run all the time
+            a = <uint64_t>f_simm14(w)       # (stack frames, array indexing), and a copy written
+            move_c(s, d, rn)                # field by field then read back whole stalls the host
+            cap_add(&s.r[d], a)
         elif op == OP_ADDC_R:
-            t = s.r[rn]
-            cap_add(&t, xr(s, rm) << f_sh(w))
-            s.r[d] = t
+            a = xr(s, rm) << f_sh(w)        # read before Cd is written: rm may be d
+            move_c(s, d, rn)
+            cap_add(&s.r[d], a)
         elif op == OP_SUBC_R:
-            t = s.r[rn]
-            cap_add(&t, <uint64_t>0 - (xr(s, rm) << f_sh(w)))
-            s.r[d] = t
+            a = <uint64_t>0 - (xr(s, rm) << f_sh(w))
+            move_c(s, d, rn)
+            cap_add(&s.r[d], a)
         elif op == OP_SCVALUE:
             t = cr(s, rn)[0]
             cap_set_value(&t, xr(s, rm))
@@ -1249,8 +1255,7 @@ cdef class CPU:
         cap = None
         if t.ec in (EC_CAP, EC_PAGE, EC_ALIGN, EC_BUS) and (t.reg <= REG_PCC or t.reg == REG_DDC):
             cap = wrap_cap(s.pcc if t.reg == REG_PCC else s.ddc if t.reg == REG_DDC else s.r[t.reg])
-        return Trap(ec=t.ec, code=t.code, access=t.access, reg=t.reg, address=t.address,
-                    pc=s.pcc.address, cap=cap, instructions=done)
+        return Trap(t.ec, t.code, t.access, t.reg, t.address, s.pcc.address, cap, done)
 
     def weighted_count(self, double[::1] weights not None):
         """Σ weights[i] × counter i over the layout COUNTER_LAYOUT names (opcodes, then exception
