@@ -367,6 +367,43 @@ def test_the_access_log_is_in_the_common_log_format(server):
     assert line.endswith('"GET /style.css?v=1 HTTP/1.1" 200 18')
 
 
+def test_the_log_line_of_an_overlong_target_is_cut_but_still_text(server):
+    raw = Raw(server.port)
+    raw.send(b"GET /" + b"q" * 5000 + b"z HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert raw.response()[0].startswith("HTTP/1.1 414")
+    log = server.share / "access.log"
+    cut = wait_for(lambda: [line for line in log.read_bytes().splitlines() if b"/qqqq" in line], "the 414's line")
+    assert cut[-1].startswith(b"127.0.0.1 - - [") and set(cut[-1].split(b'"GET /', 1)[1]) == {ord("q")}
+    get(server.port, "/after-the-long-one")
+    lines = wait_for(lambda: [line for line in log.read_bytes().splitlines() if b"/after-the-long-one" in line],
+                     "the next log line")
+    assert lines[-1].endswith(b'"GET /after-the-long-one HTTP/1.1" 404 90')
+
+
+# ---- the file cache ---------------------------------------------------------------------------
+
+def test_a_changed_file_is_served_changed_within_a_second_or_two(server):
+    page = server.share / "www" / "changing.txt"
+    page.write_text("first\n")
+    assert get(server.port, "/changing.txt")[2] == b"first\n"
+    page.write_text("second, longer\n")
+    started = time.monotonic()
+    wait_for(lambda: get(server.port, "/changing.txt")[2] == b"second, longer\n", "the new content")
+    assert time.monotonic() - started < 3
+    page.unlink()
+    wait_for(lambda: get(server.port, "/changing.txt")[0] == 404, "a 404 for the removed file")
+
+
+def test_a_cached_file_replaced_by_a_symlink_is_refused(server):
+    page = server.share / "www" / "swapped.txt"
+    page.write_text("plain\n")
+    assert get(server.port, "/swapped.txt")[2] == b"plain\n"
+    page.unlink()
+    page.symlink_to(server.share / "secret.txt")
+    wait_for(lambda: get(server.port, "/swapped.txt")[0] in (403, 404), "a refusal of the link")
+    assert b"TOP SECRET" not in get(server.port, "/swapped.txt")[2]
+
+
 # ---- the master and its workers ---------------------------------------------------------------
 
 def test_a_killed_worker_is_replaced(tmp_path):

@@ -75,6 +75,8 @@ error_log {prefix}/error.log;
 events {{ worker_connections 256; }}
 http {{
     access_log off;
+    open_file_cache max=32;         # as /bin/httpd's file cache: 32 files,
+    open_file_cache_valid 1s;       # each checked again at most once a second
     client_body_temp_path {prefix}/body;
     proxy_temp_path {prefix}/proxy;
     fastcgi_temp_path {prefix}/fastcgi;

@@ -8,6 +8,16 @@
  * lexically, and a ".." that would climb above the root is a 400 (as Nginx answers). What is
  * left is walked one segment at a time from the root with lstat, and a symbolic link anywhere on
  * the way is refused (403): a link could point anywhere, and this server follows none.
+ *
+ * THE FILE CACHE. Finding a file costs a system call per segment, and reading it more; a busy
+ * server is asked for the same few files again and again. So, as Nginx's open_file_cache, the
+ * files found are remembered: the target's path -> the file's name, its stat, its answer's
+ * header lines and, for a small file, its bytes. An entry is checked again with one lstat() of
+ * the file's name when it is used in a later second than it was last checked (as Nginx's
+ * open_file_cache_valid, here 1 s): any change (another inode, size, modification or
+ * status-change time, type) and the target is walked and read again. So a file changed is
+ * served changed within a second. A link put anywhere on the way since shows up as another
+ * inode there, so the walk's refusal still holds.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -84,10 +94,10 @@ static int walk(const char *relative, char *full, size_t cap, struct stat *st)
     return 0;
 }
 
-/* The file a request's path names, opened, with its stat and its name in full[FULL_MAX]: 0, or
- * the status to answer. A directory is its index.html (403 without one); a directory named
- * without its final '/' is a 301, to the name with it (so that the page's relative links work). */
-static int open_target(const struct http_request *req, struct stat *st, int *fd, char *full)
+/* The file a request's path names, with its stat and its name in full[FULL_MAX]: 0, or the status
+ * to answer. A directory is its index.html (403 without one); a directory named without its
+ * final '/' is a 301, to the name with it (so that the page's relative links work). */
+static int find_target(const struct http_request *req, struct stat *st, char *full)
 {
     char relative[HTTP_MAX_TARGET];
     size_t n = strlen(req->path);
@@ -103,12 +113,7 @@ static int open_target(const struct http_request *req, struct stat *st, int *fd,
         if (lstat(full, st) < 0)
             return 403;                         /* no index: listing a directory is not served */
     }
-    if (!S_ISREG(st->st_mode))
-        return 403;
-    *fd = open(full, O_RDONLY);
-    if (*fd < 0)
-        return errno == EACCES ? 403 : 404;
-    return 0;
+    return S_ISREG(st->st_mode) ? 0 : 403;
 }
 
 /* ---- what the answer says about the file --------------------------------------------------- */
@@ -190,21 +195,41 @@ static int parse_range(const struct http_request *req, long size, time_t mtime, 
     return 206;
 }
 
-/* ---- the answer ---------------------------------------------------------------------------- */
+/* ---- the file cache ------------------------------------------------------------------------ */
 
-/* An error page (or a redirection's): status, or -1 if the client is gone. */
-static int send_error(int sock, const struct http_request *req, int status, const char *extra,
-                      int keep_alive, long *sent)
+#define CACHE_SIZE 32               /* files remembered; the oldest entry makes room */
+
+struct cached_file {
+    char *path;                     /* the target's decoded path: the key (NULL: a free slot) */
+    char *full;                     /* the file's name under the root */
+    struct stat st;                 /* as lstat saw it: the entry holds while lstat sees the same */
+    time_t checked;                 /* the second lstat last saw it the same */
+    char *body;                     /* its bytes, if at most HTTP_SMALL_BODY; else NULL (read per answer) */
+    char modified[30];              /* its modification time as an HTTP date */
+    char headers[160];              /* Content-Type, Last-Modified and Accept-Ranges lines */
+    char *answer;                   /* a small file's whole 200 answer (keep-alive), head and body, */
+    size_t answer_head;             /* as sent: made again each second, for its Date; the head's */
+    time_t answer_time;             /* length, and the second it was made */
+};
+
+static struct cached_file cache[CACHE_SIZE];
+static int cache_next;              /* the slot the next new entry takes */
+
+static int same_file(const struct stat *a, const struct stat *b)
 {
-    *sent = http_send_error(sock, req, status, extra, keep_alive);
-    return *sent < 0 ? -1 : status;
+    return a->st_ino == b->st_ino && a->st_dev == b->st_dev && a->st_mode == b->st_mode &&
+           a->st_size == b->st_size && a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+           a->st_mtim.tv_nsec == b->st_mtim.tv_nsec && a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+           a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
-/* Move to offset in the file, which was just opened (so at 0 already: no lseek for a whole file).
- * 0 or -1. */
-static int seek_to(int fd, long offset)
+static void forget(struct cached_file *f)
 {
-    return offset == 0 || lseek(fd, offset, SEEK_SET) >= 0 ? 0 : -1;
+    free(f->path);
+    free(f->full);
+    free(f->body);
+    free(f->answer);
+    memset(f, 0, sizeof *f);
 }
 
 /* Read n bytes of the file into buf: 0, or -1 if it failed or ended early (it shrank). */
@@ -220,64 +245,167 @@ static int read_fully(int fd, char *buf, long n)
     return 0;
 }
 
-/* A body of at most HTTP_SMALL_BODY bytes, read first and sent in one write with its head. */
-static int send_small(int sock, const struct http_request *req, int status, const char *extra, int fd,
-                      long offset, long length, int keep_alive, long *sent)
+/* Read the whole (small) file into a new buffer: NULL if it cannot, or it changed meanwhile. */
+static char *read_small(const char *full, const struct stat *st)
 {
-    char body[HTTP_SMALL_BODY];
+    struct stat now;
+    int fd = open(full, O_RDONLY);
+    char *body = fd < 0 ? NULL : malloc(st->st_size > 0 ? (size_t)st->st_size : 1);
 
-    if (seek_to(fd, offset) < 0 || read_fully(fd, body, length) < 0)
-        return -1;
-    *sent = http_send_response(sock, req, status, NULL, extra, body, (size_t)length, keep_alive);
-    return *sent < 0 ? -1 : status;
+    if (body != NULL && (fstat(fd, &now) < 0 || !same_file(&now, st) || read_fully(fd, body, st->st_size) < 0)) {
+        free(body);
+        body = NULL;
+    }
+    if (fd >= 0)
+        close(fd);
+    return body;
 }
 
-/* Send length bytes of the file from offset. 0, or -1 if the client is gone. */
-static int send_body(int sock, int fd, long offset, long length)
+/* Make slot f the entry for req's target: 0, or the status to answer (the slot is left as it
+ * was if the target is not found, and empty if it is found but cannot be read). */
+static int remember(struct cached_file *f, const struct http_request *req)
 {
-    char buf[CHUNK];
+    char full[FULL_MAX];
+    struct stat st;
+    int status = find_target(req, &st, full);
 
-    if (seek_to(fd, offset) < 0)
-        return -1;
-    while (length > 0) {
-        long n = read(fd, buf, length < CHUNK ? (size_t)length : CHUNK);
-        if (n <= 0 || http_write_all(sock, buf, (size_t)n) < 0)
-            return -1;
-        length -= n;
+    if (status != 0)
+        return status;
+    forget(f);
+    f->st = st;
+    if (st.st_size <= HTTP_SMALL_BODY && (f->body = read_small(full, &st)) == NULL)
+        status = errno == EACCES ? 403 : 404;
+    else if ((f->path = strdup(req->path)) == NULL || (f->full = strdup(full)) == NULL)
+        status = 500;
+    if (status != 0) {
+        forget(f);
+        return status;
     }
+    struct http_text t = {f->headers, 0, sizeof f->headers - 1};
+    http_text_str(&t, "Content-Type: ");
+    http_text_str(&t, content_type(full));
+    http_text_str(&t, "\r\nLast-Modified: ");
+    http_text_str(&t, http_format_date(st.st_mtime, f->modified));
+    http_text_str(&t, "\r\nAccept-Ranges: bytes\r\n");
+    f->headers[t.len] = '\0';                    /* fits: the longest type is 24 bytes */
+    f->checked = http_time();
     return 0;
 }
 
-/* The answer to a file found and opened: 304, 206, 416 or 200, each with its headers. */
-static int answer_file(int sock, const struct http_request *req, int keep_alive, int fd,
-                       const struct stat *st, const char *path, long *sent)
+/* The cache's entry for req's target, checked or made again: *file, or the status to answer. */
+static int lookup(const struct http_request *req, struct cached_file **file)
 {
-    char extra[256], modified[30];
-    long first = 0, last = st->st_size - 1;
+    struct cached_file *f = NULL;
+    struct stat now;
+    int status;
+
+    for (int i = 0; i < CACHE_SIZE && f == NULL; i++)
+        if (cache[i].path != NULL && strcmp(cache[i].path, req->path) == 0)
+            f = &cache[i];
+    if (f != NULL && (f->checked == http_time() || (lstat(f->full, &now) == 0 && same_file(&now, &f->st)))) {
+        f->checked = http_time();
+        *file = f;
+        return 0;
+    }
+    if (f != NULL) {
+        forget(f);                              /* changed: made again in its own slot */
+    } else {
+        f = &cache[cache_next];
+        cache_next = (cache_next + 1) % CACHE_SIZE;
+    }
+    status = remember(f, req);
+    *file = f;
+    return status;
+}
+
+/* ---- the answer ---------------------------------------------------------------------------- */
+
+/* An error page (or a redirection's): status, or -1 if the client is gone. */
+static int send_error(int sock, const struct http_request *req, int status, const char *extra,
+                      int keep_alive, long *sent)
+{
+    *sent = http_send_error(sock, req, status, extra, keep_alive);
+    return *sent < 0 ? -1 : status;
+}
+
+/* Send length bytes of the file from offset, read as they go. 0, or -1 if the client is gone (or
+ * the file cannot be read: the head is sent, so all that can be done is to close). */
+static int send_body(int sock, const char *full, long offset, long length)
+{
+    char buf[CHUNK];
+    int fd = open(full, O_RDONLY), status = -1;
+
+    if (fd >= 0 && (offset == 0 || lseek(fd, offset, SEEK_SET) >= 0)) {
+        while (length > 0) {
+            long n = read(fd, buf, length < CHUNK ? (size_t)length : CHUNK);
+            if (n <= 0 || http_write_all(sock, buf, (size_t)n) < 0)
+                break;
+            length -= n;
+        }
+        status = length == 0 ? 0 : -1;
+    }
+    if (fd >= 0)
+        close(fd);
+    return status;
+}
+
+/* The commonest answer, a 200 to a GET or HEAD of a small file on a connection kept alive, is
+ * written straight from the cache, made once a second (for its Date), not once an answer. Make
+ * it if it is not made yet for this second: 0, or -1 if there is no memory for it. */
+static int make_answer(struct cached_file *f)
+{
+    size_t size = (size_t)f->st.st_size;
+    char *answer;
+    int n;
+
+    if (f->answer != NULL && f->answer_time == http_time())
+        return 0;
+    answer = realloc(f->answer, HTTP_HEAD_MAX + size);
+    if (answer == NULL)
+        return -1;
+    f->answer = answer;
+    n = http_format_head(answer, HTTP_HEAD_MAX, 200, f->headers, (long)size, 1);
+    memcpy(answer + n, f->body, size);          /* n >= 0: the headers are far below the limit */
+    f->answer_head = (size_t)n;
+    f->answer_time = http_time();
+    return 0;
+}
+
+/* The answer to a file found: 304, 206, 416 or 200, each with its headers. */
+static int answer_file(int sock, const struct http_request *req, int keep_alive, struct cached_file *f,
+                       long *sent)
+{
+    char extra[sizeof f->headers + 64];
+    long size = f->st.st_size, first = 0, last = size - 1;
     int status = 200, head = strcmp(req->method, "HEAD") == 0;
 
-    http_format_date(st->st_mtime, modified);
-    if (not_modified(req, st->st_mtime)) {
-        snprintf(extra, sizeof extra, "Last-Modified: %s\r\n", modified);
+    if (not_modified(req, f->st.st_mtime)) {
+        snprintf(extra, sizeof extra, "Last-Modified: %s\r\n", f->modified);
         return http_send_head(sock, req, 304, extra, -1, keep_alive) < 0 ? -1 : 304;
     }
     if (!head)
-        status = parse_range(req, st->st_size, st->st_mtime, &first, &last);
+        status = parse_range(req, size, f->st.st_mtime, &first, &last);
     if (status == 416) {
-        snprintf(extra, sizeof extra, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
+        snprintf(extra, sizeof extra, "Content-Range: bytes */%ld\r\n", size);
         return send_error(sock, req, 416, extra, keep_alive, sent);
     }
-    snprintf(extra, sizeof extra, "Content-Type: %s\r\nLast-Modified: %s\r\nAccept-Ranges: bytes\r\n",
-             content_type(path), modified);
+    if (f->body != NULL && status == 200 && keep_alive && make_answer(f) == 0) {
+        *sent = head ? 0 : size;
+        return http_write_all(sock, f->answer, f->answer_head + (size_t)*sent) < 0 ? -1 : 200;
+    }
+    strcpy(extra, f->headers);
     if (status == 206)
         snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "Content-Range: bytes %ld-%ld/%ld\r\n",
-                 first, last, (long)st->st_size);
-    if (!head && last - first + 1 <= HTTP_SMALL_BODY)
-        return send_small(sock, req, status, extra, fd, first, last - first + 1, keep_alive, sent);
+                 first, last, size);
+    if (f->body != NULL) {
+        *sent = http_send_response(sock, req, status, NULL, extra, f->body + first, (size_t)(last - first + 1),
+                                   keep_alive);
+        return *sent < 0 ? -1 : status;
+    }
     if (http_send_head(sock, req, status, extra, last - first + 1, keep_alive) < 0)
         return -1;
     if (!head) {
-        if (send_body(sock, fd, first, last - first + 1) < 0)
+        if (send_body(sock, f->full, first, last - first + 1) < 0)
             return -1;
         *sent = last - first + 1;
     }
@@ -298,19 +426,16 @@ static int redirect_to_directory(int sock, const struct http_request *req, int k
 
 int serve_file(int sock, const struct http_request *req, int keep_alive, long *sent)
 {
-    char full[FULL_MAX];
-    struct stat st;
-    int fd = -1, status;
+    struct cached_file *f;
+    int status;
 
     *sent = 0;
     if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
         return send_error(sock, req, 405, "Allow: GET, HEAD\r\n", keep_alive, sent);
-    status = open_target(req, &st, &fd, full);
+    status = lookup(req, &f);
     if (status == 301)
         return redirect_to_directory(sock, req, keep_alive, sent);
     if (status != 0)
         return send_error(sock, req, status, NULL, keep_alive, sent);
-    status = answer_file(sock, req, keep_alive, fd, &st, full, sent);
-    close(fd);
-    return status;
+    return answer_file(sock, req, keep_alive, f, sent);
 }

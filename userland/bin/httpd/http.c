@@ -340,13 +340,27 @@ char *http_format_date(time_t t, char *buf)
     return buf;
 }
 
+/* The server's clock. A server that sets it (http_set_time) once per turn of its event loop, as
+ * Nginx updates its cached time, saves a system call per answer; one that does not gets time(). */
+static time_t clock_now = -1;
+
+void http_set_time(time_t now)
+{
+    clock_now = now;
+}
+
+time_t http_time(void)
+{
+    return clock_now >= 0 ? clock_now : time(NULL);
+}
+
 /* The Date of an answer. Most answers come within the same second as the one before, so the
  * string is made once a second, as Nginx makes its own, not once an answer. */
 static const char *date_now(void)
 {
     static time_t last_time;
     static char last[30];
-    time_t now = time(NULL);
+    time_t now = http_time();
 
     if (last[0] == '\0' || now != last_time) {
         http_format_date(now, last);
@@ -443,29 +457,63 @@ int http_write_all(int fd, const void *data, size_t n)
     return 0;
 }
 
-#define HEAD_MAX (HTTP_MAX_TARGET + 1024)     /* a response's head, extra headers included */
+/* ---- text without printf: a response's head is built on every answer ----------------------- */
 
-/* The head of a response (see http_send_head) into head[cap]: its length, or -1 if too long. */
-static int format_head(char *head, size_t cap, int status, const char *extra, long content_length,
+void http_text_add(struct http_text *t, const char *s, size_t n)
+{
+    if (t->len < t->cap)                        /* what fits: a text cut short is still its start */
+        memcpy(t->buf + t->len, s, n < t->cap - t->len ? n : t->cap - t->len);
+    t->len += n;
+}
+
+void http_text_str(struct http_text *t, const char *s)
+{
+    http_text_add(t, s, strlen(s));
+}
+
+void http_text_number(struct http_text *t, long v)
+{
+    char digits[24];
+    int i = sizeof digits;
+    unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+    do
+        digits[--i] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        digits[--i] = '-';
+    http_text_add(t, digits + i, sizeof digits - (size_t)i);
+}
+
+/* HTTP/1.1 even to a 1.0 client: a server names the highest version it speaks (RFC 9110 §6.2). */
+int http_format_head(char *head, size_t cap, int status, const char *extra, long content_length,
                        int keep_alive)
 {
-    char length[48] = "";
-    int n;
+    struct http_text t = {head, 0, cap};
 
-    if (content_length >= 0)
-        snprintf(length, sizeof length, "Content-Length: %ld\r\n", content_length);
-    /* HTTP/1.1 even to a 1.0 client: a server names the highest version it speaks (RFC 9110 §6.2) */
-    n = snprintf(head, cap, "HTTP/1.1 %d %s\r\nDate: %s\r\nServer: %s\r\n%s%sConnection: %s\r\n\r\n",
-                 status, http_reason(status), date_now(),
-                 HTTP_SERVER, extra != NULL ? extra : "", length, keep_alive ? "keep-alive" : "close");
-    return n < 0 || (size_t)n >= cap ? -1 : n;
+    http_text_str(&t, "HTTP/1.1 ");
+    http_text_number(&t, status);
+    http_text_add(&t, " ", 1);
+    http_text_str(&t, http_reason(status));
+    http_text_str(&t, "\r\nDate: ");
+    http_text_str(&t, date_now());
+    http_text_str(&t, "\r\nServer: " HTTP_SERVER "\r\n");
+    if (extra != NULL)
+        http_text_str(&t, extra);
+    if (content_length >= 0) {
+        http_text_str(&t, "Content-Length: ");
+        http_text_number(&t, content_length);
+        http_text_str(&t, "\r\n");
+    }
+    http_text_str(&t, keep_alive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n");
+    return t.len <= cap ? (int)t.len : -1;
 }
 
 int http_send_head(int fd, const struct http_request *req, int status, const char *extra,
                    long content_length, int keep_alive)
 {
-    char head[HEAD_MAX];
-    int n = format_head(head, sizeof head, status, extra, content_length, keep_alive);
+    char head[HTTP_HEAD_MAX];
+    int n = http_format_head(head, sizeof head, status, extra, content_length, keep_alive);
 
     (void)req;      /* the head is the same for every request; req keeps the calls alike */
     return n < 0 ? -1 : http_write_all(fd, head, (size_t)n);
@@ -480,13 +528,19 @@ static int is_head(const struct http_request *req)
 long http_send_response(int fd, const struct http_request *req, int status, const char *content_type,
                         const char *extra, const char *body, size_t length, int keep_alive)
 {
-    char typed[HTTP_MAX_TARGET + 512], out[HEAD_MAX + HTTP_SMALL_BODY];
+    char typed[HTTP_MAX_TARGET + 512], out[HTTP_HEAD_MAX + HTTP_SMALL_BODY];
     const char *headers = extra;
     int n;
 
     if (content_type != NULL) {                 /* Content-Type first, then the caller's lines */
-        n = snprintf(typed, sizeof typed, "Content-Type: %s\r\n%s", content_type, extra != NULL ? extra : "");
-        if (n < 0 || (size_t)n >= sizeof typed)
+        struct http_text t = {typed, 0, sizeof typed};
+        http_text_str(&t, "Content-Type: ");
+        http_text_str(&t, content_type);
+        http_text_str(&t, "\r\n");
+        if (extra != NULL)
+            http_text_str(&t, extra);
+        http_text_add(&t, "", 1);               /* the NUL */
+        if (t.len > t.cap)
             return -1;
         headers = typed;
     }
@@ -498,7 +552,7 @@ long http_send_response(int fd, const struct http_request *req, int status, cons
         return http_write_all(fd, body, length) < 0 ? -1 : (long)length;
     }
     /* a small body: one write with its head (one system call, and one TCP segment, not two) */
-    n = format_head(out, HEAD_MAX, status, headers, (long)length, keep_alive);
+    n = http_format_head(out, HTTP_HEAD_MAX, status, headers, (long)length, keep_alive);
     if (n < 0)
         return -1;
     memcpy(out + n, body, length);

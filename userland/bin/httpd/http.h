@@ -96,6 +96,12 @@ char *http_format_date(time_t t, char *buf);
 /* An HTTP date (IMF-fixdate, or the obsolete RFC 850 and asctime forms) as a time, or -1. */
 time_t http_parse_date(const char *s);
 
+#define HTTP_HEAD_MAX (HTTP_MAX_TARGET + 1024)    /* a response's head, extra headers included */
+
+/* The head http_send_head writes, into head[cap]: its length, or -1 if it is longer than cap. */
+int http_format_head(char *head, size_t cap, int status, const char *extra, long content_length,
+                     int keep_alive);
+
 /* Write the head of a response: status line, Date, Server, then extra (header lines each ending
  * in "\r\n", or NULL), then Content-Length (if content_length >= 0) and Connection, then the empty
  * line. 0, or -1 if the client is gone. */
@@ -111,6 +117,22 @@ long http_send_response(int fd, const struct http_request *req, int status, cons
 /* An error page: the status and its reason as a small HTML document. extra as above (405 needs
  * "Allow: GET, HEAD\r\n"). As http_send_response: the body's bytes sent, or -1. */
 long http_send_error(int fd, const struct http_request *req, int status, const char *extra, int keep_alive);
+
+/* The time for Date headers: a server sets it once per turn of its event loop (as Nginx caches
+ * its time), else each answer asks the kernel. http_time() is that time. */
+void http_set_time(time_t now);
+time_t http_time(void);
+
+/* Text built without printf (a head is built for every answer): t->len counts every byte added,
+ * but only what fits in t->cap is written, so t->len > t->cap at the end means it was too long
+ * (and buf holds its first cap bytes). */
+struct http_text {
+    char *buf;
+    size_t len, cap;
+};
+void http_text_add(struct http_text *t, const char *s, size_t n);
+void http_text_str(struct http_text *t, const char *s);
+void http_text_number(struct http_text *t, long v);
 
 /* Write all of data[0..n), waiting while the socket is full (see WRITING above). 0 or -1. */
 int http_write_all(int fd, const void *data, size_t n);

@@ -42,8 +42,10 @@ void serve_connections(int listen_fd);
  * log) and the body bytes sent in *sent; -1 if the client is gone. */
 int serve_file(int fd, const struct http_request *req, int keep_alive, long *sent);
 
-/* log.c: open the access log (NULL: stdout); log one answered request. */
+/* log.c: open the access log (NULL: stdout); log one answered request; write the lines logged
+ * so far (the worker does before it waits, and before it exits). */
 int log_open(const char *path);
 void log_request(const char *client, const struct http_request *req, int status, long sent);
+void log_flush(void);
 
 #endif
