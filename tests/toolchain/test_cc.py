@@ -178,6 +178,20 @@ int main(void) {
 }""") == "467810"
 
 
+def test_a_value_spilled_by_a_call_in_one_arm_of_a_conditional_is_kept_on_the_other_path():
+    # the string is live across both ?: (an argument of print_two); a call in the first's first
+    # arm spills it, and the second arm, which also calls, must store it too
+    assert output("""
+static long f(long a, long b) { return a * 10 + b; }
+static void print_two(const char *s, long a, long b) { print_int(a); print_str(s); print_int(b); }
+int main(void) {
+    long two = 2, three = 3;
+    print_two(" ", two == 0 ? 1 : (three == 5 ? f(two, 1) : f(two, f(two, three))),
+              three == 0 ? 1 : (three == 3 ? f(three, 1) : f(three, f(three, two))));
+    return 0;
+}""", inline=False) == "43 31"
+
+
 def test_unsigned_and_signed_comparisons_use_the_right_conditions():
     assert output("""
 int main(void) {

@@ -7,6 +7,7 @@ The pipeline, one module per stage (read them in this order):
     parse.py        pycparser: the syntax tree
     check.py        scopes, declarations, statements; expr.py types expressions (types.py has
                     the C types, initializer.py the initializers, constexpr.py folding)
+    inline.py       calls to small static functions replaced by their bodies
     codegen.py      statements and functions; gen_expr.py expressions, gen_memory.py addresses,
                     loads, stores and copies, gen_call.py calls; regalloc.py where locals live;
                     regs.py the register stack; data.py globals; builtins.py the built-ins
@@ -35,11 +36,13 @@ def preprocess_c(source: str, filename: str = "<stdin>", include_dirs=(), define
 
 
 def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=(),
-              files_read: list | None = None, abi: str = "purecap") -> str:
+              files_read: list | None = None, abi: str = "purecap", inline: bool = True) -> str:
     """Compile one C translation unit for `abi` (ABIS); returns assembly text. The files it
-    #includes are appended to `files_read`, if given (for `ufos cc -MD`)."""
+    #includes are appended to `files_read`, if given (for `ufos cc -MD`). `inline=False` keeps
+    every call a call (the tests compare the two)."""
     from ufos.toolchain.cc.check import check
     from ufos.toolchain.cc.codegen import generate
+    from ufos.toolchain.cc.inline import inline_calls
     from ufos.toolchain.cc.parse import parse
     from ufos.toolchain.cc.preprocess import preprocess_with_files
     from ufos.toolchain.cc.types import set_abi
@@ -52,6 +55,8 @@ def compile_c(source: str, filename: str = "<stdin>", include_dirs=(), defines=N
             files_read.extend(included)
         ast = parse(text, filename)
         program = check(ast, filename)
+        if inline:
+            inline_calls(program)
         return generate(program)
     except CompileError:
         raise

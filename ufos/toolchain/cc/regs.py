@@ -147,29 +147,37 @@ class Regs:
 
     # --- branches inside expressions ---------------------------------------------------------------
     def snapshot(self) -> list:
-        """Where each live temporary is now; make sure one register of each bank is free."""
+        """Where each live temporary is now (its register and its spilled copy, if any); make
+        sure one register of each bank is free."""
         for bank in ("i", "d"):
             if not self.free[bank]:
                 self.spill_oldest(bank)
-        return [(t, t.num) for t in self.live]
+        return [(t, t.num, t.slot) for t in self.live]
 
     def restore(self, snap: list, keep: Temp | None = None) -> None:
-        """Put every temporary of the snapshot back where it was (keep, a result, may move)."""
-        for t, num in snap:
-            if t.num == num:
-                continue
-            if num is None:                      # reloaded on this path: its slot still holds it
-                self._release(t.bank, t.num)
-                t.num = None
-                continue
-            self._vacate(t.bank, num, keep)
-            if t.num is not None:
-                self.gen.emit(self.gen.move_insn(t.cls, num, t.num))
-                self._release(t.bank, t.num)
-            else:
-                self.gen.emit(f"ldr {reg_name(t.cls, num)}, {self.gen.mem_slot(t.slot)}")
-            self._take(t.bank, num)
-            t.num = num
+        """Put every temporary of the snapshot back where it was (keep, a result, may move). A
+        copy spilled on this path only is forgotten: the other path did not store it."""
+        for t, num, slot in snap:
+            if t.num != num:
+                self.move_back(t, num, keep)
+            if t.slot is not None and t.slot != slot:
+                self.free_slots.append(t.slot)
+                t.slot = slot
+
+    def move_back(self, t: Temp, num: int | None, keep: Temp | None) -> None:
+        """Put t back in register num (None: back in its slot only)."""
+        if num is None:                      # reloaded on this path: its slot still holds it
+            self._release(t.bank, t.num)
+            t.num = None
+            return
+        self._vacate(t.bank, num, keep)
+        if t.num is not None:
+            self.gen.emit(self.gen.move_insn(t.cls, num, t.num))
+            self._release(t.bank, t.num)
+        else:
+            self.gen.emit(f"ldr {reg_name(t.cls, num)}, {self.gen.mem_slot(t.slot)}")
+        self._take(t.bank, num)
+        t.num = num
 
     def _vacate(self, bank: str, num: int, keep: Temp | None) -> None:
         """Make register num free, moving the result `keep` out of it if it is there."""
