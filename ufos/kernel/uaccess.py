@@ -13,7 +13,6 @@ argstr, as methods. docs/isolation.md lists every place a capability crosses int
 """
 from __future__ import annotations
 
-import functools
 import struct
 
 
@@ -58,11 +57,15 @@ class Args:
 
     def __init__(self, k, p):
         self.k, self.p, self.cpu, self.space = k, p, k.cpu, p.space
+        self._hybrid = None
 
-    @functools.cached_property
+    @property
     def hybrid(self) -> bool:
-        """Did hybrid (A64) code make the call? Asked only by the calls that take pointers."""
-        return hybrid.caller_is_hybrid(self.cpu)
+        """Did hybrid (A64) code make the call? Asked only by the calls that take pointers, once.
+        (Not functools.cached_property: that takes a lock, a microsecond a call on this path.)"""
+        if self._hybrid is None:
+            self._hybrid = hybrid.caller_is_hybrid(self.cpu)
+        return self._hybrid
 
     @property
     def pointer_size(self) -> int:

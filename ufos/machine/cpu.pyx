@@ -1024,40 +1024,46 @@ PAGE_FAULT_INDEX = {isa.FAULT["TRANSLATION"]: 0, isa.FAULT["ACCESS_FLAG"]: 1, is
                     isa.FAULT["CAP_LOAD"]: 3, isa.FAULT["CAP_STORE"]: 4}
 
 
+cdef enum RegisterKind:
+    KIND_C, KIND_X, KIND_D
+
 cdef class _Registers:
-    """cpu.c[i], cpu.x[i], cpu.d[i]: the register file seen from Python (31 is csp for c)."""
+    """cpu.c[i], cpu.x[i], cpu.d[i]: the register file seen from Python (31 is csp for c). The
+    kernel reads a system call's number and arguments through these, so they stay in C."""
     cdef CPU cpu
-    cdef str kind
+    cdef RegisterKind kind
+    cdef str name
 
-    def __init__(self, CPU cpu, str kind):
+    def __init__(self, CPU cpu, str name):
         self.cpu = cpu
-        self.kind = kind
+        self.name = name
+        self.kind = KIND_C if name == "c" else KIND_X if name == "x" else KIND_D
 
-    def _index(self, i):
-        limit = 32 if self.kind != "x" else 31
+    cdef int _index(self, int i) except -1:
+        cdef int limit = 31 if self.kind == KIND_X else 32
         if not 0 <= i < limit:
-            raise IndexError(f"there is no register {self.kind}{i}")
+            raise IndexError(f"there is no register {self.name}{i}")
         return i
 
     def __getitem__(self, int i):
         i = self._index(i)
-        if self.kind == "c":
+        if self.kind == KIND_C:
             return wrap_cap(self.cpu.s.r[i])
-        if self.kind == "x":
+        if self.kind == KIND_X:
             return self.cpu.s.r[i].address
         return self.cpu.s.d[i]
 
     def __setitem__(self, int i, value):
         i = self._index(i)
-        if self.kind == "c":
+        if self.kind == KIND_C:
             self.cpu.s.r[i] = (<Capability?>value).c
-        elif self.kind == "x":
+        elif self.kind == KIND_X:
             set_x(&self.cpu.s, i, value)
         else:
             self.cpu.s.d[i] = value
 
     def __len__(self):
-        return 32 if self.kind != "x" else 31
+        return 31 if self.kind == KIND_X else 32
 
 
 cdef class SavedContext:
