@@ -145,7 +145,7 @@ static void set_command(struct client *c)
         return;
     }
     long long keep = keepttl && e ? e->expire_ms : -1;
-    e = db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    e = db_set_entry(c->db, e, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
     if (when != -1 || keep != -1)
         db_set_expire(c->db, e, when != -1 ? when : keep);
     server.dirty++;

@@ -330,7 +330,11 @@ void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms
 /* The key's entry, now holding v; the key is copied only if it is new. */
 struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v)
 {
-    struct entry *e = db_lookup_entry(db, key, len);
+    return db_set_entry(db, db_lookup_entry(db, key, len), key, len, v);
+}
+
+struct entry *db_set_entry(struct db *db, struct entry *e, const char *key, size_t len, struct value *v)
+{
     if (!e)
         return dict_add(db->keys, str_new(key, len), v);
     value_free(e->val);

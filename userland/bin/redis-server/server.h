@@ -114,6 +114,8 @@ struct db {
 struct value *db_lookup(struct db *db, const char *key, size_t len);   /* NULL if absent or expired */
 struct entry *db_lookup_entry(struct db *db, const char *key, size_t len);
 struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v);   /* replaces; no expiry */
+/* db_set for a caller that has just looked the key up: e is what db_lookup_entry gave (or NULL) */
+struct entry *db_set_entry(struct db *db, struct entry *e, const char *key, size_t len, struct value *v);
 void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms);
 int db_delete(struct db *db, const char *key, size_t len);
 void db_set_expire(struct db *db, struct entry *e, long long when_ms);
