@@ -9,7 +9,8 @@ What is inlined: a direct call to a function defined in this unit that is `stati
 whose body can be written as one expression (see `Shape`): local declarations with initializers,
 expression statements, `if`/`else`, and `return`, nothing else (no loops, switch, goto, labels,
 statement expressions, compound literals, variable-length arrays, static locals, locals whose
-address is taken); small (at most MAX_NODES nodes once its own calls are inlined); not variadic,
+address is taken); small (at most MAX_NODES nodes once its own calls are inlined, or MAX_NODES_ONCE
+if this is the only call and nothing else refers to it: then the body only moves); not variadic,
 not returning or taking a struct, not calling itself (directly or through another), not calling
 setjmp or using __builtin_frame_address or va_*.
 
@@ -34,6 +35,8 @@ from ufos.toolchain.cc.nodes import (Assign, Block, Builtin, Call, Cast, Comma, 
                                      Return, Stmt, StmtExpr, Var, VarRef, VlaAlloc, children)
 
 MAX_NODES = 40          # a bigger body costs more in code size than the call it saves
+MAX_NODES_ONCE = 100    # for a function called once (its body moves, no copy is made); past this
+                        # one long expression compiles worse than the statements and the call
 NOT_INLINABLE_CALLS = {"setjmp", "_setjmp", "sigsetjmp", "__builtin_setjmp", "vfork"}
 NOT_INLINABLE_BUILTINS = {"__builtin_frame_address", "__builtin_va_start", "__builtin_va_arg",
                           "__builtin_va_arg_slot", "__builtin_va_end", "__builtin_va_copy"}
@@ -153,6 +156,7 @@ class Inliner:
         self.expanded: set[Function] = set()
         self.expanding: set[Function] = set()     # callers being expanded: a call back is recursion
         self.shapes: dict[Function, Shape | None] = {}
+        self.called_once = self.functions_called_once()
 
     def run(self) -> None:
         for func in self.program.functions:
@@ -223,11 +227,12 @@ class Inliner:
             return None
         if callee not in self.shapes:
             self.expand(callee)
-            self.shapes[callee] = self.shape_of(callee)
+            limit = MAX_NODES_ONCE if callee.var in self.called_once else MAX_NODES
+            self.shapes[callee] = self.shape_of(callee, limit)
         return self.shapes[callee]
 
     @staticmethod
-    def shape_of(func: Function) -> Shape | None:
+    def shape_of(func: Function, limit: int) -> Shape | None:
         ret = func.var.type.ret
         if T.is_struct(ret) or func.statics:
             return None
@@ -237,7 +242,7 @@ class Inliner:
         if expr is None:
             return None
         nodes = list(walk(expr))
-        if len(nodes) > MAX_NODES or any(forbidden(n) for n in nodes):
+        if len(nodes) > limit or any(forbidden(n) for n in nodes):
             return None
         return Shape(func, expr)
 
@@ -280,17 +285,32 @@ class Inliner:
         caller.locals.append(local)
         return local
 
-    # --- which functions are still called -------------------------------------------------------
-    def mark_referenced(self) -> None:
-        """A static function whose every call was inlined and whose address is not taken is not
-        emitted: recompute which are referenced (by code, or by a static initializer)."""
-        used = set()
+    # --- which functions are called from where ---------------------------------------------------
+    def functions_called_once(self) -> set[Var]:
+        """The functions with one direct call in this unit and no other reference."""
+        refs: dict[Var, int] = {}
+        calls: dict[Var, int] = {}
+        for var in self.references():
+            refs[var] = refs.get(var, 0) + 1
         for func in self.program.functions:
-            used.update(n.var for n in walk(func.body) if isinstance(n, VarRef))
+            for n in walk(func.body):
+                if isinstance(n, Call) and isinstance(n.func, VarRef) and T.is_func(n.func.type):
+                    calls[n.func.var] = calls.get(n.func.var, 0) + 1
+        return {var for var, count in calls.items() if count == 1 and refs[var] == 1}
+
+    def references(self):
+        """The variable of every VarRef: in code and in static initializers."""
+        for func in self.program.functions:
+            yield from (n.var for n in walk(func.body) if isinstance(n, VarRef))
         for var in self.program.globals:
             if var.init is not None:
                 for e in var.init.exprs():
-                    used.update(n.var for n in walk(e) if isinstance(n, VarRef))
+                    yield from (n.var for n in walk(e) if isinstance(n, VarRef))
+
+    def mark_referenced(self) -> None:
+        """A static function whose every call was inlined and whose address is not taken is not
+        emitted: recompute which are referenced (by code, or by a static initializer)."""
+        used = set(self.references())
         for func in self.program.functions:
             if func.var.internal and func.var not in used:
                 func.var.referenced = False
