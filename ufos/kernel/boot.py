@@ -305,12 +305,7 @@ class Kernel:
         cpu = self.cpu
         if isinstance(result, Capability) and hybrid.caller_is_hybrid(cpu):
             result = hybrid.offset_of(cpu, result)
-        if isinstance(result, Capability):
-            cpu.c[0] = result
-        else:
-            cpu.x[0] = result & ((1 << 64) - 1)
-        cpu.c[29] = Capability.null()           # the gate's data capability goes no further
-        cpu.branch(cpu.c[30])
+        cpu.return_from_gate(result)            # and c29, the gate's data capability, goes no further
 
     def check_isolation(self, event: str, p) -> None:
         """With Options.audit: record the isolation audit of every μprocess after p's event. Every

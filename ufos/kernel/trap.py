@@ -55,9 +55,10 @@ def run_turn(k, p) -> None:
         syscall(k, p)                          # woken: try the system call again
         if p.state != "runnable" or k.current is not p:
             return
-    signal.deliver(k, p)
-    if p.state != "runnable":
-        return
+    if p.signals.pending or p.signals.saved_mask is not None:   # (the common case costs no call)
+        signal.deliver(k, p)
+        if p.state != "runnable":
+            return
     trap = k.cpu.run(k.quantum)
     p.instructions += trap.instructions
     handle_trap(k, p, trap)

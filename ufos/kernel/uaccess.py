@@ -86,7 +86,7 @@ class Args:
     def cap(self, i: int) -> Capability:
         """Argument i as a capability (a hybrid caller's integer pointer: the one it stands for)."""
         c = self.cpu.c[i]
-        return hybrid.data_pointer(self.cpu, c.address) if self.hybrid and not c.tag else c
+        return c if c.tag or not self.hybrid else hybrid.data_pointer(self.cpu, c.address)
 
     def pointer_at(self, va: int) -> Capability:
         """A pointer the caller stored at va (checked readable): a capability, or a hybrid integer."""

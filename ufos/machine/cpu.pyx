@@ -1126,6 +1126,17 @@ cdef class CPU:
         entering a signal handler): unseal a sentry, take the state from bit 0, set PCC."""
         branch_to_capability(&self.s, target.c)
 
+    def return_from_gate(self, result):
+        """The end of a system call (docs/abi.md): the result in c0 (a Capability) or x0 (an
+        integer, taken mod 2^64), c29 (the gate's data capability) cleared, then RET c30. The
+        same as c[0] = ...; c[29] = null; branch(c[30]), in one step: every system call takes it."""
+        if isinstance(result, Capability):
+            self.s.r[0] = (<Capability>result).c
+        else:
+            set_x(&self.s, 0, <uint64_t>(result & 0xFFFFFFFFFFFFFFFF))
+        self.s.r[29] = cap_null()
+        branch_to_capability(&self.s, self.s.r[30])
+
     @property
     def csp(self):
         return wrap_cap(self.s.r[REG_CSP])
