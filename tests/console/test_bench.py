@@ -1,4 +1,8 @@
 """The benchmarks run and print their figures (their speed is measured, never asserted)."""
+import shutil
+
+import pytest
+
 from ufos import cli
 
 
@@ -47,3 +51,30 @@ def test_bench_paper_runs_every_figure_and_writes_its_report_and_plots(tmp_path,
     pngs = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(pngs) >= 7 and len(list(tmp_path.glob("*.svg"))) == len(pngs)
     assert f"]({pngs[0]})" in report
+
+
+@pytest.mark.skipif(not shutil.which("redis-benchmark"), reason="redis-benchmark (Debian's redis-tools) is not installed")
+def test_bench_redis_measures_ours_and_the_real_server_with_and_without_pipelining(capsys):
+    assert cli.main(["bench", "redis", "--requests", "2000", "--runs", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "best of 2" in out
+    for test in ("SET", "GET", "SET -P 16", "GET -P 16"):
+        row = next(line.strip() for line in out.splitlines() if line.strip().startswith(test + "  "))
+        ours, real, ratio = (float(cell.replace(",", "")) for cell in row[len(test):].split()[:3])
+        assert ours > 0 and real > 0 and abs(ratio - ours / real) < 0.01
+
+
+def test_bench_redis_and_http_refuse_zero_runs(capsys):
+    for what in ("redis", "http"):
+        with pytest.raises(SystemExit):
+            cli.main(["bench", what, "--runs", "0"])
+        assert "--runs must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not shutil.which("wrk"), reason="wrk (Debian's wrk) is not installed")
+def test_bench_http_measures_one_and_two_workers(capsys):
+    assert cli.main(["bench", "http", "--seconds", "1", "--runs", "1"]) == 0
+    out = capsys.readouterr().out
+    for workers in (1, 2):
+        row = next(line for line in out.splitlines() if f"/bin/httpd -w {workers}" in line)
+        assert float(row.split()[3].replace(",", "")) > 0

@@ -6,8 +6,8 @@
                                                       --lines, lines/s compiling N lines (cc_source.py)
     ufos bench fork [--quick]                         Fig. 8 and 9, fork vs size (fork.py)
     ufos bench paper [--quick] [--out DIR]            the paper's Fig. 3-9, a report and plots (paper.py)
-    ufos bench redis [--requests N]                   /bin/redis-server vs a real Redis (versus.py)
-    ufos bench http [--seconds S]                     /bin/httpd vs nginx (versus.py)
+    ufos bench redis [--requests N] [--runs R]        /bin/redis-server vs a real Redis (versus.py)
+    ufos bench http [--seconds S] [--runs R]          /bin/httpd vs nginx (versus.py)
     ufos bench compartments [--calls N]               a library isolated four ways (compartments.py)
 
 Time is reported twice: modeled (kernel/cost.py: cycles of a 2.5 GHz Morello, the same on every
@@ -52,12 +52,16 @@ def main(argv) -> int:
     compartments.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="(default copa)")
     for server in (redis, http):
         server.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="our server's (default copa)")
+        server.add_argument("--runs", type=int, default=3,
+                            help="runs of each server, the best kept (default 3: a 2-core machine is noisy)")
     args = parser.parse_args(argv)
     if args.what in ("redis", "http"):
         from ufos.bench import versus
         from ufos.bench.report import show
-        show(versus.bench_redis(args.requests, args.fork_policy) if args.what == "redis"
-             else versus.bench_http(args.seconds, args.connections, args.fork_policy))
+        if args.runs < 1:
+            parser.error("--runs must be at least 1")
+        show(versus.bench_redis(args.requests, args.fork_policy, args.runs) if args.what == "redis"
+             else versus.bench_http(args.seconds, args.connections, args.fork_policy, args.runs))
         return 0
     if args.what == "compartments":
         from ufos.bench.compartments import bench_compartments

@@ -7,6 +7,10 @@ machine, driven by the same load generator, in host time (requests per second) w
     http    /bin/httpd in ufos         vs  nginx with one worker (Debian's nginx-light)
             load: wrk (Debian's wrk), 16 keep-alive connections, a small file
 
+Each server is measured `runs` times and its best rate kept, ours and the real one alike: on a
+small machine the load generator and the server share the cores, and a run that something else
+disturbed says nothing about either server.
+
 A tool that is missing is named with the package that brings it, and that comparison is skipped.
 """
 from __future__ import annotations
@@ -36,10 +40,19 @@ def redis_benchmark(port: int, requests: int, pipeline: int) -> dict[str, float]
                                                                out.replace("\r", "\n"), re.M)}
 
 
-def bench_redis(requests: int, policy: str) -> Table:
+def best_of(runs: int, measure) -> dict[str, float]:
+    """The best of `runs` measurements of each rate measure() returns ({test: requests per second})."""
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        for test, rate in measure().items():
+            best[test] = max(best.get(test, 0.0), rate)
+    return best
+
+
+def bench_redis(requests: int, policy: str, runs: int = 3) -> Table:
     from ufos.runner import Background
-    table = Table(f"Redis: requests per second, 50 clients, {requests:,} requests (redis-benchmark)",
-                  ["test", "ufos", "real Redis", "ufos / real", "goal"])
+    table = Table(f"Redis: requests per second, 50 clients, {requests:,} requests (redis-benchmark), "
+                  f"best of {runs}", ["test", "ufos", "real Redis", "ufos / real", "goal"])
     if missing("redis-benchmark", "redis-tools"):
         return table
     with tempfile.TemporaryDirectory(prefix="ufos-bench-") as tmp:
@@ -48,13 +61,13 @@ def bench_redis(requests: int, policy: str) -> Table:
                           policy=policy, clock="host")
         try:
             port = ours.host_port(6379)
-            mine = {p: redis_benchmark(port, requests, p) for p in (1, 16)}
+            mine = {p: best_of(runs, lambda: redis_benchmark(port, requests, p)) for p in (1, 16)}
         finally:
             ours.stop(timeout=60)
         say("the real redis-server")
         try:
             with real_redis(Path(tmp)) as port:
-                real = {p: redis_benchmark(port, requests, p) for p in (1, 16)}
+                real = {p: best_of(runs, lambda: redis_benchmark(port, requests, p)) for p in (1, 16)}
         except RuntimeError as e:
             real = {}
             table.notes.append(str(e))
@@ -99,10 +112,11 @@ def wrk(port: int, seconds: int, connections: int) -> float:
     return float(found.group(1))
 
 
-def bench_http(seconds: int, connections: int, policy: str) -> Table:
+def bench_http(seconds: int, connections: int, policy: str, runs: int = 3) -> Table:
     from ufos.runner import Background
     table = Table(f"HTTP: requests per second, {connections} keep-alive connections, a small file, "
-                  f"{seconds} s each (wrk)", ["server", "req/s", "nginx (1 worker)", "ours / nginx", "goal"])
+                  f"{seconds} s each (wrk), best of {runs}",
+                  ["server", "req/s", "nginx (1 worker)", "ours / nginx", "goal"])
     if missing("wrk", "wrk"):
         return table
     with tempfile.TemporaryDirectory(prefix="ufos-bench-") as tmp:
@@ -118,7 +132,7 @@ def bench_http(seconds: int, connections: int, policy: str) -> Table:
                                     stderr=subprocess.DEVNULL)
             try:
                 wait_listening(port, proc)
-                real = wrk(port, seconds, connections)
+                real = best_of(runs, lambda: {"rate": wrk(port, seconds, connections)})["rate"]
             finally:
                 proc.terminate()
                 proc.wait(30)
@@ -127,7 +141,8 @@ def bench_http(seconds: int, connections: int, policy: str) -> Table:
             ours = Background(["/bin/httpd", "-p", "8080", "-w", str(workers), "-l", "/dev/null"], ports=(8080,),
                               share=tmp, policy=policy, clock="host")
             try:
-                rate = wrk(ours.host_port(8080), seconds, connections)
+                port = ours.host_port(8080)
+                rate = best_of(runs, lambda: {"rate": wrk(port, seconds, connections)})["rate"]
             finally:
                 ours.stop(timeout=60)
             table.add(f"/bin/httpd -w {workers}", rate, real, ratio(rate, real), "≥ 0.2")
