@@ -10,7 +10,8 @@ The pipeline, one module per stage (read them in this order):
     inline.py       calls to small static functions replaced by their bodies
     codegen.py      statements and functions; gen_expr.py expressions, gen_memory.py addresses,
                     loads, stores and copies, gen_call.py calls; regalloc.py where locals live;
-                    regs.py the register stack; data.py globals; builtins.py the built-ins
+                    regs.py the register stack; data.py globals; builtins.py the built-ins;
+                    peephole.py cleans up each function's instructions
 Every mistake in the program is reported as a CompileError: `file:line:col: error: message`,
 the source line and a caret.
 """

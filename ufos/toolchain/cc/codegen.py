@@ -35,6 +35,7 @@ from ufos.toolchain.cc.gen_expr import ExprGen
 from ufos.toolchain.cc.gen_memory import Addr, fits14, store_insn
 from ufos.toolchain.cc.nodes import (Binary, Block, Case, Const, ExprStmt, Function, Goto, If, Label, LocalInit, Loop, Nop,
                                      Program, Return, Str, Switch, Unary, Var, children)
+from ufos.toolchain.cc.peephole import clean_up
 from ufos.toolchain.cc.regalloc import allocate, int_arg_registers
 from ufos.toolchain.cc.regs import Regs, Temp, reg_name
 
@@ -312,7 +313,7 @@ class FunctionGen(ExprGen):
             pro += saves
             epi += restores + ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
         epi.append("ret")
-        body = self.lines
+        body = clean_up(self.lines, self.ret_label)
         if body and body[-1].strip() == f"b {self.ret_label}":
             body = body[:-1]
         if self.uses_vlas:          # a VLA's storage sits above the outgoing arguments

@@ -1,0 +1,81 @@
+"""The peephole clean-up (ufos/toolchain/cc/peephole.py): a value computed into a temporary and
+then moved is computed where it goes, and a branch over a jump becomes the opposite branch; but
+only where no path could still read the temporary."""
+import re
+
+from ufos.runner import run_c
+from ufos.toolchain.cc import compile_c
+from ufos.toolchain.cc.peephole import clean_up
+
+I = "        "
+
+
+def body(asm: str, name: str) -> list[str]:
+    """The instructions of function `name` in asm (no comments)."""
+    text = asm[asm.index(f"\n{name}:") + 1:]
+    end = re.search(r"\n\s+ret\n", text)
+    return [line.strip() for line in text[:end.end()].splitlines()[1:]
+            if line.startswith(I) and not line.strip().startswith("//")]
+
+
+def test_a_result_is_computed_straight_into_the_return_register():
+    asm = compile_c("long get(long *p) { return p[1] + 3; }", "t.c")
+    assert body(asm, "get") == ["ldr x10, [c0, #8]", "add x0, x10, #3", "ret"]
+
+
+def test_a_loop_exit_is_one_branch_not_a_branch_over_a_jump():
+    asm = compile_c("""
+        long first_zero(long *p, long n) {
+            long i;
+            for (i = 0; i < n; i++)
+                if (p[i] == 0)
+                    break;
+            return i;
+        }""", "t.c")
+    insns = body(asm, "first_zero")
+    assert not any(a.startswith(("cbz", "cbnz", "b.")) and b.startswith("b ")
+                   for a, b in zip(insns, insns[1:]))
+
+
+def test_a_temporary_read_after_a_branch_is_not_folded():
+    lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "cbz x2, .L1", I + "mov x0, #1",
+             I + "b .Lret", ".L1:", I + "add x0, x10, #2"]
+    assert clean_up(lines, ".Lret") == lines          # x10 is read at .L1
+
+
+def test_a_temporary_written_again_or_lost_to_a_call_is_folded():
+    lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "bl f", I + "mov x10, x0"]
+    assert clean_up(lines, ".Lret") == [I + "ldr x1, [c0]", I + "bl f", I + "mov x10, x0"]
+    lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "cbz x1, .L1", I + "mov x10, #1", ".L1:"]
+    assert clean_up(lines, ".Lret")[:2] == [I + "ldr x1, [c0]", I + "cbz x1, .L1"]   # both paths end
+
+
+def test_a_capability_is_not_folded_into_an_integer_move():
+    # mov x0, x10 after a capability load keeps only the address: not the same as ldr c0
+    lines = [I + "ldr c10, [c0]", I + "mov x0, x10"]
+    assert clean_up(lines, ".Lret") == lines
+
+
+def test_a_jump_table_is_left_alone():
+    lines = [I + "br c16", ".Ltable1:", I + "b .Lcase1", I + "b .Lcase2", ".Lcase2:", I + "mov x0, #2"]
+    assert clean_up(lines, ".Lret") == lines
+
+
+def test_programs_behave_the_same_after_clean_up():
+    r = run_c(r"""
+        #include <stdio.h>
+        static long pick(long *v, long n, long want) {
+            for (long i = 0; i < n; i++)
+                if (v[i] == want)
+                    return i;
+            return -1;
+        }
+        int main(void) {
+            long v[] = {4, 8, 15, 16, 23, 42};
+            double d = 1.5;
+            for (int i = 0; i < 3; i++)
+                d = d * 2 + v[i];
+            printf("%ld %ld %g %d\n", pick(v, 6, 23), pick(v, 6, 5), d, v[2] > v[1] ? 1 : 2);
+            return 0;
+        }""")
+    assert r.status == 0 and r.stdout == b"4 -1 59 1\n"
