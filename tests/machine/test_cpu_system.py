@@ -209,3 +209,34 @@ loop:   add x0, x0, x2
                 break
         results.append((traps, m.cpu.x[0], m.cpu.counters()))
     assert results[0] == results[1]
+
+
+# The fetch windows kept for pages executed before (calls and returns go back and forth between
+# a few pages): one is taken again only if nothing it was checked against has changed.
+KEPT = """
+        bl far                  // far's page is fetched, and its window kept
+        svc #0
+        {again}
+        hlt #1
+        .balign 4096
+far:    ret
+"""
+
+
+def test_a_kept_fetch_window_is_dropped_when_its_page_loses_execute():
+    m = machine(KEPT.format(again="bl far"))
+    assert m.run().kind == "SVC"
+    m.page_table.protect(page_of(m, "far"), clear_bits=PTE["EXEC"])
+    trap = m.run()
+    assert (trap.kind, trap.fault, trap.access_kind, trap.pc) == ("PAGE", "PERMISSION", "fetch", m.symbol("far"))
+
+
+def test_a_kept_fetch_window_is_not_used_by_a_pcc_that_does_not_cover_it():
+    m = machine(KEPT.format(again="br c2"))
+    assert m.run().kind == "SVC"
+    start = m.symbol("_start")
+    # PCC bounded to [_start, far), pointing at far: its first fetch is out of bounds
+    m.cpu.c[2] = m.cpu.pcc.set_address(start).set_bounds(m.symbol("far") - start).set_address(m.symbol("far"))
+    trap = m.run()
+    assert (trap.kind, trap.fault, trap.access_kind, trap.pc) == ("CAP", "BOUNDS", "fetch", m.symbol("far"))
+

@@ -11,12 +11,22 @@ cdef enum:
     REG_ZERO = 32
     NFREGS = 32       # d0..d31
     TLB_SIZE = 512    # direct-mapped, indexed by the low bits of the virtual page number
+    FETCH_WINDOWS = 8 # recent fetch windows kept, direct-mapped by virtual page number
     NO_PAGE = 0xFFFFFFFFFFFFFFFF
 
 cdef struct TLBEntry:
     uint64_t vpn      # virtual page number, NO_PAGE if empty
     uint64_t pte      # the page table entry it caches
     uint8_t* host     # where the frame lives in host memory
+
+# A fetch window kept for when execution comes back to its page (a call's return): valid while
+# PCC has the same bounds and permissions and no translation has changed since (generation).
+cdef struct FetchWindow:
+    uint64_t vpn      # virtual page number, NO_PAGE if empty
+    uint64_t generation
+    Cap pcc           # the PCC it was checked against
+    uint64_t lo, span
+    const uint8_t* host
 
 cdef struct Counters:
     uint64_t instructions
@@ -52,6 +62,8 @@ cdef struct CPUState:
     # the fetch window: a run of bytes inside one page and inside PCC's bounds, known to be fetchable
     uint64_t fetch_lo, fetch_span
     const uint8_t* fetch_host
+    FetchWindow windows[FETCH_WINDOWS]
+    uint64_t window_generation  # moves on when a TLB entry goes: every kept window is stale then
     uint8_t* mem                # physical memory
     uint64_t* tags
     uint64_t memsize

@@ -188,6 +188,7 @@ cdef void tlb_flush(CPUState* s) noexcept nogil:
     for i in range(TLB_SIZE):
         s.tlb[i].vpn = NO_PAGE
     s.fetch_span = 0
+    s.window_generation += 1
     s.ctr.tlb_flushes += 1
 
 
@@ -345,12 +346,25 @@ cdef bint store_capability(CPUState* s, const Cap* auth, int base, uint64_t va, 
 
 # ===== instruction fetch and branches =============================================================
 
+cdef inline bint same_fetch_authority(const Cap* a, const Cap* b) noexcept nogil:
+    """Would a and b, as PCC, allow the same fetches? (The address aside.)"""
+    return a.tag == b.tag and a.otype == b.otype and a.perms == b.perms and a.base == b.base and a.top == b.top
+
 cdef bint fetch_refill(CPUState* s) noexcept nogil:
     """Check PCC for fetching at its address and set up the fetch window: the stretch of the current
-    page inside PCC's bounds. Instructions inside the window are fetched without further checks."""
+    page inside PCC's bounds. Instructions inside the window are fetched without further checks.
+    A window made before for this page is taken again if nothing it depends on has changed (the
+    page's translation, PCC's bounds and permissions): calls and returns go back and forth
+    between a few pages, and each would otherwise repeat the checks."""
     cdef uint64_t pc = s.pcc.address, lo, hi
-    cdef uint32_t fault = check_capability(&s.pcc, pc, 4, PERM_EXECUTE)
+    cdef FetchWindow* kept = &s.windows[(pc >> 12) & (FETCH_WINDOWS - 1)]
+    cdef uint32_t fault
     cdef uint8_t* p
+    if (kept.vpn == pc >> 12 and kept.generation == s.window_generation and not pc & 3
+            and pc - kept.lo < kept.span and same_fetch_authority(&kept.pcc, &s.pcc)):
+        s.fetch_lo, s.fetch_span, s.fetch_host = kept.lo, kept.span, kept.host
+        return True
+    fault = check_capability(&s.pcc, pc, 4, PERM_EXECUTE)
     s.fetch_span = 0
     if fault:
         return capability_fault(s, fault, ACCESS_FETCH, REG_PCC, pc)
@@ -369,6 +383,8 @@ cdef bint fetch_refill(CPUState* s) noexcept nogil:
     s.fetch_lo = lo
     s.fetch_span = hi - lo - 3          # pc - lo < span  <=>  [pc, pc + 4) lies in [lo, hi)
     s.fetch_host = p - (pc - lo)
+    kept.vpn, kept.generation, kept.pcc = pc >> 12, s.window_generation, s.pcc
+    kept.lo, kept.span, kept.host = s.fetch_lo, s.fetch_span, s.fetch_host
     return True
 
 cdef inline uint64_t branch_to(CPUState* s, uint64_t target) noexcept nogil:
@@ -1094,6 +1110,8 @@ cdef class CPU:
         self.s.c64 = 1          # ufos's machine resets in C64, the state its kernel starts programs in
         for i in range(TLB_SIZE):
             self.s.tlb[i].vpn = NO_PAGE
+        for i in range(FETCH_WINDOWS):
+            self.s.windows[i].vpn = NO_PAGE
         self.s.timer_interval = self.s.timer_left = timer_interval
         self.c = _Registers(self, "c")
         self.x = _Registers(self, "x")
@@ -1221,6 +1239,7 @@ cdef class CPU:
                     e.vpn = NO_PAGE
                     self.s.ctr.tlb_invalidations += 1
             self.s.fetch_span = 0
+            self.s.window_generation += 1
         pt.npending = 0
 
     def run(self, uint64_t max_instructions=UINT64_MAX):
