@@ -248,14 +248,31 @@ cdef inline uint64_t imm_offset(uint32_t w) noexcept nogil:
 cdef inline uint64_t index_offset(CPUState* s, uint32_t w) noexcept nogil:
     return xr(s, f_m(w)) << f_sh(w)
 
+cdef inline uint64_t read_le(const uint8_t* p, uint64_t size) noexcept nogil:
+    """The `size`-byte little-endian value at p (the host is little-endian, like the machine), read
+    whole: a variable-length memcpy into a wider variable makes the host wait on a partial store."""
+    cdef uint64_t v8
+    cdef uint32_t v4
+    cdef uint16_t v2
+    if size == 8:
+        memcpy(&v8, p, 8)
+        return v8
+    if size == 4:
+        memcpy(&v4, p, 4)
+        return v4
+    if size == 2:
+        memcpy(&v2, p, 2)
+        return v2
+    return p[0]
+
 cdef inline bint load_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size, bint signed,
                         bint alternate) noexcept nogil:
     """LDRB/LDRH/LDRW/LDR and the sign-extending LDRS*: Xt = the `size` bytes at base + offset."""
-    cdef uint64_t v = 0
+    cdef uint64_t v
     cdef uint8_t* p = data_access(s, f_n(w), alternate, offset, size, PERM_LOAD, ACCESS_LOAD)
     if p == NULL:
         return False
-    memcpy(&v, p, size)                     # the host is little-endian, like the machine
+    v = read_le(p, size)
     if signed and size < 8:
         v = <uint64_t>((<int64_t>(v << (64 - 8 * size))) >> (64 - 8 * size))
     set_x(s, f_d(w), v)
