@@ -202,6 +202,18 @@ int main(void) {
 }""") == "111110"
 
 
+def test_bit_operations_with_a_complemented_mask_constant():
+    # ~3UL is the immediate #-4 (sign-extended to 64 bits); a 32-bit mask keeps its upper bits 0
+    assert output("""
+int main(void) {
+    volatile unsigned long x = 0x123456789abcdefUL;
+    volatile unsigned u = 0x89abcdefu;
+    print_hex(x & ~3UL); nl(); print_hex(x | ~0xffUL); nl(); print_hex(x ^ ~1UL); nl();
+    print_hex(u & ~3u); nl(); print_hex(u | ~0xffu); nl();
+    return 0;
+}""") == "123456789abcdec\nffffffffffffffef\nfedcba9876543211\n89abcdec\nffffffef\n"
+
+
 def test_long_arithmetic_is_64_bit():
     out = output("""
 int main(void) {

@@ -1,8 +1,6 @@
 """The peephole clean-up (ufos/toolchain/cc/peephole.py): a value computed into a temporary and
 then moved is computed where it goes, and a branch over a jump becomes the opposite branch; but
 only where no path could still read the temporary."""
-import re
-
 from ufos.runner import run_c
 from ufos.toolchain.cc import compile_c
 from ufos.toolchain.cc.peephole import clean_up
@@ -11,11 +9,15 @@ I = "        "
 
 
 def body(asm: str, name: str) -> list[str]:
-    """The instructions of function `name` in asm (no comments)."""
+    """The instructions of function `name` in asm (no comments, no labels)."""
     text = asm[asm.index(f"\n{name}:") + 1:]
-    end = re.search(r"\n\s+ret\n", text)
-    return [line.strip() for line in text[:end.end()].splitlines()[1:]
-            if line.startswith(I) and not line.strip().startswith("//")]
+    out = []
+    for line in text.splitlines()[1:]:
+        if not line or line.startswith(I + "."):          # the next function or section
+            break
+        if line.startswith(I) and not line.strip().startswith("//"):
+            out.append(line.strip())
+    return out
 
 
 def test_a_result_is_computed_straight_into_the_return_register():
@@ -46,8 +48,30 @@ def test_a_temporary_read_after_a_branch_is_not_folded():
 def test_a_temporary_written_again_or_lost_to_a_call_is_folded():
     lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "bl f", I + "mov x10, x0"]
     assert clean_up(lines, ".Lret") == [I + "ldr x1, [c0]", I + "bl f", I + "mov x10, x0"]
-    lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "cbz x1, .L1", I + "mov x10, #1", ".L1:"]
+    lines = [I + "ldr x10, [c0]", I + "mov x1, x10", I + "cbz x1, .L1", I + "mov x10, #1", ".L1:",
+             I + "mov x0, #2"]
     assert clean_up(lines, ".Lret")[:2] == [I + "ldr x1, [c0]", I + "cbz x1, .L1"]   # both paths end
+
+
+def test_a_copy_read_once_is_read_from_where_it_came():
+    lines = [I + "bl f", I + "mov x10, x0", I + "cbnz x10, .L1", I + "mov x0, #1", ".L1:", I + "mov x1, #2"]
+    assert clean_up(lines, ".Lret")[:2] == [I + "bl f", I + "cbnz x0, .L1"]
+    lines[-1] = I + "mov x1, x10"                        # x10 read at .L1: the copy stays
+    assert clean_up(lines, ".Lret") == lines
+
+
+def test_an_unsigned_char_is_loaded_as_one():
+    asm = compile_c("unsigned sum(const char *p, long n) { unsigned s = 0;"
+                    " for (long i = 0; i < n; i++) s += (unsigned char)p[i]; return s; }", "t.c")
+    insns = body(asm, "sum")
+    assert any(i.startswith("ldrb x10, [c0, ") for i in insns)
+    assert not any(i.startswith(("uxtb", "ldrsb")) for i in insns)
+
+
+def test_an_early_return_from_a_leaf_is_a_ret():
+    asm = compile_c("long f(long x) { if (x < 0) return -1; if (x == 0) return 0; return 1; }", "t.c")
+    insns = body(asm, "f")
+    assert insns.count("ret") == 3 and not any(i.startswith("b ") for i in insns)
 
 
 def test_a_capability_is_not_folded_into_an_integer_move():

@@ -313,9 +313,7 @@ class FunctionGen(ExprGen):
             pro += saves
             epi += restores + ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
         epi.append("ret")
-        body = clean_up(self.lines, self.ret_label)
-        if body and body[-1].strip() == f"b {self.ret_label}":
-            body = body[:-1]
+        body = clean_up(self.lines, self.ret_label, bare_return=not needs_frame)
         if self.uses_vlas:          # a VLA's storage sits above the outgoing arguments
             mark = f"#{OUTGOING_MARK}"
             body = [x.replace(mark, f"#{T.align_to(self.outgoing, 16)}") for x in body]

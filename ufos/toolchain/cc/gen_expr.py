@@ -342,6 +342,8 @@ class ExprGen(MemoryGen, CallGen):
             return "add", v
         if op == "-" and fits14(-v):
             return "add", -v
+        if op in ("&", "|", "^") and t.size == 8 and v >= 1 << 63:
+            v -= 1 << 64                # the same 64 bits (~3UL is #-4: the immediate is sign-extended)
         if op in ("&", "|", "^") and fits14(v):
             return {"&": "and", "|": "orr", "^": "eor"}[op], v
         if op in ("<<", ">>") and 0 <= v < 64:

@@ -39,15 +39,28 @@ CONDITIONAL = {"cbz": "cbnz", "cbnz": "cbz"} | {
     f"b.{a}": f"b.{b}" for a, b in [("eq", "ne"), ("ne", "eq"), ("lt", "ge"), ("ge", "lt"), ("le", "gt"),
                                     ("gt", "le"), ("lo", "hs"), ("hs", "lo"), ("ls", "hi"), ("hi", "ls"),
                                     ("mi", "pl"), ("pl", "mi"), ("vs", "vc"), ("vc", "vs")]}
+READERS = {"str", "strb", "strh", "strw", "stp", "cmp", "fcmp", "cbz", "cbnz"}   # write no register
+# an extension in place after a load of that register: the load that does both
+EXTENSIONS = {
+    "uxtb": {"ldrsb": "ldrb", "ldrb": "ldrb"}, "uxth": {"ldrsh": "ldrh", "ldrh": "ldrh"},
+    "uxtw": {"ldrsw": "ldrw", "ldrw": "ldrw"}, "sxtb": {"ldrb": "ldrsb", "ldrsb": "ldrsb"},
+    "sxth": {"ldrh": "ldrsh", "ldrsh": "ldrsh"}, "sxtw": {"ldrw": "ldrsw", "ldrsw": "ldrsw"},
+}
+INDENT = "        "
+MAX_HOPS = 8            # jumps followed to find where a branch ends up (a `b` to itself loops)
 REGISTER = re.compile(r"(?<![\w.:])([xcdw])(\d+)\b")
 PLAIN_REGISTER = re.compile(r"[xcd]\d+$")
 
 
-def clean_up(lines: list[str], exit_label: str) -> list[str]:
+def clean_up(lines: list[str], exit_label: str, bare_return: bool = False) -> list[str]:
     """lines: a function body as codegen emits it (indented instructions and comments, labels
-    `name:`); exit_label: where the epilogue starts (nothing there reads a temporary)."""
+    `name:`); exit_label: where the epilogue starts (nothing there reads a temporary);
+    bare_return: the epilogue is a lone `ret` (a leaf without a frame)."""
     body = Body(lines, exit_label)
+    body.merge_extensions()
     body.fold_copies()
+    body.propagate_copies()
+    body.thread_jumps(bare_return)
     body.invert_skips()
     body.drop_jumps_to_next()
     return body.lines
@@ -137,9 +150,9 @@ class Body:
         return j if j >= 0 else None
 
     # --- liveness of a temporary ---------------------------------------------------------------
-    def read_later(self, start: int, reg, labels: dict[str, int]) -> bool:
-        """Might some path from line `start` read reg before writing it?"""
-        todo, seen = [start], set()
+    def read_later(self, starts: list[int], reg, labels: dict[str, int]) -> bool:
+        """Might some path from the lines `starts` read reg before writing it?"""
+        todo, seen = list(starts), set()
         while todo:
             i = todo.pop()
             while i < len(self.lines) and i not in seen:
@@ -163,6 +176,18 @@ class Body:
                         break
                 i += 1
         return False
+
+    def successors(self, i: int, labels: dict[str, int]) -> list[int] | None:
+        """Where control goes after the instruction at line i (None: somewhere unknown)."""
+        insn = Insn(self.lines[i])
+        if insn.mnemonic in ("br", "ret"):
+            return None
+        if insn.mnemonic == "b" or insn.mnemonic in CONDITIONAL:
+            target = labels.get(insn.operands[-1])
+            if target is None:
+                return None
+            return [target] if insn.mnemonic == "b" else [i + 1, target]
+        return [i + 1]
 
     # --- the rewrites ----------------------------------------------------------------------------
     def fold_copies(self) -> None:
@@ -194,11 +219,110 @@ class Body:
         op = Insn(self.lines[p])
         if op.mnemonic not in PURE_DEF or not op.operands or op.operands[0] != src:
             return False
-        if self.read_later(i + 1, reg, labels):
+        if self.read_later([i + 1], reg, labels):
             return False
         op.operands[0] = dst
         self.lines[p] = line[:len(line) - len(line.lstrip())] + op.text()
         return True
+
+    def merge_extensions(self) -> None:
+        """A load then an extension of the loaded register in place -> one load: `ldrsb x10, [c0]`
+        + `uxtb x10, x10` -> `ldrb x10, [c0]` (a char read as unsigned char)."""
+        for i, line in enumerate(self.lines):
+            if not self.is_insn(line):
+                continue
+            ext = Insn(line)
+            if ext.mnemonic not in EXTENSIONS or len(ext.operands) != 2 or ext.operands[0] != ext.operands[1]:
+                continue
+            p = self.previous_insn(i)
+            if p is None:
+                continue
+            load = Insn(self.lines[p])
+            merged = EXTENSIONS[ext.mnemonic].get(load.mnemonic)
+            if merged is not None and load.operands[0] == ext.operands[0]:
+                load.mnemonic = merged
+                self.lines[p] = INDENT + load.text()
+                self.lines[i] = ""
+        self.lines = [line for line in self.lines if line]
+
+    def propagate_copies(self) -> None:
+        """`mov t, s` then an instruction reading t (t a dead temporary after it) -> that
+        instruction reading s: `mov x10, x0` + `cbnz x10, L` -> `cbnz x0, L`."""
+        labels = self.label_index()
+        i = 0
+        while i < len(self.lines):
+            if self.propagate_at(i, labels):
+                del self.lines[i]
+                labels = self.label_index()
+            else:
+                i += 1
+
+    def propagate_at(self, i: int, labels) -> bool:
+        line = self.lines[i]
+        if not self.is_insn(line):
+            return False
+        move = Insn(line)
+        if move.mnemonic not in ("mov", "fmov") or len(move.operands) != 2:
+            return False
+        dst, src = move.operands
+        reg = register(dst)
+        if reg not in TEMPS or not PLAIN_REGISTER.match(src) or dst[0] != src[0]:
+            return False
+        n = self.next_insn(i)
+        if n is None:
+            return False
+        use = Insn(self.lines[n])
+        if use.mnemonic not in PURE_DEF and use.mnemonic not in READERS or use.mnemonic in ("adr", "adrp"):
+            return False                # (adr's operand is a symbol, which may look like x10)
+        first = 1 if use.mnemonic in PURE_DEF else 0
+        mentions = [m.group(0) for op in use.operands[first:] for m in REGISTER.finditer(op)
+                    if register(m.group(0)) == reg]
+        if not mentions or any(name != dst for name in mentions):
+            return False                # not read, or read in another view (x of a c value)
+        if use.writes_whole() != reg:
+            after = self.successors(n, labels)
+            if after is None or self.read_later(after, reg, labels):
+                return False
+        pattern = re.compile(rf"(?<![\w.:]){dst}\b")
+        use.operands[first:] = [pattern.sub(src, op) for op in use.operands[first:]]
+        self.lines[n] = INDENT + use.text()
+        return True
+
+    def thread_jumps(self, bare_return: bool) -> None:
+        """A branch to a label whose first instruction is `b L2` goes to L2 instead; a `b` to the
+        epilogue of a frameless leaf is `ret` itself."""
+        labels = self.label_index()
+        table = self.table_lines()
+        for i, line in enumerate(self.lines):
+            if i in table or not self.is_insn(line):
+                continue
+            insn = Insn(line)
+            if insn.mnemonic != "b" and insn.mnemonic not in CONDITIONAL:
+                continue
+            target = self.final_target(insn.operands[-1], labels, table)
+            if (insn.mnemonic == "b" and target == self.exit_label and bare_return
+                    and target not in self.labels_after(i)):
+                self.lines[i] = INDENT + "ret"
+            elif target != insn.operands[-1]:
+                insn.operands[-1] = target
+                self.lines[i] = INDENT + insn.text()
+
+    def final_target(self, label: str, labels: dict[str, int], table: set[int]) -> str:
+        """Where a branch to label ends up after the unconditional `b`s found there."""
+        for _ in range(MAX_HOPS):
+            at = labels.get(label)
+            if at is None or at >= len(self.lines):
+                return label
+            j = at
+            while j < len(self.lines) and not self.is_insn(self.lines[j]):
+                j += 1
+            if j >= len(self.lines):
+                return self.exit_label          # falls into the epilogue
+            insn = Insn(self.lines[j])
+            if insn.mnemonic != "b" or j in table:
+                return label
+            label = insn.operands[0]
+        return label
 
     def invert_skips(self) -> None:
         """`b.cond L1; b L2; L1:` -> `b.!cond L2; L1:` (comments may come between, and other labels
@@ -228,14 +352,14 @@ class Body:
         return j if j < len(self.lines) else None
 
     def labels_after(self, i: int) -> set[str]:
-        """The labels between line i and the next instruction."""
+        """The labels between line i and the next instruction (the epilogue's after the last)."""
         out = set()
         for line in self.lines[i + 1:]:
             if self.is_insn(line):
-                break
+                return out
             if self.is_label(line):
                 out.add(line[:-1])
-        return out
+        return out | {self.exit_label}
 
     def drop_jumps_to_next(self) -> None:
         """`b L` with only labels and comments between it and `L:` -> nothing."""
