@@ -74,6 +74,14 @@ def test_an_early_return_from_a_leaf_is_a_ret():
     assert insns.count("ret") == 3 and not any(i.startswith("b ") for i in insns)
 
 
+def test_call_arguments_are_loaded_straight_into_their_registers():
+    lines = [I + "ldr c10, [c19]", I + "ldr x11, [c20]", I + "mov c0, c10", I + "mov x1, x11", I + "bl f"]
+    assert clean_up(lines, ".Lret") == [I + "ldr c0, [c19]", I + "ldr x1, [c20]", I + "bl f"]
+    # c0 read in between: loading it early would change what that instruction reads
+    lines = [I + "ldr c10, [c19]", I + "ldr x11, [c0]", I + "mov c0, c10", I + "mov x1, x11", I + "bl f"]
+    assert clean_up(lines, ".Lret")[:3] == [I + "ldr c10, [c19]", I + "ldr x1, [c0]", I + "mov c0, c10"]
+
+
 def test_a_capability_is_not_folded_into_an_integer_move():
     # mov x0, x10 after a capability load keeps only the address: not the same as ldr c0
     lines = [I + "ldr c10, [c0]", I + "mov x0, x10"]

@@ -13,13 +13,18 @@ and a condition that skips a jump jumps over it:
     .Lelse4:
 
 Each rewrite is made only where it is provably the same program:
-  - `fold_copies`: the instruction writes only its first operand (PURE_DEF), and the temporary is
+  - `merge_extensions`: a load, then an extension of that register in place (ldrsb + uxtb).
+  - `fold_copies`: the instruction writes only its first operand (PURE_DEF), the instructions
+    between it and the move (a few, no branch) name neither register, and the temporary is
     dead after the move: on every path from it (followed through branches) it is written again,
     or a call or the return comes, before anything reads it. Temporaries never survive a call
     (the ABI lets the callee change them). An indirect branch (a switch's table) stops the proof.
+  - `propagate_copies`: `mov t, s` and the next instruction reads t, which is dead after it.
+  - `thread_jumps`: a branch to a `b` goes where that goes; `b` to a lone `ret` is `ret`.
   - `invert_skips`: a conditional branch over one unconditional branch to the label right after.
   - `drop_jumps_to_next`: a `b` to a label that follows it with nothing in between.
-The lines of a jump table (the `b`s after a `br`) are never touched.
+The lines of a jump table (the `b`s after a `br`) are never touched. A register is compared by
+number: x10 and c10 are one register (an `x` write clears the capability), so is w10.
 """
 from __future__ import annotations
 
@@ -46,6 +51,8 @@ EXTENSIONS = {
     "uxtw": {"ldrsw": "ldrw", "ldrw": "ldrw"}, "sxtb": {"ldrb": "ldrsb", "ldrsb": "ldrsb"},
     "sxth": {"ldrh": "ldrsh", "ldrsh": "ldrsh"}, "sxtw": {"ldrw": "ldrsw", "ldrsw": "ldrsw"},
 }
+BRANCHES = {"b", "bl", "blr", "br", "ret"} | set(CONDITIONAL)
+FOLD_REACH = 6          # instructions between a temporary's definition and its move, at most
 INDENT = "        "
 MAX_HOPS = 8            # jumps followed to find where a branch ends up (a `b` to itself loops)
 REGISTER = re.compile(r"(?<![\w.:])([xcdw])(\d+)\b")
@@ -97,6 +104,11 @@ class Insn:
 
     def text(self) -> str:
         return f"{self.mnemonic} {', '.join(self.operands)}"
+
+    def registers(self) -> set:
+        """Every register it names."""
+        return {("d" if m.group(1) == "d" else "i", int(m.group(2)))
+                for op in self.operands for m in REGISTER.finditer(op)}
 
     def reads(self) -> set:
         """The registers it may read (every register it names but a PURE_DEF destination)."""
@@ -213,7 +225,7 @@ class Body:
         reg = register(src)
         if reg not in TEMPS or not PLAIN_REGISTER.match(dst) or dst[0] != src[0]:
             return False
-        p = self.previous_insn(i)
+        p = self.defining_insn(i, reg, register(dst))
         if p is None:
             return False
         op = Insn(self.lines[p])
@@ -244,6 +256,23 @@ class Body:
                 self.lines[p] = INDENT + load.text()
                 self.lines[i] = ""
         self.lines = [line for line in self.lines if line]
+
+    def defining_insn(self, i: int, reg, other) -> int | None:
+        """The instruction before line i, in the same straight line, that names reg, if those in
+        between (at most FOLD_REACH) name neither reg nor other and are no branch: then writing
+        `other` there instead of reg changes nothing in between."""
+        j = i
+        for _ in range(FOLD_REACH):
+            j = self.previous_insn(j)
+            if j is None:
+                return None
+            insn = Insn(self.lines[j])
+            named = insn.registers()
+            if reg in named:
+                return j
+            if other in named or insn.mnemonic in BRANCHES:
+                return None
+        return None
 
     def propagate_copies(self) -> None:
         """`mov t, s` then an instruction reading t (t a dead temporary after it) -> that
