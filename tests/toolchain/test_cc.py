@@ -1025,6 +1025,23 @@ int main(void) {
 }""") == "10"
 
 
+def test_frames_of_every_size_keep_their_locals_and_return_to_the_caller():
+    # up to 4080 bytes the frame record is stored at csp + size in one step down; larger ones
+    # step down twice (and past 8192 through x16)
+    sizes = (16, 4000, 4080, 4096, 6000, 9000)
+    funcs = "".join(f"""
+long f{n}(long k) {{ char a[{n}]; long s = fill(a, {n}, k); return s + a[{n} - 1] + a[0]; }}""" for n in sizes)
+    calls = "".join(f"print_int(f{n}({n % 7})); nl();" for n in sizes)
+    out = output("""
+long fill(char *p, long n, long k) { long s = 0; for (long i = 0; i < n; i++) { p[i] = (char)(i + k); s += p[i]; } return s; }
+""" + funcs + "\nint main(void) { " + calls + " return 0; }")
+
+    def expect(n, k):
+        b = [(i + k + 128) % 256 - 128 for i in range(n)]
+        return sum(b) + b[-1] + b[0]
+    assert out == "".join(f"{expect(n, n % 7)}\n" for n in sizes)
+
+
 # =============================================================================================
 # Speed: registers, not a load and a store per operation
 # =============================================================================================

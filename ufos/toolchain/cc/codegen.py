@@ -305,10 +305,14 @@ class FunctionGen(ExprGen):
         needs_frame = f.has_calls or below > 0 or a.saved_c or a.saved_d or self.force_frame
         pro, epi = [], []
         if needs_frame:
-            pro += ["add csp, csp, #-32", f"stp c29, c30, [{self.sp}]", "mov c29, csp"]
-            if below:
-                pro += ([f"add csp, csp, #-{below}"] if below <= 8192
-                        else [f"mov x16, #{below}", "sub csp, csp, x16"])
+            if 0 < below <= 4080:        # one step down: the frame record at csp + below (stp's reach)
+                pro += [f"add csp, csp, #-{below + 32}", f"stp c29, c30, [{self.sp}, #{below}]",
+                        f"add c29, csp, #{below}"]
+            else:
+                pro += ["add csp, csp, #-32", f"stp c29, c30, [{self.sp}]", "mov c29, csp"]
+                if below:
+                    pro += ([f"add csp, csp, #-{below}"] if below <= 8192
+                            else [f"mov x16, #{below}", "sub csp, csp, x16"])
             saves, restores = self.callee_saves()
             pro += saves
             epi += restores + ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
