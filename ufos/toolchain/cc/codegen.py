@@ -315,7 +315,11 @@ class FunctionGen(ExprGen):
                             else [f"mov x16, #{below}", "sub csp, csp, x16"])
             saves, restores = self.callee_saves()
             pro += saves
-            epi += restores + ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
+            epi += restores
+            if below <= 4080 and not self.uses_vlas:     # csp is where the prologue left it
+                epi += [f"ldp c29, c30, [{self.sp}, #{below}]", f"add csp, csp, #{below + 32}"]
+            else:
+                epi += ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
         epi.append("ret")
         body = clean_up(self.lines, self.ret_label, bare_return=not needs_frame)
         if self.uses_vlas:          # a VLA's storage sits above the outgoing arguments
