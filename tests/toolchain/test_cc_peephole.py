@@ -82,6 +82,15 @@ def test_call_arguments_are_loaded_straight_into_their_registers():
     assert clean_up(lines, ".Lret")[:3] == [I + "ldr c10, [c19]", I + "ldr x1, [c0]", I + "mov c0, c10"]
 
 
+def test_the_arms_of_a_conditional_make_its_value_where_it_goes():
+    lines = [I + "cbz x1, .L1", I + "ldr c10, [c1]", I + "b .L2", ".L1:", I + "mov x10, xzr", ".L2:",
+             I + "mov c0, c10", I + "mov x1, #2"]
+    assert clean_up(lines, ".Lret") == [I + "cbz x1, .L1", I + "ldr c0, [c1]", I + "b .L2", ".L1:",
+                                         I + "mov x0, xzr", ".L2:", I + "mov x1, #2"]
+    lines[0] = I + "cbz x1, .L2"                  # a way in that does not write c10 first
+    assert I + "mov c0, c10" in clean_up(lines, ".Lret")
+
+
 def test_a_capability_is_not_folded_into_an_integer_move():
     # mov x0, x10 after a capability load keeps only the address: not the same as ldr c0
     lines = [I + "ldr c10, [c0]", I + "mov x0, x10"]

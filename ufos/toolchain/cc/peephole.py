@@ -20,6 +20,8 @@ Each rewrite is made only where it is provably the same program:
     or a call or the return comes, before anything reads it. Temporaries never survive a call
     (the ABI lets the callee change them). An indirect branch (a switch's table) stops the proof.
   - `propagate_copies`: `mov t, s` and the next instruction reads t, which is dead after it.
+  - `fold_joins`: `mov d, t` where the arms of a ?: meet, each arm ending by writing t (found
+    by looking at every instruction naming the label: each must be a `b`), t dead after it.
   - `thread_jumps`: a branch to a `b` goes where that goes; `b` to a lone `ret` is `ret`.
   - `invert_skips`: a conditional branch over one unconditional branch to the label right after.
   - `drop_jumps_to_next`: a `b` to a label that follows it with nothing in between.
@@ -59,6 +61,11 @@ REGISTER = re.compile(r"(?<![\w.:])([xcdw])(\d+)\b")
 PLAIN_REGISTER = re.compile(r"[xcd]\d+$")
 
 
+def REFERENCE(label: str):
+    """A pattern finding label in an operand (not as part of a longer name)."""
+    return re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w.])")
+
+
 def clean_up(lines: list[str], exit_label: str, bare_return: bool = False) -> list[str]:
     """lines: a function body as codegen emits it (indented instructions and comments, labels
     `name:`); exit_label: where the epilogue starts (nothing there reads a temporary);
@@ -67,6 +74,7 @@ def clean_up(lines: list[str], exit_label: str, bare_return: bool = False) -> li
     body.merge_extensions()
     body.fold_copies()
     body.propagate_copies()
+    body.fold_joins()
     body.thread_jumps(bare_return)
     body.invert_skips()
     body.drop_jumps_to_next()
@@ -79,6 +87,19 @@ def register(text: str):
     if m is None:
         return None
     return ("d" if m.group(1) == "d" else "i", int(m.group(2)))
+
+
+def retarget(op, src: str, dst: str) -> str | None:
+    """What op (which writes src's register) should write so that `mov dst, src` after it is
+    not needed; None if it cannot. An integer written into x10 then copied whole (mov c0, c10)
+    is the same integer written into x0: an x write makes the whole register an untagged one."""
+    if op.mnemonic not in PURE_DEF or not op.operands:
+        return None
+    if op.operands[0] == src:
+        return dst
+    if src[0] == dst[0] == "c" and op.operands[0] == "x" + src[1:]:
+        return "x" + dst[1:]
+    return None
 
 
 def split_operands(text: str) -> list[str]:
@@ -229,12 +250,11 @@ class Body:
         if p is None:
             return False
         op = Insn(self.lines[p])
-        if op.mnemonic not in PURE_DEF or not op.operands or op.operands[0] != src:
+        target = retarget(op, src, dst)
+        if target is None or self.read_later([i + 1], reg, labels):
             return False
-        if self.read_later([i + 1], reg, labels):
-            return False
-        op.operands[0] = dst
-        self.lines[p] = line[:len(line) - len(line.lstrip())] + op.text()
+        op.operands[0] = target
+        self.lines[p] = INDENT + op.text()
         return True
 
     def merge_extensions(self) -> None:
@@ -273,6 +293,66 @@ class Body:
             if other in named or insn.mnemonic in BRANCHES:
                 return None
         return None
+
+    def fold_joins(self) -> None:
+        """The value of a ?: made in each arm into t, then `mov d, t` where the arms meet ->
+        each arm makes it in d: `ldr x10, [c1]; b .L2; .L1: mov x10, xzr; .L2: mov x0, x10`."""
+        i = 0
+        while i < len(self.lines):
+            if self.fold_join_at(i):
+                del self.lines[i]
+            else:
+                i += 1
+
+    def fold_join_at(self, i: int) -> bool:
+        line = self.lines[i]
+        if not self.is_insn(line):
+            return False
+        move = Insn(line)
+        if move.mnemonic not in ("mov", "fmov") or len(move.operands) != 2:
+            return False
+        dst, src = move.operands
+        reg = register(src)
+        if reg not in TEMPS or not PLAIN_REGISTER.match(dst) or dst[0] != src[0]:
+            return False
+        defs = self.arm_ends(i)
+        if not defs or any(retarget(Insn(self.lines[d]), src, dst) is None for d in defs):
+            return False
+        if self.read_later([i + 1], reg, self.label_index()):
+            return False
+        for d in defs:
+            op = Insn(self.lines[d])
+            op.operands[0] = retarget(op, src, dst)
+            self.lines[d] = INDENT + op.text()
+        return True
+
+    def arm_ends(self, i: int) -> list[int] | None:
+        """For an instruction right after labels: the last instruction of every way there (the
+        one before each `b` to them, and the one falling through), if every way is one of those."""
+        j, group = i - 1, set()
+        while j >= 0 and not self.is_insn(self.lines[j]):
+            if self.is_label(self.lines[j]):
+                group.add(self.lines[j][:-1])
+            j -= 1
+        if not group or j < 0:
+            return None
+        ends = []
+        fall = Insn(self.lines[j])
+        if fall.mnemonic not in ("b", "br", "ret"):
+            if fall.mnemonic in BRANCHES:
+                return None
+            ends.append(j)
+        for k, line in enumerate(self.lines):
+            if not self.is_insn(line):
+                continue
+            insn = Insn(line)
+            if not any(REFERENCE(name).search(op) for name in group for op in insn.operands):
+                continue
+            p = self.previous_insn(k)
+            if insn.mnemonic != "b" or p is None or Insn(self.lines[p]).mnemonic in BRANCHES:
+                return None
+            ends.append(p)
+        return ends
 
     def propagate_copies(self) -> None:
         """`mov t, s` then an instruction reading t (t a dead temporary after it) -> that
