@@ -96,3 +96,13 @@ def test_helpers_calling_helpers_are_inlined_all_the_way_down():
         """, "t.c")
     walk = asm[asm.index("walk:"):]
     assert " bl " not in walk and "csp" not in walk        # a leaf: no call, no frame
+
+
+def test_a_function_with_a_bare_return_in_an_int_function_stays_a_call():
+    # `return;` gives no value: such a body is no expression of the return type, so no inlining
+    src = r"""
+        #include <stdio.h>
+        static int next(int x) { if (x) return x + 1; return; }
+        int main(void) { printf("%d\n", next(1)); return 0; }"""
+    assert re.search(r"\bbl next\b", compile_c(src, "t.c"))
+    assert run_c(src).stdout == b"2\n"

@@ -87,7 +87,9 @@ def body_expression(items: list, ret) -> Expr | None:
     if isinstance(first, Nop):
         return body_expression(rest, ret)
     if isinstance(first, Return):
-        return first.expr if first.expr is not None else nothing(first.loc)
+        if first.expr is None:                  # (`return;` in an int function: not inlined)
+            return nothing(first.loc) if T.is_void(ret) else None
+        return first.expr
     if isinstance(first, If):
         if always_returns(first.then):
             then = body_expression([first.then], ret)
