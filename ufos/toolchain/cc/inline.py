@@ -6,13 +6,13 @@ of the argument registers, the callee's own prologue and a `bl`/`ret`: for a hel
 the one `ldr` + `and` of the work itself.
 
 What is inlined: a direct call to a function defined in this unit that is `static` or `inline`,
-whose body can be written as one expression (see `Shape`): local declarations with initializers,
-expression statements, `if`/`else`, and `return`, nothing else (no loops, switch, goto, labels,
-statement expressions, compound literals, variable-length arrays, static locals, locals whose
-address is taken); small (at most MAX_NODES nodes once its own calls are inlined, or MAX_NODES_ONCE
-if this is the only call and nothing else refers to it: then the body only moves); not variadic,
-not returning or taking a struct, not calling itself (directly or through another), not calling
-setjmp or using __builtin_frame_address or va_*.
+whose body can be written as one expression (`body_expression`): local declarations with
+initializers, expression statements, `if`/`else`, and `return`, nothing else (no loops, switch,
+goto, labels, statement expressions, compound literals, variable-length arrays, static locals,
+locals whose address is taken); small (at most MAX_NODES nodes once its own calls are inlined,
+or MAX_NODES_ONCE if this is the only call and nothing else refers to it: then the body only
+moves); not variadic, not returning or taking a struct, not calling itself (directly or through
+another), not calling setjmp or using __builtin_frame_address or va_*.
 
 How (`Inliner.expand_call`): each argument is bound to a fresh local of the caller, in order, so
 it is evaluated exactly once and already converted to its parameter's type (the checker did
@@ -217,21 +217,24 @@ class Inliner:
         callee = self.definitions.get(call.func.var)
         if callee is None or callee in self.expanding:
             return None
-        var = callee.var
-        if not (var.internal or var.is_inline):
-            return None
-        ft = var.type
-        if ft.variadic or not call.functype.prototyped or call.functype.variadic or len(call.args) != len(callee.params):
-            return None
-        if T.unqualified(call.type) != T.unqualified(ft.ret):
-            return None
-        if any(T.unqualified(a.type) != T.unqualified(p.type) for a, p in zip(call.args, callee.params)):
+        if not (callee.var.internal or callee.var.is_inline) or not self.matches(call, callee):
             return None
         if callee not in self.shapes:
             self.expand(callee)
             limit = MAX_NODES_ONCE if callee.var in self.called_once else MAX_NODES
             self.shapes[callee] = self.shape_of(callee, limit)
         return self.shapes[callee]
+
+    @staticmethod
+    def matches(call: Call, callee: Function) -> bool:
+        """Does the call pass what the definition takes (a prototype, no variadic arguments, each
+        argument already of its parameter's type) and expect what it returns?"""
+        ft, seen = callee.var.type, call.functype
+        if ft.variadic or not seen.prototyped or seen.variadic or len(call.args) != len(callee.params):
+            return False
+        if T.unqualified(call.type) != T.unqualified(ft.ret):
+            return False
+        return all(T.unqualified(a.type) == T.unqualified(p.type) for a, p in zip(call.args, callee.params))
 
     @staticmethod
     def shape_of(func: Function, limit: int) -> Shape | None:

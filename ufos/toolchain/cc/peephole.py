@@ -61,7 +61,7 @@ REGISTER = re.compile(r"(?<![\w.:])([xcdw])(\d+)\b")
 PLAIN_REGISTER = re.compile(r"[xcd]\d+$")
 
 
-def REFERENCE(label: str):
+def reference_to(label: str) -> re.Pattern:
     """A pattern finding label in an operand (not as part of a longer name)."""
     return re.compile(rf"(?<![\w.]){re.escape(label)}(?![\w.])")
 
@@ -346,7 +346,7 @@ class Body:
             if not self.is_insn(line):
                 continue
             insn = Insn(line)
-            if not any(REFERENCE(name).search(op) for name in group for op in insn.operands):
+            if not any(reference_to(name).search(op) for name in group for op in insn.operands):
                 continue
             p = self.previous_insn(k)
             if insn.mnemonic != "b" or p is None or Insn(self.lines[p]).mnemonic in BRANCHES:
