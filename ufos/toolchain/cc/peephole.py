@@ -223,29 +223,42 @@ class Body:
         return [i + 1]
 
     # --- the rewrites ----------------------------------------------------------------------------
-    def fold_copies(self) -> None:
-        """`OP t, ...` then `mov d, t` (t a dead temporary) -> `OP d, ...`."""
+    def remove_moves(self, rewrite) -> None:
+        """rewrite(i, labels) at every line; a move it made needless (it says True) goes."""
         labels = self.label_index()
         i = 0
         while i < len(self.lines):
-            folded = self.fold_at(i, labels)
-            if folded:
+            if rewrite(i, labels):
                 del self.lines[i]
                 labels = self.label_index()
             else:
                 i += 1
 
-    def fold_at(self, i: int, labels) -> bool:
+    def temp_move(self, i: int, temp: int) -> tuple[str, str] | None:
+        """(dst, src) if line i is a move between two plain registers of one kind, its operand
+        number `temp` (0: dst, 1: src) a temporary; else None."""
         line = self.lines[i]
         if not self.is_insn(line):
-            return False
+            return None
         move = Insn(line)
         if move.mnemonic not in ("mov", "fmov") or len(move.operands) != 2:
-            return False
+            return None
         dst, src = move.operands
-        reg = register(src)
-        if reg not in TEMPS or not PLAIN_REGISTER.match(dst) or dst[0] != src[0]:
+        other = move.operands[1 - temp]
+        if register(move.operands[temp]) not in TEMPS or not PLAIN_REGISTER.match(other) or dst[0] != src[0]:
+            return None
+        return dst, src
+
+    def fold_copies(self) -> None:
+        """`OP t, ...` then `mov d, t` (t a dead temporary) -> `OP d, ...`."""
+        self.remove_moves(self.fold_at)
+
+    def fold_at(self, i: int, labels) -> bool:
+        move = self.temp_move(i, 1)
+        if move is None:
             return False
+        dst, src = move
+        reg = register(src)
         p = self.defining_insn(i, reg, register(dst))
         if p is None:
             return False
@@ -297,28 +310,18 @@ class Body:
     def fold_joins(self) -> None:
         """The value of a ?: made in each arm into t, then `mov d, t` where the arms meet ->
         each arm makes it in d: `ldr x10, [c1]; b .L2; .L1: mov x10, xzr; .L2: mov x0, x10`."""
-        i = 0
-        while i < len(self.lines):
-            if self.fold_join_at(i):
-                del self.lines[i]
-            else:
-                i += 1
+        self.remove_moves(self.fold_join_at)
 
-    def fold_join_at(self, i: int) -> bool:
-        line = self.lines[i]
-        if not self.is_insn(line):
+    def fold_join_at(self, i: int, labels) -> bool:
+        move = self.temp_move(i, 1)
+        if move is None:
             return False
-        move = Insn(line)
-        if move.mnemonic not in ("mov", "fmov") or len(move.operands) != 2:
-            return False
-        dst, src = move.operands
+        dst, src = move
         reg = register(src)
-        if reg not in TEMPS or not PLAIN_REGISTER.match(dst) or dst[0] != src[0]:
-            return False
         defs = self.arm_ends(i)
         if not defs or any(retarget(Insn(self.lines[d]), src, dst) is None for d in defs):
             return False
-        if self.read_later([i + 1], reg, self.label_index()):
+        if self.read_later([i + 1], reg, labels):
             return False
         for d in defs:
             op = Insn(self.lines[d])
@@ -357,26 +360,14 @@ class Body:
     def propagate_copies(self) -> None:
         """`mov t, s` then an instruction reading t (t a dead temporary after it) -> that
         instruction reading s: `mov x10, x0` + `cbnz x10, L` -> `cbnz x0, L`."""
-        labels = self.label_index()
-        i = 0
-        while i < len(self.lines):
-            if self.propagate_at(i, labels):
-                del self.lines[i]
-                labels = self.label_index()
-            else:
-                i += 1
+        self.remove_moves(self.propagate_at)
 
     def propagate_at(self, i: int, labels) -> bool:
-        line = self.lines[i]
-        if not self.is_insn(line):
+        move = self.temp_move(i, 0)
+        if move is None:
             return False
-        move = Insn(line)
-        if move.mnemonic not in ("mov", "fmov") or len(move.operands) != 2:
-            return False
-        dst, src = move.operands
+        dst, src = move
         reg = register(dst)
-        if reg not in TEMPS or not PLAIN_REGISTER.match(src) or dst[0] != src[0]:
-            return False
         n = self.next_insn(i)
         if n is None:
             return False
