@@ -470,8 +470,14 @@ int http_write_all(int fd, const void *data, size_t n)
 
 void http_text_add(struct http_text *t, const char *s, size_t n)
 {
-    if (t->len < t->cap)                        /* what fits: a text cut short is still its start */
-        memcpy(t->buf + t->len, s, n < t->cap - t->len ? n : t->cap - t->len);
+    size_t room = t->len < t->cap ? t->cap - t->len : 0;
+    size_t fits = n < room ? n : room;          /* what fits: a text cut short is still its start */
+
+    if (fits <= 8)                              /* a few bytes: a call to memcpy costs more */
+        for (size_t i = 0; i < fits; i++)
+            t->buf[t->len + i] = s[i];
+    else
+        memcpy(t->buf + t->len, s, fits);
     t->len += n;
 }
 

@@ -29,20 +29,22 @@ int log_open(const char *path)
     return log_fd < 0 ? -1 : 0;
 }
 
-/* The time of a log line, "06/Nov/1994:08:49:37 +0000": formatted once a second (as the Date of
- * an answer, http.c), not once a line. */
-static const char *log_time(void)
+/* What follows the client on a log line: " - - [06/Nov/1994:08:49:37 +0000] " (identity, user,
+ * time), made once a second (as the Date of an answer, http.c), not once a line. */
+static const char *after_client(size_t *len)
 {
     static time_t last_time;
-    static char last[32];
+    static char text[48];
+    static size_t text_len;
     time_t now = http_time();
     struct tm tm;
 
-    if (last[0] == '\0' || now != last_time) {
-        strftime(last, sizeof last, "%d/%b/%Y:%H:%M:%S +0000", gmtime_r(&now, &tm));
+    if (text_len == 0 || now != last_time) {
+        text_len = strftime(text, sizeof text, " - - [%d/%b/%Y:%H:%M:%S +0000] ", gmtime_r(&now, &tm));
         last_time = now;
     }
-    return last;
+    *len = text_len;
+    return text;
 }
 
 #define LINE_MAX_BYTES (HTTP_MAX_TARGET + 256)
@@ -56,24 +58,27 @@ void log_flush(void)
     pending_len = 0;
 }
 
+/* The line is made in place, after the lines pending (there is always room for one). */
 void log_request(const char *client, const struct http_request *req, int status, long sent)
 {
-    char line[LINE_MAX_BYTES];
-    struct http_text t = {line, 0, sizeof line - 1};
+    size_t n;
+    const char *when = after_client(&n);
 
+    if (sizeof pending - pending_len < LINE_MAX_BYTES)
+        log_flush();
+    struct http_text t = {pending + pending_len, 0, LINE_MAX_BYTES - 1};
     http_text_str(&t, client);
-    http_text_str(&t, " - - [");
-    http_text_str(&t, log_time());
+    http_text_add(&t, when, n);
     if (req->method != NULL) {
-        http_text_str(&t, "] \"");
+        http_text_add(&t, "\"", 1);
         http_text_str(&t, req->method);
         http_text_add(&t, " ", 1);
         http_text_str(&t, req->target);
-        http_text_str(&t, " HTTP/1.");
+        http_text_add(&t, " HTTP/1.", 8);
         http_text_number(&t, req->version_minor);
-        http_text_str(&t, "\" ");
+        http_text_add(&t, "\" ", 2);
     } else {                                /* a request that did not parse has no request line */
-        http_text_str(&t, "] \"-\" ");
+        http_text_add(&t, "\"-\" ", 4);
     }
     http_text_number(&t, status);
     http_text_add(&t, " ", 1);
@@ -83,9 +88,6 @@ void log_request(const char *client, const struct http_request *req, int status,
         http_text_add(&t, "-", 1);
     if (t.len > t.cap)                      /* cut, as the line's buffer holds */
         t.len = t.cap;
-    line[t.len++] = '\n';
-    if (pending_len + t.len > sizeof pending)
-        log_flush();
-    memcpy(pending + pending_len, line, t.len);
+    t.buf[t.len++] = '\n';
     pending_len += t.len;
 }
