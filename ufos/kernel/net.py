@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import select
 import socket as host_socket
+from contextlib import contextmanager
 import struct
 from collections import deque
 
@@ -63,6 +64,7 @@ class Network:
         self.bound: dict[int, "Socket"] = {}    # guest port -> the socket bound to it
         self.host_ports: dict[int, int] = {}     # guest port -> the host port it listens on
         self.host_waitables: set = set()         # listeners and host streams (for ppoll's idle)
+        self.looked: dict[int, int] | None = None   # host fd -> POLLIN|POLLOUT, during one_look
         self.next_port = EPHEMERAL.start
 
     def free_port(self) -> int:
@@ -77,6 +79,21 @@ class Network:
     def host_fds(self) -> set[int]:
         """The host descriptors a ppoll may be waiting for."""
         return {w.host_fd for w in self.host_waitables}
+
+    @contextmanager
+    def one_look(self):
+        """While ppoll looks at its descriptors, one host poll() answers for every host socket
+        (their poll methods read self.looked) instead of a host system call per descriptor: a
+        server polling 50 clients made 50."""
+        poller = select.poll()
+        for fd in self.host_fds():
+            poller.register(fd, select.POLLIN | select.POLLOUT)
+        self.looked = {fd: (POLL.POLLIN if events & (select.POLLIN | select.POLLHUP | select.POLLERR) else 0)
+                       | (POLL.POLLOUT if events & select.POLLOUT else 0) for fd, events in poller.poll(0)}
+        try:
+            yield
+        finally:
+            self.looked = None
 
 
 def parse_sockaddr(data: bytes) -> tuple[str, int]:
@@ -160,6 +177,8 @@ class HostStream:
             broken_pipe(k, p, nosignal)
 
     def poll(self, k) -> int:
+        if self.net.looked is not None:
+            return self.net.looked.get(self.host_fd, 0)
         readable, writable, _ = select.select([self.host_fd], [self.host_fd], [], 0)
         return (POLL.POLLIN if readable else 0) | (POLL.POLLOUT if writable else 0)
 
@@ -238,8 +257,11 @@ class Listener:
         wakeup(k, self)
 
     def poll(self, k) -> int:
-        ready = self.pending or select.select([self.host_fd], [], [], 0)[0]
-        return POLL.POLLIN if ready else 0
+        if self.pending:
+            return POLL.POLLIN
+        if self.net.looked is not None:
+            return self.net.looked.get(self.host_fd, 0) & POLL.POLLIN
+        return POLL.POLLIN if select.select([self.host_fd], [], [], 0)[0] else 0
 
     def close(self, k) -> None:
         """The listening socket is gone: refuse what waits in its queue."""

@@ -166,12 +166,13 @@ def poll_once(k, p, a: Args, nfds: int, raw: bytes):
     """One look at the descriptors: how many are ready, or WouldBlock until one is (or the
     deadline passes)."""
     out, ready = bytearray(), 0
-    for i in range(nfds):
-        fd, events, _ = POLLFD.unpack_from(raw, 8 * i)
-        f = p.fds.files.get(fd)
-        revents = 0x20 if f is None and fd >= 0 else (f.node.poll(k, f) & (events | 0x18)) if f else 0
-        ready += bool(revents)
-        out += POLLFD.pack(fd, events, revents)
+    with k.net.one_look():
+        for i in range(nfds):
+            fd, events, _ = POLLFD.unpack_from(raw, 8 * i)
+            f = p.fds.files.get(fd)
+            revents = 0x20 if f is None and fd >= 0 else (f.node.poll(k, f) & (events | 0x18)) if f else 0
+            ready += bool(revents)
+            out += POLLFD.pack(fd, events, revents)
     if ready or (p.deadline is not None and k.clock_ns() >= p.deadline):
         a.write(0, bytes(out))
         signal.restore_saved_mask(p)
