@@ -103,3 +103,20 @@ def test_the_audit_passes_for_a_forking_hybrid_program():
     r = run_c(FORK, abi="hybrid", audit=True)
     assert r.status == 0
     assert r.kernel.audits and all(not problems for _event, _pid, problems in r.kernel.audits)
+
+
+def test_a_handler_return_address_below_its_capabilitys_base_does_not_fail_the_kernel():
+    """A hybrid handler gets its restorer as an integer in x30: for a sentry whose address lies
+    below its base (the fuzzer made one), that is the offset mod 2^64, not an exception."""
+    from tests.machine.machine_harness import machine
+    from ufos.kernel import hybrid
+    from ufos.machine import isa
+    from ufos.machine.cap import Capability
+    m = machine("        nop")
+    m.cpu.set_sysreg("cctlr", isa.CCTLR_PCCBO)
+    code = Capability.root().set_address(0x20000).set_bounds(0x1000)
+    restorer = code.set_address(0x1ff00).seal_entry()
+    offset = hybrid.code_offset(m.cpu, restorer)
+    assert offset == (0x1ff00 - 0x20000) % (1 << 64)
+    m.cpu.x[30] = offset
+    assert m.cpu.x[30] == offset

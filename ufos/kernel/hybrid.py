@@ -59,6 +59,7 @@ def offset_of(cpu, cap: Capability) -> int:
 
 
 def code_offset(cpu, cap: Capability) -> int:
-    """A code capability handed to hybrid code (a handler's return address), as an integer."""
+    """A code capability handed to hybrid code (a handler's return address), as an integer
+    (mod 2^64: a sentry's address may lie below its base, and the kernel must not fail on it)."""
     base = cap.base if cpu.sysreg("cctlr") & isa.CCTLR_PCCBO else 0
-    return (cap.address & ~1) - base
+    return ((cap.address & ~1) - base) & ((1 << 64) - 1)
