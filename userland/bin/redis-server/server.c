@@ -275,7 +275,8 @@ static void process_input(struct client *c)
     c->in_len -= pos;
 }
 
-/* Read what came, run it, answer. -1 if the client is to be closed. */
+/* Read what came and run it; the answers wait in c->out for answer_clients(). -1 if the client
+ * is to be closed. */
 static int read_from_client(struct client *c)
 {
     if (c->in_len == c->in_cap) {           /* full (a big argument's room is made by resp.c) */
@@ -289,7 +290,17 @@ static int read_from_client(struct client *c)
         return 0;
     c->in_len += (size_t)n;
     process_input(c);
-    return write_to_client(c);
+    return 0;
+}
+
+/* Write every answer of this turn, one after the other, as Redis's beforeSleep() does
+ * (handleClientsWithPendingWrites). Writing them back to back, rather than each between the next
+ * client's read and run, lets the clients' side take them in one wake-up instead of one each. */
+static void answer_clients(struct pollfd *fds, struct client **polled, int first, int n)
+{
+    for (int i = first; i < n; i++)
+        if (polled[i] && fds[i].revents && write_to_client(polled[i]) < 0)
+            client_free(polled[i]);
 }
 
 /* ---- the cron -------------------------------------------------------------------------------- */
@@ -451,14 +462,12 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
         for (int i = first_client; i < n; i++) {
             short ev = fds[i].revents;
             struct client *c = polled[i];
-            int gone = 0;
-            if (ev & POLLOUT)
-                gone = write_to_client(c) < 0;
-            if (!gone && (ev & (POLLIN | POLLHUP | POLLERR)))
-                gone = read_from_client(c) < 0;
-            if (gone)
+            if ((ev & (POLLIN | POLLHUP | POLLERR)) && read_from_client(c) < 0) {
                 client_free(c);
+                polled[i] = NULL;
+            }
         }
+        answer_clients(fds, polled, first_client, n);
         if (child_slot >= 0 && fds[child_slot].revents)
             bgsave_check_done();
         if (fds[0].revents & POLLIN)
