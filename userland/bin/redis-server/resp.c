@@ -32,6 +32,40 @@ static long line_at(struct client *c, size_t pos)
     return cr - (c->in + pos);
 }
 
+/* The number on the line at *pos, after its '*' or '$', as Redis reads it (string2ll: no sign
+ * but '-', no leading zero, no space): 1 with *v set and *pos moved past the "\r\n", 0 when the
+ * line has not all come, -1 when it is not a number. */
+static int careful_length_line(struct client *c, size_t *pos, long long *v)
+{
+    long len = line_at(c, *pos);
+    if (len < 0)
+        return 0;
+    if (!parse_ll(c->in + *pos + 1, (size_t)len - 1, v))
+        return -1;
+    *pos += (size_t)len + 2;
+    return 1;
+}
+
+/* The usual line, a few digits all here, read in one pass (a leaf: no call, no frame to set up):
+ * 1 as careful_length_line, or NOT_QUICK for anything else (careful_length_line decides). */
+#define NOT_QUICK 2
+static int quick_length_line(struct client *c, size_t *pos, long long *v)
+{
+    const char *digits = c->in + *pos + 1, *end = c->in + c->in_len, *q = digits;
+    const char *stop = end - digits > 18 ? digits + 18 : end;   /* 18 digits cannot overflow */
+    unsigned long long n = 0, d;
+
+    while (q < stop && (d = (unsigned char)*q - '0') <= 9) {
+        n = n * 10 + d;
+        q++;
+    }
+    if (q == digits || q + 1 >= end || *q != '\r' || (*digits == '0' && q - digits > 1))
+        return NOT_QUICK;
+    *v = (long long)n;
+    *pos = (size_t)(q + 2 - c->in);
+    return 1;
+}
+
 /* Room in c->argv (and c->views) for n arguments. */
 static void argv_room(struct client *c, int n)
 {
@@ -47,13 +81,15 @@ static int parse_multibulk(struct client *c, size_t *pos)
 {
     size_t p = *pos;
     long long count, len;
-    long n = line_at(c, p);
+    int r = quick_length_line(c, &p, &count);
 
-    if (n < 0)
+    if (r == NOT_QUICK)
+        r = careful_length_line(c, &p, &count);
+
+    if (r == 0)
         return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big mbulk count string") : 0;
-    if (!parse_ll(c->in + p + 1, (size_t)n - 1, &count) || count > MULTIBULK_MAX)
+    if (r < 0 || count > MULTIBULK_MAX)
         return protocol_error(c, "invalid multibulk length");
-    p += (size_t)n + 2;
     if (count <= 0) {                          /* "*0" or "*-1": nothing to run */
         *pos = p;
         return 0;
@@ -61,17 +97,20 @@ static int parse_multibulk(struct client *c, size_t *pos)
     /* the arguments become views of the input buffer, not copies: no malloc on the hot path;
      * views of a request that has not all arrived are made again when the rest comes */
     for (long long i = 0; i < count; i++) {
-        n = line_at(c, p);
-        if (n < 0)
+        size_t line = p;
+        r = quick_length_line(c, &p, &len);
+        if (r == NOT_QUICK)
+            r = careful_length_line(c, &p, &len);
+        if (r == 0)
             return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big bulk count string") : 0;
-        if (c->in[p] != '$') {
+        char kind = c->in[line];
+        if (kind != '$') {
             char msg[40];
-            snprintf(msg, sizeof msg, "expected '$', got '%c'", c->in[p]);
+            snprintf(msg, sizeof msg, "expected '$', got '%c'", kind);
             return protocol_error(c, msg);
         }
-        if (!parse_ll(c->in + p + 1, (size_t)n - 1, &len) || len < 0 || len > BULK_MAX)
+        if (r < 0 || len < 0 || len > BULK_MAX)
             return protocol_error(c, "invalid bulk length");
-        p += (size_t)n + 2;
         if (c->in_len - p < (size_t)len + 2) {
             if (p + (size_t)len + 2 > QUERY_MAX) {    /* as Redis's client-query-buffer-limit */
                 log_msg('#', "Closing client that reached max query buffer length");
