@@ -145,7 +145,7 @@ static void set_command(struct client *c)
         return;
     }
     long long keep = keepttl && e ? e->expire_ms : -1;
-    e = db_set_entry(c->db, e, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    e = db_set_entry(c->db, e, ARG(1), ARG(2));
     if (when != -1 || keep != -1)
         db_set_expire(c->db, e, when != -1 ? when : keep);
     server.dirty++;
@@ -159,7 +159,7 @@ static void setnx_command(struct client *c)
         reply_int(c, 0);
         return;
     }
-    db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    db_set(c->db, ARG(1), ARG(2));
     server.dirty++;
     reply_int(c, 1);
 }
@@ -174,7 +174,7 @@ static void setex_generic(struct client *c, long long unit)
         reply_error(c, "ERR invalid expire time in '%s' command", unit == 1000 ? "setex" : "psetex");
         return;
     }
-    struct entry *e = db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(3)->buf, ARG(3)->len)));
+    struct entry *e = db_set(c->db, ARG(1), ARG(3));
     db_set_expire(c->db, e, now_ms() + t * unit);
     server.dirty++;
     reply_ok(c);
@@ -199,7 +199,7 @@ static void getset_command(struct client *c)
         reply_str(c, v->ptr);
     else
         reply_null(c);
-    db_set(c->db, ARG(1)->buf, ARG(1)->len, value_string(str_new(ARG(2)->buf, ARG(2)->len)));
+    db_set(c->db, ARG(1), ARG(2));
     server.dirty++;
 }
 
@@ -222,7 +222,7 @@ static void mset_command(struct client *c)
         return;
     }
     for (int i = 1; i < c->argc; i += 2)
-        db_set(c->db, ARG(i)->buf, ARG(i)->len, value_string(str_new(ARG(i + 1)->buf, ARG(i + 1)->len)));
+        db_set(c->db, ARG(i), ARG(i + 1));
     server.dirty += (c->argc - 1) / 2;
     reply_ok(c);
 }

@@ -327,17 +327,26 @@ void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms
     db_set_expire(db, e, expire_ms);
 }
 
-/* The key's entry, now holding v; the key is copied only if it is new. */
-struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v)
+/* The key's value becomes a copy of the string val, with no expiry. */
+struct entry *db_set(struct db *db, const struct str *key, const struct str *val)
 {
-    return db_set_entry(db, db_lookup_entry(db, key, len), key, len, v);
+    return db_set_entry(db, db_lookup_entry(db, key->buf, key->len), key, val);
 }
 
-struct entry *db_set_entry(struct db *db, struct entry *e, const char *key, size_t len, struct value *v)
+/* A string value is overwritten in its own room when the new one fits (most SETs of a key give
+ * it a value of the same size): no malloc and no free. Otherwise a new value replaces the old,
+ * and the key is copied only if it is new. */
+struct entry *db_set_entry(struct db *db, struct entry *e, const struct str *key, const struct str *val)
 {
+    struct value *old = e ? e->val : NULL;
+    if (old && old->type == TYPE_STRING && str_overwrite(old->ptr, val)) {
+        db_set_expire(db, e, -1);
+        return e;
+    }
+    struct value *v = value_string(str_new(val->buf, val->len));
     if (!e)
-        return dict_add(db->keys, str_new(key, len), v);
-    value_free(e->val);
+        return dict_add(db->keys, str_new(key->buf, key->len), v);
+    value_free(old);
     e->val = v;
     db_set_expire(db, e, -1);
     return e;

@@ -38,6 +38,7 @@ struct str {
     char *buf;
 };
 struct str *str_new(const char *p, size_t len);     /* p may be NULL: len zero bytes */
+int str_overwrite(struct str *s, const struct str *t);   /* s = t in s's own room, if it fits: 1 */
 struct str *str_from_ll(long long v);
 void str_free(struct str *s);
 struct str *str_append(struct str *s, const char *p, size_t len);   /* s, moved */
@@ -113,9 +114,9 @@ struct db {
 
 struct value *db_lookup(struct db *db, const char *key, size_t len);   /* NULL if absent or expired */
 struct entry *db_lookup_entry(struct db *db, const char *key, size_t len);
-struct entry *db_set(struct db *db, const char *key, size_t len, struct value *v);   /* replaces; no expiry */
+struct entry *db_set(struct db *db, const struct str *key, const struct str *val);   /* a copy of val; no expiry */
 /* db_set for a caller that has just looked the key up: e is what db_lookup_entry gave (or NULL) */
-struct entry *db_set_entry(struct db *db, struct entry *e, const char *key, size_t len, struct value *v);
+struct entry *db_set_entry(struct db *db, struct entry *e, const struct str *key, const struct str *val);
 void db_add(struct db *db, struct str *key, struct value *v, long long expire_ms);
 int db_delete(struct db *db, const char *key, size_t len);
 void db_set_expire(struct db *db, struct entry *e, long long when_ms);

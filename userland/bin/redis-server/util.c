@@ -53,6 +53,19 @@ struct str *str_new(const char *p, size_t len)
     return s;
 }
 
+/* s becomes a copy of t inside s's own allocation, if t fits there and would not leave most of it
+ * unused (a big value overwritten by a small one gives its memory back instead): 1 if done. */
+int str_overwrite(struct str *s, const struct str *t)
+{
+    size_t room = malloc_usable_size(s) - sizeof *s - 1;
+    if (t->len > room || room > 2 * t->len + 64)
+        return 0;
+    memcpy(s->buf, t->buf, t->len);
+    s->len = t->len;
+    s->buf[t->len] = 0;
+    return 1;
+}
+
 struct str *str_from_ll(long long v)
 {
     char buf[24];
