@@ -21,6 +21,7 @@ import pytest
 from tests.helpers import Guest
 from ufos.kernel.fork import POLICIES
 from ufos.kernel.net import HostStream
+from ufos.kernel.uapi import SyscallError
 
 MTIME = calendar.timegm((2020, 1, 2, 3, 4, 5))          # the files' modification time
 BIG = bytes(range(256)) * 1024                          # 256 KiB, every byte value
@@ -378,6 +379,24 @@ def test_the_log_line_of_an_overlong_target_is_cut_but_still_text(server):
     lines = wait_for(lambda: [line for line in log.read_bytes().splitlines() if b"/after-the-long-one" in line],
                      "the next log line")
     assert lines[-1].endswith(b'"GET /after-the-long-one HTTP/1.1" 404 90')
+
+
+def test_log_off_keeps_no_access_log(tmp_path):
+    """`-l off`, as nginx's `access_log off`: requests are served, no line goes to stdout and no
+    file named off is made (in the root, the server's working directory)."""
+    g = start(tmp_path, "-w", "1", "-l", "off")
+    assert get(g.port, "/hello.txt")[0] == 200
+    assert get(g.port, "/not-here")[0] == 404
+
+    def made_a_file(k):
+        try:
+            return k.fs.lookup("/off") is not None
+        except SyscallError:
+            return False
+    assert not on_kernel(g, made_a_file)
+    status, stdout, stderr = stop(g)
+    assert status == 0, stderr.decode()
+    assert b"GET /" not in stdout
 
 
 # ---- the file cache ---------------------------------------------------------------------------

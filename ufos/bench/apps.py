@@ -204,7 +204,7 @@ def http_rate(policy: str, workers: int, connections: int, requests: int) -> dic
     with tempfile.TemporaryDirectory(prefix="ufos-bench-") as share:
         (Path(share) / "www").mkdir()
         (Path(share) / "www" / "index.html").write_text("<p>hello, ufos</p>\n")
-        server = Background(["/bin/httpd", "-p", "8080", "-w", str(workers), "-l", "/dev/null"], ports=(8080,),
+        server = Background(["/bin/httpd", "-p", "8080", "-w", str(workers), "-l", "off"], ports=(8080,),
                             share=share, policy=policy)
         try:
             port = server.host_port(8080)

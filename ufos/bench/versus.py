@@ -138,7 +138,8 @@ def bench_http(seconds: int, connections: int, policy: str, runs: int = 3) -> Ta
                 proc.wait(30)
         for workers in (1, 2):
             say(f"our /bin/httpd with {workers} worker(s) under {policy}")
-            ours = Background(["/bin/httpd", "-p", "8080", "-w", str(workers), "-l", "/dev/null"], ports=(8080,),
+            # -l off: no access log, as nginx's `access_log off` above
+            ours = Background(["/bin/httpd", "-p", "8080", "-w", str(workers), "-l", "off"], ports=(8080,),
                               share=tmp, policy=policy, clock="host")
             try:
                 port = ours.host_port(8080)

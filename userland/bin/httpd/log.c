@@ -19,12 +19,16 @@
 
 #include "httpd.h"
 
-static int log_fd = 1;
+static int log_fd = 1;              /* -1: no log (-l off) */
 
 int log_open(const char *path)
 {
     if (path == NULL)
         return 0;
+    if (strcmp(path, "off") == 0) {
+        log_fd = -1;
+        return 0;
+    }
     log_fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0644);
     return log_fd < 0 ? -1 : 0;
 }
@@ -62,8 +66,11 @@ void log_flush(void)
 void log_request(const char *client, const struct http_request *req, int status, long sent)
 {
     size_t n;
-    const char *when = after_client(&n);
+    const char *when;
 
+    if (log_fd < 0)
+        return;
+    when = after_client(&n);
     if (sizeof pending - pending_len < LINE_MAX_BYTES)
         log_flush();
     struct http_text t = {pending + pending_len, 0, LINE_MAX_BYTES - 1};

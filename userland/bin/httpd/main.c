@@ -1,11 +1,12 @@
 /*
  * main.c - httpd, a pre-forking static HTTP server (the μFork paper's Nginx experiment):
  *
- *     httpd [-p PORT] [-r ROOT] [-w WORKERS] [-t SECONDS] [-l LOGFILE]
+ *     httpd [-p PORT] [-r ROOT] [-w WORKERS] [-t SECONDS] [-l LOGFILE|off]
  *
  * serves the files under ROOT (default /host/www) over HTTP/1.0 and 1.1 on PORT (default 8080)
  * with WORKERS worker processes (default 2), each a fork of this master (pool.c). A client has
- * SECONDS (default 10) to send a request. The access log goes to stdout, or to LOGFILE.
+ * SECONDS (default 10) to send a request. The access log goes to stdout, or to LOGFILE; `-l off`
+ * keeps none, as Nginx's `access_log off` (`-l ./off` for a file named off).
  *
  * kill -TERM the master: the workers finish their requests and it exits with 0.
  * kill -HUP the master: new workers replace the old. A worker that dies is replaced.
@@ -27,7 +28,7 @@ struct config config = {8080, "/host/www", 2, 10, NULL};
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: httpd [-p PORT] [-r ROOT] [-w WORKERS(1-%d)] [-t SECONDS] [-l LOGFILE]\n",
+    fprintf(stderr, "usage: httpd [-p PORT] [-r ROOT] [-w WORKERS(1-%d)] [-t SECONDS] [-l LOGFILE|off]\n",
             MAX_WORKERS);
     exit(2);
 }
