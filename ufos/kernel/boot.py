@@ -270,7 +270,7 @@ class Kernel:
     def over_budget(self) -> bool:
         """Has the machine run out of its instruction budget? Then every μprocess is killed."""
         limit = self.options.max_instructions
-        if not limit or self.cpu.sysreg("icount") < limit:
+        if not limit or self.cpu.icount < limit:
             return False
         for p in self.procs.live():
             self.report(p, f"ufos: pid {p.pid} ({p.name}) killed after {limit:,} instructions (the limit)\n")
@@ -340,10 +340,11 @@ class Kernel:
         """Wake the sleepers whose time has come. The clock is read only when someone has a
         deadline: the scheduler calls this every turn, and reading the modeled clock sums every
         counter the cost model weighs."""
-        timed = [p for p in self.procs.procs.values() if p.state == "sleeping" and p.wake_at is not None]
-        if timed:
-            now = self.clock_ns()
-            for p in timed:
+        now = None
+        for p in self.procs.procs.values():
+            if p.wake_at is not None and p.state == "sleeping":
+                if now is None:
+                    now = self.clock_ns()
                 if p.wake_at <= now:
                     wake(p)
 
@@ -382,9 +383,9 @@ class Kernel:
     def poll_host(self) -> None:
         """Every HOST_POLL instructions, even while μprocesses keep the CPU busy, wake those whose
         host input (a key, a client's connection or request) has come — without waiting."""
-        if self.cpu.sysreg("icount") < self.next_host_poll:
+        if self.cpu.icount < self.next_host_poll:
             return
-        self.next_host_poll = self.cpu.sysreg("icount") + HOST_POLL
+        self.next_host_poll = self.cpu.icount + HOST_POLL
         sleepers = [p for p in self.procs.procs.values() if p.state == "sleeping"]
         inputs = self.host_inputs(sleepers)
         if inputs:

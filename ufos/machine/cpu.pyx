@@ -1188,6 +1188,12 @@ cdef class CPU:
     def nzcv(self, uint32_t value):
         self.s.nzcv = value & 0xF0000000U
 
+    @property
+    def icount(self):
+        """Instructions retired since reset: sysreg("icount"), without the lookup by name (the
+        scheduler reads it every turn)."""
+        return self.s.ctr.instructions
+
     def sysreg(self, str name):
         """Read a system register by name (the host is the kernel: no permission check)."""
         num = isa.SYSREG_BY_NAME[name]
