@@ -323,7 +323,7 @@ static void expire_generic(struct client *c, long long unit, int absolute)
     if (!arg_ll(c, 2, &t))
         return;
     if ((t > 0 && t > 9223372036854775807LL / unit) || (t < 0 && t < (-9223372036854775807LL - 1) / unit)) {
-        reply_error(c, "ERR invalid expire time in '%s' command", c->last_cmd);
+        reply_error(c, "ERR invalid expire time in '%s' command", c->cmd->name);
         return;
     }
     long long when = t * unit + (absolute ? 0 : now_ms());
@@ -606,7 +606,7 @@ static void pop_generic(struct client *c, int head)
     struct value *v;
     long long count = 1;
     if (c->argc > 3) {
-        reply_error(c, "ERR wrong number of arguments for '%s' command", c->last_cmd);
+        reply_error(c, "ERR wrong number of arguments for '%s' command", c->cmd->name);
         return;
     }
     if (c->argc == 3) {
@@ -712,7 +712,7 @@ static int hash_set(struct dict *d, struct str *field, struct str *value)
 static int hset_generic(struct client *c)
 {
     if (c->argc % 2 == 1) {
-        reply_error(c, "ERR wrong number of arguments for '%s' command", c->last_cmd);
+        reply_error(c, "ERR wrong number of arguments for '%s' command", c->cmd->name);
         return -1;
     }
     struct value *v = write_key(c, 1, TYPE_HASH);
@@ -1082,7 +1082,7 @@ static void client_command(struct client *c)
         for (int i = 0; i < server.nclients; i++) {
             struct client *o = server.clients[i];
             int n = snprintf(line, sizeof line, "id=%lld fd=%d name=%s db=%d cmd=%s\n", o->id, o->fd,
-                             o->name ? o->name->buf : "", o->db->id, o->last_cmd ? o->last_cmd : "NULL");
+                             o->name ? o->name->buf : "", o->db->id, o->cmd ? o->cmd->name : "NULL");
             out = str_append(out, line, (size_t)n);
         }
         reply_str(c, out);
@@ -1681,7 +1681,7 @@ static void command_command(struct client *c)
 
 static void call(struct client *c, const struct command *cmd)
 {
-    c->last_cmd = cmd->name;
+    c->cmd = cmd;
     server.stat_commands++;
     cmd->proc(c);
 }
@@ -1699,10 +1699,20 @@ static void unknown_command(struct client *c)
     reply_error(c, "ERR unknown command '%.128s', with args beginning with: %s", ARG(0)->buf, args);
 }
 
+/* The command argv[0] names: the client's last one again when the name is the same (a client
+ * mostly repeats itself: a batch of SETs, a pipeline, a benchmark), else from the table. */
+static const struct command *command_named(struct client *c)
+{
+    const struct command *last = c->cmd;
+    if (last && arg_is(c, 0, last->name))
+        return last;
+    return find_command(ARG(0));
+}
+
 /* Run (or, inside MULTI, queue) the command in c->argv. */
 void process_command(struct client *c)
 {
-    const struct command *cmd = find_command(ARG(0));
+    const struct command *cmd = command_named(c);
     int queuing = c->in_multi && cmd && cmd->proc != exec_command && cmd->proc != discard_command &&
                   cmd->proc != multi_command && cmd->proc != quit_command;
     if (!cmd) {

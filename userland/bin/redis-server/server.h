@@ -146,7 +146,7 @@ struct client {
     int in_multi, multi_error;      /* MULTI ... EXEC */
     struct queued *queue;
     int nqueued, queue_cap;
-    const char *last_cmd;
+    const struct command *cmd;       /* the command being run, or the last one (commands.c) */
 };
 
 struct queued {
