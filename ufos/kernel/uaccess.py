@@ -35,21 +35,23 @@ def check_buffer(k, space, cap: Capability, length: int, perms: int, align: int 
     μprocess can hold one that does not, so one that does not is forged or a kernel bug, and the
     kernel will not be the one to use it. align: the alignment the access needs (16 for an array
     of capabilities, as a capability load would fault otherwise)."""
+    address = cap.address
     if k.isolation == "off":
-        return cap.address
+        return address
     if not cap.tag:
-        raise SyscallError(E.EFAULT, f"untagged pointer {cap.address:#x}")
+        raise SyscallError(E.EFAULT, f"untagged pointer {address:#x}")
     if cap.sealed:
         raise SyscallError(E.EFAULT, "sealed capability")
     if cap.perms & perms != perms:
         raise SyscallError(E.EFAULT, "missing permission")
-    if not space.base <= cap.base <= cap.top <= space.top:
+    base, top = cap.base, cap.top
+    if not space.base <= base <= top <= space.top:
         raise SyscallError(E.EFAULT, f"{cap!r} is outside the caller's slot")
-    if length < 0 or cap.address < cap.base or cap.address + length > cap.top:
-        raise SyscallError(E.EFAULT, f"{length} bytes at {cap.address:#x} are outside {cap!r}")
-    if cap.address % align:
-        raise SyscallError(E.EFAULT, f"{cap.address:#x} is not aligned to {align} bytes")
-    return cap.address
+    if length < 0 or address < base or address + length > top:
+        raise SyscallError(E.EFAULT, f"{length} bytes at {address:#x} are outside {cap!r}")
+    if address % align:
+        raise SyscallError(E.EFAULT, f"{address:#x} is not aligned to {align} bytes")
+    return address
 
 
 class Args:

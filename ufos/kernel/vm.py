@@ -233,10 +233,10 @@ class AddressSpace:
     regions: list[Region] = field(default_factory=list)
     got_pages: set[int] = field(default_factory=set)   # pages holding the loader's capabilities
     stats: MemoryStats = field(default_factory=MemoryStats)
+    top: int = field(init=False)   # the slot's end (a field, not a property: every check reads it)
 
-    @property
-    def top(self) -> int:
-        return self.base + SLOT_SIZE
+    def __post_init__(self):
+        self.top = self.base + SLOT_SIZE
 
     @cached_property
     def root(self) -> Capability:
@@ -477,21 +477,22 @@ class AddressSpace:
         return (pte & FRAME_MASK) | (va & (PAGE - 1))
 
     def read(self, va: int, length: int) -> bytes:
-        out = bytearray()
-        while length > 0:
-            n = min(length, PAGE - va % PAGE)
-            out += self.vm.memory.read(self.physical(va, "read"), n)
-            self.vm.events.bytes_moved += n
-            va, length = va + n, length - n
-        return bytes(out)
+        """The bytes at [va, va + length), a page at a time (each page's frame found apart)."""
+        memory, pieces, end = self.vm.memory, [], va + length
+        while va < end:
+            n = min(end - va, PAGE - va % PAGE)
+            pieces.append(memory.read(self.physical(va, "read"), n))
+            va += n
+        self.vm.events.bytes_moved += length
+        return b"".join(pieces)
 
     def write(self, va: int, data: bytes) -> None:
-        pos = 0
-        while pos < len(data):
-            n = min(len(data) - pos, PAGE - (va + pos) % PAGE)
-            self.vm.memory.write(self.physical(va + pos, "write"), data[pos:pos + n])
-            self.vm.events.bytes_moved += n
+        memory, pos, size = self.vm.memory, 0, len(data)
+        while pos < size:
+            n = min(size - pos, PAGE - (va + pos) % PAGE)
+            memory.write(self.physical(va + pos, "write"), data[pos:pos + n])
             pos += n
+        self.vm.events.bytes_moved += size
 
     def load_cap(self, va: int) -> Capability:
         return self.vm.memory.load_cap(self.physical(aligned_cap(va), "cap_load"))
