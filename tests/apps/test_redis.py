@@ -139,6 +139,18 @@ def test_strings(r):
         r.incr("max")
 
 
+def test_set_over_an_existing_value_of_any_size_type_or_expiry(r):
+    """SET reuses a string's room when the new value fits (no malloc): what GET sees must not show it."""
+    for value in [b"abc", b"x", b"", b"\0binary\0" * 3, b"y" * 5000, b"zz", b"q" * 64, b"r" * 63]:
+        assert r.set("over", value) is True
+        assert r.get("over") == value and r.strlen("over") == len(value)
+    r.set("over", "short", ex=100)
+    assert r.set("over", "other") is True and r.ttl("over") == -1 and r.get("over") == b"other"
+    r.rpush("was-a-list", "a")
+    assert r.set("was-a-list", "now a string") is True
+    assert r.type("was-a-list") == b"string" and r.get("was-a-list") == b"now a string"
+
+
 def test_errors_are_redis_errors(r):
     r.rpush("list", "x")
     r.set("str", "abc")
