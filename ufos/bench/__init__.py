@@ -53,7 +53,7 @@ def main(argv) -> int:
     for server in (redis, http):
         server.add_argument("--fork-policy", default="copa", choices=POLICY_ORDER, help="our server's (default copa)")
         server.add_argument("--runs", type=int, default=3,
-                            help="runs of each server, the best kept (default 3: a 2-core machine is noisy)")
+                            help="rounds, each measuring every server once; the best kept (default 3: a 2-core machine is noisy)")
     args = parser.parse_args(argv)
     if args.what in ("redis", "http"):
         from ufos.bench import versus
