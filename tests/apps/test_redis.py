@@ -151,6 +151,17 @@ def test_set_over_an_existing_value_of_any_size_type_or_expiry(r):
     assert r.type("was-a-list") == b"string" and r.get("was-a-list") == b"now a string"
 
 
+def test_client_list_names_each_clients_last_command(server, r):
+    writer = client(server, protocol=2)
+    writer.client_setname("writer")
+    writer.set("x", 1)
+    writer.execute_command("get", "x")                      # in lower case: the same command
+    listing = {c["name"]: c["cmd"] for c in r.client_list()}
+    assert listing["writer"] == "get"
+    writer.execute_command("SET", "x", 2)
+    assert {c["name"]: c["cmd"] for c in r.client_list()}["writer"] == "set"
+
+
 def test_errors_are_redis_errors(r):
     r.rpush("list", "x")
     r.set("str", "abc")
