@@ -1,6 +1,8 @@
 """The peephole clean-up (ufos/toolchain/cc/peephole.py): a value computed into a temporary and
 then moved is computed where it goes, and a branch over a jump becomes the opposite branch; but
 only where no path could still read the temporary."""
+import re
+
 from ufos.runner import run_c
 from ufos.toolchain.cc import compile_c
 from ufos.toolchain.cc.peephole import clean_up
@@ -120,3 +122,65 @@ def test_programs_behave_the_same_after_clean_up():
             return 0;
         }""")
     assert r.status == 0 and r.stdout == b"4 -1 59 1\n"
+
+
+# ---- callee-saved registers that never outlive a call (spare_for_callee_saved) ---------------------
+
+def test_a_register_variable_used_only_between_calls_is_not_saved():
+    asm = compile_c("""
+        long g(long);
+        long f(long *p, long n) {
+            if (n < 0)
+                return g(0);
+            long s = 0;
+            for (long i = 0; i < n; i++)
+                s += p[i];
+            return s;
+        }""", "t.c")
+    insns = body(asm, "f")
+    assert not any(re.match(r"(stp|str|ldp|ldr) c(19|2[0-8])", insn) for insn in insns)
+    assert not any(re.search(r"\bc(19|2[0-8])\b|\bx(19|2[0-8])\b", insn) for insn in insns)
+
+
+def test_a_register_variable_live_across_a_call_stays_saved():
+    asm = compile_c("""
+        long g(long);
+        long f(long n) {
+            long kept = n * 3;
+            g(n);
+            return kept;
+        }""", "t.c")
+    insns = body(asm, "f")
+    assert any(insn.startswith(("stp c", "str c")) and re.search(r"c(19|2[0-8])", insn) for insn in insns)
+    assert "bl g" in insns
+
+
+def test_programs_behave_the_same_with_spared_registers():
+    """Values in loops around calls, in both arms of a branch, and only after the last call: each
+    kept where it must be (a callee-saved register clobbered by the callee would show)."""
+    r = run_c(r"""
+        #include <stdio.h>
+        #include <string.h>
+        long noisy(long x) {                 /* changes every caller-saved register it can */
+            volatile long a = x * 7, b = a + 1, c = b * b;
+            return a + b + c;
+        }
+        long walk(const char *s, long n) {
+            long before = 0, after = 0, across = n * 5;
+            for (long i = 0; s[i]; i++)
+                before += s[i];
+            for (long i = 0; i < n; i++)
+                across += noisy(i) & 1;
+            if (across > 1000)
+                after = (long)strlen(s);
+            else
+                for (long i = 0; i < 3; i++)
+                    after += i * across;
+            return before * 1000000 + across * 1000 + after;
+        }
+        int main(void) {
+            printf("%ld %ld\n", walk("abc", 4), walk("", 0));
+            return 0;
+        }""")
+    assert r.status == 0, r.stderr
+    assert r.stdout == b"294022066 0\n"

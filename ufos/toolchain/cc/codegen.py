@@ -35,7 +35,7 @@ from ufos.toolchain.cc.gen_expr import ExprGen
 from ufos.toolchain.cc.gen_memory import Addr, fits14, store_insn
 from ufos.toolchain.cc.nodes import (Binary, Block, Case, Const, ExprStmt, Function, Goto, If, Label, LocalInit, Loop, Nop,
                                      Program, Return, Str, Switch, Unary, Var, children)
-from ufos.toolchain.cc.peephole import clean_up
+from ufos.toolchain.cc.peephole import clean_up, spare_for_callee_saved
 from ufos.toolchain.cc.regalloc import allocate, int_arg_registers
 from ufos.toolchain.cc.regs import Regs, Temp, reg_name
 
@@ -303,6 +303,8 @@ class FunctionGen(ExprGen):
         head += [f"{INDENT}.type {name}, %function", f"{name}:"]
         below = T.align_to(a.frame.used, 16) + T.align_to(self.outgoing, 16)
         needs_frame = f.has_calls or below > 0 or a.saved_c or a.saved_d or self.force_frame
+        body = clean_up(self.lines, self.ret_label, bare_return=not needs_frame)
+        spared = spare_for_callee_saved(body, self.ret_label, a.saved_c)
         pro, epi = [], []
         if needs_frame:
             if 0 < below <= 4080:        # one step down: the frame record at csp + below (stp's reach)
@@ -313,7 +315,7 @@ class FunctionGen(ExprGen):
                 if below:
                     pro += ([f"add csp, csp, #-{below}"] if below <= 8192
                             else [f"mov x16, #{below}", "sub csp, csp, x16"])
-            saves, restores = self.callee_saves()
+            saves, restores = self.callee_saves([r for r in a.saved_c if r not in spared])
             pro += saves
             epi += restores
             if below <= 4080 and not self.uses_vlas:     # csp is where the prologue left it
@@ -321,17 +323,17 @@ class FunctionGen(ExprGen):
             else:
                 epi += ["mov csp, c29", f"ldp c29, c30, [{self.sp}]", "add csp, csp, #32"]
         epi.append("ret")
-        body = clean_up(self.lines, self.ret_label, bare_return=not needs_frame)
         if self.uses_vlas:          # a VLA's storage sits above the outgoing arguments
             mark = f"#{OUTGOING_MARK}"
             body = [x.replace(mark, f"#{T.align_to(self.outgoing, 16)}") for x in body]
         return (head + [INDENT + x for x in pro] + body + [f"{self.ret_label}:"]
                 + [INDENT + x for x in epi])
 
-    def callee_saves(self) -> tuple[list[str], list[str]]:
+    def callee_saves(self, regs: list[int]) -> tuple[list[str], list[str]]:
+        """The prologue's saves and the epilogue's restores of the callee-saved registers the
+        body uses: regs (capability registers), then the allocator's d registers."""
         a = self.alloc
         saves, restores = [], []
-        regs = a.saved_c
         for i in range(0, len(regs), 2):
             if i + 1 < len(regs) and not self.hybrid:      # A64 has no alternate-base pairs
                 off = -16 * (i + 2)

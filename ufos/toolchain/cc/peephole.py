@@ -25,6 +25,8 @@ Each rewrite is made only where it is provably the same program:
   - `thread_jumps`: a branch to a `b` goes where that goes; `b` to a lone `ret` is `ret`.
   - `invert_skips`: a conditional branch over one unconditional branch to the label right after.
   - `drop_jumps_to_next`: a `b` to a label that follows it with nothing in between.
+Then `spare_for_callee_saved` gives a register variable that never has to outlive a call a
+caller-saved register, so the prologue does not save it (docs/compiler.md).
 The lines of a jump table (the `b`s after a `br`) are never touched. A register is compared by
 number: x10 and c10 are one register (an `x` write clears the capability), so is w10.
 """
@@ -59,6 +61,10 @@ INDENT = "        "
 MAX_HOPS = 8            # jumps followed to find where a branch ends up (a `b` to itself loops)
 REGISTER = re.compile(r"(?<![\w.:])([xcdw])(\d+)\b")
 PLAIN_REGISTER = re.compile(r"[xcd]\d+$")
+# caller-saved registers that may stand in for a callee-saved one a body uses only between calls
+# (c8 and c9 carry a struct's address and the variadic arguments into a call, c16-c18 are the
+# linker's and reserved); the temporaries first
+SPARES = [1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15]
 
 
 def reference_to(label: str) -> re.Pattern:
@@ -79,6 +85,35 @@ def clean_up(lines: list[str], exit_label: str, bare_return: bool = False) -> li
     body.invert_skips()
     body.drop_jumps_to_next()
     return body.lines
+
+
+def spare_for_callee_saved(lines: list[str], exit_label: str, saved: list[int]) -> list[int]:
+    """A non-leaf function keeps its register variables in callee-saved registers, which its
+    prologue saves and its epilogue restores: a capability store and load each. A register whose
+    value never has to outlive a call (on no path is it read after a call before being written
+    again) can be a caller-saved one instead, if the body names that one nowhere. This renames
+    each such register of `saved` in the body (lines as clean_up returns them); the caller drops
+    those from the saves. Returns the registers renamed. A function with a jump table (`br`) is
+    left alone: where that goes is not followed."""
+    body = Body(lines, exit_label)
+    insns = [(i, Insn(line)) for i, line in enumerate(body.lines) if body.is_insn(line)]
+    if any(insn.mnemonic == "br" for _, insn in insns):
+        return []
+    named = set().union(*(insn.registers() for _, insn in insns))
+    spares = [n for n in SPARES if ("i", n) not in named]
+    labels = body.label_index()
+    after_calls = [i + 1 for i, insn in insns if insn.mnemonic in ("bl", "blr")]
+    renames = {}
+    for r in saved:
+        if not spares:
+            break
+        if not body.read_later(after_calls, ("i", r), labels):
+            renames[r] = spares.pop()
+    if renames:
+        pattern = re.compile(r"(?<![\w.:])([xcw])(%s)\b" % "|".join(map(str, renames)))
+        lines[:] = [pattern.sub(lambda m: m.group(1) + str(renames[int(m.group(2))]), line)
+                    if Body.is_insn(line) else line for line in lines]
+    return list(renames)
 
 
 def register(text: str):
@@ -184,7 +219,8 @@ class Body:
 
     # --- liveness of a temporary ---------------------------------------------------------------
     def read_later(self, starts: list[int], reg, labels: dict[str, int]) -> bool:
-        """Might some path from the lines `starts` read reg before writing it?"""
+        """Might some path from the lines `starts` read reg before writing it? A call ends a path:
+        a temporary does not outlive one, and a register that does is found live after that call."""
         todo, seen = list(starts), set()
         while todo:
             i = todo.pop()
