@@ -95,6 +95,8 @@ def spare_for_callee_saved(lines: list[str], exit_label: str, saved: list[int]) 
     each such register of `saved` in the body (lines as clean_up returns them); the caller drops
     those from the saves. Returns the registers renamed. A function with a jump table (`br`) is
     left alone: where that goes is not followed."""
+    if not saved:                       # a leaf: its register variables are caller-saved already
+        return []
     body = Body(lines, exit_label)
     insns = [(i, Insn(line)) for i, line in enumerate(body.lines) if body.is_insn(line)]
     if any(insn.mnemonic == "br" for _, insn in insns):
