@@ -1,0 +1,120 @@
+/*
+ * commands.h - what the command files share: the command table's entry, the common error
+ * messages, the helpers that read arguments and look keys up (commands.c), and every handler,
+ * grouped by the file it lives in, as Redis groups them (t_string.c, t_list.c, ...).
+ */
+#ifndef COMMANDS_H
+#define COMMANDS_H
+
+#include "server.h"
+
+struct command {
+    const char *name;
+    void (*proc)(struct client *c);
+    int arity;                       /* argc exactly, or at least -arity when negative */
+    const char *flags;               /* as COMMAND reports them, space-separated */
+    int first_key, last_key, step;
+};
+
+extern const char ERR_INT[], ERR_SYNTAX[], ERR_WRONGTYPE[], ERR_POSITIVE[];
+
+#define ARG(i) (c->argv[i])
+
+/* ---- commands.c: arguments, keys, running a command ------------------------------------------ */
+int arg_is(struct client *c, int i, const char *word);         /* ARG(i) is word, any case */
+int arg_ll(struct client *c, int i, long long *v);             /* 0 after replying ERR_INT */
+int read_key(struct client *c, int i, int type, struct value **v);
+struct value *write_key(struct client *c, int i, int type);
+void drop_if_empty(struct client *c, int i, struct value *v);
+const struct command *find_command(struct str *name);
+void call(struct client *c, const struct command *cmd);
+void unknown_subcommand(struct client *c, const char *command);
+void command_command(struct client *c);
+
+/* ---- t_string.c ------------------------------------------------------------------------------ */
+void get_command(struct client *c);
+void set_command(struct client *c);
+void setnx_command(struct client *c);
+void setex_command(struct client *c);
+void psetex_command(struct client *c);
+void getset_command(struct client *c);
+void mget_command(struct client *c);
+void mset_command(struct client *c);
+void incr_command(struct client *c);
+void decr_command(struct client *c);
+void incrby_command(struct client *c);
+void decrby_command(struct client *c);
+void append_command(struct client *c);
+void strlen_command(struct client *c);
+
+/* ---- keyspace.c ------------------------------------------------------------------------------ */
+void del_command(struct client *c);
+void exists_command(struct client *c);
+void expire_command(struct client *c);
+void pexpire_command(struct client *c);
+void expireat_command(struct client *c);
+void pexpireat_command(struct client *c);
+void ttl_command(struct client *c);
+void pttl_command(struct client *c);
+void persist_command(struct client *c);
+void type_command(struct client *c);
+void rename_command(struct client *c);
+void dbsize_command(struct client *c);
+void flushdb_command(struct client *c);
+void flushall_command(struct client *c);
+void randomkey_command(struct client *c);
+void keys_command(struct client *c);
+void scan_command(struct client *c);
+
+/* ---- t_list.c -------------------------------------------------------------------------------- */
+void lpush_command(struct client *c);
+void rpush_command(struct client *c);
+void lpop_command(struct client *c);
+void rpop_command(struct client *c);
+void llen_command(struct client *c);
+void lindex_command(struct client *c);
+void lrange_command(struct client *c);
+
+/* ---- t_hash.c -------------------------------------------------------------------------------- */
+void hset_command(struct client *c);
+void hmset_command(struct client *c);
+void hget_command(struct client *c);
+void hmget_command(struct client *c);
+void hdel_command(struct client *c);
+void hgetall_command(struct client *c);
+void hkeys_command(struct client *c);
+void hvals_command(struct client *c);
+void hlen_command(struct client *c);
+void hexists_command(struct client *c);
+void hincrby_command(struct client *c);
+
+/* ---- t_set.c --------------------------------------------------------------------------------- */
+void sadd_command(struct client *c);
+void srem_command(struct client *c);
+void smembers_command(struct client *c);
+void sismember_command(struct client *c);
+void scard_command(struct client *c);
+void spop_command(struct client *c);
+
+/* ---- multi.c --------------------------------------------------------------------------------- */
+void multi_command(struct client *c);
+void discard_command(struct client *c);
+void exec_command(struct client *c);
+
+/* ---- server_commands.c ----------------------------------------------------------------------- */
+void ping_command(struct client *c);
+void echo_command(struct client *c);
+void quit_command(struct client *c);
+void select_command(struct client *c);
+void hello_command(struct client *c);
+void client_command(struct client *c);
+void save_command(struct client *c);
+void bgsave_command(struct client *c);
+void lastsave_command(struct client *c);
+void shutdown_command(struct client *c);
+void time_command(struct client *c);
+void debug_command(struct client *c);
+void info_command(struct client *c);
+void config_command(struct client *c);
+
+#endif
