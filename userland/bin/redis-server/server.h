@@ -8,7 +8,9 @@
  *               (save rules, expiry), logging, shutdown
  *   resp.c      bytes -> a command's arguments (RESP2 multibulk or inline), replies -> bytes
  *               (RESP2, and RESP3 after HELLO 3)
- *   commands.c  the command table (name, arity, flags, handler) and every handler
+ *   commands.c  the command table (name, arity, flags, key positions, handler), lookup, MULTI's
+ *               queueing; the handlers, a file per kind: t_string.c, t_list.c, t_hash.c,
+ *               t_set.c, keyspace.c (any key), multi.c (MULTI/EXEC/WATCH), server_commands.c
  *   db.c        the keyspace: a hash table per database, expiry, and the value types
  *               string, list, hash and set
  *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
@@ -46,6 +48,8 @@ struct str *str_append(struct str *s, const char *p, size_t len);   /* s, moved 
 /* Integers as Redis reads them: optional '-', digits, no leading zeros or spaces, in range. */
 int parse_ll(const char *p, size_t len, long long *out);
 int ll_to_str(char *buf, long long v);               /* its length; buf needs 21 bytes */
+int parse_double(const char *p, size_t len, double *out);   /* strtod's syntax, all of p, not NaN */
+int double_to_str(char *buf, double v);              /* INCRBYFLOAT's form; buf needs 512 bytes */
 int glob_match(const char *pat, size_t plen, const char *s, size_t slen, int nocase);
 long long now_ms(void);                              /* the Unix time in milliseconds */
 long long mono_us(void);                             /* a monotonic clock in microseconds */

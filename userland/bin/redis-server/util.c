@@ -1,8 +1,11 @@
 /*
  * util.c - the small tools every part of the server uses: memory that never comes back NULL,
- * binary-safe strings, integers parsed as strictly as Redis parses them, glob patterns (KEYS,
+ * binary-safe strings, integers and floats parsed as strictly as Redis parses them, glob patterns (KEYS,
  * SCAN MATCH, CONFIG GET) and the clocks.
  */
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +139,43 @@ int ll_to_str(char *buf, long long v)
         buf[len++] = tmp[--n];
     buf[len] = 0;
     return len;
+}
+
+/* A floating-point number as Redis reads one (INCRBYFLOAT, HINCRBYFLOAT): what strtod takes, but
+ * all of the bytes, no leading space, and not NaN. */
+int parse_double(const char *p, size_t len, double *out)
+{
+    char buf[256], *end;
+    if (len == 0 || len >= sizeof buf || isspace((unsigned char)p[0]))
+        return 0;
+    memcpy(buf, p, len);
+    buf[len] = 0;
+    errno = 0;
+    double v = strtod(buf, &end);
+    if (*end || isnan(v) || (errno == ERANGE && (v == HUGE_VAL || v == -HUGE_VAL || v == 0)))
+        return 0;
+    *out = v;
+    return 1;
+}
+
+/* A double as INCRBYFLOAT answers it: fixed-point, never an exponent, no trailing zeros ("10.6",
+ * "7000"). Redis computes in long double and prints 17 digits; a double keeps 15 (DBL_DIG), so we
+ * print 15 significant digits, which gives Redis's answer for the sums people write (10.5 + 0.1 is
+ * "10.6", not "10.5999999999999996"). Its length; buf needs 512 bytes. */
+int double_to_str(char *buf, double v)
+{
+    int magnitude = v == 0 ? 0 : (int)floor(log10(fabs(v)));
+    int decimals = magnitude >= 14 ? 0 : 14 - magnitude;
+    int n = snprintf(buf, 512, "%.*f", decimals > 300 ? 300 : decimals, v);
+    if (strchr(buf, '.')) {
+        while (buf[n - 1] == '0')
+            buf[--n] = 0;
+        if (buf[n - 1] == '.')
+            buf[--n] = 0;
+    }
+    if (strcmp(buf, "-0") == 0)
+        n = snprintf(buf, 512, "0");
+    return n;
 }
 
 static int fold(int ch, int nocase)
