@@ -9,6 +9,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,21 @@ int arg_ll(struct client *c, int i, long long *v)
         return 1;
     reply_error(c, ERR_INT);
     return 0;
+}
+
+/* t seconds (unit 1000) or milliseconds (unit 1) from now, or since the epoch if absolute, as a
+ * Unix time in milliseconds in *when: 0 if that does not fit in 64 bits (Redis then answers
+ * "invalid expire time" rather than let the time wrap around into the past). */
+int expire_time(long long t, long long unit, int absolute, long long *when)
+{
+    long long base = absolute ? 0 : now_ms();
+    if (t > LLONG_MAX / unit || t < LLONG_MIN / unit)
+        return 0;
+    t *= unit;
+    if ((t > 0 && t > LLONG_MAX - base) || (t < 0 && t < LLONG_MIN + base))
+        return 0;
+    *when = t + base;
+    return 1;
 }
 
 /* ---- looking keys up ----------------------------------------------------------------------- */
@@ -100,6 +116,13 @@ static const struct command command_table[] = {
     {"decrby", decrby_command, 3, "write denyoom fast", 1, 1, 1},
     {"append", append_command, 3, "write denyoom fast", 1, 1, 1},
     {"strlen", strlen_command, 2, "readonly fast", 1, 1, 1},
+    {"msetnx", msetnx_command, -3, "write denyoom", 1, -1, 2},
+    {"getdel", getdel_command, 2, "write fast", 1, 1, 1},
+    {"getex", getex_command, -2, "write fast", 1, 1, 1},
+    {"getrange", getrange_command, 4, "readonly", 1, 1, 1},
+    {"substr", getrange_command, 4, "readonly", 1, 1, 1},
+    {"setrange", setrange_command, 4, "write denyoom", 1, 1, 1},
+    {"incrbyfloat", incrbyfloat_command, 3, "write denyoom fast", 1, 1, 1},
     {"del", del_command, -2, "write", 1, -1, 1},
     {"unlink", del_command, -2, "write fast", 1, -1, 1},
     {"exists", exists_command, -2, "readonly fast", 1, -1, 1},
@@ -114,6 +137,11 @@ static const struct command command_table[] = {
     {"persist", persist_command, 2, "write fast", 1, 1, 1},
     {"type", type_command, 2, "readonly fast", 1, 1, 1},
     {"rename", rename_command, 3, "write", 1, 2, 1},
+    {"renamenx", renamenx_command, 3, "write fast", 1, 2, 1},
+    {"move", move_command, 3, "write fast", 1, 1, 1},
+    {"copy", copy_command, -3, "write denyoom", 1, 2, 1},
+    {"swapdb", swapdb_command, 3, "write fast", 0, 0, 0},
+    {"touch", touch_command, -2, "readonly fast", 1, -1, 1},
     {"dbsize", dbsize_command, 1, "readonly fast", 0, 0, 0},
     {"flushdb", flushdb_command, -1, "write", 0, 0, 0},
     {"flushall", flushall_command, -1, "write", 0, 0, 0},
@@ -151,6 +179,8 @@ static const struct command command_table[] = {
     {"multi", multi_command, 1, "noscript loading stale fast", 0, 0, 0},
     {"exec", exec_command, 1, "noscript loading stale skip_slowlog", 0, 0, 0},
     {"discard", discard_command, 1, "noscript loading stale fast", 0, 0, 0},
+    {"watch", watch_command, -2, "noscript loading stale fast", 1, -1, 1},
+    {"unwatch", unwatch_command, 1, "noscript loading stale fast", 0, 0, 0},
     {"command", command_command, -1, "random loading stale", 0, 0, 0},
     {"info", info_command, -1, "random loading stale", 0, 0, 0},
     {"config", config_command, -2, "admin noscript loading stale", 0, 0, 0},
@@ -235,9 +265,12 @@ void command_command(struct client *c)
 
 void call(struct client *c, const struct command *cmd)
 {
+    long long dirty = server.dirty;
     c->cmd = cmd;
     server.stat_commands++;
     cmd->proc(c);
+    if (server.watching && server.dirty != dirty)
+        touch_command_keys(c, cmd);           /* WATCH: the keys it names changed (multi.c) */
 }
 
 static void unknown_command(struct client *c)
@@ -268,7 +301,7 @@ void process_command(struct client *c)
 {
     const struct command *cmd = command_named(c);
     int queuing = c->in_multi && cmd && cmd->proc != exec_command && cmd->proc != discard_command &&
-                  cmd->proc != multi_command && cmd->proc != quit_command;
+                  cmd->proc != multi_command && cmd->proc != watch_command && cmd->proc != quit_command;
     if (!cmd) {
         unknown_command(c);
         c->multi_error = c->in_multi;

@@ -23,6 +23,7 @@ extern const char ERR_INT[], ERR_SYNTAX[], ERR_WRONGTYPE[], ERR_POSITIVE[];
 /* ---- commands.c: arguments, keys, running a command ------------------------------------------ */
 int arg_is(struct client *c, int i, const char *word);         /* ARG(i) is word, any case */
 int arg_ll(struct client *c, int i, long long *v);             /* 0 after replying ERR_INT */
+int expire_time(long long t, long long unit, int absolute, long long *when);   /* 0: overflow */
 int read_key(struct client *c, int i, int type, struct value **v);
 struct value *write_key(struct client *c, int i, int type);
 void drop_if_empty(struct client *c, int i, struct value *v);
@@ -46,6 +47,12 @@ void incrby_command(struct client *c);
 void decrby_command(struct client *c);
 void append_command(struct client *c);
 void strlen_command(struct client *c);
+void msetnx_command(struct client *c);
+void getdel_command(struct client *c);
+void getex_command(struct client *c);
+void getrange_command(struct client *c);
+void setrange_command(struct client *c);
+void incrbyfloat_command(struct client *c);
 
 /* ---- keyspace.c ------------------------------------------------------------------------------ */
 void del_command(struct client *c);
@@ -65,6 +72,11 @@ void flushall_command(struct client *c);
 void randomkey_command(struct client *c);
 void keys_command(struct client *c);
 void scan_command(struct client *c);
+void renamenx_command(struct client *c);
+void move_command(struct client *c);
+void copy_command(struct client *c);
+void swapdb_command(struct client *c);
+void touch_command(struct client *c);
 
 /* ---- t_list.c -------------------------------------------------------------------------------- */
 void lpush_command(struct client *c);
@@ -100,6 +112,9 @@ void spop_command(struct client *c);
 void multi_command(struct client *c);
 void discard_command(struct client *c);
 void exec_command(struct client *c);
+void watch_command(struct client *c);
+void unwatch_command(struct client *c);
+void touch_command_keys(struct client *c, const struct command *cmd);
 
 /* ---- server_commands.c ----------------------------------------------------------------------- */
 void ping_command(struct client *c);

@@ -284,6 +284,32 @@ void value_free(void *p)
     free(v);
 }
 
+/* A deep copy of v (COPY): new strings, list items, fields and members. */
+struct value *value_copy(const struct value *v)
+{
+    if (v->type == TYPE_STRING) {
+        const struct str *s = v->ptr;
+        return value_string(str_new(s->buf, s->len));
+    }
+    struct value *copy = value_new(v->type);
+    if (v->type == TYPE_LIST) {
+        struct list *l = v->ptr;
+        for (size_t i = 0; i < l->len; i++) {
+            struct str *s = list_at(l, i);
+            list_push(copy->ptr, str_new(s->buf, s->len), 0);
+        }
+        return copy;
+    }
+    struct dict_iter it;
+    struct entry *e;
+    dict_iter_init(&it, v->ptr);
+    while ((e = dict_iter_next(&it))) {
+        struct str *field = e->val;           /* a hash's value; a set's members have none */
+        dict_add(copy->ptr, str_new(e->key->buf, e->key->len), field ? str_new(field->buf, field->len) : NULL);
+    }
+    return copy;
+}
+
 const char *type_name(int type)
 {
     static const char *names[] = {"string", "list", "hash", "set"};
@@ -369,6 +395,7 @@ void db_set_expire(struct db *db, struct entry *e, long long when_ms)
 
 void db_flush(struct db *db)
 {
+    touch_all_watched_keys(db);
     dict_clear(db->keys);
     db->expires = 0;
 }

@@ -1,6 +1,7 @@
 /*
  * keyspace.c - the commands on keys whatever their type: DEL, EXISTS, expiry (EXPIRE, TTL,
- * PERSIST...), TYPE, RENAME, the database's size and flushing, RANDOMKEY, KEYS and SCAN.
+ * PERSIST...), TYPE, RENAME, MOVE, COPY, SWAPDB, the database's size and flushing, RANDOMKEY,
+ * KEYS and SCAN.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -32,14 +33,13 @@ void exists_command(struct client *c)
 
 static void expire_generic(struct client *c, long long unit, int absolute)
 {
-    long long t;
+    long long t, when;
     if (!arg_ll(c, 2, &t))
         return;
-    if ((t > 0 && t > 9223372036854775807LL / unit) || (t < 0 && t < (-9223372036854775807LL - 1) / unit)) {
+    if (!expire_time(t, unit, absolute, &when)) {
         reply_error(c, "ERR invalid expire time in '%s' command", c->cmd->name);
         return;
     }
-    long long when = t * unit + (absolute ? 0 : now_ms());
     struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
     if (!e) {
         reply_int(c, 0);
@@ -116,23 +116,148 @@ void type_command(struct client *c)
     reply_status(c, v ? type_name(v->type) : "none");
 }
 
-void rename_command(struct client *c)
+/* Key e of database from becomes key `to` of database into, its value and expiry moved, not
+ * copied; whatever `to` held before is deleted. */
+static void move_key(struct db *from, struct entry *e, struct db *into, const struct str *to)
+{
+    struct value *v = e->val;
+    long long expire = e->expire_ms;
+    e->val = NULL;                            /* moved, not freed, by the delete */
+    db_delete(from, e->key->buf, e->key->len);
+    db_delete(into, to->buf, to->len);
+    db_add(into, str_new(to->buf, to->len), v, expire);
+    server.dirty++;
+}
+
+static int same_key(const struct str *a, const struct str *b)
+{
+    return a->len == b->len && memcmp(a->buf, b->buf, a->len) == 0;
+}
+
+/* RENAME key newkey, and RENAMENX, which leaves an existing newkey alone (answers 0). */
+static void rename_generic(struct client *c, int nx)
 {
     struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
     if (!e) {
         reply_error(c, "ERR no such key");
         return;
     }
-    if (ARG(1)->len != ARG(2)->len || memcmp(ARG(1)->buf, ARG(2)->buf, ARG(1)->len) != 0) {
-        struct value *v = e->val;
-        long long expire = e->expire_ms;
-        e->val = NULL;                        /* moved, not freed, by the delete */
-        db_delete(c->db, ARG(1)->buf, ARG(1)->len);
-        db_delete(c->db, ARG(2)->buf, ARG(2)->len);
-        db_add(c->db, str_new(ARG(2)->buf, ARG(2)->len), v, expire);
-        server.dirty++;
+    if (nx && db_lookup(c->db, ARG(2)->buf, ARG(2)->len)) {
+        reply_int(c, 0);
+        return;
     }
+    if (!same_key(ARG(1), ARG(2)))
+        move_key(c->db, e, c->db, ARG(2));
+    if (nx)
+        reply_int(c, 1);
+    else
+        reply_ok(c);
+}
+
+void rename_command(struct client *c)
+{
+    rename_generic(c, 0);
+}
+
+void renamenx_command(struct client *c)
+{
+    rename_generic(c, 1);
+}
+
+/* Database number ARG(i) for MOVE and COPY: NULL after replying the error. */
+static struct db *db_argument(struct client *c, int i)
+{
+    long long id;
+    if (!arg_ll(c, i, &id))
+        return NULL;
+    if (id < 0 || id >= NUM_DBS) {
+        reply_error(c, "ERR DB index is out of range");
+        return NULL;
+    }
+    return &server.db[id];
+}
+
+/* MOVE key db: 1 if moved; 0 if the key is missing here or already there. */
+void move_command(struct client *c)
+{
+    struct db *into = db_argument(c, 2);
+    if (!into)
+        return;
+    if (into == c->db) {
+        reply_error(c, "ERR source and destination objects are the same");
+        return;
+    }
+    struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
+    if (!e || db_lookup(into, ARG(1)->buf, ARG(1)->len)) {
+        reply_int(c, 0);
+        return;
+    }
+    move_key(c->db, e, into, ARG(1));
+    reply_int(c, 1);
+}
+
+/* COPY source destination [DB db] [REPLACE]: a deep copy, expiry included. */
+void copy_command(struct client *c)
+{
+    struct db *into = c->db;
+    int replace = 0;
+    for (int i = 3; i < c->argc; i++) {
+        if (arg_is(c, i, "REPLACE"))
+            replace = 1;
+        else if (arg_is(c, i, "DB") && i + 1 < c->argc) {
+            if (!(into = db_argument(c, ++i)))
+                return;
+        } else {
+            reply_error(c, ERR_SYNTAX);
+            return;
+        }
+    }
+    if (into == c->db && same_key(ARG(1), ARG(2))) {
+        reply_error(c, "ERR source and destination objects are the same");
+        return;
+    }
+    struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
+    if (!e || (!replace && db_lookup(into, ARG(2)->buf, ARG(2)->len))) {
+        reply_int(c, 0);
+        return;
+    }
+    db_delete(into, ARG(2)->buf, ARG(2)->len);
+    db_add(into, str_new(ARG(2)->buf, ARG(2)->len), value_copy(e->val), e->expire_ms);
+    server.dirty++;
+    reply_int(c, 1);
+}
+
+/* SWAPDB a b: the two databases trade their keys; a client on one now sees the other's. */
+void swapdb_command(struct client *c)
+{
+    long long a, b;
+    if (!parse_ll(ARG(1)->buf, ARG(1)->len, &a)) {
+        reply_error(c, "ERR invalid first DB index");
+        return;
+    }
+    if (!parse_ll(ARG(2)->buf, ARG(2)->len, &b)) {
+        reply_error(c, "ERR invalid second DB index");
+        return;
+    }
+    if (a < 0 || a >= NUM_DBS || b < 0 || b >= NUM_DBS) {
+        reply_error(c, "ERR DB index is out of range");
+        return;
+    }
+    struct db t = server.db[a];
+    server.db[a].keys = server.db[b].keys;
+    server.db[a].expires = server.db[b].expires;
+    server.db[b].keys = t.keys;
+    server.db[b].expires = t.expires;
+    touch_all_watched_keys(&server.db[a]);
+    touch_all_watched_keys(&server.db[b]);
+    server.dirty++;
     reply_ok(c);
+}
+
+/* TOUCH key ...: how many exist (we keep no access times to update). */
+void touch_command(struct client *c)
+{
+    exists_command(c);
 }
 
 void dbsize_command(struct client *c)

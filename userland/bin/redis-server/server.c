@@ -205,9 +205,9 @@ static void client_free(struct client *c)
             break;
         }
     close(c->fd);
-    for (int i = 0; i < c->nqueued; i++)
-        free_argv(c->queue[i].argc, c->queue[i].argv);
+    discard_transaction(c);
     free(c->queue);
+    free(c->watched);
     release_argv(c);
     free(c->slots);
     free(c->views);

@@ -44,6 +44,7 @@ int str_overwrite(struct str *s, const struct str *t);   /* s = t in s's own roo
 struct str *str_from_ll(long long v);
 void str_free(struct str *s);
 struct str *str_append(struct str *s, const char *p, size_t len);   /* s, moved */
+struct str *str_resize(struct str *s, size_t len);  /* longer, zero-filled; NULL: no memory */
 
 /* Integers as Redis reads them: optional '-', digits, no leading zeros or spaces, in range. */
 int parse_ll(const char *p, size_t len, long long *out);
@@ -103,6 +104,7 @@ struct value {
 struct value *value_new(int type);   /* an empty list, hash or set, or an empty string */
 struct value *value_string(struct str *s);
 void value_free(void *v);
+struct value *value_copy(const struct value *v);   /* deep (COPY) */
 const char *type_name(int type);
 
 struct list *list_new(void);
@@ -151,6 +153,9 @@ struct client {
     struct queued *queue;
     int nqueued, queue_cap;
     const struct command *cmd;       /* the command being run, or the last one (commands.c) */
+    struct watched_key *watched;     /* WATCH's keys (multi.c) */
+    int nwatched, watched_cap;
+    int dirty_cas;                   /* a watched key changed: EXEC will run nothing */
 };
 
 struct queued {
@@ -174,6 +179,7 @@ struct server {
     struct client **clients;
     int nclients, clients_cap;
     int shutdown_asap;               /* SIGTERM or SIGINT came */
+    int watching;                    /* clients that WATCH some key */
 
     /* persistence */
     long long dirty;                 /* changes since the last successful save */
@@ -229,6 +235,9 @@ void reply_set(struct client *c, long n);
 void commands_init(void);
 void process_command(struct client *c);
 void flush_all_dbs(void);
+void discard_transaction(struct client *c);      /* multi.c: queued commands, watched keys */
+void touch_watched_key(struct db *db, const struct str *key);
+void touch_all_watched_keys(struct db *db);      /* db is emptied or swapped */
 int set_save_rules(const char *text);            /* "S C S C ..."; 0 if malformed */
 
 /* ---- rdb.c ------------------------------------------------------------------------------- */

@@ -39,7 +39,7 @@ void select_command(struct client *c)
 {
     long long id;
     if (!parse_ll(ARG(1)->buf, ARG(1)->len, &id))
-        reply_error(c, "ERR invalid DB index");
+        reply_error(c, ERR_INT);
     else if (id < 0 || id >= NUM_DBS)
         reply_error(c, "ERR DB index is out of range");
     else {

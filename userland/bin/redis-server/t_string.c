@@ -1,9 +1,10 @@
 /*
  * t_string.c - the string commands: GET, SET and its options, the counters (INCR...), APPEND,
- * STRLEN, MGET and MSET.
+ * STRLEN, MGET and MSET, ranges (GETRANGE, SETRANGE), GETDEL and GETEX, INCRBYFLOAT.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,11 +25,32 @@ void get_command(struct client *c)
         reply_null(c);
 }
 
+/* Is ARG(i) one of the expiry options EX s, PX ms, EXAT s, PXAT ms (SET, GETEX)? */
+static int is_expire_option(struct client *c, int i)
+{
+    return arg_is(c, i, "EX") || arg_is(c, i, "PX") || arg_is(c, i, "EXAT") || arg_is(c, i, "PXAT");
+}
+
+/* The Unix time in ms the expiry option ARG(i) and its number ARG(i + 1) name: 1, or 0 after
+ * replying the error. */
+static int expire_option(struct client *c, int i, long long *when)
+{
+    long long t;
+    if (!arg_ll(c, i + 1, &t))
+        return 0;
+    long long unit = toupper((unsigned char)ARG(i)->buf[0]) == 'E' ? 1000 : 1;
+    if (t <= 0 || !expire_time(t, unit, ARG(i)->len == 4, when)) {
+        reply_error(c, "ERR invalid expire time in '%s' command", c->cmd->name);
+        return 0;
+    }
+    return 1;
+}
+
 /* SET key value [EX s|PX ms|EXAT s|PXAT ms|KEEPTTL] [NX|XX] [GET] */
 void set_command(struct client *c)
 {
-    int nx = 0, xx = 0, get = 0, keepttl = 0, unit = 0;
-    long long expire = -1, when = -1;
+    int nx = 0, xx = 0, get = 0, keepttl = 0;
+    long long when = -1;
 
     for (int i = 3; i < c->argc; i++) {
         int has_next = i + 1 < c->argc;
@@ -38,18 +60,11 @@ void set_command(struct client *c)
             xx = 1;
         else if (arg_is(c, i, "GET"))
             get = 1;
-        else if (arg_is(c, i, "KEEPTTL") && !unit)
+        else if (arg_is(c, i, "KEEPTTL") && when == -1)
             keepttl = 1;
-        else if (has_next && !unit && !keepttl &&
-                 (arg_is(c, i, "EX") || arg_is(c, i, "PX") || arg_is(c, i, "EXAT") || arg_is(c, i, "PXAT"))) {
-            unit = toupper((unsigned char)ARG(i)->buf[0]) == 'E' ? 1000 : 1;
-            if (!arg_ll(c, ++i, &expire))
+        else if (has_next && when == -1 && !keepttl && is_expire_option(c, i)) {
+            if (!expire_option(c, i++, &when))
                 return;
-            if (expire <= 0 || expire > 9223372036854775807LL / 1000) {
-                reply_error(c, "ERR invalid expire time in 'set' command");
-                return;
-            }
-            when = expire * unit + (ARG(i - 1)->len == 2 ? now_ms() : 0);
         } else {
             reply_error(c, ERR_SYNTAX);
             return;
@@ -95,15 +110,15 @@ void setnx_command(struct client *c)
 /* SETEX key seconds value, PSETEX key ms value */
 static void setex_generic(struct client *c, long long unit)
 {
-    long long t;
+    long long t, when;
     if (!arg_ll(c, 2, &t))
         return;
-    if (t <= 0 || t > 9223372036854775807LL / 1000) {
-        reply_error(c, "ERR invalid expire time in '%s' command", unit == 1000 ? "setex" : "psetex");
+    if (t <= 0 || !expire_time(t, unit, 0, &when)) {
+        reply_error(c, "ERR invalid expire time in '%s' command", c->cmd->name);
         return;
     }
     struct entry *e = db_set(c->db, ARG(1), ARG(3));
-    db_set_expire(c->db, e, now_ms() + t * unit);
+    db_set_expire(c->db, e, when);
     server.dirty++;
     reply_ok(c);
 }
@@ -143,15 +158,27 @@ void mget_command(struct client *c)
     }
 }
 
-void mset_command(struct client *c)
+/* MSET and MSETNX: key value pairs, or after replying the arity error 0. */
+static int pairs_given(struct client *c)
 {
-    if (c->argc % 2 == 0) {
-        reply_error(c, "ERR wrong number of arguments for 'mset' command");
-        return;
-    }
+    if (c->argc % 2 == 1)
+        return 1;
+    reply_error(c, "ERR wrong number of arguments for '%s' command", c->cmd->name);
+    return 0;
+}
+
+static void set_pairs(struct client *c)
+{
     for (int i = 1; i < c->argc; i += 2)
         db_set(c->db, ARG(i), ARG(i + 1));
     server.dirty += (c->argc - 1) / 2;
+}
+
+void mset_command(struct client *c)
+{
+    if (!pairs_given(c))
+        return;
+    set_pairs(c);
     reply_ok(c);
 }
 
@@ -224,4 +251,164 @@ void strlen_command(struct client *c)
     struct value *v;
     if (read_key(c, 1, TYPE_STRING, &v))
         reply_int(c, v ? (long long)((struct str *)v->ptr)->len : 0);
+}
+
+/* MSETNX key value ...: all of them, or none if any key exists. */
+void msetnx_command(struct client *c)
+{
+    if (!pairs_given(c))
+        return;
+    for (int i = 1; i < c->argc; i += 2)
+        if (db_lookup(c->db, ARG(i)->buf, ARG(i)->len)) {
+            reply_int(c, 0);
+            return;
+        }
+    set_pairs(c);
+    reply_int(c, 1);
+}
+
+/* GETDEL key: GET, then DEL. */
+void getdel_command(struct client *c)
+{
+    struct value *v;
+    if (!read_key(c, 1, TYPE_STRING, &v))
+        return;
+    if (!v) {
+        reply_null(c);
+        return;
+    }
+    reply_str(c, v->ptr);
+    db_delete(c->db, ARG(1)->buf, ARG(1)->len);
+    server.dirty++;
+}
+
+/* GETEX key [EX s|PX ms|EXAT s|PXAT ms|PERSIST]: GET, and set or drop the key's expiry. */
+void getex_command(struct client *c)
+{
+    long long when = -1;
+    int persist = 0;
+    for (int i = 2; i < c->argc; i++) {
+        if (arg_is(c, i, "PERSIST") && when == -1 && !persist)
+            persist = 1;
+        else if (i + 1 < c->argc && when == -1 && !persist && is_expire_option(c, i)) {
+            if (!expire_option(c, i++, &when))
+                return;
+        } else {
+            reply_error(c, ERR_SYNTAX);
+            return;
+        }
+    }
+    struct value *v;
+    if (!read_key(c, 1, TYPE_STRING, &v))
+        return;
+    if (!v) {
+        reply_null(c);
+        return;
+    }
+    reply_str(c, v->ptr);
+    struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
+    if (when != -1 || (persist && e->expire_ms != -1)) {
+        db_set_expire(c->db, e, when);
+        server.dirty++;
+    }
+}
+
+/* GETRANGE key start end (and its old name SUBSTR): bytes start..end, both included, counted
+ * from the end when negative, clamped to the string. */
+void getrange_command(struct client *c)
+{
+    long long start, end;
+    struct value *v;
+    if (!arg_ll(c, 2, &start) || !arg_ll(c, 3, &end) || !read_key(c, 1, TYPE_STRING, &v))
+        return;
+    struct str *s = v ? v->ptr : NULL;
+    long long len = s ? (long long)s->len : 0;
+    if (start < 0 && end < 0 && start > end) {
+        reply_bulk(c, "", 0);
+        return;
+    }
+    if (start < 0)
+        start = len + start < 0 ? 0 : len + start;
+    if (end < 0)
+        end = len + end < 0 ? 0 : len + end;
+    if (end >= len)
+        end = len - 1;
+    if (len == 0 || start > end)
+        reply_bulk(c, "", 0);
+    else
+        reply_bulk(c, s->buf + start, (size_t)(end - start + 1));
+}
+
+#define STRING_MAX (512LL * 1024 * 1024)     /* proto-max-bulk-len: the longest string Redis makes */
+
+/* SETRANGE key offset value: overwrite from offset on, padding with zero bytes; the new length. */
+void setrange_command(struct client *c)
+{
+    long long offset;
+    struct value *v;
+    if (!arg_ll(c, 2, &offset) || !read_key(c, 1, TYPE_STRING, &v))
+        return;
+    if (offset < 0) {
+        reply_error(c, "ERR offset is out of range");
+        return;
+    }
+    struct str *value = ARG(3);
+    size_t old_len = v ? ((struct str *)v->ptr)->len : 0;
+    if (value->len == 0) {                   /* nothing to write: no key is made, none grows */
+        reply_int(c, (long long)old_len);
+        return;
+    }
+    if (offset + (long long)value->len > STRING_MAX) {
+        reply_error(c, "ERR string exceeds maximum allowed size (proto-max-bulk-len)");
+        return;
+    }
+    size_t need = (size_t)offset + value->len;
+    struct str *s = v ? v->ptr : str_new("", 0);
+    if (need > s->len) {
+        struct str *grown = str_resize(s, need);
+        if (!grown) {
+            if (!v)
+                str_free(s);
+            reply_error(c, "OOM command not allowed when used memory > 'maxmemory'.");
+            return;
+        }
+        s = grown;
+    }
+    memcpy(s->buf + offset, value->buf, value->len);
+    if (v)
+        v->ptr = s;
+    else
+        db_add(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(s), -1);
+    server.dirty++;
+    reply_int(c, (long long)s->len);
+}
+
+/* INCRBYFLOAT key increment: the value and the increment read as floats, the sum stored and
+ * answered as a string (see double_to_str for its form). */
+void incrbyfloat_command(struct client *c)
+{
+    struct value *v;
+    double cur = 0, incr;
+    char buf[512];
+    if (!read_key(c, 1, TYPE_STRING, &v))
+        return;
+    if ((v && !parse_double(((struct str *)v->ptr)->buf, ((struct str *)v->ptr)->len, &cur)) ||
+        !parse_double(ARG(2)->buf, ARG(2)->len, &incr)) {
+        reply_error(c, "ERR value is not a valid float");
+        return;
+    }
+    cur += incr;
+    if (isnan(cur) || isinf(cur)) {
+        reply_error(c, "ERR increment would produce NaN or Infinity");
+        return;
+    }
+    int n = double_to_str(buf, cur);
+    if (v) {
+        str_free(v->ptr);
+        v->ptr = str_new(buf, (size_t)n);
+    } else {
+        db_add(c->db, str_new(ARG(1)->buf, ARG(1)->len), value_string(str_new(buf, (size_t)n)), -1);
+    }
+    server.dirty++;
+    reply_bulk(c, buf, (size_t)n);
 }

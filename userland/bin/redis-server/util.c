@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,23 +15,25 @@
 
 #include "server.h"
 
+static void out_of_memory(size_t n)
+{
+    log_msg('#', "Out of memory allocating %lu bytes!", (unsigned long)n);
+    _exit(1);
+}
+
 void *xmalloc(size_t n)
 {
     void *p = malloc(n ? n : 1);
-    if (!p) {
-        log_msg('#', "Out of memory allocating %lu bytes!", (unsigned long)n);
-        _exit(1);
-    }
+    if (!p)
+        out_of_memory(n);
     return p;
 }
 
 void *xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        log_msg('#', "Out of memory allocating %lu bytes!", (unsigned long)n);
-        _exit(1);
-    }
+    if (!q)
+        out_of_memory(n);
     return q;
 }
 
@@ -80,14 +83,28 @@ void str_free(struct str *s)
     free(s);
 }
 
+/* s lengthened to len bytes, the new ones zero; NULL if there is no memory for that, and s is
+ * untouched. (SETRANGE asks for up to 512 MB in one small command: that gets an error, not the
+ * server's end.) */
+struct str *str_resize(struct str *s, size_t len)
+{
+    size_t old = s->len;
+    if (len > SIZE_MAX - sizeof *s - 1 || !(s = realloc(s, sizeof *s + len + 1)))
+        return NULL;
+    s->buf = (char *)(s + 1);
+    memset(s->buf + old, 0, len - old + 1);
+    s->len = len;
+    return s;
+}
+
 struct str *str_append(struct str *s, const char *p, size_t len)
 {
-    s = xrealloc(s, sizeof *s + s->len + len + 1);
-    s->buf = (char *)(s + 1);
-    memcpy(s->buf + s->len, p, len);
-    s->len += len;
-    s->buf[s->len] = 0;
-    return s;
+    size_t at = s->len;
+    struct str *t = str_resize(s, at + len);
+    if (!t)
+        out_of_memory(at + len);
+    memcpy(t->buf + at, p, len);
+    return t;
 }
 
 int parse_ll(const char *p, size_t len, long long *out)
