@@ -244,6 +244,141 @@ def test_lists_hashes_sets(r):
     assert r.srem("s", "x", "q") == 1 and r.spop("s") == b"y" and r.exists("s") == 0
 
 
+def test_more_list_commands(r):
+    assert r.lpushx("l", "a") == 0 and r.exists("l") == 0     # X: only onto a list that exists
+    assert r.rpush("l", "a", "b", "a", "c", "a") == 5 and r.lpushx("l", "z") == 6 and r.rpushx("l", "y", "x") == 8
+    assert r.lset("l", 0, "first") and r.lset("l", -1, "last") and r.lindex("l", -1) == b"last"
+    with pytest.raises(redis.ResponseError, match="^index out of range$"):
+        r.lset("l", 8, "v")
+    with pytest.raises(redis.ResponseError, match="^no such key$"):
+        r.lset("none", 0, "v")
+    assert r.lrem("l", -1, "a") == 1 and r.lrange("l", 0, -1) == [b"first", b"a", b"b", b"a", b"c", b"y", b"last"]
+    assert r.lrem("l", 1, "a") == 1 and r.lrem("l", 0, "zz") == 0 and r.lrange("l", 0, 2) == [b"first", b"b", b"a"]
+    assert r.linsert("l", "BEFORE", "a", "A") == 7 and r.linsert("l", "AFTER", "a", "B") == 8
+    assert r.lrange("l", 0, -1) == [b"first", b"b", b"A", b"a", b"B", b"c", b"y", b"last"]
+    assert r.linsert("l", "AFTER", "zz", "Q") == -1 and r.linsert("none", "AFTER", "a", "Q") == 0
+    assert r.ltrim("l", 1, -2) and r.lrange("l", 0, -1) == [b"b", b"A", b"a", b"B", b"c", b"y"]
+    assert r.ltrim("l", 5, 1) and r.exists("l") == 0           # an empty range empties the list
+    r.rpush("p", "a", "b", "c", "1", "2", "3", "c", "c")
+    assert r.lpos("p", "c") == 2 and r.lpos("p", "c", rank=2) == 6 and r.lpos("p", "c", rank=-1) == 7
+    assert r.lpos("p", "c", count=0) == [2, 6, 7] and r.lpos("p", "c", rank=-2, count=2) == [6, 2]
+    assert r.lpos("p", "c", maxlen=2) is None and r.lpos("p", "zz", count=1) == [] and r.lpos("none", "a") is None
+    with pytest.raises(redis.ResponseError, match="^RANK can't be zero"):
+        r.lpos("p", "c", rank=0)
+    with pytest.raises(redis.ResponseError, match="^COUNT can't be negative$"):
+        r.lpos("p", "c", count=-1)
+    assert r.rpoplpush("p", "q") == b"c" and r.lmove("p", "q", "LEFT", "RIGHT") == b"a"
+    assert r.lrange("q", 0, -1) == [b"c", b"a"] and r.rpoplpush("none", "q") is None
+    assert r.lmove("q", "q", "LEFT", "RIGHT") == b"c" and r.lrange("q", 0, -1) == [b"a", b"c"]   # a rotation
+    assert r.lmove("q", "moved", "RIGHT", "LEFT") == b"c" and r.lmove("q", "moved", "RIGHT", "LEFT") == b"a"
+    assert r.exists("q") == 0 and r.lrange("moved", 0, -1) == [b"a", b"c"]
+    with pytest.raises(redis.ResponseError, match="^syntax error$"):
+        r.execute_command("LMOVE", "moved", "q", "UP", "LEFT")
+    r.set("str", "v")
+    for wrong in (lambda: r.rpoplpush("moved", "str"), lambda: r.lpushx("str", "a"), lambda: r.lpos("str", "a")):
+        with pytest.raises(redis.ResponseError, match="^WRONGTYPE"):
+            wrong()
+    assert r.lrange("moved", 0, -1) == [b"a", b"c"]               # a wrong destination moved nothing
+
+
+def test_more_hash_commands(r):
+    assert r.hsetnx("h", "f", "v") == 1 and r.hsetnx("h", "f", "w") == 0 and r.hget("h", "f") == b"v"
+    assert r.hstrlen("h", "f") == 1 and r.hstrlen("h", "none") == 0 and r.hstrlen("none", "f") == 0
+    r.hset("h", mapping={"n": "10.5", "e": "5.0e3", "s": "abc"})
+    assert r.hincrbyfloat("h", "n", 0.1) == 10.6 and r.hget("h", "n") == b"10.6"
+    assert r.hincrbyfloat("h", "e", 1) == 5001 and r.hget("h", "e") == b"5001" and r.hincrbyfloat("h", "new", -2.5) == -2.5
+    for args, error in ((("h", "s", 1), "^hash value is not a float$"), (("h", "n", "x"), "^value is not a valid float$"),
+                        (("h", "n", "inf"), "^value is NaN or Infinity$"), (("none", "f", "abc"), "^value is not a valid float$")):
+        with pytest.raises(redis.ResponseError, match=error):
+            r.hincrbyfloat(*args)
+    r.hset("big", "f", "1e308")
+    with pytest.raises(redis.ResponseError, match="^increment would produce NaN or Infinity$"):
+        r.hincrbyfloat("big", "f", "1e308")
+    assert r.exists("none") == 0                                  # an error creates no hash
+    fields = {b"a": b"1", b"b": b"2", b"c": b"3"}
+    r.hset("r", mapping=fields)
+    assert r.hrandfield("r") in fields and r.hrandfield("none") is None and r.hrandfield("r", 0) == []
+    picks = r.hrandfield("r", 2)
+    assert len(picks) == len(set(picks)) == 2 and set(picks) <= set(fields)
+    assert sorted(r.hrandfield("r", 10)) == sorted(fields) and len(r.hrandfield("r", -10)) == 10
+    pairs = r.hrandfield("r", -4, withvalues=True)
+    assert len(pairs) == 8 and all(fields[f] == v for f, v in zip(pairs[::2], pairs[1::2]))
+    with pytest.raises(redis.ResponseError, match="^syntax error$"):
+        r.execute_command("HRANDFIELD", "r", 1, "WITHSCORES")
+    r.hset("many", mapping={f"f{i}": i for i in range(300)})
+    seen, cursor = {}, 0
+    while True:
+        cursor, batch = r.hscan("many", cursor, match="f1*", count=20)
+        assert not set(batch) & set(seen)                         # no field twice
+        seen.update(batch)
+        if cursor == 0:
+            break
+    assert seen == {f"f{i}".encode(): str(i).encode() for i in range(300) if str(i).startswith("1")}
+    assert r.hscan("none", 0) == (0, {})
+    with pytest.raises(redis.ResponseError, match="^syntax error$"):
+        r.execute_command("HSCAN", "many", 0, "TYPE", "hash")
+    r.set("str", "v")
+    for wrong in (lambda: r.hsetnx("str", "f", "v"), lambda: r.hrandfield("str", 1), lambda: r.hscan("str", 0)):
+        with pytest.raises(redis.ResponseError, match="^WRONGTYPE"):
+            wrong()
+
+
+def test_hrandfield_withvalues_gives_pairs_in_resp3(server, r):
+    """A flat list in RESP2, [field, value] pairs in RESP3 (redis-py shows both the same way)."""
+    r.hset("h", "f", "v")
+    s = connect(server)
+    s.sendall(b"HRANDFIELD h -2 WITHVALUES\r\nHELLO 3\r\nHRANDFIELD h -2 WITHVALUES\r\n")
+    flat = b"*4\r\n" + b"$1\r\nf\r\n$1\r\nv\r\n" * 2
+    pairs = b"*2\r\n" + b"*2\r\n$1\r\nf\r\n$1\r\nv\r\n" * 2
+    data = b""
+    while not data.endswith(pairs):                           # HELLO's answer is between the two
+        chunk = s.recv(65536)
+        assert chunk, f"the server closed after {data!r}"
+        data += chunk
+    assert data.startswith(flat)
+    s.close()
+
+
+def test_more_set_commands(r):
+    r.sadd("s", "a", "b", "c")
+    r.sadd("t", "b", "c", "d")
+    r.sadd("u", "c", "d", "e")
+    assert r.smismember("s", "a", "x", "c") == [1, 0, 1] and r.smismember("none", "a") == [0]
+    assert r.srandmember("s") in {b"a", b"b", b"c"} and r.srandmember("none") is None and r.srandmember("none", 2) == []
+    picks = r.srandmember("s", 2)
+    assert len(set(picks)) == 2 and set(picks) <= {b"a", b"b", b"c"}
+    assert sorted(r.srandmember("s", 5)) == [b"a", b"b", b"c"] and len(r.srandmember("s", -5)) == 5
+    assert r.sinter("s", "t") == {b"b", b"c"} and r.sinter("s", "t", "u") == {b"c"} and r.sinter("s", "none") == set()
+    assert r.sunion("s", "u", "none") == {b"a", b"b", b"c", b"d", b"e"} and r.sdiff("s", "t") == {b"a"}
+    assert r.sdiff("t", "s", "u") == set() and r.sdiff("none", "s") == set()
+    assert r.sinterstore("dst", ["s", "t"]) == 2 and r.smembers("dst") == {b"b", b"c"}
+    assert r.sunionstore("dst", ["s", "u"]) == 5 and r.sdiffstore("dst", ["u", "s"]) == 2 and r.smembers("dst") == {b"d", b"e"}
+    assert r.sdiffstore("dst", ["s", "s"]) == 0 and r.exists("dst") == 0    # an empty result deletes it
+    r.set("dst", "a string")
+    assert r.sunionstore("dst", ["s"]) == 3 and r.type("dst") == b"set"    # a destination of any type
+    assert r.sinterstore("s", ["s", "t"]) == 2 and r.smembers("s") == {b"b", b"c"}   # a source may be it
+    assert r.smove("s", "t", "b") == 1 and r.smove("s", "t", "zz") == 0 and r.smove("none", "t", "a") == 0
+    assert r.smove("s", "new", "c") == 1 and r.exists("s") == 0 and r.smembers("new") == {b"c"}
+    assert r.smove("t", "t", "b") == 1 and r.smembers("t") == {b"b", b"c", b"d"}
+    r.sadd("many", *range(300))
+    seen, cursor = [], 0
+    while True:
+        cursor, batch = r.sscan("many", cursor, count=25)
+        seen += batch
+        if cursor == 0:
+            break
+    assert sorted(seen) == sorted(str(i).encode() for i in range(300))
+    cursor, batch = r.sscan("many", 0, match="29?", count=1000)
+    assert cursor == 0 and sorted(batch) == [str(i).encode() for i in range(290, 300)]
+    r.set("str", "v")
+    for wrong in (lambda: r.sinter("s", "str"), lambda: r.sunionstore("dst", ["t", "str"]), lambda: r.smove("t", "str", "b"),
+                  lambda: r.srandmember("str", 1), lambda: r.sscan("str", 0), lambda: r.smismember("str", "a")):
+        with pytest.raises(redis.ResponseError, match="^WRONGTYPE"):
+            wrong()
+    with pytest.raises(redis.ResponseError, match="^value is out of range"):
+        r.srandmember("t", -2 ** 63)
+
+
 def test_resp3_as_redis_py_connects_by_default(server):
     """redis-py 8 says HELLO 3 first: maps, sets and RESP3 nulls come back as Python types."""
     r = client(server)

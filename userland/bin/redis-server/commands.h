@@ -72,6 +72,7 @@ void flushall_command(struct client *c);
 void randomkey_command(struct client *c);
 void keys_command(struct client *c);
 void scan_command(struct client *c);
+void scan_generic(struct client *c, int type);   /* SCAN (type -1), HSCAN, SSCAN (the key's type) */
 void renamenx_command(struct client *c);
 void move_command(struct client *c);
 void copy_command(struct client *c);
@@ -86,6 +87,15 @@ void rpop_command(struct client *c);
 void llen_command(struct client *c);
 void lindex_command(struct client *c);
 void lrange_command(struct client *c);
+void lpushx_command(struct client *c);
+void rpushx_command(struct client *c);
+void lset_command(struct client *c);
+void lrem_command(struct client *c);
+void ltrim_command(struct client *c);
+void linsert_command(struct client *c);
+void lpos_command(struct client *c);
+void rpoplpush_command(struct client *c);
+void lmove_command(struct client *c);
 
 /* ---- t_hash.c -------------------------------------------------------------------------------- */
 void hset_command(struct client *c);
@@ -99,6 +109,11 @@ void hvals_command(struct client *c);
 void hlen_command(struct client *c);
 void hexists_command(struct client *c);
 void hincrby_command(struct client *c);
+void hsetnx_command(struct client *c);
+void hstrlen_command(struct client *c);
+void hincrbyfloat_command(struct client *c);
+void hrandfield_command(struct client *c);
+void hscan_command(struct client *c);
 
 /* ---- t_set.c --------------------------------------------------------------------------------- */
 void sadd_command(struct client *c);
@@ -107,6 +122,19 @@ void smembers_command(struct client *c);
 void sismember_command(struct client *c);
 void scard_command(struct client *c);
 void spop_command(struct client *c);
+void srandmember_command(struct client *c);
+void smove_command(struct client *c);
+void sinter_command(struct client *c);
+void sunion_command(struct client *c);
+void sdiff_command(struct client *c);
+void sinterstore_command(struct client *c);
+void sunionstore_command(struct client *c);
+void sdiffstore_command(struct client *c);
+void smismember_command(struct client *c);
+void sscan_command(struct client *c);
+/* SRANDMEMBER's and HRANDFIELD's count random entries (values: a hash's, after each field) */
+void reply_random_entries(struct client *c, struct dict *d, long long count, int values);
+int arg_signed_count(struct client *c, int i, long long *v);   /* not LLONG_MIN: 0 after an error */
 
 /* ---- multi.c --------------------------------------------------------------------------------- */
 void multi_command(struct client *c);

@@ -339,7 +339,7 @@ void keys_command(struct client *c)
 }
 
 struct scan_batch {
-    struct str **keys;
+    struct entry **entries;
     long n, cap;
 };
 
@@ -348,27 +348,43 @@ static void scan_collect(struct entry *e, void *arg)
     struct scan_batch *b = arg;
     if (b->n == b->cap) {
         b->cap = b->cap ? b->cap * 2 : 16;
-        b->keys = xrealloc(b->keys, (size_t)b->cap * sizeof *b->keys);
+        b->entries = xrealloc(b->entries, (size_t)b->cap * sizeof *b->entries);
     }
-    b->keys[b->n++] = key_expired(e) ? NULL : e->key;
+    b->entries[b->n++] = key_expired(e) ? NULL : e;
 }
 
-/* SCAN cursor [MATCH pattern] [COUNT n] [TYPE type] */
-void scan_command(struct client *c)
+/* SCAN cursor [MATCH pattern] [COUNT n] [TYPE type] (type < 0: the keys), and HSCAN and SSCAN
+ * key cursor [MATCH pattern] [COUNT n] (type TYPE_HASH or TYPE_SET: the key's fields, each with
+ * its value, or members). As in Redis, the cursor is checked before the key, the options after. */
+void scan_generic(struct client *c, int type)
 {
     unsigned long cursor = 0;
     long long count = 10;
-    struct str *pat = NULL, *type = NULL;
+    struct str *pat = NULL, *want = NULL;
+    struct dict *d = c->db->keys;
+    struct value *v;
+    int at = type < 0 ? 1 : 2;                    /* the cursor's argument */
 
-    for (size_t i = 0; i < ARG(1)->len; i++) {
-        char ch = ARG(1)->buf[i];
-        if (ch < '0' || ch > '9' || ARG(1)->len > 20) {
+    for (size_t i = 0; i < ARG(at)->len; i++) {
+        char ch = ARG(at)->buf[i];
+        if (ch < '0' || ch > '9' || ARG(at)->len > 20) {
             reply_error(c, "ERR invalid cursor");
             return;
         }
         cursor = cursor * 10 + (unsigned long)(ch - '0');
     }
-    for (int i = 2; i < c->argc; i += 2) {
+    if (type >= 0) {
+        if (!read_key(c, 1, type, &v))
+            return;
+        if (!v) {
+            reply_array(c, 2);
+            reply_cstr(c, "0");
+            reply_array(c, 0);
+            return;
+        }
+        d = v->ptr;
+    }
+    for (int i = at + 1; i < c->argc; i += 2) {
         if (i + 1 >= c->argc) {
             reply_error(c, ERR_SYNTAX);
             return;
@@ -382,8 +398,8 @@ void scan_command(struct client *c)
             }
         } else if (arg_is(c, i, "MATCH")) {
             pat = ARG(i + 1);
-        } else if (arg_is(c, i, "TYPE")) {
-            type = ARG(i + 1);
+        } else if (arg_is(c, i, "TYPE") && type < 0) {
+            want = ARG(i + 1);
         } else {
             reply_error(c, ERR_SYNTAX);
             return;
@@ -392,25 +408,33 @@ void scan_command(struct client *c)
     struct scan_batch b = {NULL, 0, 0};
     long long budget = count * 10;           /* buckets to visit at most, as Redis */
     do
-        cursor = dict_scan(c->db->keys, cursor, scan_collect, &b);
+        cursor = dict_scan(d, cursor, scan_collect, &b);
     while (cursor && --budget > 0 && b.n < count);
 
     long kept = 0;
     for (long i = 0; i < b.n; i++) {
-        struct str *k = b.keys[i];
-        struct value *v = k ? db_lookup(c->db, k->buf, k->len) : NULL;
-        if (k && pat && !glob_match(pat->buf, pat->len, k->buf, k->len, 0))
-            k = NULL;
-        if (k && type && (!v || strcasecmp(type_name(v->type), type->buf) != 0))
-            k = NULL;
-        b.keys[i] = k;
-        kept += k != NULL;
+        struct entry *e = b.entries[i];
+        if (e && pat && !glob_match(pat->buf, pat->len, e->key->buf, e->key->len, 0))
+            e = NULL;
+        if (e && want && strcasecmp(type_name(((struct value *)e->val)->type), want->buf) != 0)
+            e = NULL;
+        b.entries[i] = e;
+        kept += e != NULL;
     }
     reply_array(c, 2);
     reply_ll_bulk(c, (long long)cursor);
-    reply_array(c, kept);
-    for (long i = 0; i < b.n; i++)
-        if (b.keys[i])
-            reply_str(c, b.keys[i]);
-    free(b.keys);
+    reply_array(c, type == TYPE_HASH ? 2 * kept : kept);
+    for (long i = 0; i < b.n; i++) {
+        if (!b.entries[i])
+            continue;
+        reply_str(c, b.entries[i]->key);
+        if (type == TYPE_HASH)
+            reply_str(c, b.entries[i]->val);
+    }
+    free(b.entries);
+}
+
+void scan_command(struct client *c)
+{
+    scan_generic(c, -1);
 }

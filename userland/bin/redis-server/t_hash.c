@@ -1,9 +1,11 @@
 /*
- * t_hash.c - the hash commands: HSET and HMSET, HGET and HMGET, HDEL, HGETALL, HKEYS, HVALS,
- * HLEN, HEXISTS, HINCRBY.
+ * t_hash.c - the hash commands: HSET, HMSET and HSETNX, HGET and HMGET, HDEL, HGETALL, HKEYS,
+ * HVALS, HLEN, HEXISTS, HSTRLEN, HINCRBY and HINCRBYFLOAT, HRANDFIELD, HSCAN.
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,30 +151,127 @@ void hexists_command(struct client *c)
         reply_int(c, v && dict_find(v->ptr, ARG(2)->buf, ARG(2)->len) ? 1 : 0);
 }
 
+/* Field ARG(2) of the hash ARG(1), for the commands that change one field: 1 with *val (NULL if
+ * the key or the field is absent), or 0 after WRONGTYPE. */
+static int hash_field(struct client *c, struct str **val)
+{
+    struct value *v;
+    if (!read_key(c, 1, TYPE_HASH, &v))
+        return 0;
+    struct entry *e = v ? dict_find(v->ptr, ARG(2)->buf, ARG(2)->len) : NULL;
+    *val = e ? e->val : NULL;
+    return 1;
+}
+
+/* Field ARG(2) of the hash ARG(1) (created if absent) becomes s: one change. */
+static void hash_store(struct client *c, struct str *s)
+{
+    hash_set(write_key(c, 1, TYPE_HASH)->ptr, ARG(2), s);
+    server.dirty++;
+}
+
+/* HSETNX key field value: sets the field only if it is new. */
+void hsetnx_command(struct client *c)
+{
+    struct str *old;
+    if (!hash_field(c, &old))
+        return;
+    if (!old)
+        hash_store(c, ARG(3));
+    reply_int(c, !old);
+}
+
+void hstrlen_command(struct client *c)
+{
+    struct str *val;
+    if (hash_field(c, &val))
+        reply_int(c, val ? (long long)val->len : 0);
+}
+
 void hincrby_command(struct client *c)
 {
     long long delta, cur = 0;
-    if (!arg_ll(c, 3, &delta))
+    struct str *old;
+    if (!arg_ll(c, 3, &delta) || !hash_field(c, &old))
         return;
-    struct value *v = write_key(c, 1, TYPE_HASH);
-    if (!v)
-        return;
-    struct entry *e = dict_find(v->ptr, ARG(2)->buf, ARG(2)->len);
-    if (e && !parse_ll(((struct str *)e->val)->buf, ((struct str *)e->val)->len, &cur)) {
+    if (old && !parse_ll(old->buf, old->len, &cur)) {
         reply_error(c, "ERR hash value is not an integer");
-        drop_if_empty(c, 1, v);
         return;
     }
     if ((delta > 0 && cur > 9223372036854775807LL - delta) ||
         (delta < 0 && cur < -9223372036854775807LL - 1 - delta)) {
         reply_error(c, "ERR increment or decrement would overflow");
-        drop_if_empty(c, 1, v);
         return;
     }
     cur += delta;
     struct str *s = str_from_ll(cur);
-    hash_set(v->ptr, ARG(2), s);
+    hash_store(c, s);
     str_free(s);
-    server.dirty++;
     reply_int(c, cur);
+}
+
+/* HINCRBYFLOAT key field increment: the new value in INCRBYFLOAT's form, as a bulk string. */
+void hincrbyfloat_command(struct client *c)
+{
+    double delta, cur = 0;
+    struct str *old;
+    char buf[512];
+    if (!parse_double(ARG(3)->buf, ARG(3)->len, &delta)) {
+        reply_error(c, "ERR value is not a valid float");
+        return;
+    }
+    if (isinf(delta)) {
+        reply_error(c, "ERR value is NaN or Infinity");
+        return;
+    }
+    if (!hash_field(c, &old))
+        return;
+    if (old && !parse_double(old->buf, old->len, &cur)) {
+        reply_error(c, "ERR hash value is not a float");
+        return;
+    }
+    cur += delta;
+    if (isnan(cur) || isinf(cur)) {
+        reply_error(c, "ERR increment would produce NaN or Infinity");
+        return;
+    }
+    struct str *s = str_new(buf, (size_t)double_to_str(buf, cur));
+    hash_store(c, s);
+    reply_str(c, s);
+    str_free(s);
+}
+
+/* HRANDFIELD key [count [WITHVALUES]]: one random field, or count of them as SRANDMEMBER picks
+ * its members (t_set.c). */
+void hrandfield_command(struct client *c)
+{
+    struct value *v;
+    long long count = 0;
+    int withvalues = c->argc == 4;
+    if (c->argc >= 3 && !arg_ll(c, 2, &count))
+        return;
+    if (c->argc > 4 || (withvalues && !arg_is(c, 3, "WITHVALUES"))) {
+        reply_error(c, ERR_SYNTAX);
+        return;
+    }
+    if (withvalues && (count < LLONG_MIN / 2 || count > LLONG_MAX / 2)) {    /* twice as many replies */
+        reply_error(c, "ERR value is out of range");
+        return;
+    }
+    if (!read_key(c, 1, TYPE_HASH, &v))
+        return;
+    if (c->argc == 2 && v)
+        reply_str(c, dict_random(v->ptr)->key);
+    else if (c->argc == 2)
+        reply_null(c);
+    else if (v)
+        reply_random_entries(c, v->ptr, count, withvalues);
+    else
+        reply_array(c, 0);
+}
+
+/* HSCAN key cursor [MATCH pattern] [COUNT count]: fields and their values */
+void hscan_command(struct client *c)
+{
+    scan_generic(c, TYPE_HASH);
 }
