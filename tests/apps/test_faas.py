@@ -294,6 +294,11 @@ def test_curl_invokes_with_json_and_form_data(server):
     assert status == 200 and json.loads(body) == primes(30)
 
 
+def test_curl_sends_arguments_in_chunks(server):
+    url = f"http://127.0.0.1:{server.port}/invoke/fib"
+    assert curl(server.port, "-H", "Transfer-Encoding: chunked", "-d", "n=12", url) == (200, "144\n")
+
+
 def test_a_client_that_expects_100_continue_is_told_to_go_on(server):
     body = json.dumps({"text": " ".join([TEXT] * 40)}).encode()   # over 1 KiB: curl would expect 100
     with socket.create_connection(("127.0.0.1", server.port), timeout=TIMEOUT) as s:

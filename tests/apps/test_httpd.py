@@ -269,12 +269,36 @@ def test_curl_gets_heads_and_keeps_alive(server):
     (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"b" * 9000 + b"\r\n\r\n", 431),
     (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: y\r\n" % i for i in range(100)) + b"\r\n", 431),
     (b"GET / HTTP/2.0\r\nHost: x\r\n\r\n", 505),
-    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501),
+    # framing a proxy could read another way (RFC 9112 6.1, 6.3): refused
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n", 400),
+    (b"GET / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX0\r\n\r\n", 400),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + b"f" * 20 + b"\r\n", 413),
 ])
 def test_each_error_has_its_status(server, data, status):
     line, headers, body = request(server.port, data)
     assert line.startswith(f"HTTP/1.1 {status} "), line
     assert f"<h1>{status} ".encode() in body and headers["content-length"] == str(len(body))
+
+
+def test_a_chunked_body_is_read_to_its_end_and_the_next_request_answered(server):
+    raw = Raw(server.port)
+    try:
+        raw.send(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                 b"5\r\nhello\r\n3;name=value\r\nabc\r\n0\r\nX-Trailer: yes\r\n\r\n"
+                 b"GET /hello.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+        for _ in range(2):
+            status, _, body = raw.response()
+            assert status.startswith("HTTP/1.1 200 ") and body == b"hello, world\n"
+        raw.send(b"GET /hello.txt HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nab")
+        assert not raw.readable_now() or not select.select([raw.sock], [], [], 0.5)[0]   # waits for the rest
+        raw.send(b"cd\r\n0\r\n\r\n")
+        assert raw.response()[0].startswith("HTTP/1.1 200 ")
+    finally:
+        raw.close()
 
 
 def test_other_methods_are_405_with_allow(server):

@@ -1,7 +1,8 @@
 /*
  * http.c - HTTP/1.x requests parsed as they arrive, responses written (the API is in http.h).
- * The grammar is RFC 9112's: a request line, header lines, an empty line, then Content-Length
- * bytes of body. Lines may end in CRLF or, as RFC 9112 §2.2 allows a server to accept, a bare LF.
+ * The grammar is RFC 9112's: a request line, header lines, an empty line, then a body of
+ * Content-Length bytes or in chunks (Transfer-Encoding: chunked). Lines may end in CRLF or, as
+ * RFC 9112 §2.2 allows a server to accept, a bare LF.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -26,6 +27,7 @@ void http_request_init(struct http_request *req)
     req->version_minor = 0;
     req->header_count = 0;
     req->content_length = 0;
+    req->chunked = 0;
     req->length = 0;
     req->keep_alive = 0;
 }
@@ -246,20 +248,111 @@ static int parse_content_length(struct http_request *req)
     return 0;
 }
 
+/* Is chunked the last of a list of transfer codings ("gzip, chunked")? */
+static int ends_in_chunked(const char *codings)
+{
+    const char *last = strrchr(codings, ',');
+
+    for (last = last != NULL ? last + 1 : codings; *last == ' ' || *last == '\t'; last++)
+        ;
+    return strcasecmp(last, "chunked") == 0;
+}
+
 /* What the headers say about the whole request: Host, the body's framing, keep-alive. */
 static int check_headers(struct http_request *req)
 {
     const char *connection = http_header(req, "Connection");
+    const char *transfer_encoding = http_header(req, "Transfer-Encoding");
 
     if (req->version_minor >= 1 ? header_count(req, "Host") != 1 : header_count(req, "Host") > 1)
         return 400;                             /* RFC 9112 §3.2: exactly one Host in HTTP/1.1 */
-    if (http_header(req, "Transfer-Encoding") != NULL)
-        return 501;
+    if (transfer_encoding != NULL) {
+        /* A body framed two ways, or chunked in HTTP/1.0, could be read differently by a proxy in
+         * front of us (request smuggling): refused (RFC 9112 §6.1, §6.3). */
+        if (req->version_minor == 0 || http_header(req, "Content-Length") != NULL)
+            return 400;
+        if (header_count(req, "Transfer-Encoding") > 1)
+            return 400;
+        if (strcasecmp(transfer_encoding, "chunked") != 0)     /* chunked must come last: */
+            return ends_in_chunked(transfer_encoding) ? 501 : 400;   /* "gzip, chunked": not done */
+        req->chunked = 1;
+    }
     if (connection == NULL)
         connection = "";
     req->keep_alive = req->version_minor >= 1 ? !list_has(connection, "close")
                                               : list_has(connection, "keep-alive");
     return parse_content_length(req);
+}
+
+/* ---- chunked bodies (RFC 9112 §7.1) ------------------------------------------------------- */
+
+static int hex_value(int c);
+
+/* The end of the line starting at pos in buf[0..len), just past its LF, or 0 if it is not all here. */
+static size_t line_end(const char *buf, size_t pos, size_t len)
+{
+    const char *lf = memchr(buf + pos, '\n', len - pos);
+    return lf != NULL ? (size_t)(lf - buf) + 1 : 0;
+}
+
+/* Walk a chunked body from buf[pos]: chunks of "size in hex[;extension]" CRLF, size bytes, CRLF,
+ * until a chunk of size 0, then trailer lines and an empty line. Where it ends (0 if it is not
+ * all here yet, -400 if it is malformed); *size is the data's length. With `out`, the chunks'
+ * data are also copied together to out (which never passes the bytes still to read). */
+static long walk_chunks(char *buf, size_t pos, size_t len, char *out, size_t *size)
+{
+    size_t end;
+
+    *size = 0;
+    for (;;) {
+        size_t chunk = 0, digits = 0;
+
+        for (; pos < len && hex_value(buf[pos]) >= 0; pos++, digits++) {
+            if (chunk > len)
+                return -413;                    /* more than could ever fit (and no overflow) */
+            chunk = chunk * 16 + (size_t)hex_value(buf[pos]);
+        }
+        if ((end = line_end(buf, pos, len)) == 0)
+            return 0;
+        if (digits == 0 || strchr(";\r\n \t", buf[pos]) == NULL)
+            return -400;
+        pos = end;
+        if (chunk == 0)
+            break;
+        if (len - pos < chunk + 1 || (buf[pos + chunk] == '\r' && len - pos < chunk + 2))
+            return 0;
+        if (out != NULL)
+            memmove(out + *size, buf + pos, chunk);
+        *size += chunk;
+        pos += chunk + (buf[pos + chunk] == '\r');
+        if (buf[pos++] != '\n')
+            return -400;
+    }
+    while ((end = line_end(buf, pos, len)) != 0) {    /* trailers, ignored, then the empty line */
+        int empty = end == pos + 1 || (end == pos + 2 && buf[pos] == '\r');
+        pos = end;
+        if (empty)
+            return (long)pos;
+    }
+    return 0;
+}
+
+/* A chunked body: HTTP_NEED_MORE until it is all here, then its data are moved together where
+ * the body starts (over the framing), as if it had come with a Content-Length. */
+static int chunked_body(struct http_request *req, char *buf, size_t len, size_t cap)
+{
+    size_t size;
+    long end = walk_chunks(buf, req->head_length, len, NULL, &size);
+
+    if (end < 0)
+        return (int)-end;
+    if (end == 0)
+        return len == cap ? 413 : HTTP_NEED_MORE;
+    walk_chunks(buf, req->head_length, len, buf + req->head_length, &size);
+    req->body = buf + req->head_length;
+    req->content_length = (long)size;
+    req->length = (size_t)end;
+    return HTTP_DONE;
 }
 
 /* The head, complete in buf[start..end): parsed in place. 0 or an error status. */
@@ -297,6 +390,8 @@ int http_parse(struct http_request *req, char *buf, size_t len, size_t cap)
             return 413;
         req->head_length = end;
     }
+    if (req->chunked)
+        return chunked_body(req, buf, len, cap);
     if (len < req->head_length + req->content_length)
         return HTTP_NEED_MORE;
     req->body = buf + req->head_length;

@@ -58,6 +58,7 @@ struct http_header {
 struct http_request {
     /* the parser's state: http_request_init sets it, http_parse moves it on */
     size_t head_length;             /* the bytes of the head with its empty line; 0 until complete */
+    int chunked;                    /* the body comes in chunks (Transfer-Encoding: chunked) */
 
     /* the request, once http_parse returned HTTP_DONE (the strings point into the buffer) */
     const char *method;             /* "GET", "HEAD", "POST", ...: case matters (RFC 9110 9.1) */
@@ -67,7 +68,7 @@ struct http_request {
     int version_minor;              /* HTTP/1.0 -> 0, HTTP/1.1 -> 1 */
     struct http_header headers[HTTP_MAX_HEADERS];
     int header_count;
-    long content_length;            /* of the body, 0 without a Content-Length */
+    long content_length;            /* of the body (chunks joined), 0 without one */
     const char *body;               /* content_length bytes (not NUL-terminated) */
     size_t length;                  /* the whole request's bytes, head and body: where the next starts */
     int keep_alive;                 /* the client wants the connection kept after the answer */
