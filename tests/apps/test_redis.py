@@ -67,7 +67,8 @@ def real_redis(directory: Path):
 
 def contents(r: redis.Redis, dbs=range(16)) -> dict:
     """Every key of every database: (db, key) -> (type, value, has a ttl)."""
-    read = {"string": r.get, "list": lambda k: r.lrange(k, 0, -1), "hash": r.hgetall, "set": r.smembers}
+    read = {"string": r.get, "list": lambda k: r.lrange(k, 0, -1), "hash": r.hgetall, "set": r.smembers,
+            "zset": lambda k: r.zrange(k, 0, -1, withscores=True)}
     out = {}
     for db in dbs:
         r.execute_command("SELECT", db)
@@ -79,8 +80,8 @@ def contents(r: redis.Redis, dbs=range(16)) -> dict:
 
 
 def fill_every_type(r: redis.Redis) -> None:
-    """Strings (ints, small, 100 KB, compressible), lists, hashes and sets small and big, expiries,
-    two databases."""
+    """Strings (ints, small, 100 KB, compressible), lists, hashes, sets and sorted sets small and
+    big, expiries, two databases."""
     r.set("int", 12345)
     r.set("negative", -70000)
     r.set("bigint", 2 ** 40)
@@ -99,6 +100,9 @@ def fill_every_type(r: redis.Redis) -> None:
     r.sadd("bigset", *[f"m{i}" for i in range(600)])
     r.hset("ttlhash", "a", "b")
     r.expire("ttlhash", 5000)
+    r.zadd("zset", {"a": 1, "b": 2.5, "c": -3, "tie1": 7, "tie2": 7})
+    r.zadd("bigzset", {f"p{i}": i * 0.1 for i in range(300)})
+    r.zadd("odd scores", {"inf": float("inf"), "-inf": float("-inf"), "tiny": 1e-300, "third": 1 / 3})
     r.execute_command("SELECT", 5)
     r.set("in5", "five")
     r.rpush("list5", "q")
@@ -377,6 +381,37 @@ def test_more_set_commands(r):
             wrong()
     with pytest.raises(redis.ResponseError, match="^value is out of range"):
         r.srandmember("t", -2 ** 63)
+
+
+@pytest.mark.parametrize("protocol", [2, 3])
+def test_sorted_sets_a_leaderboard(server, protocol):
+    """A leaderboard, the sorted set's classic use, through redis-py in RESP2 and in RESP3 (where
+    scores are doubles and WITHSCORES gives [member, score] pairs)."""
+    r = client(server, protocol=protocol)
+    r.flushall()
+    assert r.zadd("board", {"ann": 30, "bob": 10, "cy": 20, "dee": 20}) == 4
+    assert r.zadd("board", {"bob": 35, "eve": 5}, ch=True) == 2        # one changed, one added
+    assert r.zincrby("board", 2.5, "cy") == 22.5 and r.zscore("board", "cy") == 22.5
+    pairs = lambda reply: [tuple(p) for p in reply]            # redis-py gives RESP3's as lists
+    assert pairs(r.zrevrange("board", 0, 2, withscores=True)) == [(b"bob", 35.0), (b"ann", 30.0), (b"cy", 22.5)]
+    assert r.zrange("board", 0, -1) == [b"eve", b"dee", b"cy", b"ann", b"bob"]
+    assert r.zrank("board", "cy") == 2 and r.zrevrank("board", "cy") == 2 and r.zrank("board", "zz") is None
+    assert r.zrangebyscore("board", "(20", "+inf") == [b"cy", b"ann", b"bob"]
+    assert r.zrangebyscore("board", 0, 100, start=1, num=2) == [b"dee", b"cy"]
+    assert r.zcount("board", 20, 30) == 3 and r.zcard("board") == 5
+    assert r.zmscore("board", ["ann", "nobody"]) == [30.0, None]
+    assert r.zadd("board", {"ann": 25}, gt=True) == 0 and r.zscore("board", "ann") == 30.0
+    assert pairs(r.zpopmin("board", 1)) == [(b"eve", 5.0)]
+    assert pairs(r.zpopmax("board", 2)) == [(b"bob", 35.0), (b"ann", 30.0)]
+    assert r.zrem("board", "dee", "nobody") == 1 and r.zremrangebyrank("board", 0, -1) == 1
+    assert r.exists("board") == 0                              # an emptied sorted set is gone
+    r.zadd("words", {w: 0 for w in "apple banana cherry date".split()})
+    assert r.zrangebylex("words", "[b", "(d") == [b"banana", b"cherry"] and r.zlexcount("words", "-", "+") == 4
+    with pytest.raises(redis.ResponseError, match="not a valid float"):
+        r.zadd("words", {"x": "high"})
+    r.set("s", "x")
+    with pytest.raises(redis.ResponseError, match="WRONGTYPE"):
+        r.zadd("s", {"x": 1})
 
 
 def test_resp3_as_redis_py_connects_by_default(server):

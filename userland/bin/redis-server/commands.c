@@ -3,7 +3,7 @@
  * handler), and what all handlers share: reading arguments and looking keys up. process_command
  * looks a request's command up, checks its arity, queues it inside MULTI, or runs it. The
  * handlers live in a file per kind, as in Redis: t_string.c, t_list.c, t_hash.c, t_set.c,
- * keyspace.c (any key), multi.c (transactions), server_commands.c (connection and server).
+ * t_zset.c, keyspace.c (any key), multi.c (transactions), server_commands.c (connection and server).
  * The replies and error messages are Redis's (6.2/7.0), since real clients read them: redis-py,
  * redis-cli and redis-benchmark.
  */
@@ -88,8 +88,7 @@ struct value *write_key(struct client *c, int i, int type)
 /* A list, hash or set left empty by a command goes away, as in Redis. */
 void drop_if_empty(struct client *c, int i, struct value *v)
 {
-    size_t n = v->type == TYPE_LIST ? ((struct list *)v->ptr)->len : ((struct dict *)v->ptr)->used;
-    if (n == 0)
+    if (value_length(v) == 0)
         db_delete(c->db, ARG(i)->buf, ARG(i)->len);
 }
 void unknown_subcommand(struct client *c, const char *command)
@@ -194,6 +193,28 @@ static const struct command command_table[] = {
     {"sdiffstore", sdiffstore_command, -3, "write denyoom", 1, -1, 1},
     {"smismember", smismember_command, -3, "readonly fast", 1, 1, 1},
     {"sscan", sscan_command, -3, "readonly random", 1, 1, 1},
+    {"zadd", zadd_command, -4, "write denyoom fast", 1, 1, 1},
+    {"zincrby", zincrby_command, 4, "write denyoom fast", 1, 1, 1},
+    {"zrem", zrem_command, -3, "write fast", 1, 1, 1},
+    {"zscore", zscore_command, 3, "readonly fast", 1, 1, 1},
+    {"zmscore", zmscore_command, -3, "readonly fast", 1, 1, 1},
+    {"zcard", zcard_command, 2, "readonly fast", 1, 1, 1},
+    {"zcount", zcount_command, 4, "readonly fast", 1, 1, 1},
+    {"zlexcount", zlexcount_command, 4, "readonly fast", 1, 1, 1},
+    {"zrank", zrank_command, 3, "readonly fast", 1, 1, 1},
+    {"zrevrank", zrevrank_command, 3, "readonly fast", 1, 1, 1},
+    {"zrange", zrange_command, -4, "readonly", 1, 1, 1},
+    {"zrevrange", zrevrange_command, -4, "readonly", 1, 1, 1},
+    {"zrangebyscore", zrangebyscore_command, -4, "readonly", 1, 1, 1},
+    {"zrevrangebyscore", zrevrangebyscore_command, -4, "readonly", 1, 1, 1},
+    {"zrangebylex", zrangebylex_command, -4, "readonly", 1, 1, 1},
+    {"zrevrangebylex", zrevrangebylex_command, -4, "readonly", 1, 1, 1},
+    {"zpopmin", zpopmin_command, -2, "write fast", 1, 1, 1},
+    {"zpopmax", zpopmax_command, -2, "write fast", 1, 1, 1},
+    {"zremrangebyrank", zremrangebyrank_command, 4, "write", 1, 1, 1},
+    {"zremrangebyscore", zremrangebyscore_command, 4, "write", 1, 1, 1},
+    {"zremrangebylex", zremrangebylex_command, 4, "write", 1, 1, 1},
+    {"zscan", zscan_command, -3, "readonly random", 1, 1, 1},
     {"ping", ping_command, -1, "stale fast", 0, 0, 0},
     {"echo", echo_command, 2, "fast", 0, 0, 0},
     {"quit", quit_command, -1, "loading stale fast", 0, 0, 0},

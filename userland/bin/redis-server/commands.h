@@ -136,6 +136,30 @@ void sscan_command(struct client *c);
 void reply_random_entries(struct client *c, struct dict *d, long long count, int values);
 int arg_signed_count(struct client *c, int i, long long *v);   /* not LLONG_MIN: 0 after an error */
 
+/* ---- t_zset.c -------------------------------------------------------------------------------- */
+void zadd_command(struct client *c);
+void zincrby_command(struct client *c);
+void zrem_command(struct client *c);
+void zscore_command(struct client *c);
+void zmscore_command(struct client *c);
+void zcard_command(struct client *c);
+void zcount_command(struct client *c);
+void zlexcount_command(struct client *c);
+void zrank_command(struct client *c);
+void zrevrank_command(struct client *c);
+void zrange_command(struct client *c);
+void zrevrange_command(struct client *c);
+void zrangebyscore_command(struct client *c);
+void zrevrangebyscore_command(struct client *c);
+void zrangebylex_command(struct client *c);
+void zrevrangebylex_command(struct client *c);
+void zpopmin_command(struct client *c);
+void zpopmax_command(struct client *c);
+void zremrangebyrank_command(struct client *c);
+void zremrangebyscore_command(struct client *c);
+void zremrangebylex_command(struct client *c);
+void zscan_command(struct client *c);
+
 /* ---- multi.c --------------------------------------------------------------------------------- */
 void multi_command(struct client *c);
 void discard_command(struct client *c);

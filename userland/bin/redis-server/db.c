@@ -259,6 +259,8 @@ struct value *value_new(int type)
         v->ptr = str_new("", 0);
     else if (type == TYPE_LIST)
         v->ptr = list_new();
+    else if (type == TYPE_ZSET)
+        v->ptr = zset_new();
     else
         v->ptr = dict_new(type == TYPE_HASH ? free_str : NULL);
     return v;
@@ -279,6 +281,8 @@ void value_free(void *p)
         str_free(v->ptr);
     else if (v->type == TYPE_LIST)
         list_free(v->ptr);
+    else if (v->type == TYPE_ZSET)
+        zset_free(v->ptr);
     else
         dict_free(v->ptr);
     free(v);
@@ -300,6 +304,11 @@ struct value *value_copy(const struct value *v)
         }
         return copy;
     }
+    if (v->type == TYPE_ZSET) {
+        for (struct znode *n = ((struct zset *)v->ptr)->header->level[0].forward; n; n = n->level[0].forward)
+            zset_add(copy->ptr, n->score, n->member->buf, n->member->len);
+        return copy;
+    }
     struct dict_iter it;
     struct entry *e;
     dict_iter_init(&it, v->ptr);
@@ -310,9 +319,18 @@ struct value *value_copy(const struct value *v)
     return copy;
 }
 
+size_t value_length(const struct value *v)
+{
+    if (v->type == TYPE_LIST)
+        return ((struct list *)v->ptr)->len;
+    if (v->type == TYPE_ZSET)
+        return ((struct zset *)v->ptr)->length;
+    return ((struct dict *)v->ptr)->used;
+}
+
 const char *type_name(int type)
 {
-    static const char *names[] = {"string", "list", "hash", "set"};
+    static const char *names[] = {"string", "list", "hash", "set", "zset"};
     return names[type];
 }
 

@@ -353,9 +353,9 @@ static void scan_collect(struct entry *e, void *arg)
     b->entries[b->n++] = key_expired(e) ? NULL : e;
 }
 
-/* SCAN cursor [MATCH pattern] [COUNT n] [TYPE type] (type < 0: the keys), and HSCAN and SSCAN
- * key cursor [MATCH pattern] [COUNT n] (type TYPE_HASH or TYPE_SET: the key's fields, each with
- * its value, or members). As in Redis, the cursor is checked before the key, the options after. */
+/* SCAN cursor [MATCH pattern] [COUNT n] [TYPE type] (type < 0: the keys), and HSCAN, SSCAN and
+ * ZSCAN key cursor [MATCH pattern] [COUNT n] (type TYPE_HASH, TYPE_SET or TYPE_ZSET: the key's
+ * fields each with its value, members, or members each with its score). As in Redis, the cursor is checked before the key, the options after. */
 void scan_generic(struct client *c, int type)
 {
     unsigned long cursor = 0;
@@ -382,7 +382,7 @@ void scan_generic(struct client *c, int type)
             reply_array(c, 0);
             return;
         }
-        d = v->ptr;
+        d = type == TYPE_ZSET ? ((struct zset *)v->ptr)->dict : v->ptr;
     }
     for (int i = at + 1; i < c->argc; i += 2) {
         if (i + 1 >= c->argc) {
@@ -423,13 +423,18 @@ void scan_generic(struct client *c, int type)
     }
     reply_array(c, 2);
     reply_ll_bulk(c, (long long)cursor);
-    reply_array(c, type == TYPE_HASH ? 2 * kept : kept);
+    reply_array(c, type == TYPE_HASH || type == TYPE_ZSET ? 2 * kept : kept);
     for (long i = 0; i < b.n; i++) {
         if (!b.entries[i])
             continue;
         reply_str(c, b.entries[i]->key);
-        if (type == TYPE_HASH)
+        if (type == TYPE_HASH) {
             reply_str(c, b.entries[i]->val);
+        } else if (type == TYPE_ZSET) {              /* the score, as text even in RESP3 */
+            char score[64];
+            reply_bulk(c, score, (size_t)snprintf(score, sizeof score, "%.17g",
+                                                  ((struct znode *)b.entries[i]->val)->score));
+        }
     }
     free(b.entries);
 }

@@ -5,16 +5,17 @@
  *   per database: FE db, FB keys expires, then per key: [FC expire-ms] type key value
  *   FF, then the CRC64 (Jones polynomial, as Redis) of every byte before, little-endian
  *
- * Saving writes the plain types (string, list, set, hash) that every Redis loads. Loading also
- * reads the compact encodings a real Redis 6.2 writes: integer and LZF-compressed strings,
- * lists as quicklists of ziplists, small hashes as ziplists, integer sets as intsets. Sorted
- * sets, which this server does not have, are skipped with a warning.
+ * Saving writes the plain types (string, list, set, hash, and sorted sets with binary scores)
+ * that every Redis loads. Loading also reads the compact encodings a real Redis 6.2 writes:
+ * integer and LZF-compressed strings, lists as quicklists of ziplists, small hashes and sorted
+ * sets as ziplists, integer sets as intsets.
  *
  * rdb_save writes temp-PID.rdb and renames it over the dump only once it is complete, so a
  * crash in the middle of a save leaves the previous dump as it was (the BGSAVE child calls it).
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,6 +196,15 @@ static void out_value(struct rdb_out *o, struct value *v)
         out_len(o, l->len);
         for (size_t i = 0; i < l->len; i++)
             out_str(o, list_at(l, i));
+    } else if (v->type == TYPE_ZSET) {
+        struct zset *z = v->ptr;                  /* highest first, as Redis: loading then adds */
+        out_len(o, z->length);                    /* each one at the head of the skip list */
+        for (struct znode *n = z->tail; n; n = n->backward) {
+            uint64_t bits;
+            out_str(o, n->member);
+            memcpy(&bits, &n->score, 8);          /* the score as a binary double */
+            out_le(o, bits, 8);
+        }
     } else {
         out_len(o, ((struct dict *)v->ptr)->used);
         dict_iter_init(&it, v->ptr);
@@ -208,7 +218,7 @@ static void out_value(struct rdb_out *o, struct value *v)
 
 static void out_db(struct rdb_out *o, struct db *db)
 {
-    static const int rdb_type[] = {RDB_TYPE_STRING, RDB_TYPE_LIST, RDB_TYPE_HASH, RDB_TYPE_SET};
+    static const int rdb_type[] = {RDB_TYPE_STRING, RDB_TYPE_LIST, RDB_TYPE_HASH, RDB_TYPE_SET, RDB_TYPE_ZSET_2};
     struct dict_iter it;
     struct entry *e;
     out_byte(o, RDB_OPCODE_SELECTDB);
@@ -548,27 +558,55 @@ static void dict_put(struct dict *d, struct str *member, struct str *val)
     }
 }
 
-/* Skip a sorted set: this server has no such type. */
-static void skip_zset(struct rdb_in *r, int type)
+/* A sorted set's score in the old ZSET type: text after its length byte, where 253, 254 and
+ * 255 stand for nan, inf and -inf. */
+static double in_text_score(struct rdb_in *r)
 {
-    if (type == RDB_TYPE_ZSET_ZIPLIST) {
-        str_free(in_string(r));
-        return;
-    }
-    for (uint64_t n = in_length(r); n; n--) {
-        str_free(in_string(r));
-        if (type == RDB_TYPE_ZSET_2) {
-            in_le(r, 8);                          /* the score, a binary double */
-        } else {
-            unsigned char text[253];              /* the score as text after its length byte; */
-            int len = in_byte(r);                 /* 253, 254 and 255 stand for nan, inf, -inf */
-            if (len < 253)
-                in_bytes(r, text, (size_t)len);
-        }
-    }
+    char text[256];
+    int len = in_byte(r);
+    if (len >= 253)
+        return len == 253 ? NAN : len == 254 ? INFINITY : -INFINITY;
+    in_bytes(r, text, (size_t)len);
+    text[len] = 0;
+    return strtod(text, NULL);
 }
 
-/* The value of one key of RDB type type, or NULL for a type skipped. */
+/* A sorted set in any of its RDB forms: ZSET_2 (binary scores, what we write), ZSET (scores as
+ * text), or a small one as a ziplist of member, score, member, score... */
+static struct value *in_zset(struct rdb_in *r, int type)
+{
+    struct value *v = value_new(TYPE_ZSET);
+    if (type == RDB_TYPE_ZSET_ZIPLIST) {
+        size_t count;
+        struct str *blob = in_string(r);
+        struct str **items = ziplist_items(r, blob, &count);
+        str_free(blob);
+        if (count % 2)
+            load_fail(r, "Ziplist integrity check failed: a sorted set member with no score.");
+        for (size_t i = 0; i < count; i += 2) {
+            zset_add(v->ptr, strtod(items[i + 1]->buf, NULL), items[i]->buf, items[i]->len);
+            str_free(items[i]);
+            str_free(items[i + 1]);
+        }
+        free(items);
+        return v;
+    }
+    for (uint64_t n = in_length(r); n; n--) {
+        struct str *member = in_string(r);
+        double score;
+        if (type == RDB_TYPE_ZSET_2) {
+            uint64_t bits = in_le(r, 8);
+            memcpy(&score, &bits, 8);
+        } else {
+            score = in_text_score(r);
+        }
+        zset_add(v->ptr, score, member->buf, member->len);
+        str_free(member);
+    }
+    return v;
+}
+
+/* The value of one key of RDB type type. */
 static struct value *in_value(struct rdb_in *r, int type)
 {
     struct value *v;
@@ -625,8 +663,7 @@ static struct value *in_value(struct rdb_in *r, int type)
     case RDB_TYPE_ZSET:
     case RDB_TYPE_ZSET_2:
     case RDB_TYPE_ZSET_ZIPLIST:
-        skip_zset(r, type);
-        return NULL;
+        return in_zset(r, type);
     }
     char msg[64];
     snprintf(msg, sizeof msg, "Unknown RDB encoding type %d", type);
@@ -648,7 +685,7 @@ static void load_aux(struct rdb_in *r)
 static void load_body(struct rdb_in *r, int version)
 {
     struct db *db = &server.db[0];
-    long long expire = -1, loaded = 0, skipped = 0;
+    long long expire = -1, loaded = 0, expired = 0;
     for (;;) {
         int type = in_byte(r);
         switch (type) {
@@ -685,15 +722,12 @@ static void load_body(struct rdb_in *r, int version)
         default: {
             struct str *key = in_string(r);
             struct value *v = in_value(r, type);
-            if (!v || (expire != -1 && expire <= now_ms()) || db_lookup(db, key->buf, key->len)) {
-                if (!v)
-                    log_msg('#', "Skipping key '%s': this server has no sorted sets", key->buf);
-                else if (expire == -1 || expire > now_ms())
+            if ((expire != -1 && expire <= now_ms()) || db_lookup(db, key->buf, key->len)) {
+                if (expire == -1 || expire > now_ms())
                     load_fail(r, "Duplicate key found in RDB file");
-                if (v)
-                    value_free(v);
+                value_free(v);
                 str_free(key);
-                skipped++;
+                expired++;
             } else {
                 db_add(db, key, v, expire);
                 loaded++;
@@ -711,7 +745,7 @@ static void load_body(struct rdb_in *r, int version)
         else if (got != expected)
             load_fail(r, "Wrong RDB checksum. Aborting now.");
     }
-    log_msg('*', "Done loading RDB, keys loaded: %lld, keys expired or skipped: %lld.", loaded, skipped);
+    log_msg('*', "Done loading RDB, keys loaded: %lld, keys expired: %lld.", loaded, expired);
 }
 
 int rdb_load(const char *filename)

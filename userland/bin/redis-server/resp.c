@@ -368,3 +368,18 @@ void reply_set(struct client *c, long n)
 {
     reply_header(c, c->resp == 3 ? '~' : '*', n);
 }
+
+/* A score: a bulk string in RESP2, a double in RESP3; 17 digits, as Redis prints them, so that
+ * the client reads back the very double ("1.1000000000000001"); infinities as "inf", "-inf". */
+void reply_double(struct client *c, double d)
+{
+    char buf[64];
+    int n = snprintf(buf, sizeof buf, "%.17g", d);
+    if (c->resp == 3) {
+        reply_raw(c, ",", 1);
+        reply_raw(c, buf, (size_t)n);
+        reply_raw(c, "\r\n", 2);
+    } else {
+        reply_bulk(c, buf, (size_t)n);
+    }
+}

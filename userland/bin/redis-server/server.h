@@ -10,9 +10,10 @@
  *               (RESP2, and RESP3 after HELLO 3)
  *   commands.c  the command table (name, arity, flags, key positions, handler), lookup, MULTI's
  *               queueing; the handlers, a file per kind: t_string.c, t_list.c, t_hash.c,
- *               t_set.c, keyspace.c (any key), multi.c (MULTI/EXEC/WATCH), server_commands.c
+ *               t_set.c, t_zset.c (with the sorted set's skip list), keyspace.c (any key),
+ *               multi.c (MULTI/EXEC/WATCH), server_commands.c (connection, server)
  *   db.c        the keyspace: a hash table per database, expiry, and the value types
- *               string, list, hash and set
+ *               string, list, hash and set (sorted sets: t_zset.c)
  *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
  *   bgsave.c    BGSAVE: the snapshot written by a forked child while the parent serves on
  *   util.c      memory, integers, glob patterns, time
@@ -57,7 +58,7 @@ long long mono_us(void);                             /* a monotonic clock in mic
 
 /* ---- db.c: hash tables, values, databases ---------------------------------------------------- */
 
-enum { TYPE_STRING, TYPE_LIST, TYPE_HASH, TYPE_SET };
+enum { TYPE_STRING, TYPE_LIST, TYPE_HASH, TYPE_SET, TYPE_ZSET };
 
 /* A list: a ring buffer of strings (LPUSH and RPUSH are both O(1)). */
 struct list {
@@ -97,14 +98,41 @@ unsigned long dict_scan(struct dict *d, unsigned long cursor,
 void dict_iter_init(struct dict_iter *it, struct dict *d);
 struct entry *dict_iter_next(struct dict_iter *it);
 
+/* A sorted set (t_zset.c): a dict from member to node, and a skip list of the nodes in order. */
+struct zlevel {
+    struct znode *forward;
+    unsigned long span;              /* level-0 steps this link jumps */
+};
+
+struct znode {
+    struct str *member;              /* the dict's key: the dict frees it */
+    double score;
+    struct znode *backward;          /* the node before on level 0, or NULL */
+    struct zlevel level[];           /* as many as the node's height */
+};
+
+struct zset {
+    struct dict *dict;               /* member -> its znode */
+    struct znode *header;            /* before the first node, on every level */
+    struct znode *tail;
+    unsigned long length;
+    int level;                       /* the height of the tallest node */
+};
+
+struct zset *zset_new(void);
+void zset_free(struct zset *z);
+int zset_add(struct zset *z, double score, const char *member, size_t len);   /* 1 if new */
+struct znode *zset_find(struct zset *z, const struct str *member);
+
 struct value {
     int type;
-    void *ptr;                       /* struct str, struct list or struct dict */
+    void *ptr;                       /* struct str, list, dict (hash, set) or zset */
 };
-struct value *value_new(int type);   /* an empty list, hash or set, or an empty string */
+struct value *value_new(int type);   /* an empty list, hash, set or zset, or an empty string */
 struct value *value_string(struct str *s);
 void value_free(void *v);
 struct value *value_copy(const struct value *v);   /* deep (COPY) */
+size_t value_length(const struct value *v);         /* items of a list, hash, set, zset */
 const char *type_name(int type);
 
 struct list *list_new(void);
@@ -229,6 +257,7 @@ void reply_null_array(struct client *c);
 void reply_array(struct client *c, long n);
 void reply_map(struct client *c, long n);         /* n pairs */
 void reply_set(struct client *c, long n);
+void reply_double(struct client *c, double d);   /* a score */
 
 /* ---- commands.c -------------------------------------------------------------------------- */
 
