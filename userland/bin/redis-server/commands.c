@@ -235,6 +235,12 @@ static const struct command command_table[] = {
     {"shutdown", shutdown_command, -1, "admin noscript loading stale", 0, 0, 0},
     {"time", time_command, 1, "random loading stale fast", 0, 0, 0},
     {"debug", debug_command, -2, "admin noscript loading stale", 0, 0, 0},
+    {"subscribe", subscribe_command, -2, "pubsub noscript loading stale", 0, 0, 0},
+    {"unsubscribe", unsubscribe_command, -1, "pubsub noscript loading stale", 0, 0, 0},
+    {"psubscribe", psubscribe_command, -2, "pubsub noscript loading stale", 0, 0, 0},
+    {"punsubscribe", punsubscribe_command, -1, "pubsub noscript loading stale", 0, 0, 0},
+    {"publish", publish_command, 3, "pubsub loading stale fast may_replicate", 0, 0, 0},
+    {"pubsub", pubsub_command, -2, "pubsub random loading stale", 0, 0, 0},
 };
 #define NUM_COMMANDS ((int)(sizeof command_table / sizeof command_table[0]))
 
@@ -352,6 +358,11 @@ void process_command(struct client *c)
         c->multi_error = c->in_multi;
     } else if ((cmd->arity > 0 && c->argc != cmd->arity) || c->argc < -cmd->arity) {
         reply_error(c, "ERR wrong number of arguments for '%s' command", cmd->name);
+        c->multi_error = c->in_multi;
+    } else if (c->resp == 2 && subscription_count(c) > 0 && !allowed_while_subscribed(cmd)) {
+        /* a subscribed RESP2 connection carries messages: only what keeps it readable (pubsub.c) */
+        reply_error(c, "ERR Can't execute '%s': only (P)SUBSCRIBE / (P)UNSUBSCRIBE / PING / QUIT / RESET "
+                       "are allowed in this context", cmd->name);
         c->multi_error = c->in_multi;
     } else if (queuing) {
         if (c->nqueued == c->queue_cap) {

@@ -168,6 +168,17 @@ void watch_command(struct client *c);
 void unwatch_command(struct client *c);
 void touch_command_keys(struct client *c, const struct command *cmd);
 
+/* ---- pubsub.c -------------------------------------------------------------------------------- */
+void subscribe_command(struct client *c);
+void unsubscribe_command(struct client *c);
+void psubscribe_command(struct client *c);
+void punsubscribe_command(struct client *c);
+void publish_command(struct client *c);
+void pubsub_command(struct client *c);
+int subscription_count(struct client *c);        /* its channels and patterns */
+int allowed_while_subscribed(const struct command *cmd);   /* in RESP2 */
+void pubsub_ping(struct client *c);              /* PING's answer to a subscribed RESP2 client */
+
 /* ---- server_commands.c ----------------------------------------------------------------------- */
 void ping_command(struct client *c);
 void echo_command(struct client *c);

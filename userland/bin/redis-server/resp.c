@@ -369,6 +369,13 @@ void reply_set(struct client *c, long n)
     reply_header(c, c->resp == 3 ? '~' : '*', n);
 }
 
+/* What the server sends unasked (pub/sub's messages and confirmations): an array in RESP2, a
+ * push in RESP3, which a client can tell from the answer to a command. */
+void reply_push(struct client *c, long n)
+{
+    reply_header(c, c->resp == 3 ? '>' : '*', n);
+}
+
 /* A score: a bulk string in RESP2, a double in RESP3; 17 digits, as Redis prints them, so that
  * the client reads back the very double ("1.1000000000000001"); infinities as "inf", "-inf". */
 void reply_double(struct client *c, double d)

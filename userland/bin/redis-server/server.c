@@ -206,6 +206,7 @@ static void client_free(struct client *c)
         }
     close(c->fd);
     discard_transaction(c);
+    pubsub_client_gone(c);
     free(c->queue);
     free(c->watched);
     release_argv(c);

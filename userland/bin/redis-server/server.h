@@ -16,6 +16,8 @@
  *               string, list, hash and set (sorted sets: t_zset.c)
  *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
  *   bgsave.c    BGSAVE: the snapshot written by a forked child while the parent serves on
+ *   pubsub.c    publish/subscribe: who listens to which channel or pattern; PUBLISH writes
+ *               the message into each subscriber's output buffer
  *   util.c      memory, integers, glob patterns, time
  */
 #ifndef SERVER_H
@@ -177,6 +179,13 @@ struct client {
     int argv_cap;
     int argv_owned;                  /* inline arguments are allocated: freed after the command */
     int close_after_reply;
+
+    /* publish/subscribe (pubsub.c): its channels and patterns, in the order it subscribed */
+    struct str **channels;
+    int nchannels, channels_cap;
+    struct str **patterns;
+    int npatterns, patterns_cap;
+
     int in_multi, multi_error;      /* MULTI ... EXEC */
     struct queued *queue;
     int nqueued, queue_cap;
@@ -230,6 +239,11 @@ struct server {
     /* stats */
     long long stat_connections, stat_commands, stat_rejected;
     long long stat_expired, stat_hits, stat_misses;
+
+    /* publish/subscribe (pubsub.c) */
+    struct dict *pubsub_channels;    /* channel -> its subscribers, in the order they came */
+    struct pattern_sub *pubsub_patterns;   /* every (pattern, client), in subscription order */
+    int npubsub_patterns, pubsub_patterns_cap;
 };
 
 extern struct server server;
@@ -258,6 +272,7 @@ void reply_array(struct client *c, long n);
 void reply_map(struct client *c, long n);         /* n pairs */
 void reply_set(struct client *c, long n);
 void reply_double(struct client *c, double d);   /* a score */
+void reply_push(struct client *c, long n);       /* pub/sub's: an array in RESP2, a push in RESP3 */
 
 /* ---- commands.c -------------------------------------------------------------------------- */
 
@@ -281,5 +296,9 @@ void crc64_init(void);                            /* its tables, once, before an
 int rdb_save_background(void);                    /* 0 started, -1 (errno) not */
 void bgsave_check_done(void);                     /* reap the child if it ended */
 void bgsave_kill(void);                           /* stop a running save (SHUTDOWN, FLUSHALL) */
+
+/* ---- pubsub.c ---------------------------------------------------------------------------- */
+
+void pubsub_client_gone(struct client *c);        /* out of every channel and pattern */
 
 #endif

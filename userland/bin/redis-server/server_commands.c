@@ -18,6 +18,8 @@ void ping_command(struct client *c)
 {
     if (c->argc > 2)
         reply_error(c, "ERR wrong number of arguments for 'ping' command");
+    else if (c->resp == 2 && subscription_count(c) > 0)
+        pubsub_ping(c);                       /* ["pong", message]: pubsub.c */
     else if (c->argc == 2)
         reply_str(c, ARG(1));
     else
