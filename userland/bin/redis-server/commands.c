@@ -3,7 +3,8 @@
  * handler), and what all handlers share: reading arguments and looking keys up. process_command
  * looks a request's command up, checks its arity, queues it inside MULTI, or runs it. The
  * handlers live in a file per kind, as in Redis: t_string.c, t_list.c, t_hash.c, t_set.c,
- * t_zset.c, keyspace.c (any key), multi.c (transactions), server_commands.c (connection and server).
+ * t_zset.c, keyspace.c (any key), multi.c (transactions), blocked.c (commands that wait),
+ * server_commands.c (connection and server).
  * The replies and error messages are Redis's (6.2/7.0), since real clients read them: redis-py,
  * redis-cli and redis-benchmark.
  */
@@ -215,6 +216,12 @@ static const struct command command_table[] = {
     {"zremrangebyscore", zremrangebyscore_command, 4, "write", 1, 1, 1},
     {"zremrangebylex", zremrangebylex_command, 4, "write", 1, 1, 1},
     {"zscan", zscan_command, -3, "readonly random", 1, 1, 1},
+    {"blpop", blpop_command, -3, "write noscript", 1, -2, 1},
+    {"brpop", brpop_command, -3, "write noscript", 1, -2, 1},
+    {"brpoplpush", brpoplpush_command, 4, "write denyoom noscript", 1, 2, 1},
+    {"blmove", blmove_command, 6, "write denyoom noscript", 1, 2, 1},
+    {"bzpopmin", bzpopmin_command, -3, "write noscript fast", 1, -2, 1},
+    {"bzpopmax", bzpopmax_command, -3, "write noscript fast", 1, -2, 1},
     {"ping", ping_command, -1, "stale fast", 0, 0, 0},
     {"echo", echo_command, 2, "fast", 0, 0, 0},
     {"quit", quit_command, -1, "loading stale fast", 0, 0, 0},
@@ -322,6 +329,8 @@ void call(struct client *c, const struct command *cmd)
     cmd->proc(c);
     if (server.watching && server.dirty != dirty)
         touch_command_keys(c, cmd);           /* WATCH: the keys it names changed (multi.c) */
+    if (server.nblocked && server.dirty != dirty)
+        serve_blocked_clients();              /* BLPOP...: something to take now? (blocked.c) */
 }
 
 static void unknown_command(struct client *c)

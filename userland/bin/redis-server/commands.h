@@ -87,6 +87,8 @@ void rpop_command(struct client *c);
 void llen_command(struct client *c);
 void lindex_command(struct client *c);
 void lrange_command(struct client *c);
+void list_move(struct client *c, int from_head, int to_head);   /* LMOVE's work */
+int list_end(struct client *c, int i);     /* LEFT 1, RIGHT 0, -1 after the error */
 void lpushx_command(struct client *c);
 void rpushx_command(struct client *c);
 void lset_command(struct client *c);
@@ -159,6 +161,14 @@ void zremrangebyrank_command(struct client *c);
 void zremrangebyscore_command(struct client *c);
 void zremrangebylex_command(struct client *c);
 void zscan_command(struct client *c);
+
+/* ---- blocked.c ------------------------------------------------------------------------------- */
+void blpop_command(struct client *c);
+void brpop_command(struct client *c);
+void brpoplpush_command(struct client *c);
+void blmove_command(struct client *c);
+void bzpopmin_command(struct client *c);
+void bzpopmax_command(struct client *c);
 
 /* ---- multi.c --------------------------------------------------------------------------------- */
 void multi_command(struct client *c);

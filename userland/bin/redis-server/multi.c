@@ -165,12 +165,14 @@ void exec_command(struct client *c)
     int argc = c->argc;
     struct str **argv = c->argv;
     c->in_multi = 0;
+    c->in_exec = 1;
     reply_array(c, c->nqueued);
     for (int i = 0; i < c->nqueued; i++) {
         c->argc = c->queue[i].argc;
         c->argv = c->queue[i].argv;
         call(c, find_command(ARG(0)));
     }
+    c->in_exec = 0;
     c->argc = argc;
     c->argv = argv;
     discard_transaction(c);

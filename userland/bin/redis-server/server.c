@@ -205,6 +205,7 @@ static void client_free(struct client *c)
             break;
         }
     close(c->fd);
+    unblock_client(c);
     discard_transaction(c);
     pubsub_client_gone(c);
     free(c->queue);
@@ -258,11 +259,12 @@ static int write_to_client(struct client *c)
     return c->close_after_reply ? -1 : 0;
 }
 
-/* Run every complete request in the input buffer, in order; keep the unfinished rest. */
+/* Run every complete request in the input buffer, in order; keep the unfinished rest (and all
+ * that follows a command that waits, as BLPOP may: blocked.c). */
 static void process_input(struct client *c)
 {
     size_t pos = 0;
-    while (!c->close_after_reply) {
+    while (!c->close_after_reply && !c->blocked) {
         size_t before = pos;
         int r = parse_request(c, &pos);
         if (r == 0 && pos != before)
@@ -292,6 +294,18 @@ static int read_from_client(struct client *c)
     c->in_len += (size_t)n;
     process_input(c);
     return 0;
+}
+
+/* Clients that waited (BLPOP...) and were served run what they sent meanwhile. */
+static void resume_clients(void)
+{
+    for (int i = 0; i < server.nclients; i++) {
+        struct client *c = server.clients[i];
+        if (c->resume) {
+            c->resume = 0;
+            process_input(c);
+        }
+    }
 }
 
 /* Write every answer of this turn, one after the other, as Redis's beforeSleep() does
@@ -331,6 +345,7 @@ static void check_save_rules(void)
 
 static void cron(void)
 {
+    unblock_timed_out_clients();
     bgsave_check_done();
     check_save_rules();
     for (int i = 0; i < NUM_DBS; i++)
@@ -468,6 +483,7 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
                 polled[i] = NULL;
             }
         }
+        resume_clients();
         answer_clients(fds, polled, first_client, n);
         if (child_slot >= 0 && fds[child_slot].revents)
             bgsave_check_done();

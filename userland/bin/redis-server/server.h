@@ -11,7 +11,8 @@
  *   commands.c  the command table (name, arity, flags, key positions, handler), lookup, MULTI's
  *               queueing; the handlers, a file per kind: t_string.c, t_list.c, t_hash.c,
  *               t_set.c, t_zset.c (with the sorted set's skip list), keyspace.c (any key),
- *               multi.c (MULTI/EXEC/WATCH), server_commands.c (connection, server)
+ *               multi.c (MULTI/EXEC/WATCH), blocked.c (BLPOP and the commands that
+ *               wait), server_commands.c (connection, server)
  *   db.c        the keyspace: a hash table per database, expiry, and the value types
  *               string, list, hash and set (sorted sets: t_zset.c)
  *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
@@ -125,6 +126,7 @@ struct zset *zset_new(void);
 void zset_free(struct zset *z);
 int zset_add(struct zset *z, double score, const char *member, size_t len);   /* 1 if new */
 struct znode *zset_find(struct zset *z, const struct str *member);
+void zset_delete(struct zset *z, struct znode *n);   /* n's member with it */
 
 struct value {
     int type;
@@ -193,6 +195,16 @@ struct client {
     struct watched_key *watched;     /* WATCH's keys (multi.c) */
     int nwatched, watched_cap;
     int dirty_cas;                   /* a watched key changed: EXEC will run nothing */
+    int in_exec;                     /* running EXEC's commands: none may wait */
+
+    /* a blocking command (BLPOP...) waiting for data (blocked.c) */
+    int blocked;
+    const struct command *block_cmd;
+    int block_argc;
+    struct str **block_argv;         /* a copy: what it sent after waits in `in` */
+    long long block_deadline;        /* Unix ms; 0: no timeout */
+    long long block_seq;             /* when it began to wait: the longest waiting goes first */
+    int resume;                      /* no longer waiting: run what it sent meanwhile */
 };
 
 struct queued {
@@ -217,6 +229,8 @@ struct server {
     int nclients, clients_cap;
     int shutdown_asap;               /* SIGTERM or SIGINT came */
     int watching;                    /* clients that WATCH some key */
+    int nblocked;                    /* clients waiting in BLPOP and the like */
+    long long block_seq;             /* how many began to wait, ever */
 
     /* persistence */
     long long dirty;                 /* changes since the last successful save */
@@ -282,6 +296,9 @@ void flush_all_dbs(void);
 void discard_transaction(struct client *c);      /* multi.c: queued commands, watched keys */
 void touch_watched_key(struct db *db, const struct str *key);
 void touch_all_watched_keys(struct db *db);      /* db is emptied or swapped */
+void serve_blocked_clients(void);                 /* blocked.c: the data changed, try again */
+void unblock_timed_out_clients(void);
+void unblock_client(struct client *c);
 int set_save_rules(const char *text);            /* "S C S C ..."; 0 if malformed */
 
 /* ---- rdb.c ------------------------------------------------------------------------------- */

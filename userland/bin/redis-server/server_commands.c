@@ -309,7 +309,7 @@ static void info_clients(struct str **s)
 {
     info_add(s, "# Clients");
     info_add(s, "connected_clients:%d", server.nclients);
-    info_add(s, "blocked_clients:0");
+    info_add(s, "blocked_clients:%d", server.nblocked);
 }
 
 static void info_persistence(struct str **s)

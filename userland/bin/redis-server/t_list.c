@@ -321,7 +321,7 @@ void lpos_command(struct client *c)
 
 /* RPOPLPUSH and LMOVE: an element popped at one end of the source list, pushed at one end of the
  * destination (the same list: a rotation), and answered. */
-static void move_generic(struct client *c, int from_head, int to_head)
+void list_move(struct client *c, int from_head, int to_head)
 {
     struct value *src, *dst;
     if (!read_key(c, 1, TYPE_LIST, &src))
@@ -341,11 +341,11 @@ static void move_generic(struct client *c, int from_head, int to_head)
 
 void rpoplpush_command(struct client *c)
 {
-    move_generic(c, 0, 1);
+    list_move(c, 0, 1);
 }
 
 /* LEFT or RIGHT, LMOVE's argument i: 1 the head, 0 the tail, -1 after a syntax error. */
-static int list_end(struct client *c, int i)
+int list_end(struct client *c, int i)
 {
     if (arg_is(c, i, "LEFT") || arg_is(c, i, "RIGHT"))
         return arg_is(c, i, "LEFT");
@@ -358,5 +358,5 @@ void lmove_command(struct client *c)
 {
     int from = list_end(c, 3), to = from < 0 ? -1 : list_end(c, 4);
     if (to >= 0)
-        move_generic(c, from, to);
+        list_move(c, from, to);
 }

@@ -195,7 +195,7 @@ int zset_add(struct zset *z, double score, const char *member, size_t len)
     return 0;
 }
 
-static void zset_remove_node(struct zset *z, struct znode *n)
+void zset_delete(struct zset *z, struct znode *n)
 {
     struct str *member = n->member;
     zsl_delete(z, n);
@@ -502,7 +502,7 @@ void zrem_command(struct client *c)
     for (int i = 2; z && i < c->argc; i++) {
         struct znode *node = zset_find(z, ARG(i));
         if (node) {
-            zset_remove_node(z, node);
+            zset_delete(z, node);
             n++;
         }
     }
@@ -705,7 +705,7 @@ static void zpop_generic(struct client *c, int max)
             reply_array(c, 2);
         reply_str(c, x->member);
         reply_double(c, x->score);
-        zset_remove_node(z, x);
+        zset_delete(z, x);
     }
     server.dirty += (long long)n;
     drop_if_empty(c, 1, db_lookup(c->db, ARG(1)->buf, ARG(1)->len));
@@ -739,7 +739,7 @@ static void zremrange_generic(struct client *c, int by)
         x = first_in_range(z, &r);
     for (unsigned long i = 0; i < n; i++) {
         struct znode *next = x->level[0].forward;
-        zset_remove_node(z, x);
+        zset_delete(z, x);
         x = next;
     }
     if (n) {
