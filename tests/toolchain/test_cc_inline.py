@@ -98,6 +98,17 @@ def test_helpers_calling_helpers_are_inlined_all_the_way_down():
     assert " bl " not in walk and "csp" not in walk        # a leaf: no call, no frame
 
 
+def test_a_small_external_function_is_inlined_and_still_emitted_for_other_files():
+    src = r"""
+        #include <stdio.h>
+        int twice(int x) { return x + x; }
+        int main(int argc, char **argv) { printf("%d\n", twice(argc + 20)); return 0; }"""
+    asm = compile_c(src, "t.c")
+    assert not re.search(r"\bbl twice\b", asm)
+    assert re.search(r"^twice:", asm, re.M)                    # another file may call it
+    assert run_c(src).stdout == b"42\n"
+
+
 def test_a_function_with_a_bare_return_in_an_int_function_stays_a_call():
     # `return;` gives no value: such a body is no expression of the return type, so no inlining
     src = r"""

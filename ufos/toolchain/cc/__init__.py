@@ -7,7 +7,7 @@ The pipeline, one module per stage (read them in this order):
     parse.py        pycparser: the syntax tree
     check.py        scopes, declarations, statements; expr.py types expressions (types.py has
                     the C types, initializer.py the initializers, constexpr.py folding)
-    inline.py       calls to small static functions replaced by their bodies
+    inline.py       calls to small functions of the same file replaced by their bodies
     codegen.py      statements and functions; gen_expr.py expressions, gen_memory.py addresses,
                     loads, stores and copies, gen_call.py calls; regalloc.py where locals live;
                     regs.py the register stack; data.py globals; builtins.py the built-ins;

@@ -5,13 +5,14 @@ of the argument registers, the callee's own prologue and a `bl`/`ret`: for a hel
 `static size_t chunk_size(const struct chunk *c) { return c->size & ~3UL; }` that is many times
 the one `ldr` + `and` of the work itself.
 
-What is inlined: a direct call to a function defined in this unit that is `static` or `inline`,
-whose body can be written as one expression (`body_expression`): local declarations with
+What is inlined: a direct call to a function defined in this unit (`static`, `inline`, or
+external: then its out-of-line copy stays for the other units' calls, as gcc -O2 does), whose
+body can be written as one expression (`body_expression`): local declarations with
 initializers, expression statements, `if`/`else`, and `return`, nothing else (no loops, switch,
 goto, labels, statement expressions, compound literals, variable-length arrays, static locals,
 locals whose address is taken); small (at most MAX_NODES nodes once its own calls are inlined,
-or MAX_NODES_ONCE if this is the only call and nothing else refers to it: then the body only
-moves); not variadic, not returning or taking a struct, not calling itself (directly or through
+or MAX_NODES_ONCE if it is static, this is the only call and nothing else refers to it: then the
+body only moves); not variadic, not returning or taking a struct, not calling itself (directly or through
 another), not calling setjmp or using __builtin_frame_address or va_*.
 
 How (`Inliner.expand_call`): each argument is bound to a fresh local of the caller, in order, so
@@ -217,11 +218,12 @@ class Inliner:
         callee = self.definitions.get(call.func.var)
         if callee is None or callee in self.expanding:
             return None
-        if not (callee.var.internal or callee.var.is_inline) or not self.matches(call, callee):
+        if not self.matches(call, callee):
             return None
         if callee not in self.shapes:
             self.expand(callee)
-            limit = MAX_NODES_ONCE if callee.var in self.called_once else MAX_NODES
+            once = callee.var in self.called_once and (callee.var.internal or callee.var.is_inline)
+            limit = MAX_NODES_ONCE if once else MAX_NODES
             self.shapes[callee] = self.shape_of(callee, limit)
         return self.shapes[callee]
 
