@@ -25,9 +25,19 @@ const char ERR_SYNTAX[] = "ERR syntax error";
 const char ERR_WRONGTYPE[] = "WRONGTYPE Operation against a key holding the wrong kind of value";
 const char ERR_POSITIVE[] = "ERR value is out of range, must be positive";
 
+static char ascii_lower(char ch)
+{
+    return ch >= 'A' && ch <= 'Z' ? (char)(ch + 'a' - 'A') : ch;
+}
+
 int arg_is(struct client *c, int i, const char *word)
 {
-    return strcasecmp(ARG(i)->buf, word) == 0 && strlen(word) == ARG(i)->len;
+    const struct str *a = ARG(i);
+    size_t n = 0;
+    for (; n < a->len; n++)                       /* one pass: every command comes through here */
+        if (word[n] == 0 || ascii_lower(a->buf[n]) != ascii_lower(word[n]))
+            return 0;
+    return word[n] == 0;
 }
 
 int arg_ll(struct client *c, int i, long long *v)
@@ -267,8 +277,7 @@ const struct command *find_command(struct str *name)
     if (name->len >= sizeof lower)
         return NULL;
     for (size_t i = 0; i < name->len; i++) {
-        char ch = name->buf[i];
-        lower[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch + 'a' - 'A') : ch;
+        lower[i] = ascii_lower(name->buf[i]);
     }
     struct entry *e = dict_find(command_dict, lower, name->len);
     return e ? e->val : NULL;
@@ -321,16 +330,23 @@ void command_command(struct client *c)
     }
 }
 
+/* A command changed the data: the clients that wait on it hear of it. */
+static void data_changed(struct client *c, const struct command *cmd)
+{
+    if (server.watching)
+        touch_command_keys(c, cmd);           /* WATCH: the keys it names changed (multi.c) */
+    if (server.nblocked)
+        serve_blocked_clients();              /* BLPOP...: something to take now? (blocked.c) */
+}
+
 void call(struct client *c, const struct command *cmd)
 {
     long long dirty = server.dirty;
     c->cmd = cmd;
     server.stat_commands++;
     cmd->proc(c);
-    if (server.watching && server.dirty != dirty)
-        touch_command_keys(c, cmd);           /* WATCH: the keys it names changed (multi.c) */
-    if (server.nblocked && server.dirty != dirty)
-        serve_blocked_clients();              /* BLPOP...: something to take now? (blocked.c) */
+    if (server.dirty != dirty && (server.watching || server.nblocked))
+        data_changed(c, cmd);
 }
 
 static void unknown_command(struct client *c)

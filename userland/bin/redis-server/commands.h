@@ -185,7 +185,6 @@ void psubscribe_command(struct client *c);
 void punsubscribe_command(struct client *c);
 void publish_command(struct client *c);
 void pubsub_command(struct client *c);
-int subscription_count(struct client *c);        /* its channels and patterns */
 int allowed_while_subscribed(const struct command *cmd);   /* in RESP2 */
 void pubsub_ping(struct client *c);              /* PING's answer to a subscribed RESP2 client */
 

@@ -60,11 +60,6 @@ static struct dict *channels_dict(void)
     return server.pubsub_channels;
 }
 
-int subscription_count(struct client *c)
-{
-    return c->nchannels + c->npatterns;
-}
-
 /* i in names (n of them) whose bytes are p, len; -1 if none. */
 static int find_name(struct str **names, int n, const char *p, size_t len)
 {

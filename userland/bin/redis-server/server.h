@@ -207,6 +207,12 @@ struct client {
     int resume;                      /* no longer waiting: run what it sent meanwhile */
 };
 
+/* The channels and patterns a client subscribes to (pubsub.c keeps them). */
+static inline int subscription_count(const struct client *c)
+{
+    return c->nchannels + c->npatterns;
+}
+
 struct queued {
     int argc;
     struct str **argv;
