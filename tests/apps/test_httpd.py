@@ -260,6 +260,13 @@ def test_curl_gets_heads_and_keeps_alive(server):
     (b"GET / HTTP/1.1\r\n\r\n", 400),                                    # HTTP/1.1 without Host
     (b"GET/HTTP/1.1\r\nHost: x\r\n\r\n", 400),                           # no request line
     (b"GET / HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n", 400),        # a space in a header name
+    (b"GET / HTTP/1.1\r\nHost : x\r\n\r\n", 400),                         # a space before the colon
+    (b"GET / HTTP/1.1\r\nHost: x\r\nX-A: 1\r\n folded\r\n\r\n", 400),     # obsolete line folding
+    (b"GET /hello.txt\x00.html HTTP/1.1\r\nHost: x\r\n\r\n", 400),        # a NUL in the target
+    (b"GET /hello\x7f.txt HTTP/1.1\r\nHost: x\r\n\r\n", 400),             # a control character
+    (b"GET / HTTP/1.1 extra\r\nHost: x\r\n\r\n", 400),                    # something after the version
+    (b"GET  / HTTP/1.1\r\nHost: x\r\n\r\n", 400),                         # two spaces
+    (b"GET / HTTP/1.1\r\nHost: x\r\nHost: y\r\n\r\n", 400),              # two Hosts
     (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 12x\r\n\r\n", 400),
     (b"GET /empty/ HTTP/1.1\r\nHost: x\r\n\r\n", 403),                   # a directory without index.html
     (b"GET /nothing.html HTTP/1.1\r\nHost: x\r\n\r\n", 404),

@@ -40,7 +40,7 @@ static char request_buffer[REQUEST_BUFFER];
  * for a body over 1 KiB): tell it once the head is in (RFC 9110 10.1.1). */
 static void continue_if_expected(int fd, const struct http_request *req, int *told)
 {
-    const char *expect = http_header(req, "Expect");
+    const char *expect = req->known[HTTP_EXPECT];
     if (*told || req->head_length == 0 || !expect || strcasecmp(expect, "100-continue") != 0)
         return;
     const char *interim = "HTTP/1.1 100 Continue\r\n\r\n";
@@ -86,7 +86,7 @@ static void send_error(int fd, const struct http_request *req, int status, const
 
 static int is_json(const struct http_request *req)
 {
-    const char *type = http_header(req, "Content-Type");
+    const char *type = req->known[HTTP_CONTENT_TYPE];
     return type && strncasecmp(type, "application/json", 16) == 0;
 }
 

@@ -145,7 +145,7 @@ static const char *content_type(const char *path)
  * that is all an HTTP date holds.) */
 static int not_modified(const struct http_request *req, time_t mtime)
 {
-    const char *since = http_header(req, "If-Modified-Since");
+    const char *since = req->known[HTTP_IF_MODIFIED_SINCE];
     time_t t = since != NULL ? http_parse_date(since) : -1;
 
     return t >= 0 && mtime <= t;
@@ -157,8 +157,8 @@ static int not_modified(const struct http_request *req, time_t mtime)
  * RFC 9110 §14.2 says to ignore those). */
 static int parse_range(const struct http_request *req, long size, time_t mtime, long *first, long *last)
 {
-    const char *range = http_header(req, "Range");
-    const char *if_range = http_header(req, "If-Range");
+    const char *range = req->known[HTTP_RANGE];
+    const char *if_range = req->known[HTTP_IF_RANGE];
     long from, to;
     char *end;
 

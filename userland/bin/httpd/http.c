@@ -26,6 +26,10 @@ void http_request_init(struct http_request *req)
     req->path[0] = '\0';
     req->version_minor = 0;
     req->header_count = 0;
+    for (int k = 0; k < HTTP_KNOWN_HEADERS; k++) {
+        req->known[k] = NULL;
+        req->known_count[k] = 0;
+    }
     req->content_length = 0;
     req->chunked = 0;
     req->length = 0;
@@ -35,12 +39,16 @@ void http_request_init(struct http_request *req)
 /* ---- the head: where it ends, and its lines ------------------------------------------------ */
 
 /* The offset just past the empty line that ends the head in buf[start..len), or 0 if it has not
- * arrived yet. */
-static size_t head_end(const char *buf, size_t start, size_t len)
+ * arrived yet. On the way each line's end (its LF) goes into req->line_end, so that the parser
+ * does not look for the lines again (up to one past the most lines a head may have). */
+static size_t head_end(struct http_request *req, const char *buf, size_t start, size_t len)
 {
+    req->nlines = 0;
     for (size_t i = start; i < len; i++) {
         if (buf[i] != '\n')
             continue;
+        if (req->nlines <= HTTP_MAX_HEADERS + 1)
+            req->line_end[req->nlines++] = i;
         if (i + 1 < len && buf[i + 1] == '\n')
             return i + 2;
         if (i + 2 < len && buf[i + 1] == '\r' && buf[i + 2] == '\n')
@@ -56,41 +64,24 @@ static int head_too_large(const char *buf, size_t start, size_t len)
     return memchr(buf + start, '\n', len - start) == NULL ? 414 : 431;
 }
 
-/* Cut the next line off *cursor (which stops at end): NUL-terminate it without its CR LF. */
-static char *next_line(char **cursor, char *end)
-{
-    char *line = *cursor;
-    char *lf = memchr(line, '\n', end - line);
-
-    if (lf == NULL)
-        return NULL;
-    *cursor = lf + 1;
-    if (lf > line && lf[-1] == '\r')
-        lf--;
-    *lf = '\0';
-    return line;
-}
-
 /* RFC 9110 §5.6.2: the characters of a token (a method, a header name) are the digits, the
  * letters and !#$%&'*+-.^_`|~ -- as bit sets over the character codes 0-63 and 64-127. */
 #define TCHAR_0_63 0x03ff6cfa00000000UL      /* ! # $ % & ' * + - . and 0-9 */
 #define TCHAR_64_127 0x57ffffffc7fffffeUL    /* A-Z ^ _ ` a-z | ~ */
 
-static int is_tchar(int c)
+static const unsigned long TCHARS[2] = {TCHAR_0_63, TCHAR_64_127};
+
+static int is_tchar(unsigned char c)
 {
-    if (c < 64)
-        return (int)((TCHAR_0_63 >> c) & 1);
-    return c < 128 && (int)((TCHAR_64_127 >> (c - 64)) & 1);
+    return c < 128 && (int)((TCHARS[c >> 6] >> (c & 63)) & 1);
 }
 
-static int is_token(const char *s, size_t n)
+/* Past the token at p (a method, a header name): the first character that is not a tchar. */
+static char *skip_token(char *p)
 {
-    if (n == 0)
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        if (!is_tchar((unsigned char)s[i]))
-            return 0;
-    return 1;
+    while (is_tchar((unsigned char)*p))
+        p++;
+    return p;
 }
 
 /* ---- the request line ---------------------------------------------------------------------- */
@@ -137,48 +128,71 @@ static int parse_version(struct http_request *req, const char *v)
     return 0;
 }
 
-/* METHOD SP target SP HTTP/x.y. 0 or an error status. */
-static int parse_request_line(struct http_request *req, char *line)
+/* METHOD SP target SP HTTP/x.y, the line [line, end) with a NUL at end; one pass over it. 0 or
+ * an error status. */
+static int parse_request_line(struct http_request *req, char *line, char *end)
 {
-    char *sp1 = strchr(line, ' ');
-    char *sp2 = sp1 != NULL ? strchr(sp1 + 1, ' ') : NULL;
+    char *sp1 = skip_token(line), *target = sp1 + 1, *sp2 = target;
     int status;
 
-    if (sp2 == NULL || strchr(sp2 + 1, ' ') != NULL || sp2 == sp1 + 1 || !is_token(line, sp1 - line))
+    if (sp1 == line || *sp1 != ' ')
+        return 400;
+    while ((unsigned char)*sp2 > ' ' && *sp2 != 0x7f)   /* a target is visible characters */
+        sp2++;
+    if (sp2 == target || *sp2 != ' ' || end - sp2 != 9)    /* " HTTP/x.y", nothing after */
         return 400;
     *sp1 = *sp2 = '\0';
     req->method = line;
-    req->target = sp1 + 1;
-    if (sp2 - req->target >= HTTP_MAX_TARGET)   /* the target's length: no NUL came before sp2 */
+    req->target = target;
+    if (sp2 - target >= HTTP_MAX_TARGET)
         return 414;
     if ((status = parse_version(req, sp2 + 1)) != 0)
         return status;
-    return parse_target(req, req->target);
+    return parse_target(req, target);
 }
 
 /* ---- header lines -------------------------------------------------------------------------- */
 
-/* name ":" OWS value OWS, into req->headers. 0, 400 or 431. */
-static int parse_header_line(struct http_request *req, char *line)
-{
-    char *colon = strchr(line, ':');
-    char *value, *end;
+/* The headers the server itself reads, in the order of the HTTP_* names in http.h. */
+static const struct {
+    const char *name;
+    size_t length;
+} KNOWN_HEADERS[HTTP_KNOWN_HEADERS] = {
+    {"Host", 4}, {"Connection", 10}, {"Content-Length", 14}, {"Transfer-Encoding", 17},
+    {"If-Modified-Since", 17}, {"Range", 5}, {"If-Range", 8}, {"Expect", 6}, {"Content-Type", 12},
+};
 
-    if (line[0] == ' ' || line[0] == '\t')      /* obsolete line folding: RFC 9112 §5.2 allows 400 */
-        return 400;
-    if (colon == NULL || !is_token(line, colon - line))   /* also no space before the colon (§5.1) */
-        return 400;
+/* Note a header the server reads: the first of each name, and how many came. */
+static void note_known_header(struct http_request *req, const char *name, size_t length, const char *value)
+{
+    for (int k = 0; k < HTTP_KNOWN_HEADERS; k++)
+        if (KNOWN_HEADERS[k].length == length && strcasecmp(name, KNOWN_HEADERS[k].name) == 0) {
+            if (req->known_count[k]++ == 0)
+                req->known[k] = value;
+            return;
+        }
+}
+
+/* name ":" OWS value OWS, the line [line, end) with a NUL at end, into req->headers. 0, 400 or
+ * 431. */
+static int parse_header_line(struct http_request *req, char *line, char *end)
+{
+    char *colon = skip_token(line), *value;
+
+    if (colon == line || *colon != ':')         /* also: no space before the colon (§5.1), and */
+        return 400;                             /* no obsolete line folding (§5.2 allows 400) */
     if (req->header_count == HTTP_MAX_HEADERS)
         return 431;
     *colon = '\0';
     for (value = colon + 1; *value == ' ' || *value == '\t'; value++)
         ;
-    for (end = value + strlen(value); end > value && (end[-1] == ' ' || end[-1] == '\t'); end--)
-        ;
+    while (end > value && (end[-1] == ' ' || end[-1] == '\t'))
+        end--;
     *end = '\0';
     req->headers[req->header_count].name = line;
     req->headers[req->header_count].value = value;
     req->header_count++;
+    note_known_header(req, line, (size_t)(colon - line), value);
     return 0;
 }
 
@@ -189,24 +203,6 @@ static int header_is(const struct http_request *req, int i, const char *name)
     const char *h = req->headers[i].name;
 
     return (h[0] | 0x20) == (name[0] | 0x20) && strcasecmp(h, name) == 0;
-}
-
-const char *http_header(const struct http_request *req, const char *name)
-{
-    for (int i = 0; i < req->header_count; i++)
-        if (header_is(req, i, name))
-            return req->headers[i].value;
-    return NULL;
-}
-
-/* How many headers are named name. */
-static int header_count(const struct http_request *req, const char *name)
-{
-    int n = 0;
-
-    for (int i = 0; i < req->header_count; i++)
-        n += header_is(req, i, name);
-    return n;
 }
 
 /* Does a comma-separated list of tokens (a Connection header) hold token, in any case? */
@@ -261,17 +257,18 @@ static int ends_in_chunked(const char *codings)
 /* What the headers say about the whole request: Host, the body's framing, keep-alive. */
 static int check_headers(struct http_request *req)
 {
-    const char *connection = http_header(req, "Connection");
-    const char *transfer_encoding = http_header(req, "Transfer-Encoding");
+    const char *connection = req->known[HTTP_CONNECTION];
+    const char *transfer_encoding = req->known[HTTP_TRANSFER_ENCODING];
+    int hosts = req->known_count[HTTP_HOST];
 
-    if (req->version_minor >= 1 ? header_count(req, "Host") != 1 : header_count(req, "Host") > 1)
+    if (req->version_minor >= 1 ? hosts != 1 : hosts > 1)
         return 400;                             /* RFC 9112 §3.2: exactly one Host in HTTP/1.1 */
     if (transfer_encoding != NULL) {
         /* A body framed two ways, or chunked in HTTP/1.0, could be read differently by a proxy in
          * front of us (request smuggling): refused (RFC 9112 §6.1, §6.3). */
-        if (req->version_minor == 0 || http_header(req, "Content-Length") != NULL)
+        if (req->version_minor == 0 || req->known[HTTP_CONTENT_LENGTH] != NULL)
             return 400;
-        if (header_count(req, "Transfer-Encoding") > 1)
+        if (req->known_count[HTTP_TRANSFER_ENCODING] > 1)
             return 400;
         if (strcasecmp(transfer_encoding, "chunked") != 0)     /* chunked must come last: */
             return ends_in_chunked(transfer_encoding) ? 501 : 400;   /* "gzip, chunked": not done */
@@ -281,7 +278,7 @@ static int check_headers(struct http_request *req)
         connection = "";
     req->keep_alive = req->version_minor >= 1 ? !list_has(connection, "close")
                                               : list_has(connection, "keep-alive");
-    return parse_content_length(req);
+    return req->known[HTTP_CONTENT_LENGTH] != NULL ? parse_content_length(req) : 0;
 }
 
 /* ---- chunked bodies (RFC 9112 §7.1) ------------------------------------------------------- */
@@ -355,15 +352,22 @@ static int chunked_body(struct http_request *req, char *buf, size_t len, size_t 
     return HTTP_DONE;
 }
 
-/* The head, complete in buf[start..end): parsed in place. 0 or an error status. */
-static int parse_head(struct http_request *req, char *buf, size_t start, size_t end)
+/* The head, complete from buf[start], its line ends in req->line_end: parsed in place, each line
+ * cut at its CR LF (or bare LF) by a NUL. 0 or an error status. */
+static int parse_head(struct http_request *req, char *buf, size_t start)
 {
-    char *cursor = buf + start;
-    char *line = next_line(&cursor, buf + end);
-    int status = parse_request_line(req, line);
+    char *line = buf + start;
+    int status = 0;
 
-    while (status == 0 && (line = next_line(&cursor, buf + end)) != NULL && line[0] != '\0')
-        status = parse_header_line(req, line);
+    if (req->nlines > HTTP_MAX_HEADERS + 1)
+        return 431;                             /* more header lines than req->headers holds */
+    for (int i = 0; i < req->nlines && status == 0; i++) {
+        char *lf = buf + req->line_end[i], *end = lf > line && lf[-1] == '\r' ? lf - 1 : lf;
+
+        *end = '\0';
+        status = i == 0 ? parse_request_line(req, line, end) : parse_header_line(req, line, end);
+        line = lf + 1;
+    }
     return status != 0 ? status : check_headers(req);
 }
 
@@ -376,7 +380,7 @@ int http_parse(struct http_request *req, char *buf, size_t len, size_t cap)
         while (start < len && (buf[start] == '\r' || buf[start] == '\n'))
             start++;                            /* empty lines before a request (RFC 9112 §2.2) */
         room = len - start < HTTP_MAX_HEAD ? len - start : HTTP_MAX_HEAD;
-        end = head_end(buf, start, start + room);
+        end = head_end(req, buf, start, start + room);
         if (end == 0) {
             if (room == HTTP_MAX_HEAD || len == cap)
                 return head_too_large(buf, start, start + room);
@@ -384,7 +388,7 @@ int http_parse(struct http_request *req, char *buf, size_t len, size_t cap)
                 return 414;                     /* no need to wait for the rest of that line */
             return HTTP_NEED_MORE;
         }
-        if ((status = parse_head(req, buf, start, end)) != 0)
+        if ((status = parse_head(req, buf, start)) != 0)
             return status;
         if (req->content_length > (long)(cap - end))
             return 413;

@@ -12,7 +12,7 @@
  *         int r = http_parse(&req, buf, len, cap);
  *         if (r == HTTP_NEED_MORE) continue;      // (and len < cap: else r is already an error)
  *         if (r != HTTP_DONE) { http_send_error(fd, &req, r, 0); close; }   // r is 400, 413, ...
- *         ... req.method, req.target, req.path, http_header(&req, "Host"), req.body ...
+ *         ... req.method, req.target, req.path, req.known[HTTP_HOST], req.headers, req.body ...
  *         memmove(buf, buf + req.length, len - req.length);   // a pipelined next request
  *         len -= req.length; http_request_init(&req);
  *     }
@@ -22,8 +22,8 @@
  * into it, so the buffer must not move or be overwritten while req is in use. The errors it
  * returns are the statuses to answer: 400 (malformed), 413 (a body larger than the buffer can
  * hold), 414 (a request line over HTTP_MAX_TARGET), 431 (a head over HTTP_MAX_HEAD, or too many
- * header lines), 501 (Transfer-Encoding: bodies come with a Content-Length here), 505 (not
- * HTTP/1.x). After an error the connection should be closed: where the next request starts is
+ * header lines), 501 (a transfer coding other than chunked), 505 (not HTTP/1.x). A chunked body
+ * is joined in place: req.body and req.content_length are its data, as with a Content-Length. After an error the connection should be closed: where the next request starts is
  * unknown.
  *
  * WRITING. http_send_response writes a status line, Date, Server, Content-Length, Connection, the
@@ -55,9 +55,18 @@ struct http_header {
     const char *value;              /* without the white space around it */
 };
 
+/* The headers the server itself reads: http_parse notes them as the head is parsed, so that
+ * reading one is an index, not a search (req.headers has every header, in order). */
+enum {
+    HTTP_HOST, HTTP_CONNECTION, HTTP_CONTENT_LENGTH, HTTP_TRANSFER_ENCODING, HTTP_IF_MODIFIED_SINCE,
+    HTTP_RANGE, HTTP_IF_RANGE, HTTP_EXPECT, HTTP_CONTENT_TYPE, HTTP_KNOWN_HEADERS
+};
+
 struct http_request {
     /* the parser's state: http_request_init sets it, http_parse moves it on */
     size_t head_length;             /* the bytes of the head with its empty line; 0 until complete */
+    size_t line_end[HTTP_MAX_HEADERS + 2];   /* where each line of the head ends (its LF) */
+    int nlines;
     int chunked;                    /* the body comes in chunks (Transfer-Encoding: chunked) */
 
     /* the request, once http_parse returned HTTP_DONE (the strings point into the buffer) */
@@ -68,6 +77,8 @@ struct http_request {
     int version_minor;              /* HTTP/1.0 -> 0, HTTP/1.1 -> 1 */
     struct http_header headers[HTTP_MAX_HEADERS];
     int header_count;
+    const char *known[HTTP_KNOWN_HEADERS];  /* the first of each of those headers, or NULL */
+    int known_count[HTTP_KNOWN_HEADERS];    /* how many came */
     long content_length;            /* of the body (chunks joined), 0 without one */
     const char *body;               /* content_length bytes (not NUL-terminated) */
     size_t length;                  /* the whole request's bytes, head and body: where the next starts */
@@ -79,9 +90,6 @@ void http_request_init(struct http_request *req);
 /* Parse the request in buf[0..len) (a buffer of cap bytes): HTTP_NEED_MORE, HTTP_DONE, or the
  * error status to answer. */
 int http_parse(struct http_request *req, char *buf, size_t len, size_t cap);
-
-/* The value of the first header named name (any case), or NULL. */
-const char *http_header(const struct http_request *req, const char *name);
 
 /* Decode %XX escapes of in[0..n) into out (cap bytes, NUL-terminated). '+' stays '+' (that is
  * only a space in form data: pass plus_is_space). The length written, or -1 if an escape is
