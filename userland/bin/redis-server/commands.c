@@ -96,6 +96,42 @@ struct value *write_key(struct client *c, int i, int type)
     return v;
 }
 
+/* LPOP's and SPOP's optional count, argument 2: 1 with *count (1 if absent), or 0 after replying
+ * the error. */
+int optional_count(struct client *c, long long *count)
+{
+    *count = 1;
+    if (c->argc < 3)
+        return 1;
+    if (!arg_ll(c, 2, count))
+        return 0;
+    if (*count >= 0)
+        return 1;
+    reply_error(c, ERR_POSITIVE);
+    return 0;
+}
+
+/* Would cur + delta overflow 64 bits? (INCRBY, HINCRBY) */
+int add_overflows(long long cur, long long delta)
+{
+    return (delta > 0 && cur > LLONG_MAX - delta) || (delta < 0 && cur < LLONG_MIN - delta);
+}
+
+/* HDEL key field ..., SREM key member ...: remove them from the hash or set; how many were there. */
+void remove_elements(struct client *c, int type)
+{
+    struct value *v;
+    long long n = 0;
+    if (!read_key(c, 1, type, &v))
+        return;
+    for (int i = 2; v && i < c->argc; i++)
+        n += dict_delete(v->ptr, ARG(i)->buf, ARG(i)->len);
+    if (v)
+        drop_if_empty(c, 1, v);
+    server.dirty += n;
+    reply_int(c, n);
+}
+
 /* A list, hash or set left empty by a command goes away, as in Redis. */
 void drop_if_empty(struct client *c, int i, struct value *v)
 {

@@ -27,6 +27,9 @@ int expire_time(long long t, long long unit, int absolute, long long *when);   /
 int read_key(struct client *c, int i, int type, struct value **v);
 struct value *write_key(struct client *c, int i, int type);
 void drop_if_empty(struct client *c, int i, struct value *v);
+int optional_count(struct client *c, long long *count);      /* LPOP's, SPOP's; 0 after the error */
+int add_overflows(long long cur, long long delta);
+void remove_elements(struct client *c, int type);            /* HDEL, SREM */
 const struct command *find_command(struct str *name);
 void call(struct client *c, const struct command *cmd);
 void unknown_subcommand(struct client *c, const char *command);

@@ -86,16 +86,7 @@ void hmget_command(struct client *c)
 
 void hdel_command(struct client *c)
 {
-    struct value *v;
-    long long n = 0;
-    if (!read_key(c, 1, TYPE_HASH, &v))
-        return;
-    for (int i = 2; v && i < c->argc; i++)
-        n += dict_delete(v->ptr, ARG(i)->buf, ARG(i)->len);
-    if (v)
-        drop_if_empty(c, 1, v);
-    server.dirty += n;
-    reply_int(c, n);
+    remove_elements(c, TYPE_HASH);
 }
 
 /* HGETALL, HKEYS and HVALS: the fields, the values, or both as a map. */
@@ -198,8 +189,7 @@ void hincrby_command(struct client *c)
         reply_error(c, "ERR hash value is not an integer");
         return;
     }
-    if ((delta > 0 && cur > 9223372036854775807LL - delta) ||
-        (delta < 0 && cur < -9223372036854775807LL - 1 - delta)) {
+    if (add_overflows(cur, delta)) {
         reply_error(c, "ERR increment or decrement would overflow");
         return;
     }

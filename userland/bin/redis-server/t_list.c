@@ -86,19 +86,13 @@ void rpushx_command(struct client *c)
 static void pop_generic(struct client *c, int head)
 {
     struct value *v;
-    long long count = 1;
+    long long count;
     if (c->argc > 3) {
         reply_error(c, "ERR wrong number of arguments for '%s' command", c->cmd->name);
         return;
     }
-    if (c->argc == 3) {
-        if (!arg_ll(c, 2, &count))
-            return;
-        if (count < 0) {
-            reply_error(c, ERR_POSITIVE);
-            return;
-        }
-    }
+    if (!optional_count(c, &count))
+        return;
     if (!read_key(c, 1, TYPE_LIST, &v))
         return;
     if (!v) {

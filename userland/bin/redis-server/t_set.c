@@ -38,16 +38,7 @@ void sadd_command(struct client *c)
 
 void srem_command(struct client *c)
 {
-    struct value *v;
-    long long n = 0;
-    if (!read_key(c, 1, TYPE_SET, &v))
-        return;
-    for (int i = 2; v && i < c->argc; i++)
-        n += dict_delete(v->ptr, ARG(i)->buf, ARG(i)->len);
-    if (v)
-        drop_if_empty(c, 1, v);
-    server.dirty += n;
-    reply_int(c, n);
+    remove_elements(c, TYPE_SET);
 }
 
 void smembers_command(struct client *c)
@@ -94,19 +85,13 @@ void scard_command(struct client *c)
 void spop_command(struct client *c)
 {
     struct value *v;
-    long long count = 1;
+    long long count;
     if (c->argc > 3) {
         reply_error(c, ERR_SYNTAX);
         return;
     }
-    if (c->argc == 3) {
-        if (!arg_ll(c, 2, &count))
-            return;
-        if (count < 0) {
-            reply_error(c, ERR_POSITIVE);
-            return;
-        }
-    }
+    if (!optional_count(c, &count))
+        return;
     if (!read_key(c, 1, TYPE_SET, &v))
         return;
     if (!v) {

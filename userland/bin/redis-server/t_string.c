@@ -14,15 +14,23 @@
 #include "server.h"
 #include "commands.h"
 
+/* Answer key 1's string, or nil: what GET, GETSET, GETDEL and GETEX all begin with. 1 with *v
+ * (NULL if there is no key), or 0 after WRONGTYPE. */
+static int reply_string(struct client *c, struct value **v)
+{
+    if (!read_key(c, 1, TYPE_STRING, v))
+        return 0;
+    if (*v)
+        reply_str(c, (*v)->ptr);
+    else
+        reply_null(c);
+    return 1;
+}
+
 void get_command(struct client *c)
 {
     struct value *v;
-    if (!read_key(c, 1, TYPE_STRING, &v))
-        return;
-    if (v)
-        reply_str(c, v->ptr);
-    else
-        reply_null(c);
+    reply_string(c, &v);
 }
 
 /* Is ARG(i) one of the expiry options EX s, PX ms, EXAT s, PXAT ms (SET, GETEX)? */
@@ -136,12 +144,8 @@ void psetex_command(struct client *c)
 void getset_command(struct client *c)
 {
     struct value *v;
-    if (!read_key(c, 1, TYPE_STRING, &v))
+    if (!reply_string(c, &v))
         return;
-    if (v)
-        reply_str(c, v->ptr);
-    else
-        reply_null(c);
     db_set(c->db, ARG(1), ARG(2));
     server.dirty++;
 }
@@ -192,8 +196,7 @@ static void incr_by(struct client *c, long long delta)
         reply_error(c, ERR_INT);
         return;
     }
-    if ((delta > 0 && cur > 9223372036854775807LL - delta) ||
-        (delta < 0 && cur < -9223372036854775807LL - 1 - delta)) {
+    if (add_overflows(cur, delta)) {
         reply_error(c, "ERR increment or decrement would overflow");
         return;
     }
@@ -271,13 +274,8 @@ void msetnx_command(struct client *c)
 void getdel_command(struct client *c)
 {
     struct value *v;
-    if (!read_key(c, 1, TYPE_STRING, &v))
+    if (!reply_string(c, &v) || !v)
         return;
-    if (!v) {
-        reply_null(c);
-        return;
-    }
-    reply_str(c, v->ptr);
     db_delete(c->db, ARG(1)->buf, ARG(1)->len);
     server.dirty++;
 }
@@ -299,13 +297,8 @@ void getex_command(struct client *c)
         }
     }
     struct value *v;
-    if (!read_key(c, 1, TYPE_STRING, &v))
+    if (!reply_string(c, &v) || !v)
         return;
-    if (!v) {
-        reply_null(c);
-        return;
-    }
-    reply_str(c, v->ptr);
     struct entry *e = db_lookup_entry(c->db, ARG(1)->buf, ARG(1)->len);
     if (when != -1 || (persist && e->expire_ms != -1)) {
         db_set_expire(c->db, e, when);
