@@ -648,6 +648,23 @@ def test_bgsave_forks_a_child_that_saves_while_the_parent_serves(tmp_path, polic
         assert real.get("key:39") == b"value:39" + bytes(100_000 - 8)
 
 
+@pytest.mark.parametrize("policy", POLICIES)
+def test_a_bgsave_child_s_copy_of_every_type_is_whole(tmp_path, policy):
+    """The child's copy of the data is full of pointers (hash chains, a sorted set's skip-list
+    links and back-pointers, list rings): each is a capability the fork relocated or shared, and
+    the dump comes out right only if every one was."""
+    g = start(tmp_path, policy=policy)
+    r = client(g, protocol=2)
+    fill_every_type(r)
+    expected = contents(r)
+    assert r.execute_command("BGSAVE") is True
+    r.zadd("zset", {"after the fork": 99})                     # the parent's change, not the child's
+    wait_for(lambda: bgsave_done(r), "the BGSAVE to end")
+    stop(g)
+    with real_redis(tmp_path) as real:
+        assert contents(real) == expected
+
+
 def test_a_killed_child_leaves_the_previous_dump_whole(tmp_path):
     g = start(tmp_path)
     r = client(g, protocol=2)
