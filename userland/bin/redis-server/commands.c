@@ -138,10 +138,19 @@ void drop_if_empty(struct client *c, int i, struct value *v)
     if (value_length(v) == 0)
         db_delete(c->db, ARG(i)->buf, ARG(i)->len);
 }
+
 void unknown_subcommand(struct client *c, const char *command)
 {
     reply_error(c, "ERR Unknown subcommand or wrong number of arguments for '%.128s'. Try %s HELP.",
                 ARG(1)->buf, command);
+}
+
+/* A HELP subcommand's answer: its lines, each a status reply, as Redis's addReplyHelp. */
+void reply_help(struct client *c, const char *const *lines, int n)
+{
+    reply_array(c, n);
+    for (int i = 0; i < n; i++)
+        reply_status(c, lines[i]);
 }
 
 /* ---- the table ------------------------------------------------------------------------------- */
@@ -188,6 +197,10 @@ static const struct command command_table[] = {
     {"copy", copy_command, -3, "write denyoom", 1, 2, 1},
     {"swapdb", swapdb_command, 3, "write fast", 0, 0, 0},
     {"touch", touch_command, -2, "readonly fast", 1, -1, 1},
+    {"object", object_command, -2, "readonly random", 2, 2, 1},
+    {"memory", memory_command, -2, "readonly random movablekeys", 0, 0, 0},
+    {"dump", dump_command, 2, "readonly random", 1, 1, 1},
+    {"restore", restore_command, -4, "write denyoom", 1, 1, 1},
     {"dbsize", dbsize_command, 1, "readonly fast", 0, 0, 0},
     {"flushdb", flushdb_command, -1, "write", 0, 0, 0},
     {"flushall", flushall_command, -1, "write", 0, 0, 0},
@@ -288,6 +301,9 @@ static const struct command command_table[] = {
     {"shutdown", shutdown_command, -1, "admin noscript loading stale", 0, 0, 0},
     {"time", time_command, 1, "random loading stale fast", 0, 0, 0},
     {"debug", debug_command, -2, "admin noscript loading stale", 0, 0, 0},
+    {"role", role_command, 1, "noscript loading stale fast", 0, 0, 0},
+    {"monitor", monitor_command, 1, "admin noscript loading stale", 0, 0, 0},
+    {"slowlog", slowlog_command, -2, "admin random loading stale", 0, 0, 0},
     {"subscribe", subscribe_command, -2, "pubsub noscript loading stale", 0, 0, 0},
     {"unsubscribe", unsubscribe_command, -1, "pubsub noscript loading stale", 0, 0, 0},
     {"psubscribe", psubscribe_command, -2, "pubsub noscript loading stale", 0, 0, 0},
@@ -375,12 +391,19 @@ static void data_changed(struct client *c, const struct command *cmd)
         serve_blocked_clients();              /* BLPOP...: something to take now? (blocked.c) */
 }
 
+/* Run cmd (timed for the slow log unless slowlog-log-slower-than is negative: monitor.c), show
+ * it to the monitors, if any, and wake whoever waits on the keys it changed. */
 void call(struct client *c, const struct command *cmd)
 {
     long long dirty = server.dirty;
     c->cmd = cmd;
     server.stat_commands++;
-    cmd->proc(c);
+    if (server.slowlog_log_slower_than >= 0)
+        call_timed(c, cmd);
+    else
+        cmd->proc(c);
+    if (server.monitors)
+        feed_monitors(c, cmd);
     if (server.dirty != dirty && (server.watching || server.nblocked))
         data_changed(c, cmd);
 }

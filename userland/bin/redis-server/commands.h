@@ -33,6 +33,8 @@ void remove_elements(struct client *c, int type);            /* HDEL, SREM */
 const struct command *find_command(struct str *name);
 void call(struct client *c, const struct command *cmd);
 void unknown_subcommand(struct client *c, const char *command);
+void reply_help(struct client *c, const char *const *lines, int n);
+#define HELP_LINES(lines) (lines), (int)(sizeof(lines) / sizeof((lines)[0]))
 void command_command(struct client *c);
 
 /* ---- t_string.c ------------------------------------------------------------------------------ */
@@ -191,13 +193,28 @@ void pubsub_command(struct client *c);
 int allowed_while_subscribed(const struct command *cmd);   /* in RESP2 */
 void pubsub_ping(struct client *c);              /* PING's answer to a subscribed RESP2 client */
 
+/* ---- object.c ------------------------------------------------------------------------------- */
+void object_command(struct client *c);
+void memory_command(struct client *c);
+void dump_command(struct client *c);
+void restore_command(struct client *c);
+size_t dataset_memory(void);                     /* every key's MEMORY USAGE, summed (INFO) */
+
+/* ---- monitor.c ------------------------------------------------------------------------------ */
+void monitor_command(struct client *c);
+void slowlog_command(struct client *c);
+
+/* ---- clients.c ------------------------------------------------------------------------------ */
+void client_command(struct client *c);
+int set_client_name(struct client *c, struct str *name);   /* 0 after the error */
+
 /* ---- server_commands.c ----------------------------------------------------------------------- */
 void ping_command(struct client *c);
 void echo_command(struct client *c);
 void quit_command(struct client *c);
 void select_command(struct client *c);
 void hello_command(struct client *c);
-void client_command(struct client *c);
+void role_command(struct client *c);
 void save_command(struct client *c);
 void bgsave_command(struct client *c);
 void lastsave_command(struct client *c);

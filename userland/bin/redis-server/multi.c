@@ -164,6 +164,7 @@ void exec_command(struct client *c)
     }
     int argc = c->argc;
     struct str **argv = c->argv;
+    const struct command *exec = c->cmd;
     c->in_multi = 0;
     c->in_exec = 1;
     reply_array(c, c->nqueued);
@@ -175,5 +176,6 @@ void exec_command(struct client *c)
     c->in_exec = 0;
     c->argc = argc;
     c->argv = argv;
+    c->cmd = exec;                            /* CLIENT LIST names EXEC, not its last command */
     discard_transaction(c);
 }

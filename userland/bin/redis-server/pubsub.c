@@ -290,7 +290,7 @@ static long long distinct_patterns(void)
     return n;
 }
 
-static const char *pubsub_help[] = {
+static const char *const pubsub_help[] = {
     "PUBSUB <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
     "CHANNELS [<pattern>]",
     "    Return the currently active channels matching a <pattern> (default: '*').",
@@ -308,10 +308,7 @@ void pubsub_command(struct client *c)
 {
     struct dict *channels = channels_dict();
     if (c->argc == 2 && arg_is(c, 1, "HELP")) {
-        int n = (int)(sizeof pubsub_help / sizeof pubsub_help[0]);
-        reply_array(c, n);
-        for (int i = 0; i < n; i++)
-            reply_status(c, pubsub_help[i]);
+        reply_help(c, HELP_LINES(pubsub_help));
     } else if (arg_is(c, 1, "CHANNELS") && c->argc <= 3) {
         /* the channels someone subscribes to (matching the pattern): counted, then listed */
         struct dict_iter it;

@@ -12,6 +12,10 @@
  *
  * rdb_save writes temp-PID.rdb and renames it over the dump only once it is complete, so a
  * crash in the middle of a save leaves the previous dump as it was (the BGSAVE child calls it).
+ *
+ * DUMP and RESTORE (object.c) use the same writer and reader on one value in memory: Redis's
+ * payload is the value's type byte and value as in the file, then the RDB version (2 bytes) and
+ * the CRC64 of all that (8 bytes), both little-endian.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -82,9 +86,9 @@ uint64_t crc64(uint64_t crc, const unsigned char *p, size_t len)
 #define OUT_BUF (64 * 1024)
 
 struct rdb_out {
-    int fd;
+    int fd;                          /* -1: no file, buf grows to hold it all (DUMP) */
     unsigned char *buf;
-    size_t n;
+    size_t n, cap;
     uint64_t crc;
     int failed;                      /* a write failed: errno says why */
 };
@@ -108,12 +112,22 @@ static void out_flush(struct rdb_out *o)
     o->n = 0;
 }
 
+/* Room for n more bytes in a buffer that is all the output (fd -1). */
+static void out_grow(struct rdb_out *o, size_t n)
+{
+    while (o->cap < o->n + n)
+        o->cap *= 2;
+    o->buf = xrealloc(o->buf, o->cap);
+}
+
 static void out_bytes(struct rdb_out *o, const void *p, size_t n)
 {
     o->crc = crc64(o->crc, p, n);
-    if (o->n + n > OUT_BUF) {
+    if (o->n + n > o->cap && o->fd < 0) {
+        out_grow(o, n);
+    } else if (o->n + n > o->cap) {
         out_flush(o);
-        if (n >= OUT_BUF) {              /* a big value goes straight to the file */
+        if (n >= o->cap) {               /* a big value goes straight to the file */
             write_all(o, p, n);
             return;
         }
@@ -216,9 +230,15 @@ static void out_value(struct rdb_out *o, struct value *v)
     }
 }
 
-static void out_db(struct rdb_out *o, struct db *db)
+/* The RDB type byte of v: the plain form of each type, which every Redis loads. */
+static void out_type(struct rdb_out *o, struct value *v)
 {
     static const int rdb_type[] = {RDB_TYPE_STRING, RDB_TYPE_LIST, RDB_TYPE_HASH, RDB_TYPE_SET, RDB_TYPE_ZSET_2};
+    out_byte(o, rdb_type[v->type]);
+}
+
+static void out_db(struct rdb_out *o, struct db *db)
+{
     struct dict_iter it;
     struct entry *e;
     out_byte(o, RDB_OPCODE_SELECTDB);
@@ -235,7 +255,7 @@ static void out_db(struct rdb_out *o, struct db *db)
             out_byte(o, RDB_OPCODE_EXPIRETIME_MS);
             out_le(o, (uint64_t)e->expire_ms, 8);
         }
-        out_byte(o, rdb_type[v->type]);
+        out_type(o, v);
         out_str(o, e->key);
         out_value(o, v);
     }
@@ -244,7 +264,7 @@ static void out_db(struct rdb_out *o, struct db *db)
 /* The whole dataset as an RDB file on fd: 0, or -1 with errno. */
 static int rdb_write(int fd)
 {
-    struct rdb_out o = {fd, xmalloc(OUT_BUF), 0, 0, 0};
+    struct rdb_out o = {fd, xmalloc(OUT_BUF), 0, OUT_BUF, 0, 0};
     char now[24];
     snprintf(now, sizeof now, "%lld", now_ms() / 1000);
     out_bytes(&o, "REDIS0009", 9);
@@ -262,6 +282,20 @@ static int rdb_write(int fd)
     out_flush(&o);
     free(o.buf);
     return o.failed ? -1 : 0;
+}
+
+/* DUMP's payload for v (Redis's createDumpPayload): type, value, version, CRC64. */
+struct str *rdb_dump(struct value *v)
+{
+    struct rdb_out o = {-1, xmalloc(256), 0, 256, 0, 0};
+    out_type(&o, v);
+    out_value(&o, v);
+    out_le(&o, RDB_VERSION, 2);
+    uint64_t crc = o.crc;
+    out_le(&o, crc, 8);
+    struct str *payload = str_new((const char *)o.buf, o.n);
+    free(o.buf);
+    return payload;
 }
 
 int rdb_save(const char *filename)
@@ -297,12 +331,13 @@ int rdb_save(const char *filename)
 /* ---- loading ------------------------------------------------------------------------------- */
 
 struct rdb_in {
-    int fd;
+    int fd;                          /* -1: buf is all there is (RESTORE's payload) */
     unsigned char *buf;
     size_t pos, len;
     uint64_t crc;
     jmp_buf fail;
     char error[128];
+    struct value *partial;           /* the value being read: freed if the rest is bad */
 };
 
 static _Noreturn void load_fail(struct rdb_in *r, const char *what)
@@ -316,7 +351,7 @@ static void in_bytes(struct rdb_in *r, void *dst, size_t n)
     unsigned char *d = dst;
     while (n) {
         if (r->pos == r->len) {
-            ssize_t got = read(r->fd, r->buf, OUT_BUF);
+            ssize_t got = r->fd < 0 ? 0 : read(r->fd, r->buf, OUT_BUF);
             if (got <= 0)
                 load_fail(r, "Short read or OOM loading DB. Unrecoverable error, aborting now.");
             r->pos = 0;
@@ -558,6 +593,13 @@ static void dict_put(struct dict *d, struct str *member, struct str *val)
     }
 }
 
+/* An empty value of type to read into; r->partial, until it is complete. */
+static struct value *new_value(struct rdb_in *r, int type)
+{
+    r->partial = value_new(type);
+    return r->partial;
+}
+
 /* A sorted set's score in the old ZSET type: text after its length byte, where 253, 254 and
  * 255 stand for nan, inf and -inf. */
 static double in_text_score(struct rdb_in *r)
@@ -575,7 +617,7 @@ static double in_text_score(struct rdb_in *r)
  * text), or a small one as a ziplist of member, score, member, score... */
 static struct value *in_zset(struct rdb_in *r, int type)
 {
-    struct value *v = value_new(TYPE_ZSET);
+    struct value *v = new_value(r, TYPE_ZSET);
     if (type == RDB_TYPE_ZSET_ZIPLIST) {
         size_t count;
         struct str *blob = in_string(r);
@@ -616,13 +658,13 @@ static struct value *in_value(struct rdb_in *r, int type)
     case RDB_TYPE_STRING:
         return value_string(in_string(r));
     case RDB_TYPE_LIST:
-        v = value_new(TYPE_LIST);
+        v = new_value(r, TYPE_LIST);
         for (n = in_length(r); n; n--)
             list_push(v->ptr, in_string(r), 0);
         return v;
     case RDB_TYPE_LIST_QUICKLIST:
     case RDB_TYPE_LIST_ZIPLIST:
-        v = value_new(TYPE_LIST);
+        v = new_value(r, TYPE_LIST);
         for (n = type == RDB_TYPE_LIST_QUICKLIST ? in_length(r) : 1; n; n--) {
             blob = in_string(r);
             list_add_ziplist(r, v->ptr, blob);
@@ -630,18 +672,18 @@ static struct value *in_value(struct rdb_in *r, int type)
         }
         return v;
     case RDB_TYPE_SET:
-        v = value_new(TYPE_SET);
+        v = new_value(r, TYPE_SET);
         for (n = in_length(r); n; n--)
             dict_put(v->ptr, in_string(r), NULL);
         return v;
     case RDB_TYPE_SET_INTSET:
-        v = value_new(TYPE_SET);
+        v = new_value(r, TYPE_SET);
         blob = in_string(r);
         intset_into(r, blob, v->ptr);
         str_free(blob);
         return v;
     case RDB_TYPE_HASH:
-        v = value_new(TYPE_HASH);
+        v = new_value(r, TYPE_HASH);
         for (n = in_length(r); n; n--) {
             struct str *field = in_string(r);
             dict_put(v->ptr, field, in_string(r));
@@ -649,7 +691,7 @@ static struct value *in_value(struct rdb_in *r, int type)
         return v;
     case RDB_TYPE_HASH_ZIPLIST: {
         size_t count;
-        v = value_new(TYPE_HASH);
+        v = new_value(r, TYPE_HASH);
         blob = in_string(r);
         struct str **items = ziplist_items(r, blob, &count);
         str_free(blob);
@@ -722,6 +764,7 @@ static void load_body(struct rdb_in *r, int version)
         default: {
             struct str *key = in_string(r);
             struct value *v = in_value(r, type);
+            r->partial = NULL;
             if ((expire != -1 && expire <= now_ms()) || db_lookup(db, key->buf, key->len)) {
                 if (expire == -1 || expire > now_ms())
                     load_fail(r, "Duplicate key found in RDB file");
@@ -763,6 +806,7 @@ int rdb_load(const char *filename)
     r.buf = xmalloc(OUT_BUF);
     r.pos = r.len = 0;
     r.crc = 0;
+    r.partial = NULL;
     long long start = mono_us();
     int ok = 0;
     if (setjmp(r.fail) == 0) {
@@ -786,4 +830,34 @@ int rdb_load(const char *filename)
     }
     log_msg('*', "DB loaded from disk: %.3f seconds", (double)(mono_us() - start) / 1e6);
     return 0;
+}
+
+/* The value in a DUMP payload (Redis's verifyDumpPayload, then rdbLoadObject), or NULL with *why
+ * the error RESTORE answers. The reader stops at the footer: a value that claims more bytes than
+ * the payload has is bad data. */
+struct value *rdb_restore(const char *payload, size_t len, const char **why)
+{
+    *why = "ERR DUMP payload version or checksum are wrong";
+    if (len < 10)
+        return NULL;
+    const unsigned char *footer = (const unsigned char *)payload + len - 10;
+    uint64_t crc = 0;
+    if ((footer[0] | footer[1] << 8) > RDB_VERSION)
+        return NULL;
+    for (int i = 7; i >= 0; i--)
+        crc = crc << 8 | footer[2 + i];
+    if (crc != crc64(0, (const unsigned char *)payload, len - 8))
+        return NULL;
+    struct rdb_in r = {.fd = -1, .buf = (unsigned char *)payload, .len = len - 10};
+    struct value *v = NULL;
+    if (setjmp(r.fail) == 0)
+        v = in_value(&r, in_byte(&r));
+    else if (r.partial)
+        value_free(r.partial);
+    if (v && v->type != TYPE_STRING && value_length(v) == 0) {   /* Redis refuses empty keys */
+        value_free(v);
+        v = NULL;
+    }
+    *why = "ERR Bad data format";
+    return v;
 }

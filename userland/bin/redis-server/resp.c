@@ -335,6 +335,20 @@ void reply_ll_bulk(struct client *c, long long v)
     reply_bulk(c, buf, (size_t)ll_to_str(buf, v));
 }
 
+/* Text for people to read (CLIENT LIST, INFO): a bulk string in RESP2, in RESP3 a verbatim
+ * string of format "txt", as Redis's addReplyVerbatim. */
+void reply_verbatim(struct client *c, const char *p, size_t n)
+{
+    if (c->resp == 2) {
+        reply_bulk(c, p, n);
+        return;
+    }
+    reply_header(c, '=', (long long)n + 4);
+    reply_raw(c, "txt:", 4);
+    reply_raw(c, p, n);
+    reply_raw(c, "\r\n", 2);
+}
+
 void reply_null(struct client *c)
 {
     if (c->resp == 3)

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -182,11 +183,28 @@ static void release_argv(struct client *c)
     c->argv_owned = 0;
 }
 
+/* "ip:port" of a socket's end (getpeername or getsockname), as Redis shows a client's address;
+ * "?:0" if the kernel tells none. */
+static void address_text(int fd, int (*get)(int, struct sockaddr *, socklen_t *), char *out, size_t size)
+{
+    struct sockaddr_in sa;
+    socklen_t len = sizeof sa;
+    char ip[INET_ADDRSTRLEN];
+    if (get(fd, (struct sockaddr *)&sa, &len) != 0 || sa.sin_family != AF_INET ||
+        !inet_ntop(AF_INET, &sa.sin_addr, ip, sizeof ip))
+        snprintf(out, size, "?:0");
+    else
+        snprintf(out, size, "%s:%d", ip, ntohs(sa.sin_port));
+}
+
 static struct client *client_new(int fd)
 {
     struct client *c = xcalloc(1, sizeof *c);
     c->fd = fd;
     c->id = ++server.next_client_id;
+    address_text(fd, getpeername, c->addr, sizeof c->addr);
+    address_text(fd, getsockname, c->laddr, sizeof c->laddr);
+    c->ctime = c->last_interaction = server.unixtime;
     c->db = &server.db[0];
     c->resp = 2;
     if (server.nclients == server.clients_cap) {
@@ -208,6 +226,7 @@ static void client_free(struct client *c)
     unblock_client(c);
     discard_transaction(c);
     pubsub_client_gone(c);
+    monitor_client_gone(c);
     free(c->queue);
     free(c->watched);
     release_argv(c);
@@ -264,7 +283,7 @@ static int write_to_client(struct client *c)
 static void process_input(struct client *c)
 {
     size_t pos = 0;
-    while (!c->close_after_reply && !c->blocked) {
+    while (!c->close_after_reply && !c->close_asap && !c->blocked) {
         size_t before = pos;
         int r = parse_request(c, &pos);
         if (r == 0 && pos != before)
@@ -292,6 +311,7 @@ static int read_from_client(struct client *c)
     if (n < 0)
         return 0;
     c->in_len += (size_t)n;
+    c->last_interaction = server.unixtime;
     process_input(c);
     return 0;
 }
@@ -314,8 +334,16 @@ static void resume_clients(void)
 static void answer_clients(struct pollfd *fds, struct client **polled, int first, int n)
 {
     for (int i = first; i < n; i++)
-        if (polled[i] && fds[i].revents && write_to_client(polled[i]) < 0)
+        if (polled[i] && !polled[i]->close_asap && fds[i].revents && write_to_client(polled[i]) < 0)
             client_free(polled[i]);
+}
+
+/* The clients CLIENT KILL named go now, their pending replies unsent (as in Redis). */
+static void free_killed_clients(void)
+{
+    for (int i = server.nclients - 1; i >= 0; i--)
+        if (server.clients[i]->close_asap)
+            client_free(server.clients[i]);
 }
 
 /* ---- the cron -------------------------------------------------------------------------------- */
@@ -345,6 +373,7 @@ static void check_save_rules(void)
 
 static void cron(void)
 {
+    server.unixtime = now_ms() / 1000;
     unblock_timed_out_clients();
     bgsave_check_done();
     check_save_rules();
@@ -418,6 +447,8 @@ static void init_server(int argc, char **argv)
     set_save_rules("3600 1 300 100 60 10000");
     server.lastbgsave_ok = 1;
     server.rdb_last_bgsave_time_sec = -1;
+    server.slowlog_log_slower_than = 10000;
+    server.slowlog_max_len = 128;
     parse_options(argc, argv);
 
     log_msg('#', "oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo");
@@ -441,6 +472,7 @@ static void init_server(int argc, char **argv)
     commands_init();
     crc64_init();
     server.start_ms = now_ms();
+    server.unixtime = server.start_ms / 1000;
     server.lastsave = server.start_ms / 1000;
     listen_tcp();
     log_msg('*', "Server initialized");
@@ -478,6 +510,8 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
         for (int i = first_client; i < n; i++) {
             short ev = fds[i].revents;
             struct client *c = polled[i];
+            if (c->close_asap)
+                continue;                   /* killed this turn: it runs nothing more */
             if ((ev & (POLLIN | POLLHUP | POLLERR)) && read_from_client(c) < 0) {
                 client_free(c);
                 polled[i] = NULL;
@@ -485,6 +519,7 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
         }
         resume_clients();
         answer_clients(fds, polled, first_client, n);
+        free_killed_clients();
         if (child_slot >= 0 && fds[child_slot].revents)
             bgsave_check_done();
         if (fds[0].revents & POLLIN)

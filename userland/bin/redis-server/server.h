@@ -12,7 +12,9 @@
  *               queueing; the handlers, a file per kind: t_string.c, t_list.c, t_hash.c,
  *               t_set.c, t_zset.c (with the sorted set's skip list), keyspace.c (any key),
  *               multi.c (MULTI/EXEC/WATCH), blocked.c (BLPOP and the commands that
- *               wait), server_commands.c (connection, server)
+ *               wait), server_commands.c (connection, server), clients.c (CLIENT),
+ *               object.c (OBJECT, MEMORY, DUMP, RESTORE: one key's value as a whole),
+ *               monitor.c (MONITOR and SLOWLOG: the commands as they run)
  *   db.c        the keyspace: a hash table per database, expiry, and the value types
  *               string, list, hash and set (sorted sets: t_zset.c)
  *   rdb.c       the RDB file (version 9, as Redis 6.2 writes it): save, load, CRC64, LZF
@@ -58,6 +60,7 @@ int double_to_str(char *buf, double v);              /* INCRBYFLOAT's form; buf 
 int glob_match(const char *pat, size_t plen, const char *s, size_t slen, int nocase);
 long long now_ms(void);                              /* the Unix time in milliseconds */
 long long mono_us(void);                             /* a monotonic clock in microseconds */
+long long now_us(void);                              /* the Unix time in microseconds */
 
 /* ---- db.c: hash tables, values, databases ---------------------------------------------------- */
 
@@ -168,6 +171,12 @@ struct client {
     int fd;
     long long id;
     struct str *name;
+    char addr[48];                   /* the peer's "ip:port" (getpeername), as Redis names clients */
+    char laddr[48];                  /* our end's "ip:port" (getsockname) */
+    long long ctime;                 /* the Unix second it connected */
+    long long last_interaction;      /* the server.unixtime it last sent something */
+    int monitor;                     /* after MONITOR: every command run is streamed to it */
+    int close_asap;                  /* CLIENT KILL: closed at the end of this turn of the loop */
     struct db *db;
     int resp;                        /* 2, or 3 after HELLO 3 */
     char *in;                        /* bytes read, not yet parsed */
@@ -231,6 +240,7 @@ struct server {
     struct db db[NUM_DBS];
     long long start_ms;
     long long next_client_id;
+    long long unixtime;              /* the Unix second, as of the last cron: cheap to read */
     struct client **clients;
     int nclients, clients_cap;
     int shutdown_asap;               /* SIGTERM or SIGINT came */
@@ -260,6 +270,11 @@ struct server {
     long long stat_connections, stat_commands, stat_rejected;
     long long stat_expired, stat_hits, stat_misses;
 
+    /* watching the commands as they run (monitor.c) */
+    int monitors;                    /* clients in MONITOR mode: all call() tests when none */
+    long long slowlog_log_slower_than;   /* microseconds; negative: no slow log */
+    long long slowlog_max_len;
+
     /* publish/subscribe (pubsub.c) */
     struct dict *pubsub_channels;    /* channel -> its subscribers, in the order they came */
     struct pattern_sub *pubsub_patterns;   /* every (pattern, client), in subscription order */
@@ -286,6 +301,7 @@ void reply_bulk(struct client *c, const char *p, size_t n);
 void reply_str(struct client *c, struct str *s);
 void reply_cstr(struct client *c, const char *s);
 void reply_ll_bulk(struct client *c, long long v);
+void reply_verbatim(struct client *c, const char *p, size_t n);   /* text: CLIENT LIST, INFO */
 void reply_null(struct client *c);
 void reply_null_array(struct client *c);
 void reply_array(struct client *c, long n);
@@ -312,6 +328,8 @@ int set_save_rules(const char *text);            /* "S C S C ..."; 0 if malforme
 int rdb_save(const char *filename);               /* temp-PID.rdb, then renamed: 0 or -1 */
 int rdb_load(const char *filename);               /* 0 loaded, 1 no file, -1 a bad file */
 uint64_t crc64(uint64_t crc, const unsigned char *p, size_t len);
+struct str *rdb_dump(struct value *v);            /* DUMP's payload */
+struct value *rdb_restore(const char *payload, size_t len, const char **why);   /* NULL: *why */
 void crc64_init(void);                            /* its tables, once, before any fork */
 
 /* ---- bgsave.c ---------------------------------------------------------------------------- */
@@ -323,5 +341,11 @@ void bgsave_kill(void);                           /* stop a running save (SHUTDO
 /* ---- pubsub.c ---------------------------------------------------------------------------- */
 
 void pubsub_client_gone(struct client *c);        /* out of every channel and pattern */
+
+/* ---- monitor.c --------------------------------------------------------------------------- */
+
+void call_timed(struct client *c, const struct command *cmd);      /* its handler, for the slow log */
+void feed_monitors(struct client *c, const struct command *cmd);   /* which c just ran */
+void monitor_client_gone(struct client *c);
 
 #endif

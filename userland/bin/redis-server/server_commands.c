@@ -1,14 +1,16 @@
 /*
  * server_commands.c - the commands about the connection and the server rather than the data:
- * PING, ECHO, QUIT, SELECT, HELLO, CLIENT; SAVE, BGSAVE, LASTSAVE, SHUTDOWN, TIME, DEBUG; INFO
- * and CONFIG.
+ * PING, ECHO, QUIT, SELECT, HELLO, ROLE; SAVE, BGSAVE, LASTSAVE, SHUTDOWN, TIME, DEBUG; INFO
+ * and CONFIG. (CLIENT: clients.c.)
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "server.h"
@@ -48,25 +50,6 @@ void select_command(struct client *c)
         c->db = &server.db[id];
         reply_ok(c);
     }
-}
-
-static int valid_client_name(struct str *name)
-{
-    for (size_t i = 0; i < name->len; i++)
-        if (name->buf[i] < '!' || name->buf[i] > '~')
-            return 0;
-    return 1;
-}
-
-static int set_client_name(struct client *c, struct str *name)
-{
-    if (!valid_client_name(name)) {
-        reply_error(c, "ERR Client names cannot contain spaces, newlines or special characters.");
-        return 0;
-    }
-    str_free(c->name);
-    c->name = name->len ? str_new(name->buf, name->len) : NULL;
-    return 1;
 }
 
 /* HELLO [protover [AUTH user pass] [SETNAME name]]: redis-py 8 sends HELLO 3 first. */
@@ -112,35 +95,15 @@ void hello_command(struct client *c)
     reply_array(c, 0);
 }
 
-void client_command(struct client *c)
+/* ROLE: a master with no replicas, at replication offset 0 (we replicate nothing). */
+void role_command(struct client *c)
 {
-    if (c->argc == 2 && arg_is(c, 1, "ID"))
-        reply_int(c, c->id);
-    else if (c->argc == 3 && arg_is(c, 1, "SETNAME")) {
-        if (set_client_name(c, ARG(2)))
-            reply_ok(c);
-    } else if (c->argc == 2 && arg_is(c, 1, "GETNAME")) {
-        if (c->name)
-            reply_str(c, c->name);
-        else
-            reply_null(c);
-    } else if (c->argc == 4 && arg_is(c, 1, "SETINFO")) {
-        reply_ok(c);
-    } else if (c->argc == 2 && arg_is(c, 1, "LIST")) {
-        struct str *out = str_new("", 0);
-        char line[256];
-        for (int i = 0; i < server.nclients; i++) {
-            struct client *o = server.clients[i];
-            int n = snprintf(line, sizeof line, "id=%lld fd=%d name=%s db=%d cmd=%s\n", o->id, o->fd,
-                             o->name ? o->name->buf : "", o->db->id, o->cmd ? o->cmd->name : "NULL");
-            out = str_append(out, line, (size_t)n);
-        }
-        reply_str(c, out);
-        str_free(out);
-    } else {
-        unknown_subcommand(c, "CLIENT");
-    }
+    reply_array(c, 3);
+    reply_cstr(c, "master");
+    reply_int(c, 0);
+    reply_array(c, 0);
 }
+
 /* ---- server -------------------------------------------------------------------------------- */
 
 void save_command(struct client *c)
@@ -312,6 +275,41 @@ static void info_clients(struct str **s)
     info_add(s, "blocked_clients:%d", server.nblocked);
 }
 
+/* bytes as Redis's bytesToHuman: 937896 -> "915.91K" */
+static void human_bytes(char *buf, size_t size, double n)
+{
+    static const char units[] = "KMGTP";
+    int u = -1;
+    while (n >= 1024 && u < 4) {
+        n /= 1024;
+        u++;
+    }
+    if (u < 0)
+        snprintf(buf, size, "%.0fB", n);
+    else
+        snprintf(buf, size, "%.2f%c", n, units[u]);
+}
+
+/* What the keys hold (MEMORY USAGE's count, summed) and the clients' buffers: the memory this
+ * server's own allocations take, counted when asked, for the allocator keeps no total. */
+static void info_memory(struct str **s)
+{
+    size_t dataset = dataset_memory(), clients = 0;
+    char human[32];
+    for (int i = 0; i < server.nclients; i++)
+        clients += malloc_usable_size(server.clients[i]->in) + malloc_usable_size(server.clients[i]->out);
+    human_bytes(human, sizeof human, (double)(dataset + clients));
+    info_add(s, "# Memory");
+    info_add(s, "used_memory:%lu", (unsigned long)(dataset + clients));
+    info_add(s, "used_memory_human:%s", human);
+    info_add(s, "used_memory_dataset:%lu", (unsigned long)dataset);
+    info_add(s, "mem_clients_normal:%lu", (unsigned long)clients);
+    info_add(s, "maxmemory:0");
+    info_add(s, "maxmemory_human:0B");
+    info_add(s, "maxmemory_policy:noeviction");
+    info_add(s, "mem_allocator:libc");
+}
+
 static void info_persistence(struct str **s)
 {
     long long now = now_ms() / 1000;
@@ -344,6 +342,28 @@ static void info_stats(struct str **s)
     info_add(s, "total_forks:%lld", server.total_forks);
 }
 
+static void info_replication(struct str **s)
+{
+    info_add(s, "# Replication");
+    info_add(s, "role:master");
+    info_add(s, "connected_slaves:0");
+    info_add(s, "master_repl_offset:0");
+    info_add(s, "repl_backlog_active:0");
+}
+
+/* CPU time as the kernel counts it (getrusage): ours, and the BGSAVE children's. */
+static void info_cpu(struct str **s)
+{
+    struct rusage self, children;
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);
+    info_add(s, "# CPU");
+    info_add(s, "used_cpu_sys:%ld.%06ld", (long)self.ru_stime.tv_sec, (long)self.ru_stime.tv_usec);
+    info_add(s, "used_cpu_user:%ld.%06ld", (long)self.ru_utime.tv_sec, (long)self.ru_utime.tv_usec);
+    info_add(s, "used_cpu_sys_children:%ld.%06ld", (long)children.ru_stime.tv_sec, (long)children.ru_stime.tv_usec);
+    info_add(s, "used_cpu_user_children:%ld.%06ld", (long)children.ru_utime.tv_sec, (long)children.ru_utime.tv_usec);
+}
+
 static void info_keyspace(struct str **s)
 {
     info_add(s, "# Keyspace");
@@ -360,8 +380,9 @@ void info_command(struct client *c)
         const char *name;
         void (*add)(struct str **s);
     } sections[] = {
-        {"server", info_server}, {"clients", info_clients}, {"persistence", info_persistence},
-        {"stats", info_stats}, {"keyspace", info_keyspace},
+        {"server", info_server}, {"clients", info_clients}, {"memory", info_memory},
+        {"persistence", info_persistence}, {"stats", info_stats}, {"replication", info_replication},
+        {"cpu", info_cpu}, {"keyspace", info_keyspace},
     };
     struct str *s = str_new("", 0);
     for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
@@ -376,7 +397,7 @@ void info_command(struct client *c)
             s = str_append(s, "\r\n", 2);
         sections[i].add(&s);
     }
-    reply_str(c, s);
+    reply_verbatim(c, s->buf, s->len);
     str_free(s);
 }
 
@@ -408,11 +429,15 @@ static const char *config_value(const char *name, char *buf, size_t size)
         return "no";
     else if (strcmp(name, "maxmemory") == 0)
         return "0";
+    else if (strcmp(name, "slowlog-log-slower-than") == 0)
+        snprintf(buf, size, "%lld", server.slowlog_log_slower_than);
+    else if (strcmp(name, "slowlog-max-len") == 0)
+        snprintf(buf, size, "%lld", server.slowlog_max_len);
     return buf;
 }
 
 static const char *const config_names[] = {"port", "dir", "dbfilename", "save", "databases", "appendonly",
-                                           "maxmemory"};
+                                           "maxmemory", "slowlog-log-slower-than", "slowlog-max-len"};
 
 /* "S C S C ..." -> the save rules; 0 if it is not such a list. "" clears them. */
 int set_save_rules(const char *text)
@@ -448,6 +473,21 @@ bad:
     return 0;
 }
 
+/* A number setting from min up, as Redis's CONFIG SET checks it: NULL once set, or why not. */
+static const char *set_number(const char *value, long long min, long long *setting)
+{
+    static char why[96];
+    long long v;
+    if (!parse_ll(value, strlen(value), &v))
+        return "argument couldn't be parsed into an integer";
+    if (v < min) {
+        snprintf(why, sizeof why, "argument must be between %lld and %lld inclusive", min, LLONG_MAX);
+        return why;
+    }
+    *setting = v;
+    return NULL;
+}
+
 static void config_set(struct client *c)
 {
     const char *name = ARG(2)->buf, *value = ARG(3)->buf;
@@ -475,6 +515,10 @@ static void config_set(struct client *c)
             free(server.dbfilename);
             server.dbfilename = strdup(value);
         }
+    } else if (strcmp(lower, "slowlog-log-slower-than") == 0) {
+        why = set_number(value, -1, &server.slowlog_log_slower_than);
+    } else if (strcmp(lower, "slowlog-max-len") == 0) {
+        why = set_number(value, 0, &server.slowlog_max_len);
     } else if (strcmp(lower, "appendonly") == 0) {
         if (strcasecmp(value, "no") != 0)
             why = "this server has no append-only file";
@@ -496,7 +540,7 @@ void config_command(struct client *c)
 {
     char buf[1024];
     if (c->argc == 3 && arg_is(c, 1, "GET")) {
-        const char *matched[8];
+        const char *matched[sizeof config_names / sizeof config_names[0]];
         long n = 0;
         for (size_t i = 0; i < sizeof config_names / sizeof config_names[0]; i++)
             if (glob_match(ARG(2)->buf, ARG(2)->len, config_names[i], strlen(config_names[i]), 1))
