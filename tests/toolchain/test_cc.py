@@ -803,6 +803,27 @@ int main(void) {
 }""") == "31 63 3 12 44332211"
 
 
+def test_the_cycle_counter_counts_the_instructions_between_two_reads_and_is_deterministic():
+    src = """
+int main(void) {
+    unsigned long long before = __builtin_readcyclecounter(), after, first, second;
+    volatile int x = 0;
+    for (int i = 0; i < 1000; i++)
+        x += i;
+    after = __builtin_readcyclecounter();
+    first = __builtin_readcyclecounter();
+    second = __builtin_readcyclecounter();
+    print_int(after - before > 1000); print_str(" ");
+    print_int((int)(second - first)); print_str(" ");
+    print_int((int)(after - before));
+    return 0;
+}"""
+    out = output(src)
+    grows, back_to_back, _ = out.split()
+    assert grows == "1" and 1 <= int(back_to_back) <= 3        # an mrs, and perhaps a move
+    assert output(src) == out                                  # the same count every run
+
+
 # =============================================================================================
 # The preprocessor
 # =============================================================================================

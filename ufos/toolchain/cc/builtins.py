@@ -27,7 +27,9 @@ global_data_get mrs ddc (`void * __capability`).
 OTHERS: __builtin_trap() (brk #1: the program dies with SIGILL), __builtin_unreachable(),
 __builtin_expect(x, c) (x), __builtin_clz/clzl/clzll, __builtin_ctz/ctzl/ctzll,
 __builtin_popcount/popcountl/popcountll, __builtin_bswap16/32/64, __builtin_abs/labs,
-__builtin_huge_val/inf/nan (and their f versions), __builtin_frame_address(0), and
+__builtin_huge_val/inf/nan (and their f versions), __builtin_frame_address(0),
+__builtin_readcyclecounter() (mrs icount: the instructions retired, Clang's cycle counter: one
+instruction, where clock_gettime is a system call), and
 __builtin_<libc function> for memcpy, memset, memmove, memcmp, strlen, strcmp, ..., which call
 the libc function of that name.
 """
@@ -70,7 +72,7 @@ OTHERS = {"__builtin_cheri_global_data_get", "__builtin_trap", "__builtin_unreac
           "__builtin_va_arg_slot",
           "__builtin_va_arg", "__builtin_va_end", "__builtin_va_copy", "__builtin_bswap16",
           "__builtin_bswap32", "__builtin_bswap64", "__builtin_frame_address",
-          "__builtin_assume_aligned", "__builtin_constant_p"}
+          "__builtin_assume_aligned", "__builtin_constant_p", "__builtin_readcyclecounter"}
 
 
 def is_builtin(name: str) -> bool:
@@ -162,6 +164,9 @@ def _check_other(checker, name, args, loc):
     if name == "__builtin_cheri_global_data_get":
         _arity(name, args, 0, loc)
         return Builtin(T.pointer_to(T.VOID, cap=True), loc, "ddc", [])
+    if name == "__builtin_readcyclecounter":
+        _arity(name, args, 0, loc)
+        return Builtin(T.ULLONG, loc, "icount", [])
     if name == "__builtin_frame_address":
         return Builtin(T.pointer_to(T.VOID), loc, "frame_address", [])
     if name in ("__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg",
@@ -299,9 +304,9 @@ def gen_builtin(g, e):
     if name in ("cvtd", "cvt"):            # cap_from_pointer, cap_to_pointer
         g.effect(args[0])                  # the authorising capability: DDC is the only one
         return g.via(g.gen(args[1]), "c" if name == "cvtd" else "x", name)
-    if name == "ddc":
-        dst = g.regs.alloc("c")
-        g.emit(f"mrs {g.n(dst)}, ddc")
+    if name in ("ddc", "icount"):
+        dst = g.regs.alloc("c" if name == "ddc" else "x")
+        g.emit(f"mrs {g.n(dst)}, {name}")
         return dst
     if name == "va_start":
         return _gen_va_start(g, args[0])
