@@ -61,6 +61,7 @@ void unblock_client(struct client *c)
     free_argv(c->block_argc, c->block_argv);
     c->blocked = 0;
     c->resume = 1;                     /* server.c runs what it sent meanwhile */
+    server.nresume++;
     server.nblocked--;
 }
 

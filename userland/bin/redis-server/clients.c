@@ -229,8 +229,10 @@ static void client_kill(struct client *c)
             continue;
         if (o == c)
             c->close_after_reply = 1;
-        else
+        else if (!o->close_asap) {
             o->close_asap = 1;
+            server.nkilled++;
+        }
         killed++;
     }
     if (c->argc > 3)

@@ -136,10 +136,10 @@ static void slow_entry_free(struct slow_entry *e)
     free(e);
 }
 
-/* The command c just ran took duration microseconds, at least slowlog-log-slower-than: it goes
- * first in the slow log, and the oldest entries beyond slowlog-max-len go. EXEC is not logged
+/* The command c just ran took duration microseconds, at least slowlog-log-slower-than (call()
+ * times it: commands.c): it goes first in the slow log, and the oldest entries beyond slowlog-max-len go. EXEC is not logged
  * (the commands it ran are). */
-static void slowlog_push(struct client *c, const struct command *cmd, long long duration)
+void slowlog_push(struct client *c, const struct command *cmd, long long duration)
 {
     if (strstr(cmd->flags, "skip_slowlog"))
         return;
@@ -152,19 +152,6 @@ static void slowlog_push(struct client *c, const struct command *cmd, long long 
     slowlog_len++;
     while (slowlog_len > server.slowlog_max_len)
         slow_entry_free(slowlog[--slowlog_len]);
-}
-
-/* cmd's handler, timed: the clock is read just before and after it. A clock read is a system
- * call, some 65 instructions, so the two make a GET about a seventh dearer; with the slow log
- * off (slowlog-log-slower-than negative) call() runs the handler untimed. Out of call(), in
- * this file, so that call() keeps its few registers. */
-void call_timed(struct client *c, const struct command *cmd)
-{
-    long long start = mono_us();
-    cmd->proc(c);
-    long long duration = mono_us() - start;
-    if (duration >= server.slowlog_log_slower_than)
-        slowlog_push(c, cmd, duration);
 }
 
 static void slowlog_reset(void)

@@ -224,6 +224,8 @@ static void client_free(struct client *c)
         }
     close(c->fd);
     unblock_client(c);
+    server.nresume -= c->resume;             /* what it waited for, or was to run, goes with it */
+    server.nkilled -= c->close_asap;
     discard_transaction(c);
     pubsub_client_gone(c);
     monitor_client_gone(c);
@@ -319,10 +321,11 @@ static int read_from_client(struct client *c)
 /* Clients that waited (BLPOP...) and were served run what they sent meanwhile. */
 static void resume_clients(void)
 {
-    for (int i = 0; i < server.nclients; i++) {
+    for (int i = 0; i < server.nclients && server.nresume; i++) {
         struct client *c = server.clients[i];
         if (c->resume) {
             c->resume = 0;
+            server.nresume--;
             process_input(c);
         }
     }
@@ -341,7 +344,7 @@ static void answer_clients(struct pollfd *fds, struct client **polled, int first
 /* The clients CLIENT KILL named go now, their pending replies unsent (as in Redis). */
 static void free_killed_clients(void)
 {
-    for (int i = server.nclients - 1; i >= 0; i--)
+    for (int i = server.nclients - 1; i >= 0 && server.nkilled; i--)
         if (server.clients[i]->close_asap)
             client_free(server.clients[i]);
 }
@@ -517,9 +520,11 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
                 polled[i] = NULL;
             }
         }
-        resume_clients();
+        if (server.nresume)
+            resume_clients();
         answer_clients(fds, polled, first_client, n);
-        free_killed_clients();
+        if (server.nkilled)
+            free_killed_clients();
         if (child_slot >= 0 && fds[child_slot].revents)
             bgsave_check_done();
         if (fds[0].revents & POLLIN)

@@ -246,6 +246,8 @@ struct server {
     int shutdown_asap;               /* SIGTERM or SIGINT came */
     int watching;                    /* clients that WATCH some key */
     int nblocked;                    /* clients waiting in BLPOP and the like */
+    int nresume;                     /* clients served after waiting, to run what they sent */
+    int nkilled;                     /* clients CLIENT KILL named, to close this turn */
     long long block_seq;             /* how many began to wait, ever */
 
     /* persistence */
@@ -344,7 +346,7 @@ void pubsub_client_gone(struct client *c);        /* out of every channel and pa
 
 /* ---- monitor.c --------------------------------------------------------------------------- */
 
-void call_timed(struct client *c, const struct command *cmd);      /* its handler, for the slow log */
+void slowlog_push(struct client *c, const struct command *cmd, long long duration);   /* in us */
 void feed_monitors(struct client *c, const struct command *cmd);   /* which c just ran */
 void monitor_client_gone(struct client *c);
 
