@@ -505,7 +505,9 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
         fds[n].fd = c->fd;
         fds[n++].events = (short)((c->close_after_reply ? 0 : POLLIN) | (c->out_pos < c->out_len ? POLLOUT : 0));
     }
-    long long wait = (*next_cron - mono_us()) / 1000;
+    /* the clock as the last turn ended: one clock read a turn, not two (each is a system call);
+     * the cron runs late by at most one turn's work */
+    long long wait = (*next_cron - server.loop_us) / 1000;
     int ready = poll(fds, (nfds_t)n, wait < 0 ? 0 : (int)wait);
     if (server.shutdown_asap)
         server_shutdown(-1);
@@ -530,9 +532,10 @@ static void serve_once(struct pollfd *fds, struct client **polled, long long *ne
         if (fds[0].revents & POLLIN)
             accept_clients();
     }
-    if (mono_us() >= *next_cron) {
+    server.loop_us = mono_us();
+    if (server.loop_us >= *next_cron) {
         cron();
-        *next_cron = mono_us() + 1000000 / CRON_HZ;
+        *next_cron = server.loop_us + 1000000 / CRON_HZ;
     }
 }
 
@@ -541,7 +544,8 @@ int main(int argc, char **argv)
     init_server(argc, argv);
     struct pollfd *fds = xmalloc((MAX_CLIENTS + 2) * sizeof *fds);
     struct client **polled = xmalloc((MAX_CLIENTS + 2) * sizeof *polled);
-    long long next_cron = mono_us() + 1000000 / CRON_HZ;
+    server.loop_us = mono_us();
+    long long next_cron = server.loop_us + 1000000 / CRON_HZ;
     for (;;)
         serve_once(fds, polled, &next_cron);
 }

@@ -244,6 +244,7 @@ struct server {
     struct client **clients;
     int nclients, clients_cap;
     int shutdown_asap;               /* SIGTERM or SIGINT came */
+    long long loop_us;               /* the monotonic clock when the loop's last turn ended */
     int watching;                    /* clients that WATCH some key */
     int nblocked;                    /* clients waiting in BLPOP and the like */
     int nresume;                     /* clients served after waiting, to run what they sent */
