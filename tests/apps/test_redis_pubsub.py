@@ -15,18 +15,10 @@ from pathlib import Path
 import pytest
 import redis
 
-from tests.apps.test_redis import TIMEOUT, client, real_redis, start, stop
+from tests.apps.test_redis import TIMEOUT, client, real_redis, start, stop, wait_for
 from ufos import peers
 
 
-
-
-def wait_for(predicate, what: str):
-    deadline = time.monotonic() + TIMEOUT
-    while not (result := predicate()):
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
-    return result
 
 
 def next_message(p: redis.client.PubSub) -> dict:

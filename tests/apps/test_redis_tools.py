@@ -14,7 +14,7 @@ import time
 import pytest
 import redis
 
-from tests.apps.test_redis import TIMEOUT, client, fill_every_type, real_redis, start, stop
+from tests.apps.test_redis import TIMEOUT, client, fill_every_type, real_redis, start, stop, wait_for
 from ufos import peers
 
 
@@ -39,14 +39,6 @@ def cli(server, *args: str, timeout: float = 120) -> str:
                          timeout=timeout)
     assert out.returncode == 0, out.stderr
     return out.stdout
-
-
-def wait_for(predicate, what: str):
-    deadline = time.monotonic() + TIMEOUT
-    while not (result := predicate()):
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.05)
-    return result
 
 
 # ---- redis-cli's key scans -------------------------------------------------------------------------

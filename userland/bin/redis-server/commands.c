@@ -117,6 +117,14 @@ int add_overflows(long long cur, long long delta)
     return (delta > 0 && cur > LLONG_MAX - delta) || (delta < 0 && cur < LLONG_MIN - delta);
 }
 
+/* LLEN, HLEN, SCARD, ZCARD: how many items key 1 holds (0 if there is no key). */
+void reply_length(struct client *c, int type)
+{
+    struct value *v;
+    if (read_key(c, 1, type, &v))
+        reply_int(c, v ? (long long)value_length(v) : 0);
+}
+
 /* HDEL key field ..., SREM key member ...: remove them from the hash or set; how many were there. */
 void remove_elements(struct client *c, int type)
 {

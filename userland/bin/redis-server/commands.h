@@ -30,6 +30,7 @@ void drop_if_empty(struct client *c, int i, struct value *v);
 int optional_count(struct client *c, long long *count);      /* LPOP's, SPOP's; 0 after the error */
 int add_overflows(long long cur, long long delta);
 void remove_elements(struct client *c, int type);            /* HDEL, SREM */
+void reply_length(struct client *c, int type);               /* LLEN, HLEN, SCARD, ZCARD */
 const struct command *find_command(struct str *name);
 void call(struct client *c, const struct command *cmd);
 void unknown_subcommand(struct client *c, const char *command);

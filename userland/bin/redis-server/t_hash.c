@@ -130,9 +130,7 @@ void hvals_command(struct client *c)
 
 void hlen_command(struct client *c)
 {
-    struct value *v;
-    if (read_key(c, 1, TYPE_HASH, &v))
-        reply_int(c, v ? (long long)((struct dict *)v->ptr)->used : 0);
+    reply_length(c, TYPE_HASH);
 }
 
 void hexists_command(struct client *c)

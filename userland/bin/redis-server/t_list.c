@@ -126,9 +126,7 @@ void rpop_command(struct client *c)
 
 void llen_command(struct client *c)
 {
-    struct value *v;
-    if (read_key(c, 1, TYPE_LIST, &v))
-        reply_int(c, v ? (long long)((struct list *)v->ptr)->len : 0);
+    reply_length(c, TYPE_LIST);
 }
 
 void lindex_command(struct client *c)

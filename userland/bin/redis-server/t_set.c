@@ -76,9 +76,7 @@ void smismember_command(struct client *c)
 
 void scard_command(struct client *c)
 {
-    struct value *v;
-    if (read_key(c, 1, TYPE_SET, &v))
-        reply_int(c, v ? (long long)((struct dict *)v->ptr)->used : 0);
+    reply_length(c, TYPE_SET);
 }
 
 /* SPOP key [count] */

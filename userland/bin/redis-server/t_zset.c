@@ -544,9 +544,7 @@ void zmscore_command(struct client *c)
 
 void zcard_command(struct client *c)
 {
-    struct zset *z;
-    if (read_zset(c, 1, &z))
-        reply_int(c, z ? (long long)z->length : 0);
+    reply_length(c, TYPE_ZSET);
 }
 
 /* ZCOUNT key min max, ZLEXCOUNT key min max */
