@@ -233,7 +233,6 @@ void hincrbyfloat_command(struct client *c)
  * its members (t_set.c). */
 void hrandfield_command(struct client *c)
 {
-    struct value *v;
     long long count = 0;
     int withvalues = c->argc == 4;
     if (c->argc >= 3 && !arg_ll(c, 2, &count))
@@ -246,16 +245,7 @@ void hrandfield_command(struct client *c)
         reply_error(c, "ERR value is out of range");
         return;
     }
-    if (!read_key(c, 1, TYPE_HASH, &v))
-        return;
-    if (c->argc == 2 && v)
-        reply_str(c, dict_random(v->ptr)->key);
-    else if (c->argc == 2)
-        reply_null(c);
-    else if (v)
-        reply_random_entries(c, v->ptr, count, withvalues);
-    else
-        reply_array(c, 0);
+    reply_random(c, TYPE_HASH, count, withvalues);
 }
 
 /* HSCAN key cursor [MATCH pattern] [COUNT count]: fields and their values */

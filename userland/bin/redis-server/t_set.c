@@ -164,7 +164,6 @@ void reply_random_entries(struct client *c, struct dict *d, long long count, int
 /* SRANDMEMBER key [count] */
 void srandmember_command(struct client *c)
 {
-    struct value *v;
     long long count = 0;
     if (c->argc > 3) {
         reply_error(c, ERR_SYNTAX);
@@ -172,14 +171,22 @@ void srandmember_command(struct client *c)
     }
     if (c->argc == 3 && !arg_signed_count(c, 2, &count))
         return;
-    if (!read_key(c, 1, TYPE_SET, &v))
+    reply_random(c, TYPE_SET, count, 0);
+}
+
+/* SRANDMEMBER's and HRANDFIELD's answer, their arguments read: one random member or field (no
+ * count given), or reply_random_entries's; nil or an empty array if there is no key. */
+void reply_random(struct client *c, int type, long long count, int values)
+{
+    struct value *v;
+    if (!read_key(c, 1, type, &v))
         return;
     if (c->argc == 2 && v)
         reply_str(c, dict_random(v->ptr)->key);
     else if (c->argc == 2)
         reply_null(c);
     else if (v)
-        reply_random_entries(c, v->ptr, count, 0);
+        reply_random_entries(c, v->ptr, count, values);
     else
         reply_array(c, 0);
 }
