@@ -192,6 +192,18 @@ def test_errors_are_redis_errors(r):
     assert r.ping() is True                                  # the connection is still good
 
 
+def test_a_command_asking_for_more_answer_than_memory_closes_only_its_client(server, r):
+    """SRANDMEMBER with a count of -10**8 asks for 10**8 answers (over 700 MB; the guest has 256):
+    the server closes that client, as Redis closes one over its output buffer limit, and serves on
+    with its data whole."""
+    r.sadd("s", "only")
+    greedy = client(server, protocol=2, retry=None)
+    with pytest.raises(redis.ConnectionError):
+        greedy.execute_command("SRANDMEMBER", "s", -10**8)
+    assert r.smembers("s") == {b"only"} and r.ping()
+    assert "closed for overcoming of output buffer limits" in log(server)
+
+
 def test_keys(r):
     r.mset({"user:1": "a", "user:2": "b", "user:10": "c", "other": "d"})
     assert sorted(r.keys("user:?")) == [b"user:1", b"user:2"]

@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "server.h"
@@ -256,13 +257,43 @@ int parse_request(struct client *c, size_t *pos)
 
 /* ---- replies ------------------------------------------------------------------------------- */
 
+/* A client whose answers outgrow OUTPUT_MAX (or the memory there is) is closed before it gets
+ * them, as Redis closes one over its client-output-buffer-limit: one command asking for more than
+ * the server can hold (SRANDMEMBER key -9223372036854775807) must not take the server down. Real
+ * Redis leaves normal clients unlimited; here all of memory is 256 MB. */
+#define OUTPUT_MAX (64UL << 20)
+
+static void output_overflow(struct client *c)
+{
+    if (c->close_asap)
+        return;
+    log_msg('#', "Client id=%lld closed for overcoming of output buffer limits.", c->id);
+    c->close_asap = 1;
+    server.nkilled++;
+}
+
+/* Could c's answers grow by n more bytes? If not, it is closed (output_overflow): a command about
+ * to answer a great many items asks first, rather than make 64 MB of them to throw away. */
+int reply_room(struct client *c, size_t n)
+{
+    if (!c->close_asap && n <= OUTPUT_MAX - c->out_len)
+        return 1;
+    output_overflow(c);
+    return 0;
+}
+
 void reply_raw(struct client *c, const char *p, size_t n)
 {
     if (c->out_len + n > c->out_cap) {
         size_t cap = c->out_cap ? c->out_cap : 16384;
+        char *out;
         while (cap < c->out_len + n)
             cap *= 2;
-        c->out = xrealloc(c->out, cap);
+        if (c->close_asap || c->out_len + n > OUTPUT_MAX || !(out = realloc(c->out, cap))) {
+            output_overflow(c);
+            return;
+        }
+        c->out = out;
         c->out_cap = cap;
     }
     memcpy(c->out + c->out_len, p, n);

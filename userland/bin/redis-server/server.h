@@ -176,7 +176,7 @@ struct client {
     long long ctime;                 /* the Unix second it connected */
     long long last_interaction;      /* the server.unixtime it last sent something */
     int monitor;                     /* after MONITOR: every command run is streamed to it */
-    int close_asap;                  /* CLIENT KILL: closed at the end of this turn of the loop */
+    int close_asap;                  /* CLIENT KILL, or answers over OUTPUT_MAX: closed at the end of this turn of the loop */
     struct db *db;
     int resp;                        /* 2, or 3 after HELLO 3 */
     char *in;                        /* bytes read, not yet parsed */
@@ -296,6 +296,7 @@ void free_argv(int argc, struct str **argv);        /* copies and their array (M
 
 int parse_request(struct client *c, size_t *pos);  /* 1 a command in argv, 0 more needed, -1 error */
 void reply_raw(struct client *c, const char *p, size_t n);
+int reply_room(struct client *c, size_t n);       /* 0: over OUTPUT_MAX, the client is closed */
 void reply_ok(struct client *c);
 void reply_status(struct client *c, const char *s);
 void reply_error(struct client *c, const char *fmt, ...);    /* the message, code first: "ERR ..." */

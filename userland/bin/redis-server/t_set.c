@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -139,6 +140,8 @@ static void reply_entry(struct client *c, struct entry *e, int values)
 void reply_random_entries(struct client *c, struct dict *d, long long count, int values)
 {
     size_t n = count < 0 ? (size_t)-count : count < (long long)d->used ? (size_t)count : d->used;
+    if (count < 0 && !reply_room(c, n > SIZE_MAX / 8 ? SIZE_MAX : 8 * n))   /* 7 bytes or more each */
+        return;
     reply_array(c, (long)(values && c->resp == 2 ? 2 * n : n));
     if (count < 0) {
         for (size_t i = 0; i < n; i++)
