@@ -204,6 +204,22 @@ def test_a_command_asking_for_more_answer_than_memory_closes_only_its_client(ser
     assert "closed for overcoming of output buffer limits" in log(server)
 
 
+def test_clients_announcing_more_input_than_memory_are_closed_and_the_server_serves_on(tmp_path):
+    """Each of eight clients announces a 60 MB argument (under the 64 MB query limit); the guest
+    has 256 MB. Those that find no room are closed; the server keeps its data and serves on."""
+    g = start(tmp_path)
+    r = client(g, protocol=2)
+    r.set("keep", "me")
+    hogs = [socket.create_connection(("127.0.0.1", g.port), timeout=TIMEOUT) for _ in range(8)]
+    for s in hogs:
+        s.sendall(b"*3\r\n$3\r\nSET\r\n$1\r\nx\r\n$60000000\r\n" + b"a" * 1000)
+    wait_for(lambda: "more input room than there is memory" in log(g), "a client to be refused room")
+    assert r.get("keep") == b"me" and r.ping()
+    for s in hogs:
+        s.close()
+    stop(g)
+
+
 def test_keys(r):
     r.mset({"user:1": "a", "user:2": "b", "user:10": "c", "other": "d"})
     assert sorted(r.keys("user:?")) == [b"user:1", b"user:2"]

@@ -121,8 +121,14 @@ static int parse_multibulk(struct client *c, size_t *pos)
             /* room for the whole bulk now, so the reads that bring it do not grow the buffer
              * again and again */
             if (c->in_cap < p + (size_t)len + 2) {
+                char *in = realloc(c->in, p + (size_t)len + 2);
+                if (!in) {                         /* no memory for it: this client goes, not all */
+                    log_msg('#', "Closing client that asked for more input room than there is memory");
+                    c->close_after_reply = 1;
+                    return -1;
+                }
+                c->in = in;
                 c->in_cap = p + (size_t)len + 2;
-                c->in = xrealloc(c->in, c->in_cap);
             }
             return 0;
         }

@@ -304,8 +304,12 @@ static void process_input(struct client *c)
 static int read_from_client(struct client *c)
 {
     if (c->in_len == c->in_cap) {           /* full (a big argument's room is made by resp.c) */
-        c->in_cap = c->in_cap ? c->in_cap * 2 : READ_CHUNK;
-        c->in = xrealloc(c->in, c->in_cap);
+        size_t cap = c->in_cap ? c->in_cap * 2 : READ_CHUNK;
+        char *in = realloc(c->in, cap);
+        if (!in)
+            return -1;                      /* no memory for more of it: this client goes */
+        c->in = in;
+        c->in_cap = cap;
     }
     ssize_t n = read(c->fd, c->in + c->in_len, c->in_cap - c->in_len);
     if (n == 0 || (n < 0 && errno != EAGAIN))
