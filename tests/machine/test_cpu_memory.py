@@ -3,6 +3,7 @@ import pytest
 
 from tests.machine.machine_harness import BUF_SIZE, P, machine, run, run_ok
 from ufos.machine import isa
+from ufos.machine.cap import Capability
 
 M64 = (1 << 64) - 1
 
@@ -243,3 +244,33 @@ def test_register_offset_capability_load_and_store():
         ldr c4, [c1, #48]
 """)
     assert m.cpu.c[2] == m.cpu.c[1] == m.cpu.c[4]
+
+
+def test_loaded_capabilities_decode_their_bounds_from_their_own_address():
+    """The CPU keeps the bounds it decoded for a loaded capability and reuses them: the same pesbt
+    with the address in another representable window must still decode to its own bounds, and the
+    same window to the same ones. Compared, field by field, with a fresh decode of the same bits."""
+    root = Capability.root()
+    shapes = [root.set_address(0x10000).set_bounds(0x100),            # plain format, E = 0
+              root.set_address(0x4000_0000).set_bounds(0x12_3400),     # internal exponent
+              root.set_address(0x7000).set_bounds(0x40).seal(9)]
+    patterns = []
+    for cap in shapes:
+        pesbt, address = cap.to_mem()
+        for moved in (address, address + 8, address + (1 << 20), address + (1 << 33), address | (1 << 55)):
+            patterns.append((pesbt, moved))
+    body = "".join(f"        ldr c{2 + i % 16}, [c1, #{16 * (i % 16)}]\n" for i in range(16))
+    for start in range(0, len(patterns), 16):
+        chunk = patterns[start:start + 16]
+        m = machine(body + "        hlt #0\n" + body)       # each pattern loaded twice
+        for i, (pesbt, address) in enumerate(chunk):
+            m.write(m.symbol("buf") + 16 * i, address.to_bytes(8, "little") + pesbt.to_bytes(8, "little"))
+        for _ in range(2):
+            trap = m.run(1000)
+            assert trap.kind == "HLT"
+            for i, (pesbt, address) in enumerate(chunk):
+                loaded, expected = m.cpu.c[2 + i], Capability.from_mem(pesbt, address, False)
+                assert (loaded.base, loaded.top, loaded.exponent, loaded.bounds_valid, loaded.perms,
+                        loaded.otype, loaded.address, loaded.tag) == \
+                    (expected.base, expected.top, expected.exponent, expected.bounds_valid,
+                     expected.perms, expected.otype, expected.address, False)

@@ -1,7 +1,7 @@
 # The processor's state (see cpu.pyx for the run loop).
 from libc.stdint cimport uint8_t, uint32_t, uint64_t
 
-from ufos.machine.capability cimport Cap
+from ufos.machine.capability cimport Cap, u128
 from ufos.machine.memory cimport Memory
 from ufos.machine.mmu cimport PageTable
 
@@ -12,6 +12,7 @@ cdef enum:
     NFREGS = 32       # d0..d31
     TLB_SIZE = 512    # direct-mapped, indexed by the low bits of the virtual page number
     FETCH_WINDOWS = 8 # recent fetch windows kept, direct-mapped by virtual page number
+    DECODED = 256     # bounds decoded, kept direct-mapped by a hash of their key
     NO_PAGE = 0xFFFFFFFFFFFFFFFF
 
 cdef struct TLBEntry:
@@ -27,6 +28,17 @@ cdef struct FetchWindow:
     Cap pcc           # the PCC it was checked against
     uint64_t lo, span
     const uint8_t* host
+
+# A capability's bounds, decoded once for a capability that is loaded again and again (a saved
+# register, a struct's pointer field): decoding depends only on pesbt and on the address bits
+# from E + 13 up (capability.pxd, A.1), which are the key.
+cdef struct DecodedBounds:
+    uint64_t pesbt
+    uint64_t window   # sext56(address) >> (E + 13), or 0 when E > 50
+    u128 top
+    uint64_t base
+    int exponent
+    bint bounds_valid
 
 cdef struct Counters:
     uint64_t instructions
@@ -69,6 +81,7 @@ cdef struct CPUState:
     uint64_t memsize
     uint64_t*** pt_root         # the page table; NULL = MMU off (virtual = physical)
     TLBEntry tlb[TLB_SIZE]
+    DecodedBounds decoded[DECODED]
     Counters ctr
     TrapRecord trap
 

@@ -16,7 +16,7 @@ from libc.string cimport memcpy
 
 from ufos.machine.capability cimport (
     Cap, u128, cap_add, cap_alignment_mask, cap_build, cap_can_seal, cap_clear_perms, cap_clear_tag,
-    cap_decode, cap_set_from_mem, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
+    cap_decode, cap_get_exponent, cap_set_from_mem, sext56, CAP_OTYPE_SHIFT, CAP_PERMS_SHIFT, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
     cap_seal_entry, cap_set_address, cap_set_bounds, cap_set_otype, cap_set_value, cap_unseal,
     cap_is_subset)
 from ufos.machine.arch cimport *
@@ -304,6 +304,28 @@ cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset, bint alternat
     return True
 
 
+cdef inline void set_loaded(CPUState* s, Cap* out, uint64_t pesbt, uint64_t address, bint tag) noexcept nogil:
+    """cap_set_from_mem for a capability load, its bounds taken from s.decoded when they were
+    decoded before (see DecodedBounds): a decode is 128-bit arithmetic, and a program loads
+    the same few capabilities over and over (its saved registers, its structures' pointers)."""
+    cdef int E = cap_get_exponent(pesbt)
+    cdef uint64_t window = sext56(address) >> (E + 13) if E <= 50 else 0
+    cdef DecodedBounds* e = &s.decoded[((pesbt ^ window) * <uint64_t>0x9E3779B97F4A7C15) >> 56]
+    if e.pesbt == pesbt and e.window == window:
+        out.pesbt = pesbt
+        out.address = address
+        out.tag = tag
+        out.perms = <uint32_t>(pesbt >> CAP_PERMS_SHIFT)
+        out.otype = <uint32_t>((pesbt >> CAP_OTYPE_SHIFT) & OTYPE_MAX)
+        out.exponent = e.exponent
+        out.base = e.base
+        out.top = e.top
+        out.bounds_valid = e.bounds_valid
+        return
+    cap_set_from_mem(out, pesbt, address, tag)
+    e.pesbt, e.window = pesbt, window
+    e.top, e.base, e.exponent, e.bounds_valid = out.top, out.base, out.exponent, out.bounds_valid
+
 cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, Cap* out) noexcept nogil:
     """LDR Ct: the capability at va, authorised by auth (register `base` in a fault's syndrome),
     with Morello's rules for LoadCap, MutableLoad and the page's capability-load trap. False (and a
@@ -329,7 +351,7 @@ cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, C
     if not auth_perms & PERM_LOAD_CAP:
         tag = False                              # loaded as data: the tag is stripped, no fault
     cap_read_bits(p, &pesbt, &address)
-    cap_set_from_mem(out, pesbt, address, tag)
+    set_loaded(s, out, pesbt, address, tag)
     if out.tag and out.otype == 0 and not auth_perms & PERM_MUTABLE_LOAD:
         cap_clear_perms(out, MUTABLE_PERMS)      # transitively read-only
     return True
@@ -1117,6 +1139,7 @@ cdef class CPU:
 
     def __init__(self, Memory memory not None, PageTable page_table=None, timer_interval=0):
         cdef int i
+        cdef Cap null = cap_null()
         self.memory = memory
         self.s.mem = memory.data
         self.s.tags = memory.tags
@@ -1129,6 +1152,10 @@ cdef class CPU:
             self.s.tlb[i].vpn = NO_PAGE
         for i in range(FETCH_WINDOWS):
             self.s.windows[i].vpn = NO_PAGE
+        for i in range(DECODED):       # every entry holds a true decoding: null's, under null's key
+            self.s.decoded[i].pesbt = self.s.decoded[i].window = 0
+            self.s.decoded[i].top, self.s.decoded[i].base = null.top, null.base
+            self.s.decoded[i].exponent, self.s.decoded[i].bounds_valid = null.exponent, null.bounds_valid
         self.s.timer_interval = self.s.timer_left = timer_interval
         self.c = _Registers(self, "c")
         self.x = _Registers(self, "x")
