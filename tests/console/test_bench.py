@@ -58,10 +58,17 @@ def test_bench_redis_measures_ours_and_the_real_server_with_and_without_pipelini
     assert cli.main(["bench", "redis", "--requests", "2000", "--runs", "2"]) == 0
     out = capsys.readouterr().out
     assert "best of 2" in out
+    work = {}
     for test in ("SET", "GET", "SET -P 16", "GET -P 16"):
         row = next(line.strip() for line in out.splitlines() if line.strip().startswith(test + "  "))
-        ours, real, ratio = (float(cell.replace(",", "")) for cell in row[len(test):].split()[:3])
+        cells = row[len(test):].split()
+        ours, real, ratio = (float(cell.replace(",", "")) for cell in cells[:3])
         assert ours > 0 and real > 0 and abs(ratio - ours / real) < 0.01
+        work[test] = [float(cell.replace(",", "")) for cell in cells[-2:]]     # instructions, modeled rate
+    # the machine's own work per request: a GET runs hundreds of instructions, and pipelining
+    # sixteen to a read spreads the system calls, so each request costs less
+    assert all(200 < instructions < 20_000 and modeled > 10_000 for instructions, modeled in work.values())
+    assert work["GET -P 16"][0] < work["GET"][0] and work["GET -P 16"][1] > work["GET"][1]
 
 
 def test_bench_redis_and_http_refuse_zero_runs(capsys):
@@ -78,3 +85,5 @@ def test_bench_http_measures_one_and_two_workers(capsys):
     for workers in (1, 2):
         row = next(line for line in out.splitlines() if f"/bin/httpd -w {workers}" in line)
         assert float(row.split()[3].replace(",", "")) > 0
+        instructions, modeled = (float(cell.replace(",", "")) for cell in row.split()[-2:])
+        assert 500 < instructions < 50_000 and modeled > 10_000
