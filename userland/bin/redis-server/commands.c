@@ -30,14 +30,21 @@ static char ascii_lower(char ch)
     return ch >= 'A' && ch <= 'Z' ? (char)(ch + 'a' - 'A') : ch;
 }
 
+/* Is argument i the word, in any case? One pass, and cheap: every command comes through here.
+ * Two bytes match if they are equal, or differ only in bit 5 (0x20) and are a letter. */
 int arg_is(struct client *c, int i, const char *word)
 {
     const struct str *a = ARG(i);
+    const unsigned char *s = (const unsigned char *)a->buf, *w = (const unsigned char *)word;
     size_t n = 0;
-    for (; n < a->len; n++)                       /* one pass: every command comes through here */
-        if (word[n] == 0 || ascii_lower(a->buf[n]) != ascii_lower(word[n]))
+    for (; n < a->len; n++) {
+        unsigned x = s[n], y = w[n];
+        if (x != y && ((x ^ y) != 0x20 || (y | 0x20) - 'a' > 'z' - 'a'))
             return 0;
-    return word[n] == 0;
+        if (y == 0)
+            return 0;
+    }
+    return w[n] == 0;
 }
 
 int arg_ll(struct client *c, int i, long long *v)

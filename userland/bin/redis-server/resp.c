@@ -47,26 +47,6 @@ static int careful_length_line(struct client *c, size_t *pos, long long *v)
     return 1;
 }
 
-/* The usual line, a few digits all here, read in one pass (a leaf: no call, no frame to set up):
- * 1 as careful_length_line, or NOT_QUICK for anything else (careful_length_line decides). */
-#define NOT_QUICK 2
-static int quick_length_line(struct client *c, size_t *pos, long long *v)
-{
-    const char *digits = c->in + *pos + 1, *end = c->in + c->in_len, *q = digits;
-    const char *stop = end - digits > 18 ? digits + 18 : end;   /* 18 digits cannot overflow */
-    unsigned long long n = 0, d;
-
-    while (q < stop && (d = (unsigned char)*q - '0') <= 9) {
-        n = n * 10 + d;
-        q++;
-    }
-    if (q == digits || q + 1 >= end || *q != '\r' || (*digits == '0' && q - digits > 1))
-        return NOT_QUICK;
-    *v = (long long)n;
-    *pos = (size_t)(q + 2 - c->in);
-    return 1;
-}
-
 /* Room in c->argv (and c->views) for n arguments. */
 static void argv_room(struct client *c, int n)
 {
@@ -77,16 +57,77 @@ static void argv_room(struct client *c, int n)
     c->views = xrealloc(c->views, (size_t)c->argv_cap * sizeof *c->views);
 }
 
+/* The request's count arguments, now in c->views, become c->argv. */
+static void take_views(struct client *c, long long count)
+{
+    c->argv = c->slots;
+    for (long long i = 0; i < count; i++)
+        c->argv[i] = &c->views[i];
+    c->argc = (int)count;
+    c->argv_owned = 0;
+}
+
+/* The number on a length line ("*2\r\n", "$16\r\n") whose digits start at q: at most 9 digits and
+ * no leading zero, then "\r" and one more byte, all before end. Returned with its count of digits
+ * as (number << 4 | digits), so that it comes back in a register and the caller's cursor need not
+ * live in memory; -1 for anything else, which careful_length_line then reads. */
+static long long quick_number(const char *q, const char *end)
+{
+    long long n = 0, digits = 0;
+    unsigned digit;
+    if (end - q > 11)
+        end = q + 11;                               /* 9 digits and "\r\n" is the longest */
+    while (q + digits < end && (digit = (unsigned char)q[digits] - '0') <= 9) {
+        n = n * 10 + digit;
+        digits++;
+    }
+    if (digits == 0 || digits > 9 || q + digits + 1 >= end || q[digits] != '\r' || (*q == '0' && digits > 1))
+        return -1;
+    return n << 4 | digits;
+}
+
+/* The usual request, all of it here, in one pass and without a call: "*N\r\n", then N times
+ * "$len\r\nbytes\r\n", the numbers a few digits, argv's room already there (the client's last
+ * request was as long). The position after it, or 0 for anything else: a request not all here,
+ * one that is too long or wrong, which parse_multibulk then reads with care. */
+static size_t quick_multibulk(struct client *c, size_t pos)
+{
+    char *s = c->in + pos, *end = c->in + c->in_len;
+    long long count = quick_number(s + 1, end), len;
+
+    if (count < 0 || (count >> 4) == 0 || (count >> 4) > c->argv_cap)
+        return 0;
+    s += (count & 15) + 3;                          /* '*', the digits, "\r\n" */
+    count >>= 4;
+    for (long long i = 0; i < count; i++) {
+        if (s >= end || *s != '$' || (len = quick_number(s + 1, end)) < 0)
+            return 0;
+        s += (len & 15) + 3;
+        len >>= 4;
+        if (len > BULK_MAX || len > end - s - 2)    /* too long, or its bytes not all here */
+            return 0;
+        c->views[i].len = (size_t)len;
+        c->views[i].buf = s;
+        s[len] = 0;                                 /* over the \r: each argument ends with a NUL */
+        s += len + 2;
+    }
+    take_views(c, count);
+    return (size_t)(s - c->in);                     /* never 0: a request has at least "*1\r\n" */
+}
+
 /* "*N\r\n$len\r\nbytes\r\n...": argv once all of it is here. */
 static int parse_multibulk(struct client *c, size_t *pos)
 {
-    size_t p = *pos;
+    size_t p = quick_multibulk(c, *pos);
     long long count, len;
-    int r = quick_length_line(c, &p, &count);
+    int r;
 
-    if (r == NOT_QUICK)
-        r = careful_length_line(c, &p, &count);
-
+    if (p) {
+        *pos = p;
+        return 1;
+    }
+    p = *pos;
+    r = careful_length_line(c, &p, &count);
     if (r == 0)
         return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big mbulk count string") : 0;
     if (r < 0 || count > MULTIBULK_MAX)
@@ -99,9 +140,7 @@ static int parse_multibulk(struct client *c, size_t *pos)
      * views of a request that has not all arrived are made again when the rest comes */
     for (long long i = 0; i < count; i++) {
         size_t line = p;
-        r = quick_length_line(c, &p, &len);
-        if (r == NOT_QUICK)
-            r = careful_length_line(c, &p, &len);
+        r = careful_length_line(c, &p, &len);
         if (r == 0)
             return c->in_len - p > INLINE_MAX ? protocol_error(c, "too big bulk count string") : 0;
         char kind = c->in[line];
@@ -138,11 +177,7 @@ static int parse_multibulk(struct client *c, size_t *pos)
         c->in[p + (size_t)len] = 0;               /* over the \r: each argument ends with a NUL */
         p += (size_t)len + 2;
     }
-    c->argv = c->slots;
-    for (long long i = 0; i < count; i++)
-        c->argv[i] = &c->views[i];
-    c->argc = (int)count;
-    c->argv_owned = 0;
+    take_views(c, count);
     *pos = p;
     return 1;
 }
