@@ -4,6 +4,7 @@ abort the same transactions, driven by redis-py's pipelines as an application dr
 """
 from __future__ import annotations
 
+import random
 import shlex
 import socket
 import time
@@ -84,6 +85,65 @@ def test_every_command_of_the_corpus_gets_the_answer_a_real_redis_gives(servers)
         if a != b:
             differences.append(f"{line}\n    ours: {a!r}\n    real: {b!r}")
     assert not differences, f"{len(differences)} answers differ:\n" + "\n".join(differences)
+
+
+# ---- the protocol: what any stream of bytes, cut anywhere, gets back ------------------------------
+
+def multibulk(*args: bytes) -> bytes:
+    return b"*%d\r\n" % len(args) + b"".join(b"$%d\r\n%s\r\n" % (len(a), a) for a in args)
+
+
+def random_stream(rng: random.Random) -> bytes:
+    """A few requests, the last perhaps mangled (a byte of its framing or data changed), then a
+    PING. No NUL is put in: Redis's parser looks for the end of a line with strchr, which stops
+    at one, so it waits for more where ours (memchr) sees the line and answers it."""
+    requests = []
+    for _ in range(rng.randint(1, 5)):
+        key = b"k%d" % rng.randint(0, 3)
+        requests.append(rng.choice([multibulk(b"SET", key, rng.randbytes(rng.randint(0, 20)).replace(b"\0", b"0")),
+                                    multibulk(b"GET", key), multibulk(b"ECHO", b"x" * rng.randint(0, 30))]))
+    if rng.random() < 0.5:
+        mangled = bytearray(requests[-1])
+        for _ in range(rng.randint(1, 3)):
+            mangled[rng.randrange(len(mangled))] = rng.choice(b"*$0123456789-\r\n x")
+        requests[-1] = bytes(mangled)
+    return b"".join(requests) + multibulk(b"PING")
+
+
+def replies_to(port: int, data: bytes, cuts: list[int]) -> list:
+    """Send data in pieces (cut at `cuts`), then read replies until the PING's PONG or until the
+    server closes the connection (after a protocol error): the replies, errors by their kind."""
+    conn = Connection(port)
+    last = 0
+    for cut in cuts + [len(data)]:
+        try:
+            conn.sock.sendall(data[last:cut])
+        except OSError:                              # closed already, after a protocol error
+            break
+        last = cut
+        time.sleep(0.002)
+    out = []
+    while out[-1:] != [b"PONG"]:
+        if not conn.file.peek(1):
+            out.append("closed")
+            break
+        out.append(conn.reply())
+    conn.sock.close()
+    return out
+
+
+def test_random_request_streams_cut_anywhere_get_the_answers_a_real_redis_gives(servers):
+    """The parser's quick path (one pass over a whole request) and its careful one (a request in
+    pieces, or a wrong one) together answer as Redis does, protocol errors included."""
+    rng = random.Random(12)
+    differences = []
+    for _ in range(120):
+        data = rng.choice([random_stream(rng), random_stream(rng) + random_stream(rng)])
+        cuts = sorted(rng.sample(range(1, len(data)), rng.randint(0, 4)))
+        ours, real = replies_to(servers[0], data, cuts), replies_to(servers[1], data, cuts)
+        if ours != real:
+            differences.append(f"{data!r} cut at {cuts}\n    ours: {ours!r}\n    real: {real!r}")
+    assert not differences, f"{len(differences)} streams answered differently:\n" + "\n".join(differences[:5])
 
 
 # ---- WATCH: optimistic locking, as redis-py's pipelines use it ------------------------------------
