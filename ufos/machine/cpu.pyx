@@ -15,10 +15,10 @@ from libc.stdint cimport INT64_MAX, INT64_MIN, UINT64_MAX, int8_t, int16_t, int3
 from libc.string cimport memcpy
 
 from ufos.machine.capability cimport (
-    Cap, u128, cap_add, cap_alignment_mask, cap_build, cap_can_seal, cap_clear_perms, cap_clear_tag,
-    cap_decode, cap_get_exponent, cap_set_from_mem, sext56, CAP_OTYPE_SHIFT, CAP_PERMS_SHIFT, cap_in_bounds, cap_null, cap_representable_length, cap_seal,
-    cap_seal_entry, cap_set_address, cap_set_bounds, cap_set_otype, cap_set_value, cap_unseal,
-    cap_is_subset)
+    CAP_OTYPE_SHIFT, CAP_PERMS_SHIFT, Cap, u128, cap_add, cap_alignment_mask, cap_build, cap_can_seal,
+    cap_clear_perms, cap_clear_tag, cap_decode, cap_get_exponent, cap_set_from_mem, cap_in_bounds, cap_null,
+    cap_representable_length, cap_seal, cap_seal_entry, cap_set_address, cap_set_bounds, cap_set_otype,
+    cap_set_value, cap_unseal, cap_is_subset, sext56)
 from ufos.machine.arch cimport *
 from ufos.machine.cap cimport Capability, wrap_cap
 from ufos.machine.memory cimport Memory, RelocCounters, cap_read_bits, cap_write_bits, tag_clear, tag_get, tag_set
