@@ -57,6 +57,14 @@ static void argv_room(struct client *c, int n)
     c->views = xrealloc(c->views, (size_t)c->argv_cap * sizeof *c->views);
 }
 
+/* Argument i is the len bytes at buf, a view of the input: the \r after them becomes its NUL. */
+static void view_arg(struct client *c, long long i, char *buf, size_t len)
+{
+    c->views[i].len = len;
+    c->views[i].buf = buf;
+    buf[len] = 0;
+}
+
 /* The request's count arguments, now in c->views, become c->argv. */
 static void take_views(struct client *c, long long count)
 {
@@ -81,15 +89,16 @@ static long long quick_number(const char *q, const char *end)
         n = n * 10 + digit;
         digits++;
     }
-    if (digits == 0 || digits > 9 || q + digits + 1 >= end || q[digits] != '\r' || (*q == '0' && digits > 1))
+    if (digits == 0 || digits > 9 || q + digits + 1 >= end || q[digits] != '\r'
+        || (*q == '0' && digits > 1))
         return -1;
     return n << 4 | digits;
 }
 
-/* The usual request, all of it here, in one pass and without a call: "*N\r\n", then N times
- * "$len\r\nbytes\r\n", the numbers a few digits, argv's room already there (the client's last
- * request was as long). The position after it, or 0 for anything else: a request not all here,
- * one that is too long or wrong, which parse_multibulk then reads with care. */
+/* The usual request, all of it here, in one pass with its cursor in a register: "*N\r\n", then
+ * N times "$len\r\nbytes\r\n", the numbers a few digits, argv's room already there (the client's
+ * last request was as long). The position after it, or 0 for anything else: a request not all
+ * here, one that is too long or wrong, which parse_multibulk then reads with care. */
 static size_t quick_multibulk(struct client *c, size_t pos)
 {
     char *s = c->in + pos, *end = c->in + c->in_len;
@@ -106,9 +115,7 @@ static size_t quick_multibulk(struct client *c, size_t pos)
         len >>= 4;
         if (len > BULK_MAX || len > end - s - 2)    /* too long, or its bytes not all here */
             return 0;
-        c->views[i].len = (size_t)len;
-        c->views[i].buf = s;
-        s[len] = 0;                                 /* over the \r: each argument ends with a NUL */
+        view_arg(c, i, s, (size_t)len);
         s += len + 2;
     }
     take_views(c, count);
@@ -172,9 +179,7 @@ static int parse_multibulk(struct client *c, size_t *pos)
             return 0;
         }
         argv_room(c, (int)i + 1);
-        c->views[i].len = (size_t)len;
-        c->views[i].buf = c->in + p;
-        c->in[p + (size_t)len] = 0;               /* over the \r: each argument ends with a NUL */
+        view_arg(c, i, c->in + p, (size_t)len);
         p += (size_t)len + 2;
     }
     take_views(c, count);
