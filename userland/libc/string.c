@@ -182,7 +182,10 @@ int memcmp(const void *s1, const void *s2, size_t n)
             b += WORD_SIZE;
         }
     }
-    for (; n > 0; n--, a++, b++)                /* the rest, and the word that differs */
+    for (; n >= 4; n -= 4, a += 4, b += 4)      /* 4 bytes a step while they are equal */
+        if ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]))
+            break;
+    for (; n > 0; n--, a++, b++)                /* the rest, and the bytes that differ */
         if (*a != *b)
             return *a - *b;
     return 0;
