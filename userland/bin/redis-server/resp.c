@@ -83,6 +83,13 @@ static long long quick_number(const char *q, const char *end)
 {
     long long n = 0, digits = 0;
     unsigned digit;
+    if (end - q > 3) {                              /* one or two digits, the usual: no loop */
+        unsigned first = (unsigned char)q[0] - '0', second = (unsigned char)q[1] - '0';
+        if (first <= 9 && q[1] == '\r')
+            return first << 4 | 1;
+        if (first - 1 <= 8 && second <= 9 && q[2] == '\r')     /* first - 1 <= 8: 1..9, no leading 0 */
+            return (first * 10 + second) << 4 | 2;
+    }
     if (end - q > 11)
         end = q + 11;                               /* 9 digits and "\r\n" is the longest */
     while (q + digits < end && (digit = (unsigned char)q[digits] - '0') <= 9) {
@@ -328,7 +335,9 @@ int reply_room(struct client *c, size_t n)
     return 0;
 }
 
-void reply_raw(struct client *c, const char *p, size_t n)
+/* Where n more bytes of answer go, at the end of c->out, grown if need be; NULL if c is closed
+ * instead (output_overflow). The caller writes them and counts them into out_len. */
+static char *reply_space(struct client *c, size_t n)
 {
     if (c->out_len + n > c->out_cap) {
         size_t cap = c->out_cap ? c->out_cap : 16384;
@@ -337,13 +346,21 @@ void reply_raw(struct client *c, const char *p, size_t n)
             cap *= 2;
         if (c->close_asap || c->out_len + n > OUTPUT_MAX || !(out = realloc(c->out, cap))) {
             output_overflow(c);
-            return;
+            return NULL;
         }
         c->out = out;
         c->out_cap = cap;
     }
-    memcpy(c->out + c->out_len, p, n);
-    c->out_len += n;
+    return c->out + c->out_len;
+}
+
+void reply_raw(struct client *c, const char *p, size_t n)
+{
+    char *out = reply_space(c, n);
+    if (out) {
+        memcpy(out, p, n);
+        c->out_len += n;
+    }
 }
 
 /* A one-line reply: the type byte, a number, \r\n ("*3\r\n", ":42\r\n", "$5\r\n"). */
@@ -389,11 +406,21 @@ void reply_int(struct client *c, long long v)
     reply_header(c, ':', v);
 }
 
+/* "$n\r\n", the n bytes, "\r\n": written in place, at once (GET answers with one). */
 void reply_bulk(struct client *c, const char *p, size_t n)
 {
-    reply_header(c, '$', (long long)n);
-    reply_raw(c, p, n);
-    reply_raw(c, "\r\n", 2);
+    char *out = reply_space(c, n + 25), *at;    /* '$', 20 digits at most, their NUL, two "\r\n" */
+    if (!out)
+        return;
+    at = out + 1 + ll_to_str(out + 1, (long long)n);
+    out[0] = '$';
+    at[0] = '\r';
+    at[1] = '\n';
+    memcpy(at + 2, p, n);
+    at += n + 2;
+    at[0] = '\r';
+    at[1] = '\n';
+    c->out_len += (size_t)(at + 2 - out);
 }
 
 void reply_str(struct client *c, struct str *s)

@@ -146,6 +146,11 @@ int ll_to_str(char *buf, long long v)
     int n = 0, len = 0;
     unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
 
+    if (u < 10 && v >= 0) {                 /* one digit, the usual length: no loop, no copy */
+        buf[0] = (char)('0' + u);
+        buf[1] = 0;
+        return 1;
+    }
     do {
         tmp[n++] = (char)('0' + u % 10);
         u /= 10;
