@@ -35,40 +35,42 @@ void *memcpy(void *dest, const void *src, size_t n)
     unsigned char *d = dest;
     const unsigned char *s = src;
 
-    if (((__ADDR(d) ^ __ADDR(s)) & (CAP_SIZE - 1)) == 0) {
-        /* Same alignment in the granule: bytes up to a granule boundary, then capabilities. */
-        while (n > 0 && (__ADDR(d) & (CAP_SIZE - 1)) != 0) {
-            *d++ = *s++;
-            n--;
-        }
-        while (n >= 4 * CAP_SIZE) {
-            void **dc = (void **)d;
-            void *const *sc = (void *const *)s;
-            dc[0] = sc[0];
-            dc[1] = sc[1];
-            dc[2] = sc[2];
-            dc[3] = sc[3];
-            d += 4 * CAP_SIZE;
-            s += 4 * CAP_SIZE;
-            n -= 4 * CAP_SIZE;
-        }
-        while (n >= CAP_SIZE) {
-            *(void **)d = *(void *const *)s;
-            d += CAP_SIZE;
-            s += CAP_SIZE;
-            n -= CAP_SIZE;
-        }
-    } else if (((__ADDR(d) ^ __ADDR(s)) & (WORD_SIZE - 1)) == 0) {
-        /* Same alignment in a word (there can be no whole capabilities to keep): words. */
-        while (n > 0 && (__ADDR(d) & (WORD_SIZE - 1)) != 0) {
-            *d++ = *s++;
-            n--;
-        }
-        while (n >= WORD_SIZE) {
-            *(unsigned long *)d = *(const unsigned long *)s;
-            d += WORD_SIZE;
-            s += WORD_SIZE;
-            n -= WORD_SIZE;
+    if (n >= WORD_SIZE) {                       /* shorter: no whole word, straight to the bytes */
+        if (((__ADDR(d) ^ __ADDR(s)) & (CAP_SIZE - 1)) == 0) {
+            /* Same alignment in the granule: bytes up to a granule boundary, then capabilities. */
+            while (n > 0 && (__ADDR(d) & (CAP_SIZE - 1)) != 0) {
+                *d++ = *s++;
+                n--;
+            }
+            while (n >= 4 * CAP_SIZE) {
+                void **dc = (void **)d;
+                void *const *sc = (void *const *)s;
+                dc[0] = sc[0];
+                dc[1] = sc[1];
+                dc[2] = sc[2];
+                dc[3] = sc[3];
+                d += 4 * CAP_SIZE;
+                s += 4 * CAP_SIZE;
+                n -= 4 * CAP_SIZE;
+            }
+            while (n >= CAP_SIZE) {
+                *(void **)d = *(void *const *)s;
+                d += CAP_SIZE;
+                s += CAP_SIZE;
+                n -= CAP_SIZE;
+            }
+        } else if (((__ADDR(d) ^ __ADDR(s)) & (WORD_SIZE - 1)) == 0) {
+            /* Same alignment in a word (there can be no whole capabilities to keep): words. */
+            while (n > 0 && (__ADDR(d) & (WORD_SIZE - 1)) != 0) {
+                *d++ = *s++;
+                n--;
+            }
+            while (n >= WORD_SIZE) {
+                *(unsigned long *)d = *(const unsigned long *)s;
+                d += WORD_SIZE;
+                s += WORD_SIZE;
+                n -= WORD_SIZE;
+            }
         }
     }
     for (; n >= 4; n -= 4, d += 4, s += 4) {    /* 4 bytes a step: fewer loop tests */
