@@ -327,6 +327,8 @@ def test_more_hash_commands(r):
     with pytest.raises(redis.ResponseError, match="^increment would produce NaN or Infinity$"):
         r.hincrbyfloat("big", "f", "1e308")
     assert r.exists("none") == 0                                  # an error creates no hash
+    r.hincrbyfloat("big", "g", "1e300")                           # 301 digits, no exponent: they read back
+    assert len(r.hget("big", "g")) == 301 and r.hincrbyfloat("big", "g", -1e300) == 0
     fields = {b"a": b"1", b"b": b"2", b"c": b"3"}
     r.hset("r", mapping=fields)
     assert r.hrandfield("r") in fields and r.hrandfield("none") is None and r.hrandfield("r", 0) == []

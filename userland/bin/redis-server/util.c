@@ -164,10 +164,11 @@ int ll_to_str(char *buf, long long v)
 }
 
 /* A floating-point number as Redis reads one (INCRBYFLOAT, HINCRBYFLOAT): what strtod takes, but
- * all of the bytes, no leading space, and not NaN. */
+ * all of the bytes, no leading space, and not NaN; at most 5 KB, Redis's MAX_LONG_DOUBLE_CHARS
+ * (INCRBYFLOAT can make a number of 309 digits, which must read back). */
 int parse_double(const char *p, size_t len, double *out)
 {
-    char buf[256], *end;
+    char buf[5 * 1024], *end;
     if (len == 0 || len >= sizeof buf || isspace((unsigned char)p[0]))
         return 0;
     memcpy(buf, p, len);
