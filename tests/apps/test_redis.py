@@ -257,8 +257,11 @@ def test_scan_visits_every_key_once(r):
         if cursor == 0:
             break
     assert sorted(seen) == sorted(f"key:{i}".encode() for i in range(300))
-    with pytest.raises(redis.ResponseError, match="^invalid cursor$"):
-        r.execute_command("SCAN", "abc")
+    for bad in ("abc", "18446744073709551616", "-", " 1", "1x"):     # strtoul's syntax, 64 bits, as Redis
+        with pytest.raises(redis.ResponseError, match="^invalid cursor$"):
+            r.execute_command("SCAN", bad)
+    assert r.execute_command("SCAN", "-1")[0] == r.execute_command("SCAN", "18446744073709551615")[0] == 0
+    assert len(r.execute_command("SCAN", "+0", "COUNT", 1000)[1]) == 350
 
 
 def test_lists_hashes_sets(r):

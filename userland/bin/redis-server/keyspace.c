@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -353,6 +354,22 @@ static void scan_collect(struct entry *e, void *arg)
     b->entries[b->n++] = key_expired(e) ? NULL : e;
 }
 
+/* A cursor as Redis reads one (with strtoul): a sign, where '-' negates it modulo 2^64 (so -1
+ * is the last cursor), then digits; "" is 0. 0 for anything else, or more than 64 bits. */
+static int parse_cursor(const struct str *s, unsigned long *out)
+{
+    size_t i = s->len > 1 && (s->buf[0] == '-' || s->buf[0] == '+');
+    unsigned long v = 0;
+    for (; i < s->len; i++) {
+        unsigned digit = (unsigned char)s->buf[i] - '0';
+        if (digit > 9 || v > (ULONG_MAX - digit) / 10)
+            return 0;
+        v = v * 10 + digit;
+    }
+    *out = s->buf[0] == '-' ? 0 - v : v;
+    return 1;
+}
+
 /* SCAN cursor [MATCH pattern] [COUNT n] [TYPE type] (type < 0: the keys), and HSCAN, SSCAN and
  * ZSCAN key cursor [MATCH pattern] [COUNT n] (type TYPE_HASH, TYPE_SET or TYPE_ZSET: the key's
  * fields each with its value, members, or members each with its score). As in Redis, the cursor is checked before the key, the options after. */
@@ -365,13 +382,9 @@ void scan_generic(struct client *c, int type)
     struct value *v;
     int at = type < 0 ? 1 : 2;                    /* the cursor's argument */
 
-    for (size_t i = 0; i < ARG(at)->len; i++) {
-        char ch = ARG(at)->buf[i];
-        if (ch < '0' || ch > '9' || ARG(at)->len > 20) {
-            reply_error(c, "ERR invalid cursor");
-            return;
-        }
-        cursor = cursor * 10 + (unsigned long)(ch - '0');
+    if (!parse_cursor(ARG(at), &cursor)) {
+        reply_error(c, "ERR invalid cursor");
+        return;
     }
     if (type >= 0) {
         if (!read_key(c, 1, type, &v))
