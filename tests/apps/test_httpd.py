@@ -179,6 +179,10 @@ def test_a_directory_is_its_index_and_needs_its_slash(server):
     assert get(server.port, "/sub/")[2] == b"<p>sub</p>\n"
     status, headers, _ = get(server.port, "/sub?x=1")
     assert status == 301 and headers["location"] == "/sub/?x=1"
+    assert get(server.port, "/sub/..")[2] == b"<h1>home</h1>\n"          # "/sub/.." is "/", a directory's name
+    assert get(server.port, "/sub/.")[2] == b"<p>sub</p>\n"
+    assert get(server.port, "/hello.txt/")[0] == 404                      # a file named as a directory (ENOTDIR)
+    assert get(server.port, "/hello.txt/.")[0] == 404
 
 
 def test_a_large_file_arrives_whole(server):
@@ -329,6 +333,12 @@ def test_dot_segments_inside_the_root_are_resolved(server):
     assert get(server.port, "/sub/../hello.txt")[2] == b"hello, world\n"
 
 
+def test_a_fragment_is_not_part_of_the_path(server):
+    assert get(server.port, "/hello.txt#top")[2] == b"hello, world\n"
+    status, headers, _ = get(server.port, "/sub?x=1#top")
+    assert status == 301 and headers["location"] == "/sub/?x=1"
+
+
 def test_a_symlink_out_of_the_root_is_not_followed(server):
     status, _, body = get(server.port, "/link")
     assert status in (403, 404) and b"SECRET" not in body
@@ -356,7 +366,8 @@ def test_304_has_no_body(server):
 
 @pytest.mark.parametrize("header, first, last", [("bytes=0-9", 0, 9), ("bytes=1000-", 1000, len(BIG) - 1),
                                                  ("bytes=-100", len(BIG) - 100, len(BIG) - 1),
-                                                 ("bytes=5-999999999", 5, len(BIG) - 1)])
+                                                 ("bytes=5-999999999", 5, len(BIG) - 1),
+                                                 ("Bytes= 2-3", 2, 3)])     # the unit in any case, spaces after '='
 def test_range_gives_206(server, header, first, last):
     status, headers, body = get(server.port, "/big.bin", headers={"Range": header})
     assert status == 206 and body == BIG[first:last + 1]

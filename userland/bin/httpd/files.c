@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,20 +95,29 @@ static int walk(const char *relative, char *full, size_t cap, struct stat *st)
     return 0;
 }
 
+/* Does path name a directory by its form: a final '/', or a final "." or ".." ("/a/.." is "/")? */
+static int names_directory(const char *path)
+{
+    const char *last = strrchr(path, '/');
+    return last != NULL && (strcmp(last, "/") == 0 || strcmp(last, "/.") == 0 || strcmp(last, "/..") == 0);
+}
+
 /* The file a request's path names, with its stat and its name in full[FULL_MAX]: 0, or the status
  * to answer. A directory is its index.html (403 without one); a directory named without its
- * final '/' is a 301, to the name with it (so that the page's relative links work). */
+ * final '/' is a 301, to the name with it (so that the page's relative links work); a file named
+ * as a directory ("/a.txt/") is not found, as open() says ENOTDIR. */
 static int find_target(const struct http_request *req, struct stat *st, char *full)
 {
     char relative[HTTP_MAX_TARGET];
-    size_t n = strlen(req->path);
     int status;
 
     if ((status = normalize(req->path, relative, sizeof relative)) != 0 ||
         (status = walk(relative, full, FULL_MAX - sizeof "/index.html", st)) != 0)
         return status;
+    if (!S_ISDIR(st->st_mode) && names_directory(req->path))
+        return 404;
     if (S_ISDIR(st->st_mode)) {
-        if (n == 0 || req->path[n - 1] != '/')
+        if (!names_directory(req->path))
             return 301;
         strcat(full, "/index.html");
         if (lstat(full, st) < 0)
@@ -162,10 +172,10 @@ static int parse_range(const struct http_request *req, long size, time_t mtime, 
     long from, to;
     char *end;
 
-    if (range == NULL || strncmp(range, "bytes=", 6) != 0 || strchr(range, ',') != NULL ||
+    if (range == NULL || strncasecmp(range, "bytes=", 6) != 0 || strchr(range, ',') != NULL ||
         (if_range != NULL && http_parse_date(if_range) != mtime))
         return 200;
-    range += 6;
+    range += 6 + strspn(range + 6, " \t");     /* "bytes= 0-9": a list may have spaces (RFC 9110 §5.6.1) */
     if (*range == '-') {                        /* the last N bytes */
         long n = strtol(range + 1, &end, 10);
         if (end == range + 1 || *end != '\0' || n < 0)
