@@ -183,6 +183,20 @@ def test_load_and_store_pairs_and_ldct():
     assert m.cpu.x[6] == 0b1100 and m.cpu.x[7] == 0
 
 
+def test_a_pair_across_the_end_of_the_bounds_faults_on_its_second_half():
+    # one check serves both halves of a pair only when both pass: else each half is its own access
+    m, trap = fault_of(f"""
+        mov x0, #7
+        clrtag c9, c1
+        ldp c8, c9, [c1, #{BUF_SIZE - 16}]
+""")
+    assert trap.fault == "BOUNDS" and trap.address == m.symbol("buf") + BUF_SIZE
+    assert m.cpu.c[8].address == 0 and m.cpu.c[9].address == m.symbol("buf")     # neither written
+    m, trap = fault_of(f"        stp c1, c1, [c1, #{BUF_SIZE - 16}]")
+    assert trap.fault == "BOUNDS" and trap.address == m.symbol("buf") + BUF_SIZE
+    assert m.load_cap(m.symbol("buf") + BUF_SIZE - 16) == m.cpu.c[1]               # the first half went
+
+
 def test_register_writes_through_the_x_view_clear_the_tag():
     m = run_ok("""
         add x1, x1, #0

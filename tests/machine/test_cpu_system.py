@@ -158,6 +158,26 @@ def test_capability_load_trap_fires_only_for_tagged_capabilities():
     assert m2.run().kind == "HLT"
 
 
+def test_pairs_trap_on_the_half_that_holds_or_stores_a_capability():
+    # ldp/stp take the page's capability-load and -store rules half by half: the fault names the
+    # half that breaks them, and an stp's first, untagged half is stored before it
+    m = machine("""
+        str c1, [c1, #48]
+        svc #0
+        ldp c4, c5, [c1, #32]
+""")
+    assert m.run().kind == "SVC"
+    m.page_table.protect(page_of(m, "buf"), set_bits=PTE["CAP_TRAP"])
+    trap = m.run()
+    assert trap.kind == "PAGE" and trap.fault == "CAP_LOAD" and trap.address == m.symbol("buf") + 48
+    assert not m.cpu.c[4].tag and m.cpu.c[4].address == 0
+    m = machine("        mov x2, #5\n        stp c2, c1, [c1, #64]")
+    m.page_table.protect(page_of(m, "buf"), clear_bits=PTE["CAP_STORE"])
+    trap = m.run()
+    assert trap.kind == "PAGE" and trap.fault == "CAP_STORE" and trap.address == m.symbol("buf") + 80
+    assert m.read(m.symbol("buf") + 64, 8) == (5).to_bytes(8, "little")
+
+
 def test_capability_stores_need_a_page_that_allows_them():
     m = machine("        clrtag c2, c1\n        str c2, [c1, #32]\n        str c1, [c1, #32]")
     m.page_table.protect(page_of(m, "buf"), clear_bits=PTE["CAP_STORE"])

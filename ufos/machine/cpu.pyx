@@ -326,14 +326,23 @@ cdef inline void set_loaded(CPUState* s, Cap* out, uint64_t pesbt, uint64_t addr
     e.pesbt, e.window = pesbt, window
     e.top, e.base, e.exponent, e.bounds_valid = out.top, out.base, out.exponent, out.bounds_valid
 
+cdef inline void read_capability(CPUState* s, const uint8_t* p, bint tag, uint32_t auth_perms, Cap* out) noexcept nogil:
+    """The capability at host p, whose tag is `tag`, as a load by an authority with auth_perms gives
+    it: without LoadCap the tag is stripped (no fault); without MutableLoad it is made read-only."""
+    cdef uint64_t pesbt, address
+    if not auth_perms & PERM_LOAD_CAP:
+        tag = False
+    cap_read_bits(p, &pesbt, &address)
+    set_loaded(s, out, pesbt, address, tag)
+    if out.tag and out.otype == 0 and not auth_perms & PERM_MUTABLE_LOAD:
+        cap_clear_perms(out, MUTABLE_PERMS)      # transitively read-only
+
 cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, Cap* out) noexcept nogil:
     """LDR Ct: the capability at va, authorised by auth (register `base` in a fault's syndrome),
     with Morello's rules for LoadCap, MutableLoad and the page's capability-load trap. False (and a
     trap) on a fault, and *out untouched. out may be a register, even auth's own (LDR c0, [c0]):
     the authority's permissions are read before out is written."""
     cdef uint32_t fault = check_capability(auth, va, 16, PERM_LOAD)
-    cdef uint32_t auth_perms = auth.perms
-    cdef uint64_t pesbt, address
     cdef uint8_t* p
     cdef bint tag
     if fault:
@@ -348,25 +357,24 @@ cdef bint load_capability(CPUState* s, const Cap* auth, int base, uint64_t va, C
     if tag and cached_pte(s, va) & PTE_CAP_TRAP:
         page_fault(s, FAULT_CAP_LOAD, ACCESS_LOAD, base, va)
         return False
-    if not auth_perms & PERM_LOAD_CAP:
-        tag = False                              # loaded as data: the tag is stripped, no fault
-    cap_read_bits(p, &pesbt, &address)
-    set_loaded(s, out, pesbt, address, tag)
-    if out.tag and out.otype == 0 and not auth_perms & PERM_MUTABLE_LOAD:
-        cap_clear_perms(out, MUTABLE_PERMS)      # transitively read-only
+    read_capability(s, p, tag, auth.perms, out)
     return True
 
-cdef bint store_capability(CPUState* s, const Cap* auth, int base, uint64_t va, const Cap* value) noexcept nogil:
-    """STR Ct: store a capability and its tag. A tagged value needs StoreCap (and StoreLocalCap if it
-    is not Global) from the authority, and a page that allows capability stores."""
+cdef inline uint32_t store_perms(const Cap* value) noexcept nogil:
+    """What storing value needs of its authority: Store; StoreCap too if it is tagged, and
+    StoreLocalCap if it is also not Global."""
     cdef uint32_t perm = PERM_STORE
-    cdef uint8_t* p
-    cdef uint32_t fault
     if value.tag:
         perm |= PERM_STORE_CAP
         if not value.perms & PERM_GLOBAL:
             perm |= PERM_STORE_LOCAL_CAP
-    fault = check_capability(auth, va, 16, perm)
+    return perm
+
+cdef bint store_capability(CPUState* s, const Cap* auth, int base, uint64_t va, const Cap* value) noexcept nogil:
+    """STR Ct: store a capability and its tag. A tagged value needs a page that allows capability
+    stores."""
+    cdef uint8_t* p
+    cdef uint32_t fault = check_capability(auth, va, 16, store_perms(value))
     if fault:
         return capability_fault(s, fault, ACCESS_STORE, base, va)
     if va & 15:
@@ -381,6 +389,49 @@ cdef bint store_capability(CPUState* s, const Cap* auth, int base, uint64_t va, 
     cap_write_bits(p, value)
     tag_set(s.tags, p - s.mem, value.tag)
     return True
+
+# LDP and STP of capabilities: a function's prologue and epilogue save and restore its registers
+# in pairs, so these run at every call. When the pair lies in one page and nothing faults, one
+# check of the authority and one translation serve both halves; otherwise each half is loaded or
+# stored on its own, the first first, so a fault is the one the architecture gives.
+
+cdef inline bint pair_in_one_page(uint64_t va) noexcept nogil:
+    return not va & 15 and (va & PAGE_MASK) <= PAGE_MASK + 1 - 32
+
+cdef bint load_capability_pair(CPUState* s, const Cap* auth, int base, uint64_t va, Cap* first,
+                               Cap* second) noexcept nogil:
+    """LDP Ct, Ct2: the capabilities at va and va + 16 into first and second (not registers: the
+    caller writes those once both loads are done)."""
+    cdef uint32_t auth_perms = auth.perms
+    cdef uint8_t* p
+    cdef bint tag0, tag1
+    if pair_in_one_page(va) and not check_capability(auth, va, 32, PERM_LOAD):
+        p = translate(s, va, PTE_READ, ACCESS_LOAD, base)
+        if p == NULL:
+            return False                         # the fault the first half would take
+        tag0 = tag_get(s.tags, p - s.mem)
+        tag1 = tag_get(s.tags, p + 16 - s.mem)
+        if not ((tag0 or tag1) and cached_pte(s, va) & PTE_CAP_TRAP):
+            read_capability(s, p, tag0, auth_perms, first)
+            read_capability(s, p + 16, tag1, auth_perms, second)
+            return True
+    return load_capability(s, auth, base, va, first) and load_capability(s, auth, base, va + 16, second)
+
+cdef bint store_capability_pair(CPUState* s, const Cap* auth, int base, uint64_t va, const Cap* first,
+                                const Cap* second) noexcept nogil:
+    """STP Ct, Ct2: first at va, second at va + 16."""
+    cdef uint8_t* p
+    if pair_in_one_page(va) and not check_capability(auth, va, 32, store_perms(first) | store_perms(second)):
+        p = translate(s, va, PTE_WRITE, ACCESS_STORE, base)
+        if p == NULL:
+            return False                         # the fault the first half would take
+        if not ((first.tag or second.tag) and not cached_pte(s, va) & PTE_CAP_STORE):
+            cap_write_bits(p, first)
+            tag_set(s.tags, p - s.mem, first.tag)
+            cap_write_bits(p + 16, second)
+            tag_set(s.tags, p + 16 - s.mem, second.tag)
+            return True
+    return store_capability(s, auth, base, va, first) and store_capability(s, auth, base, va + 16, second)
 
 
 # ===== instruction fetch and branches =============================================================
@@ -835,7 +886,7 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
         elif op == OP_LDPC:
             auth = base_authority(s, rn, False, &va, &reg)
             va += <uint64_t>f_pimm9(w)
-            if not load_capability(s, auth, reg, va, &t) or not load_capability(s, auth, reg, va + 16, &t2):
+            if not load_capability_pair(s, auth, reg, va, &t, &t2):
                 break
             set_c(s, d, &t)
             set_c(s, rm, &t2)
@@ -844,7 +895,7 @@ cdef uint64_t execute(CPUState* s, uint64_t budget) noexcept nogil:
             va += <uint64_t>f_pimm9(w)
             t = cr(s, d)[0]
             t2 = cr(s, rm)[0]
-            if not store_capability(s, auth, reg, va, &t) or not store_capability(s, auth, reg, va + 16, &t2):
+            if not store_capability_pair(s, auth, reg, va, &t, &t2):
                 break
         elif op == OP_LDCT:
             auth = base_authority(s, rn, False, &va, &reg)
