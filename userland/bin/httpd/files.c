@@ -423,12 +423,12 @@ static int answer_file(int sock, const struct http_request *req, int keep_alive,
 }
 
 /* The 301 to a directory's name with a '/' after it: the target as sent (still percent-encoded),
- * the '/' before its query. */
+ * the '/' before its query (or a fragment, if the client sent one). */
 static int redirect_to_directory(int sock, const struct http_request *req, int keep_alive, long *sent)
 {
     char extra[HTTP_MAX_TARGET + 48];
     const char *target = req->target[0] == '/' ? req->target : req->path;
-    int n = (int)strcspn(target, "?");
+    int n = (int)strcspn(target, "?#");
 
     snprintf(extra, sizeof extra, "Location: %.*s/%s%s\r\n", n, target, req->query[0] ? "?" : "", req->query);
     return send_error(sock, req, 301, extra, keep_alive, sent);

@@ -100,15 +100,14 @@ static const char *target_path(const char *target)
     return p != NULL ? p : "/";
 }
 
-/* Split the target into the decoded path and the query. A fragment ("#top") is not the server's
- * (a client should not send one): it is cut off, as nginx does. 0, or 400. */
-static int parse_target(struct http_request *req, char *target)
+/* Split the target into the decoded path and the query. The path ends at a fragment ("#top"),
+ * which is not the server's (a client should not send one; nginx drops it too). 0, or 400. */
+static int parse_target(struct http_request *req, const char *target)
 {
     const char *path = target_path(target);
     size_t n = 0;
 
-    target[strcspn(target, "#")] = '\0';
-    while (path[n] != '\0' && path[n] != '?')
+    while (path[n] != '\0' && path[n] != '?' && path[n] != '#')
         n++;
     if (path[0] != '/' && strcmp(target, "*") != 0)
         return 400;
