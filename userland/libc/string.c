@@ -459,20 +459,43 @@ char *strstr(const char *haystack, const char *needle)
     return NULL;
 }
 
+/* A set of bytes, a bit each: strspn and strcspn make one of their second string, then look each
+ * byte of the first up in it, where a strchr per byte would cost the whole set's length. */
+struct byteset {
+    unsigned long bits[4];
+};
+
+static void byteset_of(struct byteset *set, const char *chars)
+{
+    set->bits[0] = set->bits[1] = set->bits[2] = set->bits[3] = 0;
+    for (const unsigned char *c = (const unsigned char *)chars; *c; c++)
+        set->bits[*c >> 6] |= 1UL << (*c & 63);
+}
+
+static int in_byteset(const struct byteset *set, unsigned char c)
+{
+    return set->bits[c >> 6] >> (c & 63) & 1;
+}
+
 size_t strspn(const char *s, const char *accept)
 {
+    struct byteset set;
     size_t n = 0;
 
-    while (s[n] != '\0' && strchr(accept, s[n]) != NULL)
+    byteset_of(&set, accept);                   /* no NUL in it: the end of s stops the scan */
+    while (in_byteset(&set, (unsigned char)s[n]))
         n++;
     return n;
 }
 
 size_t strcspn(const char *s, const char *reject)
 {
+    struct byteset set;
     size_t n = 0;
 
-    while (s[n] != '\0' && strchr(reject, s[n]) == NULL)
+    byteset_of(&set, reject);
+    set.bits[0] |= 1;                           /* the end of s stops the scan as a rejected byte does */
+    while (!in_byteset(&set, (unsigned char)s[n]))
         n++;
     return n;
 }
