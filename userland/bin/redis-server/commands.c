@@ -290,6 +290,7 @@ static const struct command command_table[] = {
     {"zremrangebyscore", zremrangebyscore_command, 4, "write", 1, 1, 1},
     {"zremrangebylex", zremrangebylex_command, 4, "write", 1, 1, 1},
     {"zscan", zscan_command, -3, "readonly random", 1, 1, 1},
+    {"zrandmember", zrandmember_command, -2, "readonly random", 1, 1, 1},
     {"blpop", blpop_command, -3, "write noscript", 1, -2, 1},
     {"brpop", brpop_command, -3, "write noscript", 1, -2, 1},
     {"brpoplpush", brpoplpush_command, 4, "write denyoom noscript", 1, 2, 1},

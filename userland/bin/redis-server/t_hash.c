@@ -231,13 +231,15 @@ void hincrbyfloat_command(struct client *c)
 
 /* HRANDFIELD key [count [WITHVALUES]]: one random field, or count of them as SRANDMEMBER picks
  * its members (t_set.c). */
-void hrandfield_command(struct client *c)
+/* HRANDFIELD key [count [WITHVALUES]] and ZRANDMEMBER key [count [WITHSCORES]]: the count's
+ * checks, then reply_random. */
+void reply_random_with(struct client *c, int type, const char *with)
 {
     long long count = 0;
     int withvalues = c->argc == 4;
     if (c->argc >= 3 && !arg_ll(c, 2, &count))
         return;
-    if (c->argc > 4 || (withvalues && !arg_is(c, 3, "WITHVALUES"))) {
+    if (c->argc > 4 || (withvalues && !arg_is(c, 3, with))) {
         reply_error(c, ERR_SYNTAX);
         return;
     }
@@ -245,7 +247,12 @@ void hrandfield_command(struct client *c)
         reply_error(c, "ERR value is out of range");
         return;
     }
-    reply_random(c, TYPE_HASH, count, withvalues);
+    reply_random(c, type, count, withvalues);
+}
+
+void hrandfield_command(struct client *c)
+{
+    reply_random_with(c, TYPE_HASH, "WITHVALUES");
 }
 
 /* HSCAN key cursor [MATCH pattern] [COUNT count]: fields and their values */

@@ -124,19 +124,23 @@ int arg_signed_count(struct client *c, int i, long long *v)
     return 0;
 }
 
+/* An entry of a set, a hash or a sorted set's dict: its key, then, if values is TYPE_HASH or
+ * TYPE_ZSET, its value or its score. */
 static void reply_entry(struct client *c, struct entry *e, int values)
 {
     if (values && c->resp == 3)
         reply_array(c, 2);                /* RESP3: a [field, value] pair each */
     reply_str(c, e->key);
-    if (values)
+    if (values == TYPE_HASH)
         reply_str(c, e->val);
+    else if (values == TYPE_ZSET)
+        reply_double(c, ((struct znode *)e->val)->score);
 }
 
-/* SRANDMEMBER's and HRANDFIELD's answer: count random entries of d (not empty), as Redis picks
- * them: with repeats when count is negative, else distinct ones, all of d when count reaches its
- * size; values: a hash's fields with their values. The picks come from random(), as SPOP's do,
- * so that a seed gives the same answers. */
+/* SRANDMEMBER's, HRANDFIELD's and ZRANDMEMBER's answer: count random entries of d (not empty),
+ * as Redis picks them: with repeats when count is negative, else distinct ones, all of d when
+ * count reaches its size; values as reply_entry's (0: the keys alone). The picks come from
+ * random(), as SPOP's do, so that a seed gives the same answers. */
 void reply_random_entries(struct client *c, struct dict *d, long long count, int values)
 {
     size_t n = count < 0 ? (size_t)-count : count < (long long)d->used ? (size_t)count : d->used;
@@ -177,19 +181,21 @@ void srandmember_command(struct client *c)
     reply_random(c, TYPE_SET, count, 0);
 }
 
-/* SRANDMEMBER's and HRANDFIELD's answer, their arguments read: one random member or field (no
- * count given), or reply_random_entries's; nil or an empty array if there is no key. */
+/* SRANDMEMBER's, HRANDFIELD's and ZRANDMEMBER's answer, their arguments read: one random member
+ * or field (no count given), or reply_random_entries's (values: with the values or scores); nil
+ * or an empty array if there is no key. */
 void reply_random(struct client *c, int type, long long count, int values)
 {
     struct value *v;
     if (!read_key(c, 1, type, &v))
         return;
-    if (c->argc == 2 && v)
-        reply_str(c, dict_random(v->ptr)->key);
+    struct dict *d = !v ? NULL : type == TYPE_ZSET ? ((struct zset *)v->ptr)->dict : v->ptr;
+    if (c->argc == 2 && d)
+        reply_str(c, dict_random(d)->key);
     else if (c->argc == 2)
         reply_null(c);
-    else if (v)
-        reply_random_entries(c, v->ptr, count, values);
+    else if (d)
+        reply_random_entries(c, d, count, values ? type : 0);
     else
         reply_array(c, 0);
 }

@@ -214,10 +214,15 @@ struct zrange_spec {
     int minex, maxex;
 };
 
+/* A score end as Redis reads one (zslParseRange): strtod's, to the end of the string, not NaN.
+ * Unlike a score (parse_double), one past a double's range is infinite (1e400 is +inf), and ""
+ * is 0, as strtod leaves them. */
 static int parse_score_end(const struct str *s, double *v, int *ex)
 {
+    char *end;
     *ex = s->len > 0 && s->buf[0] == '(';
-    return parse_double(s->buf + *ex, s->len - (size_t)*ex, v);
+    *v = strtod(s->buf + *ex, &end);
+    return *end == '\0' && !isnan(*v);
 }
 
 static int parse_lex_end(const struct str *s, struct str *v, int *inf, int *ex)
@@ -717,6 +722,12 @@ void zpopmin_command(struct client *c)
 void zpopmax_command(struct client *c)
 {
     zpop_generic(c, 1);
+}
+
+/* ZRANDMEMBER key [count [WITHSCORES]] (Redis 6.2) */
+void zrandmember_command(struct client *c)
+{
+    reply_random_with(c, TYPE_ZSET, "WITHSCORES");
 }
 
 /* ZREMRANGEBYRANK key start stop, ZREMRANGEBYSCORE key min max, ZREMRANGEBYLEX key min max */
