@@ -144,7 +144,7 @@ void sscan_command(struct client *c);
 /* SRANDMEMBER's and HRANDFIELD's count random entries (values: a hash's, after each field) */
 void reply_random_entries(struct client *c, struct dict *d, long long count, int values);
 void reply_random(struct client *c, int type, long long count, int values);   /* SRANDMEMBER, HRANDFIELD */
-void reply_random_with(struct client *c, int type, const char *with);           /* HRANDFIELD, ZRANDMEMBER */
+void reply_random_with(struct client *c, int type, const char *with);          /* HRANDFIELD, ZRANDMEMBER */
 int arg_signed_count(struct client *c, int i, long long *v);   /* not LLONG_MIN: 0 after an error */
 
 /* ---- t_zset.c -------------------------------------------------------------------------------- */

@@ -231,25 +231,6 @@ void hincrbyfloat_command(struct client *c)
 
 /* HRANDFIELD key [count [WITHVALUES]]: one random field, or count of them as SRANDMEMBER picks
  * its members (t_set.c). */
-/* HRANDFIELD key [count [WITHVALUES]] and ZRANDMEMBER key [count [WITHSCORES]]: the count's
- * checks, then reply_random. */
-void reply_random_with(struct client *c, int type, const char *with)
-{
-    long long count = 0;
-    int withvalues = c->argc == 4;
-    if (c->argc >= 3 && !arg_ll(c, 2, &count))
-        return;
-    if (c->argc > 4 || (withvalues && !arg_is(c, 3, with))) {
-        reply_error(c, ERR_SYNTAX);
-        return;
-    }
-    if (withvalues && (count < LLONG_MIN / 2 || count > LLONG_MAX / 2)) {    /* twice as many replies */
-        reply_error(c, "ERR value is out of range");
-        return;
-    }
-    reply_random(c, type, count, withvalues);
-}
-
 void hrandfield_command(struct client *c)
 {
     reply_random_with(c, TYPE_HASH, "WITHVALUES");

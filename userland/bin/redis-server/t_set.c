@@ -200,6 +200,25 @@ void reply_random(struct client *c, int type, long long count, int values)
         reply_array(c, 0);
 }
 
+/* HRANDFIELD key [count [WITHVALUES]] and ZRANDMEMBER key [count [WITHSCORES]]: the count's
+ * checks, then reply_random. */
+void reply_random_with(struct client *c, int type, const char *with)
+{
+    long long count = 0;
+    int withvalues = c->argc == 4;
+    if (c->argc >= 3 && !arg_signed_count(c, 2, &count))     /* -2^63: no 2^63 picks */
+        return;
+    if (c->argc > 4 || (withvalues && !arg_is(c, 3, with))) {
+        reply_error(c, ERR_SYNTAX);
+        return;
+    }
+    if (withvalues && (count < LLONG_MIN / 2 || count > LLONG_MAX / 2)) {    /* twice as many replies */
+        reply_error(c, "ERR value is out of range");
+        return;
+    }
+    reply_random(c, type, count, withvalues);
+}
+
 /* SMOVE source destination member: 1 if the member was in the source. */
 void smove_command(struct client *c)
 {
