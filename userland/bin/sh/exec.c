@@ -410,13 +410,14 @@ static void trace_command(struct strlist *assigns, struct strlist *args)
     sb_free(&sb);
 }
 
-static int call_function(struct node *body, struct strlist *args)
+/* A function called as a condition (`f || ...`) runs its body as one: set -e is off inside. */
+static int call_function(struct node *body, struct strlist *args, int flags)
 {
     int status, depth = params_depth();
 
     params_push(args->n - 1, args->v + 1);
     sh.func_depth++;
-    status = run_node(body, 0);
+    status = run_node(body, flags & EV_COND);
     sh.func_depth--;
     params_unwind(depth);
     if (sh.returning) {
@@ -522,7 +523,7 @@ static int run_simple(struct node *n, int flags)
             sh_abandon(2);              /* : >/bad/file ends a script */
         status = 2;
     } else if (func != NULL) {
-        status = call_function(func, &args);
+        status = call_function(func, &args, flags);
     } else if (special) {
         status = builtin(args.n, args.v);
     } else {
@@ -536,7 +537,7 @@ static int run_simple(struct node *n, int flags)
 
 /* ---- pipelines, subshells, background ---- */
 
-static int run_pipeline(struct node *n)
+static int run_pipeline(struct node *n, int flags)
 {
     struct job *job = NULL;
     int i, prev = -1, p[2];
@@ -560,7 +561,7 @@ static int run_pipeline(struct node *n)
                 dup2(p[1], 1);
                 close(p[1]);
             }
-            sh_exit(run_node(n->cmds[i], EV_EXIT));
+            sh_exit(run_node(n->cmds[i], EV_EXIT | (flags & EV_COND)));
         }
         if (prev >= 0)
             close(prev);
@@ -601,7 +602,7 @@ static int run_subshell(struct node *n, int flags)
     }
     if (redirect_apply(n->redirs, 0) < 0)
         sh_exit(2);
-    sh_exit(run_node(n->body, EV_EXIT));
+    sh_exit(run_node(n->body, EV_EXIT | (flags & EV_COND)));     /* a condition's set -e stays off */
 }
 
 static int run_background(struct node *n)
@@ -815,7 +816,7 @@ static int run_node_kind(struct node *n, int flags)
         status = run_simple(n, flags);
         break;
     case N_PIPE:
-        status = run_pipeline(n);
+        status = run_pipeline(n, flags);
         break;
     case N_SUBSHELL:
         status = run_subshell(n, flags);
