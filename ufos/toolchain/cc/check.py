@@ -27,6 +27,8 @@ from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, Struct
 BUILTIN_TYPEDEFS = {"__intcap": T.INTCAP, "__uintcap": T.UINTCAP, "__intcap_t": T.INTCAP,
                     "__uintcap_t": T.UINTCAP}
 MAX_OBJECT = 1 << 30          # bytes: the machine has megabytes; a bigger object is a mistake
+STACK_ALIGN_MAX = 16          # the most _Alignas gives what may live on the stack (members too)
+STATIC_ALIGN_MAX = 4096       # ... and a static object (its section's start is page-aligned)
 SPECIFIER_WORDS = {"void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
                    "_Bool", "_Complex", "__int128"}
 
@@ -350,7 +352,28 @@ class Checker(ExprChecker):
             raise error_at(loc, f"field '{d.name}' has a variable size")
         elif not is_complete(t) and not (is_array(t) and t.length is None):
             raise error_at(loc, f"field '{d.name}' has incomplete type '{t}'")
-        return [T.Member(d.name, t, 0, width)]
+        return [T.Member(d.name, t, 0, width, align=self.explicit_align(d, t, STACK_ALIGN_MAX))]
+
+    def explicit_align(self, d: c_ast.Decl, t: Type, most: int) -> int:
+        """The alignment d's _Alignas specifiers ask for, 1 if none (C11 6.7.5): the strictest of
+        them, each a power of two or 0 (no effect), none weaker than t's own. `most` is the largest
+        this kind of object can get (STACK_ALIGN_MAX, STATIC_ALIGN_MAX); C11
+        leaves which extended alignments are supported to the implementation."""
+        align = 0                                   # 0: no effect (none given, or each 0)
+        for spec in d.align or []:
+            loc = loc_of(spec.alignment) or loc_of(d)
+            if isinstance(spec.alignment, c_ast.Typename):
+                n = self.resolve(spec.alignment).align
+            else:
+                n = self.const_int(spec.alignment, "requested alignment")
+            if n < 0 or n & (n - 1):
+                raise error_at(loc, f"requested alignment {n} is not a power of 2")
+            if n > most:
+                raise error_at(loc, f"requested alignment {n} of '{d.name}' is more than ufos supports here ({most})")
+            align = max(align, n)
+        if 0 < align < t.align:
+            raise error_at(loc_of(d), f"'_Alignas' cannot reduce the alignment of '{d.name}' (below {t.align})")
+        return max(align, 1)
 
     def enum_type(self, node: c_ast.Enum) -> Type:
         loc = loc_of(node)
@@ -469,6 +492,7 @@ class Checker(ExprChecker):
             var = Var(d.name, t, "static" if is_static else "global", loc, label=d.name)
             self.file_scope.names[d.name] = var
             self.program.globals.append(var)
+        var.align = max(var.align, self.explicit_align(d, t, STATIC_ALIGN_MAX))
         if d.init is not None:
             if var.init is not None:
                 raise error_at(loc, f"redefinition of '{d.name}'")
@@ -522,7 +546,8 @@ class Checker(ExprChecker):
     def static_local(self, d: c_ast.Decl, t: Type) -> list:
         loc = loc_of(d)
         self.check_local_redeclaration(d.name, loc)
-        var = Var(d.name, t, "static", loc, label=self.unique(f".L{self.func.var.name}.{d.name}."))
+        var = Var(d.name, t, "static", loc, label=self.unique(f".L{self.func.var.name}.{d.name}."),
+                  align=self.explicit_align(d, t, STATIC_ALIGN_MAX))
         var.defined = True
         self.scope.names[d.name] = var
         if d.init is not None:
@@ -539,7 +564,7 @@ class Checker(ExprChecker):
             return self.vla_local(d, t)
         self.check_local_redeclaration(d.name, loc)
         t, sizes = self.freeze_vla(t, d.name, loc)     # `int (*p)[n]`: n is evaluated here
-        var = Var(d.name, t, "local", loc)
+        var = Var(d.name, t, "local", loc, align=self.explicit_align(d, t, STACK_ALIGN_MAX))
         self.scope.names[d.name] = var
         self.func.locals.append(var)
         if d.init is None:

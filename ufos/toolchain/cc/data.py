@@ -129,7 +129,7 @@ def _base_const(t) -> bool:
 def global_lines(var: Var) -> list[str]:
     t = var.type
     size = t.size
-    lines = [f"        {section_of(var)}", f"        .balign {max(t.align, 16 if size >= 16 else 1)}"]
+    lines = [f"        {section_of(var)}", f"        .balign {max(t.align, var.align, 16 if size >= 16 else 1)}"]
     if var.storage == "global":
         lines.append(f"        .global {var.label}")
     lines.append(f"        .type {var.label}, %object")

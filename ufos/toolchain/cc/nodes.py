@@ -33,6 +33,7 @@ class Var:
     external: bool = False           # declared without inline or with extern (C99 inline rules)
     referenced: bool = False         # used by the code (so an extern needs .extern)
     home: object = None              # where codegen keeps it (codegen.Home)
+    align: int = 1                   # _Alignas: its address is a multiple of this (and of its type's)
 
 
 @dataclass(eq=False)

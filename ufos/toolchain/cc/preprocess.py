@@ -35,6 +35,14 @@ PREDEFINED = {
     "__STDC__": "1",
     "__STDC_VERSION__": "201112L",
     "__STDC_HOSTED__": "1",
+    # C11's optional features ufos C leaves out (6.10.8.3): _Complex, _Atomic (the parser's
+    # `_Atomic` is `__capability`, see parse.py) and <threads.h> (a μprocess has one thread)
+    "__STDC_NO_COMPLEX__": "1",
+    "__STDC_NO_ATOMICS__": "1",
+    "__STDC_NO_THREADS__": "1",
+    # u"" and U"" literals hold UTF-16 (with surrogate pairs) and UTF-32 (6.10.8.2, <uchar.h>)
+    "__STDC_UTF_16__": "1",
+    "__STDC_UTF_32__": "1",
     "__ORDER_LITTLE_ENDIAN__": "1234",
     "__BYTE_ORDER__": "1234",
     # GNU spellings that pycparser does not know

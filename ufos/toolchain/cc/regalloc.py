@@ -188,6 +188,6 @@ def allocate(func: Function) -> Allocation:
             v.home = Home("indirect", None, a.frame.alloc(16, 16))
             continue
         t = v.type
-        align = 16 if not T.is_scalar(t) else t.align
+        align = max(16 if not T.is_scalar(t) else t.align, v.align)
         v.home = Home("frame", offset=a.frame.alloc(t.size, align))
     return a

@@ -156,6 +156,7 @@ class Member:
     offset: int
     bit_width: int | None = None   # a bit-field: its width, and its first bit within the unit
     bit_offset: int = 0
+    align: int = 1                 # _Alignas: at least this alignment (1: the type's own)
 
 
 @dataclass(eq=False)
@@ -445,6 +446,7 @@ def layout(info: StructInfo, members: list) -> None:
             t_align, t_size = t.base.align, 0
         else:
             t_align, t_size = t.align, t.size
+        t_align = max(t_align, m.align)
         align = max(align, t_align)
         if info.is_union:
             m.offset = 0
