@@ -4,11 +4,13 @@
  *     basename PATH [SUFFIX]
  *
  * Prints PATH without its trailing slashes and without everything up to its last slash
- * ("/usr/lib/" -> "lib", "/" -> "/"), and without SUFFIX if the name ends with it (and is
- * not just SUFFIX): "basename src/ls.c .c" prints "ls". Only the string is looked at: PATH
- * need not exist.
+ * ("/usr/lib/" -> "lib", "/" -> "/"; libc's basename, libgen.h), and without SUFFIX if the name
+ * ends with it (and is not just SUFFIX): "basename src/ls.c .c" prints "ls". Only the string is
+ * looked at: PATH need not exist. An empty PATH prints an empty line, as coreutils does (libc's
+ * basename would say ".": POSIX allows either).
  * Exit status: 0, or 1 for a wrong number of arguments.
  */
+#include <libgen.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,14 +25,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: basename PATH [SUFFIX]\n");
         return 1;
     }
-    name = argv[1];
+    name = argv[1][0] == '\0' ? argv[1] : basename(argv[1]);
     len = strlen(name);
-    while (len > 1 && name[len - 1] == '/')         /* drop trailing slashes, but keep "/" */
-        name[--len] = '\0';
-    if (len > 1 && strrchr(name, '/') != NULL) {
-        name = strrchr(name, '/') + 1;
-        len = strlen(name);
-    }
     if (argc == 3) {
         size_t slen = strlen(argv[2]);
         if (slen < len && strcmp(name + len - slen, argv[2]) == 0)
