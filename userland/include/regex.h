@@ -53,6 +53,10 @@ typedef struct {
 #define REG_ERANGE   11             /* an invalid range end in [ ] */
 #define REG_ESPACE   12             /* out of memory */
 #define REG_BADRPT   13             /* ?, * or + with nothing before it */
+#define REG_ESIZE    15             /* a count in \{ \} above RE_DUP_MAX, or a too big program
+                                       (not POSIX; glibc's name and value) */
+
+#define RE_DUP_MAX 32767            /* the largest count in \{m,n\} */
 
 int regcomp(regex_t *preg, const char *pattern, int cflags);
 int regexec(const regex_t *preg, const char *string, size_t nmatch, regmatch_t pmatch[],
