@@ -3,8 +3,8 @@
     struct point { int x, y; } ps[] = { {1, 2}, [3].y = 7 };
         -> type struct point[4], items (0, int, 1) (4, int, 2) (28, int, 7)
 
-Braces may be left out inside a list (brace elision) and designators (`.y =`, `[3] =`) move the
-position. Everything not mentioned is zero. The same list serves a global (turned into bytes and
+Braces may be left out inside a list (brace elision) and designators (`.y =`, `[3] =`, GNU's
+`[1 ... 5] =` for a run of elements) move the position. Everything not mentioned is zero. The same list serves a global (turned into bytes and
 capability relocations by data.py) and a local (turned into stores by codegen.py).
 
 Simplification: after a nested designator (`.a.b = 1`), the next undesignated element goes to the
@@ -18,6 +18,7 @@ from pycparser import c_ast
 
 from ufos.toolchain.cc.errors import error_at, loc_of
 from ufos.toolchain.cc.nodes import Expr, Str
+from ufos.toolchain.cc.parse import IndexRange
 from ufos.toolchain.cc.types import (ArrayType, IntType, StructType, Type, array_of, is_array, is_struct,
                                      qualified)
 
@@ -42,7 +43,8 @@ class Initializer:
 
 @dataclass(eq=False)
 class _Elem:
-    designators: list               # pycparser nodes: ID for .field, an expression for [index]
+    designators: list               # pycparser nodes: ID for .field, an expression (or an
+                                    # IndexRange) for [index]
     node: c_ast.Node
 
 
@@ -145,10 +147,11 @@ class InitBuilder:
                 d = e.designators[0]
                 if isinstance(d, _Field):
                     raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
-                i = self.checker.const_int(d, "array index in initializer")
-                if i < 0 or (limit is not None and i >= limit):
-                    raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
+                indices = self.indices(d, limit)
                 e.designators = e.designators[1:]
+                for i in indices[:-1]:
+                    self.repeated(t.base, offset + i * t.base.size, cur)
+                i = indices[-1]
             elif limit is not None and i >= limit:
                 if braced:
                     raise error_at(loc_of(e.node), "excess elements in array initializer")
@@ -233,10 +236,10 @@ class InitBuilder:
         if is_array(t):
             if isinstance(d, _Field):
                 raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
-            i = self.checker.const_int(d, "array index in initializer")
-            if i < 0 or (t.length is not None and i >= t.length):
-                raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
-            self.element(t.base, offset + i * t.base.size, cur)
+            indices = self.indices(d, t.length)
+            for i in indices[:-1]:
+                self.repeated(t.base, offset + i * t.base.size, cur)
+            self.element(t.base, offset + indices[-1] * t.base.size, cur)
         elif is_struct(t):
             if not isinstance(d, _Field):
                 raise error_at(loc_of(d), f"array index in initializer of non-array type '{t}'")
@@ -246,6 +249,29 @@ class InitBuilder:
             self.element(m.type, offset + m.offset, cur, m)
         else:
             raise error_at(loc_of(d), f"designator in initializer of scalar type '{t}'")
+
+    def indices(self, d, limit: int | None) -> range:
+        """The elements an array designator names: `[i]` one, GNU's `[first ... last]` a run."""
+        if isinstance(d, IndexRange):
+            first = self.checker.const_int(d.first, "array index in initializer")
+            last = self.checker.const_int(d.last, "array index in initializer")
+            if last < first:
+                raise error_at(loc_of(d), "empty index range in initializer")
+        else:
+            first = last = self.checker.const_int(d, "array index in initializer")
+        for i in (first, last):
+            if i < 0 or (limit is not None and i >= limit):
+                raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
+        return range(first, last + 1)
+
+    def repeated(self, t: Type, offset: int, cur: _Cursor) -> None:
+        """One element of a range `[first ... last] = x` but its last: initialised from x, which
+        stays the current element (its designators restored) for the next one. Unlike gcc, a
+        local's x with side effects has them once per element."""
+        e = cur.peek()
+        pos, designators = cur.pos, list(e.designators)
+        self.element(t, offset, cur)
+        cur.pos, e.designators = pos, designators
 
     def scalar(self, t: Type, offset: int, node, member=None) -> None:
         value = self.checker.convert_for_init(self.checker.init_value(node), t, loc_of(node))

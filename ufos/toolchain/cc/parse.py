@@ -36,6 +36,22 @@ _MESSAGES = [   # pycparser's wording -> ours
 ]
 
 
+class IndexRange(c_ast.Node):
+    """The `first ... last` of a range designator (a GNU extension; see _Parser)."""
+    __slots__ = ("first", "last", "coord", "__weakref__")
+    attr_names = ()
+
+    def __init__(self, first, last, coord=None):
+        self.first, self.last, self.coord = first, last, coord
+
+    def children(self):
+        return (("first", self.first), ("last", self.last))
+
+    def __iter__(self):
+        yield self.first
+        yield self.last
+
+
 class _Parser(c_parser.CParser):
     """pycparser's parser, but errors carry the coordinates of the token where parsing stopped."""
 
@@ -46,6 +62,19 @@ class _Parser(c_parser.CParser):
         if tok is not None:
             raise CompileError(Loc(tok.filename, tok.lineno, tok.column), _message(msg))
         raise CompileError(Loc(self.clex.filename or "<stdin>", self.clex.lineno or 0, 0), _message(msg))
+
+    def _parse_designator(self) -> c_ast.Node:
+        """pycparser's, plus GNU's range designator `[first ... last]` (gcc and clang accept it;
+        lookup tables fill runs with it): an ArrayDesignator whose expr is an IndexRange."""
+        if tok := self._accept("LBRACKET"):
+            first = self._parse_constant_expression()
+            if self._accept("ELLIPSIS"):
+                index = IndexRange(first, self._parse_constant_expression(), self._tok_coord(tok))
+            else:
+                index = first
+            self._expect("RBRACKET")
+            return c_ast.ArrayDesignator(index, self._tok_coord(tok))
+        return super()._parse_designator()
 
     def _current_token(self):
         buf = self._tokens._buffer
