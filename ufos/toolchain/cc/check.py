@@ -506,7 +506,7 @@ class Checker(ExprChecker):
         return var
 
     def static_init(self, var: Var, node):
-        init = InitBuilder(self).build(var.type, node)
+        init = InitBuilder(self, static=True).build(var.type, node)
         for item in init.items:
             if static_value(item.expr) is None and not (T.is_array(item.type)):
                 raise error_at(item.expr.loc or loc_of(node), "initializer element is not a compile-time constant")

@@ -19,8 +19,8 @@ from pycparser import c_ast
 from ufos.toolchain.cc.errors import error_at, loc_of
 from ufos.toolchain.cc.nodes import Expr, Str
 from ufos.toolchain.cc.parse import IndexRange
-from ufos.toolchain.cc.types import (ArrayType, IntType, StructType, Type, array_of, is_array, is_struct,
-                                     qualified)
+from ufos.toolchain.cc.types import (ArrayType, IntType, StructType, Type, array_of, is_array, is_scalar,
+                                     is_struct, qualified)
 
 
 @dataclass(eq=False)
@@ -105,12 +105,14 @@ def _string_fits(t: Type, node) -> bool:
 class InitBuilder:
     """Builds an Initializer, asking the checker to type each element (checker.init_value)."""
 
-    def __init__(self, checker):
+    def __init__(self, checker, static: bool = False):
         self.checker = checker
+        self.static = static            # for an object of static storage duration
         self.items: list[InitItem] = []
 
     def build(self, t: Type, node: c_ast.Node) -> Initializer:
         self.items = []
+        node = self.unwrapped(t, node)
         if isinstance(node, c_ast.InitList):
             if is_array(t) or is_struct(t):
                 count = self.braced(t, 0, node)
@@ -126,6 +128,17 @@ class InitBuilder:
         else:
             self.scalar(t, 0, node)
         return Initializer(t, self.items)
+
+    def unwrapped(self, t: Type, node: c_ast.Node) -> c_ast.Node:
+        """In a static initializer, a compound literal of the type being initialised (a struct or
+        union, or a scalar) stands for its braced list, as gcc and clang allow: the common
+        `#define ORIGIN ((struct point){0, 0})` then serves `static struct point p = ORIGIN;`,
+        whose value must be known before the program runs, as a literal's object's is not."""
+        if not (self.static and isinstance(node, c_ast.CompoundLiteral)):
+            return node
+        literal = self.checker.resolve(node.type)
+        same_struct = is_struct(t) and is_struct(literal) and literal.info is t.info
+        return node.init if same_struct or (is_scalar(t) and is_scalar(literal)) else node
 
     # --- lists -----------------------------------------------------------------------------------
     def braced(self, t: Type, offset: int, ilist: c_ast.InitList) -> int:
@@ -202,7 +215,7 @@ class InitBuilder:
         if e.designators:                 # a nested designator: go down into t
             self.designated(t, offset, cur)
             return
-        node = e.node
+        node = self.unwrapped(t, e.node)
         if isinstance(node, c_ast.InitList):
             cur.next()
             if is_array(t) or is_struct(t):
