@@ -201,7 +201,8 @@ static int builtin_local(int argc, char **argv)
     return 0;
 }
 
-/* eval args: join them with spaces and run the result as commands */
+/* eval args: join them with spaces and run the result as commands; `if eval ...` runs them as a
+ * condition, so set -e stays off in them (as dash does) */
 static int builtin_eval(int argc, char **argv)
 {
     struct strbuf sb;
@@ -214,7 +215,7 @@ static int builtin_eval(int argc, char **argv)
         sb_adds(&sb, argv[i]);
     }
     sh.status = 0;
-    status = run_string(sb.s, RUN_EVAL);
+    status = run_string(sb.s, RUN_EVAL | (sh.builtin_cond ? RUN_COND : 0));
     sb_free(&sb);
     return status;
 }

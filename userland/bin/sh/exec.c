@@ -524,10 +524,12 @@ static int run_simple(struct node *n, int flags)
         status = 2;
     } else if (func != NULL) {
         status = call_function(func, &args, flags);
-    } else if (special) {
-        status = builtin(args.n, args.v);
     } else {
-        status = run_regular_builtin(builtin, args.n, args.v);
+        sh.builtin_cond = (flags & EV_COND) != 0;
+        if (special)
+            status = builtin(args.n, args.v);
+        else
+            status = run_regular_builtin(builtin, args.n, args.v);
     }
     redirect_restore(mark);
     undo_assignments(undo);
@@ -889,7 +891,7 @@ static int run_one(struct input *in, int toplevel, struct arena *arena)
     if (sh.opt_v)                   /* set -v: the text as it was read */
         out_fmt(2, "%.*s", (int)in->pos, in->buf);
     if (node != NULL)
-        sh.status = run_node(node, last_of_input(in) ? EV_EXIT : 0);
+        sh.status = run_node(node, (last_of_input(in) ? EV_EXIT : 0) | (in->condition ? EV_COND : 0));
     current_arena = outer_arena;
     sh.on_error = outer;
     arena_free(arena);
@@ -927,6 +929,7 @@ int run_string(const char *text, int how)
     input_from_string(&in, text);
     in.exit_after = (how & RUN_EXIT) != 0;
     in.from_eval = (how & RUN_EVAL) != 0;
+    in.condition = (how & RUN_COND) != 0;
     in.line = sh.line;
     status = run_input(&in, 0);
     input_free(&in);

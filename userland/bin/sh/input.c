@@ -33,6 +33,7 @@ void input_from_string(struct input *in, const char *s)
     in->prompt = 0;
     in->exit_after = 0;
     in->from_eval = 0;
+    in->condition = 0;
 }
 
 void input_from_fd(struct input *in, int fd)
@@ -48,6 +49,7 @@ void input_from_fd(struct input *in, int fd)
     in->prompt = 0;
     in->exit_after = 0;
     in->from_eval = 0;
+    in->condition = 0;
 }
 
 void input_free(struct input *in)

@@ -81,6 +81,7 @@ struct input {
     int prompt;         /* 0: none; 1: print PS1 at the next read; 2: print PS2 */
     int exit_after;     /* the process ends with this input: its last command may exec */
     int from_eval;      /* eval's text: its syntax errors say so */
+    int condition;      /* eval's text run as a condition (if eval ...): set -e is off in it */
 };
 void input_from_string(struct input *in, const char *s);
 void input_from_fd(struct input *in, int fd);
@@ -247,6 +248,7 @@ void func_unset(const char *name);
 int run_node(struct node *n, int flags);
 #define RUN_EXIT 1      /* run_string: the process ends after the text ($(...)) */
 #define RUN_EVAL 2      /* run_string: the text is eval's */
+#define RUN_COND 4      /* run_string: the text runs as a condition (set -e is off) */
 int run_string(const char *text, int how);            /* eval, traps, $(...) */
 int run_file_text(const char *text);                  /* . file */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
@@ -325,6 +327,7 @@ struct shell {
     int func_depth;         /* functions we are inside, for return */
     int returning;          /* a return is unwinding the function */
     int in_child;           /* this is a forked child (a subshell) */
+    int builtin_cond;       /* the builtin running was called as a condition (if eval ...) */
     int subst_status;       /* the status of the last command substitution */
     int in_trap;            /* a trap's action is running */
     int trap_status;        /* $? when it started: what `exit` alone exits with */
