@@ -43,6 +43,27 @@ PREDEFINED = {
     # u"" and U"" literals hold UTF-16 (with surrogate pairs) and UTF-32 (6.10.8.2, <uchar.h>)
     "__STDC_UTF_16__": "1",
     "__STDC_UTF_32__": "1",
+    # gcc's and clang's names for the standard types and their limits, with which freestanding
+    # code declares size_t and friends without a header (the types are those of userland/include)
+    "__SIZE_TYPE__": "unsigned long",
+    "__PTRDIFF_TYPE__": "long",
+    "__WCHAR_TYPE__": "int",
+    "__WINT_TYPE__": "unsigned int",
+    "__INTMAX_TYPE__": "long",
+    "__UINTMAX_TYPE__": "unsigned long",
+    "__SIZEOF_WCHAR_T__": "4",
+    "__SIZEOF_WINT_T__": "4",
+    "__SIZEOF_PTRDIFF_T__": "8",
+    "__SCHAR_MAX__": "127",
+    "__SHRT_MAX__": "32767",
+    "__INT_MAX__": "2147483647",
+    "__LONG_MAX__": "9223372036854775807L",
+    "__LONG_LONG_MAX__": "9223372036854775807LL",
+    "__WCHAR_MAX__": "2147483647",
+    "__INTMAX_MAX__": "9223372036854775807L",
+    "__UINTMAX_MAX__": "18446744073709551615UL",
+    "__SIZE_MAX__": "18446744073709551615UL",
+    "__PTRDIFF_MAX__": "9223372036854775807L",
     "__ORDER_LITTLE_ENDIAN__": "1234",
     "__BYTE_ORDER__": "1234",
     # GNU spellings that pycparser does not know
@@ -177,8 +198,10 @@ def predefined() -> dict:
     """The predefined macros of the ABI being compiled for (types.set_abi), as CHERI Clang's:
     __CHERI__ in both, __CHERI_PURE_CAPABILITY__ only in purecap, where a pointer is 16 bytes."""
     if hybrid():
-        return PREDEFINED | {"__SIZEOF_POINTER__": "8"}
-    return PREDEFINED | {"__CHERI_PURE_CAPABILITY__": "1", "__SIZEOF_POINTER__": "16"}
+        return PREDEFINED | {"__SIZEOF_POINTER__": "8", "__INTPTR_TYPE__": "long",
+                             "__UINTPTR_TYPE__": "unsigned long"}
+    return PREDEFINED | {"__CHERI_PURE_CAPABILITY__": "1", "__SIZEOF_POINTER__": "16",
+                         "__INTPTR_TYPE__": "__intcap_t", "__UINTPTR_TYPE__": "__uintcap_t"}
 
 
 def preprocess(source: str, filename: str = "<stdin>", include_dirs=(), defines=None, undefines=()) -> str:
