@@ -118,7 +118,7 @@ SPECS = {
     "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"), "clock_getres": ("clock", "out"),
     "clock_nanosleep": ("clock", "int", "timespec", "out"),
     "gettimeofday": ("out",), "times": ("out",), "getrusage": ("int", "out"),
-    "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",),
+    "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",), "uname": ("out",),
     "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "msync": ("region", "len", "msflags"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),

@@ -122,3 +122,50 @@ def test_a_fork_that_runs_out_of_memory_leaves_no_half_made_child():
     assert (r.status, r.stdout) == (0, b"fork: Cannot allocate memory\n"), r.stderr
     assert all(not problems for _, _, problems in r.kernel.audits) and r.kernel.kernel_bugs == []
     assert [p.pid for p in r.kernel.procs.procs.values() if p.pid != 1] == []
+
+
+UNAME_HOSTILE = Source("uname_hostile.c", r"""
+#include <cheriintrin.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+
+static struct utsname u;
+
+/* uname through p; then whether any byte of u changed from the 'x' it was filled with */
+static void attempt(const char *what, struct utsname *p)
+{
+    memset(&u, 'x', sizeof u);
+    errno = 0;
+    int r = uname(p);
+    int touched = 0;
+    for (size_t i = 0; i < sizeof u; i++)
+        touched |= ((char *)&u)[i] != 'x';
+    printf("%s: %d %s %s\n", what, r, strerror(errno), touched ? "written" : "untouched");
+}
+
+int main(void)
+{
+    attempt("null", NULL);
+    attempt("integer", (struct utsname *)(uintptr_t)cheri_address_get(&u));
+    attempt("readonly", cheri_perms_clear(&u, CHERI_PERM_STORE));
+    attempt("short", cheri_bounds_set(&u, sizeof u - 1));
+    attempt("past the end", (struct utsname *)((char *)&u + 1));
+    attempt("sentry", (struct utsname *)(uintptr_t)main);     /* a function pointer: sealed */
+    attempt("good", &u);
+    printf("%s %s\n", u.sysname, u.machine);
+    return 0;
+}
+""")
+
+
+def test_uname_with_a_hostile_pointer_is_efault_and_writes_nothing():
+    r = run_c(UNAME_HOSTILE, ["uname_hostile"], audit=True)
+    assert (r.status, r.stderr, r.kernel.kernel_bugs) == (0, b"", [])
+    lines = r.stdout.decode().splitlines()
+    bad = ["null", "integer", "readonly", "short", "past the end", "sentry"]
+    assert lines[:-2] == [f"{what}: -1 Bad address untouched" for what in bad]
+    assert lines[-2:] == ["good: 0 Success written", "ufos morello"]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import ufos
 from ufos.machine.cap import Capability
 from ufos.runner import run_image
 from tests.helpers import BUDGET, bin_image, run_bin       # BUDGET: every case here needs far fewer
@@ -120,7 +121,7 @@ TEST_CASES = [
 # a nonexistent option: a usage message on stderr and a non-zero status
 BAD_OPTION = ["cat", "wc", "grep", "head", "tail", "sort", "uniq", "cut", "tr", "tee", "xargs", "seq",
               "sleep", "env", "printenv", "kill", "mkdir", "rmdir", "rm", "cp", "mv", "touch", "pwd",
-              "date", "hexdump", "cmp", "which", "ls", "uptime"]
+              "date", "hexdump", "cmp", "which", "ls", "uptime", "uname"]
 
 
 def _compare(name, args, stdin, host_command=None):
@@ -417,6 +418,17 @@ def test_programs_that_need_the_kernel(tmp_path):
     assert status == 0 and int(out) >= 2024
     status, out, _err = boot("uptime", [], tmp_path)
     assert status == 0 and b" up " in out
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], "ufos"), (["-s"], "ufos"), (["-n"], "ufos"), (["-r"], ufos.__version__), (["-m"], "morello"),
+    (["-v"], "#1 uFork single address space"), (["-m", "-s"], "ufos morello"), (["-rn"], f"ufos {ufos.__version__}"),
+    (["-a"], f"ufos ufos {ufos.__version__} #1 uFork single address space morello"),
+])
+def test_uname_prints_the_fields_asked_for_in_posix_order(args, expected):
+    r = run("uname", args)
+    assert (r.status, r.stdout.decode()) == (0, expected + "\n"), r.stderr
+    assert run("uname", ["extra"]).status == 1
 
 
 def test_xargs_quotes_groups_and_statuses(tmp_path):
