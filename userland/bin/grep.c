@@ -1,355 +1,230 @@
 /*
  * grep - print the lines that match a pattern.
  *
- *     grep [-c] [-i] [-n] [-v] PATTERN [FILE...]
+ *     grep [-E|-F] [-c|-l|-q] [-hHinosvwx] -e PATTERN... [-f FILE]... [FILE...]
+ *     grep [-E|-F] [-c|-l|-q] [-hHinosvwx] PATTERN [FILE...]
  *
- * PATTERN is a POSIX basic regular expression (BRE):
- *     c        a character matches itself       \c     c itself (for the special ones: \. \* \[ \\)
- *     .        any character                    [abc]  one of a, b, c; ranges [a-z]; [^...] none of
- *     x*       zero or more of x (x: any of the above, or a group)
- *     ^  $     the start and the end of the line (at the start / end of the pattern or group)
- *     \(...\)  a group, which * can repeat;      \1..\9 what group 1..9 matched
- *     [[:alpha:]] [[:digit:]] [[:alnum:]] [[:upper:]] [[:lower:]] [[:space:]] [[:punct:]] in [...]
- * Not supported: intervals \{m,n\}.
+ * A pattern is a POSIX basic regular expression (BRE), or with -E an extended one (ERE), or
+ * with -F a fixed string; the matching is <regex.h>'s (libc/regex.c), which a fixed string
+ * reaches with its special characters escaped. A pattern with newlines in it is several
+ * patterns, and a line is selected if any of them matches it.
  *
- * Options: -i ignore case, -v print the lines that do not match, -c print only how many lines
- * were selected, -n put each line's number in front of it. With several files every line (or
- * count) is preceded by its file's name.
- * Exit status: 0 if a line was selected, 1 if none was, 2 on an error.
+ *     -E  extended regular expressions          -F  fixed strings
+ *     -e PATTERN  a pattern (may repeat)        -f FILE  one pattern per line of FILE
+ *     -i  ignore case                           -v  select the lines that do NOT match
+ *     -x  the match must be the whole line      -w  ... a whole word (letters, digits, _)
+ *     -c  print only each file's count of selected lines
+ *     -l  print only the names of the files with a selected line
+ *     -q  print nothing; exit 0 at the first selected line
+ *     -n  put each line's number in front of it -o  print only the matches, one a line
+ *     -h  never put the file's name in front    -H  always do (the default with several files)
+ *     -s  no messages about files that cannot be read
  *
- * How the matcher works: the pattern is compiled into an array of nodes (a group holds its own
- * array), then matched by backtracking. Matching a node with a "continuation" (what must still
- * match after it) lets a group followed by more pattern, or repeated by *, try each way in turn.
+ * -w takes, at each place, the longest match there and keeps it if it is a whole word (GNU
+ * grep also tries shorter matches at the same place).
+ * Exit status: 0 if a line was selected, 1 if none was, 2 on an error (with -q, a selected line
+ * wins over an error, as POSIX allows).
  */
 #include <ctype.h>
 #include <errno.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-enum { CHAR, ANY, SET, GROUP, BACKREF, BOL, EOL };
+static regex_t *patterns;
+static int npatterns;
+static int count_only, list_files, quiet, number_lines, only_matching, invert, whole_line,
+           whole_word, no_messages, with_names = -1;
 
-struct node {
-    int type;
-    int star;                   /* followed by '*' */
-    int c;                      /* CHAR: the character; GROUP, BACKREF: the group number */
-    unsigned char set[32];      /* SET: a bitmap of the 256 characters */
-    struct node *sub;           /* GROUP: its nodes */
-    int nsub;
-};
-
-/* What is left to match once the current sequence is done: the rest of an enclosing sequence. */
-struct cont {
-    const struct node *seq;
-    int n;
-    int close_group;            /* > 0: the group that ends here (record where it ended) */
-    const char *loop_start;     /* for a starred group: where this repetition began */
-    const struct cont *next;
-};
-
-static int ignore_case;
-static const char *group_start[10], *group_end[10];
-static int ngroups;
-static const char *line_start;
-
-static void bad_pattern(const char *why)
+static void *xrealloc(void *p, size_t size)
 {
-    fprintf(stderr, "grep: %s\n", why);
-    exit(2);
+    p = realloc(p, size);
+    if (p == NULL) {
+        fprintf(stderr, "grep: out of memory\n");
+        exit(2);
+    }
+    return p;
 }
 
-static void set_add(unsigned char *set, int c)
+/* A fixed string as a BRE that matches just it. */
+static char *escape_fixed(const char *s, size_t len)
 {
-    set[c >> 3] |= (unsigned char)(1 << (c & 7));
-    if (ignore_case && isalpha(c)) {
-        c = isupper(c) ? tolower(c) : toupper(c);
-        set[c >> 3] |= (unsigned char)(1 << (c & 7));
+    char *re = xrealloc(NULL, 2 * len + 1), *o = re;
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+        if (strchr("\\.[*^$", s[i]) != NULL)
+            *o++ = '\\';
+        *o++ = s[i];
     }
+    *o = '\0';
+    return re;
 }
 
-/* The class name at p ("alpha:]..."): adds its characters; returns the length used, 0 if none. */
-static int add_class(unsigned char *set, const char *p)
+/* Compile one pattern of len bytes (not NUL-terminated) and add it to the list. */
+static void add_pattern(const char *s, size_t len, int cflags, int fixed)
 {
-    static const char *names[] = {"alpha:]", "digit:]", "alnum:]", "upper:]", "lower:]",
-                                  "space:]", "punct:]"};
-    int i, c;
+    char *text = fixed ? escape_fixed(s, len) : strndup(s, len);
+    int err;
 
-    for (i = 0; i < 7; i++) {
-        if (strncmp(p, names[i], 7) != 0)
-            continue;
-        for (c = 1; c < 256; c++) {
-            int in = i == 0 ? isalpha(c) : i == 1 ? isdigit(c) : i == 2 ? isalnum(c) :
-                     i == 3 ? isupper(c) : i == 4 ? islower(c) : i == 5 ? isspace(c) : ispunct(c);
-            if (in)
-                set_add(set, c);
-        }
-        return 7;
+    patterns = xrealloc(patterns, (size_t)(npatterns + 1) * sizeof *patterns);
+    err = regcomp(&patterns[npatterns], text, cflags);
+    if (err != 0) {
+        char msg[128];
+        regerror(err, &patterns[npatterns], msg, sizeof msg);
+        fprintf(stderr, "grep: %s: %s\n", text, msg);
+        exit(2);
     }
-    return 0;
+    npatterns++;
+    free(text);
 }
 
-/* Compile a bracket expression; *pp points just after '['. Leaves *pp after the ']'. */
-static void compile_set(struct node *nd, const char **pp)
+/* Every line of list (lines end at '\n' or at the end) is a pattern. */
+static void add_patterns(const char *list, int cflags, int fixed)
 {
-    const char *p = *pp;
-    int negate = 0, i, first = 1;
+    const char *nl;
 
-    memset(nd->set, 0, sizeof nd->set);
-    if (*p == '^') {
-        negate = 1;
-        p++;
+    while ((nl = strchr(list, '\n')) != NULL) {
+        add_pattern(list, (size_t)(nl - list), cflags, fixed);
+        list = nl + 1;
     }
-    while (*p != ']' || first) {
-        int lo = (unsigned char)*p, hi;
-        if (*p == '\0')
-            bad_pattern("Unmatched [, [^, [:, [., or [=");
-        first = 0;
-        if (p[0] == '[' && p[1] == ':') {
-            int used = add_class(nd->set, p + 2);
-            if (used == 0)
-                bad_pattern("Invalid character class name");
-            p += 2 + used;
-            continue;
-        }
-        if (p[1] == '-' && p[2] != ']' && p[2] != '\0') {
-            hi = (unsigned char)p[2];
-            if (hi < lo)
-                bad_pattern("Invalid range end");
-            for (i = lo; i <= hi; i++)
-                set_add(nd->set, i);
-            p += 3;
-        } else {
-            set_add(nd->set, lo);
-            p++;
-        }
-    }
-    if (negate) {
-        for (i = 0; i < 32; i++)
-            nd->set[i] = (unsigned char)~nd->set[i];
-        nd->set['\n' >> 3] &= (unsigned char)~(1 << ('\n' & 7));
-    }
-    *pp = p + 1;
+    add_pattern(list, strlen(list), cflags, fixed);
 }
 
-/* Compile a sequence up to the end of the pattern, or to "\)" if in_group. */
-static struct node *compile_seq(const char **pp, int in_group, int *count)
+static void add_pattern_file(const char *path, int cflags, int fixed)
 {
-    const char *p = *pp, *seq_start = *pp;
-    struct node *nodes = NULL;
-    int n = 0, cap = 0;
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+    char *line = NULL;
+    size_t size = 0;
+    ssize_t len;
 
-    while (*p != '\0') {
-        struct node *nd;
-        if (in_group && p[0] == '\\' && p[1] == ')')
-            break;
-        if (*p == '*' && n > 0 && nodes[n - 1].type != BOL) {   /* a repeat of the last node */
-            nodes[n - 1].star = 1;
-            p++;
-            continue;
-        }
-        if (n == cap) {
-            cap = cap ? 2 * cap : 8;
-            nodes = realloc(nodes, cap * sizeof *nodes);
-            if (nodes == NULL)
-                bad_pattern("out of memory");
-        }
-        nd = &nodes[n++];
-        memset(nd, 0, sizeof *nd);
-        if (*p == '^' && p == seq_start) {
-            nd->type = BOL;
-            p++;
-        } else if (*p == '$' && (p[1] == '\0' || (in_group && p[1] == '\\' && p[2] == ')'))) {
-            nd->type = EOL;
-            p++;
-        } else if (*p == '.') {
-            nd->type = ANY;
-            p++;
-        } else if (*p == '[') {
-            nd->type = SET;
-            p++;
-            compile_set(nd, &p);
-        } else if (p[0] == '\\' && p[1] == '(') {
-            if (ngroups == 9)
-                bad_pattern("too many groups");
-            nd->type = GROUP;
-            nd->c = ++ngroups;
-            p += 2;
-            nd->sub = compile_seq(&p, 1, &nd->nsub);
-            if (p[0] != '\\' || p[1] != ')')
-                bad_pattern("Unmatched ( or \\(");
-            p += 2;
-        } else if (p[0] == '\\' && p[1] >= '1' && p[1] <= '9') {
-            nd->type = BACKREF;
-            nd->c = p[1] - '0';
-            if (nd->c > ngroups)
-                bad_pattern("Invalid back reference");
-            p += 2;
-        } else if (p[0] == '\\') {
-            if (p[1] == '\0')
-                bad_pattern("Trailing backslash");
-            if (p[1] == ')')
-                bad_pattern("Unmatched ) or \\)");
-            nd->type = CHAR;
-            nd->c = (unsigned char)p[1];
-            p += 2;
-        } else {
-            nd->type = CHAR;
-            nd->c = (unsigned char)*p++;
-        }
+    if (f == NULL) {
+        fprintf(stderr, "grep: %s: %s\n", path, strerror(errno));
+        exit(2);
     }
-    *pp = p;
-    *count = n;
-    return nodes;
+    while ((len = getline(&line, &size, f)) >= 0) {
+        if (len > 0 && line[len - 1] == '\n')
+            len--;
+        add_pattern(line, (size_t)len, cflags, fixed);
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
 }
 
-static int same_char(int a, int b)
+static int is_word_char(int c)
 {
-    return a == b || (ignore_case && tolower(a) == tolower(b));
+    return isalnum(c) || c == '_';
 }
 
-/* Does the single-character node nd match the character at s? */
-static int match_one(const struct node *nd, const char *s)
+/* Does the match m stand as a word of line: no word character just before or after it? */
+static int is_whole_word(const char *line, size_t len, const regmatch_t *m)
 {
-    int c = (unsigned char)*s;
-
-    if (c == '\0')
+    if (m->rm_so > 0 && is_word_char((unsigned char)line[m->rm_so - 1]))
         return 0;
-    switch (nd->type) {
-    case CHAR: return same_char(nd->c, c);
-    case ANY: return 1;
-    case SET: return (nd->set[c >> 3] >> (c & 7)) & 1;
+    return (size_t)m->rm_eo == len || !is_word_char((unsigned char)line[m->rm_eo]);
+}
+
+/* The first match of re in line that starts at or after from and satisfies -x and -w. */
+static int find_one(const regex_t *re, const char *line, size_t len, size_t from,
+                    regmatch_t *m)
+{
+    size_t at = from;
+
+    while (at <= len) {
+        if (regexec(re, line + at, 1, m, at > 0 ? REG_NOTBOL : 0) != 0)
+            return 0;
+        m->rm_so += (regoff_t)at;
+        m->rm_eo += (regoff_t)at;
+        if (whole_line)
+            return m->rm_so == 0 && (size_t)m->rm_eo == len;
+        if (!whole_word || is_whole_word(line, len, m))
+            return 1;
+        at = (size_t)m->rm_so + 1;
     }
     return 0;
 }
 
-static int match_seq(const struct node *seq, int n, const char *s, const struct cont *k);
-
-/* Carry on with the continuation k at s (the current sequence has matched up to s). */
-static int match_cont(const char *s, const struct cont *k)
+/* The leftmost match of any pattern (the longest of those that start there). */
+static int find_match(const char *line, size_t len, size_t from, regmatch_t *best)
 {
-    const char *saved;
-    int ok;
+    regmatch_t m;
+    int i, found = 0;
 
-    if (k == NULL)
-        return 1;
-    if (k->loop_start == s)     /* a starred group matched nothing: do not loop for ever */
-        return 0;
-    if (k->close_group == 0)
-        return match_seq(k->seq, k->n, s, k->next);
-    saved = group_end[k->close_group];
-    group_end[k->close_group] = s;
-    ok = match_seq(k->seq, k->n, s, k->next);
-    if (!ok)
-        group_end[k->close_group] = saved;
-    return ok;
+    for (i = 0; i < npatterns; i++) {
+        if (!find_one(&patterns[i], line, len, from, &m))
+            continue;
+        if (!found || m.rm_so < best->rm_so ||
+            (m.rm_so == best->rm_so && m.rm_eo > best->rm_eo))
+            *best = m;
+        found = 1;
+    }
+    return found;
 }
 
-/* Does the sequence seq[0..n) match at s, followed by the continuation k? */
-static int match_seq(const struct node *seq, int n, const char *s, const struct cont *k)
+static void print_prefix(const char *name, long lineno)
 {
-    const struct node *nd;
-    const char *t;
-    size_t len;
-
-    if (n == 0)
-        return match_cont(s, k);
-    nd = &seq[0];
-    switch (nd->type) {
-    case BOL:
-        return s == line_start && match_seq(seq + 1, n - 1, s, k);
-    case EOL:
-        return *s == '\0' && match_seq(seq + 1, n - 1, s, k);
-    case GROUP: {
-        struct cont after;
-        const char *old_start = group_start[nd->c], *old_end = group_end[nd->c];
-        /* Match the group's body; when it is done, record its end and go on with the rest:
-         * with the rest of this sequence, or with this same node again if it is starred. */
-        after.seq = nd->star ? seq : seq + 1;
-        after.n = nd->star ? n : n - 1;
-        after.close_group = nd->c;
-        after.loop_start = nd->star ? s : NULL;
-        after.next = k;
-        group_start[nd->c] = s;
-        if (match_seq(nd->sub, nd->nsub, s, &after))
-            return 1;
-        group_start[nd->c] = old_start;
-        group_end[nd->c] = old_end;
-        return nd->star && match_seq(seq + 1, n - 1, s, k);   /* zero repetitions */
-    }
-    case BACKREF:
-        t = group_start[nd->c];
-        if (t == NULL || group_end[nd->c] == NULL)
-            return 0;
-        len = (size_t)(group_end[nd->c] - t);
-        do {
-            size_t i;
-            for (i = 0; i < len; i++)
-                if (!same_char((unsigned char)t[i], (unsigned char)s[i]))
-                    return 0;
-            s += len;
-            if (!nd->star || len == 0)
-                return match_seq(seq + 1, n - 1, s, k);
-            if (match_seq(seq + 1, n - 1, s, k))
-                return 1;
-        } while (1);
-    }
-    if (!nd->star)
-        return match_one(nd, s) && match_seq(seq + 1, n - 1, s + 1, k);
-    /* x*: take as many as possible, then give them back one at a time */
-    for (t = s; match_one(nd, t); t++)
-        ;
-    for (;; t--) {
-        if (match_seq(seq + 1, n - 1, t, k))
-            return 1;
-        if (t == s)
-            return 0;
-    }
+    if (name != NULL)
+        printf("%s:", name);
+    if (number_lines)
+        printf("%ld:", lineno);
 }
 
-/* Does the pattern match anywhere in the line? */
-static int matches(const struct node *pattern, int n, const char *line)
+/* -o: print each non-empty match of the line on a line of its own. */
+static void print_matches(const char *line, size_t len, const char *name, long lineno)
 {
-    const char *s = line;
+    regmatch_t m;
+    size_t from = 0;
 
-    line_start = line;
-    do {
-        memset(group_start, 0, sizeof group_start);
-        memset(group_end, 0, sizeof group_end);
-        if (match_seq(pattern, n, s, NULL))
-            return 1;
-    } while (*s++ != '\0');
-    return 0;
+    while (from <= len && find_match(line, len, from, &m)) {
+        if (m.rm_eo > m.rm_so) {
+            print_prefix(name, lineno);
+            fwrite(line + m.rm_so, 1, (size_t)(m.rm_eo - m.rm_so), stdout);
+            putchar('\n');
+            from = (size_t)m.rm_eo;
+        } else {
+            from = (size_t)m.rm_so + 1;
+        }
+    }
 }
-
-static int count_only, number_lines, invert;
 
 /* grep one stream; returns the number of lines selected. */
-static long grep(FILE *f, const char *name, const struct node *pattern, int n)
+static long grep(FILE *f, const char *name)
 {
     char *line = NULL;
     size_t size = 0;
     ssize_t len;
     long lineno = 0, selected = 0;
+    regmatch_t m;
 
     while ((len = getline(&line, &size, f)) >= 0) {
         lineno++;
         if (len > 0 && line[len - 1] == '\n')
             line[--len] = '\0';
-        if (matches(pattern, n, line) == invert)
+        if (find_match(line, (size_t)len, 0, &m) == invert)
             continue;
         selected++;
+        if (quiet)
+            exit(0);
+        if (list_files)
+            break;
         if (count_only)
             continue;
-        if (name != NULL)
-            printf("%s:", name);
-        if (number_lines)
-            printf("%ld:", lineno);
+        if (only_matching) {
+            if (!invert)
+                print_matches(line, (size_t)len, name, lineno);
+            continue;
+        }
+        print_prefix(name, lineno);
         fwrite(line, 1, (size_t)len, stdout);
         putchar('\n');
     }
     free(line);
-    if (count_only) {
+    if (list_files && selected > 0)
+        printf("%s\n", name != NULL ? name : "(standard input)");
+    else if (count_only && !list_files) {
         if (name != NULL)
             printf("%s:", name);
         printf("%ld\n", selected);
@@ -357,42 +232,76 @@ static long grep(FILE *f, const char *name, const struct node *pattern, int n)
     return selected;
 }
 
+static int usage(void)
+{
+    fprintf(stderr, "usage: grep [-E|-F] [-c|-l|-q] [-hHinosvwx] [-e PATTERN]... [-f FILE]... "
+                    "[PATTERN] [FILE...]\n");
+    return 2;
+}
+
 int main(int argc, char **argv)
 {
-    struct node *pattern;
-    const char *p;
-    int c, i, n, status = 1, error = 0;
+    const char **exprs = NULL, **files = NULL;
+    int nexprs = 0, nfiles = 0, cflags = 0, fixed = 0, c, i, status = 1, error = 0;
+    int nnames;
 
-    while ((c = getopt(argc, argv, "cinv")) != -1) {
+    while ((c = getopt(argc, argv, "EFce:f:hHilnoqsvwx")) != -1) {
         switch (c) {
+        case 'E': cflags |= REG_EXTENDED; fixed = 0; break;
+        case 'F': fixed = 1; break;
         case 'c': count_only = 1; break;
-        case 'i': ignore_case = 1; break;
+        case 'e':
+        case 'f':
+            if (c == 'e') {
+                exprs = xrealloc(exprs, (size_t)(nexprs + 1) * sizeof *exprs);
+                exprs[nexprs++] = optarg;
+            } else {
+                files = xrealloc(files, (size_t)(nfiles + 1) * sizeof *files);
+                files[nfiles++] = optarg;
+            }
+            break;
+        case 'h': with_names = 0; break;
+        case 'H': with_names = 1; break;
+        case 'i': cflags |= REG_ICASE; break;
+        case 'l': list_files = 1; break;
         case 'n': number_lines = 1; break;
+        case 'o': only_matching = 1; break;
+        case 'q': quiet = 1; break;
+        case 's': no_messages = 1; break;
         case 'v': invert = 1; break;
-        default:
-            fprintf(stderr, "usage: grep [-c] [-i] [-n] [-v] PATTERN [FILE...]\n");
-            return 2;
+        case 'w': whole_word = 1; break;
+        case 'x': whole_line = 1; break;
+        default: return usage();
         }
     }
-    if (optind == argc) {
-        fprintf(stderr, "usage: grep [-c] [-i] [-n] [-v] PATTERN [FILE...]\n");
-        return 2;
+    if (fixed)
+        cflags &= ~REG_EXTENDED;
+    if (nexprs == 0 && nfiles == 0) {
+        if (optind == argc)
+            return usage();
+        add_patterns(argv[optind++], cflags, fixed);
     }
-    p = argv[optind++];
-    pattern = compile_seq(&p, 0, &n);
+    for (i = 0; i < nexprs; i++)
+        add_patterns(exprs[i], cflags, fixed);
+    for (i = 0; i < nfiles; i++)
+        add_pattern_file(files[i], cflags, fixed);
 
-    if (optind == argc)
-        return grep(stdin, NULL, pattern, n) > 0 ? 0 : 1;
+    nnames = argc - optind;
+    if (with_names < 0)
+        with_names = nnames > 1;
+    if (nnames == 0)
+        return grep(stdin, with_names ? "(standard input)" : NULL) > 0 ? 0 : 1;
     for (i = optind; i < argc; i++) {
         int is_stdin = strcmp(argv[i], "-") == 0;
-        const char *name = argc - optind < 2 ? NULL : is_stdin ? "(standard input)" : argv[i];
+        const char *name = is_stdin ? "(standard input)" : argv[i];
         FILE *f = is_stdin ? stdin : fopen(argv[i], "r");
         if (f == NULL) {
-            fprintf(stderr, "grep: %s: %s\n", argv[i], strerror(errno));
+            if (!no_messages)
+                fprintf(stderr, "grep: %s: %s\n", argv[i], strerror(errno));
             error = 1;
             continue;
         }
-        if (grep(f, name, pattern, n) > 0)
+        if (grep(f, with_names || list_files ? name : NULL) > 0)
             status = 0;
         if (f != stdin)
             fclose(f);
