@@ -51,8 +51,12 @@ char *strerror(int errnum);
 int strerror_r(int errnum, char *buf, size_t buflen);
 char *strsignal(int sig);
 
-/* Also in <strings.h> */
-int strcasecmp(const char *s1, const char *s2);
-int strncasecmp(const char *s1, const char *s2, size_t n);
+/* GNU extensions */
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+char *strcasestr(const char *haystack, const char *needle);
+char *strchrnul(const char *s, int c);
+
+/* strcasecmp, bzero and the rest, which glibc's <string.h> declares too (much code counts on it) */
+#include <strings.h>
 
 #endif

@@ -322,6 +322,40 @@ int strncasecmp(const char *s1, const char *s2, size_t n)
     return 0;
 }
 
+/* The position (from 1) of the lowest bit set in i, or 0 if none is. */
+int ffs(int i)
+{
+    unsigned int bits = (unsigned int)i;
+    int pos = 1;
+
+    if (bits == 0)
+        return 0;
+    for (; (bits & 1) == 0; bits >>= 1)
+        pos++;
+    return pos;
+}
+
+/* <strings.h>'s BSD names for what <string.h> has */
+void bzero(void *s, size_t n)
+{
+    memset(s, 0, n);
+}
+
+void bcopy(const void *src, void *dest, size_t n)
+{
+    memmove(dest, src, n);
+}
+
+char *index(const char *s, int c)
+{
+    return strchr(s, c);
+}
+
+char *rindex(const char *s, int c)
+{
+    return strrchr(s, c);
+}
+
 /* ---- copying strings -------------------------------------------------------------------- */
 
 char *strcpy(char *dest, const char *src)
@@ -457,6 +491,42 @@ char *strstr(const char *haystack, const char *needle)
         if (*haystack == *needle && strncmp(haystack, needle, n) == 0)
             return (char *)haystack;
     return NULL;
+}
+
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen)
+{
+    const unsigned char *h = haystack, *first = needle;
+
+    if (needlelen == 0)
+        return (void *)haystack;
+    while (haystacklen >= needlelen) {
+        const unsigned char *p = memchr(h, *first, haystacklen - needlelen + 1);
+        if (p == NULL)
+            return NULL;
+        if (memcmp(p, needle, needlelen) == 0)
+            return (void *)p;
+        haystacklen -= (size_t)(p - h) + 1;
+        h = p + 1;
+    }
+    return NULL;
+}
+
+char *strcasestr(const char *haystack, const char *needle)
+{
+    size_t n = strlen(needle);
+
+    for (; *haystack != '\0' || n == 0; haystack++)
+        if (strncasecmp(haystack, needle, n) == 0)
+            return (char *)haystack;
+    return NULL;
+}
+
+/* As strchr, but a pointer to the terminating '\0' (not NULL) when c is not in s. */
+char *strchrnul(const char *s, int c)
+{
+    while (*s != '\0' && *s != (char)c)
+        s++;
+    return (char *)s;
 }
 
 /* A set of bytes, a bit each: strspn and strcspn make one of their second string, then look each

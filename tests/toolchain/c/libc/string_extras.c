@@ -1,58 +1,54 @@
-// The POSIX and BSD string functions: strnlen, memrchr, memccpy, stpcpy, stpncpy, strtok_r,
-// strsep, strndup, strcasecmp, strncasecmp, strcoll and strxfrm (C locale).
 // expected: host
+// The GNU and BSD string functions portable code still calls: memmem and strcasestr (search),
+// strchrnul, and <strings.h>'s bzero, bcopy (overlap-safe), ffs, index and rindex.
 #define _GNU_SOURCE
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static int sign(int x) { return (x > 0) - (x < 0); }
-static long off(const void *base, const void *p) { return p ? (long)((const char *)p - (const char *)base) : -1; }
+static void show_pos(const char *what, const char *base, const void *found) {
+    if (found)
+        printf("%s: at %d\n", what, (int)((const char *)found - base));
+    else
+        printf("%s: not found\n", what);
+}
 
 int main(void) {
-    printf("%zu %zu %zu\n", strnlen("hello", 10), strnlen("hello", 3), strnlen("", 5));
-    const char *s = "abcabcabc";
-    printf("%ld %ld %ld\n", off(s, memrchr(s, 'b', 9)), off(s, memrchr(s, 'z', 9)), off(s, memrchr(s, 'a', 3)));
-    char dst[16];
-    memset(dst, '.', sizeof dst);
-    char *r = memccpy(dst, "copy:until", ':', 10);
-    printf("%ld %.6s\n", off(dst, r), dst);
-    r = memccpy(dst, "none", ':', 4);
-    printf("%d\n", r == NULL);
-    char buf[32];
-    char *end = stpcpy(buf, "first");
-    end = stpcpy(end, "+second");
-    printf("%s %ld\n", buf, off(buf, end));
-    memset(buf, 'x', sizeof buf);
-    end = stpncpy(buf, "ab", 5);
-    printf("%ld %d %d %c\n", off(buf, end), buf[2], buf[4], buf[5]);
-    end = stpncpy(buf, "abcdef", 3);
-    printf("%ld %c\n", off(buf, end), buf[2]);
-    char text[] = "a=1;b=2;c=3";
-    char *save1, *save2;
-    for (char *pair = strtok_r(text, ";", &save1); pair; pair = strtok_r(NULL, ";", &save1)) {
-        char *k = strtok_r(pair, "=", &save2);
-        char *v = strtok_r(NULL, "=", &save2);
-        printf("%s->%s ", k, v);
-    }
-    printf("\n");
-    char fields[] = "x,,y,z";
-    char *cursor = fields, *tok;
-    while ((tok = strsep(&cursor, ",")) != NULL)
-        printf("[%s]", tok);
-    printf(" %d\n", cursor == NULL);
-    char *nd = strndup("truncate me", 8);
-    printf("%s %zu\n", nd, strlen(nd));
-    free(nd);
-    nd = strndup("short", 100);
-    printf("%s\n", nd);
-    free(nd);
-    printf("%d %d %d %d\n", sign(strcasecmp("Hello", "hELLO")), sign(strcasecmp("abc", "ABD")),
-           sign(strcasecmp("b", "A")), sign(strncasecmp("CAPability", "capacity", 3)));
-    printf("%d %d\n", sign(strncasecmp("CAPability", "capacity", 4)), sign(strcoll("apple", "banana")));
-    char xf[16];
-    size_t n = strxfrm(xf, "xfrm", sizeof xf);
-    printf("%zu %s %zu\n", n, xf, strxfrm(NULL, "measure", 0));
+    const char data[] = "GET /index.html HTTP/1.1\r\nHost: x\r\n\r\nbody\0with\0nuls";
+    size_t len = sizeof data - 1;
+    show_pos("memmem crlfcrlf", data, memmem(data, len, "\r\n\r\n", 4));
+    show_pos("memmem past a nul", data, memmem(data, len, "with\0nuls", 9));
+    show_pos("memmem empty needle", data, memmem(data, len, "", 0));
+    show_pos("memmem longer needle", data, memmem("ab", 2, "abc", 3));
+    show_pos("memmem missing", data, memmem(data, len, "HTTP/2", 6));
+    show_pos("memmem at the end", data, memmem(data, len, "nuls", 4));
+
+    const char *text = "Content-Type: Text/HTML";
+    show_pos("strcasestr text/html", text, strcasestr(text, "text/html"));
+    show_pos("strcasestr CONTENT", text, strcasestr(text, "CONTENT-type"));
+    show_pos("strcasestr empty", text, strcasestr(text, ""));
+    show_pos("strcasestr missing", text, strcasestr(text, "xml"));
+
+    const char *path = "usr/local/bin";
+    show_pos("strchrnul /", path, strchrnul(path, '/'));
+    show_pos("strchrnul : (the end)", path, strchrnul(path, ':'));
+    show_pos("index l", path, index(path, 'l'));
+    show_pos("rindex /", path, rindex(path, '/'));
+    show_pos("rindex z", path, rindex(path, 'z'));
+
+    char buf[16] = "abcdefghijklmno";
+    bzero(buf + 3, 4);
+    for (int i = 0; i < 15; i++)
+        putchar(buf[i] ? buf[i] : '.');
+    putchar('\n');
+    char overlap[16] = "0123456789";
+    bcopy(overlap, overlap + 2, 8);             /* overlapping: copies as memmove does */
+    printf("%s\n", overlap);
+    bcopy(overlap + 3, overlap, 5);
+    printf("%s\n", overlap);
+
+    int values[] = {0, 1, 2, 3, 8, 12, 0x80000000, -1, 0x10000};
+    for (unsigned i = 0; i < sizeof values / sizeof values[0]; i++)
+        printf("ffs(%#x) = %d\n", (unsigned)values[i], ffs(values[i]));
     return 0;
 }
