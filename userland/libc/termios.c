@@ -1,7 +1,10 @@
 /*
- * termios.c - a terminal's mode and window size, through the terminal ioctls (unistd.h).
+ * termios.c - a terminal's mode and window size, through the terminal ioctls (unistd.h), and
+ * ioctl itself (sys/ioctl.h).
  */
 #include <errno.h>
+#include <stdarg.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include "libc.h"
@@ -36,4 +39,14 @@ void cfmakeraw(struct termios *t)
 int tcgetwinsize(int fd, struct winsize *ws)
 {
     return (int)syscall3(SYS_ioctl, fd, TIOCGWINSZ, ws);
+}
+
+/* Every request the kernel knows takes a pointer (sys/ioctl.h), so that is what is passed on. */
+int ioctl(int fd, unsigned long request, ...)
+{
+    va_list ap;
+    va_start(ap, request);
+    void *arg = va_arg(ap, void *);
+    va_end(ap);
+    return (int)syscall3(SYS_ioctl, fd, request, arg);
 }

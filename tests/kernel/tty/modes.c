@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/syscall.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -57,7 +57,9 @@ int main(void)
     report("tcgetattr into 8 bytes", tcgetattr(0, (struct termios *)small));
     report("tcsetattr from 8 bytes", tcsetattr(0, TCSANOW, (struct termios *)small));
     report("tcsetattr when 7", tcsetattr(0, 7, &saved));
-    printf("ioctl 0x5499 = %ld\n", __syscall(SYS_ioctl, 0, 0x5499, (uintptr_t)&now, 0, 0, 0));
+    report("ioctl 0x5499", ioctl(0, 0x5499, &now));
+    report("ioctl TIOCGWINSZ", ioctl(0, TIOCGWINSZ, &size));
+    printf("%d rows, %d columns\n", size.ws_row, size.ws_col);
 
     if (fork() == 0) {                          /* the child leaves raw mode behind */
         tcsetattr(0, TCSANOW, &raw);
