@@ -69,6 +69,16 @@ int rand_r(unsigned int *seedp);
 long random(void);
 void srandom(unsigned int seed);
 
+/* POSIX's drand48 family: a 48-bit generator that gives the same numbers as every other system */
+double drand48(void);
+double erand48(unsigned short xsubi[3]);
+long lrand48(void);
+long nrand48(unsigned short xsubi[3]);
+long mrand48(void);
+long jrand48(unsigned short xsubi[3]);
+void srand48(long seedval);
+unsigned short *seed48(unsigned short seed16v[3]);
+
 /* Sorting and searching */
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,

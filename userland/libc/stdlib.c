@@ -8,6 +8,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- strtol and friends --------------------------------------------------------------------- */
 
@@ -232,6 +233,76 @@ long random(void)
 void srandom(unsigned int seed)
 {
     srand(seed);
+}
+
+/*
+ * The drand48 family (POSIX): a 48-bit linear congruential generator whose constants POSIX
+ * fixes, X' = (0x5DEECE66D * X + 0xB) mod 2^48, so every system gives the same numbers from the
+ * same seed. X is kept as three 16-bit parts, low first: the functions with an xsubi argument
+ * take their state from the caller, the others share one.
+ */
+#define RAND48_A 0x5DEECE66DUL
+#define RAND48_C 0xBUL
+#define RAND48_MASK ((1UL << 48) - 1)
+
+static unsigned short rand48_state[3];      /* 0 until seeded, as in glibc */
+
+static unsigned long rand48_next(unsigned short xsubi[3])
+{
+    unsigned long x = (unsigned long)xsubi[0] | (unsigned long)xsubi[1] << 16 | (unsigned long)xsubi[2] << 32;
+
+    x = (RAND48_A * x + RAND48_C) & RAND48_MASK;
+    xsubi[0] = (unsigned short)x;
+    xsubi[1] = (unsigned short)(x >> 16);
+    xsubi[2] = (unsigned short)(x >> 32);
+    return x;
+}
+
+double erand48(unsigned short xsubi[3])
+{
+    return (double)rand48_next(xsubi) / (double)(1UL << 48);     /* exact: 48 bits fit a double */
+}
+
+double drand48(void)
+{
+    return erand48(rand48_state);
+}
+
+long nrand48(unsigned short xsubi[3])
+{
+    return (long)(rand48_next(xsubi) >> 17);                    /* [0, 2^31) */
+}
+
+long lrand48(void)
+{
+    return nrand48(rand48_state);
+}
+
+long jrand48(unsigned short xsubi[3])
+{
+    return (long)(int)(unsigned int)(rand48_next(xsubi) >> 16); /* [-2^31, 2^31) */
+}
+
+long mrand48(void)
+{
+    return jrand48(rand48_state);
+}
+
+void srand48(long seedval)
+{
+    rand48_state[0] = 0x330E;
+    rand48_state[1] = (unsigned short)seedval;
+    rand48_state[2] = (unsigned short)(seedval >> 16);
+}
+
+/* Sets the whole state; returns the state before, which the next call overwrites. */
+unsigned short *seed48(unsigned short seed16v[3])
+{
+    static unsigned short previous[3];
+
+    memcpy(previous, rand48_state, sizeof previous);
+    memcpy(rand48_state, seed16v, sizeof rand48_state);
+    return previous;
 }
 
 /* ---- searching ------------------------------------------------------------------------------ */
