@@ -30,5 +30,6 @@
 #define PAGESIZE 4096
 #define ARG_MAX 131072
 #define OPEN_MAX 64
+#define IOV_MAX 1024            /* iovecs in one readv or writev (sys/uio.h) */
 
 #endif
