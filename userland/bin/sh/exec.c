@@ -248,8 +248,9 @@ static void try_exec(const char *path, char **argv, char **env)
 }
 
 /* Replace this process with the program argv[0] (at found, if the parent looked it up, or
- * searched for in $PATH), or exit 126/127. */
-static _Noreturn void exec_program(char **argv, const char *found)
+ * searched for in $PATH), or exit 126/127. The message on failure starts with who ("exec: " when
+ * the exec builtin asked, as dash says it). */
+static _Noreturn void exec_program(char **argv, const char *found, const char *who)
 {
     char **env = vars_environ();
     const char *path = var_get("PATH");
@@ -274,10 +275,10 @@ static _Noreturn void exec_program(char **argv, const char *found)
             err = EACCES;
     }
     if (err == ENOENT || err == ENOTDIR) {
-        sh_warn("%s: not found", argv[0]);
+        sh_warn("%s%s: not found", who, argv[0]);
         sh_exit(127);
     }
-    sh_warn("%s: %s", argv[0], strerror(err));
+    sh_warn("%s%s: %s", who, argv[0], strerror(err));
     sh_exit(126);
 }
 
@@ -330,7 +331,7 @@ static int run_program(char **argv, char **assigns, struct redir *redirs, int fl
         var_set_assignment(assigns[i], V_EXPORT);
     if (redirect_apply(redirs, 0) < 0)
         sh_exit(2);
-    exec_program(argv, found);
+    exec_program(argv, found, "");
 }
 
 /* ---- simple commands ---- */
@@ -437,7 +438,7 @@ int builtin_exec(int argc, char **argv)
     }
     if (argc > 1) {
         child_signals(0);
-        exec_program(argv + 1, NULL);
+        exec_program(argv + 1, NULL, "exec: ");
     }
     return 0;
 }
