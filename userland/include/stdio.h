@@ -86,6 +86,7 @@ size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
 FILE *fopen(const char *pathname, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 FILE *freopen(const char *pathname, const char *mode, FILE *stream);
+FILE *tmpfile(void);                /* a scratch file in /tmp, gone when closed */
 int fclose(FILE *stream);
 int fflush(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);

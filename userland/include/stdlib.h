@@ -84,6 +84,10 @@ void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, co
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
               int (*compar)(const void *, const void *));
 
+/* Temporary files (POSIX): the template's last six characters, XXXXXX, become a new name */
+int mkstemp(char *template);
+char *mkdtemp(char *template);
+
 /* The environment and the end of the program */
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
