@@ -25,6 +25,7 @@
 #define SSIZE_MAX LONG_MAX
 #define PATH_MAX 4096
 #define NAME_MAX 255
+#define LINE_MAX 2048           /* the longest line the text utilities promise to handle (POSIX) */
 #define PIPE_BUF 4096
 #define PAGE_SIZE 4096
 #define PAGESIZE 4096

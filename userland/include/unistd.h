@@ -92,6 +92,18 @@ int brk(void *addr);
 void *sbrk(intptr_t increment);
 int getpagesize(void);
 
+/* The system's limits and configuration: sysconf(_SC_...) (glibc's numbers for the names) */
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_LINE_MAX 43
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+long sysconf(int name);
+
 /* Time */
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);

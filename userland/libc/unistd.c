@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -275,4 +276,33 @@ char *getcwd(char *buf, size_t size)
         return NULL;
     }
     return buf;
+}
+
+/* ---- the system's limits -------------------------------------------------------------------- */
+
+/* What sysconf(name) reports: a limit of <limits.h>, a fact of the machine (one processor, the
+ * clock ticks of times()), or -1 for a limit ufos does not have (errno unchanged) and for a name
+ * it does not know (errno EINVAL). */
+long sysconf(int name)
+{
+    switch (name) {
+    case _SC_ARG_MAX:
+        return ARG_MAX;
+    case _SC_CHILD_MAX:
+        return -1;                      /* no limit but memory */
+    case _SC_CLK_TCK:
+        return 100;                     /* sys/times.h */
+    case _SC_OPEN_MAX:
+        return OPEN_MAX;
+    case _SC_PAGESIZE:
+        return getpagesize();
+    case _SC_LINE_MAX:
+        return LINE_MAX;
+    case _SC_NPROCESSORS_CONF:
+    case _SC_NPROCESSORS_ONLN:
+        return 1;
+    default:
+        errno = EINVAL;
+        return -1;
+    }
 }
