@@ -156,6 +156,35 @@ def test_grep_bad_patterns_are_errors(pattern):
     assert host(["grep", pattern], TEXT).returncode == 2
 
 
+# grep's options beyond the patterns, each compared with GNU grep on TEXT (-w: GNU also tries
+# shorter matches at a place; these cases do not need that)
+GREP_OPTION_CASES = [
+    ["-E", "o+|a{2}"], ["-E", "^(ab)+$"], ["-E", "x|(b)\\1"], ["-F", "a*b"], ["-F", "[b"],
+    ["-F", "-i", "HELLO"], ["-F", "-x", "abab"], ["-e", "hello", "-e", "123"], ["-e", "a\nfoo"],
+    ["-c", "-v", "a"], ["-l", "a"], ["-q", "o"], ["-q", "nothing"], ["-x", "abab"], ["-x", "a*"],
+    ["-w", "abc"], ["-w", "tab"], ["-w", "-i", "WORLD"], ["-o", "[a-c]\\+"], ["-o", "-n", "o"],
+    ["-o", "-i", "h"], ["-H", "foo"], ["-h", "-n", "foo"], ["-s", "-e", "end\\$"], ["-E", "-x", "-e", "a+|end."],
+    ["-e", ""], ["-v", "-e", ""], ["-E", "-w", "-o", "[0-9]+"], ["-n", "-v", "-x", "-E", ".{4,}"],
+]
+
+
+@pytest.mark.parametrize("args", GREP_OPTION_CASES, ids=range(len(GREP_OPTION_CASES)))
+def test_grep_options(args):
+    _compare("grep", args, TEXT)
+
+
+def test_grep_f_reads_patterns_from_a_file_and_exit_statuses(tmp_path):
+    (tmp_path / "t").write_bytes(TEXT)
+    (tmp_path / "pats").write_bytes(b"^a\nend\n[0-9] \n")
+    for args in (["-f", "pats", "t"], ["-n", "-f", "pats", "-e", "foo", "t"], ["-c", "a", "t", "t"],
+                 ["-l", "foo", "t", "nope"], ["-s", "foo", "nope"], ["-q", "foo", "nope", "t"],
+                 ["foo", "nope"], ["-E", "(a", "t"]):
+        status, out, err = boot("grep", [f"/host/{a}" if a in ("t", "pats", "nope") else a
+                                         for a in args], tmp_path)
+        theirs = subprocess.run(["grep", *args], cwd=tmp_path, capture_output=True, env={"LC_ALL": "C"})
+        assert (status, out.replace(b"/host/", b"")) == (theirs.returncode, theirs.stdout), (args, err)
+
+
 def test_grep_several_files_name_their_lines():
     # "-" twice: the stand-in kernel has no files, but standard input can be named; the second
     # read finds it empty

@@ -61,7 +61,7 @@
 #define MAX_CODE 131072         /* instructions in a program */
 #define MAX_DEPTH 200           /* nested groups */
 #define VISITED_MAX (1L << 23)  /* bits in the explored-states bitmap */
-#define STEP_BUDGET 2000000L    /* steps of a search that has no bitmap */
+#define STEP_BUDGET 1000000L    /* steps of a search that has no bitmap */
 #define MAX_STACK (1 << 20)     /* entries on the machine's stack */
 
 /* ---- the compiled program ------------------------------------------------------------ */
@@ -87,6 +87,7 @@ struct prog {
     int nloops;         /* repetitions that need MARK and TEST */
     int nregs;          /* 2 per group (0 for the whole match) + 2 per such loop */
     int has_backref;
+    int min_length;     /* no match is shorter (so a{1000} skips subjects that are) */
     int cflags;
 };
 
@@ -504,19 +505,30 @@ static int parse_piece(struct parser *ps, int at_start)
     return atom;
 }
 
-/* A branch: pieces one after another (an empty branch matches ""). */
+/*
+ * A branch: pieces one after another (an empty branch matches ""). The tree leans right,
+ * CAT(p1, CAT(p2, p3)), so that the compiler walks a long branch in a loop, not recursively.
+ */
 static int parse_branch(struct parser *ps)
 {
-    int seq = -1, piece, at_start = 1;
+    int seq = -1, last = -1, piece, cat, at_start = 1;
 
     while (!at_branch_end(ps, ps->p)) {
         if ((piece = parse_piece(ps, at_start)) < 0)
             return -1;
         /* in a BRE, "^*" is an anchored '*' */
         at_start = !ps->ere && ps->nodes[piece].kind == N_BOL && at_start == 1 ? 2 : 0;
-        seq = seq < 0 ? piece : new_node(ps, N_CAT, 0, seq, piece);
-        if (seq < 0)
-            return -1;
+        if (seq < 0) {
+            seq = piece;
+        } else if (last < 0) {
+            if ((seq = last = new_node(ps, N_CAT, 0, seq, piece)) < 0)
+                return -1;
+        } else {
+            if ((cat = new_node(ps, N_CAT, 0, ps->nodes[last].right, piece)) < 0)
+                return -1;
+            ps->nodes[last].right = cat;
+            last = cat;
+        }
     }
     return seq < 0 ? new_node(ps, N_EMPTY, 0, -1, -1) : seq;
 }
@@ -561,14 +573,37 @@ static int nullable(const struct node *nodes, int n)
 {
     const struct node *nd = &nodes[n];
 
+    for (; nd->kind == N_CAT; nd = &nodes[nd->right])
+        if (!nullable(nodes, nd->left))
+            return 0;
     switch (nd->kind) {
     case N_CHAR: case N_SET: return 0;
     case N_GROUP: return nullable(nodes, nd->left);
-    case N_CAT: return nullable(nodes, nd->left) && nullable(nodes, nd->right);
     case N_ALT: return nullable(nodes, nd->left) || nullable(nodes, nd->right);
     case N_REPEAT: return nd->a == 0 || nullable(nodes, nd->left);
     }
     return 1;       /* EMPTY, BOL, EOL, BACKREF */
+}
+
+/* The length of the shortest string node n can match (at most MAX_CODE: enough to skip). */
+static int min_length(const struct node *nodes, int n)
+{
+    const struct node *nd = &nodes[n];
+    long len = 0;
+    int right;
+
+    for (; nd->kind == N_CAT && len < MAX_CODE; nd = &nodes[nd->right])
+        len += min_length(nodes, nd->left);
+    switch (nd->kind) {
+    case N_CHAR: case N_SET: len++; break;
+    case N_GROUP: len += min_length(nodes, nd->left); break;
+    case N_ALT:
+        right = min_length(nodes, nd->right);
+        len += min_length(nodes, nd->left) < right ? min_length(nodes, nd->left) : right;
+        break;
+    case N_REPEAT: len += (long)nd->a * min_length(nodes, nd->left); break;
+    }
+    return len < MAX_CODE ? (int)len : MAX_CODE;     /* EMPTY, BOL, EOL, BACKREF: 0 */
 }
 
 /* Append an instruction; returns its index, -1 if the program is too big. */
@@ -633,6 +668,9 @@ static int emit_node(struct compiler *cc, int n)
     struct prog *prog = cc->prog;
     int split, jump, i;
 
+    for (; nd->kind == N_CAT; nd = &cc->ps->nodes[nd->right])
+        if (emit_node(cc, nd->left) < 0)
+            return -1;
     switch (nd->kind) {
     case N_EMPTY:
         return 0;
@@ -650,8 +688,6 @@ static int emit_node(struct compiler *cc, int n)
         if (emit(cc, OP_SAVE, 2 * nd->a, 0) < 0 || emit_node(cc, nd->left) < 0)
             return -1;
         return emit(cc, OP_SAVE, 2 * nd->a + 1, 0);
-    case N_CAT:
-        return emit_node(cc, nd->left) < 0 ? -1 : emit_node(cc, nd->right);
     case N_ALT:
         if ((split = emit(cc, OP_SPLIT, prog->ncode + 1, 0)) < 0 || emit_node(cc, nd->left) < 0)
             return -1;
@@ -712,12 +748,14 @@ int regcomp(regex_t *preg, const char *pattern, int cflags)
         if (emit_node(&cc, root) >= 0)
             emit(&cc, OP_MATCH, 0, 0);
     }
-    free(ps.nodes);
     if (ps.error != 0) {
+        free(ps.nodes);
         free_prog(prog);
         return ps.error;
     }
     prog->nregs = loop_reg((size_t)ps.ngroups, prog->nloops);
+    prog->min_length = min_length(ps.nodes, root);
+    free(ps.nodes);
     preg->re_nsub = (size_t)ps.ngroups;
     preg->re_prog = prog;
     return 0;
@@ -993,7 +1031,7 @@ int regexec(const regex_t *preg, const char *string, size_t nmatch, regmatch_t p
         (m.visited == NULL && !prog->has_backref && bits <= VISITED_MAX))
         m.error = REG_ESPACE;
 
-    for (start = 0; start <= m.len && m.error == 0; start++) {
+    for (start = 0; start + prog->min_length <= m.len && m.error == 0; start++) {
         if (first->op == OP_CHAR) {             /* skip to where the first character is */
             const char *next = memchr(string + start, first->x, (size_t)(m.len - start));
             if (next == NULL)
