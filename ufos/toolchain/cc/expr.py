@@ -665,10 +665,10 @@ class ExprChecker:
                 default = assoc
                 continue
             t = self.resolve(assoc.type)
-            if any(T.compatible(t, s) for s in seen):
+            if any(_same_generic_type(t, s) for s in seen):
                 raise error_at(loc_of(assoc.expr) or loc, f"type '{t}' in generic association compatible with a previous one")
             seen.append(t)
-            if T.compatible(t, want) and t.const == want.const and t.volatile == want.volatile:
+            if _same_generic_type(t, want):
                 chosen = assoc
         chosen = chosen or default
         if chosen is None:
@@ -844,3 +844,10 @@ class ExprChecker:
 
     def e_NamedInitializer(self, node):
         raise error_at(loc_of(node), "designated initializer outside an initializer list")
+
+
+def _same_generic_type(a, b) -> bool:
+    """Whether two _Generic association types collide, or one matches the controlling type:
+    compatible and equally qualified, since `int` and `const int` are two types (6.7.3p10), which
+    gcc and clang let one _Generic list side by side."""
+    return T.compatible(a, b) and a.const == b.const and a.volatile == b.volatile
