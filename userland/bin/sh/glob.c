@@ -1,96 +1,22 @@
 /*
- * glob.c - shell patterns: matching a string against * ? [...] (for case and ${x#pattern}), and
- * pathname expansion (turning *.c into the sorted list of matching files).
+ * glob.c - shell patterns: matching a string against * ? [...] (for case and ${x#pattern}, with
+ * libc's fnmatch), and pathname expansion (turning *.c into the sorted list of matching files).
  *
  * In a pattern a backslash makes the next character literal; expansion (expand.c) puts one
  * before every quoted special character, so "*" and \* match only a star.
  */
 #include <dirent.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "sh.h"
 
-/* [...] at p (just after the '['), against c. Returns the index just after the ']' and sets
- * *matched; or 0 if there is no closing ']' (then '[' is an ordinary character). */
-static size_t match_bracket(const char *p, int c, int *matched)
-{
-    size_t i = 0;
-    int negate = 0, found = 0;
-
-    if (p[i] == '!' || p[i] == '^') {
-        negate = 1;
-        i++;
-    }
-    if (p[i] == ']') {          /* a ] first in the set is a member */
-        found |= c == ']';
-        i++;
-    }
-    while (p[i] != ']') {
-        int lo, hi;
-
-        if (p[i] == '\0')
-            return 0;
-        if (p[i] == '\\' && p[i + 1] != '\0')
-            i++;
-        lo = (unsigned char)p[i++];
-        hi = lo;
-        if (p[i] == '-' && p[i + 1] != ']' && p[i + 1] != '\0') {
-            i++;
-            if (p[i] == '\\' && p[i + 1] != '\0')
-                i++;
-            hi = (unsigned char)p[i++];
-        }
-        if (c >= lo && c <= hi)
-            found = 1;
-    }
-    *matched = found != negate;
-    return i + 1;
-}
-
+/* The matching itself is libc's fnmatch (flags 0: a '/' or a leading '.' is an ordinary
+ * character here; glob_dir keeps hidden files out of * itself). */
 int pattern_match(const char *pat, const char *s)
 {
-    for (;;) {
-        int c = (unsigned char)*pat;
-
-        if (c == '\0')
-            return *s == '\0';
-        if (c == '*') {
-            while (*pat == '*')
-                pat++;
-            if (*pat == '\0')
-                return 1;
-            for (; *s; s++)                 /* try the rest of the pattern at each position */
-                if (pattern_match(pat, s))
-                    return 1;
-            return pattern_match(pat, s);
-        }
-        if (*s == '\0')
-            return 0;
-        if (c == '?') {
-            pat++;
-            s++;
-            continue;
-        }
-        if (c == '[') {
-            int matched = 0;
-            size_t n = match_bracket(pat + 1, (unsigned char)*s, &matched);
-
-            if (n > 0) {
-                if (!matched)
-                    return 0;
-                pat += 1 + n;
-                s++;
-                continue;
-            }
-        }
-        if (c == '\\' && pat[1] != '\0')
-            c = (unsigned char)*++pat;
-        if (c != (unsigned char)*s)
-            return 0;
-        pat++;
-        s++;
-    }
+    return fnmatch(pat, s, 0) == 0;
 }
 
 int has_glob_chars(const char *pat)
