@@ -202,7 +202,7 @@ static int builtin_local(int argc, char **argv)
 }
 
 /* eval args: join them with spaces and run the result as commands; `if eval ...` runs them as a
- * condition, so set -e stays off in them (as dash does) */
+ * condition, so set -e stays off in them (as dash does). Their messages say "eval: ". */
 static int builtin_eval(int argc, char **argv)
 {
     struct strbuf sb;
@@ -215,7 +215,8 @@ static int builtin_eval(int argc, char **argv)
         sb_adds(&sb, argv[i]);
     }
     sh.status = 0;
-    status = run_string(sb.s, RUN_EVAL | (sh.builtin_cond ? RUN_COND : 0));
+    sh.context = "eval";
+    status = run_string(sb.s, sh.builtin_cond ? RUN_COND : 0);
     sb_free(&sb);
     return status;
 }
@@ -237,10 +238,11 @@ static char *read_file(const char *path)
     return sb_take(&sb);
 }
 
-/* . file: run the file's commands in this shell. A name without / is looked for in $PATH first. */
+/* . file: run the file's commands in this shell. A name without / is looked for in $PATH first.
+ * Messages from its commands name the file as it was found ("sh: 2: /dir/file: x: not found"). */
 static int builtin_source(int argc, char **argv)
 {
-    char *text = NULL;
+    char *text = NULL, *found = NULL;
     int status;
 
     if (argc < 2)
@@ -259,14 +261,20 @@ static int builtin_source(int argc, char **argv)
             sb_addc(&full, '/');
             sb_adds(&full, argv[1]);
             text = read_file(full.s);
-            sb_free(&full);
+            if (text != NULL)
+                found = sb_take(&full);
+            else
+                sb_free(&full);
         }
     }
     if (text == NULL)
         text = read_file(argv[1]);
     if (text == NULL)
         sh_error("%s: cannot open %s: %s", argv[0], argv[1], open_error(errno, 0));
+    sh.context = found ? found : argv[1];
     status = run_file_text(text);
+    sh.context = NULL;
+    free(found);
     free(text);
     return status;
 }

@@ -526,11 +526,15 @@ static int run_simple(struct node *n, int flags)
     } else if (func != NULL) {
         status = call_function(func, &args, flags);
     } else {
+        const char *context = sh.context;
+
         sh.builtin_cond = (flags & EV_COND) != 0;
+        sh.context = NULL;      /* a builtin names itself in its messages; eval and . set their own */
         if (special)
             status = builtin(args.n, args.v);
         else
             status = run_regular_builtin(builtin, args.n, args.v);
+        sh.context = context;
     }
     redirect_restore(mark);
     undo_assignments(undo);
@@ -843,6 +847,7 @@ static void recover(void)
     params_unwind(0);
     sh.loop_depth = sh.func_depth = 0;
     sh.breaking = sh.continuing = sh.returning = 0;
+    sh.context = NULL;
 }
 
 /* Is the command just parsed the input's last, in a process that ends after it? Then a program
@@ -929,7 +934,6 @@ int run_string(const char *text, int how)
 
     input_from_string(&in, text);
     in.exit_after = (how & RUN_EXIT) != 0;
-    in.from_eval = (how & RUN_EVAL) != 0;
     in.condition = (how & RUN_COND) != 0;
     in.line = sh.line;
     status = run_input(&in, 0);

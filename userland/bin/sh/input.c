@@ -32,7 +32,6 @@ void input_from_string(struct input *in, const char *s)
     in->line = 1;
     in->prompt = 0;
     in->exit_after = 0;
-    in->from_eval = 0;
     in->condition = 0;
 }
 
@@ -48,7 +47,6 @@ void input_from_fd(struct input *in, int fd)
     in->line = 1;
     in->prompt = 0;
     in->exit_after = 0;
-    in->from_eval = 0;
     in->condition = 0;
 }
 

@@ -58,7 +58,7 @@ _Noreturn void syntax_error(struct lexer *lx, const char *fmt, ...)
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
     sh.line = lx->in->line;
-    sh_error("%sSyntax error: %s", lx->in->from_eval ? "eval: " : "", what);
+    sh_error("Syntax error: %s", what);
 }
 
 static _Noreturn void unexpected(struct lexer *lx, struct token t)

@@ -80,7 +80,6 @@ struct input {
     int line;           /* the line number at pos, for messages */
     int prompt;         /* 0: none; 1: print PS1 at the next read; 2: print PS2 */
     int exit_after;     /* the process ends with this input: its last command may exec */
-    int from_eval;      /* eval's text: its syntax errors say so */
     int condition;      /* eval's text run as a condition (if eval ...): set -e is off in it */
 };
 void input_from_string(struct input *in, const char *s);
@@ -247,8 +246,7 @@ void func_unset(const char *name);
 
 int run_node(struct node *n, int flags);
 #define RUN_EXIT 1      /* run_string: the process ends after the text ($(...)) */
-#define RUN_EVAL 2      /* run_string: the text is eval's */
-#define RUN_COND 4      /* run_string: the text runs as a condition (set -e is off) */
+#define RUN_COND 2      /* run_string: the text runs as a condition (eval's: set -e is off) */
 int run_string(const char *text, int how);            /* eval, traps, $(...) */
 int run_file_text(const char *text);                  /* . file */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
@@ -333,6 +331,7 @@ struct shell {
     int trap_status;        /* $? when it started: what `exit` alone exits with */
     jmp_buf *on_error;      /* where sh_error goes */
     const char *source_name;    /* for messages: "sh" or the script */
+    const char *context;    /* for messages: "eval", or the file `.` runs, while their commands run */
     int line;               /* the line of the command running, for messages */
 };
 extern struct shell sh;

@@ -201,13 +201,16 @@ void out_fmt(int fd, const char *fmt, ...)
 }
 
 /* Messages name the script and line as dash does: "sh: 3: foo: not found". Interactive shells
- * and -c strings only say "sh:". */
+ * and -c strings only say "sh:". Inside eval, or a file run by `.`, dash names that too:
+ * "sh: 3: eval: foo: not found". */
 static void warn_prefix(void)
 {
     if (sh.interactive)
         out_fmt(2, "%s: ", sh.source_name);
     else
         out_fmt(2, "%s: %d: ", sh.source_name, sh.line);
+    if (sh.context != NULL)
+        out_fmt(2, "%s: ", sh.context);
 }
 
 static void warn_v(const char *fmt, va_list ap)
