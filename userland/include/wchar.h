@@ -23,7 +23,8 @@
 
 typedef int wchar_t;
 typedef unsigned int wint_t;
-typedef struct { int __count; } mbstate_t;   /* no state: every character is one byte */
+typedef struct { int __count; } mbstate_t;   /* every character is one byte: the only state is
+                                                c16rtomb's pending high surrogate (uchar.h) */
 
 #define WEOF ((wint_t)-1)
 #ifndef WCHAR_MIN

@@ -177,8 +177,9 @@ int wctob(wint_t c)
 
 int mbsinit(const mbstate_t *ps)
 {
-    (void)ps;
-    return 1;                               /* there is never a partial character */
+    /* there is never a partial character; only c16rtomb (uchar.c) keeps something: the first
+       half of a surrogate pair */
+    return ps == NULL || ps->__count == 0;
 }
 
 /* The one conversion every other goes through: the byte at s (n > 0) -> *pwc; its length
