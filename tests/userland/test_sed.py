@@ -47,6 +47,7 @@ POSIX_CASES = [
     (["s/e/E/2g"], b"eeeee\nee\n"), (["s/\\(.\\)\\(.\\)/\\2\\1/"], WORDS), (["s/[aeiou]/\\&/g;s/.*/[&]/"], TEXT),
     (["s|/|\\||g"], TEXT), (["s/x*/-/g"], b"abc\nbaaac\n"), (["s/ /\\n/g;s/$/\\\nnext/"], TEXT),
     (["-n", "s/o/0/p"], WORDS), (["-n", "/o/{s//0/gp}"], WORDS), (["-E", "s/(o|e)+/<&>/g"], WORDS),
+    (["s/[^/]*\\//<&>/;s/[[:punct:]/]/_/g;s/\\t/T/;s/ /\\t/;y/e\\t/\\tE/"], TEXT),  # [/], \\t (GNU's too)
 ]
 
 GNU_CASES = [
@@ -78,6 +79,7 @@ MORE_GNU_CASES = [
     (["-n", "N;N;p"], WORDS), (["2a appended"], WORDS[:12]), (["p"], NO_NEWLINE),
     (["-e", "a\\", "-e", "hello"], WORDS[:8]),                # GNU's --posix: "incomplete command"
     (["s/\\(a\\)\\|b/\\1x/g"], b"ab\n"),                          # \\| (GNU's, off with --posix)
+    (["1a\\\nf\\to"], WORDS[:8]),                                     # \\t in a text (even with --posix)
 ]
 
 # GNU's extensions that ours leaves out: errors

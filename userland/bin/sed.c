@@ -18,8 +18,9 @@
  * A command is [ADDRESS[,ADDRESS]][!]COMMAND. Commands are separated by newlines or ';'.
  * Addresses:  N          line N (lines are counted across all the input files)
  *             $          the last line
- *             /RE/ \cREc the lines that RE matches (any character c as the delimiter); an empty
- *                        RE means the last RE used; \n in RE matches a newline
+ *             /RE/ \cREc the lines that RE matches (any character c as the delimiter, which is
+ *                        an ordinary character inside [...]); an empty RE means the last RE
+ *                        used; \n in RE matches a newline
  *             A1,A2      the lines from one matching A1 to the next one matching A2 (A2 is looked
  *                        for from the line after A1; if A2 is a number <= A1's line, one line)
  *             A!         the lines the address does not select
@@ -51,6 +52,10 @@
  *             y/abc/xyz/ replace each a by x, b by y, c by z
  *             =          write the line number
  *             # comment  to the end of the line
+ *
+ * As in GNU sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
+ * Not supported (GNU's extensions): addresses 0,/RE/ A,+N A~N, /RE/I, s flags i m e, \U \L in
+ * replacements, the commands e F Q R T v W z, l N, and the options -i -s -z -l --posix.
  *
  * A last input line without a newline is written without one (as GNU sed does). Exit status: 0;
  * 1 for a bad script or option; 2 if an input file could not be read (the others are still
@@ -309,12 +314,57 @@ static void end_of_command(void)
         bad_script("extra characters after command");
 }
 
-enum delimited { REGEX, REPLACEMENT };
+enum delimited { REGEX, REPLACEMENT, Y_STRING };
+
+/* \n and \t: a newline and a tab (in regular expressions, y strings and a i c texts) */
+static int escaped_control(int c)
+{
+    return c == 'n' ? '\n' : c == 't' ? '\t' : 0;
+}
 
 /*
- * The text up to the next unescaped DELIM (which is skipped), or NULL if the line or the script
- * ends first. \DELIM stands for DELIM; in a regular expression \n stands for a newline. Other
- * escapes are kept for regcomp or for the replacement.
+ * A bracket expression of a regular expression, its "[" already read, copied into b up to its
+ * "]": the delimiter is an ordinary character in it ("s/[^/]*\//x/"), so is a backslash (except
+ * in \n and \t), and "]" first, "[:class:]", "[=c=]" and "[.c.]" do not end it. Returns 0 if the
+ * line ends first.
+ */
+static int read_bracket(struct buf *b)
+{
+    int c, kind;
+
+    buf_addc(b, '[');
+    if (peek() == '^')
+        buf_addc(b, (char)next());
+    if (peek() == ']')
+        buf_addc(b, (char)next());
+    while ((c = next()) != ']') {
+        if (c == EOF || c == '\n')
+            return 0;
+        if (c == '[' && (peek() == ':' || peek() == '=' || peek() == '.')) {
+            kind = next();
+            buf_addc(b, '[');
+            buf_addc(b, (char)kind);
+            while ((c = next()) != kind || peek() != ']') {     /* [:alpha:] [=e=] [.-.] */
+                if (c == EOF || c == '\n')
+                    return 0;
+                buf_addc(b, (char)c);
+            }
+            buf_addc(b, (char)c);
+            c = next();
+        } else if (c == '\\' && escaped_control(peek())) {
+            c = escaped_control(next());
+        }
+        buf_addc(b, (char)c);
+    }
+    buf_addc(b, ']');
+    return 1;
+}
+
+/*
+ * The text up to the next DELIM that is neither escaped nor in a bracket expression (DELIM is
+ * skipped), or NULL if the line or the script ends first. \DELIM stands for DELIM; in a regular
+ * expression and a y string \n and \t stand for a newline and a tab. Other escapes are kept, for
+ * regcomp, the replacement or y.
  */
 static char *read_delimited(int delim, enum delimited kind)
 {
@@ -329,10 +379,14 @@ static char *read_delimited(int delim, enum delimited kind)
             c = next();
             if (c == EOF)
                 return NULL;
-            if (c == 'n' && kind == REGEX)
-                c = '\n';
+            if (kind != REPLACEMENT && escaped_control(c))
+                c = escaped_control(c);
             else if (c != delim || (kind == REPLACEMENT && c == '&'))
                 buf_addc(&b, '\\');
+        } else if (c == '[' && kind == REGEX) {
+            if (!read_bracket(&b))
+                return NULL;
+            continue;
         }
         buf_addc(&b, (char)c);
     }
@@ -455,8 +509,13 @@ static void read_text(struct command *c)
     }
     if (peek() != EOF) {                /* "$a\" and nothing: no text at all, not even a newline */
         while ((ch = next()) != EOF && ch != '\n') {
-            if (ch == '\\' && (ch = next()) == EOF)
-                break;
+            if (ch == '\\') {
+                ch = next();
+                if (ch == EOF || (ch == '\n' && peek() == EOF))     /* a \ that ends the script */
+                    break;
+                if (escaped_control(ch))
+                    ch = escaped_control(ch);
+            }
             buf_addc(&b, (char)ch);
         }
         buf_addc(&b, '\n');
@@ -524,7 +583,7 @@ static void read_substitute(struct command *c)
 /* y's strings: \\ is a backslash, \n a newline, \DELIM the delimiter. */
 static char *read_y_string(int delim)
 {
-    char *s = read_delimited(delim, REGEX), *from, *to;
+    char *s = read_delimited(delim, Y_STRING), *from, *to;
 
     if (s == NULL)
         bad_script("unterminated `y' command");
@@ -903,7 +962,7 @@ static void add_replacement(struct buf *out, const char *replacement, const char
             if (is_digit(*p))
                 group = *p - '0';
             else
-                buf_addc(out, *p == 'n' ? '\n' : *p);
+                buf_addc(out, escaped_control(*p) ? (char)escaped_control(*p) : *p);
         } else {
             buf_addc(out, *p);
         }
