@@ -757,7 +757,13 @@ class Checker(ExprChecker):
         method = getattr(self, "stmt_" + type(node).__name__, None)
         if method is None:
             return ExprStmt(loc_of(node), self.expr(node, statement=True))
-        return method(node)
+        if not isinstance(node, _BLOCK_STATEMENTS):
+            return method(node)
+        self.scope = Scope(self.scope)
+        try:
+            return method(node)
+        finally:
+            self.scope = self.scope.parent
 
     def sub_stmt(self, node):
         """A statement that is the body of if/while/for: a declaration there gets its own scope."""
@@ -811,24 +817,20 @@ class Checker(ExprChecker):
         return Loop(loc_of(node), "do", None, self.condition(node.cond), None, body, frees_vlas=vlas)
 
     def stmt_For(self, node):
-        self.scope = Scope(self.scope)
-        try:
-            init = None
-            if isinstance(node.init, c_ast.DeclList):
-                items = []
-                for d in node.init.decls:
-                    if "static" in d.storage or "extern" in d.storage or "typedef" in d.storage:
-                        raise error_at(loc_of(d), "declaration of a non-automatic variable in a 'for' loop")
-                    items.extend(self.local_decl(d))
-                init = Block(loc_of(node.init), items)
-            elif node.init is not None:
-                init = ExprStmt(loc_of(node.init), self.expr(node.init, statement=True))
-            cond = self.condition(node.cond) if node.cond is not None else None
-            step = self.expr(node.next, statement=True) if node.next is not None else None
-            body, vlas = self.loop_body(node.stmt)
-            return Loop(loc_of(node), "for", init, cond, step, body, frees_vlas=vlas)
-        finally:
-            self.scope = self.scope.parent
+        init = None
+        if isinstance(node.init, c_ast.DeclList):
+            items = []
+            for d in node.init.decls:
+                if "static" in d.storage or "extern" in d.storage or "typedef" in d.storage:
+                    raise error_at(loc_of(d), "declaration of a non-automatic variable in a 'for' loop")
+                items.extend(self.local_decl(d))
+            init = Block(loc_of(node.init), items)
+        elif node.init is not None:
+            init = ExprStmt(loc_of(node.init), self.expr(node.init, statement=True))
+        cond = self.condition(node.cond) if node.cond is not None else None
+        step = self.expr(node.next, statement=True) if node.next is not None else None
+        body, vlas = self.loop_body(node.stmt)
+        return Loop(loc_of(node), "for", init, cond, step, body, frees_vlas=vlas)
 
     def stmt_Switch(self, node):
         e = self.value(node.cond)
@@ -913,6 +915,12 @@ class Checker(ExprChecker):
         if not T.is_scalar(e.type):
             raise error_at(loc_of(node), f"used type '{e.type}' where a scalar is required")
         return e
+
+
+# Selection and iteration statements are blocks of their own (C11 6.8.4p3, 6.8.5p5): what their
+# header declares, a for loop's variables or an enum in `if (sizeof(enum { A = 1 }))`, ends with
+# them (Checker.stmt gives each a scope).
+_BLOCK_STATEMENTS = (c_ast.If, c_ast.Switch, c_ast.While, c_ast.DoWhile, c_ast.For)
 
 
 def check(ast: c_ast.FileAST, filename: str) -> Program:
