@@ -3,8 +3,11 @@
  *
  * The argument is an int holding EOF or an unsigned char value. Bytes 128-255 belong to no
  * class; so do negative values such as a plain (signed) char above 127 passed by mistake.
+ * The classes can also be looked up by name (__ctype_class: fnmatch's [:alpha:], wctype).
  */
 #include <ctype.h>
+#include <string.h>
+#include "libc.h"
 
 int isascii(int c) { return c >= 0 && c <= 127; }
 int isdigit(int c) { return c >= '0' && c <= '9'; }
@@ -22,3 +25,18 @@ int ispunct(int c) { return isgraph(c) && !isalnum(c); }
 int tolower(int c) { return isupper(c) ? c - 'A' + 'a' : c; }
 int toupper(int c) { return islower(c) ? c - 'a' + 'A' : c; }
 int toascii(int c) { return c & 0x7f; }
+
+const struct __ctype_class __ctype_classes[] = {
+    {"alnum", isalnum}, {"alpha", isalpha}, {"blank", isblank}, {"cntrl", iscntrl},
+    {"digit", isdigit}, {"graph", isgraph}, {"lower", islower}, {"print", isprint},
+    {"punct", ispunct}, {"space", isspace}, {"upper", isupper}, {"xdigit", isxdigit},
+};
+const int __ctype_nclasses = sizeof __ctype_classes / sizeof __ctype_classes[0];
+
+int __ctype_class(const char *name, size_t len)
+{
+    for (int i = 0; i < __ctype_nclasses; i++)
+        if (strncmp(__ctype_classes[i].name, name, len) == 0 && __ctype_classes[i].name[len] == '\0')
+            return i;
+    return -1;
+}

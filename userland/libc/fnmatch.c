@@ -6,26 +6,15 @@
  * star can do whatever an earlier one could, so only the last one needs trying again). Time is
  * at most the pattern's length times the string's.
  */
-#include <ctype.h>
 #include <fnmatch.h>
 #include <string.h>
-
-static const struct {
-    const char *name;
-    int (*is)(int);
-} classes[] = {
-    {"alnum", isalnum}, {"alpha", isalpha}, {"blank", isblank}, {"cntrl", iscntrl},
-    {"digit", isdigit}, {"graph", isgraph}, {"lower", islower}, {"print", isprint},
-    {"punct", ispunct}, {"space", isspace}, {"upper", isupper}, {"xdigit", isxdigit},
-};
+#include "libc.h"
 
 /* Is c in the class whose name is the len bytes at name? (An unknown class holds nothing.) */
 static int in_class(const char *name, size_t len, int c)
 {
-    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++)
-        if (strlen(classes[i].name) == len && strncmp(classes[i].name, name, len) == 0)
-            return classes[i].is(c) != 0;
-    return 0;
+    int class = __ctype_class(name, len);
+    return class >= 0 && __ctype_classes[class].is(c) != 0;
 }
 
 /* One character of a set at p: plain, \c (unless FNM_NOESCAPE), or [.c.] or [=c=]. Sets *c;

@@ -41,6 +41,16 @@ int __vformat(struct __printf_out *out, const char *format, va_list ap);
 int __vfwprintf_narrowed(FILE *stream, const char *format, va_list ap);
 int __vswprintf_narrowed(wchar_t *ws, size_t size, const char *format, va_list ap);
 
+/* ctype.c: the character classes by name, as in [:alpha:] (fnmatch.c, wctype.c).
+ * __ctype_class(name, len) is the index in __ctype_classes of the len bytes at name, or -1. */
+struct __ctype_class {
+    const char *name;
+    int (*is)(int);
+};
+extern const struct __ctype_class __ctype_classes[];
+extern const int __ctype_nclasses;
+int __ctype_class(const char *name, size_t len);
+
 /* A pointer's address, for alignment tests (docs/abi.md: casting a pointer to an integer gives
  * its address). */
 #define __ADDR(p) ((ptraddr_t)(p))
