@@ -1,0 +1,75 @@
+"""Small POSIX tools that shell scripts and their test suites call (userland/bin/NAME.c), run
+under the kernel from the shell, and compared with the host's programs where the output is not
+random.
+
+    mktemp   a new file (0600) or directory (0700) with a random name, printed
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_bin
+
+
+def shell(script: str, share: Path):
+    """Boot ufos with /host = share and run `sh -c SCRIPT`; (status, stdout, stderr)."""
+    r = run_bin(["sh", "-c", script], share=str(share))
+    return r.status, r.stdout.decode(), r.stderr.decode()
+
+
+def host_shell(script: str, cwd: Path):
+    if shutil.which("mktemp") is None:
+        pytest.skip("the host has no mktemp to compare with")
+    env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    r = subprocess.run(["sh", "-c", script], capture_output=True, env=env, cwd=cwd, timeout=30)
+    return r.returncode, r.stdout.decode(), r.stderr.decode()
+
+
+def test_mktemp_makes_private_files_and_directories(tmp_path):
+    """The X's become letters and digits; the file is 0600, the directory 0700; -t and no
+    template put it in $TMPDIR, -p in DIR; -u only prints a free name."""
+    status, out, err = shell(
+        "cd /host; mktemp; mktemp -d; TMPDIR=/host mktemp -t shunit.XXXXXX;"
+        " TMPDIR=/host mktemp -d; mktemp -p /host fileXXXX; mktemp local.XXXXX; mktemp -u freeXXX",
+        tmp_path)
+    assert status == 0, err
+    made = out.splitlines()
+    patterns = [r"/tmp/tmp\.[A-Za-z0-9]{10}", r"/tmp/tmp\.[A-Za-z0-9]{10}",
+                r"/host/shunit\.[A-Za-z0-9]{6}", r"/host/tmp\.[A-Za-z0-9]{10}",
+                r"/host/file[A-Za-z0-9]{4}", r"local\.[A-Za-z0-9]{5}", r"free[A-Za-z0-9]{3}"]
+    assert len(made) == len(patterns)
+    for name, pattern in zip(made, patterns):
+        assert re.fullmatch(pattern, name), (name, pattern)
+    on_host = lambda name: tmp_path / name.removeprefix("/host/")      # noqa: E731
+    assert on_host(made[2]).is_file() and on_host(made[2]).stat().st_mode & 0o777 == 0o600
+    assert on_host(made[3]).is_dir() and on_host(made[3]).stat().st_mode & 0o777 == 0o700
+    assert on_host(made[4]).is_file()
+    assert (tmp_path / made[5]).is_file()
+    assert not (tmp_path / made[6]).exists()
+
+
+def test_mktemp_names_differ_each_time(tmp_path):
+    status, out, _err = shell("cd /host; for i in 1 2 3 4 5 6; do mktemp nXXX; done", tmp_path)
+    names = out.split()
+    assert status == 0 and len(set(names)) == 6 and len(list(tmp_path.iterdir())) == 6
+
+
+@pytest.mark.parametrize("args", [
+    "fooXX", "-q fooXX", "-p /nonexistent", "-q -p /nonexistent", "-d /nonexistent/dirXXX",
+    "-t a/bXXX", "a b",
+])
+def test_mktemp_failures_as_the_host(tmp_path, args):
+    """A template with too few X's, a directory that is missing, a / with -t, two templates:
+    status 1 and GNU's message (-q silences only the failure to create); GNU's "Try 'mktemp
+    --help'" line is ufos's usage line."""
+    script = f"mktemp {args}; echo \"status $?\""
+    status, out, err = shell(script, tmp_path)
+    host_status, host_out, host_err = host_shell(script, tmp_path)
+    assert (status, out) == (host_status, host_out)
+    assert err.splitlines()[:1] == host_err.splitlines()[:1]
