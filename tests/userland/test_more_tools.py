@@ -3,6 +3,7 @@ under the kernel from the shell, and compared with the host's programs where the
 random.
 
     mktemp   a new file (0600) or directory (0700) with a random name, printed
+    diff     the lines that differ between two files: normal, unified (-u, -U N) and -q output
 """
 from __future__ import annotations
 
@@ -23,9 +24,9 @@ def shell(script: str, share: Path):
     return r.status, r.stdout.decode(), r.stderr.decode()
 
 
-def host_shell(script: str, cwd: Path):
-    if shutil.which("mktemp") is None:
-        pytest.skip("the host has no mktemp to compare with")
+def host_shell(script: str, cwd: Path, tool: str = "mktemp"):
+    if shutil.which(tool) is None:
+        pytest.skip(f"the host has no {tool} to compare with")
     env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
     r = subprocess.run(["sh", "-c", script], capture_output=True, env=env, cwd=cwd, timeout=30)
     return r.returncode, r.stdout.decode(), r.stderr.decode()
@@ -73,3 +74,43 @@ def test_mktemp_failures_as_the_host(tmp_path, args):
     host_status, host_out, host_err = host_shell(script, tmp_path)
     assert (status, out) == (host_status, host_out)
     assert err.splitlines()[:1] == host_err.splitlines()[:1]
+
+
+# diff: pairs of files, each compared both ways, with each output format
+DIFF_FILES = {
+    "letters": b"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n",
+    "letters2": b"a\nB\nc\nd\ne\nf\ng\nh\ni\nj\nk2\nl\nm\nn\n",
+    "unterminated": b"x\ny",
+    "terminated": b"x\ny\n",
+    "empty": b"",
+    "words": b"one\ntwo\nthree\n",
+    "words2": b"zero\none\nthree\nfour\n",
+    "far": b"".join(b"line %d\n" % i for i in range(40)),
+    "far2": b"".join(b"line %d\n" % i for i in range(40) if i not in (3, 20)).replace(b"line 30", b"LINE 30"),
+}
+DIFF_PAIRS = [("letters", "letters2"), ("unterminated", "terminated"), ("empty", "words"),
+              ("words", "words2"), ("far", "far2"), ("letters", "letters")]
+
+
+@pytest.mark.parametrize("options", ["", "-u", "-U 1", "-U 0", "-q"])
+def test_diff_as_the_host(tmp_path, options):
+    """Every pair both ways: the same output as GNU diff (the -u headers' times aside: the file
+    names are compared) and the same status, 0 same, 1 different."""
+    for name, data in DIFF_FILES.items():
+        (tmp_path / name).write_bytes(data)
+    script = "".join(f"diff {options} {a} {b}; echo \"status $?\"; diff {options} {b} {a}; echo \"status $?\";"
+                     for a, b in DIFF_PAIRS)
+    status, out, err = shell("cd /host; " + script, tmp_path)
+    host_status, host_out, _ = host_shell(script, tmp_path, "diff")
+    strip_times = lambda text: re.sub(r"^(---|\+\+\+) (\S+)\t.*$", r"\1 \2", text, flags=re.M)  # noqa: E731
+    assert (status, strip_times(out)) == (host_status, strip_times(host_out)), err
+
+
+def test_diff_reads_stdin_and_reports_trouble(tmp_path):
+    (tmp_path / "a").write_bytes(b"same\n")
+    script = "echo same | diff a -; echo \"status $?\"; echo other | diff - a; echo \"status $?\";" \
+             " diff a missing; echo \"status $?\"; diff a; echo \"status $?\""
+    status, out, err = shell("cd /host; " + script, tmp_path)
+    assert out == "status 0\n1c1\n< other\n---\n> same\nstatus 1\nstatus 2\nstatus 2\n"
+    assert err.splitlines() == ["diff: missing: No such file or directory",
+                                "usage: diff [-q] [-u | -U N] FILE1 FILE2"]
