@@ -186,6 +186,15 @@ def is_null_constant(e) -> bool:
 
 
 
+def _cond_pointer_type(a, b):
+    """The type of `c ? x : y` for pointers x of type a and y of type b (6.5.15p6): a pointer to
+    void if either points to void, else to a's target, qualified as both targets are together
+    (`c ? name : "none"` for a `const char *name` is a const char *)."""
+    base = b.base if is_void(b.base) else a.base
+    return T.pointer_to(T.qualified(T.unqualified(base), a.base.const or b.base.const,
+                                    a.base.volatile or b.base.volatile), cap=a.cap)
+
+
 def through_capability(e) -> bool:
     """Is lvalue e reached through a capability (`c->x`, `c[3]` for a `T * __capability c`)? Its
     address is then a capability too, as in CHERI Clang (in purecap every pointer is one)."""
@@ -622,13 +631,13 @@ class ExprChecker:
             t = T.VOID
         elif is_struct(at) and is_struct(bt) and at.info is bt.info:
             t = at
-        elif is_pointer(at) and is_pointer(bt):
-            self.check_capability_kind(bt, at, loc)
-            t = bt if is_void(bt.base) else at
-        elif is_pointer(at) and is_null_constant(b):
+        elif is_pointer(at) and is_null_constant(b):    # `p ? p : NULL` is a p, not a void *
             t = at
         elif is_pointer(bt) and is_null_constant(a):
             t = bt
+        elif is_pointer(at) and is_pointer(bt):
+            self.check_capability_kind(bt, at, loc)
+            t = _cond_pointer_type(at, bt)
         else:
             raise error_at(loc, f"type mismatch in conditional expression ('{at}' and '{bt}')")
         if not is_struct(t):
