@@ -4,6 +4,7 @@ random.
 
     mktemp   a new file (0600) or directory (0700) with a random name, printed
     diff     the lines that differ between two files: normal, unified (-u, -U N) and -q output
+    egrep    grep -E under its old name
 """
 from __future__ import annotations
 
@@ -114,3 +115,14 @@ def test_diff_reads_stdin_and_reports_trouble(tmp_path):
     assert out == "status 0\n1c1\n< other\n---\n> same\nstatus 1\nstatus 2\nstatus 2\n"
     assert err.splitlines() == ["diff: missing: No such file or directory",
                                 "usage: diff [-q] [-u | -U N] FILE1 FILE2"]
+
+
+def test_egrep_is_grep_with_extended_expressions(tmp_path):
+    """egrep runs grep -E: alternation, +, groups and grep's options; the same lines and status
+    as the host's egrep (whose stderr may warn that the name is obsolescent)."""
+    (tmp_path / "t").write_bytes(b"testA() {\n  x\nfunction testB {\nother() {\ntest-c () {\n")
+    script = ("egrep '^\\s*((function test[A-Za-z0-9_-]*)|(test[A-Za-z0-9_-]* *\\(\\)))' t; echo \"status $?\";"
+              " egrep -c 'x+|other' t; egrep -q 'z|y' t; echo \"status $?\"; egrep -n '(te)+st-' t")
+    status, out, err = shell("cd /host; " + script, tmp_path)
+    host_status, host_out, _ = host_shell(script, tmp_path, "egrep")
+    assert (status, out) == (host_status, host_out), err
