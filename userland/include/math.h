@@ -137,6 +137,7 @@ float ldexpf(float x, int exp);
 float copysignf(float x, float y);
 float fminf(float x, float y);
 float fmaxf(float x, float y);
+float nextafterf(float x, float y);
 
 long double sqrtl(long double x);
 long double fabsl(long double x);

@@ -16,6 +16,7 @@
  * (log(-1), sqrt(-1), acos(2)) gives NaN with errno EDOM.
  */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 
 union bits {
@@ -184,22 +185,43 @@ double logb(double x)
     return ilogb(x);
 }
 
+/* nextafter's cases that need no bits (for double and float): a NaN, x == y, and x zero (the
+ * smallest subnormal, `tiny`, toward y). 1 with *result set if it is one of them. */
+static int nextafter_special(double x, double y, double tiny, double *result)
+{
+    if (x != x || y != y)
+        *result = x + y;
+    else if (x == y)
+        *result = y;
+    else if (x == 0)
+        *result = copysign(tiny, y);
+    else
+        return 0;
+    return 1;
+}
+
+/* Otherwise the next value is one unit of the bits away: up in magnitude if y is beyond x on
+ * x's side of zero, down if not. */
 double nextafter(double x, double y)
 {
-    unsigned long u;
+    double special;
+    if (nextafter_special(x, y, DBL_TRUE_MIN, &special))
+        return special;
+    unsigned long u = bits_of(x);
+    return make((x < y) == (x > 0) ? u + 1 : u - 1);
+}
 
-    if (x != x || y != y)
-        return x + y;
-    if (x == y)
-        return y;
-    if (x == 0)
-        return copysign(make(1), y);        /* the smallest subnormal */
-    u = bits_of(x);
-    if ((x < y) == (x > 0))
-        u++;
-    else
-        u--;
-    return make(u);
+float nextafterf(float x, float y)
+{
+    double special;
+    union {
+        float f;
+        unsigned int u;
+    } b = {x};
+    if (nextafter_special(x, y, FLT_TRUE_MIN, &special))
+        return (float)special;
+    b.u = (x < y) == (x > 0) ? b.u + 1 : b.u - 1;
+    return b.f;
 }
 
 /* ---- rounding to integers ------------------------------------------------------------------- */
