@@ -20,7 +20,7 @@ from ufos.toolchain.cc.initializer import InitBuilder
 from ufos.toolchain.cc.nodes import (Block, Break, Case, Continue, EnumConst, ExprStmt, Function, Goto, If, Label,
                                      LocalInit, Loop, Nop, Program, Return, Switch, TypedefName, Var,
                                      Assign, Const, SaveStack, StackSlot, VarRef, VlaAlloc, VlaName)
-from ufos.toolchain.cc.parse import CAPABILITY_QUALIFIER, PRELUDE_FILE
+from ufos.toolchain.cc.parse import CAPABILITY_QUALIFIER, PRELUDE_FILE, IndexRange
 from ufos.toolchain.cc.types import (ArrayType, FuncType, IntType, Param, StructInfo, StructType,
                                      Type, is_array, is_complete, is_func, is_struct, is_void)
 
@@ -852,14 +852,30 @@ class Checker(ExprChecker):
         if not self.switches:
             raise error_at(loc, "case label not within a switch statement")
         sw = self.switches[-1]
-        value = T.wrap(self.const_int(node.expr, "case label"), sw.expr.type)
-        for c in sw.cases:
-            if c.value == value:
+        taken = {c.value for c in sw.cases}
+        case = None
+        for value in self.case_values(node.expr, sw.expr.type):
+            if value in taken:
                 raise error_at(loc_of(node.expr) or loc, f"duplicate case value '{value}'")
-        case = Case(loc, value, None, self.unique(".Lcase"))
-        sw.cases.append(case)
+            label = case.label if case is not None else self.unique(".Lcase")
+            sw.cases.append(Case(loc, value, None, label))
+            case = case or sw.cases[-1]
+        if case is None:                # an empty range: its statement is reached only by goto
+            case = Case(loc, None, None, self.unique(".Lcase"))
         case.body = Block(loc, [self.stmt(s) for s in node.stmts or []])
         return case
+
+    def case_values(self, expr, t: Type) -> list[int]:
+        """The values a case label matches, converted to the switch's type t: one, or for GNU's
+        `case first ... last:` each of a run, every one a Case of the switch with the same label
+        (so a jump table or compare chain handles them as any other), hence the limit."""
+        if not isinstance(expr, IndexRange):
+            return [T.wrap(self.const_int(expr, "case label"), t)]
+        first = self.const_int(expr.first, "case label")
+        last = self.const_int(expr.last, "case label")
+        if last - first >= MAX_CASE_RANGE:
+            raise error_at(loc_of(expr), f"case range of {last - first + 1} values: ufos C takes at most {MAX_CASE_RANGE}")
+        return [T.wrap(v, t) for v in range(first, last + 1)]
 
     def stmt_Default(self, node):
         loc = loc_of(node)
@@ -916,6 +932,8 @@ class Checker(ExprChecker):
             raise error_at(loc_of(node), f"used type '{e.type}' where a scalar is required")
         return e
 
+
+MAX_CASE_RANGE = 1024      # values in one `case first ... last:` (each is a case of its own)
 
 # Selection and iteration statements are blocks of their own (C11 6.8.4p3, 6.8.5p5): what their
 # header declares, a for loop's variables or an enum in `if (sizeof(enum { A = 1 }))`, ends with

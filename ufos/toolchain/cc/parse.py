@@ -37,7 +37,8 @@ _MESSAGES = [   # pycparser's wording -> ours
 
 
 class IndexRange(c_ast.Node):
-    """The `first ... last` of a range designator (a GNU extension; see _Parser)."""
+    """The `first ... last` of a GNU range: a designator's `[first ... last] =` or a case label's
+    `case first ... last:` (see _Parser)."""
     __slots__ = ("first", "last", "coord", "__weakref__")
     attr_names = ()
 
@@ -75,6 +76,24 @@ class _Parser(c_parser.CParser):
             self._expect("RBRACKET")
             return c_ast.ArrayDesignator(index, self._tok_coord(tok))
         return super()._parse_designator()
+
+    def _parse_labeled_statement(self) -> c_ast.Node:
+        """pycparser's, plus GNU's case range `case 'a' ... 'z':` (gcc and clang accept it): a
+        Case whose expr is an IndexRange."""
+        if self._peek_type() != "CASE":
+            return super()._parse_labeled_statement()
+        case_tok = self._advance()
+        first = self._parse_constant_expression()
+        if self._accept("ELLIPSIS"):
+            expr = IndexRange(first, self._parse_constant_expression(), self._tok_coord(case_tok))
+        else:
+            expr = first
+        self._expect("COLON")
+        if self._starts_statement():
+            stmt = self._parse_pragmacomp_or_statement()
+        else:
+            stmt = c_ast.EmptyStatement(self._tok_coord(case_tok))
+        return c_ast.Case(expr, [stmt], self._tok_coord(case_tok))
 
     def _current_token(self):
         buf = self._tokens._buffer
