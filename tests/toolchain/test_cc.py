@@ -910,6 +910,8 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { switch (1) { case 1: case 1: break; } }", "duplicate case value '1'"),
     ("int main(void) { switch (1) { case 1 ... 5: case 3: break; } }", "duplicate case value '3'"),
     ("int main(void) { switch (1) { case 0 ... 100000: break; } }", "case range of 100001 values"),
+    ("struct f { int n; int v[]; }; int main(void) { struct f x = {1, {2}}; return 0; }",
+     "initialization of a flexible array member of an automatic object"),
     ("int main(void) { case 1: return 0; }", "case label not within a switch statement"),
     ("int main(void) { float f; return f % 2; }", "invalid operands to binary %"),
     ("int main(void) { int a; return &a + &a; }", "invalid operands to binary +"),

@@ -128,7 +128,7 @@ def _base_const(t) -> bool:
 
 def global_lines(var: Var) -> list[str]:
     t = var.type
-    size = t.size
+    size = var.init.size if var.init is not None else t.size
     lines = [f"        {section_of(var)}", f"        .balign {max(t.align, var.align, 16 if size >= 16 else 1)}"]
     if var.storage == "global":
         lines.append(f"        .global {var.label}")

@@ -36,6 +36,8 @@ class InitItem:
 class Initializer:
     type: Type                      # the object's type, an array's length now known
     items: list = field(default_factory=list)
+    size: int = 0                   # the object's bytes: its type's, or more for the elements
+                                    # of a flexible array member (see InitBuilder.flexible)
 
     def exprs(self):
         return [item.expr for item in self.items]
@@ -112,6 +114,7 @@ class InitBuilder:
 
     def build(self, t: Type, node: c_ast.Node) -> Initializer:
         self.items = []
+        self.end = 0                    # where the elements of a flexible array member end
         node = self.unwrapped(t, node)
         if isinstance(node, c_ast.InitList):
             if is_array(t) or is_struct(t):
@@ -127,7 +130,7 @@ class InitBuilder:
             t = self.string(t, 0, node)
         else:
             self.scalar(t, 0, node)
-        return Initializer(t, self.items)
+        return Initializer(t, self.items, max(t.size, self.end))
 
     def unwrapped(self, t: Type, node: c_ast.Node) -> c_ast.Node:
         """In a static initializer, a compound literal of the type being initialised (a struct or
@@ -220,8 +223,9 @@ class InitBuilder:
             cur.next()
             if is_array(t) or is_struct(t):
                 if is_array(t) and t.length is None:
-                    raise error_at(loc_of(node), "initialization of a flexible array member")
-                self.braced(t, offset, node)
+                    self.flexible(t, offset, node)
+                else:
+                    self.braced(t, offset, node)
             else:
                 self.scalar_in_braces(t, offset, node, member)
             return
@@ -242,6 +246,15 @@ class InitBuilder:
             return
         cur.next()
         self.scalar(t, offset, node, member)
+
+    def flexible(self, t: ArrayType, offset: int, ilist: c_ast.InitList) -> None:
+        """The elements of a struct's flexible array member, `static struct { int n; int v[]; }
+        s = {2, {7, 8}}`: gcc and clang let a static object hold them past the struct's size
+        (sizeof does not count them; the object, and the capability to it, does)."""
+        if not self.static:
+            raise error_at(loc_of(ilist), "initialization of a flexible array member of an automatic object")
+        count = self.braced(t, offset, ilist)
+        self.end = max(self.end, offset + count * t.base.size)
 
     def designated(self, t: Type, offset: int, cur: _Cursor) -> None:
         e = cur.peek()
