@@ -433,6 +433,10 @@ def test_ls(tmp_path):
     assert status == 0 and lines[0].startswith("total ") and len(lines) == 4
     assert lines[1].startswith("-rw") and lines[1].split()[4] == "5" and lines[1].endswith(" a")
     assert lines[3].startswith("d") and lines[3].endswith(" d")
+    status, out, _err = boot("ls", ["-l", "/etc"], tmp_path)      # names from /etc/passwd, /etc/group
+    lines = out.decode().splitlines()
+    assert status == 0 and "passwd" in out.decode() and all(line.split()[2:4] == ["root", "root"]
+                                                            for line in lines[1:])
 
 
 def test_programs_that_need_the_kernel(tmp_path):

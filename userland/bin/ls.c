@@ -8,13 +8,16 @@
  * directories come first, then each directory under a "DIR:" heading (when there are several
  * FILEs), separated by blank lines. One name per line (-1 is accepted for that reason).
  *     -a  also the names that start with '.', "." and ".." included
- *     -l  the long format: type and permissions, links, owner and group (numbers: ufos has no
- *         user database), size, modification time, name (and "-> TARGET" for a symbolic link);
+ *     -l  the long format: type and permissions, links, owner and group (their names in
+ *         /etc/passwd and /etc/group, or numbers if they have none), size, modification time,
+ *         name (and "-> TARGET" for a symbolic link);
  *         a directory's listing starts with "total N", its size in 1 KiB blocks
  * Exit status: 0; 1 if a directory could not be read; 2 if a FILE does not exist.
  */
 #include <dirent.h>
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +29,7 @@ struct entry {
     char *name;                 /* as shown */
     char *path;                 /* to stat it */
     struct stat st;
+    char owner[32], group[32];  /* -l: names, or numbers */
 };
 
 static int show_all, long_format, status;
@@ -68,6 +72,22 @@ static void mode_string(mode_t m, char *s)
     s[10] = '\0';
 }
 
+/* e's owner and group as -l shows them: their names, or their numbers if they have none. */
+static void name_owners(struct entry *e)
+{
+    struct passwd *pw = getpwuid(e->st.st_uid);
+    struct group *gr = getgrgid(e->st.st_gid);
+
+    if (pw != NULL)
+        snprintf(e->owner, sizeof e->owner, "%s", pw->pw_name);
+    else
+        snprintf(e->owner, sizeof e->owner, "%lu", (unsigned long)e->st.st_uid);
+    if (gr != NULL)
+        snprintf(e->group, sizeof e->group, "%s", gr->gr_name);
+    else
+        snprintf(e->group, sizeof e->group, "%lu", (unsigned long)e->st.st_gid);
+}
+
 /* Print entries e[0..n); for -l with columns as wide as the widest value. */
 static void print_entries(struct entry *e, size_t n)
 {
@@ -83,8 +103,9 @@ static void print_entries(struct entry *e, size_t n)
     for (i = 0; i < n; i++) {
         int w;
         if ((w = digits((long)e[i].st.st_nlink)) > wlinks) wlinks = w;
-        if ((w = digits((long)e[i].st.st_uid)) > wuid) wuid = w;
-        if ((w = digits((long)e[i].st.st_gid)) > wgid) wgid = w;
+        name_owners(&e[i]);
+        if ((w = (int)strlen(e[i].owner)) > wuid) wuid = w;
+        if ((w = (int)strlen(e[i].group)) > wgid) wgid = w;
         if ((w = digits((long)e[i].st.st_size)) > wsize) wsize = w;
     }
     for (i = 0; i < n; i++) {
@@ -99,8 +120,8 @@ static void print_entries(struct entry *e, size_t n)
         mode_string(st->st_mode, mode);
         gmtime_r(&t, &tm);
         strftime(date, sizeof date, recent ? "%b %e %H:%M" : "%b %e  %Y", &tm);
-        printf("%s %*ld %*ld %*ld %*ld %s %s", mode, wlinks, (long)st->st_nlink, wuid,
-               (long)st->st_uid, wgid, (long)st->st_gid, wsize, (long)st->st_size, date, e[i].name);
+        printf("%s %*ld %-*s %-*s %*ld %s %s", mode, wlinks, (long)st->st_nlink, wuid, e[i].owner,
+               wgid, e[i].group, wsize, (long)st->st_size, date, e[i].name);
         if (S_ISLNK(st->st_mode) && (len = readlink(e[i].path, target, sizeof target - 1)) >= 0) {
             target[len] = '\0';
             printf(" -> %s", target);
