@@ -87,6 +87,8 @@ FILE *fopen(const char *pathname, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 FILE *freopen(const char *pathname, const char *mode, FILE *stream);
 FILE *tmpfile(void);                /* a scratch file in /tmp, gone when closed */
+FILE *popen(const char *command, const char *mode);     /* "r" or "w": a pipe to sh -c command */
+int pclose(FILE *stream);           /* close it, and wait: the command's status */
 int fclose(FILE *stream);
 int fflush(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);

@@ -1,5 +1,5 @@
 /*
- * process.c - processes: fork, the exec family, _exit, wait, ids, and system().
+ * process.c - processes: fork, the exec family, _exit, wait, ids, system(), popen and pclose.
  *
  * On ufos, fork is μFork: the child is a copy of the parent in a new slot of the single address
  * space, with every capability in it moved to point into the copy. To a C program it is plain
@@ -9,6 +9,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -189,27 +190,104 @@ pid_t setsid(void)
 }
 
 /* Run command with /bin/sh -c and wait for it; its wait status, or -1. */
+/* In a child: run command with /bin/sh -c, or end with status 127 if the shell cannot run. */
+static _Noreturn void exec_shell(const char *command)
+{
+    char *argv[] = {"sh", "-c", (char *)command, NULL};
+
+    execve("/bin/sh", argv, environ);
+    _exit(127);
+}
+
+/* The status of child pid, once it has ended; -1 if it cannot be had. */
+static int wait_for(pid_t pid)
+{
+    int status;
+
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    return status;
+}
+
 int system(const char *command)
 {
     pid_t pid;
-    int status;
-    char *argv[4];
 
     if (command == NULL)
         return access("/bin/sh", X_OK) == 0;
     pid = fork();
     if (pid < 0)
         return -1;
-    if (pid == 0) {
-        argv[0] = "sh";
-        argv[1] = "-c";
-        argv[2] = (char *)command;
-        argv[3] = NULL;
-        execve("/bin/sh", argv, environ);
-        _exit(127);
+    if (pid == 0)
+        exec_shell(command);
+    return wait_for(pid);
+}
+
+/*
+ * popen(command, "r") reads what command writes to its standard output, popen(command, "w")
+ * writes its standard input: a pipe between the caller's stream and a /bin/sh -c child. Each
+ * open stream remembers its child, for pclose to wait for.
+ */
+struct piped {
+    FILE *stream;
+    pid_t pid;
+    struct piped *next;
+};
+static struct piped *piped_streams;
+
+FILE *popen(const char *command, const char *mode)
+{
+    int fds[2];
+    int reading = mode[0] == 'r';       /* the caller reads fds[0]; the child writes fds[1] */
+    struct piped *p;
+    pid_t pid;
+
+    if ((mode[0] != 'r' && mode[0] != 'w') || (mode[1] != '\0' && strcmp(mode + 1, "e") != 0)) {
+        errno = EINVAL;
+        return NULL;
     }
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    return status;
+    if ((p = malloc(sizeof *p)) == NULL)
+        return NULL;
+    if (pipe(fds) < 0) {
+        free(p);
+        return NULL;
+    }
+    if ((pid = fork()) < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        free(p);
+        return NULL;
+    }
+    if (pid == 0) {
+        dup2(fds[reading ? 1 : 0], reading ? STDOUT_FILENO : STDIN_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        exec_shell(command);
+    }
+    close(fds[reading ? 1 : 0]);
+    p->stream = fdopen(fds[reading ? 0 : 1], reading ? "r" : "w");
+    p->pid = pid;
+    p->next = piped_streams;
+    piped_streams = p;
+    return p->stream;
+}
+
+/* Close a stream of popen and wait for its command: the command's status, or -1. */
+int pclose(FILE *stream)
+{
+    struct piped **link = &piped_streams, *p;
+    pid_t pid;
+
+    while (*link != NULL && (*link)->stream != stream)
+        link = &(*link)->next;
+    if ((p = *link) == NULL) {
+        errno = ECHILD;
+        return -1;
+    }
+    *link = p->next;
+    pid = p->pid;
+    free(p);
+    fclose(stream);
+    return wait_for(pid);
 }
