@@ -38,14 +38,16 @@ POSIX_CASES = [
     (["-e", ":a", "-e", "/\\\\$/N;s/\\\\\\n//;ta"], CONTINUED),  # join the lines ending in \\
     # commands
     (["="], NO_NEWLINE), (["y,a\\,b,\\n\\\\X,"], b"a,b,c\n"), (["2i\\\ninserted\\\n  two lines"], WORDS[:20]),
-    (["2a\\\nappended"], NO_NEWLINE), (["2,3c\\\nchanged"], WORDS), (["-n", "l"], BYTES), (["n;d"], WORDS),
+    (["2a\\\nappended\n2N"], NO_NEWLINE), (["2,3c\\\nchanged"], WORDS), (["-n", "l"], BYTES),
+    (["n;d"], WORDS),
     (["-n", "H;${x;s/\\n/,/g;p}"], WORDS), (["2{p;q}"], WORDS),
     (["s/o/0/;ta;s/$/ no/;b;:a;s/$/ yes/"], WORDS), (["-n", "/e/{/n/{p;p};/v/p}"], WORDS),
     (["#n\n/o/p"], WORDS), (["# comment\np # another"], WORDS[:8]), (["-e", "1d", "-e", "s/e/E/"], WORDS),
-    (["-n", "--", "1p", "-"], WORDS),
+    (["1h;$g"], NO_NEWLINE),
     # s
-    (["s/e/E/2g"], b"eeeee\nee\n"), (["s/\\(.\\)\\(.\\)/\\2\\1/"], WORDS), (["s/[aeiou]/\\&/g;s/.*/[&]/"], TEXT),
-    (["s|/|\\||g"], TEXT), (["s/x*/-/g"], b"abc\nbaaac\n"), (["s/ /\\n/g;s/$/\\\nnext/"], TEXT),
+    (["s/e/E/2g"], b"eeeee\nee\n"), (["s/\\(.\\)\\(.\\)/\\2\\1/"], WORDS),
+    (["s/[aeiou]/\\&/g;s/.*/[&]/"], TEXT),
+    (["s|/|\\||g"], TEXT), (["s/a*/x/g"], b"abc\nbaaac\nxyz\n"), (["s/ /\\n/g;s/$/\\\nnext/"], TEXT),
     (["-n", "s/o/0/p"], WORDS), (["-n", "/o/{s//0/gp}"], WORDS), (["-E", "s/(o|e)+/<&>/g"], WORDS),
     (["s/[^/]*\\//<&>/;s/[[:punct:]/]/_/g;s/\\t/T/;s/ /\\t/;y/e\\t/\\tE/"], TEXT),  # [/], \\t (GNU's too)
 ]
@@ -53,18 +55,20 @@ POSIX_CASES = [
 GNU_CASES = [
     (["N;N;s/\\n/,/g"], WORDS), (["$!N;N"], NO_NEWLINE),               # N on the last line
     (["-e", "1i\\  indented", "-e", "2a appended", "-e", "$a\\"], NO_NEWLINE), (["q5"], WORDS),
+    (["$!N;q"], NO_NEWLINE),                         # q writes the newline the last line lacks
     (["s/o/0/w /dev/stdout"], WORDS),                # GNU's --posix makes /dev/stdout a file of its own
 ]
 
 # pytest -m slow
 MORE_POSIX_CASES = [
-    (["-n", "$p"], WORDS), (["2d"], WORDS), (["2,4d"], WORDS), (["-n", "/e/p"], WORDS),
+    (["-n", "--", "1p", "-"], WORDS), (["-n", "$p"], WORDS), (["2d"], WORDS), (["2,4d"], WORDS),
+    (["-n", "/e/p"], WORDS),
     (["-n", "/two/,/four/p"], WORDS), (["-n", "/f/,3p"], WORDS), (["-n", "\\,o,p"], WORDS),
     (["-n", "$!{$!p}"], NO_NEWLINE), (["/^$/d"], TEXT), (["-n", "$="], WORDS),
     (["y/abcdefghij/ABCDEFGHIJ/"], TEXT), (["$!c\\\nX"], NO_NEWLINE), (["l;d"], TEXT),
     (["-n", "h;n;G;p"], WORDS), (["x;1d;$G"], NO_NEWLINE), (["3q"], WORDS), (["-n", "$!N;P"], WORDS),
     (["s/o/0/"], WORDS), (["s/o/0/g"], TEXT), (["s/e/E/2"], WORDS), (["s/.*/[&]/"], TEXT),
-    (["s/a*/x/g"], b"baaac\n"), (["s/b*/x/2"], b"abc\n"), (["s/e/E/;s//3/"], WORDS),
+    (["s/x*/-/g"], b"abc\n"), (["s/b*/x/2"], b"abc\n"), (["s/e/E/;s//3/"], WORDS),
     (["-n", "/x/,/y/p"], WORDS), (["-n", "/one/,/one/p"], WORDS), (["-n", "7,/e/p"], WORDS),
     (["-n", "2,5{p;n;n;n;n}"], WORDS), (["-n", "$!{$!{p}}"], WORDS), (["s/\\//|/2"], TEXT),
     (["-n", "/a/,$p"], TEXT), (["$d"], NO_NEWLINE), (["G"], WORDS[:8]), (["x"], NO_NEWLINE),
@@ -208,7 +212,9 @@ def test_files_in_order_and_missing_ones(tmp_path):
     status, _out, err = compare_with_files(tmp_path, ["-n", "p;$=", "/host/a", "/host/nope", "/host/b",
                                                       "/host/gone"])
     assert status == 2 and err.count(b"sed: can't read /host/") == 2
-    compare_with_files(tmp_path, ["$!d", "/host/b", "-", "/host/a"], stdin=b"in\n")
+    # a's last line has no newline, which is written only if more output follows (or at q)
+    compare_with_files(tmp_path, ["2h;$!d;G", "/host/a", "-", "/host/b"], stdin=b"in\n")
+    compare_with_files(tmp_path, ["-n", "2{p;q}", "/host/a", "/host/b"])
 
 
 def test_w_files_are_created_at_the_start_and_written(tmp_path):
@@ -221,7 +227,8 @@ def test_w_files_are_created_at_the_start_and_written(tmp_path):
 
 def test_r_and_script_files(tmp_path):
     (tmp_path / "insert").write_bytes(b"inserted\nno newline")
-    script = b"# a script file\n/two/r /host/insert\n/four/{\n  s/f/F/\n  a\\\nafter four\n}\n$r /host/missing\n"
+    script = (b"# a script file\n/two/r /host/insert\n/four/{\n  s/f/F/\n  a\\\nafter four\n}\n"
+              b"$r /host/missing\n")
     (tmp_path / "script").write_bytes(script)
     compare_with_files(tmp_path, ["-f", "/host/script"], WORDS, scripts=["script"])
     (tmp_path / "script").write_bytes(script)

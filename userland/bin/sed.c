@@ -161,12 +161,18 @@ static struct output standard_output = {"/dev/stdout", NULL, 0, NULL};
 static struct output standard_error = {"/dev/stderr", NULL, 0, &standard_output};
 static struct output *outputs = &standard_error;     /* every output, looked up by name */
 
-static void put(struct output *o, const char *s, size_t n)
+/* The newline of a line written without it, if one was. */
+static void end_line(struct output *o)
 {
     if (o->missing_newline) {
         putc('\n', o->fp);
         o->missing_newline = 0;
     }
+}
+
+static void put(struct output *o, const char *s, size_t n)
+{
+    end_line(o);
     fwrite(s, 1, n, o->fp);
 }
 
@@ -837,8 +843,6 @@ static int read_line(int add)
         buf_swap(&pattern, &ahead);
     }
     read_ahead();
-    if (have_ahead)             /* a file's last line without a newline, with more input after it */
-        pattern.newline = 1;
     line_number++;
     replaced = 0;
     return 1;
@@ -1081,7 +1085,8 @@ static void transliterate(const unsigned char *map)
 }
 
 /* How a cycle ends: write the pattern space (unless -n) and read the next line; delete it and
-   read the next; restart the script on what D left; write it and stop. */
+   read the next; restart the script on what D left; write it and stop (q, which also ends a
+   last line written without its newline, as GNU sed does). */
 enum ending { NEXT, DELETE, RESTART, QUIT };
 
 static enum ending run_script(void)
@@ -1117,7 +1122,7 @@ static enum ending run_script(void)
         case 'l': list(); break;
         case 'n':
             if (last_line())
-                return QUIT;
+                return NEXT;            /* which ends sed: there is no next line */
             if (!quiet)
                 put_line(&standard_output, &pattern);
             flush_appends();
@@ -1125,7 +1130,7 @@ static enum ending run_script(void)
             break;
         case 'N':
             if (last_line())
-                return QUIT;
+                return NEXT;
             flush_appends();
             read_line(1);
             break;
@@ -1172,8 +1177,10 @@ static void edit(void)
         if ((ending == NEXT || ending == QUIT) && !quiet)
             put_line(&standard_output, &pattern);
         flush_appends();
-        if (ending == QUIT)
+        if (ending == QUIT) {
+            end_line(&standard_output);
             break;
+        }
     }
 }
 
