@@ -937,6 +937,7 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { return L\"abc\"[0] + L'\\x123456789'; }", "escape sequence out of range"),
     ("char narrow[] = L\"wide\";", "array initializer must be an initializer list or a string literal"),
     ("int main(void) { _Complex double z; return 0; }", "'_Complex' is not supported"),
+    ("_Atomic int counter;", "'_Atomic', which the parser reads as it, is not supported: __STDC_NO_ATOMICS__"),
     ("_Alignas(3) int x;", "requested alignment 3 is not a power of 2"),
     ("_Alignas(1) int x;", "'_Alignas' cannot reduce the alignment of 'x' (below 4)"),
     ("_Alignas(8192) char x;", "requested alignment 8192 of 'x' is more than ufos supports here (4096)"),

@@ -136,7 +136,8 @@ class Checker(ExprChecker):
     def capability_of(t: Type, loc) -> Type:
         """`P __capability` where P is a pointer typedef: the capability version of that pointer."""
         if not isinstance(t, T.PointerType):
-            raise error_at(loc, f"'__capability' qualifies a pointer (write 'T * __capability'), not '{t}'")
+            raise error_at(loc, f"'__capability' qualifies a pointer (write 'T * __capability'), not '{t}'"
+                                " (and '_Atomic', which the parser reads as it, is not supported: __STDC_NO_ATOMICS__)")
         return replace(t, cap=True)
 
     def resolve(self, node) -> Type:
