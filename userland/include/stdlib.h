@@ -88,6 +88,10 @@ void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
 int mkstemp(char *template);
 char *mkdtemp(char *template);
 
+/* The absolute path of a file, without ".", ".." or "//" (resolved: PATH_MAX bytes, or NULL
+ * for a malloc'd copy) */
+char *realpath(const char *path, char *resolved);
+
 /* The environment and the end of the program */
 char *getenv(const char *name);
 int setenv(const char *name, const char *value, int overwrite);
