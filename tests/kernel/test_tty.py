@@ -43,7 +43,7 @@ tcgetattr of a pipe = -1 Inappropriate ioctl for device
 tcgetattr into 8 bytes = -1 Bad address
 tcsetattr from 8 bytes = -1 Bad address
 tcsetattr when 7 = -1 Invalid argument
-ioctl 0x5499 = -1 Invalid argument
+ioctl 0x5499 = -1 Inappropriate ioctl for device
 ioctl TIOCGWINSZ = 0
 24 rows, 80 columns
 after a child left it raw: canonical 1 echo 1 signals 1 icrnl 1 opost 1 vmin 1 ^C 3 ^D 4

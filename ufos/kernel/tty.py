@@ -134,7 +134,7 @@ class Tty(Device):
         elif request == IOCTL["TIOCGWINSZ"]:
             a.write(2, WINSIZE.pack(*self.window_size(), 0, 0))
         else:
-            raise SyscallError(E.EINVAL)
+            raise SyscallError(E.ENOTTY)    # as Linux: a request this device does not know
         return 0
 
     def set_mode(self, k, mode: Termios, flush: bool) -> None:
