@@ -38,10 +38,10 @@ POSIX_CASES = [
     (["-e", ":a", "-e", "/\\\\$/N;s/\\\\\\n//;ta"], CONTINUED),  # join the lines ending in \\
     # commands
     (["="], NO_NEWLINE), (["y,a\\,b,\\n\\\\X,"], b"a,b,c\n"), (["2i\\\ninserted\\\n  two lines"], WORDS[:20]),
-    (["2a\\\nappended\n2N"], NO_NEWLINE), (["2,3c\\\nchanged"], WORDS), (["-n", "l"], BYTES),
-    (["n;d"], WORDS), (["-n", "H;${x;s/\\n/,/g;p}"], WORDS), (["2{p;q}"], WORDS), (["1h;$g"], NO_NEWLINE),
-    (["s/o/0/;ta;s/$/ no/;b;:a;s/$/ yes/"], WORDS), (["-n", "/e/{/n/{p;p};/v/p}"], WORDS),
-    (["#n\n# comment\n/o/p # another"], WORDS),
+    (["2a\\\nappended\n2N"], NO_NEWLINE), (["2,3c\\\nchanged\n/ten/,$c\\\nlast"], WORDS),
+    (["-n", "l"], BYTES), (["n;d"], WORDS), (["-n", "H;${x;s/\\n/,/g;p}"], WORDS), (["2{p;q}"], WORDS),
+    (["1h;$g"], NO_NEWLINE), (["s/o/0/;ta;s/$/ no/;b;:a;s/$/ yes/"], WORDS),
+    (["-n", "/e/{/n/{p;p};/v/p}"], WORDS), (["#n\n# comment\n/o/p # another"], WORDS),
     # s
     (["s/e/E/2g"], b"eeeee\nee\n"), (["s/\\(.\\)\\(.\\)/\\2\\1/;s/[aeiou]/\\&/g;s/.*/[&]/"], TEXT),
     (["s|/|\\||g"], TEXT), (["s/a*/x/g"], b"abc\nbaaac\nxyz\n"), (["s/ /\\n/g;s/$/\\\nnext/"], TEXT),
@@ -75,7 +75,8 @@ MORE_POSIX_CASES = [
     (["y/\\n/ /"], WORDS), (["1d;n;d"], WORDS), (["-n", "2{n;p}"], WORDS), (["$!d;=;l"], NO_NEWLINE),
     (["s/[[:upper:]]/\\n/g;l"], TEXT), (["s/\\n//"], WORDS), (["-n", "/\\n/p;N;/\\n/p"], WORDS),
     (["s/\\(b*\\)\\(c*\\)/[\\2\\1]/g"], b"abcbc\n"), (["i\\\n\\ lead"], WORDS[:4]),
-    (["3,$c\\\nEND"], WORDS), (["-n", "/two/,4{=;p}"], WORDS), (["h;s/.*/-/;x;G"], WORDS[:8]),
+    (["3,$c\\\nEND"], WORDS), (["$!N;2,$c\\\nEND"], b"a\nb\n"), (["2,5c\\\nEND"], b"a\nb\n"),
+    (["-n", "/two/,4{=;p}"], WORDS), (["h;s/.*/-/;x;G"], WORDS[:8]),
 ]
 
 MORE_GNU_CASES = [

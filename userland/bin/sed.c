@@ -915,8 +915,9 @@ static int matches(const struct address *a)
 }
 
 /*
- * Whether the range a1,a2 selects this line. A number a2 at or before a1's line selects one
- * line; once the range is on, a number a2 ends it at that line (or at the first line past it,
+ * Whether the range a1,a2 selects this line. A regular expression a2 is looked for from the line
+ * after a1's; a number a2 at or before a1's line, or $ on the last line, makes a range of one
+ * line. Once the range is on, a number a2 ends it at that line (or at the first line past it,
  * which is not selected, if n or N skipped it, as GNU sed does).
  */
 static int in_range(struct command *c)
@@ -924,7 +925,8 @@ static int in_range(struct command *c)
     if (!c->in_range) {
         if (!matches(&c->a1))
             return 0;
-        c->in_range = !(c->a2.type == ADDR_LINE && c->a2.line <= line_number);
+        c->in_range = !((c->a2.type == ADDR_LINE && c->a2.line <= line_number) ||
+                        (c->a2.type == ADDR_LAST && last_line()));
         return 1;
     }
     if (c->a2.type == ADDR_LINE) {
