@@ -5,6 +5,7 @@ random.
     mktemp   a new file (0600) or directory (0700) with a random name, printed
     diff     the lines that differ between two files: normal, unified (-u, -U N) and -q output
     egrep    grep -E under its old name
+    od       bytes as octal, decimal, hex or characters (-t TYPE, -A, -j, -N, -v, -bcdosx)
 """
 from __future__ import annotations
 
@@ -126,3 +127,27 @@ def test_egrep_is_grep_with_extended_expressions(tmp_path):
     status, out, err = shell("cd /host; " + script, tmp_path)
     host_status, host_out, _ = host_shell(script, tmp_path, "egrep")
     assert (status, out) == (host_status, host_out), err
+
+
+OD_FILES = {
+    "text": b"hello world\n\x01\x02\xff\x80 tab\there\r\n",
+    "zeros": bytes(100),
+    "short": b"abc",
+    "digits": b"0123456789abcdefXYZ",
+}
+OD_OPTIONS = ["", "-c", "-b", "-d", "-o", "-s", "-x", "-t x1", "-t a", "-t u4", "-t d8", "-t o8",
+              "-t x2 -c", "-c -t x1", "-An -t x1", "-Ad -tu1", "-Ax -to4", "-t d1 -t a", "-tx1c",
+              "-j 3 -N 5 -c", "-v -c", "-tuC -tdS"]
+
+
+def test_od_as_the_host(tmp_path):
+    """Every option set on every file: the same lines as GNU od, fields lined up across several
+    types, "*" for repeated lines (not with -v), the end offset last."""
+    for name, data in OD_FILES.items():
+        (tmp_path / name).write_bytes(data)
+    script = "".join(f"od {options} {name}; echo \"status $?\";" for options in OD_OPTIONS for name in OD_FILES)
+    script += " echo abc | od -c -; od -c short text; od -c nosuch short; od -c nosuch; echo \"status $?\""
+    status, out, err = shell("cd /host; " + script, tmp_path)
+    host_status, host_out, host_err = host_shell(script, tmp_path, "od")
+    assert (status, out) == (host_status, host_out)
+    assert err == host_err
