@@ -79,6 +79,11 @@ double tanh(double x);
 double asinh(double x);
 double acosh(double x);
 double atanh(double x);
+double erf(double x);
+double erfc(double x);
+double tgamma(double x);
+double lgamma(double x);        /* log|Gamma(x)|, its sign in signgam */
+extern int signgam;
 double floor(double x);
 double ceil(double x);
 double trunc(double x);
