@@ -78,6 +78,16 @@ int putchar(int c);
 int fputs(const char *s, FILE *stream);
 int puts(const char *s);
 
+/* POSIX's stream locks and the character functions that skip them: a μprocess has one thread,
+ * so there is nothing to lock and the _unlocked forms are the plain ones */
+void flockfile(FILE *stream);
+int ftrylockfile(FILE *stream);
+void funlockfile(FILE *stream);
+int getc_unlocked(FILE *stream);
+int getchar_unlocked(void);
+int putc_unlocked(int c, FILE *stream);
+int putchar_unlocked(int c);
+
 /* Blocks */
 size_t fread(void *ptr, size_t size, size_t nmemb, FILE *stream);
 size_t fwrite(const void *ptr, size_t size, size_t nmemb, FILE *stream);
@@ -93,6 +103,7 @@ int fclose(FILE *stream);
 int fflush(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);
 void setbuf(FILE *stream, char *buf);
+void setlinebuf(FILE *stream);      /* BSD: setvbuf(stream, NULL, _IOLBF, 0) */
 int fseek(FILE *stream, long offset, int whence);
 long ftell(FILE *stream);
 int fseeko(FILE *stream, off_t offset, int whence);

@@ -245,6 +245,44 @@ int getchar(void)
     return fgetc(stdin);
 }
 
+/* ---- locks: one thread, nothing to lock --------------------------------------------------- */
+
+void flockfile(FILE *stream)
+{
+    (void)stream;
+}
+
+int ftrylockfile(FILE *stream)
+{
+    (void)stream;
+    return 0;                           /* always had at once */
+}
+
+void funlockfile(FILE *stream)
+{
+    (void)stream;
+}
+
+int getc_unlocked(FILE *stream)
+{
+    return fgetc(stream);
+}
+
+int getchar_unlocked(void)
+{
+    return fgetc(stdin);
+}
+
+int putc_unlocked(int c, FILE *stream)
+{
+    return fputc(c, stream);
+}
+
+int putchar_unlocked(int c)
+{
+    return fputc(c, stdout);
+}
+
 /* The stream's orientation, fixed by the first call that asks for one (mode != 0). Only fwide
  * and the wide functions record it; the byte functions work on either kind of stream. */
 int fwide(FILE *stream, int mode)
@@ -552,6 +590,11 @@ int setvbuf(FILE *stream, char *buf, int mode, size_t size)
 void setbuf(FILE *stream, char *buf)
 {
     setvbuf(stream, buf, buf != NULL ? _IOFBF : _IONBF, BUFSIZ);
+}
+
+void setlinebuf(FILE *stream)
+{
+    setvbuf(stream, NULL, _IOLBF, 0);
 }
 
 off_t ftello(FILE *stream)
