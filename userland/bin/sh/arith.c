@@ -93,15 +93,13 @@ static long parse_primary(struct arith *a)
         a->p++;
         v = parse_assign(a);
         if (!accept(a, ")"))
-            arith_error(a, "missing )");
+            arith_error(a, "expecting ')'");
         return v;
     }
     if (*a->p >= '0' && *a->p <= '9') {
         char *end;
 
-        v = strtol(a->p, &end, 0);
-        if (is_name_char(*end))
-            arith_error(a, "bad number");
+        v = strtol(a->p, &end, 0);     /* "08" is 0, then a stray 8 that the caller reports */
         a->p = end;
         return v;
     }
@@ -119,9 +117,7 @@ static long parse_primary(struct arith *a)
         free(name);
         return value ? number_of(a, value) : 0;
     }
-    if (*a->p == '\0')
-        arith_error(a, "missing operand");
-    arith_error(a, "syntax error");
+    arith_error(a, "expecting primary");
 }
 
 static long parse_unary(struct arith *a)
@@ -296,7 +292,7 @@ static long parse_cond(struct arith *a)
     if (!c)
         a->noeval--;
     if (!accept(a, ":"))
-        arith_error(a, "expecting :");
+        arith_error(a, "expecting ':'");
     if (c)
         a->noeval++;
     no = parse_cond(a);
@@ -376,6 +372,6 @@ long arith_eval(const char *expr)
     v = parse_assign(&a);
     skip_space(&a);
     if (*a.p != '\0')
-        arith_error(&a, "syntax error");
+        arith_error(&a, "expecting EOF");
     return v;
 }

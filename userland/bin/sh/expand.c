@@ -367,12 +367,12 @@ static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
     } else if (i < n && is_special_param(s[i])) {
         i++;
     } else {
-        sh_error("${%.*s}: Bad substitution", (int)n, s);
+        sh_error("Bad substitution");
     }
     namelen = i - length;
     name = xstrndup(s + length, namelen);
     if (length && i != n)
-        sh_error("${%.*s}: Bad substitution", (int)n, s);
+        sh_error("Bad substitution");
     if (i < n && s[i] == ':') {
         colon = 1;
         i++;
@@ -384,7 +384,7 @@ static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
             i++;
         }
         if (!strchr("-=+?#%HP", op) || (colon && strchr("#%HP", op)))
-            sh_error("${%.*s}: Bad substitution", (int)n, s);
+            sh_error("Bad substitution");
     }
     if (!op && !length && (strcmp(name, "@") == 0 || strcmp(name, "*") == 0)) {
         emit_all_params(x, name[0] == '*', inq);

@@ -93,7 +93,7 @@ static void lex_squote(struct lexer *lx, struct strbuf *w)
     sb_addc(w, '\'');
     while ((c = input_get(lx->in)) != '\'') {
         if (c < 0)
-            lex_error(lx, "unterminated quoted string");
+            lex_error(lx, "Unterminated quoted string");
         sb_addc(w, c);
     }
     sb_addc(w, '\'');
@@ -132,7 +132,9 @@ static void lex_enclosed(struct lexer *lx, struct strbuf *w, int open, int close
 /* Inside "...": only \, $ and ` are special. */
 static void lex_dquote(struct lexer *lx, struct strbuf *w)
 {
-    lex_enclosed(lx, w, '"', '"', 0, "unterminated quoted string");
+    lx->dquotes++;
+    lex_enclosed(lx, w, '"', '"', 0, "Unterminated quoted string");
+    lx->dquotes--;
 }
 
 static void lex_backquote(struct lexer *lx, struct strbuf *w)
@@ -142,7 +144,7 @@ static void lex_backquote(struct lexer *lx, struct strbuf *w)
     sb_addc(w, '`');
     while ((c = input_get(lx->in)) != '`') {
         if (c < 0)
-            lex_error(lx, "unterminated `...`");
+            lex_error(lx, "EOF in backquote substitution");
         sb_addc(w, c);
         if (c == '\\' && (c = input_get(lx->in)) >= 0)
             sb_addc(w, c);
@@ -150,10 +152,11 @@ static void lex_backquote(struct lexer *lx, struct strbuf *w)
     sb_addc(w, '`');
 }
 
-/* ${ ... }: up to the matching brace, minding quotes and nested expansions. */
+/* ${ ... }: up to the matching brace, minding quotes and nested expansions. The input ending
+ * inside it is, as dash says, an unterminated string if the ${ was inside "...". */
 static void lex_brace(struct lexer *lx, struct strbuf *w)
 {
-    lex_enclosed(lx, w, '{', '}', 1, "missing }");
+    lex_enclosed(lx, w, '{', '}', 1, lx->dquotes ? "Unterminated quoted string" : "Missing '}'");
 }
 
 /* $(( ... )): up to the "))" that closes it, counting parentheses. */
@@ -165,10 +168,10 @@ static void lex_arith(struct lexer *lx, struct strbuf *w)
     for (;;) {
         c = input_get(lx->in);
         if (c < 0)
-            lex_error(lx, "missing ))");
+            lex_error(lx, "Missing '))'");
         if (c == ')' && depth == 0) {
             if (input_get(lx->in) != ')')
-                lex_error(lx, "missing ))");
+                lex_error(lx, "Missing '))'");
             break;
         }
         if (c == '(')

@@ -125,6 +125,7 @@ struct lexer {
     struct redir *heredocs;    /* here-documents whose text follows the next newline */
     int no_alias;       /* finding the end of $( ... ): leave aliases alone */
     int alias_next;     /* an alias ended in a blank: the next word may be one too */
+    int dquotes;        /* how many "..." the word being read is inside */
 };
 struct token lex_next(struct lexer *lx);
 
