@@ -31,6 +31,7 @@ POSIX_CASES = [
     # addresses
     (["-n", "3p;$p"], WORDS), (["4,2d"], WORDS), (["/o/!d"], WORDS),
     (["-n", "/e/,/e/p"], WORDS), (["-n", "2,/o/p"], WORDS), (["-n", "\\;e\\;n;p"], WORDS + b"e;n\n"),
+    (["-n", "$!N;3,4p;5,/x/{=}"], WORDS),                      # ranges from lines that N skipped
     # classic scripts
     (["1!G;h;$!d"], WORDS),                                      # tac
     ([":a;N;$!ba;s/\\n/ /g"], WORDS),                            # join every line

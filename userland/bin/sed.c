@@ -202,10 +202,14 @@ struct address {
     regex_t *re;                /* ADDR_REGEX; NULL for //: the last regular expression used */
 };
 
+/* A range a1,a2 has not started (or may start again), is on (a1 has matched and a2 not yet), or
+   is over for good (one whose a1 is a line number runs once). */
+enum range { RANGE_OFF, RANGE_ON, RANGE_OVER };
+
 struct command {
     struct address a1, a2;
     int negate;                 /* ! */
-    int in_range;               /* a1,a2: a1 has matched and a2 not yet */
+    enum range range;           /* a1,a2: where the range is */
     char name;                  /* the command's letter */
     char *text;                 /* a i c: the text to write; r w: the file name; : b t: a label */
     size_t text_len;
@@ -914,6 +918,15 @@ static int matches(const struct address *a)
     }
 }
 
+/* Whether a range can start on this line: a1 matches it, or, for a line number a1, this line is
+   at or past it (n or N may have skipped it, and GNU sed starts the range then). */
+static int range_starts(struct command *c)
+{
+    if (c->a1.type == ADDR_LINE)
+        return c->range == RANGE_OFF && line_number >= c->a1.line;
+    return matches(&c->a1);
+}
+
 /*
  * Whether the range a1,a2 selects this line. A regular expression a2 is looked for from the line
  * after a1's; a number a2 at or before a1's line, or $ on the last line, makes a range of one
@@ -922,20 +935,23 @@ static int matches(const struct address *a)
  */
 static int in_range(struct command *c)
 {
-    if (!c->in_range) {
-        if (!matches(&c->a1))
+    int ends;
+
+    if (c->range != RANGE_ON) {
+        if (!range_starts(c))
             return 0;
-        c->in_range = !((c->a2.type == ADDR_LINE && c->a2.line <= line_number) ||
-                        (c->a2.type == ADDR_LAST && last_line()));
+        ends = (c->a2.type == ADDR_LINE && c->a2.line <= line_number) ||
+               (c->a2.type == ADDR_LAST && last_line());
+        c->range = ends ? RANGE_OVER : RANGE_ON;
         return 1;
     }
     if (c->a2.type == ADDR_LINE) {
         if (line_number >= c->a2.line)
-            c->in_range = 0;
+            c->range = RANGE_OVER;
         return line_number <= c->a2.line;
     }
     if (matches(&c->a2))
-        c->in_range = 0;
+        c->range = RANGE_OVER;
     return 1;
 }
 
@@ -1107,7 +1123,7 @@ static enum ending run_script(void)
         case 'a': queue_append(c->text, c->text_len, 0); break;
         case 'b': i = c->jump; continue;
         case 'c':
-            if (!c->in_range)
+            if (c->range != RANGE_ON)     /* not in the middle of a range */
                 put(&standard_output, c->text, c->text_len);
             return DELETE;
         case 'd': return DELETE;
