@@ -250,7 +250,19 @@ class Checker(ExprChecker):
             return self.struct_type(node)
         if isinstance(node, c_ast.Enum):
             return self.enum_type(node)
+        if isinstance(node, c_ast.TypeOf):
+            return self.typeof(node)
         return self.resolve(node)
+
+    def typeof(self, node: c_ast.TypeOf) -> Type:
+        """typeof(x) (C23, and gcc's __typeof__): the type of a type name, or of an expression as
+        it is written (arrays stay arrays, qualifiers stay), which is not evaluated;
+        typeof_unqual drops the qualifiers."""
+        if isinstance(node.expr, c_ast.Typename):
+            t = self.resolve(node.expr)
+        else:
+            t = self.expr(node.expr).type
+        return T.unqualified(t) if node.op == "typeof_unqual" else t
 
     def basic_type(self, names: list[str], loc) -> Type:
         if len(names) == 1 and names[0] not in SPECIFIER_WORDS:

@@ -56,6 +56,16 @@ class IndexRange(c_ast.Node):
 class _Parser(c_parser.CParser):
     """pycparser's parser, but errors carry the coordinates of the token where parsing stopped."""
 
+    # typeof and typeof_unqual are keywords only in pycparser's C23 dialect, which would also take
+    # `bool`, `true` and `static_assert` from C11 programs that define them: these alone join its
+    # C11 keywords, with gcc's spellings of typeof (container_of and min/max macros use them).
+    TYPEOF_KEYWORDS = {"typeof": "TYPEOF", "__typeof__": "TYPEOF", "__typeof": "TYPEOF",
+                       "typeof_unqual": "TYPEOF_UNQUAL"}
+
+    def __init__(self):
+        super().__init__()
+        self.clex._keyword_map.update(self.TYPEOF_KEYWORDS)
+
     def _parse_error(self, msg, coord):
         if isinstance(coord, c_parser.Coord) and coord.line:
             raise CompileError(_loc(coord), _message(msg))
