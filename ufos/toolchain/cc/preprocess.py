@@ -78,6 +78,7 @@ PREDEFINED = {
     "__signed__": "signed",
     "__alignof__": "_Alignof",
     "__alignof": "_Alignof",
+    "__builtin_offsetof(type, member)": "offsetof(type, member)",  # which pycparser knows
 }
 PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
 DEFINED_MARK = "__ufos_defined_"     # `defined(X)` while an #if expression is expanded (see evalexpr)
