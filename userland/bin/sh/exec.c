@@ -411,14 +411,18 @@ static void trace_command(struct strlist *assigns, struct strlist *args)
     sb_free(&sb);
 }
 
-/* A function called as a condition (`f || ...`) runs its body as one: set -e is off inside. */
+/* A function called as a condition (`f || ...`) runs its body as one: set -e is off inside.
+ * Its body cannot break or continue the loops it was called from (as in dash): inside, the loop
+ * depth starts again from 0. */
 static int call_function(struct node *body, struct strlist *args, int flags)
 {
-    int status, depth = params_depth();
+    int status, depth = params_depth(), loops = sh.loop_depth;
 
     params_push(args->n - 1, args->v + 1);
     sh.func_depth++;
+    sh.loop_depth = 0;
     status = run_node(body, flags & EV_COND);
+    sh.loop_depth = loops;
     sh.func_depth--;
     params_unwind(depth);
     if (sh.returning) {
