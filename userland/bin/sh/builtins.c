@@ -291,9 +291,26 @@ static void set_pwd(void)
     }
 }
 
+/* cd's and pwd's options -L (the logical path, through symbolic links) and -P (the physical
+ * one), with "--" ending them: the index of the first operand. ufos's file systems have no
+ * symbolic links, so both paths are the same and the options change nothing. */
+static int skip_path_options(int argc, char **argv, const char *name)
+{
+    int i;
+
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            return i + 1;
+        if (strspn(argv[i] + 1, "LP") != strlen(argv[i] + 1))
+            sh_error("%s: Illegal option -%c", name, argv[i][1 + strspn(argv[i] + 1, "LP")]);
+    }
+    return i;
+}
+
 static int builtin_cd(int argc, char **argv)
 {
-    const char *dir = argc > 1 ? argv[1] : var_get("HOME");
+    int first = skip_path_options(argc, argv, "cd");
+    const char *dir = first < argc ? argv[first] : var_get("HOME");
     char *old = getcwd(NULL, 0);
     int print = 0;
 
@@ -325,10 +342,10 @@ static int builtin_cd(int argc, char **argv)
 
 static int builtin_pwd(int argc, char **argv)
 {
-    char *cwd = getcwd(NULL, 0);
+    char *cwd;
 
-    (void)argc;
-    (void)argv;
+    skip_path_options(argc, argv, "pwd");
+    cwd = getcwd(NULL, 0);
     if (cwd == NULL) {
         const char *pwd = var_get("PWD");
 
