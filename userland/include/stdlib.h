@@ -100,6 +100,8 @@ int putenv(char *string);
 int clearenv(void);
 int system(const char *command);
 int atexit(void (*function)(void));
+int at_quick_exit(void (*function)(void));
+_Noreturn void quick_exit(int status);     /* at_quick_exit's functions, then _Exit */
 _Noreturn void exit(int status);
 _Noreturn void _Exit(int status);
 _Noreturn void abort(void);

@@ -1,5 +1,6 @@
 /*
- * exit.c - ending the program: atexit, exit, _Exit, abort, and assert's failure message.
+ * exit.c - ending the program: atexit, exit, _Exit, at_quick_exit and quick_exit (C11), abort,
+ * and assert's failure message.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -9,25 +10,52 @@
 
 #define ATEXIT_MAX 32
 
-static void (*handlers[ATEXIT_MAX])(void);
-static int nhandlers;
+/* The functions to run at the end: one list for exit (atexit), one for quick_exit. */
+struct exit_handlers {
+    void (*functions[ATEXIT_MAX])(void);
+    int count;
+};
+static struct exit_handlers at_exit, at_quick;
+
+static int add_handler(struct exit_handlers *list, void (*function)(void))
+{
+    if (list->count == ATEXIT_MAX)
+        return -1;
+    list->functions[list->count++] = function;
+    return 0;
+}
+
+/* Run them, last registered first (one that calls exit does not run the rest twice). */
+static void run_handlers(struct exit_handlers *list)
+{
+    while (list->count > 0) {
+        list->count--;
+        list->functions[list->count]();
+    }
+}
 
 int atexit(void (*function)(void))
 {
-    if (nhandlers == ATEXIT_MAX)
-        return -1;
-    handlers[nhandlers++] = function;
-    return 0;
+    return add_handler(&at_exit, function);
+}
+
+int at_quick_exit(void (*function)(void))
+{
+    return add_handler(&at_quick, function);
 }
 
 /* Run the atexit functions (last registered first), flush stdio, and end the process. */
 _Noreturn void exit(int status)
 {
-    while (nhandlers > 0) {
-        nhandlers--;
-        handlers[nhandlers]();
-    }
+    run_handlers(&at_exit);
     __stdio_flush_all();
+    _exit(status);
+}
+
+/* Run the at_quick_exit functions and end the process: no atexit functions, no flushing. */
+_Noreturn void quick_exit(int status)
+{
+    run_handlers(&at_quick);
     _exit(status);
 }
 
