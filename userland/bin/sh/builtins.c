@@ -126,15 +126,30 @@ static int builtin_shift(int argc, char **argv)
     return 0;
 }
 
+/* A builtin's options, each a letter of allowed (grouped as in -LP, "--" ending them): the
+ * index of the first operand. Another letter is dash's "Illegal option -x" (status 2). */
+static int skip_options(int argc, char **argv, const char *allowed)
+{
+    int i;
+
+    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+        size_t ok = strspn(argv[i] + 1, allowed);
+
+        if (strcmp(argv[i], "--") == 0)
+            return i + 1;
+        if (argv[i][1 + ok] != '\0')
+            sh_error("%s: Illegal option -%c", argv[0], argv[i][1 + ok]);
+    }
+    return i;
+}
+
 /* export and readonly: [-p] | name[=value]...: give the variables the flag (V_EXPORT,
  * V_READONLY), or list those that have it. */
 static int mark_variables(int argc, char **argv, int flag)
 {
-    int i = 1;
+    int i = skip_options(argc, argv, "p");
 
-    if (argc > 1 && strcmp(argv[1], "--") == 0)
-        i++;
-    if (i == argc || (i + 1 == argc && strcmp(argv[i], "-p") == 0)) {
+    if (i == argc) {
         vars_print(flag);
         return 0;
     }
@@ -179,6 +194,8 @@ static int builtin_unset(int argc, char **argv)
     for (; i < argc; i++) {
         if (funcs)
             func_unset(argv[i]);
+        else if (!is_name(argv[i]))
+            sh_error("unset: %s: bad variable name", argv[i]);
         else
             var_unset(argv[i]);
     }
@@ -246,7 +263,7 @@ static int builtin_source(int argc, char **argv)
     int status;
 
     if (argc < 2)
-        sh_error("%s: filename argument required", argv[0]);
+        return 0;                       /* dash's . with no file does nothing */
     if (strchr(argv[1], '/') == NULL) {
         const char *path = var_get("PATH"), *dir, *end;
 
@@ -291,25 +308,12 @@ static void set_pwd(void)
     }
 }
 
-/* cd's and pwd's options -L (the logical path, through symbolic links) and -P (the physical
- * one), with "--" ending them: the index of the first operand. ufos's file systems have no
- * symbolic links, so both paths are the same and the options change nothing. */
-static int skip_path_options(int argc, char **argv, const char *name)
-{
-    int i;
-
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0)
-            return i + 1;
-        if (strspn(argv[i] + 1, "LP") != strlen(argv[i] + 1))
-            sh_error("%s: Illegal option -%c", name, argv[i][1 + strspn(argv[i] + 1, "LP")]);
-    }
-    return i;
-}
-
+/* cd and pwd take -L (the logical path, through symbolic links) and -P (the physical one).
+ * ufos's file systems have no symbolic links, so both paths are the same and the options
+ * change nothing. */
 static int builtin_cd(int argc, char **argv)
 {
-    int first = skip_path_options(argc, argv, "cd");
+    int first = skip_options(argc, argv, "LP");
     const char *dir = first < argc ? argv[first] : var_get("HOME");
     char *old = getcwd(NULL, 0);
     int print = 0;
@@ -344,7 +348,7 @@ static int builtin_pwd(int argc, char **argv)
 {
     char *cwd;
 
-    skip_path_options(argc, argv, "pwd");
+    skip_options(argc, argv, "LP");
     cwd = getcwd(NULL, 0);
     if (cwd == NULL) {
         const char *pwd = var_get("PWD");

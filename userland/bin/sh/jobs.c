@@ -485,19 +485,27 @@ int builtin_kill(int argc, char **argv)
         out_str(1, "\n");
         return 0;
     }
+    if (argc == 2 && strcmp(argv[1], "-s") == 0) {
+        sh_warn("kill: No arg for -s option");
+        return 2;
+    }
     if (argc > 2 && strcmp(argv[1], "-s") == 0) {
         sig = signal_number(argv[2]);
         i = 3;
+        if (sig < 0) {
+            sh_warn("kill: invalid signal number or name: %s", argv[2]);
+            return 2;
+        }
     } else if (argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0') {
         sig = signal_number(argv[1] + 1);
         i = 2;
-    }
-    if (sig < 0) {
-        sh_warn("kill: invalid signal number or name: %s", argv[i - 1][0] == '-' ? argv[i - 1] + 1 : argv[i - 1]);
-        return 2;
+        if (sig < 0) {                  /* not a signal: dash takes it for options */
+            sh_warn("kill: Illegal option -%c", argv[1][1]);
+            return 2;
+        }
     }
     if (i >= argc) {
-        sh_warn("kill: usage: kill [-s sigspec | -signum | -sigspec] pid | job...");
+        sh_warn("kill: Usage: kill [-s sigspec | -signum | -sigspec] [pid | job]... or\nkill -l [exitstatus]");
         return 2;
     }
     for (; i < argc; i++) {
@@ -509,13 +517,13 @@ int builtin_kill(int argc, char **argv)
             r = signal_job(j, sig);
         } else if (argv[i][0] == '%') {
             sh_warn("kill: No such job: %s", argv[i]);
-            status = 1;
+            status = 2;
             continue;
         } else if (parse_int(argv[i], &n)) {
             r = kill((pid_t)n, sig);
         } else {
-            sh_warn("kill: %s: arguments must be process or job IDs", argv[i]);
-            status = 1;
+            sh_warn("kill: Illegal number: %s", argv[i]);
+            status = 2;
             continue;
         }
         if (r < 0) {
