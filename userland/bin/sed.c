@@ -22,13 +22,16 @@
  *                        an ordinary character inside [...]); an empty RE means the last RE
  *                        used; \n in RE matches a newline
  *             A1,A2      the lines from one matching A1 to the next one matching A2 (A2 is looked
- *                        for from the line after A1; if A2 is a number <= A1's line, one line)
+ *                        for from the line after A1; if A2 is a number <= A1's line, or $ on the
+ *                        last line, one line). A number A1 that n or N skipped starts the range
+ *                        on the line after it, as in GNU sed.
  *             A!         the lines the address does not select
  * Commands:   { ... }    a block: the commands inside run on the selected lines
  *             a\ i\ c\   append (at the end of the cycle), insert (now), change (delete the
  *                        line; the text is written at the end of a range) the text that follows
  *                        on the next lines; a line ending in \ continues it. "a text" works too.
- *             b LABEL    branch to ":LABEL" (to the end of the script with no label)
+ *             b LABEL    branch to ":LABEL" (to the end of the script with no label); a label
+ *                        ends at a newline, ';', a blank or '}'
  *             t LABEL    branch if an s has replaced something since the last line was read or
  *                        the last t
  *             d          delete the pattern space, start the next cycle
@@ -44,7 +47,8 @@
  *             p P        write the pattern space / its first line
  *             q [STATUS] write the pattern space (unless -n) and quit
  *             r FILE     write FILE's contents at the end of the cycle
- *             w FILE     write the pattern space to FILE (created when the script is read)
+ *             w FILE     write the pattern space to FILE (created when the script is read;
+ *                        /dev/stdout and /dev/stderr are sed's own)
  *             s/RE/REPLACEMENT/FLAGS   replace what RE matches. In REPLACEMENT, & is the match,
  *                        \1..\9 its groups, \n a newline, \& \\ \/ themselves. FLAGS: g (every
  *                        match), N (the Nth match; Ng from the Nth on), p (write the pattern space
@@ -53,13 +57,15 @@
  *             =          write the line number
  *             # comment  to the end of the line
  *
- * As in GNU sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
+ * The REs are libc's regcomp's (which, like glibc's, also knows \+ \? \| in a BRE). As in GNU
+ * sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
  * Not supported (GNU's extensions): addresses 0,/RE/ A,+N A~N, /RE/I, s flags i m e, \U \L in
  * replacements, the commands e F Q R T v W z, l N, and the options -i -s -z -l --posix.
  *
- * A last input line without a newline is written without one (as GNU sed does). Exit status: 0;
- * 1 for a bad script or option; 2 if an input file could not be read (the others are still
- * edited); 4 if a w file could not be opened; q's STATUS.
+ * A last input line without a newline is written without one, as GNU sed does (the newline is
+ * written if anything follows it, and at q).
+ * Exit status: 0; 1 for a bad script or option; 2 if an input file could not be read (the others
+ * are still edited); 4 if a w file could not be opened; q's STATUS (GNU's extension).
  *
  * How it works: the script is first compiled into an array of struct command (addresses parsed,
  * regular expressions compiled with regcomp, labels and the ends of { } blocks turned into
