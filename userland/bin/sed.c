@@ -65,7 +65,8 @@
  * A last input line without a newline is written without one, as GNU sed does (the newline is
  * written if anything follows it, and at q).
  * Exit status: 0; 1 for a bad script or option; 2 if an input file could not be read (the others
- * are still edited); 4 if a w file could not be opened; q's STATUS (GNU's extension).
+ * are still edited); 4 if a w file could not be opened or an input file read (GNU sed stops at
+ * once then); q's STATUS (GNU's extension).
  *
  * How it works: the script is first compiled into an array of struct command (addresses parsed,
  * regular expressions compiled with regcomp, labels and the ends of { } blocks turned into
@@ -783,6 +784,8 @@ static void compile_script(void)
 static char **files;
 static int nfiles;
 static FILE *input;
+static const char *input_name;
+static int read_errno;          /* input_name could not be read: an error when its line is needed */
 static struct buf ahead;        /* the next line, when have_ahead */
 static int have_ahead;
 static long line_number;
@@ -795,6 +798,7 @@ static int open_next_file(void)
         fclose(input);
     input = NULL;
     while (input == NULL && nfiles > 0) {
+        input_name = files[0];
         if (strcmp(files[0], "-") == 0) {
             input = stdin;
         } else if ((input = fopen(files[0], "r")) == NULL) {
@@ -811,8 +815,13 @@ static void read_ahead(void)
 {
     ssize_t n = -1;
 
-    while (input != NULL && (n = getline(&ahead.s, &ahead.size, input)) < 0)
+    while (input != NULL && (n = getline(&ahead.s, &ahead.size, input)) < 0) {
+        if (ferror(input)) {            /* a directory, say */
+            read_errno = errno;
+            break;
+        }
         open_next_file();
+    }
     have_ahead = n >= 0;
     if (!have_ahead)
         return;
@@ -845,6 +854,10 @@ static int nappends, appends_size;
 /* The next input line replaces the pattern space (or is added to it after a newline, for N). */
 static int read_line(int add)
 {
+    if (!have_ahead && read_errno != 0) {       /* GNU sed stops there too */
+        fprintf(stderr, "sed: read error on %s: %s\n", input_name, strerror(read_errno));
+        exit(4);
+    }
     if (!have_ahead)
         return 0;
     if (add) {
