@@ -1015,8 +1015,9 @@ static void add_replacement(struct buf *out, const char *replacement, const char
 /*
  * s: replace the nth match (and the ones after it with g). The matches are found left to
  * right, each search starting where the last match ended; an empty match just where a
- * non-empty one ended does not count ("baaac" s/a*\/x/g is xbxcx), and after an empty match
- * the next character is copied, so that the search moves on.
+ * non-empty one ended does not count (replacing every match of a* by x in "baaac" gives "xbxcx",
+ * not "xbxxcx"), and after an empty match the next character is copied, so that the search
+ * moves on.
  */
 static void substitute(struct command *c)
 {
