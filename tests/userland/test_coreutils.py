@@ -165,6 +165,9 @@ GREP_OPTION_CASES = [
     ["-w", "abc"], ["-w", "tab"], ["-w", "-i", "WORLD"], ["-o", "[a-c]\\+"], ["-o", "-n", "o"],
     ["-o", "-i", "h"], ["-H", "foo"], ["-h", "-n", "foo"], ["-s", "-e", "end\\$"], ["-E", "-x", "-e", "a+|end."],
     ["-e", ""], ["-v", "-e", ""], ["-E", "-w", "-o", "[0-9]+"], ["-n", "-v", "-x", "-E", ".{4,}"],
+    # glibc's escapes, which scripts use with GNU grep; -o finds every match of a line
+    ["-o", "\\w\\+"], ["-E", "-o", "\\s\\S"], ["-o", "\\bab"], ["-o", "\\Bab"], ["-E", "-o", "\\<\\w"],
+    ["-o", "o\\>"], ["-c", "^\\s"], ["-E", "-o", "\\W+"],
 ]
 
 

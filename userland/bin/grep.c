@@ -6,7 +6,7 @@
  *
  * A pattern is a POSIX basic regular expression (BRE), or with -E an extended one (ERE), or
  * with -F a fixed string; the matching is <regex.h>'s (libc/regex.c), which a fixed string
- * reaches with its special characters escaped. A pattern with newlines in it is several
+ * reaches with its special characters escaped (glibc's \w \s \b \< \> work too). A pattern with newlines in it is several
  * patterns, and a line is selected if any of them matches it.
  *
  *     -E  extended regular expressions          -F  fixed strings
@@ -134,10 +134,10 @@ static int find_one(const regex_t *re, const char *line, size_t len, size_t from
     size_t at = from;
 
     while (at <= len) {
-        if (regexec(re, line + at, 1, m, at > 0 ? REG_NOTBOL : 0) != 0)
+        m->rm_so = (regoff_t)at;                /* search line[at, len) */
+        m->rm_eo = (regoff_t)len;
+        if (regexec(re, line, 1, m, REG_STARTEND) != 0)
             return 0;
-        m->rm_so += (regoff_t)at;
-        m->rm_eo += (regoff_t)at;
         if (whole_line)
             return m->rm_so == 0 && (size_t)m->rm_eo == len;
         if (!whole_word || is_whole_word(line, len, m))

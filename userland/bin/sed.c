@@ -57,7 +57,9 @@
  *             =          write the line number
  *             # comment  to the end of the line
  *
- * The REs are libc's regcomp's (which, like glibc's, also knows \+ \? \| in a BRE). As in GNU
+ * The REs are libc's regcomp's (which, like glibc's, also knows \+ \? \| in a BRE, and \w \s \b
+ * \< \> ...); s///g searches the rest of the line with REG_STARTEND, so \b and \< see the
+ * character before where the search starts, and the work is the line's length. As in GNU
  * sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
  * Not supported (GNU's extensions): addresses 0,/RE/ A,+N A~N, /RE/I, s flags i m e, \U \L in
  * replacements, the commands e F Q R T v W z, l N, and the options -i -s -z -l --posix.
@@ -1028,15 +1030,18 @@ static void substitute(struct command *c)
     int any = 0;
 
     buf_clear(&out);
-    while (start <= pattern.len &&
-           match(c->re, pattern.s + start, 10, m, start > 0 ? REG_NOTBOL : 0)) {
-        from = start + (size_t)m[0].rm_so;
-        to = start + (size_t)m[0].rm_eo;
+    for (;;) {
+        m[0].rm_so = (regoff_t)start;           /* search the rest: pattern.s[start, len) */
+        m[0].rm_eo = (regoff_t)pattern.len;
+        if (start > pattern.len || !match(c->re, pattern.s, 10, m, REG_STARTEND))
+            break;
+        from = (size_t)m[0].rm_so;
+        to = (size_t)m[0].rm_eo;
         buf_add(&out, pattern.s + start, from - start);
         if (from == to && from == last_end) {
             /* the empty match right after the previous one: no match here */
         } else if (++count >= c->nth) {
-            add_replacement(&out, c->replacement, pattern.s + start, m);
+            add_replacement(&out, c->replacement, pattern.s, m);
             any = 1;
         } else {
             buf_add(&out, pattern.s + from, to - from);

@@ -38,6 +38,8 @@ typedef struct {
 /* eflags for regexec */
 #define REG_NOTBOL 1                /* the subject's start is not the start of a line */
 #define REG_NOTEOL 2                /* the subject's end is not the end of a line */
+#define REG_STARTEND 4              /* (BSD, glibc) search only string[pmatch[0].rm_so, rm_eo):
+                                       no strlen, and offsets stay relative to string */
 
 /* The results of regcomp and regexec */
 #define REG_NOMATCH  1              /* regexec found no match */

@@ -6,7 +6,10 @@
  * the error codes. /bin/grep, /bin/expr and /bin/sed are built on it. Characters are bytes in
  * the C locale; an equivalence class [=c=] or a collating symbol [.c.] is the one character c.
  * As in glibc, a BRE also understands \+, \? and \| (one or more, zero or one, alternation) and
- * an ERE understands back-references \1..\9 and {,n}.
+ * an ERE understands back-references \1..\9 and {,n}; both understand glibc's escapes \w \W
+ * (a word character: alphanumeric or _, and not one), \s \S (space, and not), and the
+ * zero-width \b \B (at a word's edge, and not), \< \> (a word's start, its end), \` \' (the
+ * subject's start, its end). regexec also takes BSD's and glibc's REG_STARTEND.
  *
  * HOW IT WORKS, in three steps.
  *
@@ -66,13 +69,14 @@
 
 /* ---- the compiled program ------------------------------------------------------------ */
 
-enum op { OP_CHAR, OP_SET, OP_BOL, OP_EOL, OP_SAVE, OP_SPLIT, OP_JMP, OP_BACKREF,
+enum op { OP_CHAR, OP_SET, OP_BOL, OP_EOL, OP_EDGE, OP_SAVE, OP_SPLIT, OP_JMP, OP_BACKREF,
           OP_ENTER, OP_MARK, OP_TEST, OP_MATCH };
 
 struct inst {
     unsigned char op;
     int x, y;       /* CHAR: x the character; SET: x the set; SAVE: x the register;
                        SPLIT: x, y the two ways; JMP: x; BACKREF: x the group;
+                       EDGE: x the escape's letter (b B < > ` ')
                        ENTER: x the loop, y 1 if rounds were already done; MARK: x the loop;
                        TEST: x the loop, y where the loop ends */
 };
@@ -100,11 +104,13 @@ static int loop_reg(size_t nsub, int k)
 
 /* ---- parsing: pattern -> tree --------------------------------------------------------- */
 
-enum kind { N_EMPTY, N_CHAR, N_SET, N_BOL, N_EOL, N_BACKREF, N_GROUP, N_CAT, N_ALT, N_REPEAT };
+enum kind { N_EMPTY, N_CHAR, N_SET, N_BOL, N_EOL, N_EDGE, N_BACKREF, N_GROUP, N_CAT, N_ALT,
+            N_REPEAT };
 
 struct node {
     int kind;
     int a, b;           /* CHAR: a the character; SET: a the set; BACKREF, GROUP: a the number;
+                           EDGE: a the escape's letter;
                            REPEAT: a..b the counts (b = -1: no upper bound) */
     int left, right;    /* the children (indexes in the node array); GROUP, REPEAT: left */
     int loop;           /* REPEAT: its loop number once compiled, -1 before */
@@ -423,6 +429,24 @@ static int parse_group(struct parser *ps)
     return new_node(ps, N_GROUP, n, body, -1);
 }
 
+static int is_word_char(int c)
+{
+    return isalnum(c) || c == '_';
+}
+
+/* glibc's \w \W \s \S: the set of the word characters, or of the spaces, or of the others. */
+static int class_escape_node(struct parser *ps, int letter)
+{
+    int set, c, want = isupper(letter) ? 0 : 1;
+
+    if ((set = new_set(ps)) < 0)
+        return -1;
+    for (c = 1; c < 256; c++)
+        if ((tolower(letter) == 'w' ? is_word_char(c) : isspace(c) != 0) == want)
+            set_add(ps, ps->prog->sets[set], c);
+    return new_node(ps, N_SET, set, -1, -1);
+}
+
 /* What follows a backslash (ps->p is at the backslash), when it is not a group or interval. */
 static int parse_escape(struct parser *ps)
 {
@@ -437,6 +461,10 @@ static int parse_escape(struct parser *ps)
         ps->prog->has_backref = 1;
         return new_node(ps, N_BACKREF, c - '0', -1, -1);
     }
+    if (c == 'w' || c == 'W' || c == 's' || c == 'S')
+        return class_escape_node(ps, c);
+    if (strchr("bB<>`'", c) != NULL)
+        return new_node(ps, N_EDGE, c, -1, -1);
     return char_node(ps, c);
 }
 
@@ -682,6 +710,8 @@ static int emit_node(struct compiler *cc, int n)
         return emit(cc, OP_BOL, 0, 0);
     case N_EOL:
         return emit(cc, OP_EOL, 0, 0);
+    case N_EDGE:
+        return emit(cc, OP_EDGE, nd->a, 0);
     case N_BACKREF:
         return emit(cc, OP_BACKREF, nd->a, 0);
     case N_GROUP:
@@ -805,7 +835,7 @@ struct job {
 struct machine {
     const struct prog *prog;
     const char *subject;
-    long len;
+    long origin, len;       /* the search covers subject[origin, len) */
     int eflags;
     int captures;           /* record group positions (SAVE) */
     long *regs;             /* the registers of the path being tried */
@@ -814,6 +844,7 @@ struct machine {
     struct job *stack;
     int nstack, capstack;
     unsigned char *visited; /* (pc, pos) explored, or NULL: count steps instead */
+    long cleared;           /* bytes of visited zeroed so far (zeroed as the search gets there) */
     long budget;
     int error;
 };
@@ -841,10 +872,16 @@ static int set_reg(struct machine *m, int reg, long value)
     return 1;
 }
 
-/* Has (pc, pos) been explored already? Marks it explored; counts a step if there is no map. */
+/*
+ * Has (pc, pos) been explored already? Marks it explored; counts a step if there is no map.
+ * The map has a row of bits per position, and rows are zeroed only when the search first
+ * reaches them: a match near the start of a long subject costs no more than the subject's
+ * start (sed's s/x/y/g runs regexec once per match, and must not pay for the whole line each
+ * time).
+ */
 static int seen(struct machine *m, int pc, long pos)
 {
-    long bit;
+    long bit, need;
 
     if (m->visited == NULL) {
         if (--m->budget < 0) {
@@ -853,7 +890,12 @@ static int seen(struct machine *m, int pc, long pos)
         }
         return 0;
     }
-    bit = (long)pc * (m->len + 1) + pos;
+    bit = (pos - m->origin) * m->prog->ncode + pc;
+    need = ((pos - m->origin + 1) * m->prog->ncode + 7) / 8;
+    if (need > m->cleared) {
+        memset(m->visited + m->cleared, 0, (size_t)(need - m->cleared));
+        m->cleared = need;
+    }
     if (m->visited[bit >> 3] & (1 << (bit & 7)))
         return 1;
     m->visited[bit >> 3] |= (unsigned char)(1 << (bit & 7));
@@ -872,6 +914,28 @@ static int at_eol(const struct machine *m, long pos)
     if (pos == m->len)
         return !(m->eflags & REG_NOTEOL);
     return (m->prog->cflags & REG_NEWLINE) && m->subject[pos] == '\n';
+}
+
+/* Is a word character at pos (-1 and len: outside the subject, never)? */
+static int word_at(const struct machine *m, long pos)
+{
+    return pos >= 0 && pos < m->len && is_word_char((unsigned char)m->subject[pos]);
+}
+
+/* The zero-width escapes: \b \B \< \> at a word's edges, \` \' at the subject's ends. As in
+ * glibc, the character before a REG_STARTEND search's start counts, and REG_NOTBOL does not. */
+static int at_edge(const struct machine *m, int letter, long pos)
+{
+    int before = word_at(m, pos - 1), after = word_at(m, pos);
+
+    switch (letter) {
+    case 'b': return before != after;
+    case 'B': return before == after;
+    case '<': return !before && after;
+    case '>': return before && !after;
+    case '`': return pos == 0;
+    }
+    return pos == m->len;   /* \' */
 }
 
 /* Does what group n matched occur again at pos? Returns the position after it, or -1. */
@@ -930,6 +994,10 @@ static int run_path(struct machine *m, int pc, long pos)
             break;
         case OP_EOL:
             if (!at_eol(m, pos))
+                return 0;
+            break;
+        case OP_EDGE:
+            if (!at_edge(m, in->x, pos))
                 return 0;
             break;
         case OP_SAVE:
@@ -1017,21 +1085,28 @@ int regexec(const regex_t *preg, const char *string, size_t nmatch, regmatch_t p
     memset(&m, 0, sizeof m);
     m.prog = prog;
     m.subject = string;
-    m.len = (long)strlen(string);
+    if (eflags & REG_STARTEND) {
+        if (pmatch == NULL || pmatch[0].rm_so < 0 || pmatch[0].rm_so > pmatch[0].rm_eo)
+            return REG_NOMATCH;
+        m.origin = pmatch[0].rm_so;
+        m.len = pmatch[0].rm_eo;
+    } else {
+        m.len = (long)strlen(string);
+    }
     m.eflags = eflags;
     m.captures = nmatch > 1 || prog->has_backref;
     m.best_end = -1;
     m.budget = STEP_BUDGET;
     m.regs = malloc((size_t)prog->nregs * sizeof *m.regs);
     m.best = malloc((size_t)prog->nregs * sizeof *m.best);
-    bits = (long)prog->ncode * (m.len + 1);
+    bits = (long)prog->ncode * (m.len - m.origin + 1);
     if (!prog->has_backref && bits <= VISITED_MAX)
-        m.visited = calloc((size_t)(bits / 8 + 1), 1);
+        m.visited = malloc((size_t)(bits / 8 + 1));     /* zeroed as it is used: seen() */
     if (m.regs == NULL || m.best == NULL ||
         (m.visited == NULL && !prog->has_backref && bits <= VISITED_MAX))
         m.error = REG_ESPACE;
 
-    for (start = 0; start + prog->min_length <= m.len && m.error == 0; start++) {
+    for (start = m.origin; start + prog->min_length <= m.len && m.error == 0; start++) {
         if (first->op == OP_CHAR) {             /* skip to where the first character is */
             const char *next = memchr(string + start, first->x, (size_t)(m.len - start));
             if (next == NULL)
