@@ -460,6 +460,8 @@ def test_programs_that_need_the_kernel(tmp_path):
     ([], "ufos"), (["-s"], "ufos"), (["-n"], "ufos"), (["-r"], ufos.__version__), (["-m"], "morello"),
     (["-v"], "#1 uFork single address space"), (["-m", "-s"], "ufos morello"), (["-rn"], f"ufos {ufos.__version__}"),
     (["-a"], f"ufos ufos {ufos.__version__} #1 uFork single address space morello"),
+    (["-mprsv"], f"ufos {ufos.__version__} #1 uFork single address space morello unknown"),   # GNU's -p -i -o
+    (["-o", "-i", "-m"], "morello unknown ufos"),
 ])
 def test_uname_prints_the_fields_asked_for_in_posix_order(args, expected):
     r = run("uname", args)

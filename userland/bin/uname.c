@@ -1,12 +1,14 @@
 /*
  * uname - what system this is.
  *
- *     uname [-asnrvm]
+ *     uname [-asnrvmpio]
  *
  * Prints the fields of uname(2) (sys/utsname.h) that the options ask for, separated by spaces,
  * always in the order -s -n -r -v -m whatever the order of the options: -s the kernel's name
  * ("ufos"), -n the machine's network name, -r the kernel's release, -v its version, -m the
- * hardware ("morello"); -a all five. No option is -s.
+ * hardware ("morello"); -a all five (POSIX's -a). No option is -s. GNU's -p (the processor)
+ * and -i (the hardware platform) print "unknown", as GNU uname does on Linux, and -o the
+ * operating system ("ufos"), after the others.
  * Exit status: 0, or 1 for a bad option or operand, or if the call fails.
  */
 #include <getopt.h>
@@ -16,18 +18,21 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
-enum { SYSNAME = 1, NODENAME = 2, RELEASE = 4, VERSION = 8, MACHINE = 16, ALL = 31 };
+enum { SYSNAME = 1, NODENAME = 2, RELEASE = 4, VERSION = 8, MACHINE = 16, ALL = 31,
+       PROCESSOR = 32, PLATFORM = 64, SYSTEM = 128 };
+#define NFIELDS 8
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: uname [-asnrvm]\n");
+    fprintf(stderr, "usage: uname [-asnrvmpio]\n");
     return 1;
 }
 
 int main(int argc, char **argv)
 {
-    static const char options[] = "asnrvm";
-    static const int fields[] = {ALL, SYSNAME, NODENAME, RELEASE, VERSION, MACHINE};
+    static const char options[] = "asnrvmpio";
+    static const int fields[] = {ALL, SYSNAME, NODENAME, RELEASE, VERSION, MACHINE, PROCESSOR,
+                                 PLATFORM, SYSTEM};
     struct utsname u;
     int wanted = 0, c;
 
@@ -44,9 +49,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "uname: %s\n", strerror(errno));
         return 1;
     }
-    const char *values[] = {u.sysname, u.nodename, u.release, u.version, u.machine};
+    const char *values[NFIELDS] = {u.sysname, u.nodename, u.release, u.version, u.machine,
+                                   "unknown", "unknown", u.sysname};
     const char *separator = "";
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < NFIELDS; i++) {
         if ((wanted ? wanted : SYSNAME) & (1 << i)) {
             printf("%s%s", separator, values[i]);
             separator = " ";
