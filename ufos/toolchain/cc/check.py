@@ -587,7 +587,7 @@ class Checker(ExprChecker):
             return sizes
         if not is_complete(t) and not (is_array(t) and t.length is None):
             raise error_at(loc, f"variable '{d.name}' has initializer but incomplete type")
-        init = InitBuilder(self).build(t, d.init)
+        init = InitBuilder(self, target=var).build(t, d.init)
         var.type = init.type
         return sizes + [LocalInit(loc, var, init)]
 

@@ -829,7 +829,7 @@ class ExprChecker:
             self.program.globals.append(var)
             return VarRef(var.type, loc, var)
         var = Var("<compound literal>", t, "local", loc, addr_taken=True)   # an object in memory
-        init = InitBuilder(self).build(t, node.init)
+        init = InitBuilder(self, target=var).build(t, node.init)
         var.type = init.type
         self.func.locals.append(var)
         return CompoundLit(var.type, loc, var, init)

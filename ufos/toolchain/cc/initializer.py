@@ -4,8 +4,9 @@
         -> type struct point[4], items (0, int, 1) (4, int, 2) (28, int, 7)
 
 Braces may be left out inside a list (brace elision) and designators (`.y =`, `[3] =`, GNU's
-`[1 ... 5] =` for a run of elements) move the position. Everything not mentioned is zero. The same list serves a global (turned into bytes and
-capability relocations by data.py) and a local (turned into stores by codegen.py).
+`[1 ... 5] =` for a run of elements) move the position. Everything not mentioned is zero. The
+same list serves a global (turned into bytes and capability relocations by data.py) and a local
+(turned into stores by codegen.py, in the order of the items: a later one overrides).
 
 Simplification: after a nested designator (`.a.b = 1`), the next undesignated element goes to the
 member after `a`, not the one after `a.b`.
@@ -17,7 +18,8 @@ from dataclasses import dataclass, field
 from pycparser import c_ast
 
 from ufos.toolchain.cc.errors import error_at, loc_of
-from ufos.toolchain.cc.nodes import Expr, Str
+from ufos.toolchain.cc.constexpr import static_value
+from ufos.toolchain.cc.nodes import Expr, Member, Str, Var, VarRef
 from ufos.toolchain.cc.parse import IndexRange
 from ufos.toolchain.cc.types import (ArrayType, IntType, StructType, Type, array_of, is_array, is_scalar,
                                      is_struct, qualified)
@@ -107,9 +109,10 @@ def _string_fits(t: Type, node) -> bool:
 class InitBuilder:
     """Builds an Initializer, asking the checker to type each element (checker.init_value)."""
 
-    def __init__(self, checker, static: bool = False):
+    def __init__(self, checker, static: bool = False, target: Var | None = None):
         self.checker = checker
         self.static = static            # for an object of static storage duration
+        self.target = target            # the local object initialised (None for a static)
         self.items: list[InitItem] = []
 
     def build(self, t: Type, node: c_ast.Node) -> Initializer:
@@ -165,15 +168,14 @@ class InitBuilder:
                     raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
                 indices = self.indices(d, limit)
                 e.designators = e.designators[1:]
-                for i in indices[:-1]:
-                    self.repeated(t.base, offset + i * t.base.size, cur)
-                i = indices[-1]
             elif limit is not None and i >= limit:
                 if braced:
                     raise error_at(loc_of(e.node), "excess elements in array initializer")
                 break
-            self.element(t.base, offset + i * t.base.size, cur)
-            i += 1
+            else:
+                indices = range(i, i + 1)
+            self.elements(t.base, offset, indices, cur)
+            i = indices[-1] + 1
             count = max(count, i)
         return count
 
@@ -262,10 +264,7 @@ class InitBuilder:
         if is_array(t):
             if isinstance(d, _Field):
                 raise error_at(loc_of(d), f"field designator '{d.name}' in an array initializer")
-            indices = self.indices(d, t.length)
-            for i in indices[:-1]:
-                self.repeated(t.base, offset + i * t.base.size, cur)
-            self.element(t.base, offset + indices[-1] * t.base.size, cur)
+            self.elements(t.base, offset, self.indices(d, t.length), cur)
         elif is_struct(t):
             if not isinstance(d, _Field):
                 raise error_at(loc_of(d), f"array index in initializer of non-array type '{t}'")
@@ -290,14 +289,26 @@ class InitBuilder:
                 raise error_at(loc_of(d), f"array index {i} in initializer exceeds array bounds")
         return range(first, last + 1)
 
-    def repeated(self, t: Type, offset: int, cur: _Cursor) -> None:
-        """One element of a range `[first ... last] = x` but its last: initialised from x, which
-        stays the current element (its designators restored) for the next one. Unlike gcc, a
-        local's x with side effects has them once per element."""
-        e = cur.peek()
-        pos, designators = cur.pos, list(e.designators)
-        self.element(t, offset, cur)
-        cur.pos, e.designators = pos, designators
+    def elements(self, t: Type, offset: int, indices: range, cur: _Cursor) -> None:
+        """The elements `indices` of an array of t at offset, all from the current element: one
+        element, or the run of GNU's `[first ... last] = x`. x is evaluated once, for the first
+        element (gcc: "the side effects happen only once"); the others are shifted copies of
+        the items it made."""
+        start = len(self.items)
+        self.element(t, offset + indices[0] * t.size, cur)
+        made = self.items[start:]
+        for i in indices[1:]:
+            self.items.extend(self.shifted(item, (i - indices[0]) * t.size) for item in made)
+
+    def shifted(self, item: InitItem, delta: int) -> InitItem:
+        """item for the element delta bytes further on: the same value if it is a constant (so a
+        static's table stays constant, and a local's store is an immediate), else the value read
+        back from item's place in the local object being initialised (self.target)."""
+        value = item.expr
+        if self.target is not None and not isinstance(value, Str) and static_value(value) is None:
+            whole = VarRef(self.target.type, value.loc, self.target)
+            value = Member(item.type, value.loc, whole, item.offset, item.bit_width, item.bit_offset)
+        return InitItem(item.offset + delta, item.type, value, item.bit_width, item.bit_offset)
 
     def scalar(self, t: Type, offset: int, node, member=None) -> None:
         value = self.checker.convert_for_init(self.checker.init_value(node), t, loc_of(node))
