@@ -865,30 +865,33 @@ class Checker(ExprChecker):
         if not self.switches:
             raise error_at(loc, "case label not within a switch statement")
         sw = self.switches[-1]
-        taken = {c.value for c in sw.cases}
-        case = None
-        for value in self.case_values(node.expr, sw.expr.type):
-            if value in taken:
-                raise error_at(loc_of(node.expr) or loc, f"duplicate case value '{value}'")
-            label = case.label if case is not None else self.unique(".Lcase")
-            sw.cases.append(Case(loc, value, None, label))
-            case = case or sw.cases[-1]
-        if case is None:                # an empty range: its statement is reached only by goto
-            case = Case(loc, None, None, self.unique(".Lcase"))
+        first, last = self.case_values(node.expr, sw.expr.type)
+        case = Case(loc, None, None, self.unique(".Lcase"))
+        if first <= last:               # else an empty range: its statement is reached only by goto
+            case.value, case.last = first, last
+            self.check_case_overlap(sw, case, isinstance(node.expr, IndexRange), loc_of(node.expr) or loc)
+            sw.cases.append(case)
         case.body = Block(loc, [self.stmt(s) for s in node.stmts or []])
         return case
 
-    def case_values(self, expr, t: Type) -> list[int]:
-        """The values a case label matches, converted to the switch's type t: one, or for GNU's
-        `case first ... last:` each of a run, every one a Case of the switch with the same label
-        (so a jump table or compare chain handles them as any other), hence the limit."""
+    def case_values(self, expr, t: Type) -> tuple[int, int]:
+        """The first and last values a case label matches, converted to the switch's type t: one
+        value, or for GNU's `case first ... last:` a run of any length (the switch compares
+        against both ends, see codegen's stmt_Switch)."""
         if not isinstance(expr, IndexRange):
-            return [T.wrap(self.const_int(expr, "case label"), t)]
-        first = self.const_int(expr.first, "case label")
-        last = self.const_int(expr.last, "case label")
-        if last - first >= MAX_CASE_RANGE:
-            raise error_at(loc_of(expr), f"case range of {last - first + 1} values: ufos C takes at most {MAX_CASE_RANGE}")
-        return [T.wrap(v, t) for v in range(first, last + 1)]
+            value = T.wrap(self.const_int(expr, "case label"), t)
+            return value, value
+        return (T.wrap(self.const_int(expr.first, "case label"), t),
+                T.wrap(self.const_int(expr.last, "case label"), t))
+
+    @staticmethod
+    def check_case_overlap(sw: Switch, case: Case, is_range: bool, loc) -> None:
+        """A value matched twice is an error; gcc's wording says "or overlapping" when the new
+        label is a range."""
+        for c in sw.cases:
+            if c.value <= case.last and case.value <= c.last:
+                what = "duplicate (or overlapping) case value" if is_range else "duplicate case value"
+                raise error_at(loc, f"{what} '{max(c.value, case.value)}'")
 
     def stmt_Default(self, node):
         loc = loc_of(node)
@@ -945,8 +948,6 @@ class Checker(ExprChecker):
             raise error_at(loc_of(node), f"used type '{e.type}' where a scalar is required")
         return e
 
-
-MAX_CASE_RANGE = 1024      # values in one `case first ... last:` (each is a case of its own)
 
 # Selection and iteration statements are blocks of their own (C11 6.8.4p3, 6.8.5p5): what their
 # header declares, a for loop's variables or an enum in `if (sizeof(enum { A = 1 }))`, ends with

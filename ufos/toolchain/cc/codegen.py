@@ -492,8 +492,7 @@ class FunctionGen(ExprGen):
             self.jump_table(v, cases, default)
         else:
             for c in s.cases:
-                self.compare_immediate(v, c.value)
-                self.emit(f"b.eq {c.label}")
+                self.branch_if_case(v, c)
             self.regs.free_temp(v)
             self.emit(f"b {default}")
         self.breaks.append(brk)
@@ -501,18 +500,35 @@ class FunctionGen(ExprGen):
         self.breaks.pop()
         self.place(brk)
 
+    def branch_if_case(self, v: Temp, c: Case) -> None:
+        """Branch to c's label if v is c's value, or for a GNU range `case lo ... hi:` if
+        lo <= v <= hi: that is v - lo <= hi - lo as unsigned numbers (below lo, v - lo wraps
+        around to a huge one), one compare for a range of any length."""
+        if c.value == c.last:
+            self.compare_immediate(v, c.value)
+            self.emit(f"b.eq {c.label}")
+            return
+        self.mov_imm("x16", c.value)
+        self.emit(f"sub x16, {self.regs.name(v, 'x')}, x16")
+        self.mov_imm("x17", c.last - c.value)
+        self.emit("cmp x16, x17")
+        self.emit(f"b.ls {c.label}")
+
     @staticmethod
     def dense(cases: list) -> bool:
+        """Worth a jump table: at least 6 cases, and a third of the table's entries not the
+        default (the values the cases, ranges included, match)."""
         if len(cases) < 6:
             return False
-        span = cases[-1].value - cases[0].value + 1
-        return span <= 3 * len(cases) and span <= 4096
+        span = cases[-1].last - cases[0].value + 1
+        matched = sum(c.last - c.value + 1 for c in cases)
+        return span <= 3 * matched and span <= 4096
 
     def jump_table(self, v: Temp, cases: list, default: str) -> None:
         """Index a table of `b` instructions: adr + add + br. A capability branch enters the state
         that bit 0 of its target names (isa.STATES), so the purecap table's address carries bit 0;
         A64's `br xN` is an integer branch that stays in A64."""
-        low, high = cases[0].value, cases[-1].value
+        low, high = cases[0].value, cases[-1].last
         table = self.new_label("table")
         name = self.regs.name(v, "x")
         self.regs.free_temp(v)
@@ -528,7 +544,7 @@ class FunctionGen(ExprGen):
         self.add_shifted(f"{self.ptr}16", f"{self.ptr}16", "x17", 2)
         self.emit(f"br {self.ptr}16")
         self.place(table)
-        by_value = {c.value: c.label for c in cases}
+        by_value = {value: c.label for c in cases for value in range(c.value, c.last + 1)}
         for value in range(low, high + 1):
             self.emit(f"b {by_value.get(value, default)}")
 

@@ -287,9 +287,10 @@ class Switch(Stmt):
 
 @dataclass(eq=False)
 class Case(Stmt):           # a case or default label inside a switch body
-    value: int | None = None
+    value: int | None = None    # the value matched (None: default, or an empty GNU range)
     body: Stmt = None
     label: str = ""
+    last: int | None = None     # the values matched are value ... last (GNU's case ranges)
 
 
 @dataclass(eq=False)
