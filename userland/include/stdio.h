@@ -1,7 +1,8 @@
 /*
  * stdio.h - input and output (C11 7.21, plus a few POSIX functions).
  *
- * A FILE is a file descriptor plus a buffer. stdout is line-buffered (written out at each '\n'),
+ * A FILE is a buffer in front of a file descriptor (or of memory: fmemopen, open_memstream; or of
+ * a program's own functions: fopencookie). stdout is line-buffered (written out at each '\n'),
  * stderr is unbuffered, other streams are fully buffered. exit() flushes every stream; _exit()
  * and a fault do not.
  *
@@ -37,6 +38,21 @@ typedef long fpos_t;
 #define _IOFBF 0
 #define _IOLBF 1
 #define _IONBF 2
+
+/* The operations under a stream of fopencookie (glibc): each gets the cookie. read and write
+ * return the byte count (read: 0 at the end, write: 0 or -1 on error); seek sets *offset to the
+ * new position and returns 0, or -1; close returns 0 or -1. A NULL one: reads see the end of the
+ * file, writes are discarded, seeks fail, close does nothing. */
+typedef ssize_t cookie_read_function_t(void *cookie, char *buf, size_t size);
+typedef ssize_t cookie_write_function_t(void *cookie, const char *buf, size_t size);
+typedef int cookie_seek_function_t(void *cookie, off64_t *offset, int whence);
+typedef int cookie_close_function_t(void *cookie);
+typedef struct {
+    cookie_read_function_t *read;
+    cookie_write_function_t *write;
+    cookie_seek_function_t *seek;
+    cookie_close_function_t *close;
+} cookie_io_functions_t;
 
 extern FILE *stdin;
 extern FILE *stdout;
@@ -99,6 +115,9 @@ FILE *freopen(const char *pathname, const char *mode, FILE *stream);
 FILE *tmpfile(void);                /* a scratch file in /tmp, gone when closed */
 FILE *popen(const char *command, const char *mode);     /* "r" or "w": a pipe to sh -c command */
 int pclose(FILE *stream);           /* close it, and wait: the command's status */
+FILE *fmemopen(void *buf, size_t size, const char *mode);  /* a stream on size bytes at buf */
+FILE *open_memstream(char **bufp, size_t *sizep);   /* writes to a growing malloc'd string */
+FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io);
 int fclose(FILE *stream);
 int fflush(FILE *stream);
 int setvbuf(FILE *stream, char *buf, int mode, size_t size);

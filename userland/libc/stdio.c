@@ -1,5 +1,11 @@
 /*
- * stdio.c - FILE streams: a file descriptor plus a buffer.
+ * stdio.c - FILE streams: a buffer in front of a file (or of something else that reads and writes).
+ *
+ * A stream reaches what it buffers through four operations, its cookie_io_functions_t: read,
+ * write, seek and close, each given the stream's cookie. For a stream on a file descriptor
+ * (fopen, fdopen, stdin...) they are read(2), write(2), lseek(2) and close(2), and the cookie is
+ * the FILE itself; fopencookie lets a program supply its own (memstream.c builds fmemopen and
+ * open_memstream on it). Nothing else in this file knows which kind of stream it has.
  *
  * Writing appends to the buffer; the buffer goes to the kernel (one write) when it is full,
  * on fflush, and - depending on the stream's mode - at each newline (line-buffered, _IOLBF:
@@ -40,12 +46,55 @@ struct __ufos_file {
     int ungot;              /* a character pushed back with ungetc, or EOF */
     FILE *next;             /* the list of open streams */
     int orientation;        /* fwide's record: 0 none yet, > 0 wide (set by wstdio.c), < 0 byte */
+    void *cookie;           /* what the operations work on: the FILE itself for a descriptor */
+    cookie_io_functions_t io;
 };
 
+/* ---- the operations of a stream on a file descriptor ------------------------------------------ */
+
+static ssize_t fd_read(void *cookie, char *buf, size_t n)
+{
+    return read(((FILE *)cookie)->fd, buf, n);
+}
+
+static ssize_t fd_write(void *cookie, const char *buf, size_t n)
+{
+    return write(((FILE *)cookie)->fd, buf, n);
+}
+
+static int fd_seek(void *cookie, off64_t *offset, int whence)
+{
+    off_t at = lseek(((FILE *)cookie)->fd, *offset, whence);
+
+    if (at < 0)
+        return -1;
+    *offset = at;
+    return 0;
+}
+
+static int fd_close(void *cookie)
+{
+    return close(((FILE *)cookie)->fd);
+}
+
+#define FD_IO {fd_read, fd_write, fd_seek, fd_close}     /* for the static streams below */
+static const cookie_io_functions_t fd_io = FD_IO;
+
+/* Make f a stream on descriptor fd. */
+static void use_descriptor(FILE *f, int fd)
+{
+    f->fd = fd;
+    f->cookie = f;
+    f->io = fd_io;
+}
+
 static unsigned char stdin_buf[BUFSIZ], stdout_buf[BUFSIZ], stderr_buf[BUFSIZ];
-static FILE stderr_file = {2, F_WRITE, _IONBF, 0, stderr_buf, BUFSIZ, 0, 0, EOF, NULL};
-static FILE stdout_file = {1, F_WRITE, _IOLBF, 0, stdout_buf, BUFSIZ, 0, 0, EOF, &stderr_file};
-static FILE stdin_file = {0, F_READ, _IOLBF, 0, stdin_buf, BUFSIZ, 0, 0, EOF, &stdout_file};
+static FILE stderr_file = {2, F_WRITE, _IONBF, 0, stderr_buf, BUFSIZ, 0, 0, EOF, NULL, 0,
+                           &stderr_file, FD_IO};
+static FILE stdout_file = {1, F_WRITE, _IOLBF, 0, stdout_buf, BUFSIZ, 0, 0, EOF, &stderr_file, 0,
+                           &stdout_file, FD_IO};
+static FILE stdin_file = {0, F_READ, _IOLBF, 0, stdin_buf, BUFSIZ, 0, 0, EOF, &stdout_file, 0,
+                          &stdin_file, FD_IO};
 
 FILE *stdin = &stdin_file;
 FILE *stdout = &stdout_file;
@@ -53,7 +102,37 @@ FILE *stderr = &stderr_file;
 
 static FILE *open_files = &stdin_file;
 
-/* ---- talking to the kernel ------------------------------------------------------------------ */
+/* ---- calling the operations ----------------------------------------------------------------- */
+
+/* A missing operation does what fopencookie promises: no read is the end of the file, no write
+ * discards the bytes, no seek fails (ESPIPE, as on a pipe), no close does nothing. */
+
+static ssize_t stream_read(FILE *f, void *buf, size_t n)
+{
+    return f->io.read != NULL ? f->io.read(f->cookie, buf, n) : 0;
+}
+
+static ssize_t stream_write(FILE *f, const void *buf, size_t n)
+{
+    return f->io.write != NULL ? f->io.write(f->cookie, buf, n) : (ssize_t)n;
+}
+
+/* Move the stream's position like lseek: the new position, or -1. */
+static off_t stream_seek(FILE *f, off_t offset, int whence)
+{
+    off64_t at = offset;
+
+    if (f->io.seek == NULL) {
+        errno = ESPIPE;
+        return -1;
+    }
+    return f->io.seek(f->cookie, &at, whence) == 0 ? at : -1;
+}
+
+static int stream_close(FILE *f)
+{
+    return f->io.close != NULL ? f->io.close(f->cookie) : 0;
+}
 
 /* Write all n bytes (write may take fewer at a time). 0, or EOF with the error indicator set. */
 static int write_all(FILE *f, const unsigned char *p, size_t n)
@@ -61,7 +140,7 @@ static int write_all(FILE *f, const unsigned char *p, size_t n)
     ssize_t w;
 
     while (n > 0) {
-        w = write(f->fd, p, n);
+        w = stream_write(f, p, n);
         if (w < 0 && errno == EINTR)
             continue;
         if (w <= 0) {
@@ -91,7 +170,7 @@ static void drop_reads(FILE *f)
     long ahead = (long)(f->end - f->pos) + (f->ungot != EOF);
 
     if (f->last == F_READ && ahead > 0)
-        lseek(f->fd, -ahead, SEEK_CUR);
+        stream_seek(f, -ahead, SEEK_CUR);
     f->pos = f->end = 0;
     f->ungot = EOF;
 }
@@ -130,7 +209,7 @@ static int fill(FILE *f)
     if (f->mode != _IOFBF && stdout->last == F_WRITE && stdout->mode == _IOLBF)
         fflush(stdout);             /* the prompt first */
     do {
-        r = read(f->fd, f->buf, f->size);
+        r = stream_read(f, f->buf, f->size);
     } while (r < 0 && errno == EINTR);
     if (r == 0) {
         f->flags |= F_EOF;
@@ -329,7 +408,7 @@ size_t fread(void *ptr, size_t size, size_t nmemb, FILE *stream)
         if (stream->flags & F_EOF)
             break;
         if (total - done >= stream->size && (stream->flags & F_READ) && stream->last != F_WRITE) {
-            r = read(stream->fd, p + done, total - done);   /* big: straight to the caller */
+            r = stream_read(stream, p + done, total - done);    /* big: straight to the caller */
             if (r == 0)
                 stream->flags |= F_EOF;
             else if (r < 0 && errno != EINTR)
@@ -441,7 +520,8 @@ static int mode_flags(const char *mode, int *fflags)
     return flags;
 }
 
-/* A new stream on fd, with a buffer, on the list of open streams. */
+/* A new stream on fd (-1 for none) with a buffer, on the list of open streams; its operations
+ * are the descriptor's. */
 static FILE *new_stream(int fd, int fflags)
 {
     FILE *f = malloc(sizeof(FILE));
@@ -453,7 +533,7 @@ static FILE *new_stream(int fd, int fflags)
         free(f);
         return NULL;
     }
-    f->fd = fd;
+    use_descriptor(f, fd);
     f->flags = fflags | F_FREE_BUF | F_FREE_FILE;
     f->mode = _IOFBF;
     f->last = 0;
@@ -495,6 +575,25 @@ FILE *fdopen(int fd, const char *mode)
     return new_stream(fd, fflags);
 }
 
+/* A stream whose operations are io, working on cookie (glibc): what fmemopen and
+ * open_memstream are made of. */
+FILE *fopencookie(void *cookie, const char *mode, cookie_io_functions_t io)
+{
+    int fflags;
+    FILE *f;
+
+    if (mode_flags(mode, &fflags) < 0) {
+        errno = EINVAL;
+        return NULL;
+    }
+    f = new_stream(-1, fflags);
+    if (f != NULL) {
+        f->cookie = cookie;
+        f->io = io;
+    }
+    return f;
+}
+
 /* Take f off the list and give back its memory. */
 static void discard(FILE *f)
 {
@@ -514,7 +613,7 @@ int fclose(FILE *stream)
 {
     int result = fflush(stream);
 
-    if (close(stream->fd) < 0)
+    if (stream_close(stream) < 0)
         result = EOF;
     discard(stream);
     return result;
@@ -532,7 +631,10 @@ FILE *freopen(const char *pathname, const char *mode, FILE *stream)
     fd = open(pathname, flags, 0666);
     if (fd < 0)
         return NULL;
-    if (fd != stream->fd) {
+    if (stream->fd < 0) {       /* a fopencookie stream becomes a descriptor's */
+        stream_close(stream);
+        use_descriptor(stream, fd);
+    } else if (fd != stream->fd) {
         dup2(fd, stream->fd);   /* keep the descriptor number (stdin stays 0) */
         close(fd);
     }
@@ -599,7 +701,7 @@ void setlinebuf(FILE *stream)
 
 off_t ftello(FILE *stream)
 {
-    off_t at = lseek(stream->fd, 0, SEEK_CUR);
+    off_t at = stream_seek(stream, 0, SEEK_CUR);
 
     if (at < 0)
         return -1;
@@ -624,7 +726,7 @@ int fseeko(FILE *stream, off_t offset, int whence)
     stream->last = 0;
     stream->pos = stream->end = 0;
     stream->ungot = EOF;
-    if (lseek(stream->fd, offset, whence) < 0)
+    if (stream_seek(stream, offset, whence) < 0)
         return -1;
     stream->flags &= ~F_EOF;
     return 0;
@@ -671,8 +773,11 @@ void clearerr(FILE *stream)
     stream->flags &= ~(F_EOF | F_ERR);
 }
 
+/* The stream's descriptor; -1 (EBADF) for a stream of fopencookie, which has none. */
 int fileno(FILE *stream)
 {
+    if (stream->fd < 0)
+        errno = EBADF;
     return stream->fd;
 }
 

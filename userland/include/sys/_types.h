@@ -12,6 +12,7 @@ typedef long ssize_t;               /* a size or -1 */
 typedef long ptrdiff_t;             /* the difference of two pointers (their addresses) */
 typedef unsigned long ptraddr_t;    /* the address part of a capability */
 typedef long off_t;                 /* a file offset */
+typedef long off64_t;               /* the same (glibc's name, for fopencookie's seek) */
 typedef int pid_t;                  /* a process id */
 typedef unsigned int uid_t;
 typedef unsigned int gid_t;
