@@ -56,6 +56,9 @@ char *asctime_r(const struct tm *tm, char *buf);
 char *ctime(const time_t *timep);
 char *ctime_r(const time_t *timep, char *buf);
 size_t strftime(char *s, size_t max, const char *format, const struct tm *tm);
+/* POSIX: read s as format says (strftime's conversions, C locale) into tm's fields; the first
+ * character not read, or NULL if s does not match. Fields the format does not mention are left. */
+char *strptime(const char *s, const char *format, struct tm *tm);
 int timespec_get(struct timespec *ts, int base);
 
 int nanosleep(const struct timespec *req, struct timespec *rem);

@@ -6,10 +6,12 @@
  * ("EST5EDT,M3.2.0,M11.1.0") is read past and not applied, and zone files (TZ=:Europe/Paris)
  * are not there: both count as their standard offset, or UTC. Unset or empty TZ is UTC.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
@@ -512,4 +514,237 @@ size_t strftime(char *s, size_t max, const char *format, const struct tm *tm)
     }
     s[t.len] = '\0';
     return t.len;
+}
+
+/* ---- strptime ------------------------------------------------------------------------------- */
+
+/*
+ * strptime reads what strftime writes, in the C locale, as glibc does: a space in the format
+ * matches any run of white space (none too), other characters match themselves, and numbers
+ * may follow white space. A number takes at most its conversion's digits, and stops early when
+ * another digit would go past its maximum ("%d" reads "45" as 4). Names match whole or in their
+ * three-letter abbreviation, in any case. Once the whole format is read, what the fields imply
+ * is worked out: %p's PM with %I, %C with %y, the day of the week and of the year from a date
+ * (or the month and day from %j), and the date from a week (%U, %W) and its day (%a, %w).
+ */
+
+/* What the conversions read so far say, for the fields worked out at the end. */
+struct scan {
+    int century;            /* %C, or -1 */
+    int want_century;       /* %y was read (after any %Y): %C gives its century */
+    int twelve_hour;        /* %I was read: %p decides */
+    int pm;
+    int date;               /* a date field was read: work out the days of the week and year */
+    int week;               /* %U or %W, or -1 */
+    int week_from_monday;   /* it was %W: weeks start on Monday */
+    int have_wday, have_yday, have_mon, have_mday;
+};
+
+/* A number of at most digits digits in lo..hi, after any white space, in *value; the rest of s,
+ * or NULL. */
+static const char *scan_number(const char *s, int lo, int hi, int digits, int *value)
+{
+    int v = 0;
+
+    while (isspace((unsigned char)*s))
+        s++;
+    if (*s < '0' || *s > '9')
+        return NULL;
+    do {
+        v = v * 10 + (*s++ - '0');
+    } while (--digits > 0 && v * 10 <= hi && *s >= '0' && *s <= '9');
+    if (v < lo || v > hi)
+        return NULL;
+    *value = v;
+    return s;
+}
+
+/* One of n names (or its first three letters), in any case: its index in *index; the rest of
+ * s, or NULL. */
+static const char *scan_name(const char *s, const char names[][10], int n, int *index)
+{
+    int i;
+
+    for (i = 0; i < n; i++) {
+        size_t len = strlen(names[i]);
+        if (strncasecmp(s, names[i], len) == 0 || strncasecmp(s, names[i], len = 3) == 0) {
+            *index = i;
+            return s + len;
+        }
+    }
+    return NULL;
+}
+
+static const char *scan_format(const char *s, const char *f, struct tm *tm, struct scan *st);
+
+/* Conversion c, read from s into tm; the rest of s, or NULL. */
+static const char *scan_conversion(const char *s, char c, struct tm *tm, struct scan *st)
+{
+    int v;
+
+    switch (c) {
+    case 'a':
+    case 'A': s = scan_name(s, day_names, 7, &tm->tm_wday); st->have_wday = 1; break;
+    case 'b':
+    case 'B':
+    case 'h': s = scan_name(s, month_names, 12, &tm->tm_mon); st->have_mon = st->date = 1; break;
+    case 'c': s = scan_format(s, "%a %b %e %H:%M:%S %Y", tm, st); break;
+    case 'C': s = scan_number(s, 0, 99, 2, &st->century); st->date = 1; break;
+    case 'd':
+    case 'e': s = scan_number(s, 1, 31, 2, &tm->tm_mday); st->have_mday = st->date = 1; break;
+    case 'D':
+    case 'x': s = scan_format(s, "%m/%d/%y", tm, st); break;
+    case 'F': s = scan_format(s, "%Y-%m-%d", tm, st); break;
+    case 'H': s = scan_number(s, 0, 23, 2, &tm->tm_hour); st->twelve_hour = 0; break;
+    case 'I':
+        s = scan_number(s, 1, 12, 2, &v);
+        tm->tm_hour = v % 12;
+        st->twelve_hour = 1;
+        break;
+    case 'j':
+        s = scan_number(s, 1, 366, 3, &v);
+        tm->tm_yday = v - 1;
+        st->have_yday = 1;
+        break;
+    case 'm':
+        s = scan_number(s, 1, 12, 2, &v);
+        tm->tm_mon = v - 1;
+        st->have_mon = st->date = 1;
+        break;
+    case 'M': s = scan_number(s, 0, 59, 2, &tm->tm_min); break;
+    case 'n':
+    case 't':
+        while (isspace((unsigned char)*s))
+            s++;
+        break;
+    case 'p':
+        if (strncasecmp(s, "AM", 2) == 0 || strncasecmp(s, "PM", 2) == 0) {
+            st->pm = (*s == 'P' || *s == 'p');
+            s += 2;
+        } else {
+            s = NULL;
+        }
+        break;
+    case 'r': s = scan_format(s, "%I:%M:%S %p", tm, st); break;
+    case 'R': s = scan_format(s, "%H:%M", tm, st); break;
+    case 'S': s = scan_number(s, 0, 61, 2, &tm->tm_sec); break;      /* 60, 61: leap seconds */
+    case 'T':
+    case 'X': s = scan_format(s, "%H:%M:%S", tm, st); break;
+    case 'U':
+    case 'W':
+        s = scan_number(s, 0, 53, 2, &st->week);
+        st->week_from_monday = c == 'W';
+        break;
+    case 'w': s = scan_number(s, 0, 6, 1, &tm->tm_wday); st->have_wday = 1; break;
+    case 'y':
+        s = scan_number(s, 0, 99, 2, &v);
+        tm->tm_year = v >= 69 ? v : v + 100;        /* POSIX: 69-99 are 19xx, 00-68 20xx */
+        st->want_century = st->date = 1;
+        break;
+    case 'Y':
+        s = scan_number(s, 0, 9999, 4, &v);
+        tm->tm_year = v - 1900;
+        st->want_century = 0;
+        st->date = 1;
+        break;
+    case '%': s = *s == '%' ? s + 1 : NULL; break;
+    default: s = NULL; break;
+    }
+    return s;
+}
+
+static const char *scan_format(const char *s, const char *f, struct tm *tm, struct scan *st)
+{
+    while (*f != '\0' && s != NULL) {
+        if (isspace((unsigned char)*f)) {
+            while (isspace((unsigned char)*s))
+                s++;
+            f++;
+        } else if (*f != '%') {
+            s = *s == *f ? s + 1 : NULL;
+            f++;
+        } else {
+            f++;
+            while (*f == '-' || *f == '_' || *f == '0' || *f == '^' || *f == '#')
+                f++;                            /* strftime's flags and widths: ignored */
+            while (*f >= '0' && *f <= '9')
+                f++;
+            if (*f == 'E' || *f == 'O')         /* locale modifiers: ignored */
+                f++;
+            if (*f == '\0')
+                return NULL;
+            s = scan_conversion(s, *f++, tm, st);
+        }
+    }
+    return s;
+}
+
+/* The weekday (Sunday 0) of day mday (1-based) of month (0..11) of year. */
+static int weekday(long year, int month, int mday)
+{
+    long days = days_from_civil(year, month) + mday - 1;
+
+    return (int)((days + 4) % 7 + 7) % 7;          /* 1970-01-01 was a Thursday */
+}
+
+/* The month and day of the month of tm's tm_yday, where the fields read do not give them. */
+static void date_of_yday(struct tm *tm, const struct scan *st)
+{
+    long year;
+    int month, mday, yday;
+
+    civil_from_days(days_from_civil(tm->tm_year + 1900L, 0) + tm->tm_yday, &year, &month, &mday,
+                    &yday);
+    if (!st->have_mon)
+        tm->tm_mon = month;
+    if (!st->have_mday)
+        tm->tm_mday = mday + 1;
+}
+
+/* The day of the year of week st->week's day tm_wday: week 1 starts on the year's first Sunday
+ * (%U) or Monday (%W); the days before it are week 0. */
+static void date_of_week(struct tm *tm, const struct scan *st)
+{
+    int first = st->week_from_monday;               /* the weekday that starts a week */
+    int january_1st = weekday(tm->tm_year + 1900L, 0, 1);
+
+    if (!st->have_yday)
+        tm->tm_yday = (7 - (january_1st - first)) % 7 + (st->week - 1) * 7
+                      + (tm->tm_wday - first + 7) % 7;
+    if (!st->have_mday || !st->have_mon)
+        date_of_yday(tm, st);
+}
+
+/* The fields the ones read imply, in glibc's order: the hour from %I and %p, the year from %C,
+ * the days of the week and of the year from a date, the date from a day of the year or a week. */
+static void finish_date(struct tm *tm, const struct scan *st)
+{
+    long year;
+
+    if (st->twelve_hour && st->pm)
+        tm->tm_hour += 12;
+    if (st->century >= 0)
+        tm->tm_year = (st->want_century ? tm->tm_year % 100 : 0) + (st->century - 19) * 100;
+    year = tm->tm_year + 1900L;
+    if (st->date && !st->have_wday) {   /* as glibc: %j alone (no year or month) is left alone */
+        if (st->have_yday && !(st->have_mon && st->have_mday))
+            date_of_yday(tm, st);
+        if (tm->tm_mon >= 0 && tm->tm_mon <= 11)
+            tm->tm_wday = weekday(year, tm->tm_mon, tm->tm_mday);
+    }
+    if (st->date && !st->have_yday && tm->tm_mon >= 0 && tm->tm_mon <= 11)
+        tm->tm_yday = (int)(days_from_civil(year, tm->tm_mon) - days_from_civil(year, 0))
+                      + tm->tm_mday - 1;
+    if (st->week >= 0 && st->have_wday)
+        date_of_week(tm, st);
+}
+
+char *strptime(const char *s, const char *format, struct tm *tm)
+{
+    struct scan st = {.century = -1, .week = -1};
+
+    s = scan_format(s, format, tm, &st);
+    if (s != NULL)
+        finish_date(tm, &st);
+    return (char *)s;
 }
