@@ -23,6 +23,7 @@
 #define ULLONG_MAX 18446744073709551615ULL
 
 #define SSIZE_MAX LONG_MAX
+#define HOST_NAME_MAX 64        /* a host name's length, without the NUL (POSIX) */
 #define PATH_MAX 4096
 #define NAME_MAX 255
 #define LINE_MAX 2048           /* the longest line the text utilities promise to handle (POSIX) */

@@ -79,6 +79,12 @@ long jrand48(unsigned short xsubi[3]);
 void srand48(long seedval);
 unsigned short *seed48(unsigned short seed16v[3]);
 
+/* Random numbers from the kernel (/dev/urandom), for keys and salts (BSD, glibc 2.36); they
+ * never fail. unsigned int is uint32_t (stdint.h). */
+unsigned int arc4random(void);
+unsigned int arc4random_uniform(unsigned int upper_bound);     /* 0 .. upper_bound - 1 */
+void arc4random_buf(void *buf, size_t n);
+
 /* Sorting and searching */
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,

@@ -82,6 +82,13 @@ pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
 pid_t setsid(void);
 
+/* The machine's names (uname's nodename and domainname): -1 and ENAMETOOLONG if len is too
+ * small (what fits is copied). Setting them is not allowed (EPERM). */
+int gethostname(char *name, size_t len);
+int sethostname(const char *name, size_t len);
+int getdomainname(char *name, size_t len);
+int setdomainname(const char *name, size_t len);
+
 /* The machine: reboot(RB_POWER_OFF) or reboot(RB_HALT_SYSTEM) stops ufos (Linux's values) */
 #define RB_HALT_SYSTEM 0xcdef0123
 #define RB_POWER_OFF 0x4321fedc
