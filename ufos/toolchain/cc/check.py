@@ -8,6 +8,8 @@ can make is raised as a CompileError at the place it happened.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from pycparser import c_ast
@@ -77,6 +79,7 @@ class Checker(ExprChecker):
         self.vla_loops: list[bool] = []
         self.errors: list[CompileError] = []   # reported at the end (check), as gcc lists them
         self.undeclared: set[str] = set()       # names already reported in this function
+        self.pack: list[int | None] = [None]    # #pragma pack's stack: its top is in force
 
     def unique(self, prefix: str) -> str:
         self.counter += 1
@@ -118,8 +121,25 @@ class Checker(ExprChecker):
             self.typedef(ext)
         elif isinstance(ext, c_ast.StaticAssert):
             self.static_assert(ext)
-        elif not isinstance(ext, c_ast.Pragma):
+        elif isinstance(ext, c_ast.Pragma):
+            self.pragma(ext)
+        else:
             raise error_at(loc_of(ext), f"unexpected {type(ext).__name__} at file scope")
+
+    def pragma(self, node: c_ast.Pragma) -> None:
+        """#pragma pack(n), pack(push[, n]), pack(pop), pack(): the alignment gcc would cap the
+        members of the structs that follow at (see check_packing). Other pragmas are ignored."""
+        m = re.fullmatch(r"\s*pack\s*\(\s*(push|pop)?\s*,?\s*(\d*)\s*\)\s*", node.string or "")
+        if m is None:
+            return
+        action, n = m[1], int(m[2]) if m[2] else None
+        if action == "push":
+            self.pack.append(n if n is not None else self.pack[-1])
+        elif action == "pop":
+            if len(self.pack) > 1:
+                self.pack.pop()
+        else:
+            self.pack[-1] = n
 
     def finish_globals(self) -> None:
         for var in self.program.globals:
@@ -337,13 +357,49 @@ class Checker(ExprChecker):
                     raise error_at(loc, f"duplicate member '{m.name}'")
                 names.add(m.name)
         T.layout(t.info, members)
+        self.check_packing(t, self.packing(node), loc)
         return t
+
+    def packing(self, node) -> tuple[int | None, str]:
+        """What caps the alignment of a struct's members in gcc: (1, its __attribute__((packed)))
+        or (n, the #pragma pack(n) in force), or (None, "") for neither."""
+        for spec in node.attributes or []:
+            if any(a.name == "packed" for a in spec.attributes):
+                return 1, "__attribute__((packed))"
+        if self.pack[-1] is not None:
+            return self.pack[-1], f"#pragma pack({self.pack[-1]})"
+        return None, ""
+
+    def check_packing(self, t: StructType, packing: tuple[int | None, str], loc) -> None:
+        """ufos cc does not lay out packed structs (a member at an odd offset would need byte-wise
+        loads and stores, and a capability cannot be stored misaligned), but neither does it
+        silently lay one out as gcc would not, which would misread a binary format: a packed
+        struct whose members, size or, inside another struct, place are what gcc gives is
+        compiled (packing changes nothing there, e.g. no padding), any other is an error."""
+        pack, what = packing
+        info = t.info
+        if pack is None and all(T.gcc_align(m.type) == m.type.align for m in info.members):
+            return
+        positions, size, align = T.packed_layout(info, pack)
+        what = what or "a packed member type"
+        for m, bit in zip(info.members, positions):
+            if (m.name is not None or m.bit_width is None) and bit != m.offset * 8 + m.bit_offset:
+                where = f"{bit // 8}" + (f" (bit {bit % 8})" if bit % 8 else "")
+                name = m.name or "<anonymous>"
+                raise error_at(loc, f"{what} would move member '{name}' to offset {where}; "
+                                    "ufos cc does not lay out packed structs")
+        if size != info.size:
+            raise error_at(loc, f"{what} would make '{t}' {size} bytes, not {info.size}; "
+                                "ufos cc does not lay out packed structs")
+        if align < info.align:
+            info.packed_align = align
 
     def struct_members(self, d, owner: StructType) -> list[T.Member]:
         if isinstance(d, c_ast.StaticAssert):
             self.static_assert(d)
             return []
         if isinstance(d, c_ast.Pragma):
+            self.pragma(d)
             return []
         loc = loc_of(d)
         if d.name is None and isinstance(d.type, (c_ast.Struct, c_ast.Union)) and d.bitsize is None:
@@ -793,6 +849,7 @@ class Checker(ExprChecker):
         return Nop(loc_of(node))
 
     def stmt_Pragma(self, node):
+        self.pragma(node)
         return Nop(loc_of(node))
 
     def stmt_StaticAssert(self, node):

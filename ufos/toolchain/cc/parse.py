@@ -11,6 +11,7 @@ import re
 from pycparser import c_ast, c_parser
 
 from ufos.toolchain.cc.errors import MAX_ERRORS, CompileError, CompileErrors, Loc
+from ufos.toolchain.cc.preprocess import PACKED_MARK
 
 # Typedef names the compiler knows without a header. check.py gives the __intcap ones their
 # meaning (a 16-byte integer that is a capability); the others are ordinary C.
@@ -65,6 +66,46 @@ class _Parser(c_parser.CParser):
     def __init__(self):
         super().__init__()
         self.clex._keyword_map.update(self.TYPEOF_KEYWORDS)
+        self.read_token = self.clex.token
+        self.clex.token = self.token_without_packed
+        self.packed_after: dict[int, object] = {}    # id(token) -> the PACKED_MARK right after it
+        self.last_token = None
+
+    def token_without_packed(self):
+        """The lexer's next token, PACKED_MARKs (__attribute__((packed)), see preprocess.py)
+        left out and remembered by the token before them, for _parse_struct_or_union_specifier."""
+        tok = self.read_token()
+        while tok is not None and tok.type == "ID" and tok.value == PACKED_MARK:
+            self.packed_after[id(self.last_token)] = tok
+            tok = self.read_token()
+        self.last_token = tok
+        return tok
+
+    def _parse_struct_or_union_specifier(self) -> c_ast.Node:
+        """pycparser's, plus gcc's `struct __attribute__((packed)) s {...}` and `struct s {...}
+        __attribute__((packed))`: the struct gets the attribute gnu::packed, as C23's
+        `[[gnu::packed]]` would give it (check.py decides what to make of it)."""
+        keyword = self._peek()
+        node = super()._parse_struct_or_union_specifier()
+        mark = self.packed_after.pop(id(keyword), None)
+        if node.decls is not None:
+            closing = self._tokens._buffer[self._tokens._index - 1]     # the `}`
+            self._peek()                # reads on past a PACKED_MARK after it
+            mark = self.packed_after.pop(id(closing), None) or mark
+        if mark is not None:
+            coord = self._tok_coord(mark)
+            node.attributes = (node.attributes or []) + [
+                c_ast.AttributeSpecifier([c_ast.Attribute("packed", "gnu", None, coord)], coord)]
+        return node
+
+    def parse(self, text, filename="", debug=False):
+        """pycparser's, but a packed attribute no struct took (on a member or a variable) is an
+        error: ufos cc would silently lay it out unpacked."""
+        ast = super().parse(text, filename, debug)
+        for mark in self.packed_after.values():
+            raise CompileError(_loc(self._tok_coord(mark)), "__attribute__((packed)) outside a struct "
+                               "or union definition: ufos cc does not lay out packed members")
+        return ast
 
     def _parse_error(self, msg, coord):
         if isinstance(coord, c_parser.Coord) and coord.line:

@@ -8,6 +8,7 @@ error can quote the line it is about.
 """
 from __future__ import annotations
 
+import copy
 import io
 import os
 from pathlib import Path
@@ -82,6 +83,7 @@ PREDEFINED = {
 }
 PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
 DEFINED_MARK = "__ufos_defined_"     # `defined(X)` while an #if expression is expanded (see evalexpr)
+PACKED_MARK = "__ufos_packed__"      # what __attribute__((packed)) becomes (see macro_expand_args)
 
 
 class _Preprocessor(pcpp.Preprocessor):
@@ -134,6 +136,19 @@ class _Preprocessor(pcpp.Preprocessor):
             return None
         raise CompileError(self._loc(directive.source, directive.lineno),
                            f"invalid preprocessing directive #{directive.value}")
+
+    def macro_expand_args(self, macro, args):
+        """`__attribute__((...))` vanishes (ufos cc ignores gcc's attributes), except `packed`,
+        which would change a struct's layout: it becomes PACKED_MARK for the parser (parse.py),
+        so that the checker can refuse a struct it would lay out differently from gcc."""
+        if macro.name != "__attribute__":
+            return super().macro_expand_args(macro, args)
+        for tok in (tok for arg in args for tok in arg):
+            if tok.type == self.t_ID and tok.value in ("packed", "__packed__"):
+                mark = copy.copy(tok)
+                mark.value = PACKED_MARK
+                return [mark]
+        return []
 
     def evalexpr(self, tokens):
         """An #if expression, where `defined` may also come out of a macro (`#define HAS_X

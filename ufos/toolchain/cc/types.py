@@ -169,6 +169,7 @@ class StructInfo:
     size: int = 0
     align: int = 1
     has_flexible: bool = False
+    packed_align: int | None = None     # gcc's smaller alignment for it, if it is packed
 
     def find(self, name: str):
         """The member called name, with its offset from the start of this struct (looking inside
@@ -460,6 +461,40 @@ def layout(info: StructInfo, members: list) -> None:
     info.align = align
     info.size = align_to(total, align)
     info.complete = True
+
+
+def gcc_align(t: Type) -> int:
+    """t's alignment as gcc has it: a packed struct's (and an array of them) may be smaller."""
+    if isinstance(t, ArrayType):
+        return gcc_align(t.base)
+    if isinstance(t, StructType) and t.info.packed_align is not None:
+        return t.info.packed_align
+    return t.align
+
+
+def packed_layout(info: StructInfo, pack: int | None) -> tuple[list[int], int, int]:
+    """Where gcc puts the members of a laid-out struct (bit positions), its size and alignment,
+    when `pack` caps its members' alignment (1 for __attribute__((packed)), n for #pragma
+    pack(n); bit-fields then follow one another bit by bit) or, pack None, when only a member's
+    type is packed. ufos cc does not lay structs out so (see Checker.check_packing)."""
+    pos, align, positions = 0, 1, []
+    for m in info.members:
+        t = m.type
+        if m.bit_width is not None and pack is None:
+            start, end = m.offset * 8 + m.bit_offset, m.offset * 8 + m.bit_offset + m.bit_width
+            align = max(align, t.align)
+        elif m.bit_width is not None:
+            start = pos if m.bit_width else align_to(pos, min(t.size, pack) * 8)   # `int : 0;`
+            end = start + m.bit_width
+        else:
+            a = max(gcc_align(t) if pack is None else min(gcc_align(t), pack), m.align)
+            size = 0 if isinstance(t, ArrayType) and t.length is None else t.size
+            start = 0 if info.is_union else align_to(pos, a * 8)
+            end = start + size * 8
+            align = max(align, a)
+        positions.append(start)
+        pos = max(pos, end)
+    return positions, align_to((pos + 7) // 8, align), align
 
 
 # ---------------------------------------------------------------------------------------------
