@@ -137,6 +137,59 @@ LANGUAGE = [
     (["BEGIN { printf \"a\\n\" | \"cat\"; close(\"cat\"); print \"b\" }"], b""),
 ]
 
+# pytest -m slow: more of the same
+MIXED = b"a/b 1.5 [x]\n  c.d   -2  y  \nnumbers 1,234 5e2\n"
+MORE = [
+    (['BEGIN { print 0.1, 1e6, 1e-5, 123456789, 3.0, -0.5, 100/3, 1e300*10, -1e6, 0.1+0.2 == 0.3 }'], b""),
+    (['BEGIN { print "  12  " + 0, "." + 0, "+" + 0, "-" + 1, "1e" + 0, "1e+" + 1, ".e1" + 0, -"-3x" }'], b""),
+    (['BEGIN { printf "%s %s %d\\n", 0.1 + 0.2, 1/3, "12abc"; x = 1/3 ""; print x }'], b""),
+    (['{ print ($1 < "b"), ($2 < "3"), ($2 < 3) }'], TABLE),
+    (['$1 ~ /\\// { print "slash" } $3 ~ /^\\[.*\\]$/ { print "brackets" } /[[:digit:]]+/ { n++ } END { print n }'], MIXED),
+    (['{ if ($2 ~ "^-?[0-9.]+$") print $2 * 2; else print "nan:" $2 }'], MIXED),
+    (['BEGIN { s = "a.b"; if (s ~ "a\\\\.b") print "esc"; if ("axb" ~ "a\\\\.b") print "no" }'], b""),
+    (['\n# comment\n\n{ print $1 } ;\n\nEND { print "e" } # trailing\n'], TABLE),
+    (['function f(a,\n   b) {\n  return a + b\n}\nBEGIN { print f(1,\n 2) }'], b""),
+    (['BEGIN { a = b = c = 4; print a, b, c; x = y++ + ++y; print x, y }'], b""),
+    (['BEGIN { while (("echo a; echo b" | getline line) > 0) print "got", line }'], b""),
+    (['{ getline $2 < "/dev/null"; print }'], TABLE),
+    (['BEGIN { n = split("a b  c", arr, " "); m = split("a b  c", arr2, "[ ]"); print n, m, arr2[3] "." }'], b""),
+    (['{ print NF; getline; print NF, $0 }'], b"a b c\nd e\n"),
+    (['BEGIN { printf "[%10.3e] [%-8.2g] [%#o] [%#x] [% d]\\n", 1234.5, 0.000123, 8, 255, 42 }'], b""),
+    (['{ sum[$1] += $2; cnt[$1]++ } END { for (k in sum) printf "%s %.2f\\n", k, sum[k]/cnt[k] | "sort" }'], TABLE),
+    (['BEGIN { s = "hello world"; while (match(s, /o/)) { print RSTART; s = substr(s, RSTART + 1) } }'], b""),
+    (['{ $0 = toupper($0); print $1 }'], TABLE), (['{ print; $1 = "X"; print $0; print NF }'], b"  a   b  \n"),
+    (['BEGIN { FS = "," } { $2 = "Q"; print }'], b"1,2,3\n"),
+    (['BEGIN { OFS = "-"; $0 = "a b c"; $1 = $1; print; NF = 2; print }'], b""),
+    (['BEGIN { print length("") , length(0), length(0.5) }'], b""),
+    (['BEGIN { print substr("hello", 3), substr("hello", 10), substr("", 1, 1) "." , substr("hello", 2, 0) "." , substr("hello", 2, -1) "." }'], b""),
+    (['{ print > "out"; } END { close("out"); while ((getline l < "out") > 0) c++; print c }'], TABLE),
+    (['BEGIN { print "a" > "o2"; print "b" > "o2"; close("o2"); getline x < "o2"; getline y < "o2"; print x y }'], b""),
+    (['BEGIN { printf "%s\\n", "x" > "/dev/stderr"; print "y" | "cat 1>&2"; print "out" }'], b""),
+    (['NR==1 { FS = "b" } { print $1 }'], b"abc\nabc\n"),
+    (['{ print $1 }', 'FS=b', '-'], b"abc\n"),
+    (['BEGIN { x["k"] = 1; delete x["k"]; delete x["none"]; for (k in x) print k; print length(x) }'], b""),
+    (['BEGIN { for (i = 0; i < 3; i++) a[i] = i; for (k in a) delete a[k]; print length(a) }'], b""),
+    (['BEGIN { i = 0; do print i++; while (i < 3) }'], b""),
+    (['BEGIN { print 1,2; print(1,2); print (1)(2); print (1) (2) }'], b""),
+    (['BEGIN { print -1 " " -1; print 1 - 1; print 2 -1 }'], b""),
+    (['BEGIN { print 1 > 2 }'], b""), (['BEGIN { print (1 > 2) }'], b""), (['BEGIN { print 1==1 }'], b""),
+    (['BEGIN { x = 5; x = x++ ; print x }'], b""),
+    (['BEGIN { n = split("2024-01-15", d, "-"); printf "%d/%d/%d\\n", d[2], d[3], d[1] }'], b""),
+    (['{ printf "%-10s %5d\\n", $1, $2 } END { printf "%-10s %5d\\n", "total", NR }'], TABLE),
+    (['BEGIN { RS = "" } END { print NR }'], b"\n\n\na\nb\n\n\nc\n\n"),
+    (['BEGIN { RS = "x" } { printf "[%s]", $0 } END { print "" }'], b"axbxxc\n"),
+    (['{ print $0 ~ /^$/ ? "empty" : "not" }'], b"\na\n"),
+    (['BEGIN { getline line < "in0"; print line }'], b"first\nsecond\n"),
+    (['BEGIN { "pwd" | getline d; print (d != "") }'], b""),
+    (['{ print NR ":" $0 > "/dev/stdout" }'], TABLE),
+    (['BEGIN { a["x"]=1; b = "x"; print (b in a), ("y" in a) ? "y" : "n" }'], b""),
+    (['BEGIN{printf "%.0f %.0f %.0f\\n", 0.5, 1.5, 2.5}'], b""),
+    (['BEGIN { print index("foobar", "bar"), index("", "a"), toupper(123) }'], b""),
+    (['/x/ { c++ } END { print c + 0 }'], TABLE), (['{ print $NF; NF = 1; print $0 }'], TABLE),
+    (['BEGIN { v = "10"; w = 9; print (v > w) }'], b""), (['{ print ($1 > $2) }'], b"10 9\nabc abd\n10 10.0\n"),
+    (['{ x[NR] = $0 } END { for (i = 1; i in x; i++) print i, x[i] }'], TABLE),
+]
+
 # Bad programs and run-time errors: the status (2) must agree; the messages are checked below.
 ERRORS = [
     (["BEGIN { x = 1 +* 2 }"], b""), (["{ print $1 "], TABLE), (["BEGIN { x = \"a"], b""),
@@ -146,7 +199,7 @@ ERRORS = [
     (["{ $(-1) = 1 }"], TABLE), (["{ NF = -1 }"], TABLE), (["BEGIN { x = \"[\"; if (\"a\" ~ x) print }"], b""),
     (["/[/"], TABLE), (["BEGIN { printf }"], b""), (["{"], b""), (["BEGIN"], b""), (["BEGIN { print } }"], b""),
     (["@"], b""), (["BEGIN { printf \"%d %s\", 1 }"], b""), (["BEGIN { getline x < }"], b""),
-    (["BEGIN { printf \"%5.2q\", 1 }"], b""),
+    (["BEGIN { printf \"%5.2q\", 1 }"], b""), (["function f(n) { return f(n + 1) } BEGIN { f(1) }"], b""),
 ]
 
 # Must not crash: the status is compared (and stdout).
@@ -225,6 +278,11 @@ def test_classic_one_liners(tmp_path):
 
 def test_language_builtins_io(tmp_path):
     assert disagreements(LANGUAGE, tmp_path) == []
+
+
+@pytest.mark.slow
+def test_more(tmp_path):
+    assert disagreements(MORE, tmp_path) == []
 
 
 def test_bad_programs_and_odd_ones(tmp_path):
