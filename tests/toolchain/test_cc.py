@@ -927,6 +927,7 @@ def test_errors_in_included_files_name_the_header(tmp_path):
      "a packed member type would move member 'q' to offset 1"),
     ("struct s { char c; int x __attribute__((packed)); };",
      "__attribute__((packed)) outside a struct or union definition"),
+    ("#if __has_include\n#endif\nint x;", "missing '(' after __has_include"),
     ("int main(void) { float f; return f % 2; }", "invalid operands to binary %"),
     ("int main(void) { int a; return &a + &a; }", "invalid operands to binary +"),
     ("int main(void) { return sizeof(struct undefined_s); }", "invalid application of 'sizeof' to an incomplete type"),

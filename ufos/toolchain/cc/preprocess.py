@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pcpp
 
+from ufos.toolchain.cc.builtins import is_builtin
 from ufos.toolchain.cc.errors import SOURCES, CompileError, Loc
 from ufos.toolchain.cc.types import hybrid
 
@@ -84,6 +85,16 @@ PREDEFINED = {
 PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
 DEFINED_MARK = "__ufos_defined_"     # `defined(X)` while an #if expression is expanded (see evalexpr)
 PACKED_MARK = "__ufos_packed__"      # what __attribute__((packed)) becomes (see macro_expand_args)
+# What `#if __has_attribute(x)` says ufos cc has: attributes it may ignore without changing what
+# the program does (hints), and packed, which it refuses where it would change a layout (check.py).
+# Not `aligned`: ufos cc ignores it, which does change a layout.
+ATTRIBUTES = {"unused", "used", "maybe_unused", "noreturn", "noinline", "always_inline", "const",
+              "pure", "cold", "hot", "format", "nonnull", "returns_nonnull", "malloc", "sentinel",
+              "deprecated", "warn_unused_result", "fallthrough", "packed"}
+# What `#if __has_feature(x)` says it has: CHERI Clang's capabilities (purecap or hybrid, pointers
+# that are, or may be declared, capabilities), and the C11 features Clang names so.
+FEATURES = {"capabilities", "c_alignas", "c_alignof", "c_generic_selections", "c_static_assert"}
+PROBES = ("__has_include", "__has_builtin", "__has_attribute", "__has_feature")
 
 
 class _Preprocessor(pcpp.Preprocessor):
@@ -155,9 +166,10 @@ class _Preprocessor(pcpp.Preprocessor):
         defined(X)`, as gcc allows): expanding with `defined` itself a macro that pastes its
         operand onto a marker keeps X from being expanded, and each marker then becomes 1 or 0."""
         tokens = self.replace_bare_defined(tokens)
+        tokens = self.replace_probes(tokens)     # before expansion: __has_include's <a/b.h>
         self.define(f"defined(x) {DEFINED_MARK} ## x")
         try:
-            tokens = self.expand_macros(tokens)
+            tokens = self.replace_probes(self.expand_macros(tokens))    # and those macros made
         finally:
             self.undef("defined")
         for tok in tokens:
@@ -165,6 +177,54 @@ class _Preprocessor(pcpp.Preprocessor):
                 tok.type, tok.value = self.t_INTEGER, self.t_INTEGER_TYPE(
                     "1L" if tok.value[len(DEFINED_MARK):] in self.macros else "0L")
         return super().evalexpr(tokens)
+
+    def replace_probes(self, tokens):
+        """`__has_include(<x.h>)`, `__has_builtin(name)` and the like (PROBES) -> 1 or 0."""
+        out, i = [], 0
+        while i < len(tokens):
+            tok = tokens[i]
+            if tok.type != self.t_ID or tok.value not in PROBES or self.after_defined(out):
+                out.append(tok)
+                i += 1
+                continue
+            words, i = self.probe_argument(tokens, i + 1)
+            tok = copy.copy(tok)
+            tok.type, tok.value = self.t_INTEGER, self.t_INTEGER_TYPE("1L" if self.probe(tok.value, words) else "0L")
+            out.append(tok)
+        return out
+
+    def after_defined(self, tokens) -> bool:
+        """Do tokens end in `defined (`? (`defined(__has_include)` asks about the probe itself.)"""
+        words = [tok.value for tok in tokens[-4:] if tok.type not in self.t_WS]
+        return words[-2:] == ["defined", "("]
+
+    def probe_argument(self, tokens, i):
+        """The text inside the parentheses of a probe starting at tokens[i], and where it ends."""
+        while i < len(tokens) and tokens[i].type in self.t_WS:
+            i += 1
+        if i >= len(tokens) or tokens[i].value != "(":
+            raise CompileError(self._loc(tokens[i - 1].source, tokens[i - 1].lineno),
+                               f"missing '(' after {tokens[i - 1].value}")
+        j = i + 1
+        while j < len(tokens) and tokens[j].value != ")":
+            j += 1
+        return "".join(tok.value for tok in tokens[i + 1:j]).strip(), j + 1
+
+    def probe(self, name: str, arg: str) -> bool:
+        if name == "__has_include":
+            return self.header_exists(arg)
+        if name == "__has_builtin":
+            return is_builtin(arg) or arg == "__builtin_offsetof"
+        if name == "__has_attribute":
+            return arg.removeprefix("__").removesuffix("__") in ATTRIBUTES
+        return arg in FEATURES
+
+    def header_exists(self, spelled: str) -> bool:
+        """Would `#include spelled` (<x.h> or "x.h") find a file? As pcpp's include looks: "x.h"
+        beside the including files first, then on the include path."""
+        quoted = spelled.startswith('"')
+        dirs = (self.temp_path if quoted else []) + self.path
+        return any(os.path.isfile(os.path.join(d, spelled[1:-1])) for d in dirs)
 
     def replace_bare_defined(self, tokens):
         """`defined X` (without parentheses) -> `defined(X)`, which the macro above handles."""
@@ -233,6 +293,8 @@ def preprocess_with_files(source: str, filename: str = "<stdin>", include_dirs=(
     p = _Preprocessor()
     for name, value in predefined().items():
         p.define(f"{name} {value}")
+    for name in PROBES:                  # defined, for `#ifdef __has_include` (see replace_probes)
+        p.define(f"{name} {name}")
     for name, value in (defines or {}).items():
         p.define(f"{name} {'1' if value is None else value}")
     for name in undefines:
