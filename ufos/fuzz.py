@@ -53,6 +53,7 @@ from ufos.kernel.fs.ramfs import RamDir, RamFile
 from ufos.kernel.net import Socket
 from ufos.kernel.sched import wake
 from ufos.kernel.syscall import name_of, syscall
+from ufos.kernel.sys_time import ITIMERVAL
 from ufos.kernel.uaccess import TIMESPEC
 from ufos.kernel.uapi import ERRNO_NAMES, MAP, NSIG, O, SI, SIG, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.vm import FRAME_MASK, GATE, PAGE, SLOT_SIZE
@@ -117,6 +118,7 @@ SPECS = {
     "rt_sigtimedwait": ("in", "out", "timespec"), "sigaltstack": ("stack", "out"),
     "nanosleep": ("timespec", "out"), "clock_gettime": ("clock", "out"), "clock_getres": ("clock", "out"),
     "clock_nanosleep": ("clock", "int", "timespec", "out"),
+    "setitimer": ("itimer", "itimerval", "out"), "getitimer": ("itimer", "out"),
     "gettimeofday": ("out",), "times": ("out",), "getrusage": ("int", "out"),
     "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",), "uname": ("out",),
     "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
@@ -130,7 +132,7 @@ SPECS = {
 }
 # How often each call is made, relative to 1: the ones that change the population are rarer.
 WEIGHTS = {"exit": 0.15, "exit_group": 0.1, "clone": 0.6, "execve": 2, "kill": 0.6, "tkill": 0.3, "tgkill": 0.3,
-           "rt_sigqueueinfo": 0.3, "reboot": 0.05,
+           "rt_sigqueueinfo": 0.3, "reboot": 0.05, "setitimer": 0.3,
            "socket": 2, "socketpair": 2,
            "read": 2, "write": 2, "openat": 2, "close": 1.5, "munmap": 1.5}
 CALLS = [SYS.__dict__[name] for name in SPECS]
@@ -297,11 +299,12 @@ class Fuzzer:
             return
         p = rng.choice(live)
         choice = rng.random()
+        deadlines = [t for q in live for t in (q.wake_at, q.alarm_at) if t is not None]
         if p.state == "stopped" or choice < 0.2:
             signal.send(k, p, rng.choice([SIG.SIGCONT, SIG.SIGKILL, SIG.SIGINT, SIG.SIGCHLD]))
-        elif choice < 0.6 and any(q.wake_at is not None for q in live):
-            k.idle_ns += max(0, min(q.wake_at for q in live if q.wake_at is not None) - k.clock_ns())
-            k.wake_timers()                          # the clock reaches the next deadline
+        elif choice < 0.6 and deadlines:
+            k.idle_ns += max(0, min(deadlines) - k.clock_ns())
+            k.wake_timers()                          # the clock reaches the next deadline (or alarm)
         else:
             wake(p)                                  # a spurious wakeup: its call must sleep again
 
@@ -691,6 +694,20 @@ class Arguments:
 
     def k_clock(self):
         return self.rng.choice([0, 1, 7, MASK64])
+
+    def k_itimer(self):
+        return self.rng.choice([0, 0, 1, 2, 7, MASK64])     # 0: ITIMER_REAL, the one kept
+
+    def k_itimerval(self):
+        """A struct itimerval (interval, value): sometimes malformed (EINVAL), sometimes an alarm
+        soon enough to ring (SIGALRM, which kills a μprocess that does not catch it) or never."""
+        rng = self.rng
+        if rng.random() < 0.1:
+            return Capability.null()
+        sec = rng.choice([0, 0, 1, 2, -1, 1 << 40, (1 << 63) - 1])
+        usec = rng.choice([0, 1, 1000, 999_999, 10**6, -1])
+        interval = rng.choice([(0, 0), (0, 0), (0, 500), (1, 0), (-1, 0)])
+        return self.maybe_bad(self.buffer(ITIMERVAL.pack(*interval, sec, usec)))
 
     def k_prot(self):
         return self.rng.choice([MAP.PROT_NONE, MAP.PROT_READ, MAP.PROT_READ | MAP.PROT_WRITE,

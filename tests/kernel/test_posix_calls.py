@@ -242,3 +242,23 @@ def test_cputime_on_the_host(tmp_path):
     subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(HERE / "cputime.c"), "-o", str(exe)],
                    check=True)
     assert subprocess.run([str(exe), "100000000"], capture_output=True, check=True, timeout=60).stdout == CPUTIME
+
+
+ALARM = (HERE / "alarm.out").read_bytes()
+
+
+def test_alarm_and_interval_timers():
+    """alarm and setitimer ring SIGALRM on the kernel's clock: a blocking read fails with EINTR,
+    pause is woken, an interval timer rings again, bad arguments are EINVAL or EFAULT, a fork's
+    child has no alarm; the last alarm, left to its default action, ends the program (142)."""
+    r = run_program(HERE / "alarm.c")
+    assert (r.status, r.stdout) == (128 + 14, ALARM)
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
+def test_alarm_on_the_host(tmp_path):
+    """alarm.out is what Linux prints."""
+    exe = tmp_path / "alarm"
+    subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(HERE / "alarm.c"), "-o", str(exe)], check=True)
+    r = subprocess.run([str(exe)], capture_output=True, timeout=60)
+    assert (r.returncode, r.stdout) == (-14, ALARM)

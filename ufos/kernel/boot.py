@@ -40,6 +40,7 @@ from ufos.kernel.fs.rootfs import build_root
 from ufos.kernel.net import Network
 from ufos.kernel.proc import QUANTUM, ProcTable, exit_process
 from ufos.kernel.sched import wake
+from ufos.kernel.sys_time import ring_alarm
 from ufos.kernel.syscall import name_of
 from ufos.kernel.trap import scheduler
 from ufos.kernel.uapi import E, ERRNO_NAMES, O, SIG, SyscallError
@@ -337,16 +338,20 @@ class Kernel:
         return self.cost.ns() + self.idle_ns
 
     def wake_timers(self) -> None:
-        """Wake the sleepers whose time has come. The clock is read only when someone has a
-        deadline: the scheduler calls this every turn, and reading the modeled clock sums every
-        counter the cost model weighs."""
+        """Wake the sleepers whose time has come, and ring the alarms that are due (SIGALRM:
+        sys_time.ring_alarm). The clock is read only when someone has a deadline: the scheduler
+        calls this every turn, and reading the modeled clock sums every counter the cost model
+        weighs."""
         now = None
-        for p in self.procs.procs.values():
-            if p.wake_at is not None and p.state == "sleeping":
-                if now is None:
-                    now = self.clock_ns()
-                if p.wake_at <= now:
-                    wake(p)
+        for p in list(self.procs.procs.values()):
+            if p.alarm_at is None and (p.wake_at is None or p.state != "sleeping"):
+                continue
+            if now is None:
+                now = self.clock_ns()
+            if p.alarm_at is not None and p.alarm_at <= now:
+                ring_alarm(self, p, now)
+            if p.wake_at is not None and p.state == "sleeping" and p.wake_at <= now:
+                wake(p)
 
     def idle(self) -> None:
         """Nothing can run: sleep (no host CPU) until host input comes, the next timer is due or,
@@ -354,6 +359,7 @@ class Kernel:
         sleepers = [p for p in self.procs.procs.values() if p.state in ("sleeping", "stopped")]
         inputs = self.host_inputs(sleepers)
         deadlines = [p.wake_at for p in sleepers if p.wake_at is not None]
+        deadlines += [p.alarm_at for p in self.procs.procs.values() if p.alarm_at is not None]
         awaits_signal = self.host_signals and any(p.chan is self.polling for p in sleepers)
         if not inputs and not deadlines and not awaits_signal and not self.interactive:
             self.report(None, "ufos: deadlock: every μprocess is waiting for another: " +

@@ -42,6 +42,8 @@ class Proc:
         self.wake_at: int | None = None  # for nanosleep: a time on the kernel's clock (ns)
         self.retry = False               # a system call to make again when it wakes
         self.deadline: int | None = None  # when a sleeping nanosleep or ppoll gives up
+        self.alarm_at: int | None = None  # setitimer(ITIMER_REAL): when SIGALRM is due (not inherited)
+        self.alarm_interval = 0          # ... and the period it is due again after that (ns), or 0
         self.wait_status = 0             # for the parent's wait: (code << 8) or the signal
         self.unreported: int | None = None   # a stop or continue wait4 has not told the parent of
         self.instructions = 0
@@ -140,6 +142,7 @@ def exit_process(k, p: Proc, wait_status: int) -> None:
         return
     k.procs.destroy(p)
     p.state, p.wait_status, p.chan = "zombie", wait_status, None
+    p.alarm_at = None                    # a zombie's alarm would ring for no one
     k.ended(p)
     init = k.procs.get(1)
     for child in p.children:

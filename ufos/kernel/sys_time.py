@@ -1,6 +1,14 @@
-"""System calls on time and waiting: the clocks, CPU time used (times, getrusage), sleeping (nanosleep, clock_nanosleep), and
-ppoll (which waits on many descriptors at once, optionally under another signal mask). Time is
-the kernel's clock (boot.py: Kernel.clock_ns).
+"""System calls on time and waiting: the clocks, CPU time used (times, getrusage), sleeping (nanosleep, clock_nanosleep),
+ppoll (which waits on many descriptors at once, optionally under another signal mask), and the
+alarm clock (setitimer and getitimer: ITIMER_REAL, SIGALRM). Time is the kernel's clock
+(boot.py: Kernel.clock_ns).
+
+The alarm clock: a μprocess has at most one, p.alarm_at on the kernel's clock, with a period
+(p.alarm_interval) for an interval timer. The scheduler rings the alarms that are due every
+turn (Kernel.wake_timers calls ring_alarm), and the idle machine waits for the next one as for a
+sleeper's deadline, so a μprocess blocked in read or pause is woken by SIGALRM (EINTR) exactly
+on time. ITIMER_VIRTUAL and ITIMER_PROF (CPU-time timers) are not kept: EINVAL. A fork's child
+starts without an alarm; exec keeps it (POSIX).
 
 The clocks: CLOCK_MONOTONIC (and BOOTTIME, MONOTONIC_RAW and _COARSE) is the kernel's clock,
 CLOCK_REALTIME adds the date at boot, and the CPU-time clocks count the μprocess's own work: its
@@ -17,10 +25,12 @@ import struct
 from ufos.kernel import signal
 from ufos.kernel.cost import CLOCK_HZ
 from ufos.kernel.sched import WouldBlock
-from ufos.kernel.uapi import E, SyscallError, defines
+from ufos.kernel.uapi import SIG, E, SyscallError, defines
 from ufos.kernel.uaccess import TIMESPEC, Args
 
 POLLFD = struct.Struct("<ihh")
+ITIMERVAL = struct.Struct("<qqqq")   # struct itimerval (sys/time.h): it_interval, it_value (timevals)
+ITIMER_REAL = defines("sys/time.h", "ITIMER_")["ITIMER_REAL"]
 SIGSET = struct.Struct("<Q")
 KTIME_MAX = (1 << 63) - 1       # the latest deadline, in ns of the kernel's clock (as Linux)
 CLOCK = defines("time.h", "CLOCK_")
@@ -178,3 +188,57 @@ def poll_once(k, p, a: Args, nfds: int, raw: bytes):
         signal.restore_saved_mask(p)
         return ready
     raise WouldBlock(k.polling, p.deadline)
+
+
+# --- the alarm clock ----------------------------------------------------------------------------
+def sys_setitimer(k, p, a: Args):
+    """setitimer(ITIMER_REAL, new, old): SIGALRM when new's it_value has passed (0: no alarm),
+    then every it_interval (0: once). The old setting goes to old (if not NULL) before anything
+    changes, so a bad pointer (EFAULT) or a bad time (EINVAL) leaves the alarm as it was."""
+    check_itimer(a.int32(0))
+    interval, value = read_itimerval(a.read(1, ITIMERVAL.size))
+    if not a.is_null(2):
+        a.write(2, current_itimerval(k, p))
+    p.alarm_at = min(k.clock_ns() + value, KTIME_MAX) if value else None
+    p.alarm_interval = interval if value else 0
+    return 0
+
+
+def sys_getitimer(k, p, a: Args):
+    check_itimer(a.int32(0))
+    a.write(1, current_itimerval(k, p))
+    return 0
+
+
+def check_itimer(which: int) -> None:
+    if which != ITIMER_REAL:
+        raise SyscallError(E.EINVAL, f"itimer {which}: only ITIMER_REAL is kept")
+
+
+def read_itimerval(raw: bytes) -> tuple[int, int]:
+    """A struct itimerval as (interval, value) in ns; a negative time or tv_usec out of 0..999999
+    is EINVAL. Huge times are kept as they are: the deadline stops at KTIME_MAX."""
+    isec, iusec, vsec, vusec = ITIMERVAL.unpack(raw)
+    if min(isec, vsec) < 0 or not (0 <= iusec < 10**6 and 0 <= vusec < 10**6):
+        raise SyscallError(E.EINVAL, "bad itimerval")
+    return isec * 10**9 + iusec * 1000, vsec * 10**9 + vusec * 1000
+
+
+def current_itimerval(k, p) -> bytes:
+    """p's alarm as a struct itimerval: the period, and the time left rounded up to a microsecond
+    (an alarm due but not yet rung shows 1 µs, never 0: 0 means none)."""
+    left_us = 0 if p.alarm_at is None else max(-(-(p.alarm_at - k.clock_ns()) // 1000), 1)
+    interval_us = -(-p.alarm_interval // 1000)
+    return ITIMERVAL.pack(*divmod(interval_us, 10**6), *divmod(left_us, 10**6))
+
+
+def ring_alarm(k, p, now: int) -> None:
+    """p's alarm is due (p.alarm_at <= now): SIGALRM, and the next one a period later. A period
+    that has already passed again (a tiny one) is not counted twice: signals do not queue."""
+    signal.send(k, p, SIG.SIGALRM)                   # si_code SI_KERNEL, as Linux's
+    if not p.alarm_interval:
+        p.alarm_at = None
+        return
+    p.alarm_at = min(p.alarm_at + p.alarm_interval, KTIME_MAX)
+    if p.alarm_at <= now:
+        p.alarm_at = min(now + p.alarm_interval, KTIME_MAX)

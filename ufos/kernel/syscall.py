@@ -36,8 +36,9 @@ from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_
 from ufos.kernel.sys_socket import (sys_accept, sys_bind, sys_connect, sys_getpeername, sys_getsockname,
                                     sys_getsockopt, sys_listen, sys_recvfrom, sys_sendto, sys_setsockopt,
                                     sys_shutdown, sys_socket, sys_socketpair)
-from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock_nanosleep, sys_getrusage,
-                                  sys_gettimeofday, sys_nanosleep, sys_ppoll, sys_times)
+from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock_nanosleep, sys_getitimer,
+                                  sys_getrusage, sys_gettimeofday, sys_nanosleep, sys_ppoll, sys_setitimer,
+                                  sys_times)
 
 # number -> handler (clone is fork: sys_proc.py says why)
 HANDLERS = {
@@ -61,6 +62,7 @@ HANDLERS = {
     SYS.rt_sigqueueinfo: sys_rt_sigqueueinfo,
     SYS.nanosleep: sys_nanosleep, SYS.clock_gettime: sys_clock_gettime,
     SYS.clock_getres: sys_clock_getres, SYS.clock_nanosleep: sys_clock_nanosleep,
+    SYS.setitimer: sys_setitimer, SYS.getitimer: sys_getitimer,
     SYS.gettimeofday: sys_gettimeofday, SYS.times: sys_times, SYS.getrusage: sys_getrusage, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
     SYS.uname: sys_uname,
     SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.msync: sys_msync,

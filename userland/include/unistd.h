@@ -115,6 +115,7 @@ long sysconf(int name);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 int pause(void);
+unsigned int alarm(unsigned int seconds);   /* SIGALRM after seconds (0: none); what was left */
 
 /* Command-line options */
 int getopt(int argc, char *const argv[], const char *optstring);

@@ -1,5 +1,5 @@
 /*
- * time.c - clocks, sleeping, and calendar time (time.h, sys/time.h).
+ * time.c - clocks, sleeping, the alarm clock, and calendar time (time.h, sys/time.h).
  *
  * Local time is UTC shifted by the fixed offset TZ gives, as POSIX writes it: TZ=EST5 (5 hours
  * west of UTC), TZ=CET-1, TZ=UTC+3, TZ=<+0530>-5:30 (a quoted name). A daylight-saving part
@@ -81,6 +81,29 @@ clock_t clock(void)
     if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) < 0)
         return (clock_t)-1;
     return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+}
+
+int setitimer(int which, const struct itimerval *new_value, struct itimerval *old_value)
+{
+    return (int)syscall3(SYS_setitimer, which, new_value, old_value);
+}
+
+int getitimer(int which, struct itimerval *curr_value)
+{
+    return (int)syscall2(SYS_getitimer, which, curr_value);
+}
+
+/* SIGALRM in seconds (0: cancel the alarm); the seconds the previous alarm had left, rounded to
+ * the nearest but never 0 for an alarm still set (as glibc). */
+unsigned int alarm(unsigned int seconds)
+{
+    struct itimerval new_value = {{0, 0}, {seconds, 0}}, old;
+
+    if (setitimer(ITIMER_REAL, &new_value, &old) < 0)
+        return 0;
+    if (old.it_value.tv_usec >= 500000 || (old.it_value.tv_sec == 0 && old.it_value.tv_usec > 0))
+        return (unsigned int)old.it_value.tv_sec + 1;
+    return (unsigned int)old.it_value.tv_sec;
 }
 
 /* The seconds not slept, if a signal cut the sleep short. */

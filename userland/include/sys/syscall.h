@@ -50,6 +50,8 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_exit 93
 #define SYS_exit_group 94
 #define SYS_nanosleep 101
+#define SYS_getitimer 102
+#define SYS_setitimer 103
 #define SYS_clock_gettime 113
 #define SYS_clock_getres 114
 #define SYS_clock_nanosleep 115
