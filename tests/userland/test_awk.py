@@ -9,7 +9,9 @@ each; pytest -m slow adds more.
 
 Where POSIX leaves a behaviour open and mawk chooses otherwise, ours is checked against the expected
 output written out (OURS_ONLY), with the reason: division by zero is an error (mawk prints inf),
-integers up to 2^63 print as integers as POSIX says (mawk: only up to 2^31), ** and **= work.
+integers up to 2^63 print as integers as POSIX says (mawk: only up to 2^31), ** and **= work,
+length(array) works on a parameter too, a field number or NF too large to be real is an error, as
+are programs nested too deeply and an RS of more than one character (mawk: a regular expression).
 Errors are compared by status only (2); their messages are checked separately.
 """
 from __future__ import annotations
@@ -217,6 +219,12 @@ OURS_ONLY = [
     (["BEGIN { y = 2; y **= 3; print y, 2 ** 3 ** 2 }"], b"", b"8 512\n", 0),         # mawk has no **=
     (["BEGIN { OFMT = \"%c\"; print 65.5; CONVFMT = \"%s%s%d\"; y = 0.5 \"\"; print y }"], b"",
      b"A\n", 2),                                                     # a user's format is never trusted
+    (["function n(a) { return length(a) } BEGIN { x[1]; x[2]; print n(x), length(x) }"], b"", b"2 2\n", 0),
+    (["{ print $1e10 }"], TABLE, b"", 2), (["{ NF = 1e10 }"], TABLE, b"", 2),     # mawk: out of memory
+    (["BEGIN { RS = \"ab\" } { print }"], TABLE, b"", 2),          # a regex RS: left out, an error
+    (["BEGIN { print " + "(" * 1000 + "1" + ")" * 1000 + " }"], b"", b"", 2),     # not a crash
+    (["BEGIN { print " + "!" * 1001 + "1; x = " + "$" * 1000 + "0 }"], b"", b"", 2),
+    (["BEGIN " + "{" * 1000 + "}" * 1000], b"", b"", 2),
 ]
 
 

@@ -194,6 +194,7 @@ Value call_builtin(Node *n);                                      /* builtin.c *
 int builtin_arity_ok(int b, Node *args);
 char *format(const char *fmt, Node *args, int line);             /* builtin.c: printf's */
 Array *node_array(Node *n);                                       /* run.c */
+Var *name_var(Node *n);                                           /* run.c: a name's Var */
 void assign_node(Node *n, Value v);                              /* run.c: v is taken */
 _Noreturn void fatal(int line, const char *fmt, ...);            /* main.c */
 int command_line_assignment(const char *arg);                    /* main.c: NAME=VALUE */

@@ -137,7 +137,7 @@ static void convert_one(Text *out, char *spec, char conv, Node *arg)
     Value v = eval(arg);
     if (strchr("diouxX", conv)) {
         double d = to_num(&v);
-        long long i = (d >= 9.2e18) ? (long long)9.2e18 : (d <= -9.2e18) ? (long long)-9.2e18
+        long long i = d != d ? 0 : (d >= 9.2e18) ? (long long)9.2e18 : (d <= -9.2e18) ? (long long)-9.2e18
                                                                            : (long long)d;
         strcpy(spec + len, strchr("di", conv) ? "lld" : conv == 'o' ? "llo" : conv == 'u' ? "llu"
                            : conv == 'x' ? "llx" : "llX");
@@ -227,11 +227,9 @@ static Value length(Node *n)
 {
     if (!n->a)
         return num_value((double)strlen(get_record()));
-    if ((n->a->type == E_VAR || n->a->type == E_LOCAL) && !n->a->next) {
-        Var *v = n->a->type == E_VAR ? n->a->var : NULL;
-        if (v && var_target(v)->kind == V_ARRAY)
-            return num_value(var_target(v)->arr->count);
-    }
+    if ((n->a->type == E_VAR || n->a->type == E_LOCAL) &&
+        var_target(name_var(n->a))->kind == V_ARRAY)     /* length(array): its elements */
+        return num_value(var_target(name_var(n->a))->arr->count);
     char *s = arg_str(n->a);
     Value r = num_value((double)strlen(s));
     free(s);

@@ -39,7 +39,10 @@ typedef struct Parser {
     int no_gt;                  /* in print's list: > is a redirection */
     int no_in;                  /* in for's first part: "in" belongs to for (x in a) */
     int loops;                  /* depth of loops: break and continue need one */
+    int nesting;                /* of expressions and statements, which the C stack bounds */
 } Parser;
+
+#define MAX_NESTING 100
 
 static Node *expr(Parser *P);
 static Node *statement(Parser *P);
@@ -82,6 +85,14 @@ static void skip_terminators(Parser *P)
 {
     while (P->lx.tok == TK_NEWLINE || P->lx.tok == ';')
         next(P);
+}
+
+/* One level deeper into nested parentheses, blocks, unary operators...: ((((...)))) a thousand
+ * times deep is an error, not a crash when the stack runs out. */
+static void deeper(Parser *P)
+{
+    if (++P->nesting > MAX_NESTING)
+        lex_error(&P->lx, "nested too deeply");
 }
 
 static Node *node(Parser *P, int type, Node *a, Node *b)
@@ -233,7 +244,7 @@ static Node *grouping(Parser *P)
     return n;
 }
 
-static Node *primary(Parser *P)
+static Node *operand(Parser *P)
 {
     Node *n;
     switch (P->lx.tok) {
@@ -298,6 +309,14 @@ static Node *primary(Parser *P)
     }
 }
 
+static Node *primary(Parser *P)
+{
+    deeper(P);
+    Node *n = operand(P);
+    P->nesting--;
+    return n;
+}
+
 static Node *postfix(Parser *P)
 {
     Node *n = primary(P);
@@ -325,7 +344,10 @@ static Node *unary(Parser *P)
     if (P->lx.tok == '!' || P->lx.tok == '-' || P->lx.tok == '+') {
         int tok = P->lx.tok;
         next(P);
-        return node(P, tok == '!' ? E_NOT : tok == '-' ? E_NEG : E_PLUS, unary(P), NULL);
+        deeper(P);
+        Node *n = node(P, tok == '!' ? E_NOT : tok == '-' ? E_NEG : E_PLUS, unary(P), NULL);
+        P->nesting--;
+        return n;
     }
     return power(P);
 }
@@ -483,6 +505,7 @@ static int assign_op(int tok)
 
 static Node *expr(Parser *P)
 {
+    deeper(P);
     Node *n = ternary(P);
     if (is_lvalue(n) && assign_op(P->lx.tok)) {
         int op = P->lx.tok;
@@ -491,6 +514,7 @@ static Node *expr(Parser *P)
         n = node(P, E_ASSIGN, n, expr(P));
         n->op = op;
     }
+    P->nesting--;
     return n;
 }
 
@@ -668,7 +692,7 @@ static Node *for_statement(Parser *P)
     return n;
 }
 
-static Node *statement(Parser *P)
+static Node *statement_body(Parser *P)
 {
     Node *n;
     switch (P->lx.tok) {
@@ -705,6 +729,14 @@ static Node *statement(Parser *P)
         end_simple(P);
         return n;
     }
+}
+
+static Node *statement(Parser *P)
+{
+    deeper(P);
+    Node *n = statement_body(P);
+    P->nesting--;
+    return n;
 }
 
 /* --- the program ----------------------------------------------------------------------------- */

@@ -34,20 +34,24 @@ static int execute(Node *n);
 /* The Var of a name node, used as a scalar. */
 static Var *scalar_var(Node *n)
 {
-    Var *v = n->type == E_VAR ? n->var : &frame[n->slot];
+    Var *v = name_var(n);
     if (var_target(v)->kind == V_ARRAY)
         fatal(n->line, "can't use array %s in scalar context", v->name);
     v->kind = V_SCALAR;
     return v;
 }
 
+/* The Var of a name node: a global, or a parameter of the running function. */
+Var *name_var(Node *n)
+{
+    return n->type == E_VAR ? n->var : &frame[n->slot];
+}
+
 Array *node_array(Node *n)
 {
-    if (n->type == E_VAR)
-        return var_array(n->var, n->line);
-    if (n->type == E_LOCAL)
-        return var_array(&frame[n->slot], n->line);
-    fatal(n->line, "an array is needed here");
+    if (n->type != E_VAR && n->type != E_LOCAL)
+        fatal(n->line, "an array is needed here");
+    return var_array(name_var(n), n->line);
 }
 
 /* a[x, y]'s key: the subscripts joined by SUBSEP */
@@ -76,11 +80,15 @@ typedef struct Place {
     int line;
 } Place;
 
+#define MAX_FIELD 100000
+
 static int field_number(Node *n)
 {
     Value v = eval(n);
     double d = to_num(&v);
     free_value(&v);
+    if (!(d > -1 && d < MAX_FIELD + 1))       /* NaN too */
+        fatal(n->line, "field index %g out of range", d);
     return (int)d;
 }
 
@@ -117,8 +125,12 @@ static void place_set(Place *p, Value v)
     }
     free_value(p->slot);
     *p->slot = v;
-    if (p->var == v_NF)
-        set_nf((int)to_num(&v), p->line);
+    if (p->var == v_NF) {
+        double nf = to_num(&v);
+        if (!(nf > -1 && nf < MAX_FIELD + 1))
+            fatal(p->line, "NF set to %g, out of range", nf);
+        set_nf((int)nf, p->line);
+    }
 }
 
 void assign_node(Node *n, Value v)
