@@ -1,7 +1,8 @@
 /*
  * getopt.c - parsing command-line options, POSIX style: "-a -b value -cvalue -ab -- files".
  *
- * optstring lists the option letters; a letter followed by ':' takes a value. getopt returns
+ * optstring lists the option letters; a letter followed by ':' takes a value, one followed by
+ * "::" an optional value that can only be attached, "-ovalue" (GNU's extension). getopt returns
  * the next option letter, '?' for an unknown one or a missing value (':' instead if optstring
  * starts with ':'), and -1 at the first argument that is not an option (or after "--").
  * optind is then the index of that argument.
@@ -48,6 +49,14 @@ int getopt(int argc, char *const argv[], const char *optstring)
         if (opterr && !quiet)
             fprintf(stderr, "%s: invalid option -- '%c'\n", __progname, c);
         return '?';
+    }
+    if (spec[1] == ':' && spec[2] == ':') {
+        if (next_char != 0) {               /* -ovalue; "-o value" is -o and an operand */
+            optarg = (char *)arg + next_char;
+            optind++;
+            next_char = 0;
+        }
+        return c;
     }
     if (spec[1] == ':') {
         if (next_char != 0) {               /* -ovalue */
