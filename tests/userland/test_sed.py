@@ -254,3 +254,78 @@ def test_r_and_script_files(tmp_path):
     assert (status, out, err) == (1, b"", b"sed: file /host/bad line 3: unterminated `s' command\n")
     status, out, err = boot("sed", ["-f", "/host/nothing"], tmp_path, stdin=WORDS)
     assert status == 1 and out == b"" and b"/host/nothing" in err
+
+
+# --- -s and -i (GNU's): each file its own stream, edited in place ------------------------------
+
+def compare_in_place(tmp_path: Path, args, files: dict[str, bytes], kept=()):
+    """Ours with args on /host/NAME for each of files, then the host's on fresh copies: the same
+    stdout, status, edited files and the backups named in kept (GNU sed without --posix: -i and
+    -s are its extensions)."""
+    ours_dir, theirs_dir = tmp_path / "ours", tmp_path / "theirs"
+    for d in (ours_dir, theirs_dir):
+        d.mkdir()
+        for name, data in files.items():
+            (d / name).write_bytes(data)
+            (d / name).chmod(0o640)
+    status, out, err = boot("sed", [a.replace("/host/", "/host/ours/") for a in args], tmp_path)
+    theirs = subprocess.run(["sed", *[a.replace("/host/", "") for a in args]], cwd=theirs_dir,
+                            capture_output=True, env={"LC_ALL": "C"})
+    assert (out, status) == (theirs.stdout, theirs.returncode), (args, err, theirs.stderr)
+    for name in [*files, *kept]:
+        assert (ours_dir / name).read_bytes() == (theirs_dir / name).read_bytes(), name
+    assert sorted(p.name for p in ours_dir.iterdir()) == sorted(p.name for p in theirs_dir.iterdir())
+    for name in files:
+        if (ours_dir / name).is_file():
+            assert (ours_dir / name).stat().st_mode & 0o777 == 0o640, name      # the mode is kept
+    return status, out, err
+
+
+def test_separate_files(tmp_path):
+    """-s: line numbers, $ and ranges start again with each file; the hold space goes on."""
+    files = {"a": b"1\n2\n3\n", "b": b"4\n5"}
+    for i, script in enumerate(["1p;$=", "/2/,/4/p;1h;${x;p}", "2,3p"]):
+        (tmp_path / str(i)).mkdir()
+        compare_in_place(tmp_path / str(i), ["-s", "-n", script, "/host/a", "/host/b"], files)
+
+
+def test_in_place_edits_each_file(tmp_path):
+    files = {"a": b"one\ntwo\nthree\n", "b": b"four\nfive", "c": b""}
+    status, out, _err = compare_in_place(tmp_path, ["-i", "s/o/0/g;1i\\\nfirst\n$a last", "/host/a", "/host/b",
+                                                    "/host/c"], files)
+    assert (status, out) == (0, b"")
+    assert (tmp_path / "ours" / "a").read_bytes() == b"first\n0ne\ntw0\nthree\nlast\n"
+
+
+def test_in_place_with_a_backup_suffix(tmp_path):
+    compare_in_place(tmp_path, ["-i.orig", "-n", "2p", "/host/a", "/host/b"],
+                     {"a": b"1\n2\n3\n", "b": b"x\ny\n"}, kept=("a.orig", "b.orig"))
+
+
+def test_in_place_backup_names_with_a_star(tmp_path):
+    compare_in_place(tmp_path, ["-iold_*", "s/^/>/", "/host/a"], {"a": b"1\n"}, kept=("old_a",))
+
+
+def test_in_place_q_ends_the_file_and_sed(tmp_path):
+    """q keeps what was written: the rest of the file is gone, the next files are not touched."""
+    compare_in_place(tmp_path, ["-i", "2q", "/host/a", "/host/b"], {"a": b"1\n2\n3\n", "b": b"4\n5\n6\n"})
+
+
+def test_in_place_w_and_p_go_to_the_file(tmp_path):
+    compare_in_place(tmp_path, ["-i", "-e", "p", "-e", "w /host/copy", "/host/a"], {"a": b"x\ny\n"},
+                     kept=("copy",))
+
+
+def test_in_place_needs_files_and_stops_at_one_not_regular(tmp_path):
+    """As GNU sed 4.9: a missing file is skipped (status 2), a directory stops sed (4) before the
+    files after it; -i without files is an error."""
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "a").write_bytes(b"x\n")
+    (tmp_path / "b").write_bytes(b"y\n")
+    status, out, err = boot("sed", ["-i", "p", "/host/missing", "/host/a", "/host/dir", "/host/b"], tmp_path)
+    assert (status, out) == (4, b"")
+    assert err == (b"sed: can't read /host/missing: No such file or directory\n"
+                   b"sed: couldn't edit /host/dir: not a regular file\n")
+    assert (tmp_path / "a").read_bytes() == b"x\nx\n" and (tmp_path / "b").read_bytes() == b"y\n"
+    assert boot("sed", ["-i", "p"], tmp_path, stdin=b"x\n") == (4, b"", b"sed: no input files\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "dir"]     # no temporary file left

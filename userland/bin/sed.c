@@ -1,8 +1,8 @@
 /*
  * sed - the stream editor: edit text as it flows through a script.
  *
- *     sed [-n] [-E] SCRIPT [FILE...]
- *     sed [-n] [-E] -e SCRIPT... -f SCRIPTFILE... [FILE...]
+ *     sed [-n] [-E] [-s] [-i[SUFFIX]] SCRIPT [FILE...]
+ *     sed [-n] [-E] [-s] [-i[SUFFIX]] -e SCRIPT... -f SCRIPTFILE... [FILE...]
  *
  * sed reads the FILEs (standard input when there are none, or for "-") as one stream of lines.
  * Each line is put in the "pattern space", the script runs over it, and what is left in the
@@ -14,6 +14,18 @@
  *          -e SCRIPT    add SCRIPT to the script (-e and -f can be repeated; the pieces are
  *          -f FILE      joined by newlines), add the contents of FILE to the script
  *          -E, -r       the regular expressions are extended ones (ERE), not basic (BRE)
+ *          -s           (GNU) each FILE is a stream of its own: line numbers start again at 1,
+ *                       $ is each file's last line, a range ends with its file (the hold
+ *                       space is kept from one file to the next)
+ *          -i[SUFFIX]   (GNU) edit each FILE in place (implies -s): what would be written to
+ *                       standard output goes to a temporary file in FILE's directory, which
+ *                       then replaces FILE (keeping its permissions). With SUFFIX the original
+ *                       is kept as FILE+SUFFIX; a '*' in SUFFIX stands for FILE's base name
+ *                       ("-i'old_*'" keeps it as old_FILE in FILE's directory, "-i'bak/*'" as
+ *                       bak/FILE, where the name says). q ends the file there:
+ *                       the lines after it are not kept. FILEs are needed; one that cannot
+ *                       be read is skipped (status 2), one that is not a regular file stops
+ *                       sed (status 4), as in GNU sed
  *
  * A command is [ADDRESS[,ADDRESS]][!]COMMAND. Commands are separated by newlines or ';'.
  * Addresses:  N          line N (lines are counted across all the input files)
@@ -62,13 +74,14 @@
  * character before where the search starts, and the work is the line's length. As in GNU
  * sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
  * Not supported (GNU's extensions): addresses 0,/RE/ A,+N A~N, /RE/I, s flags i m e, \U \L in
- * replacements, the commands e F Q R T v W z, l N, and the options -i -s -z -l --posix.
+ * replacements, the commands e F Q R T v W z, l N, and the options -z -l --posix and the long
+ * ones (--in-place).
  *
  * A last input line without a newline is written without one, as GNU sed does (the newline is
  * written if anything follows it, and at q).
  * Exit status: 0; 1 for a bad script or option; 2 if an input file could not be read (the others
  * are still edited); 4 if a w file could not be opened or an input file read (GNU sed stops at
- * once then); q's STATUS (GNU's extension).
+ * once then), for -i without a FILE, or a FILE -i cannot edit; q's STATUS (GNU's extension).
  *
  * How it works: the script is first compiled into an array of struct command (addresses parsed,
  * regular expressions compiled with regcomp, labels and the ends of { } blocks turned into
@@ -83,6 +96,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1206,13 +1220,11 @@ static enum ending run_script(void)
     return NEXT;
 }
 
-static void edit(void)
+/* Run the script over the lines of files[0..nfiles-1], one stream; 1 if q ended it. */
+static int edit_stream(void)
 {
     enum ending ending = NEXT;
 
-    buf_clear(&pattern);
-    buf_clear(&hold);
-    hold.newline = 1;
     open_next_file();
     read_ahead();
     while (ending == RESTART || read_line(0)) {
@@ -1222,8 +1234,145 @@ static void edit(void)
         flush_appends();
         if (ending == QUIT) {
             end_line(&standard_output);
-            break;
+            return 1;
         }
+    }
+    return 0;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Separate files (-s) and editing in place (-i)                                                */
+
+static int separate;            /* -s, or -i */
+static int in_place;            /* -i */
+static const char *backup_suffix;   /* -iSUFFIX: "" for none */
+static char *temp_name;         /* the file being written in place of the input */
+
+/* A new string: the first n bytes of a, then b. */
+static char *join(const char *a, size_t n, const char *b)
+{
+    char *s = need(malloc(n + strlen(b) + 1));
+
+    memcpy(s, a, n);
+    strcpy(s + n, b);
+    return s;
+}
+
+/* The length of the directory part of path, with its '/' (0: the current directory). */
+static size_t directory_length(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash != NULL ? (size_t)(slash + 1 - path) : 0;
+}
+
+/* Where -iSUFFIX keeps file: file+SUFFIX, or, as GNU sed, the suffix with each '*' made file's
+ * base name (in file's directory, unless the suffix names one itself with a '/'). */
+static char *backup_name(const char *file)
+{
+    const char *base = file + directory_length(file), *p;
+    struct buf name = {NULL, 0, 0, 0};
+
+    if (strchr(backup_suffix, '*') == NULL)
+        return join(file, strlen(file), backup_suffix);
+    buf_clear(&name);
+    if (strchr(backup_suffix, '/') == NULL)
+        buf_add(&name, file, directory_length(file));
+    for (p = backup_suffix; *p != '\0'; p++) {
+        if (*p == '*')
+            buf_add(&name, base, strlen(base));
+        else
+            buf_add(&name, p, 1);
+    }
+    return name.s;
+}
+
+/* Send standard output to a new temporary file beside file, with file's permissions; 0 (and a
+ * message) if file cannot be read. */
+static int start_in_place(const char *file)
+{
+    struct stat st;
+    int fd;
+    FILE *fp;
+
+    if (stat(file, &st) != 0) {
+        fprintf(stderr, "sed: can't read %s: %s\n", file, strerror(errno));
+        status = 2;
+        return 0;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "sed: couldn't edit %s: not a regular file\n", file);
+        exit(4);
+    }
+    temp_name = join(file, directory_length(file), "sedXXXXXX");
+    if ((fd = mkstemp(temp_name)) < 0 || (fp = fdopen(fd, "w")) == NULL) {
+        fprintf(stderr, "sed: couldn't open temporary file %s: %s\n", temp_name, strerror(errno));
+        exit(4);
+    }
+    fchmod(fd, st.st_mode & 07777);
+    standard_output.fp = fp;
+    standard_output.missing_newline = 0;
+    return 1;
+}
+
+/* The temporary file replaces file (file first becoming its backup, with a suffix). */
+static void finish_in_place(const char *file)
+{
+    char *backup;
+
+    if (fclose(standard_output.fp) != 0) {
+        fprintf(stderr, "sed: couldn't write %s: %s\n", temp_name, strerror(errno));
+        exit(4);
+    }
+    standard_output.fp = stdout;
+    if (*backup_suffix != '\0') {
+        backup = backup_name(file);
+        if (rename(file, backup) != 0) {
+            fprintf(stderr, "sed: cannot rename %s: %s\n", file, strerror(errno));
+            exit(4);
+        }
+        free(backup);
+    }
+    if (rename(temp_name, file) != 0) {
+        fprintf(stderr, "sed: cannot rename %s: %s\n", temp_name, strerror(errno));
+        exit(4);
+    }
+    free(temp_name);
+}
+
+/* A new file starts: line 1 comes next, and no range is on. */
+static void start_file(void)
+{
+    int i;
+
+    line_number = 0;
+    for (i = 0; i < ncommands; i++)
+        commands[i].range = RANGE_OFF;
+}
+
+static void edit(void)
+{
+    char **all = files;
+    int n = nfiles, i, quit;
+
+    buf_clear(&pattern);
+    buf_clear(&hold);
+    hold.newline = 1;
+    if (!separate) {
+        edit_stream();
+        return;
+    }
+    for (i = 0; i < n; i++) {
+        if (in_place && !start_in_place(all[i]))
+            continue;
+        files = all + i;
+        nfiles = 1;
+        start_file();
+        quit = edit_stream();
+        if (in_place)
+            finish_in_place(all[i]);
+        if (quit)
+            break;              /* the files after it are left as they are */
     }
 }
 
@@ -1231,8 +1380,8 @@ static void edit(void)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: sed [-n] [-E] SCRIPT [FILE...]\n"
-                    "       sed [-n] [-E] [-e SCRIPT]... [-f SCRIPTFILE]... [FILE...]\n");
+    fprintf(stderr, "usage: sed [-n] [-E] [-s] [-i[SUFFIX]] SCRIPT [FILE...]\n"
+                    "       sed [-n] [-E] [-s] [-i[SUFFIX]] [-e SCRIPT]... [-f SCRIPTFILE]... [FILE...]\n");
     exit(1);
 }
 
@@ -1265,9 +1414,14 @@ int main(int argc, char **argv)
     standard_error.fp = stderr;
     setvbuf(stdout, NULL, _IOFBF, 0);
     buf_clear(&script);
-    while ((opt = getopt(argc, argv, "nEre:f:")) != -1) {
+    while ((opt = getopt(argc, argv, "nEre:f:si::")) != -1) {
         switch (opt) {
         case 'n': quiet = 1; break;
+        case 's': separate = 1; break;
+        case 'i':
+            in_place = separate = 1;
+            backup_suffix = optarg != NULL ? optarg : "";
+            break;
         case 'E': case 'r': regex_flags = REG_EXTENDED; break;
         case 'e': add_piece(optarg, strlen(optarg), NULL); break;
         case 'f': add_script_file(optarg); break;
@@ -1281,6 +1435,10 @@ int main(int argc, char **argv)
         optind++;
     }
     compile_script();
+    if (in_place && optind == argc) {
+        fprintf(stderr, "sed: no input files\n");
+        return 4;
+    }
     files = optind < argc ? argv + optind : standard_input;
     nfiles = optind < argc ? argc - optind : 1;
     edit();
