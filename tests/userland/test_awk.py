@@ -201,6 +201,7 @@ ERRORS = [
     (["{ $(-1) = 1 }"], TABLE), (["{ NF = -1 }"], TABLE), (["BEGIN { x = \"[\"; if (\"a\" ~ x) print }"], b""),
     (["/[/"], TABLE), (["BEGIN { printf }"], b""), (["{"], b""), (["BEGIN"], b""), (["BEGIN { print } }"], b""),
     (["@"], b""), (["BEGIN { printf \"%d %s\", 1 }"], b""), (["BEGIN { getline x < }"], b""),
+    (["BEGIN { next }"], b""), (["BEGIN { x[1]; print x }"], b""),
     (["BEGIN { printf \"%5.2q\", 1 }"], b""), (["function f(n) { return f(n + 1) } BEGIN { f(1) }"], b""),
 ]
 
@@ -225,6 +226,11 @@ OURS_ONLY = [
     (["BEGIN { print " + "(" * 1000 + "1" + ")" * 1000 + " }"], b"", b"", 2),     # not a crash
     (["BEGIN { print " + "!" * 1001 + "1; x = " + "$" * 1000 + "0 }"], b"", b"", 2),
     (["BEGIN " + "{" * 1000 + "}" * 1000], b"", b"", 2),
+    # mawk types each name once, when it parses the program; ours (as gawk) when it runs
+    (["BEGIN { if (length(arr) == 0) arr[1] = 1; print length(arr) }"], b"", b"1\n", 0),
+    (["function f(a) { a[\"k\"] = 1 } BEGIN { if (x == \"\") f(x); print x[\"k\"] }"], b"", b"1\n", 0),
+    (["function f() { next } NR == 1 { f() } { print }"], TABLE, TABLE[11:], 0),      # mawk: an error
+    (["function f() { next } BEGIN { f() }"], b"", b"", 2),
 ]
 
 

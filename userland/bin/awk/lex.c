@@ -152,7 +152,6 @@ static void lex_regex(Lexer *lx)
 
 static void lex_number(Lexer *lx)
 {
-    char *end;
     const char *q = lx->p;
     while (isdigit((unsigned char)*q))
         q++;
@@ -166,7 +165,7 @@ static void lex_number(Lexer *lx)
     char *text = xmalloc((size_t)(q - lx->p) + 1);
     memcpy(text, lx->p, (size_t)(q - lx->p));
     text[q - lx->p] = '\0';
-    lx->num = strtod(text, &end);
+    lx->num = strtod(text, NULL);
     free(text);
     lx->p = q;
     lx->tok = TK_NUMBER;

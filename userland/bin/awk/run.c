@@ -21,6 +21,7 @@
 enum { DONE, BROKE, CONTINUED, RETURNED };     /* how a statement ended */
 
 static jmp_buf next_record;     /* where next jumps: the input loop */
+static int reading;             /* in the input loop (not BEGIN or END), where next may be */
 static jmp_buf exit_jump;       /* where exit jumps: to END, or out of END */
 static int exit_code;
 static Var *frame;              /* the running function's parameters, or NULL */
@@ -31,13 +32,15 @@ static int execute(Node *n);
 
 /* --- variables, places ----------------------------------------------------------------------- */
 
-/* The Var of a name node, used as a scalar. */
-static Var *scalar_var(Node *n)
+/* The Var of a name node, used as a scalar: an error if it is an array. Reading an unset
+ * variable leaves it unset (it may still become an array); assigning it makes it a scalar. */
+static Var *scalar_var(Node *n, int assigning)
 {
     Var *v = name_var(n);
     if (var_target(v)->kind == V_ARRAY)
         fatal(n->line, "can't use array %s in scalar context", v->name);
-    v->kind = V_SCALAR;
+    if (assigning)
+        v->kind = V_SCALAR;
     return v;
 }
 
@@ -96,7 +99,7 @@ static Place resolve(Node *n)
 {
     Place p = {NULL, NULL, 0, n->line};
     if (n->type == E_VAR || n->type == E_LOCAL) {
-        p.var = scalar_var(n);
+        p.var = scalar_var(n, 1);
         p.slot = &p.var->val;
     } else if (n->type == E_INDEX) {
         Array *a = node_array(n->a);
@@ -378,7 +381,7 @@ Value eval(Node *n)
     case E_REGEX: return truth(matches(get_record(), n->re));
     case E_VAR:
     case E_LOCAL: {
-        Var *v = scalar_var(n);
+        Var *v = scalar_var(n, 0);
         if (v == v_NF)
             set_var_num(v_NF, get_nf());
         return copy_value(&v->val);
@@ -550,16 +553,18 @@ static int execute(Node *n)
     case S_FORIN:
         return for_in(n);
     case S_NEXT:
+        if (!reading)
+            fatal(n->line, "next used in BEGIN or END");
         longjmp(next_record, 1);
     case S_EXIT:
         if (n->a)
             exit_code = (int)eval_num(n->a);
         longjmp(exit_jump, 1);
-    case S_RETURN:
-        return_value = n->a ? eval(n->a) : num_value(0);
-        if (!n->a)
-            return_value.type = T_UNINIT;
+    case S_RETURN: {
+        Value none = {T_UNINIT, 0, NULL};
+        return_value = n->a ? eval(n->a) : none;
         return RETURNED;
+    }
     case S_BREAK:
         return BROKE;
     case S_CONTINUE:
@@ -604,6 +609,7 @@ static void input_loop(Program *prog)
     setjmp(next_record);
     frame = NULL;
     depth = 0;
+    reading = 1;
     while (next_main_record(&record, &len)) {
         set_record(record, len);
         free(record);
@@ -617,6 +623,7 @@ static void input_loop(Program *prog)
                 }
             }
     }
+    reading = 0;
 }
 
 void run_program(Program *prog)
@@ -631,6 +638,7 @@ void run_program(Program *prog)
         run_actions(prog->end);
     } else if (stage < 2) {
         stage = 2;
+        reading = 0;
         frame = NULL;
         depth = 0;
         if (setjmp(exit_jump) == 0)
