@@ -190,6 +190,12 @@ MORE = [
     (['/x/ { c++ } END { print c + 0 }'], TABLE), (['{ print $NF; NF = 1; print $0 }'], TABLE),
     (['BEGIN { v = "10"; w = 9; print (v > w) }'], b""), (['{ print ($1 > $2) }'], b"10 9\nabc abd\n10 10.0\n"),
     (['{ x[NR] = $0 } END { for (i = 1; i in x; i++) print i, x[i] }'], TABLE),
+    (["-F", "|", "{ print $2 }"], b"a|b|c\n"), (["-F", ".", "{ print $2 }"], b"a.b.c\n"),
+    (["BEGIN { FS = \"\\\\|\" } { print $3 }"], b"a|b|c\n"), (["-F", " ", "{ print $2 }"], b"  a   b \n"),
+    (["BEGIN { FS = \"[0-9]\" } { print $1 \"-\" $2 \"-\" $NF }"], b"a1b22c\n"), (["{ print NF }"], b"a\tb \t c\n"),
+    (["BEGIN { FS = \"\\t\" } { print NF, $2 }"], b"a\t\tb\n"), (["{ $0 = $0 \" extra\"; print NF }"], b"a b\n"),
+    (["{ print substr($0, index($0, \" \") + 1) }"], b"key value here\n"),
+    (["BEGIN { while ((\"echo 1 2 3\") | getline) s += $2; print s, NF }"], b""),
 ]
 
 # Bad programs and run-time errors: the status (2) must agree; the messages are checked below.
