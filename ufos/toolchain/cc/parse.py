@@ -69,6 +69,7 @@ class _Parser(c_parser.CParser):
         self.read_token = self.clex.token
         self.clex.token = self.token_without_packed
         self.packed_after: dict[int, object] = {}    # id(token) -> the PACKED_MARK right after it
+        self.packed_taken: set[int] = set()          # id()s of the PACKED_MARKs a struct took
         self.last_token = None
 
     def token_without_packed(self):
@@ -87,12 +88,13 @@ class _Parser(c_parser.CParser):
         `[[gnu::packed]]` would give it (check.py decides what to make of it)."""
         keyword = self._peek()
         node = super()._parse_struct_or_union_specifier()
-        mark = self.packed_after.pop(id(keyword), None)
+        mark = self.packed_after.get(id(keyword))
         if node.decls is not None:
             closing = self._tokens._buffer[self._tokens._index - 1]     # the `}`
             self._peek()                # reads on past a PACKED_MARK after it
-            mark = self.packed_after.pop(id(closing), None) or mark
-        if mark is not None:
+            mark = self.packed_after.get(id(closing)) or mark
+        if mark is not None:            # (kept, not popped: the parser may backtrack and reparse)
+            self.packed_taken.add(id(mark))
             coord = self._tok_coord(mark)
             node.attributes = (node.attributes or []) + [
                 c_ast.AttributeSpecifier([c_ast.Attribute("packed", "gnu", None, coord)], coord)]
@@ -102,8 +104,9 @@ class _Parser(c_parser.CParser):
         """pycparser's, but a packed attribute no struct took (on a member or a variable) is an
         error: ufos cc would silently lay it out unpacked."""
         ast = super().parse(text, filename, debug)
-        for mark in self.packed_after.values():
-            raise CompileError(_loc(self._tok_coord(mark)), "__attribute__((packed)) outside a struct "
+        stray = [mark for mark in self.packed_after.values() if id(mark) not in self.packed_taken]
+        if stray:
+            raise CompileError(_loc(self._tok_coord(stray[0])), "__attribute__((packed)) outside a struct "
                                "or union definition: ufos cc does not lay out packed members")
         return ast
 
