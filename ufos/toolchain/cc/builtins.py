@@ -28,6 +28,9 @@ OTHERS: __builtin_trap() (brk #1: the program dies with SIGILL), __builtin_unrea
 __builtin_expect(x, c) (x), __builtin_clz/clzl/clzll, __builtin_ctz/ctzl/ctzll,
 __builtin_popcount/popcountl/popcountll, __builtin_bswap16/32/64, __builtin_abs/labs,
 __builtin_huge_val/inf/nan (and their f versions), __builtin_frame_address(0),
+__builtin_alloca(n) (<alloca.h>'s alloca: n bytes taken below csp as a VLA's storage is, bounded
+to n, given back when the function returns; but a block that declares a VLA gives back at its end
+all it took after that VLA, alloca's too),
 __builtin_readcyclecounter() (mrs icount: the instructions retired, Clang's cycle counter: one
 instruction, where clock_gettime is a system call), and
 __builtin_<libc function> for memcpy, memset, memmove, memcmp, strlen, strcmp, ..., which call
@@ -40,7 +43,7 @@ from pycparser import c_ast
 from ufos.toolchain.cc import types as T
 from ufos.toolchain.cc.errors import error_at, loc_of
 from ufos.toolchain.cc.gen_memory import Addr
-from ufos.toolchain.cc.nodes import Assign, Builtin, Cast, Const, FConst
+from ufos.toolchain.cc.nodes import Assign, Builtin, Cast, Const, FConst, VlaAlloc
 from ufos.toolchain.cc.regs import Temp
 
 P = "__builtin_cheri_"
@@ -72,7 +75,8 @@ OTHERS = {"__builtin_cheri_global_data_get", "__builtin_trap", "__builtin_unreac
           "__builtin_va_arg_slot",
           "__builtin_va_arg", "__builtin_va_end", "__builtin_va_copy", "__builtin_bswap16",
           "__builtin_bswap32", "__builtin_bswap64", "__builtin_frame_address",
-          "__builtin_assume_aligned", "__builtin_constant_p", "__builtin_readcyclecounter"}
+          "__builtin_assume_aligned", "__builtin_constant_p", "__builtin_readcyclecounter",
+          "__builtin_alloca"}
 
 
 def is_builtin(name: str) -> bool:
@@ -169,6 +173,9 @@ def _check_other(checker, name, args, loc):
         return Builtin(T.ULLONG, loc, "icount", [])
     if name == "__builtin_frame_address":
         return Builtin(T.pointer_to(T.VOID), loc, "frame_address", [])
+    if name == "__builtin_alloca":
+        _arity(name, args, 1, loc)
+        return VlaAlloc(T.pointer_to(T.VOID), loc, _integer(checker, args[0], name, T.LONG))
     if name in ("__builtin_va_start", "__builtin_va_end", "__builtin_va_copy", "__builtin_va_arg",
                 "__builtin_va_arg_slot"):
         return _check_va(checker, name, args, loc)
