@@ -190,6 +190,8 @@ int regex_search(regex_t *re, const char *s, size_t from, size_t *so, size_t *eo
 
 void run_program(Program *prog);                                  /* run.c */
 Value eval(Node *n);
+double eval_num(Node *n);                                         /* run.c: eval, as a number */
+char *eval_str(Node *n);                                          /* run.c: eval, as a new string */
 Value call_builtin(Node *n);                                      /* builtin.c */
 int builtin_arity_ok(int b, Node *args);
 char *format(const char *fmt, Node *args, int line);             /* builtin.c: printf's */

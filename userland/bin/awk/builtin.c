@@ -92,27 +92,11 @@ static void add_text(Text *t, const char *s, size_t n)
     t->s[t->len] = '\0';
 }
 
-static char *arg_str(Node *n)
-{
-    Value v = eval(n);
-    char *s = to_str(&v);
-    free_value(&v);
-    return s;
-}
-
-static double arg_num(Node *n)
-{
-    Value v = eval(n);
-    double d = to_num(&v);
-    free_value(&v);
-    return d;
-}
-
 static regex_t *arg_regex(Node *n)
 {
     if (n->type == E_REGEX)
         return n->re;
-    char *s = arg_str(n);
+    char *s = eval_str(n);
     regex_t *re = compile_regex(s, n->line);
     free(s);
     return re;
@@ -175,7 +159,7 @@ static void convert_one(Text *out, char *spec, char conv, Node *arg)
 /* A number for * in a width or precision, written into the spec. */
 static void star(char *spec, size_t *len, Node **arg)
 {
-    int n = *arg ? (int)arg_num(*arg) : 0;
+    int n = *arg ? (int)eval_num(*arg) : 0;
     if (*arg)
         *arg = (*arg)->next;
     *len += (size_t)snprintf(spec + *len, 16, "%d", n);
@@ -230,7 +214,7 @@ static Value length(Node *n)
     if ((n->a->type == E_VAR || n->a->type == E_LOCAL) &&
         var_target(name_var(n->a))->kind == V_ARRAY)     /* length(array): its elements */
         return num_value(var_target(name_var(n->a))->arr->count);
-    char *s = arg_str(n->a);
+    char *s = eval_str(n->a);
     Value r = num_value((double)strlen(s));
     free(s);
     return r;
@@ -239,10 +223,10 @@ static Value length(Node *n)
 /* substr(s, m, n): the characters at positions m .. m+n-1 (from 1) that s has */
 static Value substr(Node *args)
 {
-    char *s = arg_str(args);
+    char *s = eval_str(args);
     double len = (double)strlen(s);
-    double start = floor(arg_num(args->next) + 0.5);
-    double end = args->next->next ? start + floor(arg_num(args->next->next) + 0.5) : len + 1;
+    double start = floor(eval_num(args->next) + 0.5);
+    double end = args->next->next ? start + floor(eval_num(args->next->next) + 0.5) : len + 1;
     if (start < 1)
         start = 1;
     if (end > len + 1)
@@ -260,7 +244,7 @@ static Value substr(Node *args)
 
 static Value index_of(Node *args)
 {
-    char *s = arg_str(args), *t = arg_str(args->next);
+    char *s = eval_str(args), *t = eval_str(args->next);
     char *hit = strstr(s, t);
     Value r = num_value(hit ? (double)(hit - s + 1) : 0);
     free(s);
@@ -270,7 +254,7 @@ static Value index_of(Node *args)
 
 static Value split(Node *args, int line)
 {
-    char *s = arg_str(args);
+    char *s = eval_str(args);
     Array *a = node_array(args->next);
     Node *sep = args->next->next;
     int count;
@@ -279,7 +263,7 @@ static Value split(Node *args, int line)
     else if (sep->type == E_REGEX)
         count = split_string(s, a, NULL, sep->re, line);
     else {
-        char *fs = arg_str(sep);
+        char *fs = eval_str(sep);
         count = split_string(s, a, fs, NULL, line);
         free(fs);
     }
@@ -304,7 +288,7 @@ static void add_replacement(Text *out, const char *repl, const char *match, size
 static Value substitute(Node *args, int global)
 {
     regex_t *re = arg_regex(args);
-    char *repl = arg_str(args->next);
+    char *repl = eval_str(args->next);
     Node *target = args->next->next;
     Value tv = target ? eval(target) : get_field(0, args->line);
     char *s = to_str(&tv);
@@ -352,7 +336,7 @@ static Value substitute(Node *args, int global)
 
 static Value match(Node *args)
 {
-    char *s = arg_str(args);
+    char *s = eval_str(args);
     regex_t *re = arg_regex(args->next);
     size_t so, eo;
     double start = 0, length = -1;
@@ -368,7 +352,7 @@ static Value match(Node *args)
 
 static Value change_case(Node *args, int upper)
 {
-    char *s = arg_str(args);
+    char *s = eval_str(args);
     for (char *p = s; *p; p++)
         *p = (char)(upper ? toupper((unsigned char)*p) : tolower((unsigned char)*p));
     return str_value(s);
@@ -381,7 +365,7 @@ static double seed;
 static Value srand_builtin(Node *args)
 {
     double previous = seed;
-    seed = args ? arg_num(args) : (double)time(NULL);
+    seed = args ? eval_num(args) : (double)time(NULL);
     srand48((long)seed);
     return num_value(previous);
 }
@@ -392,7 +376,7 @@ static Value close_or_flush(Node *args, int close)
         fflush(stdout);
         return num_value(0);
     }
-    char *name = arg_str(args);
+    char *name = eval_str(args);
     int status = close ? close_stream(name) : flush_stream(name);
     free(name);
     return num_value(status);
@@ -400,7 +384,7 @@ static Value close_or_flush(Node *args, int close)
 
 static Value math(int b, Node *args)
 {
-    double x = arg_num(args);
+    double x = eval_num(args);
     switch (b) {
     case B_INT: return num_value(x < 0 ? ceil(x) : floor(x));
     case B_SQRT: return num_value(sqrt(x));
@@ -408,7 +392,7 @@ static Value math(int b, Node *args)
     case B_LOG: return num_value(log(x));
     case B_SIN: return num_value(sin(x));
     case B_COS: return num_value(cos(x));
-    default: return num_value(atan2(x, arg_num(args->next)));
+    default: return num_value(atan2(x, eval_num(args->next)));
     }
 }
 
@@ -440,7 +424,7 @@ Value call_builtin(Node *n)
     case B_GSUB: return substitute(args, 1);
     case B_MATCH: return match(args);
     case B_SPRINTF: {
-        char *fmt = arg_str(args);
+        char *fmt = eval_str(args);
         char *s = format(fmt, args->next, n->line);
         free(fmt);
         return str_value(s);
@@ -450,7 +434,7 @@ Value call_builtin(Node *n)
     case B_RAND: return num_value(drand48());
     case B_SRAND: return srand_builtin(args);
     case B_SYSTEM: {
-        char *cmd = arg_str(args);
+        char *cmd = eval_str(args);
         int status = run_system(cmd);
         free(cmd);
         return num_value(status);

@@ -144,7 +144,7 @@ void assign_node(Node *n, Value v)
 
 /* --- expressions ----------------------------------------------------------------------------- */
 
-static double eval_num(Node *n)
+double eval_num(Node *n)
 {
     Value v = eval(n);
     double d = to_num(&v);
@@ -160,7 +160,7 @@ static int eval_bool(Node *n)
     return b;
 }
 
-static char *eval_str(Node *n)
+char *eval_str(Node *n)
 {
     Value v = eval(n);
     char *s = to_str(&v);
