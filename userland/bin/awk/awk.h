@@ -192,6 +192,7 @@ void run_program(Program *prog);                                  /* run.c */
 Value eval(Node *n);
 double eval_num(Node *n);                                         /* run.c: eval, as a number */
 char *eval_str(Node *n);                                          /* run.c: eval, as a new string */
+regex_t *regex_of(Node *n);                                       /* run.c: a /literal/ or a value's ERE */
 Value call_builtin(Node *n);                                      /* builtin.c */
 int builtin_arity_ok(int b, Node *args);
 char *format(const char *fmt, Node *args, int line);             /* builtin.c: printf's */

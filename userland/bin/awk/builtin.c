@@ -92,16 +92,6 @@ static void add_text(Text *t, const char *s, size_t n)
     t->s[t->len] = '\0';
 }
 
-static regex_t *arg_regex(Node *n)
-{
-    if (n->type == E_REGEX)
-        return n->re;
-    char *s = eval_str(n);
-    regex_t *re = compile_regex(s, n->line);
-    free(s);
-    return re;
-}
-
 static int count_args(Node *args)
 {
     int n = 0;
@@ -287,7 +277,7 @@ static void add_replacement(Text *out, const char *repl, const char *match, size
 /* sub (global 0) or gsub (global 1): the number of replacements */
 static Value substitute(Node *args, int global)
 {
-    regex_t *re = arg_regex(args);
+    regex_t *re = regex_of(args);
     char *repl = eval_str(args->next);
     Node *target = args->next->next;
     Value tv = target ? eval(target) : get_field(0, args->line);
@@ -337,7 +327,7 @@ static Value substitute(Node *args, int global)
 static Value match(Node *args)
 {
     char *s = eval_str(args);
-    regex_t *re = arg_regex(args->next);
+    regex_t *re = regex_of(args->next);
     size_t so, eo;
     double start = 0, length = -1;
     if (regex_search(re, s, 0, &so, &eo)) {

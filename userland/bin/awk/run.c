@@ -243,7 +243,7 @@ static int compare(Node *n)
 }
 
 /* The regular expression that n stands for: a /literal/, or any value, as an ERE. */
-static regex_t *regex_of(Node *n)
+regex_t *regex_of(Node *n)
 {
     if (n->type == E_REGEX)
         return n->re;
