@@ -56,7 +56,9 @@ void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_
 char *strcasestr(const char *haystack, const char *needle);
 char *strchrnul(const char *s, int c);
 
-/* strcasecmp, bzero and the rest, which glibc's <string.h> declares too (much code counts on it) */
-#include <strings.h>
+/* Also in <strings.h>. Not the rest of it (index, rindex, bcopy, bzero, ffs): those names are
+   the program's own in C (a global named index is common), as with gcc -std=c11 and glibc. */
+int strcasecmp(const char *s1, const char *s2);
+int strncasecmp(const char *s1, const char *s2, size_t n);
 
 #endif

@@ -322,40 +322,6 @@ int strncasecmp(const char *s1, const char *s2, size_t n)
     return 0;
 }
 
-/* The position (from 1) of the lowest bit set in i, or 0 if none is. */
-int ffs(int i)
-{
-    unsigned int bits = (unsigned int)i;
-    int pos = 1;
-
-    if (bits == 0)
-        return 0;
-    for (; (bits & 1) == 0; bits >>= 1)
-        pos++;
-    return pos;
-}
-
-/* <strings.h>'s BSD names for what <string.h> has */
-void bzero(void *s, size_t n)
-{
-    memset(s, 0, n);
-}
-
-void bcopy(const void *src, void *dest, size_t n)
-{
-    memmove(dest, src, n);
-}
-
-char *index(const char *s, int c)
-{
-    return strchr(s, c);
-}
-
-char *rindex(const char *s, int c)
-{
-    return strrchr(s, c);
-}
-
 /* ---- copying strings -------------------------------------------------------------------- */
 
 char *strcpy(char *dest, const char *src)
