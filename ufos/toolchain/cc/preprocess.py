@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import io
 import os
+import re
 from pathlib import Path
 
 import pcpp
@@ -94,6 +95,8 @@ ATTRIBUTES = {"unused", "used", "maybe_unused", "noreturn", "noinline", "always_
 # What `#if __has_feature(x)` says it has: CHERI Clang's capabilities (purecap or hybrid, pointers
 # that are, or may be declared, capabilities), and the C11 features Clang names so.
 FEATURES = {"capabilities", "c_alignas", "c_alignof", "c_generic_selections", "c_static_assert"}
+# An integer constant with one of C's suffixes: u, l, ll, or u with l or ll, either way round.
+INTEGER_SUFFIX = re.compile(r"(0[xX][0-9a-fA-F]+|[0-9]+)([uU]?(ll|LL|[lL])?|(ll|LL|[lL])[uU])")
 PROBES = ("__has_include", "__has_builtin", "__has_attribute", "__has_feature")
 
 
@@ -176,7 +179,23 @@ class _Preprocessor(pcpp.Preprocessor):
             if tok.type == self.t_ID and tok.value.startswith(DEFINED_MARK):
                 tok.type, tok.value = self.t_INTEGER, self.t_INTEGER_TYPE(
                     "1L" if tok.value[len(DEFINED_MARK):] in self.macros else "0L")
-        return super().evalexpr(tokens)
+        return super().evalexpr(self.join_integer_suffixes(tokens))
+
+    def join_integer_suffixes(self, tokens):
+        """pcpp's lexer knows the suffixes u, l, ul and lu but not ll: it splits `5ULL` into the
+        integer `5UL` and the identifier `L` (and `5LLU` into `5L` and `LU`), which its #if
+        evaluator then cannot parse. The C parser sees the text put back together; #if needs the
+        tokens joined again (the evaluator reads any mix of u and l at an integer's end)."""
+        out = []
+        for tok in tokens:
+            if (out and out[-1].type == self.t_INTEGER and tok.type == self.t_ID
+                    and INTEGER_SUFFIX.fullmatch(str(out[-1].value) + tok.value)):
+                joined = copy.copy(out[-1])
+                joined.value = self.t_INTEGER_TYPE(str(out[-1].value) + tok.value)
+                out[-1] = joined
+            else:
+                out.append(tok)
+        return out
 
     def replace_probes(self, tokens):
         """`__has_include(<x.h>)`, `__has_builtin(name)` and the like (PROBES) -> 1 or 0."""
