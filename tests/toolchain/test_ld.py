@@ -263,6 +263,56 @@ def test_a_program_may_define_a_name_that_an_unused_library_member_defines():
              library=[libabs])
 
 
+def test_a_program_definition_interposes_on_a_used_library_members():
+    """A member linked in for one name (twice) also defines a name the program defines (abs): the
+    program's is the one the program and the other members reach, as on Linux with a shared libc.
+    Inside the member that defines it, its own calls stay its own (the assembler bound them, as a
+    shared libc binds its internal calls); its copy stays in the image as a local symbol."""
+    start = member("start.s", """
+        .global _start, abs
+        .extern twice, own
+_start: bl twice
+        mov c20, c0
+        bl own
+        add x0, x0, x20
+        mov x8, #93
+        blrs c4, c5
+abs:    mov x0, #40                 // the program's abs
+        ret
+""")
+    twice = member("twice.s", """
+        .global twice
+        .extern abs
+twice:  mov c19, c30
+        bl abs
+        add x0, x0, x0
+        mov c30, c19
+        ret
+""")
+    own = member("own.s", """
+        .global own, abs
+own:    b abs
+abs:    mov x0, #1
+        ret
+""")
+    image = link([start], names=["start.s"], library=[twice, own], library_names=["twice.s", "own.s"])
+    assert run_image(image).status == 81                    # 2 * the program's abs + own.s's own
+    assert [s.is_global for s in image.symtab if s.name == "abs"] == [False, True]
+    assert image.symbols["abs"] < image.symbols["twice"]   # the program's, laid out first
+
+
+def test_two_definitions_of_a_name_in_the_program_or_in_the_library_are_an_error():
+    one = member("one.s", ".global _start, x\n_start: ret\nx: ret\n")
+    two = member("two.s", ".global x\nx: ret\n")
+    with pytest.raises(LinkError, match="symbol 'x' is defined in one.s and two.s"):
+        link([one, two], names=["one.s", "two.s"])
+    user = member("user.s", ".global _start\n.extern a, b\n_start: bl a\nbl b\n")
+    lib_a = member("a.s", ".global a, x\na: ret\nx: ret\n")
+    lib_b = member("b.s", ".global b, x\nb: ret\nx: ret\n")
+    with pytest.raises(LinkError, match="symbol 'x' is defined in a.s and b.s"):
+        link([user], names=["user.s"], library=[lib_a, lib_b], library_names=["a.s", "b.s"])
+
+
 def test_object_files_from_disk_link_like_in_memory_ones():
     obj = assemble(MAIN, "main.s")
     lib = assemble(LIB, "lib.s")

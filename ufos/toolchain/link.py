@@ -15,7 +15,12 @@ pointer runs with those bounds, and it must still reach the other functions (bl)
 
 A *library* (libc) is a list of objects linked like an archive: a member is added only if it
 defines a global that the program (or another member already added) refers to and nothing else
-defines, so a program may define its own function of the same name as an unused libc one.
+defines. A program may define its own function or variable of the same name as a libc one (its
+own strlcpy, getline or warn), used or not: a member holds many functions, so one added for
+strlen brings strlcpy along, and the program's definition then *interposes* on the member's, as
+on Linux with a shared glibc: the program and the other members reach the program's. Only the
+member's own direct calls, which the assembler already bound, keep its copy (as a shared glibc's
+internal calls do); that copy stays in the image as a local symbol.
 
 The `Image` is the one result: the bare machine runs it, and ld.py stores it as an ELF executable
 (and reads it back) without linking anything itself.
@@ -73,11 +78,13 @@ def select_members(objects: list[Object], library: list[Object]) -> list[int]:
 
 
 class _Linker:
-    def __init__(self, objects: list[Object], base: int, names: list[str] | None = None):
+    def __init__(self, objects: list[Object], base: int, names: list[str] | None = None,
+                 program: int | None = None):
         if base % PAGE_SIZE:
             raise LinkError(f"base 0x{base:x} is not page-aligned")
         self.objects, self.base = objects, base
         self.names = names
+        self.program = len(objects) if program is None else program   # objects[program:]: library members
         self.placed: dict[tuple[int, str], int] = {}       # (object index, section) -> address
         self.segments: list[Segment] = []
         self.globals: dict[str, tuple[int, Symbol]] = {}   # name -> (object index, symbol)
@@ -127,21 +134,29 @@ class _Linker:
                 if sym.is_global and sym.section:
                     if sym.name in self.globals:
                         first = self.globals[sym.name][0]
+                        if first < self.program <= i:
+                            continue   # the program's definition interposes on a library member's
                         where = (f"{self.names[first]} and {self.names[i]}" if self.names
                                  else f"objects {first} and {i}")
                         raise LinkError(f"symbol '{sym.name}' is defined in {where}")
                     self.globals[sym.name] = (i, sym)
 
     def definition(self, i: int, name: str) -> tuple[int, Symbol | str]:
-        """Where `name`, used in object i, is defined: (object index, its Symbol or section name)."""
+        """Where `name`, used in object i, is defined: (object index, its Symbol or section name).
+        A local symbol is the object's own; a global is the one collect_globals kept."""
         if name in SECTIONS:
             return i, name
         sym = self.objects[i].symbols.get(name)
-        if sym is not None and sym.section:
+        if sym is not None and sym.section and not sym.is_global:
             return i, sym
         if name in self.globals:
             return self.globals[name]
         raise LinkError(f"undefined symbol '{name}' (used in {self.describe(i)})")
+
+    def is_image_global(self, i: int, sym: Symbol) -> bool:
+        """Whether sym, defined in object i, is the image's global of its name (not a local, and not
+        a library member's definition the program's own replaced)."""
+        return sym.is_global and self.globals[sym.name][0] == i
 
     def describe(self, i: int) -> str:
         return self.names[i] if self.names else f"object {i}"
@@ -208,10 +223,11 @@ class _Linker:
                     raise LinkError(f"relocation {r.type} at {r.section}+0x{r.offset:x} against "
                                     f"'{r.symbol}' ({self.describe(i)}): {e}") from None
         symtab = [LinkedSymbol(sym.name, self.place(i, sym.section, sym.value), sym.size or 0, sym.type,
-                               sym.is_global, sym.state)
+                               is_global, sym.state)
                   for globals_ in (False, True)   # locals first, as ELF wants
                   for i, obj in enumerate(self.objects)
-                  for sym in obj.symbols.values() if sym.section and sym.is_global == globals_]
+                  for sym in obj.symbols.values()
+                  if sym.section and (is_global := self.is_image_global(i, sym)) == globals_]
         symbols = symbol_addresses(symtab)
         cap_relocs = self.cap_relocs()
         entry = symbols.get("_start", self.base)
@@ -230,4 +246,4 @@ def link(objects: list[Object], base: int = 0x10000, names: list[str] | None = N
     if names is not None or library_names is not None:
         names = list(names) if names is not None else [f"object {i}" for i in range(len(objects))]
         names += [library_names[j] if library_names else f"library member {j}" for j in chosen]
-    return _Linker(objects + [library[j] for j in chosen], base, names).link()
+    return _Linker(objects + [library[j] for j in chosen], base, names, program=len(objects)).link()
