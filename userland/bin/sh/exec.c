@@ -644,19 +644,6 @@ static int run_background(struct node *n)
 
 /* ---- compound commands ---- */
 
-static int run_group(struct node *n, int flags)
-{
-    int mark = redirect_mark(), status;
-
-    if (redirect_apply(n->redirs, 1) < 0) {
-        redirect_restore(mark);
-        return 2;
-    }
-    status = run_node(n->body, flags);
-    redirect_restore(mark);
-    return status;
-}
-
 /* After a loop's body: should the loop stop? (break, continue N > 1, return) */
 static int loop_should_stop(void)
 {
@@ -755,7 +742,16 @@ static int run_if(struct node *n, int flags)
     return 0;
 }
 
-/* Compound commands with redirections run them around the whole command, as { } does. */
+/* set -e: a command that failed outside a condition ends the shell. */
+static void errexit_check(int status, int flags)
+{
+    if (sh.opt_e && status != 0 && !(flags & EV_COND) && !jumping())
+        sh_exit(status);
+}
+
+/* Compound commands ({ }, if, loops, case) run with their redirections around the whole
+ * command. One that cannot be applied fails the command with status 2, which set -e treats as
+ * any failed command (dash: `set -e; while ...; done <missing` ends the script). */
 static int with_redirects(struct node *n, int flags, int (*run)(struct node *, int))
 {
     int mark, status;
@@ -765,6 +761,7 @@ static int with_redirects(struct node *n, int flags, int (*run)(struct node *, i
     mark = redirect_mark();
     if (redirect_apply(n->redirs, 1) < 0) {
         redirect_restore(mark);
+        errexit_check(2, flags);
         return 2;
     }
     status = run(n, flags);
@@ -780,6 +777,7 @@ static int run_kind(struct node *n, int flags)
     case N_UNTIL: return run_loop(n, flags);
     case N_FOR: return run_for(n, flags);
     case N_CASE: return run_case(n, flags);
+    case N_GROUP: return run_node(n->body, flags);
     default: return 0;
     }
 }
@@ -832,13 +830,10 @@ static int run_node_kind(struct node *n, int flags)
     case N_SUBSHELL:
         status = run_subshell(n, flags);
         break;
-    case N_GROUP:
-        return run_group(n, flags);
     default:
         return with_redirects(n, flags, run_kind);
     }
-    if (sh.opt_e && status != 0 && !(flags & EV_COND) && !jumping())
-        sh_exit(status);
+    errexit_check(status, flags);
     return status;
 }
 
