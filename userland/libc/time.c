@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,21 +189,29 @@ static void civil_from_days(long days, long *year, int *month, int *mday, int *y
     *yday = (int)(mp >= 10 ? doy - MARCH_TO_JANUARY : doy + 59 + is_leap(*year));
 }
 
-/* Break t (seconds since 1970-01-01 00:00:00 UTC) into a date and time. */
+/* Break t (seconds since 1970-01-01 00:00:00 UTC) into a date and time; NULL (EOVERFLOW) and
+ * *tm untouched if the year does not fit tm_year, an int (t beyond about +-2^55 s). */
 struct tm *gmtime_r(const time_t *timep, struct tm *tm)
 {
     long t = *timep, days = t / 86400, secs = t % 86400, year;
+    int month, mday, yday;
 
     if (secs < 0) {
         secs += 86400;
         days--;
     }
+    civil_from_days(days, &year, &month, &mday, &yday);
+    if (year - 1900 > INT_MAX || year - 1900 < INT_MIN) {
+        errno = EOVERFLOW;
+        return NULL;
+    }
     tm->tm_hour = (int)(secs / 3600);
     tm->tm_min = (int)(secs / 60 % 60);
     tm->tm_sec = (int)(secs % 60);
     tm->tm_wday = (int)((4 + days % 7 + 7) % 7);   /* 1970-01-01 was a Thursday */
-    civil_from_days(days, &year, &tm->tm_mon, &tm->tm_mday, &tm->tm_yday);
-    tm->tm_mday++;
+    tm->tm_mon = month;
+    tm->tm_mday = mday + 1;
+    tm->tm_yday = yday;
     tm->tm_year = (int)(year - 1900);
     tm->tm_isdst = 0;
     tm->tm_gmtoff = 0;
@@ -288,7 +297,8 @@ struct tm *localtime_r(const time_t *timep, struct tm *result)
 
     tzset();
     t = *timep - timezone;
-    gmtime_r(&t, result);
+    if (gmtime_r(&t, result) == NULL)
+        return NULL;
     result->tm_gmtoff = -timezone;
     result->tm_zone = tzname[0];
     return result;
@@ -301,22 +311,28 @@ struct tm *localtime(const time_t *timep)
     return localtime_r(timep, &result);
 }
 
-/* The inverse of gmtime; fields out of range (a 13th month, a 32nd day) carry over, and *tm is
- * rewritten in range. */
-time_t timegm(struct tm *tm)
+/* The seconds from 1970-01-01 00:00:00 to the date and time in *tm, read as UTC; fields out of
+ * range (a 13th month, a 32nd day) carry over. */
+static time_t seconds_of(const struct tm *tm)
 {
     long year = tm->tm_year + 1900L + tm->tm_mon / 12;
     int month = tm->tm_mon % 12;
-    time_t t;
 
     if (month < 0) {
         month += 12;
         year--;
     }
-    t = (days_from_civil(year, month) + tm->tm_mday - 1) * 86400L + tm->tm_hour * 3600L +
-        tm->tm_min * 60L + tm->tm_sec;
-    gmtime_r(&t, tm);
-    return t;
+    return (days_from_civil(year, month) + tm->tm_mday - 1) * 86400L + tm->tm_hour * 3600L +
+           tm->tm_min * 60L + tm->tm_sec;
+}
+
+/* The inverse of gmtime: *tm is rewritten in range; -1 (EOVERFLOW) if the carried-over year
+ * does not fit tm_year (2147483647-12-31 23:59:60 is one second too many). */
+time_t timegm(struct tm *tm)
+{
+    time_t t = seconds_of(tm);
+
+    return gmtime_r(&t, tm) ? t : (time_t)-1;
 }
 
 /* The inverse of localtime: tm is local time; out-of-range fields carry over as for timegm. */
@@ -325,9 +341,8 @@ time_t mktime(struct tm *tm)
     time_t t;
 
     tzset();
-    t = timegm(tm) + timezone;
-    localtime_r(&t, tm);
-    return t;
+    t = seconds_of(tm) + timezone;
+    return localtime_r(&t, tm) ? t : (time_t)-1;
 }
 
 /* "Sun Sep 16 01:03:52 1973\n" */
@@ -346,18 +361,19 @@ char *asctime(const struct tm *tm)
     return asctime_r(tm, buf);
 }
 
+/* asctime of localtime (C11 7.27.3.2), NULL if localtime fails. */
 char *ctime_r(const time_t *timep, char *buf)
 {
     struct tm tm;
 
-    return asctime_r(gmtime_r(timep, &tm), buf);
+    return localtime_r(timep, &tm) ? asctime_r(&tm, buf) : NULL;
 }
 
 char *ctime(const time_t *timep)
 {
     struct tm tm;
 
-    return asctime(gmtime_r(timep, &tm));
+    return localtime_r(timep, &tm) ? asctime(&tm) : NULL;
 }
 
 /* ---- strftime ------------------------------------------------------------------------------- */
