@@ -59,6 +59,10 @@ GNU_CASES = [
     (["$!N;q"], NO_NEWLINE),                         # q writes the newline the last line lacks
     (["s/o/0/w /dev/stdout"], WORDS),                # GNU's --posix makes /dev/stdout a file of its own
     (["s/\\bt/T/g;s/\\w\\>/&./g;s/\\s*$/!/"], b"tt t tat\nat  \n"),   # glibc's escapes (not --posix)
+    # GNU's addresses, s flags, case conversion and commands
+    (["-n", "0,/o/p;0~3="], WORDS), (["-n", "/t/,+1p;4,~3="], WORDS), (["1~3d;/X/I,/E/Is/^/>/"], WORDS),
+    (["N;s/^/>/Mg;s/O/0/Ig"], WORDS), (["s/\\(.\\)\\(.*\\)/\\U\\1\\E\\2 \\u\\L&X \\L\\u&/"], WORDS),
+    (["s/t/T/;T;s/$/ (t)/"], WORDS), (["-e", "3{a queued", "-e", "Q5}"], WORDS), (["-n", "2{z;l;F};$!N;W /dev/stdout"], WORDS),
 ]
 
 # pytest -m slow
@@ -89,10 +93,14 @@ MORE_GNU_CASES = [
     (["-e", "a\\", "-e", "hello"], WORDS[:8]),                # GNU's --posix: "incomplete command"
     (["s/\\(a\\)\\|b/\\1x/g"], b"ab\n"),                          # \\| (GNU's, off with --posix)
     (["1a\\\nf\\to"], WORDS[:8]),                                     # \\t in a text (even with --posix)
+    (["-n", "0,/e/p"], WORDS), (["-n", "2,~4p;5,+1s/^/+/p;3,~3="], WORDS), (["1,~1d;9,~0d"], WORDS),
+    (["2~0d;0~4s/$/!/"], WORDS), (["s/\\(x*\\)o/\\u\\1o/;s/e/\\Ub\\uc\\ld/;s/i/\\U&\\n&/"], WORDS),
+    (["-n", "/O/I,/E/Ip;1,+p;2,~p;3~p"], WORDS), (["s/x/y/;ta;s/$/-/;:a;T;s/^/!/"], b"x\nz\n"), (["N;N;s/e$/E/M2"], WORDS),
+    (["-n", "$!N;/^t/MP"], WORDS), (["$Q3"], NO_NEWLINE), (["2Q;a\\\nlater"], WORDS), (["3,5z"], WORDS),
 ]
 
 # GNU's extensions that ours leaves out: errors
-NOT_SUPPORTED = [["-n", "/t/,+1p"], ["1~2d"], ["0,/e/d"], ["s/a/b/i"], ["e echo"], ["F"], ["Q"]]
+NOT_SUPPORTED = [["e echo"], ["s/a/b/e"], ["R /etc/passwd"], ["v"], ["l 5"]]
 
 
 def host_sed(args, stdin: bytes, posix: bool):
@@ -145,7 +153,7 @@ def test_gnu_extensions_left_out_are_errors(args):
     assert ours.status == 1 and ours.stdout == b"" and ours.stderr.startswith(b"sed: ")
 
 
-BAD_SCRIPTS = ["s/a/b/x", "p;k", "{p", "p}", "b nowhere", "s/\\(a/b/", "y/abc/xy/", "0p"]
+BAD_SCRIPTS = ["s/a/b/x", "p;k", "{p", "p}", "b nowhere", "s/\\(a/b/", "y/abc/xy/", "0p", "0,5p"]
 MORE_BAD_SCRIPTS = ["s/a/\\1/", "2!!p", "1,p", "/abc", "s/a/b/gg", "3q;1,2q", ":", "a", "s/a", "y/a/"]
 
 

@@ -38,6 +38,12 @@
  *                        last line, one line). A number A1 that n or N skipped starts the range
  *                        on the line after it, as in GNU sed.
  *             A!         the lines the address does not select
+ *   GNU's:    F~S        the lines F, F+S, F+2S... (0~2: the even lines; S 0: line F)
+ *             0,/RE/     as 1,/RE/, but RE may end the range on line 1 already
+ *             A,+N       A's line and the N lines after it
+ *             A,~N       from A's line up to the next line after it whose number is a multiple
+ *                        of N
+ *             /RE/I /RE/M  RE ignoring case / with ^ and $ matching at newlines too
  * Commands:   { ... }    a block: the commands inside run on the selected lines
  *             a\ i\ c\   append (at the end of the cycle), insert (now), change (delete the
  *                        line; the text is written at the end of a range) the text that follows
@@ -46,6 +52,7 @@
  *                        ends at a newline, ';', a blank or '}'
  *             t LABEL    branch if an s has replaced something since the last line was read or
  *                        the last t
+ *             T LABEL    (GNU) branch if no s has (and, like t, start counting again)
  *             d          delete the pattern space, start the next cycle
  *             D          delete up to the first newline, restart the cycle without reading
  *             g G h H x  hold space: copy it to / append it to / copy to / append to / exchange
@@ -58,24 +65,28 @@
  *                        without writing it)
  *             p P        write the pattern space / its first line
  *             q [STATUS] write the pattern space (unless -n) and quit
+ *             Q [STATUS] (GNU) quit without writing it, nor the a and r texts queued
  *             r FILE     write FILE's contents at the end of the cycle
  *             w FILE     write the pattern space to FILE (created when the script is read;
- *                        /dev/stdout and /dev/stderr are sed's own)
+ *                        /dev/stdout and /dev/stderr are sed's own); W FILE (GNU): its first line
  *             s/RE/REPLACEMENT/FLAGS   replace what RE matches. In REPLACEMENT, & is the match,
  *                        \1..\9 its groups, \n a newline, \& \\ \/ themselves. FLAGS: g (every
  *                        match), N (the Nth match; Ng from the Nth on), p (write the pattern space
- *                        if replaced), w FILE (write it to FILE).
+ *                        if replaced), w FILE (write it to FILE); GNU's I (ignore case) and M
+ *                        (^ and $ at newlines too). GNU's \U \L make the rest of the replacement
+ *                        upper or lower case (up to \E), \u \l its next character.
  *             y/abc/xyz/ replace each a by x, b by y, c by z
  *             =          write the line number
+ *             F z        (GNU) write the input file's name ("-" for standard input); empty the
+ *                        pattern space
  *             # comment  to the end of the line
  *
  * The REs are libc's regcomp's (which, like glibc's, also knows \+ \? \| in a BRE, and \w \s \b
  * \< \> ...); s///g searches the rest of the line with REG_STARTEND, so \b and \< see the
  * character before where the search starts, and the work is the line's length. As in GNU
  * sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
- * Not supported (GNU's extensions): addresses 0,/RE/ A,+N A~N, /RE/I, s flags i m e, \U \L in
- * replacements, the commands e F Q R T v W z, l N, and the options -z -l --posix and the long
- * ones (--in-place).
+ * Not supported (GNU's extensions): the s flag e, the commands e R v, l N, and the options -z -l
+ * --posix and the long ones (--in-place).
  *
  * A last input line without a newline is written without one, as GNU sed does (the newline is
  * written if anything follows it, and at q).
@@ -90,6 +101,7 @@
  * with one of four outcomes (next line, delete, restart with D, quit). Reading is one line ahead,
  * so that $ (the last line) is known when the line before it is edited.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <regex.h>
 #include <stdarg.h>
@@ -217,11 +229,14 @@ static void put_line(struct output *o, const struct buf *b)
 /* ------------------------------------------------------------------------------------------ */
 /* The compiled script                                                                         */
 
-enum address_type { ADDR_NONE, ADDR_LINE, ADDR_LAST, ADDR_REGEX };
+/* GNU's: ADDR_STEP first~step; and as a range's second address only, ADDR_PLUS +N (the N lines
+   after the first) and ADDR_MULTIPLE ~N (up to the next line whose number is a multiple of N). */
+enum address_type { ADDR_NONE, ADDR_LINE, ADDR_LAST, ADDR_REGEX, ADDR_STEP, ADDR_PLUS, ADDR_MULTIPLE };
 
 struct address {
     enum address_type type;
-    long line;                  /* ADDR_LINE */
+    long line;                  /* ADDR_LINE; first (ADDR_STEP); N (ADDR_PLUS, ADDR_MULTIPLE) */
+    long step;                  /* ADDR_STEP */
     regex_t *re;                /* ADDR_REGEX; NULL for //: the last regular expression used */
 };
 
@@ -233,6 +248,7 @@ struct command {
     struct address a1, a2;
     int negate;                 /* ! */
     enum range range;           /* a1,a2: where the range is */
+    long end_line;              /* a1,a2 with a2 a number, +N or ~N: the line that ends the range */
     char name;                  /* the command's letter */
     char *text;                 /* a i c: the text to write; r w: the file name; : b t: a label */
     size_t text_len;
@@ -243,7 +259,7 @@ struct command {
     int global, print;          /* s: the g and p flags */
     long nth;                   /* s: the number flag (1 without one) */
     unsigned char *map;         /* y: what each byte becomes */
-    int exit_status;            /* q */
+    int exit_status;            /* q Q */
 };
 
 static struct command *commands;
@@ -427,7 +443,7 @@ static char *read_delimited(int delim, enum delimited kind)
 }
 
 /* NULL for the empty regular expression (the last one used, when the script runs). */
-static regex_t *compile_regex(const char *pattern)
+static regex_t *compile_regex(const char *pattern, int flags)
 {
     regex_t *re;
     char message[128];
@@ -436,23 +452,49 @@ static regex_t *compile_regex(const char *pattern)
     if (pattern[0] == '\0')
         return NULL;
     re = need(malloc(sizeof *re));
-    if ((error = regcomp(re, pattern, regex_flags)) != 0) {
+    if ((error = regcomp(re, pattern, regex_flags | flags)) != 0) {
         regerror(error, re, message, sizeof message);
         bad_script("%s", message);
     }
     return re;
 }
 
-/* Reads an address if one starts here; returns whether one did. */
-static int read_address(struct address *a)
+/* GNU's flags after a regular expression: I (ignore case) and M (^ and $ match at newlines). */
+static int read_regex_flags(void)
+{
+    int flags = 0;
+
+    for (;; pos++) {
+        if (peek() == 'I')
+            flags |= REG_ICASE;
+        else if (peek() == 'M')
+            flags |= REG_NEWLINE;
+        else
+            return flags;
+    }
+}
+
+/* Reads an address if one starts here; returns whether one did. A range's second address may
+   also be +N or ~N. */
+static int read_address(struct address *a, int second)
 {
     int delim = peek();
     char *pattern;
 
+    if (second && (delim == '+' || delim == '~')) {      /* no N: 0, as in GNU sed */
+        pos++;
+        a->type = delim == '+' ? ADDR_PLUS : ADDR_MULTIPLE;
+        a->line = read_number();
+        return 1;
+    }
     if (is_digit(delim)) {
         a->type = ADDR_LINE;
-        if ((a->line = read_number()) == 0)
-            bad_script("invalid usage of line address 0");
+        a->line = read_number();
+        if (peek() == '~') {
+            pos++;
+            a->type = ADDR_STEP;
+            a->step = read_number();
+        }
         return 1;
     }
     if (delim == '$') {
@@ -468,7 +510,7 @@ static int read_address(struct address *a)
     if ((pattern = read_delimited(delim, REGEX)) == NULL)
         bad_script("unterminated address regex");
     a->type = ADDR_REGEX;
-    a->re = compile_regex(pattern);
+    a->re = compile_regex(pattern, read_regex_flags());
     free(pattern);
     return 1;
 }
@@ -575,7 +617,7 @@ static int highest_group(const char *replacement)
 
 static void read_substitute(struct command *c)
 {
-    int delim = next(), group;
+    int delim = next(), group, flags = 0;
     char *pattern;
 
     if (delim == EOF || delim == '\n' || delim == '\\')
@@ -583,14 +625,14 @@ static void read_substitute(struct command *c)
     if ((pattern = read_delimited(delim, REGEX)) == NULL ||
             (c->replacement = read_delimited(delim, REPLACEMENT)) == NULL)
         bad_script("unterminated `s' command");
-    c->re = compile_regex(pattern);
-    free(pattern);
-    if (c->re != NULL && (group = highest_group(c->replacement)) > (int)c->re->re_nsub)
-        bad_script("invalid reference \\%d on `s' command's RHS", group);
     c->nth = 0;
     for (;;) {
         if (peek() == 'g' && !c->global) {
             c->global = 1;
+        } else if (peek() == 'i' || peek() == 'I') {       /* GNU's: ignore case */
+            flags |= REG_ICASE;
+        } else if (peek() == 'm' || peek() == 'M') {       /* GNU's: ^ and $ match at newlines */
+            flags |= REG_NEWLINE;
         } else if (peek() == 'p' && !c->print) {
             c->print = 1;
         } else if (is_digit(peek()) && c->nth == 0) {
@@ -611,6 +653,10 @@ static void read_substitute(struct command *c)
     }
     if (c->nth == 0)
         c->nth = 1;
+    c->re = compile_regex(pattern, flags);
+    free(pattern);
+    if (c->re != NULL && (group = highest_group(c->replacement)) > (int)c->re->re_nsub)
+        bad_script("invalid reference \\%d on `s' command's RHS", group);
 }
 
 /* y's strings: \\ is a backslash, \n a newline, \DELIM the delimiter. */
@@ -692,14 +738,14 @@ static void read_arguments(struct command *c, int *blocks, int *nblocks)
             bad_script("\":\" lacks a label");
         end_of_command();
         break;
-    case 'b': case 't':
+    case 'b': case 't': case 'T':
         c->text = read_label();
         end_of_command();
         break;
     case 'r':
         c->text = read_filename();
         break;
-    case 'w':
+    case 'w': case 'W':
         c->out = open_output(read_filename());
         break;
     case 's':
@@ -708,15 +754,15 @@ static void read_arguments(struct command *c, int *blocks, int *nblocks)
     case 'y':
         read_transliterate(c);
         break;
-    case 'q':
+    case 'q': case 'Q':
         if (addresses > 1)
             bad_script("command only uses one address");
         skip_blanks();
         c->exit_status = (int)read_number();
         end_of_command();
         break;
-    case '=': case 'd': case 'D': case 'g': case 'G': case 'h': case 'H': case 'l': case 'n':
-    case 'N': case 'p': case 'P': case 'x':
+    case '=': case 'd': case 'D': case 'F': case 'g': case 'G': case 'h': case 'H': case 'l':
+    case 'n': case 'N': case 'p': case 'P': case 'x': case 'z':
         end_of_command();
         break;
     case EOF:
@@ -733,7 +779,7 @@ static void resolve_labels(void)
     int i, j;
 
     for (i = 0; i < ncommands; i++) {
-        if (commands[i].name != 'b' && commands[i].name != 't')
+        if (strchr("btT", commands[i].name) == NULL)
             continue;
         commands[i].jump = ncommands;
         if (commands[i].text[0] == '\0')
@@ -767,15 +813,17 @@ static void compile_script(void)
             continue;
         }
         c = new_command();
-        if (read_address(&c->a1)) {
+        if (read_address(&c->a1, 0)) {
             skip_blanks();
             if (peek() == ',') {
                 pos++;
                 skip_blanks();
-                if (!read_address(&c->a2))
+                if (!read_address(&c->a2, 1))
                     bad_script("unexpected `,'");
             }
         }
+        if (c->a1.type == ADDR_LINE && c->a1.line == 0 && c->a2.type != ADDR_REGEX)
+            bad_script("invalid usage of line address 0");      /* only 0,/RE/ */
         skip_blanks();
         if (peek() == '!') {
             pos++;
@@ -948,6 +996,9 @@ static int matches(const struct address *a)
         return last_line();
     case ADDR_REGEX:
         return match(a->re, pattern.s, 0, NULL, 0);
+    case ADDR_STEP:
+        return a->step <= 0 ? line_number == a->line
+                            : line_number >= a->line && (line_number - a->line) % a->step == 0;
     default:
         return 1;
     }
@@ -962,11 +1013,28 @@ static int range_starts(struct command *c)
     return matches(&c->a1);
 }
 
+/* The line that ends a range starting on this line whose a2 is a number, +N or ~N; 0 for the
+   other a2s (a regular expression, $). */
+static long range_end(const struct address *a2)
+{
+    switch (a2->type) {
+    case ADDR_LINE:
+        return a2->line;
+    case ADDR_PLUS:
+        return line_number + a2->line;
+    case ADDR_MULTIPLE:         /* the next multiple after this line (~0: none, one line), as GNU's */
+        return a2->line <= 0 ? line_number : (line_number / a2->line + 1) * a2->line;
+    default:
+        return 0;
+    }
+}
+
 /*
  * Whether the range a1,a2 selects this line. A regular expression a2 is looked for from the line
- * after a1's; a number a2 at or before a1's line, or $ on the last line, makes a range of one
- * line. Once the range is on, a number a2 ends it at that line (or at the first line past it,
- * which is not selected, if n or N skipped it, as GNU sed does).
+ * after a1's, except in GNU's 0,/RE/, which is on before line 1, so that RE may end it on line 1;
+ * a number a2 at or before a1's line, or $ on the last line, makes a range of one line. Once the
+ * range is on, a number a2 (and +N, ~N) ends it at its line (or at the first line past it, which
+ * is not selected, if n or N skipped it, as GNU sed does).
  */
 static int in_range(struct command *c)
 {
@@ -975,15 +1043,19 @@ static int in_range(struct command *c)
     if (c->range != RANGE_ON) {
         if (!range_starts(c))
             return 0;
-        ends = (c->a2.type == ADDR_LINE && c->a2.line <= line_number) ||
-               (c->a2.type == ADDR_LAST && last_line());
+        c->end_line = range_end(&c->a2);
+        if (c->a1.type == ADDR_LINE && c->a1.line == 0)
+            ends = matches(&c->a2);
+        else
+            ends = (c->end_line != 0 && c->end_line <= line_number) ||
+                   (c->a2.type == ADDR_LAST && last_line());
         c->range = ends ? RANGE_OVER : RANGE_ON;
         return 1;
     }
-    if (c->a2.type == ADDR_LINE) {
-        if (line_number >= c->a2.line)
+    if (c->end_line != 0) {
+        if (line_number >= c->end_line)
             c->range = RANGE_OVER;
-        return line_number <= c->a2.line;
+        return line_number <= c->end_line;
     }
     if (matches(&c->a2))
         c->range = RANGE_OVER;
@@ -1003,28 +1075,61 @@ static int selected(struct command *c)
     return yes != c->negate;
 }
 
+/* GNU's case conversion in a replacement: after \U or \L what follows is made upper or lower
+   case (up to \E or the other one); \u or \l makes only the next character so (even when it
+   comes from a later group, if the group before was empty). So "\L\u&" capitalises, while in
+   "\u\L&" the \L cancels the \u, as in GNU sed. */
+struct casing {
+    char rest;                  /* 'U', 'L' or 0 */
+    char next;                  /* 'u', 'l' or 0 */
+};
+
+static void add_cased(struct buf *out, const char *s, size_t n, struct casing *k)
+{
+    size_t i;
+    char mode;
+
+    for (i = 0; i < n; i++) {
+        mode = k->next ? k->next : k->rest;
+        k->next = 0;
+        buf_addc(out, mode == 'u' || mode == 'U' ? (char)toupper((unsigned char)s[i])
+                    : mode == 'l' || mode == 'L' ? (char)tolower((unsigned char)s[i]) : s[i]);
+    }
+}
+
 /* Add s's replacement for one match (m[0], groups m[1..9], offsets into subject) to out. */
 static void add_replacement(struct buf *out, const char *replacement, const char *subject,
                             const regmatch_t *m)
 {
+    struct casing k = {0, 0};
     const char *p;
+    char c;
     int group;
 
     for (p = replacement; *p != '\0'; p++) {
         group = -1;
+        c = *p;
         if (*p == '&') {
             group = 0;
         } else if (*p == '\\' && p[1] != '\0') {
-            p++;
-            if (is_digit(*p))
-                group = *p - '0';
-            else
-                buf_addc(out, escaped_control(*p) ? (char)escaped_control(*p) : *p);
-        } else {
-            buf_addc(out, *p);
+            c = *++p;
+            if (is_digit(c)) {
+                group = c - '0';
+            } else if (c == 'U' || c == 'L' || c == 'E') {     /* cancels a \u or \l before it */
+                k.rest = c == 'E' ? 0 : c;
+                k.next = 0;
+                continue;
+            } else if (c == 'u' || c == 'l') {
+                k.next = c;
+                continue;
+            } else if (escaped_control(c)) {
+                c = (char)escaped_control(c);
+            }
         }
-        if (group >= 0 && m[group].rm_so >= 0)
-            buf_add(out, subject + m[group].rm_so, (size_t)(m[group].rm_eo - m[group].rm_so));
+        if (group < 0)
+            add_cased(out, &c, 1, &k);
+        else if (m[group].rm_so >= 0)
+            add_cased(out, subject + m[group].rm_so, (size_t)(m[group].rm_eo - m[group].rm_so), &k);
     }
 }
 
@@ -1114,14 +1219,14 @@ static void list(void)
 }
 
 /* P: the pattern space up to and with its first newline (all of it if it has none). */
-static void put_first_line(void)
+static void put_first_line(struct output *o)
 {
     char *nl = memchr(pattern.s, '\n', pattern.len);
 
     if (nl != NULL)
-        put(&standard_output, pattern.s, (size_t)(nl + 1 - pattern.s));
+        put(o, pattern.s, (size_t)(nl + 1 - pattern.s));
     else
-        put_line(&standard_output, &pattern);
+        put_line(o, &pattern);
 }
 
 /* D with a newline in the pattern space: drop the first line. */
@@ -1143,8 +1248,9 @@ static void transliterate(const unsigned char *map)
 
 /* How a cycle ends: write the pattern space (unless -n) and read the next line; delete it and
    read the next; restart the script on what D left; write it and stop (q, which also ends a
-   last line written without its newline, as GNU sed does). */
-enum ending { NEXT, DELETE, RESTART, QUIT };
+   last line written without its newline, as GNU sed does); stop without writing it or the
+   appended texts (GNU's Q). */
+enum ending { NEXT, DELETE, RESTART, QUIT, QUIT_SILENTLY };
 
 static enum ending run_script(void)
 {
@@ -1192,22 +1298,29 @@ static enum ending run_script(void)
             read_line(1);
             break;
         case 'p': put_line(&standard_output, &pattern); break;
-        case 'P': put_first_line(); break;
-        case 'q':
+        case 'P': put_first_line(&standard_output); break;
+        case 'q': case 'Q':
             status = c->exit_status ? c->exit_status : status;
-            return QUIT;
+            return c->name == 'q' ? QUIT : QUIT_SILENTLY;
         case 'r': queue_append(c->text, 0, 1); break;
         case 's': substitute(c); break;
-        case 't':
-            if (replaced) {
-                replaced = 0;
+        case 't': case 'T':             /* T (GNU's): branch if no s replaced anything */
+            if (replaced == (c->name == 't')) {
                 i = c->jump;
+                replaced = 0;
                 continue;
             }
+            replaced = 0;
             break;
         case 'w': put_line(c->out, &pattern); break;
+        case 'W': put_first_line(c->out); break;
         case 'x': buf_swap(&pattern, &hold); break;
         case 'y': transliterate(c->map); break;
+        case 'z': buf_clear(&pattern); break;
+        case 'F':
+            put_string(&standard_output, input_name != NULL ? input_name : "-");
+            put_string(&standard_output, "\n");
+            break;
         case '=': {
             char number[32];
             snprintf(number, sizeof number, "%ld\n", line_number);
@@ -1229,6 +1342,8 @@ static int edit_stream(void)
     read_ahead();
     while (ending == RESTART || read_line(0)) {
         ending = run_script();
+        if (ending == QUIT_SILENTLY)
+            return 1;
         if ((ending == NEXT || ending == QUIT) && !quiet)
             put_line(&standard_output, &pattern);
         flush_appends();
