@@ -343,16 +343,47 @@ struct undo {
     struct undo *next;
 };
 
+/* Is the command in words (its fields so far) export, readonly or local, perhaps after
+ * `command`? Their NAME=value arguments are declarations. */
+static int is_declaration(struct strlist *words)
+{
+    static const char *const names[] = { "export", "readonly", "local", NULL };
+    int i, at = words->n > 1 && strcmp(words->v[0], "command") == 0;
+
+    for (i = 0; words->n > at && names[i] != NULL; i++)
+        if (strcmp(words->v[at], names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* A command's words, expanded into its fields. An argument of export, readonly or local that
+ * looks like an assignment is expanded as one, unsplit and with its tildes (dash; POSIX's
+ * declaration utilities): local dir=$1 keeps a $1 with spaces whole. */
+static void expand_command_words(char **raw, struct strlist *out)
+{
+    int i;
+
+    for (i = 0; raw != NULL && raw[i] != NULL; i++) {
+        char *word[2] = { raw[i], NULL };
+
+        if (is_assignment(raw[i]) && is_declaration(out))
+            sl_add(out, expand_assignment(raw[i]));
+        else
+            expand_words(word, out);
+    }
+}
+
 /* The assignments before a command, expanded: NAME=value strings. */
 static void expand_assignments(char **raw, struct strlist *out)
 {
     int i;
 
     for (i = 0; raw != NULL && raw[i] != NULL; i++)
-        sl_add(out, expand_string(raw[i]));
+        sl_add(out, expand_assignment(raw[i]));
 }
 
-static struct undo *assign_all(struct strlist *assigns, int temporary)
+/* Make the assignments, with flags (V_EXPORT); temporary ones are undone after the command. */
+static struct undo *assign_all(struct strlist *assigns, int temporary, int flags)
 {
     struct undo *undo = NULL;
     int i;
@@ -373,7 +404,7 @@ static struct undo *assign_all(struct strlist *assigns, int temporary)
             undo = u;
             *eq = '=';
         }
-        var_set_assignment(a, 0);
+        var_set_assignment(a, flags);
     }
     return undo;
 }
@@ -483,7 +514,7 @@ static int run_assignments(struct node *n, struct strlist *assigns, int status)
 {
     int mark = redirect_mark();
 
-    assign_all(assigns, 0);
+    assign_all(assigns, 0, 0);
     if (redirect_apply(n->redirs, 1) < 0)
         status = 2;
     redirect_restore(mark);
@@ -502,7 +533,7 @@ static int run_simple(struct node *n, int flags)
     sl_init(&args);
     sl_init(&assigns);
     sh.subst_status = 0;
-    expand_words(n->words, &args);
+    expand_command_words(n->words, &args);
     expand_assignments(n->assigns, &assigns);
     if (sh.opt_x)
         trace_command(&assigns, &args);
@@ -520,7 +551,7 @@ static int run_simple(struct node *n, int flags)
         sl_free(&args);
         return status;
     }
-    undo = assign_all(&assigns, !special);
+    undo = assign_all(&assigns, !special, 0);
     sl_free(&assigns);
     mark = redirect_mark();
     if (redirect_apply(n->redirs, builtin != builtin_exec) < 0) {

@@ -290,6 +290,7 @@ static void emit_all_params(struct xbuf *x, int star, int inq)
 
 static char *xb_string(struct xbuf *x);
 static char *xb_pattern(struct xbuf *x);
+static void expand_word_raw(struct xbuf *x, const char *s, size_t n, int inq);
 
 /* Expand part of a word into one string (no splitting, no globbing), made by `finish`:
  * xb_string for a value, xb_pattern for a pattern (quoted characters stay literal). */
@@ -300,7 +301,7 @@ static char *expand_part(const char *s, size_t n, int inq, char *(*finish)(struc
 
     xb_init(&x);
     x.brace_word = 1;
-    expand_raw(&x, s, n, inq);
+    expand_word_raw(&x, s, n, inq);
     r = finish(&x);
     xb_free(&x);
     return r;
@@ -341,7 +342,7 @@ static void expand_alternative(struct xbuf *x, const char *word, size_t wlen, in
 
     x->literal = X_SPLIT;
     x->brace_word = 1;
-    expand_raw(x, word, wlen, inq);
+    expand_word_raw(x, word, wlen, inq);
     x->literal = literal;
     x->brace_word = brace_word;
 }
@@ -644,12 +645,14 @@ static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq)
     }
 }
 
-/* ~ and ~/dir at the start of a word: $HOME */
-static size_t expand_tilde(struct xbuf *x, const char *raw)
+/* ~ and ~/dir at the start of a word (raw, n characters): $HOME. ends: the characters that may
+ * follow the ~ ("/", or "/:" in an assignment's value, where ~:~/bin is two of them). Its
+ * length (0 or 1) is returned: what the caller skips. */
+static size_t expand_tilde(struct xbuf *x, const char *raw, size_t n, const char *ends)
 {
     const char *home;
 
-    if (raw[0] != '~' || (raw[1] != '\0' && raw[1] != '/'))
+    if (n == 0 || raw[0] != '~' || (n > 1 && strchr(ends, raw[1]) == NULL))
         return 0;
     home = var_get("HOME");
     if (home == NULL)
@@ -659,11 +662,13 @@ static size_t expand_tilde(struct xbuf *x, const char *raw)
     return 1;
 }
 
-static void expand_word_raw(struct xbuf *x, const char *raw)
+/* A word, or the word of ${x-word} (inq: inside "..."), from its start: an unquoted one may
+ * begin with a tilde. */
+static void expand_word_raw(struct xbuf *x, const char *s, size_t n, int inq)
 {
-    size_t skip = expand_tilde(x, raw);
+    size_t skip = inq ? 0 : expand_tilde(x, s, n, "/");
 
-    expand_raw(x, raw + skip, strlen(raw) - skip, 0);
+    expand_raw(x, s + skip, n - skip, inq);
 }
 
 /* ---- steps 3-5 ---- */
@@ -804,7 +809,7 @@ void expand_words(char **raw, struct strlist *out)
         struct xbuf x;
 
         xb_init(&x);
-        expand_word_raw(&x, raw[i]);
+        expand_word_raw(&x, raw[i], strlen(raw[i]), 0);
         xb_fields(&x, out);
         xb_free(&x);
     }
@@ -817,7 +822,7 @@ static char *expand_to(const char *raw, char *(*finish)(struct xbuf *))
     char *r;
 
     xb_init(&x);
-    expand_word_raw(&x, raw);
+    expand_word_raw(&x, raw, strlen(raw), 0);
     r = finish(&x);
     xb_free(&x);
     return r;
@@ -831,6 +836,40 @@ char *expand_string(const char *raw)
 char *expand_pattern(const char *raw)
 {
     return expand_to(raw, xb_pattern);
+}
+
+/* NAME=value, as one string: the value has no field splitting or globbing, and a tilde is
+ * expanded at its start and after each unquoted ':' in it (POSIX 2.6.1: PATH=~/bin:~/sbin). */
+char *expand_assignment(const char *raw)
+{
+    struct xbuf x;
+    size_t n = strlen(raw), i = strchr(raw, '=') + 1 - raw, start = 0;
+    char *r;
+
+    xb_init(&x);
+    for (;;) {      /* i: where a tilde may start; the text from start to it is expanded first */
+        expand_raw(&x, raw + start, i - start, 0);
+        start = i += expand_tilde(&x, raw + i, n - i, "/:");
+        while (i < n && raw[i] != ':') {        /* on to the next unquoted ':' */
+            if (raw[i] == '\'')
+                i = skip_squote(raw, i, n);
+            else if (raw[i] == '"')
+                i = skip_dquote(raw, i, n);
+            else if (raw[i] == '$')
+                i = skip_dollar(raw, i, n);
+            else if (raw[i] == '`')
+                i = skip_bquote(raw, i, n);
+            else
+                i += raw[i] == '\\' && i + 1 < n ? 2 : 1;
+        }
+        if (i >= n)
+            break;
+        i++;
+    }
+    expand_raw(&x, raw + start, n - start, 0);
+    r = xb_string(&x);
+    xb_free(&x);
+    return r;
 }
 
 /* A here-document's text: as inside double quotes, except that " is an ordinary character. */

@@ -185,6 +185,7 @@ _Noreturn void syntax_error(struct lexer *lx, const char *fmt, ...);
 void expand_words(char **raw, struct strlist *out);   /* split and glob: arguments, for lists */
 char *expand_string(const char *raw);                  /* one string: assignments, redirections */
 char *expand_pattern(const char *raw);                 /* for case: quoted chars escaped by \ */
+char *expand_assignment(const char *raw);              /* NAME=value, with ~ after = and : */
 char *expand_heredoc(const char *text);                /* $, ` and \ only */
 char *command_subst(const char *text);                 /* run text, return its output */
 
