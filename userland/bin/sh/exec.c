@@ -551,7 +551,8 @@ static int run_simple(struct node *n, int flags)
         sl_free(&args);
         return status;
     }
-    undo = assign_all(&assigns, !special, 0);
+    /* VAR=x exec program: the program's environment has VAR, as any program's would */
+    undo = assign_all(&assigns, !special, builtin == builtin_exec && args.n > 1 ? V_EXPORT : 0);
     sl_free(&assigns);
     mark = redirect_mark();
     if (redirect_apply(n->redirs, builtin != builtin_exec) < 0) {
