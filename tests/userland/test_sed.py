@@ -96,7 +96,7 @@ MORE_GNU_CASES = [
     (["-n", "0,/e/p"], WORDS), (["-n", "2,~4p;5,+1s/^/+/p;3,~3="], WORDS), (["1,~1d;9,~0d"], WORDS),
     (["2~0d;0~4s/$/!/"], WORDS), (["s/\\(x*\\)o/\\u\\1o/;s/e/\\Ub\\uc\\ld/;s/i/\\U&\\n&/"], WORDS),
     (["-n", "/O/I,/E/Ip;1,+p;2,~p;3~p"], WORDS), (["s/x/y/;ta;s/$/-/;:a;T;s/^/!/"], b"x\nz\n"), (["N;N;s/e$/E/M2"], WORDS),
-    (["-n", "$!N;/^t/MP"], WORDS), (["$Q3"], NO_NEWLINE), (["2Q;a\\\nlater"], WORDS), (["3,5z"], WORDS),
+    (["--quiet", "--regexp-extended", "--expression=/(o|e)$/p", "--exp", "1p"], WORDS), (["-n", "$!N;/^t/MP"], WORDS), (["$Q3"], NO_NEWLINE), (["2Q;a\\\nlater"], WORDS), (["3,5z"], WORDS),
 ]
 
 # GNU's extensions that ours leaves out: errors
@@ -312,6 +312,11 @@ def test_in_place_with_a_backup_suffix(tmp_path):
 
 def test_in_place_backup_names_with_a_star(tmp_path):
     compare_in_place(tmp_path, ["-iold_*", "s/^/>/", "/host/a"], {"a": b"1\n"}, kept=("old_a",))
+
+
+def test_in_place_by_its_long_name(tmp_path):
+    compare_in_place(tmp_path, ["--in-place=.bak", "--expression=s/^/>/", "/host/a"], {"a": b"2\n"},
+                     kept=("a.bak",))
 
 
 def test_in_place_q_ends_the_file_and_sed(tmp_path):

@@ -17,6 +17,8 @@
  *          -s           (GNU) each FILE is a stream of its own: line numbers start again at 1,
  *                       $ is each file's last line, a range ends with its file (the hold
  *                       space is kept from one file to the next)
+ *          GNU's long names: --quiet --silent (-n), --expression=SCRIPT, --file=FILE,
+ *          --regexp-extended (-E), --separate (-s), --in-place[=SUFFIX] (-i)
  *          -i[SUFFIX]   (GNU) edit each FILE in place (implies -s): what would be written to
  *                       standard output goes to a temporary file in FILE's directory, which
  *                       then replaces FILE (keeping its permissions). With SUFFIX the original
@@ -86,7 +88,7 @@
  * character before where the search starts, and the work is the line's length. As in GNU
  * sed, \t is a tab (in REs, replacements, y strings, and a i c texts), and \n a newline.
  * Not supported (GNU's extensions): the s flag e, the commands e R v, l N, and the options -z -l
- * --posix and the long ones (--in-place).
+ * --posix --debug --follow-symlinks.
  *
  * A last input line without a newline is written without one, as GNU sed does (the newline is
  * written if anything follows it, and at q).
@@ -103,6 +105,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -1520,6 +1523,14 @@ static void add_script_file(const char *name)
     free(text.s);
 }
 
+/* GNU's long names for the options */
+static const struct option long_options[] = {
+    {"quiet", no_argument, NULL, 'n'}, {"silent", no_argument, NULL, 'n'},
+    {"expression", required_argument, NULL, 'e'}, {"file", required_argument, NULL, 'f'},
+    {"regexp-extended", no_argument, NULL, 'E'}, {"separate", no_argument, NULL, 's'},
+    {"in-place", optional_argument, NULL, 'i'}, {NULL, 0, NULL, 0},
+};
+
 int main(int argc, char **argv)
 {
     static char *standard_input[] = {"-"};
@@ -1529,7 +1540,7 @@ int main(int argc, char **argv)
     standard_error.fp = stderr;
     setvbuf(stdout, NULL, _IOFBF, 0);
     buf_clear(&script);
-    while ((opt = getopt(argc, argv, "nEre:f:si::")) != -1) {
+    while ((opt = getopt_long(argc, argv, "nEre:f:si::", long_options, NULL)) != -1) {
         switch (opt) {
         case 'n': quiet = 1; break;
         case 's': separate = 1; break;
