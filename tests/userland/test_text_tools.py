@@ -1,0 +1,81 @@
+"""POSIX text tools that shell scripts call (userland/bin/NAME.c), each run under the kernel and
+compared with the host's GNU coreutils (util-linux's rev) on the same input and arguments
+(LC_ALL=C): standard output and exit status must be equal.
+
+    paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
+
+Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
+given /host/NAME and the host's NAME (run in tmp_path), and "/host/" is taken out of ufos's output
+before comparing. The default suite has a few cases a tool; the rest are marked slow.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ufos.runner import run_image
+from tests.helpers import BUDGET, bin_image
+
+
+def ours(name: str, args, stdin: bytes, share: Path, files=()):
+    """/bin/NAME run alone under ufos with /host = share; file names of `files` become /host/..."""
+    argv = [name, *[f"/host/{a}" if a in files else a for a in args]]
+    r = run_image(bin_image(name), argv, (), stdin, BUDGET, share=str(share))
+    return r.status, r.stdout.replace(b"/host/", b""), r.stderr.replace(b"/host/", b"")
+
+
+def host(command: list[str], stdin: bytes, cwd: Path):
+    if shutil.which(command[0]) is None:
+        pytest.skip(f"the host has no {command[0]} to compare with")
+    env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    r = subprocess.run(command, input=stdin, capture_output=True, env=env, cwd=cwd, timeout=30)
+    return r.returncode, r.stdout, r.stderr
+
+
+def compare(tmp_path: Path, name: str, args, stdin: bytes = b"", files=None, stderr=False):
+    """Run NAME ARGS under ufos and on the host; stdout and status must be equal (and the first
+    line of stderr, with stderr=True). files: {name: contents} written first."""
+    files = files or {}
+    for file, data in files.items():
+        (tmp_path / file).write_bytes(data)
+    status, out, err = ours(name, args, stdin, tmp_path, files)
+    h_status, h_out, h_err = host([name, *args], stdin, tmp_path)
+    assert (out, status) == (h_out, h_status), f"{name} {args}: stderr {err!r}; host's {h_err!r}"
+    if stderr:
+        assert err.splitlines()[:1] == h_err.splitlines()[:1]
+    return err
+
+
+def cases(fast, slow):
+    """Parametrize over the fast cases and, marked slow, the others."""
+    return [*fast, *[pytest.param(*c, marks=pytest.mark.slow) for c in slow]]
+
+
+# --- inputs -----------------------------------------------------------------------------------
+A = b"one\ntwo\nthree\n"
+B = b"1\n2\n3\n4\n5\n"
+C = b"x\ny"                                     # the last line has no newline
+EMPTY = b""
+FILES = {"a": A, "b": B, "c": C, "e": EMPTY}
+
+
+# --- paste ------------------------------------------------------------------------------------
+PASTE = cases(
+    fast=[(["a", "b"], b""), (["-s", "a", "c"], b""), (["-d", ":,", "a", "b", "c"], b""),
+          (["-", "-"], B)],
+    slow=[(["a", "b", "c", "e"], b""), (["b", "a"], b""), (["e", "a"], b""), (["-s"], B),
+          (["-s", "-d", "\\n-", "b"], b""), (["-s", "e", "c", "e"], b""), (["-d", "", "a", "b"], b""),
+          (["-d", "\\0x", "a", "b", "c"], b""), (["-d", "\\t\\\\", "a", "b", "c"], b""),
+          (["a", "-", "b"], C), (["-", "-", "-"], B), ([], C), (["-z", "-"], b"a\0b\0c\0"),
+          (["-s", "-z", "-d", ",", "-"], b"a\0b\0c"), (["-d", "x\\", "a"], b""),
+          (["a", "nope"], b""), (["-s", "nope", "a"], b""), (["-q"], b""),
+          (["e", "e"], b""), (["a", "e", "e"], b""), (["-d", ":", "e", "a", "e"], b"")])
+
+
+@pytest.mark.parametrize("args,stdin", PASTE)
+def test_paste(tmp_path, args, stdin):
+    compare(tmp_path, "paste", args, stdin, FILES)
