@@ -213,6 +213,7 @@ int get_nf(void);
 void set_nf(int nf, int line);
 int split_string(const char *s, Array *a, const char *fs, regex_t *re, int line);
 int read_record(FILE *f, char **out, size_t *len);
+void forget_input(FILE *f);                                       /* fields.c: f is being closed */
 int next_main_record(char **out, size_t *len);   /* from the files of ARGV (or stdin) */
 
 /* io.c */

@@ -6,7 +6,9 @@
  * FS applies from the next record). FS " " (the default) splits on runs of blanks and newlines,
  * ignoring those at the ends; any other single character splits at that character; a longer FS
  * is an extended regular expression. RS is one character, or "" for paragraph mode: records are
- * separated by blank lines, and a newline always separates fields too.
+ * separated by blank lines, and a newline always separates fields too. A longer RS is an extended
+ * regular expression, as in gawk and mawk (POSIX leaves it open): RS = "\r\n" reads DOS lines,
+ * RS = "\n\n+" paragraphs that keep their leading blank lines' count, RS = "[,;]" items.
  *
  * The main input is the files named in ARGV (read when needed, so that BEGIN may change ARGV),
  * or standard input if there are none; an argument NAME=VALUE there assigns instead.
@@ -286,28 +288,157 @@ static void buffer_add(Buffer *b, char c)
     b->s[b->len] = '\0';
 }
 
+/*
+ * Text read past the end of a record. A regular-expression RS ends a record only at a match that
+ * ends before the text read so far does (more text might make it longer: "\n+"), so the text after
+ * that match waits here, one buffer per input stream, to be read first by the next record, with
+ * whatever RS is then. One RS character is read a byte at a time and leaves nothing behind.
+ */
+typedef struct Ahead {
+    FILE *f;
+    Buffer b;
+    size_t start;               /* b.s[start, b.len): not read yet */
+    struct Ahead *next;
+} Ahead;
+
+static Ahead *aheads;
+
+static Ahead *ahead_of(FILE *f)
+{
+    Ahead *a;
+    for (a = aheads; a; a = a->next)
+        if (a->f == f)
+            return a;
+    a = xmalloc(sizeof *a);
+    memset(a, 0, sizeof *a);
+    a->f = f;
+    a->next = aheads;
+    aheads = a;
+    return a;
+}
+
+/* f is being closed: what was read ahead of it goes (another stream may get its address). */
+void forget_input(FILE *f)
+{
+    for (Ahead **p = &aheads; *p; p = &(*p)->next) {
+        if ((*p)->f == f) {
+            Ahead *a = *p;
+            *p = a->next;
+            free(a->b.s);
+            free(a);
+            return;
+        }
+    }
+}
+
+/* The next byte of f: from what was read ahead first. */
+static int input_getc(FILE *f)
+{
+    for (Ahead *a = aheads; a; a = a->next) {
+        if (a->f != f)
+            continue;
+        if (a->start < a->b.len)
+            return (unsigned char)a->b.s[a->start++];
+        a->start = a->b.len = 0;        /* all read: a byte given back now goes back to f */
+        break;
+    }
+    return getc(f);
+}
+
+/* Give back the byte input_getc just returned (to what was read ahead, if it came from there). */
+static void input_ungetc(int c, FILE *f)
+{
+    for (Ahead *a = aheads; a; a = a->next) {
+        if (a->f == f && a->start > 0) {
+            a->start--;
+            return;
+        }
+    }
+    ungetc(c, f);
+}
+
 /* A paragraph: lines up to a blank line; the blank lines before it are skipped. */
 static int read_paragraph(FILE *f, Buffer *b)
 {
     int c;
-    while ((c = getc(f)) == '\n')
+    while ((c = input_getc(f)) == '\n')
         ;
     if (c == EOF)
         return 0;
-    for (; c != EOF; c = getc(f)) {
+    for (; c != EOF; c = input_getc(f)) {
         if (c == '\n') {
-            int d = getc(f);
+            int d = input_getc(f);
             if (d == '\n' || d == EOF) {
-                while ((d = getc(f)) == '\n')
+                while ((d = input_getc(f)) == '\n')
                     ;
                 if (d != EOF)
-                    ungetc(d, f);
+                    input_ungetc(d, f);
                 return 1;
             }
-            ungetc(d, f);
+            input_ungetc(d, f);
         }
         buffer_add(b, (char)c);
     }
+    return 1;
+}
+
+/* Add a line of f (up to its newline, at most 4 KiB) to b: 0 at the end of f. A line at a
+   time, so that a record of a pipe or a terminal is there once its line is. */
+static int read_more(FILE *f, Buffer *b)
+{
+    int c, n = 0;
+    while (n < 4096 && (c = getc(f)) != EOF) {
+        buffer_add(b, (char)c);
+        n++;
+        if (c == '\n')
+            break;
+    }
+    return n > 0;
+}
+
+/* The first non-empty match of re in a's unread text: 1 and its bounds, or 0. */
+static int find_separator(regex_t *re, Ahead *a, size_t *so, size_t *eo)
+{
+    regmatch_t m[1];
+    for (size_t from = a->start; from < a->b.len; from = (size_t)m[0].rm_so + 1) {
+        m[0].rm_so = (regoff_t)from;
+        m[0].rm_eo = (regoff_t)a->b.len;
+        if (regexec(re, a->b.s, 1, m, REG_STARTEND | (from > 0 ? REG_NOTBOL : 0)) != 0)
+            return 0;
+        if (m[0].rm_eo > m[0].rm_so) {
+            *so = (size_t)m[0].rm_so;
+            *eo = (size_t)m[0].rm_eo;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A record ended by a match of the regular expression re. */
+static int read_regex_record(FILE *f, regex_t *re, Buffer *out)
+{
+    Ahead *a = ahead_of(f);
+    size_t so, eo;
+    int more = 1;
+    if (a->start > 0 && a->start >= a->b.len / 2) {     /* drop what was read */
+        memmove(a->b.s, a->b.s + a->start, a->b.len - a->start + 1);
+        a->b.len -= a->start;
+        a->start = 0;
+    }
+    for (;;) {
+        if (find_separator(re, a, &so, &eo) && (eo < a->b.len || !more))
+            break;
+        if (!more) {
+            if (a->start == a->b.len)
+                return 0;
+            so = eo = a->b.len;     /* the last record, without a separator */
+            break;
+        }
+        more = read_more(f, &a->b);
+    }
+    for (size_t i = a->start; i < so; i++)
+        buffer_add(out, a->b.s[i]);
+    a->start = eo;
     return 1;
 }
 
@@ -318,13 +449,13 @@ int read_record(FILE *f, char **out, size_t *len)
     Buffer b = {0};
     int got;
     if (strlen(rs) > 1)
-        fatal(0, "RS of more than one character is not supported");
-    if (rs[0] == '\0')
+        got = read_regex_record(f, compile_regex(rs, 0), &b);
+    else if (rs[0] == '\0')
         got = read_paragraph(f, &b);
     else {
         int c;
         got = 0;
-        while ((c = getc(f)) != EOF) {
+        while ((c = input_getc(f)) != EOF) {
             got = 1;
             if (c == (unsigned char)rs[0])
                 break;
@@ -397,6 +528,7 @@ int next_main_record(char **out, size_t *len)
             set_var_num(v_FNR, to_num(&v_FNR->val) + 1);
             return 1;
         }
+        forget_input(main_input);
         if (main_input != stdin)
             fclose(main_input);
         main_input = NULL;

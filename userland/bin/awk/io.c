@@ -101,6 +101,7 @@ static int exit_status(int status)
 
 static int close_one(Stream *s)
 {
+    forget_input(s->f);
     if (s->f == stdout || s->f == stderr)
         return fflush(s->f);
     if (s->f == stdin)
