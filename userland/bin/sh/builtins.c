@@ -255,8 +255,9 @@ static char *read_file(const char *path)
     return sb_take(&sb);
 }
 
-/* . file: run the file's commands in this shell. A name without / is looked for in $PATH first.
- * Messages from its commands name the file as it was found ("sh: 2: /dir/file: x: not found"). */
+/* . file: run the file's commands in this shell. A name without / is looked for in $PATH only,
+ * not in the working directory (POSIX, dash: `. ./file` for that one). Messages from its
+ * commands name the file as it was found ("sh: 2: /dir/file: x: not found"). */
 static int builtin_source(int argc, char **argv)
 {
     char *text = NULL, *found = NULL;
@@ -283,9 +284,11 @@ static int builtin_source(int argc, char **argv)
             else
                 sb_free(&full);
         }
-    }
-    if (text == NULL)
+        if (text == NULL)
+            sh_error("%s: %s: not found", argv[0], argv[1]);
+    } else {
         text = read_file(argv[1]);
+    }
     if (text == NULL)
         sh_error("%s: cannot open %s: %s", argv[0], argv[1], open_error(errno, 0));
     sh.context = found ? found : argv[1];
