@@ -3,6 +3,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
 (LC_ALL=C): standard output and exit status must be equal.
 
     paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
+    comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
 given /host/NAME and the host's NAME (run in tmp_path), and "/host/" is taken out of ufos's output
@@ -79,3 +80,26 @@ PASTE = cases(
 @pytest.mark.parametrize("args,stdin", PASTE)
 def test_paste(tmp_path, args, stdin):
     compare(tmp_path, "paste", args, stdin, FILES)
+
+
+# --- comm -------------------------------------------------------------------------------------
+S1 = b"apple\nbanana\ncherry\ndate\nfig\n"
+S2 = b"banana\ncherry\ncherry\negg\nfig\ngrape"
+UNSORTED = b"pear\napple\nzoo\n"
+COMM_FILES = {"s1": S1, "s2": S2, "u": UNSORTED, "e": EMPTY, "pre": b"a\nab\nb\n", "pre2": b"ab\nabc\n"}
+COMM = cases(
+    fast=[(["s1", "s2"], b""), (["-12", "s1", "s2"], b""), (["-3", "s1", "-"], S2), (["u", "s1"], b"")],
+    slow=[(["-1", "s1", "s2"], b""), (["-2", "s1", "s2"], b""), (["-13", "s1", "s2"], b""),
+          (["-23", "s1", "s2"], b""), (["-123", "s1", "s2"], b""), (["s2", "s1"], b""),
+          (["e", "s1"], b""), (["s1", "e"], b""), (["pre", "pre2"], b""), (["u", "u"], b""),
+          (["s1", "u"], b""), (["--check-order", "u", "s1"], b""), (["--nocheck-order", "u", "s1"], b""),
+          (["--check-order", "u", "u"], b""), (["--output-delimiter=::", "s1", "s2"], b""),
+          (["--output-delimiter=", "s1", "s2"], b""), (["--total", "s1", "s2"], b""),
+          (["--total", "-2", "--output-delimiter=,", "s1", "s2"], b""), (["-z", "-", "s1"], b"apple\0fig\0"),
+          (["s1"], b""), ([], b""), (["s1", "s2", "u"], b""), (["s1", "nope"], b""), (["-4", "s1", "s2"], b""),
+          (["--output-delimiter=a", "--output-delimiter=b", "s1", "s2"], b"")])
+
+
+@pytest.mark.parametrize("args,stdin", COMM)
+def test_comm(tmp_path, args, stdin):
+    compare(tmp_path, "comm", args, stdin, COMM_FILES, stderr=True)
