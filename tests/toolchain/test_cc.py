@@ -958,6 +958,14 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("_Alignas(8192) char x;", "requested alignment 8192 of 'x' is more than ufos supports here (4096)"),
     ("int main(void) { _Alignas(32) char x = 0; return x; }", "requested alignment 32 of 'x' is more than ufos supports here (16)"),
     ("struct s { _Alignas(32) char x; };", "requested alignment 32 of 'x' is more than ufos supports here (16)"),
+    ("int x __attribute__((aligned(3)));", "requested alignment 3 is not a power of 2"),
+    ("struct s { char c; } __attribute__((aligned(32)));",
+     "requested alignment 32 of 'struct s' is more than ufos supports here (16)"),
+    ("typedef int aligned_int __attribute__((aligned(16)));",
+     "alignment given to typedef 'aligned_int': ufos cc cannot align a type name"),
+    ("typedef _Alignas(16) int aligned_int;", "alignment given to typedef 'aligned_int'"),
+    ("struct __attribute__((aligned(16))) s { char c; };",
+     "ufos cc takes __attribute__((aligned)) on a struct after its closing brace"),
 ])
 def test_compile_errors(src, message):
     e = compile_error(src)

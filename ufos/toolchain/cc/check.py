@@ -358,7 +358,18 @@ class Checker(ExprChecker):
                 names.add(m.name)
         T.layout(t.info, members)
         self.check_packing(t, self.packing(node), loc)
+        self.align_struct(t, node, loc)
         return t
+
+    def align_struct(self, t: StructType, node, loc) -> None:
+        """`struct s {...} __attribute__((aligned(n)))` (parse.py): gcc raises the struct's
+        alignment to n, and its size to a multiple of it; a smaller n changes nothing."""
+        for spec in node.attributes or []:
+            for a in spec.attributes:
+                if a.name == "aligned":
+                    n = self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{t}'", loc)
+                    t.info.align = max(t.info.align, n)
+                    t.info.size = T.align_to(t.info.size, t.info.align)
 
     def packing(self, node) -> tuple[int | None, str]:
         """What caps the alignment of a struct's members in gcc: (1, its __attribute__((packed)))
@@ -423,6 +434,20 @@ class Checker(ExprChecker):
             raise error_at(loc, f"field '{d.name}' has incomplete type '{t}'")
         return [T.Member(d.name, t, 0, width, align=self.explicit_align(d, t, STACK_ALIGN_MAX))]
 
+    def alignment_value(self, alignment, most: int, what: str, loc) -> int:
+        """The alignment an _Alignas (or an aligned attribute) of `what` asks for: a type's, or
+        a constant that is a power of two (or 0), no greater than most."""
+        loc = loc_of(alignment) or loc
+        if isinstance(alignment, c_ast.Typename):
+            n = self.resolve(alignment).align
+        else:
+            n = self.const_int(alignment, "requested alignment")
+        if n < 0 or n & (n - 1):
+            raise error_at(loc, f"requested alignment {n} is not a power of 2")
+        if n > most:
+            raise error_at(loc, f"requested alignment {n} of {what} is more than ufos supports here ({most})")
+        return n
+
     def explicit_align(self, d: c_ast.Decl, t: Type, most: int) -> int:
         """The alignment d's _Alignas specifiers ask for, 1 if none (C11 6.7.5): the strictest of
         them, each a power of two or 0 (no effect), none weaker than t's own. `most` is the largest
@@ -430,16 +455,7 @@ class Checker(ExprChecker):
         leaves which extended alignments are supported to the implementation."""
         align = 0                                   # 0: no effect (none given, or each 0)
         for spec in d.align or []:
-            loc = loc_of(spec.alignment) or loc_of(d)
-            if isinstance(spec.alignment, c_ast.Typename):
-                n = self.resolve(spec.alignment).align
-            else:
-                n = self.const_int(spec.alignment, "requested alignment")
-            if n < 0 or n & (n - 1):
-                raise error_at(loc, f"requested alignment {n} is not a power of 2")
-            if n > most:
-                raise error_at(loc, f"requested alignment {n} of '{d.name}' is more than ufos supports here ({most})")
-            align = max(align, n)
+            align = max(align, self.alignment_value(spec.alignment, most, f"'{d.name}'", loc_of(d)))
         if 0 < align < t.align:
             raise error_at(loc_of(d), f"'_Alignas' cannot reduce the alignment of '{d.name}' (below {t.align})")
         return max(align, 1)

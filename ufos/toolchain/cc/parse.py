@@ -11,7 +11,7 @@ import re
 from pycparser import c_ast, c_parser
 
 from ufos.toolchain.cc.errors import MAX_ERRORS, CompileError, CompileErrors, Loc
-from ufos.toolchain.cc.preprocess import PACKED_MARK
+from ufos.toolchain.cc.preprocess import ALIGNED_MARK, PACKED_MARK
 
 # Typedef names the compiler knows without a header. check.py gives the __intcap ones their
 # meaning (a 16-byte integer that is a capability); the others are ordinary C.
@@ -70,34 +70,80 @@ class _Parser(c_parser.CParser):
         self.clex.token = self.token_without_packed
         self.packed_after: dict[int, object] = {}    # id(token) -> the PACKED_MARK right after it
         self.packed_taken: set[int] = set()          # id()s of the PACKED_MARKs a struct took
+        self.attribute_alignas: set[int] = set()     # id()s of the _Alignas an ALIGNED_MARK became
+        self.declarator_alignas: dict[int, list] = {}    # id(declarator) -> its trailing ones
         self.last_token = None
 
     def token_without_packed(self):
         """The lexer's next token, PACKED_MARKs (__attribute__((packed)), see preprocess.py)
-        left out and remembered by the token before them, for _parse_struct_or_union_specifier."""
+        left out and remembered by the token before them, for _parse_struct_or_union_specifier.
+        An ALIGNED_MARK (__attribute__((aligned(n)))) becomes an _Alignas(n): where gcc's
+        attribute stands before the declarators, that is what it means; where _Alignas cannot
+        stand (after a declarator or a struct's `}`), the overrides below take it."""
         tok = self.read_token()
         while tok is not None and tok.type == "ID" and tok.value == PACKED_MARK:
             self.packed_after[id(self.last_token)] = tok
             tok = self.read_token()
+        if tok is not None and tok.type == "ID" and tok.value == ALIGNED_MARK:
+            tok.type, tok.value = "_ALIGNAS", "__attribute__((aligned))"    # (as errors name it)
+            self.attribute_alignas.add(id(tok))
         self.last_token = tok
         return tok
+
+    def _attribute_alignas(self) -> list:
+        """The Alignas nodes of the __attribute__((aligned(n)))s next in the input."""
+        specs = []
+        while (tok := self._peek()) is not None and id(tok) in self.attribute_alignas:
+            specs.append(self._parse_alignment_specifier())
+        return specs
+
+    def _parse_declarator_kind(self, kind, allow_paren):
+        """pycparser's, plus gcc's `int x __attribute__((aligned(n)))` (a variable, a member or
+        a parameter): the declarator's own _Alignas, kept for _build_declarations."""
+        decl = super()._parse_declarator_kind(kind, allow_paren)
+        if specs := self._attribute_alignas():
+            self.declarator_alignas[id(decl)] = specs
+        return decl
+
+    def _build_declarations(self, spec, decls, typedef_namespace=False):
+        """pycparser's, where each declarator may bring _Alignas of its own (gcc's trailing
+        aligned attribute), added to those of the declaration's specifiers. A typedef with an
+        alignment is an error: C11 allows no _Alignas there (6.7.5), and ufos cc's types have
+        no alignment of their own as gcc's aligned typedefs do."""
+        aligns = [self.declarator_alignas.get(id(info["decl"]), []) for info in decls]
+        declarations = super()._build_declarations(spec, decls, typedef_namespace)
+        for declaration, align in zip(declarations, aligns):
+            if isinstance(declaration, c_ast.Typedef) and (align or spec["alignment"]):
+                raise CompileError(_loc(declaration.coord), f"alignment given to typedef '{declaration.name}': "
+                                   "ufos cc cannot align a type name; align the variables or members")
+            if align:
+                declaration.align = (declaration.align or []) + align
+        return declarations
 
     def _parse_struct_or_union_specifier(self) -> c_ast.Node:
         """pycparser's, plus gcc's `struct __attribute__((packed)) s {...}` and `struct s {...}
         __attribute__((packed))`: the struct gets the attribute gnu::packed, as C23's
-        `[[gnu::packed]]` would give it (check.py decides what to make of it)."""
+        `[[gnu::packed]]` would give it (check.py decides what to make of it). Likewise `struct s
+        {...} __attribute__((aligned(n)))` gets gnu::aligned(n), which raises the struct's own
+        alignment (and so its size); between `struct` and the name, aligned is an error."""
         keyword = self._peek()
+        if (tok := self._peek(2)) is not None and id(tok) in self.attribute_alignas:
+            raise CompileError(_loc(self._tok_coord(tok)), "ufos cc takes __attribute__((aligned)) on a struct "
+                               "after its closing brace, not after the keyword")
         node = super()._parse_struct_or_union_specifier()
         mark = self.packed_after.get(id(keyword))
+        attributes = []
         if node.decls is not None:
             closing = self._tokens._buffer[self._tokens._index - 1]     # the `}`
             self._peek()                # reads on past a PACKED_MARK after it
             mark = self.packed_after.get(id(closing)) or mark
+            attributes += [c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord)
+                           for spec in self._attribute_alignas()]
         if mark is not None:            # (kept, not popped: the parser may backtrack and reparse)
             self.packed_taken.add(id(mark))
-            coord = self._tok_coord(mark)
-            node.attributes = (node.attributes or []) + [
-                c_ast.AttributeSpecifier([c_ast.Attribute("packed", "gnu", None, coord)], coord)]
+            attributes.append(c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark)))
+        if attributes:
+            node.attributes = (node.attributes or []) + [c_ast.AttributeSpecifier(attributes, attributes[0].coord)]
         return node
 
     def parse(self, text, filename="", debug=False):

@@ -86,12 +86,14 @@ PREDEFINED = {
 PASSED_THROUGH = {"pragma", "line", "ident"}   # directives pycparser reads (or we drop) itself
 DEFINED_MARK = "__ufos_defined_"     # `defined(X)` while an #if expression is expanded (see evalexpr)
 PACKED_MARK = "__ufos_packed__"      # what __attribute__((packed)) becomes (see macro_expand_args)
+ALIGNED_MARK = "__ufos_aligned__"    # what __attribute__((aligned(n))) becomes: ALIGNED_MARK(n)
+BIGGEST_ALIGNMENT = 16               # `aligned` without n: gcc's __BIGGEST_ALIGNMENT__ on AArch64
 # What `#if __has_attribute(x)` says ufos cc has: attributes it may ignore without changing what
-# the program does (hints), and packed, which it refuses where it would change a layout (check.py).
-# Not `aligned`: ufos cc ignores it, which does change a layout.
+# the program does (hints), packed, which it refuses where it would change a layout (check.py),
+# and aligned, which it honours as _Alignas (parse.py).
 ATTRIBUTES = {"unused", "used", "maybe_unused", "noreturn", "noinline", "always_inline", "const",
               "pure", "cold", "hot", "format", "nonnull", "returns_nonnull", "malloc", "sentinel",
-              "deprecated", "warn_unused_result", "fallthrough", "packed"}
+              "deprecated", "warn_unused_result", "fallthrough", "packed", "aligned"}
 # What `#if __has_feature(x)` says it has: CHERI Clang's capabilities (purecap or hybrid, pointers
 # that are, or may be declared, capabilities), and the C11 features Clang names so.
 FEATURES = {"capabilities", "c_alignas", "c_alignof", "c_generic_selections", "c_static_assert"}
@@ -152,17 +154,49 @@ class _Preprocessor(pcpp.Preprocessor):
                            f"invalid preprocessing directive #{directive.value}")
 
     def macro_expand_args(self, macro, args):
-        """`__attribute__((...))` vanishes (ufos cc ignores gcc's attributes), except `packed`,
-        which would change a struct's layout: it becomes PACKED_MARK for the parser (parse.py),
-        so that the checker can refuse a struct it would lay out differently from gcc."""
+        """`__attribute__((...))` vanishes (ufos cc ignores gcc's attributes), except the two
+        that change a layout. `packed` becomes PACKED_MARK for the parser (parse.py), so that the
+        checker can refuse a struct it would lay out differently from gcc; `aligned(n)` becomes
+        ALIGNED_MARK(n), which the parser reads as `_Alignas(n)` of what the attribute is on."""
         if macro.name != "__attribute__":
             return super().macro_expand_args(macro, args)
-        for tok in (tok for arg in args for tok in arg):
-            if tok.type == self.t_ID and tok.value in ("packed", "__packed__"):
-                mark = copy.copy(tok)
-                mark.value = PACKED_MARK
-                return [mark]
-        return []
+        toks = [tok for arg in args for tok in arg]       # `(a, b(x), c)`, the one argument
+        out = []
+        for i, tok in enumerate(toks):
+            if tok.type != self.t_ID:
+                continue
+            if tok.value in ("packed", "__packed__"):
+                out += [self.mark(tok, " ", "CPP_WS"), self.mark(tok, PACKED_MARK)]
+            elif tok.value in ("aligned", "__aligned__"):
+                operand = self.parenthesized(toks, i + 1)
+                if not operand:         # gcc: the most any type needs
+                    operand = [self.mark(tok, "(", "CPP_LPAREN"), self.mark(tok, str(BIGGEST_ALIGNMENT), self.t_INTEGER),
+                               self.mark(tok, ")", "CPP_RPAREN")]
+                out += [self.mark(tok, " ", "CPP_WS"), self.mark(tok, ALIGNED_MARK), *operand]
+        return out
+
+    @staticmethod
+    def mark(tok, value, kind=None):
+        """A copy of tok (its place in the file) that reads value (a token of kind, if given:
+        the spaces between marks keep two of them from running together in the text)."""
+        mark = copy.copy(tok)
+        mark.value = value
+        mark.type = kind or tok.type
+        return mark
+
+    def parenthesized(self, toks, i) -> list:
+        """The tokens of the parenthesized group that starts at toks[i] (whitespace aside),
+        parentheses included; [] if none starts there."""
+        while i < len(toks) and toks[i].type in self.t_WS:
+            i += 1
+        if i == len(toks) or toks[i].value != "(":
+            return []
+        depth = 0
+        for j in range(i, len(toks)):
+            depth += {"(": 1, ")": -1}.get(toks[j].value, 0)
+            if depth == 0:
+                return toks[i:j + 1]
+        return toks[i:]
 
     def evalexpr(self, tokens):
         """An #if expression, where `defined` may also come out of a macro (`#define HAS_X
