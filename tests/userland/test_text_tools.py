@@ -3,6 +3,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
 (LC_ALL=C): standard output and exit status must be equal.
 
     paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
+    nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -61,20 +62,20 @@ A = b"one\ntwo\nthree\n"
 B = b"1\n2\n3\n4\n5\n"
 C = b"x\ny"                                     # the last line has no newline
 EMPTY = b""
-FILES = {"a": A, "b": B, "c": C, "e": EMPTY}
+FILES = {"fa": A, "fb": B, "fc": C, "fe": EMPTY}
 
 
 # --- paste ------------------------------------------------------------------------------------
 PASTE = cases(
-    fast=[(["a", "b"], b""), (["-s", "a", "c"], b""), (["-d", ":,", "a", "b", "c"], b""),
+    fast=[(["fa", "fb"], b""), (["-s", "fa", "fc"], b""), (["-d", ":,", "fa", "fb", "fc"], b""),
           (["-", "-"], B)],
-    slow=[(["a", "b", "c", "e"], b""), (["b", "a"], b""), (["e", "a"], b""), (["-s"], B),
-          (["-s", "-d", "\\n-", "b"], b""), (["-s", "e", "c", "e"], b""), (["-d", "", "a", "b"], b""),
-          (["-d", "\\0x", "a", "b", "c"], b""), (["-d", "\\t\\\\", "a", "b", "c"], b""),
-          (["a", "-", "b"], C), (["-", "-", "-"], B), ([], C), (["-z", "-"], b"a\0b\0c\0"),
-          (["-s", "-z", "-d", ",", "-"], b"a\0b\0c"), (["-d", "x\\", "a"], b""),
-          (["a", "nope"], b""), (["-s", "nope", "a"], b""), (["-q"], b""),
-          (["e", "e"], b""), (["a", "e", "e"], b""), (["-d", ":", "e", "a", "e"], b"")])
+    slow=[(["fa", "fb", "fc", "fe"], b""), (["fb", "fa"], b""), (["fe", "fa"], b""), (["-s"], B),
+          (["-s", "-d", "\\n-", "fb"], b""), (["-s", "fe", "fc", "fe"], b""), (["-d", "", "fa", "fb"], b""),
+          (["-d", "\\0x", "fa", "fb", "fc"], b""), (["-d", "\\t\\\\", "fa", "fb", "fc"], b""),
+          (["fa", "-", "fb"], C), (["-", "-", "-"], B), ([], C), (["-z", "-"], b"a\0b\0c\0"),
+          (["-s", "-z", "-d", ",", "-"], b"a\0b\0c"), (["-d", "x\\", "fa"], b""),
+          (["fa", "nope"], b""), (["-s", "nope", "fa"], b""), (["-q"], b""),
+          (["fe", "fe"], b""), (["fa", "fe", "fe"], b""), (["-d", ":", "fe", "fa", "fe"], b"")])
 
 
 @pytest.mark.parametrize("args,stdin", PASTE)
@@ -86,12 +87,12 @@ def test_paste(tmp_path, args, stdin):
 S1 = b"apple\nbanana\ncherry\ndate\nfig\n"
 S2 = b"banana\ncherry\ncherry\negg\nfig\ngrape"
 UNSORTED = b"pear\napple\nzoo\n"
-COMM_FILES = {"s1": S1, "s2": S2, "u": UNSORTED, "e": EMPTY, "pre": b"a\nab\nb\n", "pre2": b"ab\nabc\n"}
+COMM_FILES = {"s1": S1, "s2": S2, "u": UNSORTED, "fe": EMPTY, "pre": b"a\nab\nb\n", "pre2": b"ab\nabc\n"}
 COMM = cases(
     fast=[(["s1", "s2"], b""), (["-12", "s1", "s2"], b""), (["-3", "s1", "-"], S2), (["u", "s1"], b"")],
     slow=[(["-1", "s1", "s2"], b""), (["-2", "s1", "s2"], b""), (["-13", "s1", "s2"], b""),
           (["-23", "s1", "s2"], b""), (["-123", "s1", "s2"], b""), (["s2", "s1"], b""),
-          (["e", "s1"], b""), (["s1", "e"], b""), (["pre", "pre2"], b""), (["u", "u"], b""),
+          (["fe", "s1"], b""), (["s1", "fe"], b""), (["pre", "pre2"], b""), (["u", "u"], b""),
           (["s1", "u"], b""), (["--check-order", "u", "s1"], b""), (["--nocheck-order", "u", "s1"], b""),
           (["--check-order", "u", "u"], b""), (["--output-delimiter=::", "s1", "s2"], b""),
           (["--output-delimiter=", "s1", "s2"], b""), (["--total", "s1", "s2"], b""),
@@ -103,3 +104,24 @@ COMM = cases(
 @pytest.mark.parametrize("args,stdin", COMM)
 def test_comm(tmp_path, args, stdin):
     compare(tmp_path, "comm", args, stdin, COMM_FILES, stderr=True)
+
+
+# --- nl ---------------------------------------------------------------------------------------
+PROSE = b"first\n\n  indented\n\n\n\nlast one\n\tx\n"
+PAGES = b"head\n\\:\\:\\:\nh1\n\\:\\:\nb1\n\nb2\n\\:\nf1\n\\:\\:\\:\nh2\n\\:\\:\nb3\n"
+NL = cases(
+    fast=[([], PROSE), (["-b", "a", "-n", "ln"], PROSE), (["-n", "rz", "-w", "3", "-s", ": ", "-v", "5", "-i", "2"], PROSE),
+          ([], PAGES)],
+    slow=[(["-b", "n"], PROSE), (["-b", "t", "-n", "rz"], PROSE), (["-w", "1"], B * 3),
+          (["-b", "a", "-l", "2"], PROSE), (["-b", "a", "-l", "3"], PROSE), (["-b", "pi"], PROSE),
+          (["-b", "p^[a-z]*$"], PROSE), (["-s", ""], PROSE), (["-v", "-3"], B), (["-v", "0", "-i", "0"], B),
+          (["-v", "-3", "-n", "rz"], B), (["-h", "a", "-f", "t"], PAGES), (["-p"], PAGES),
+          (["-p", "-h", "a", "-b", "a", "-f", "a"], PAGES), (["-d", "@"], b"a\n@:\nb\n@:@:@:\nc\n"),
+          (["-d", "xy"], b"a\nxyxy\nb\nxy\nc\n"), ([], C), ([], EMPTY), (["fa", "-", "fc"], A),
+          (["fa", "nope"], b""), (["-b", "x"], b""), (["-n", "lz"], b""), (["-w", "0"], b""),
+          (["-l", "0"], b""), (["-v", "x"], b""), (["-y"], b"")])
+
+
+@pytest.mark.parametrize("args,stdin", NL)
+def test_nl(tmp_path, args, stdin):
+    compare(tmp_path, "nl", args, stdin, FILES)
