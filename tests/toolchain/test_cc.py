@@ -964,6 +964,8 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("typedef int aligned_int __attribute__((aligned(16)));",
      "alignment given to typedef 'aligned_int': ufos cc cannot align a type name"),
     ("typedef _Alignas(16) int aligned_int;", "alignment given to typedef 'aligned_int'"),
+    ("void f(char c __attribute__((aligned(16))));", "alignment may not be specified for parameter 'c'"),
+    ("void f(_Alignas(16) char c) {}", "alignment may not be specified for parameter 'c'"),
     ("struct __attribute__((aligned(16))) s { char c; };",
      "ufos cc takes __attribute__((aligned)) on a struct after its closing brace"),
 ])

@@ -244,6 +244,8 @@ class Checker(ExprChecker):
                 variadic = True
             elif isinstance(p, c_ast.ID):
                 raise error_at(loc_of(p), "a parameter list without types is only allowed in a function definition")
+            elif getattr(p, "align", None):     # C11 6.7.5p2; gcc: also its aligned attribute
+                raise error_at(loc_of(p), f"alignment may not be specified for parameter '{p.name}'")
             else:
                 self.in_params += 1
                 try:
