@@ -669,7 +669,9 @@ static int builtin_getopts(int argc, char **argv)
         here.letter = 0;
     }
     var_set(argv[2], found, 0);
-    set_number("OPTIND", here.index);       /* (which restarts the state: set it after) */
+    /* Inside a group such as -abc, OPTIND already names the argument after it (as dash's
+     * does); the state remembers the letter. Setting it restarts the state: set it first. */
+    set_number("OPTIND", here.index + (here.letter != 0));
     *params_getopts() = here;
     return 0;
 }

@@ -50,6 +50,7 @@ void vars_init(char **envp)
         var_set("PATH", "/bin", V_EXPORT);
     if (var_get("IFS") == NULL)
         var_set("IFS", " \t\n", 0);
+    var_set("OPTIND", "1", 0);          /* POSIX: whatever the environment said */
 }
 
 const char *var_get(const char *name)
