@@ -98,6 +98,7 @@ SIGNALS = [0, SIG.SIGINT, SIG.SIGTERM, SIG.SIGKILL, SIG.SIGSTOP, SIG.SIGCONT, SI
 # arguments is replaced by garbage of any kind anyway, and one in ten pointers is made wrong.
 SPECS = {
     "read": ("fd", "out", "len"), "write": ("fd", "in", "len"),
+    "pread64": ("fd", "out", "len", "offset"), "pwrite64": ("fd", "in", "len", "offset"),
     "openat": ("dirfd", "path", "oflags", "mode"), "close": ("fd",),
     "lseek": ("fd", "offset", "whence"), "dup": ("fd",), "dup3": ("fd", "fd", "oflags"),
     "fcntl": ("fd", "fcntl", "int"), "pipe2": ("out8", "oflags"), "fstat": ("fd", "out"),
@@ -184,7 +185,9 @@ class Fuzzer:
 
     def install_files(self, program: bytes) -> None:
         """What the μprocesses find in /tmp: the program, corrupt copies of it, scripts. (They
-        may unlink or overwrite them: step() puts back what is missing, now and then.)"""
+        may unlink or overwrite them: step() puts back what is missing, now and then, and the
+        program itself if a write or pwrite changed it, so that execve keeps being tried on a
+        good executable too.)"""
         root = self.k.fs.root
         tmp = root.lookup("tmp")
         if tmp is None:
@@ -199,6 +202,9 @@ class Fuzzer:
         del bad[2][self.rng.randrange(64, len(program)):]                    # truncated
         files = {"prog": program, "bad0": bad[0], "bad1": bad[1], "bad2": bad[2],
                  "script": b"#!/tmp/prog -x\n", "loop": b"#!/tmp/loop\n", "f0": b"hello\n"}
+        prog = tmp.lookup("prog")
+        if isinstance(prog, RamFile) and prog.data != program:
+            tmp.unlink("prog")
         for name, data in files.items():
             if tmp.lookup(name) is None:
                 tmp.add(name, RamFile(bytes(data), mode=0o755))

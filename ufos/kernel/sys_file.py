@@ -1,5 +1,6 @@
-"""System calls on files and the file system (xv6's sysfile.c): open, read, write, close, seek,
-dup, fcntl, pipe, stat, directories, names, truncation, modes and times, and the terminal ioctls.
+"""System calls on files and the file system (xv6's sysfile.c): open, read, write (also at an
+offset: pread, pwrite), close, seek, dup, fcntl, pipe, stat, directories, names, truncation, modes
+and times, and the terminal ioctls.
 The files themselves are in fs/ (the trees), file.py (descriptors), pipe.py and tty.py.
 """
 from __future__ import annotations
@@ -48,6 +49,36 @@ def sys_write(k, p, a: Args):
     f, n = p.fds.get(a.int32(0)), a.int(2)
     data = a.read(1, n)
     return nonblocking(f, lambda: f.write(k, p, data))
+
+
+def at_offset(f: File, offset: int, transfer):
+    """pread and pwrite: transfer() at offset, the file's own offset left as it was. Only a file
+    that can seek has offsets (ESPIPE), and a regular file never blocks, so nothing runs in
+    between that could see the borrowed offset."""
+    if not f.node.seekable:
+        raise SyscallError(E.ESPIPE)
+    if not 0 <= offset <= OFF_MAX:
+        raise SyscallError(E.EINVAL)
+    saved, f.offset = f.offset, offset
+    try:
+        return transfer()
+    finally:
+        f.offset = saved
+
+
+def sys_pread64(k, p, a: Args):
+    f, n = p.fds.get(a.int32(0)), a.int(2)
+    va = a.writable(1, n) if n else 0
+    data = at_offset(f, a.sint(3), lambda: f.read(k, p, min(n, 1 << 20)) if n else b"")
+    p.space.write(va, data)
+    return len(data)
+
+
+def sys_pwrite64(k, p, a: Args):
+    """As on Linux, a file opened with O_APPEND is appended to whatever the offset."""
+    f, n = p.fds.get(a.int32(0)), a.int(2)
+    data = a.read(1, n)
+    return at_offset(f, a.sint(3), lambda: f.write(k, p, data))
 
 
 def sys_openat(k, p, a: Args):

@@ -22,8 +22,8 @@ from ufos.kernel.uaccess import NO_RETURN, RESTART, Args
 from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_faccessat, sys_fchmod,
                                   sys_fchmodat, sys_fcntl, sys_fstat, sys_fsync, sys_ftruncate, sys_getcwd,
                                   sys_getdents64, sys_ioctl, sys_lseek, sys_mkdirat, sys_newfstatat, sys_openat,
-                                  sys_pipe2, sys_read, sys_renameat, sys_truncate, sys_unlinkat, sys_utimensat,
-                                  sys_write)
+                                  sys_pipe2, sys_pread64, sys_pwrite64, sys_read, sys_renameat, sys_truncate,
+                                  sys_unlinkat, sys_utimensat, sys_write)
 from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_uname import sys_uname
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
@@ -43,6 +43,7 @@ from ufos.kernel.sys_time import (sys_clock_getres, sys_clock_gettime, sys_clock
 # number -> handler (clone is fork: sys_proc.py says why)
 HANDLERS = {
     SYS.read: sys_read, SYS.write: sys_write, SYS.openat: sys_openat, SYS.close: sys_close,
+    SYS.pread64: sys_pread64, SYS.pwrite64: sys_pwrite64,
     SYS.lseek: sys_lseek, SYS.dup: sys_dup, SYS.dup3: sys_dup3, SYS.fcntl: sys_fcntl,
     SYS.pipe2: sys_pipe2, SYS.fstat: sys_fstat, SYS.newfstatat: sys_newfstatat,
     SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat,

@@ -25,6 +25,16 @@ ssize_t write(int fd, const void *buf, size_t count)
     return syscall3(SYS_write, fd, buf, count);
 }
 
+ssize_t pread(int fd, void *buf, size_t count, off_t offset)
+{
+    return syscall4(SYS_pread64, fd, buf, count, offset);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset)
+{
+    return syscall4(SYS_pwrite64, fd, buf, count, offset);
+}
+
 /* open(path, flags) or open(path, flags, mode): the mode is there only with O_CREAT. */
 int openat(int dirfd, const char *pathname, int flags, ...)
 {

@@ -41,6 +41,8 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_lseek 62
 #define SYS_read 63
 #define SYS_write 64
+#define SYS_pread64 67
+#define SYS_pwrite64 68
 #define SYS_ppoll 73
 #define SYS_readlinkat 78
 #define SYS_newfstatat 79
