@@ -113,6 +113,7 @@ FILE *fopen(const char *pathname, const char *mode);
 FILE *fdopen(int fd, const char *mode);
 FILE *freopen(const char *pathname, const char *mode, FILE *stream);
 FILE *tmpfile(void);                /* a scratch file in /tmp, gone when closed */
+char *tmpnam(char *s);              /* a name in /tmp no file has yet, in s (L_tmpnam bytes) */
 FILE *popen(const char *command, const char *mode);     /* "r" or "w": a pipe to sh -c command */
 int pclose(FILE *stream);           /* close it, and wait: the command's status */
 FILE *fmemopen(void *buf, size_t size, const char *mode);  /* a stream on size bytes at buf */

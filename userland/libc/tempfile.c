@@ -1,9 +1,11 @@
 /*
- * tempfile.c - temporary files: mkstemp and mkdtemp (POSIX, <stdlib.h>) and tmpfile (<stdio.h>).
+ * tempfile.c - temporary files: mkstemp and mkdtemp (POSIX, <stdlib.h>), tmpfile and tmpnam
+ * (<stdio.h>).
  *
  * A template's last six characters, "XXXXXX", become letters and digits drawn from the process
  * id, the time and a counter; the file or directory is then created only if nothing has that
- * name yet (O_EXCL, or mkdir's EEXIST), and another name is tried if something has.
+ * name yet (O_EXCL, or mkdir's EEXIST), and another name is tried if something has. tmpnam
+ * only finds a name nothing has yet (it creates nothing, so another process may take it).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -89,4 +91,20 @@ FILE *tmpfile(void)
     if (f == NULL)
         close(fd);
     return f;
+}
+
+/* A name that no file has (C11 7.21.4.4), "/tmp/fileXXXXXX" as glibc makes them, written into s
+ * (at least L_tmpnam bytes) or, s NULL, into a static buffer; NULL if none was found. */
+char *tmpnam(char *s)
+{
+    static char buffer[L_tmpnam];
+    char name[] = "/tmp/fileXXXXXX";
+    struct stat st;
+
+    for (int i = 0; i < ATTEMPTS; i++) {
+        fill_suffix(name + sizeof name - 1 - SUFFIX_LEN);
+        if (lstat(name, &st) != 0 && errno == ENOENT)
+            return strcpy(s ? s : buffer, name);
+    }
+    return NULL;
 }
