@@ -4,6 +4,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
 
     paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
     nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
+    fold     long lines broken to a width (-w, -s, -b, -WIDTH)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -125,3 +126,21 @@ NL = cases(
 @pytest.mark.parametrize("args,stdin", NL)
 def test_nl(tmp_path, args, stdin):
     compare(tmp_path, "nl", args, stdin, FILES)
+
+
+# --- fold -------------------------------------------------------------------------------------
+LONG = (b"The quick brown fox jumps over the lazy dog and keeps running far away from here.\n"
+        b"short\n" + b"x" * 100 + b"\n" + b"tab\tseparated\tcolumns\there and there and again\n"
+        b"back\bspace and carriage\rreturn  spaces   many    \n\nno newline at the end of this line")
+FOLD = cases(
+    fast=[([], LONG), (["-w", "20"], LONG), (["-s", "-w", "20"], LONG), (["-b", "-w", "10"], LONG)],
+    slow=[(["-w", "1"], b"abc\n\tx\n"), (["-s", "-w", "7"], LONG), (["-bs", "-w", "13"], LONG),
+          (["-5"], LONG), (["-s", "-15"], LONG), (["--width=9", "--spaces"], LONG), (["-w", "8"], b"\t\ta\n"),
+          (["-w", "0"], b""), (["-w", "x"], b""), (["fa", "nope", "fc"], b""), (["-w", "3", "-", "fa"], b"abcdef"),
+          (["-s", "-w", "4"], b"a b c d e f g\n"), (["-s", "-w", "3"], b"   \t  \n")])
+
+
+@pytest.mark.parametrize("args,stdin", FOLD)
+def test_fold(tmp_path, args, stdin):
+    compare(tmp_path, "fold", args, stdin, FILES)
+
