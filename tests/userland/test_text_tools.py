@@ -5,6 +5,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
     nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
+    tac      files last line first (-b, -s SEPARATOR)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -143,4 +144,18 @@ FOLD = cases(
 @pytest.mark.parametrize("args,stdin", FOLD)
 def test_fold(tmp_path, args, stdin):
     compare(tmp_path, "fold", args, stdin, FILES)
+
+
+# --- tac --------------------------------------------------------------------------------------
+TAC = cases(
+    fast=[([], A), ([], C), (["-b"], A), (["-s", ","], b"a,b,,c,")],
+    slow=[([], EMPTY), (["fa", "-", "fc"], B), (["-b", "-s", ","], b"a,b,,c,"), (["-s", "::"], b"a::b::c"),
+          (["-b", "-s", "::"], b"::a::b::c"), (["--separator=x", "--before"], b"1x2x3"), (["-s", ""], A),
+          ([], b"\n\n\n"), (["-b"], b"x"), (["fa", "nope"], b""), (["-s", ""], b"a\0b\0c"),
+          (["-s", ""], b"a\nb\0c\n")])
+
+
+@pytest.mark.parametrize("args,stdin", TAC)
+def test_tac(tmp_path, args, stdin):
+    compare(tmp_path, "tac", args, stdin, FILES, stderr=True)
 
