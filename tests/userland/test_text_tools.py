@@ -6,6 +6,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
     tac      files last line first (-b, -s SEPARATOR)
+    rev      each line's characters backwards (util-linux's; -0)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -159,3 +160,18 @@ TAC = cases(
 def test_tac(tmp_path, args, stdin):
     compare(tmp_path, "tac", args, stdin, FILES, stderr=True)
 
+
+# --- rev --------------------------------------------------------------------------------------
+REV = cases(
+    fast=[([], A), ([], b"abc\nde"), (["fa", "fc"], b"")],
+    slow=[([], EMPTY), ([], b"\n\nx y\tz\n"), (["-", "fb"], A), (["fa", "nope", "fc"], b"")])
+
+
+@pytest.mark.parametrize("args,stdin", REV)
+def test_rev(tmp_path, args, stdin):
+    compare(tmp_path, "rev", args, stdin, FILES, stderr=True)
+
+
+def test_rev_zero_ends_lines_with_nul_bytes(tmp_path):
+    """-0 is util-linux 2.39's (the host's rev may be older): the NULs stay where they are."""
+    assert ours("rev", ["-0"], b"abc\0de\0f", tmp_path) == (0, b"cba\0ed\0f", b"")
