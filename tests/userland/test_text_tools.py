@@ -7,6 +7,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
     tac      files last line first (-b, -s SEPARATOR)
     rev      each line's characters backwards (util-linux's; -0)
+    cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -175,3 +176,16 @@ def test_rev(tmp_path, args, stdin):
 def test_rev_zero_ends_lines_with_nul_bytes(tmp_path):
     """-0 is util-linux 2.39's (the host's rev may be older): the NULs stay where they are."""
     assert ours("rev", ["-0"], b"abc\0de\0f", tmp_path) == (0, b"cba\0ed\0f", b"")
+
+
+# --- cksum ------------------------------------------------------------------------------------
+ALL_BYTES = bytes(range(256)) * 40                  # 10240 bytes: a length of two bytes
+CKSUM = cases(
+    fast=[([], b"hello\n"), ([], EMPTY), (["fa", "-", "fe"], ALL_BYTES)],
+    slow=[([], ALL_BYTES), ([], b"a"), ([], bytes(70000)), (["fa", "nope", "fc"], b""), (["-x"], b""),
+          (["--", "fb"], b"")])
+
+
+@pytest.mark.parametrize("args,stdin", CKSUM)
+def test_cksum(tmp_path, args, stdin):
+    compare(tmp_path, "cksum", args, stdin, FILES, stderr=True)
