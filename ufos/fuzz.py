@@ -122,6 +122,7 @@ SPECS = {
     "setitimer": ("itimer", "itimerval", "out"), "getitimer": ("itimer", "out"),
     "gettimeofday": ("out",), "times": ("out",), "getrusage": ("int", "out"),
     "ppoll": ("pollfds", "nfds", "timespec"), "sysinfo": ("out",), "uname": ("out",),
+    "getrandom": ("out", "len", "int"), "sched_yield": (),
     "mmap": ("hint", "len", "prot", "mapflags", "fd", "offset"), "munmap": ("region", "len"),
     "mprotect": ("region", "len", "prot"), "msync": ("region", "len", "msflags"), "brk": ("brk",),
     "socket": ("domain", "socktype", "int"), "socketpair": ("domain", "socktype", "int", "out8"),

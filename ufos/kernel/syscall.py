@@ -4,7 +4,7 @@ A μprocess enters the kernel through its sealed gate with the call's number in 
 syscall() looks the number up in HANDLERS and calls the handler with the arguments (uaccess.py:
 Args, which checks every pointer). The handlers live in files by subsystem: sys_file.py,
 sys_socket.py, sys_proc.py (sys_fork is there), sys_signal.py, sys_time.py, sys_memory.py,
-sys_info.py (sysinfo, written in lab syscall), sys_uname.py.
+sys_info.py (sysinfo, written in lab syscall), sys_uname.py, sys_random.py (getrandom).
 
 A handler returns an int (x0: the result, or -errno) or a Capability (c0, for mmap and brk), raises
 SyscallError to fail, raises WouldBlock to sleep and be called again (sched.py), or returns
@@ -25,11 +25,12 @@ from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_f
                                   sys_pipe2, sys_pread64, sys_pwrite64, sys_read, sys_renameat, sys_truncate,
                                   sys_unlinkat, sys_utimensat, sys_write)
 from ufos.kernel.sys_info import sys_sysinfo
+from ufos.kernel.sys_random import sys_getrandom
 from ufos.kernel.sys_uname import sys_uname
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
 from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
-                                  sys_kill, sys_prlimit64, sys_reboot, sys_setpgid, sys_setsid, sys_umask,
-                                  sys_wait4)
+                                  sys_kill, sys_prlimit64, sys_reboot, sys_sched_yield, sys_setpgid, sys_setsid,
+                                  sys_umask, sys_wait4)
 from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask,
                                     sys_rt_sigqueueinfo, sys_rt_sigreturn, sys_rt_sigsuspend,
                                     sys_rt_sigtimedwait, sys_sigaltstack, sys_tgkill, sys_tkill)
@@ -65,7 +66,7 @@ HANDLERS = {
     SYS.clock_getres: sys_clock_getres, SYS.clock_nanosleep: sys_clock_nanosleep,
     SYS.setitimer: sys_setitimer, SYS.getitimer: sys_getitimer,
     SYS.gettimeofday: sys_gettimeofday, SYS.times: sys_times, SYS.getrusage: sys_getrusage, SYS.ppoll: sys_ppoll, SYS.sysinfo: sys_sysinfo,
-    SYS.uname: sys_uname,
+    SYS.uname: sys_uname, SYS.getrandom: sys_getrandom, SYS.sched_yield: sys_sched_yield,
     SYS.mmap: sys_mmap, SYS.munmap: sys_munmap, SYS.mprotect: sys_mprotect, SYS.msync: sys_msync,
     SYS.brk: sys_brk,
     SYS.socket: sys_socket, SYS.socketpair: sys_socketpair, SYS.bind: sys_bind,

@@ -32,6 +32,7 @@ ssize_t read(int fd, void *buf, size_t count);
 ssize_t write(int fd, const void *buf, size_t count);
 ssize_t pread(int fd, void *buf, size_t count, off_t offset);
 ssize_t pwrite(int fd, const void *buf, size_t count, off_t offset);
+int getentropy(void *buffer, size_t length);                      /* libc/random.c */
 int close(int fd);
 off_t lseek(int fd, off_t offset, int whence);
 int pipe(int pipefd[2]);

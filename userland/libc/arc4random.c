@@ -1,27 +1,22 @@
 /*
  * arc4random.c - random numbers for keys, salts and temporary names (BSD, glibc 2.36): bytes
- * from /dev/urandom, the kernel's generator.
+ * from the kernel's generator (getrandom, random.c).
  *
- * Each call opens the device, reads and closes it: nothing is kept in the process, so a forked
- * child cannot hand out the numbers its parent will. arc4random cannot fail: without the device
- * it aborts, as glibc does when the kernel has no randomness to give.
+ * Nothing is kept in the process, so a forked child cannot hand out the numbers its parent
+ * will. arc4random cannot fail: if the kernel gives no randomness it aborts, as glibc does.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <unistd.h>
+#include <sys/random.h>
 
 void arc4random_buf(void *buf, size_t n)
 {
     unsigned char *p = buf;
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
     ssize_t r;
 
-    if (fd < 0)
-        abort();
     while (n > 0) {
-        r = read(fd, p, n);
+        r = getrandom(p, n, 0);
         if (r < 0 && errno == EINTR)
             continue;
         if (r <= 0)
@@ -29,7 +24,6 @@ void arc4random_buf(void *buf, size_t n)
         p += r;
         n -= (size_t)r;
     }
-    close(fd);
 }
 
 uint32_t arc4random(void)

@@ -57,6 +57,7 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_clock_gettime 113
 #define SYS_clock_getres 114
 #define SYS_clock_nanosleep 115
+#define SYS_sched_yield 124
 #define SYS_kill 129
 #define SYS_tkill 130
 #define SYS_tgkill 131
@@ -106,5 +107,6 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_msync 227
 #define SYS_wait4 260
 #define SYS_prlimit64 261
+#define SYS_getrandom 278
 
 #endif
