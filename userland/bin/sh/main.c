@@ -10,7 +10,8 @@
  * A login shell (argv[0] starts with '-', as init starts it) powers the machine off when the
  * user ends its input (Ctrl-D at the prompt).
  *
- * The options of set (-e -u -x -f -n -v -C -a: options.c) and -i (interactive) may come before.
+ * The options of set (-e -u -x -f -n -v -C -a, -o name: options.c) and -i (interactive) may come
+ * before.
  * $PPID is the pid of the shell's parent, set once at the start (POSIX).
  */
 #include <errno.h>
@@ -25,7 +26,7 @@ struct shell sh;
 
 static _Noreturn void usage(void)
 {
-    out_str(2, "usage: sh [-aCefnuvxi] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
+    out_str(2, "usage: sh [-aCefnuvxi] [-o option] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
     sh_exit(2);
 }
 
@@ -35,7 +36,7 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
     int i, j;
 
     for (i = 1; i < argc && (argv[i][0] == '-' || argv[i][0] == '+') && argv[i][1] != '\0'; i++) {
-        int on = argv[i][0] == '-';
+        int on = argv[i][0] == '-', names = 0;
 
         if (strcmp(argv[i], "--") == 0)
             return i + 1;
@@ -44,6 +45,14 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
             case 'c': *command = 1; break;
             case 'i': *force_interactive = 1; break;
             case 's': break;
+            case 'o':           /* -o name, as set takes it: the name is the next argument */
+                names++;
+                if (i + names >= argc || option_set_name(argv[i + names], on) < 0) {
+                    out_fmt(2, "sh: Illegal option %co %s\n", argv[i][0],
+                            i + names < argc ? argv[i + names] : "");
+                    usage();
+                }
+                break;
             default:
                 if (option_set_letter(argv[i][j], on) < 0) {
                     out_fmt(2, "sh: Illegal option -%c\n", argv[i][j]);
@@ -51,6 +60,7 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
                 }
             }
         }
+        i += names;
     }
     return i;
 }

@@ -62,7 +62,7 @@ int option_set_letter(int letter, int on)
     return -1;
 }
 
-static int option_set_name(const char *name, int on)
+int option_set_name(const char *name, int on)
 {
     int i;
 

@@ -290,6 +290,7 @@ const char *signal_name(int sig);
 
 int builtin_set(int argc, char **argv);
 int option_set_letter(int letter, int on);  /* 0, or -1 if there is no such option */
+int option_set_name(const char *name, int on);  /* set -o name: 0, or -1 */
 char *option_string(void);                  /* $- */
 
 int builtin_trap(int argc, char **argv);
