@@ -8,6 +8,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     tac      files last line first (-b, -s SEPARATOR)
     rev      each line's characters backwards (util-linux's; -0)
     cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
+    join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -189,3 +190,36 @@ CKSUM = cases(
 @pytest.mark.parametrize("args,stdin", CKSUM)
 def test_cksum(tmp_path, args, stdin):
     compare(tmp_path, "cksum", args, stdin, FILES, stderr=True)
+
+
+# --- join -------------------------------------------------------------------------------------
+PEOPLE = b"alice 30 paris\nbob 25 rome\ncarol 41 oslo\ndave 19\nerin 33 lima\n"
+PETS = b"alice cat\nalice dog\nbob fish\ncarol\nfrank owl\n"
+COLON1 = b"1:x::a\n2:y:b:\n4:w:c:d\n"
+COLON2 = b"1:one\n3:three\n4:\n4:four\n"
+JOIN_FILES = {"people": PEOPLE, "pets": PETS, "c1": COLON1, "c2": COLON2, "u": b"b 1\na 2\nc 3\n",
+              "blanks": b"  alice   x  \n\tbob\ty \n", "fe": EMPTY, "ages": b"19 dave\n25 bob\n30 alice\n",
+              "case": b"ALICE up\nBob down\n", "h1": b"name age\nalice 30\n", "h2": b"who pet\nalice cat\n"}
+JOIN = cases(
+    fast=[(["people", "pets"], b""), (["-a", "1", "-a", "2", "-e", "-", "-o", "0,1.2,2.2", "people", "pets"], b""),
+          (["-t", ":", "-v", "2", "c1", "c2"], b""), (["-1", "2", "-2", "1", "-", "ages"], b"x bob\ny dave\n")],
+    slow=[(["-a", "1", "people", "pets"], b""), (["-a", "2", "people", "pets"], b""), (["-v", "1", "people", "pets"], b""),
+          (["-v", "1", "-v", "2", "people", "pets"], b""), (["-o", "auto", "-a", "1", "-a", "2", "people", "pets"], b""),
+          (["-o", "auto", "-e", "NA", "-a", "2", "people", "pets"], b""), (["-e", "X", "-a", "1", "people", "pets"], b""),
+          (["-o", "2.1 1.3", "people", "pets"], b""), (["-o", "1.1", "-o", "2.2,0", "people", "pets"], b""),
+          (["-t", ":", "c1", "c2"], b""), (["-t", ":", "-a", "1", "-a", "2", "-e", "E", "c1", "c2"], b""),
+          (["-t", ":", "-o", "auto", "-a", "2", "c1", "c2"], b""), (["-t", ":", "-1", "3", "-2", "2", "c1", "c2"], b""),
+          (["-j", "1", "blanks", "people"], b""), (["-o", "1.1,1.2,1.3", "blanks", "pets"], b""),
+          (["-2", "2", "pets", "ages"], b""), (["-i", "case", "people"], b""), (["case", "people"], b""),
+          (["--header", "h1", "h2"], b""), (["--header", "-o", "auto", "h1", "fe"], b""), (["fe", "people"], b""),
+          (["-a", "2", "fe", "people"], b""), (["u", "people"], b""), (["-a", "1", "u", "people"], b""),
+          (["--check-order", "u", "people"], b""), (["--nocheck-order", "u", "people"], b""),
+          (["u", "u"], b""), (["people"], b""), (["people", "pets", "u"], b""), (["people", "nope"], b""),
+          (["-a", "3", "people", "pets"], b""), (["-t", "ab", "people", "pets"], b""), (["-o", "3.1", "people", "pets"], b""),
+          (["-o", "x", "people", "pets"], b""), (["-o", "1.0", "people", "pets"], b""), (["-o", "1x", "people", "pets"], b""),
+          (["-1", "0", "people", "pets"], b""), (["-z", "-", "pets"], b"alice 1\0bob 2\0")])
+
+
+@pytest.mark.parametrize("args,stdin", JOIN)
+def test_join(tmp_path, args, stdin):
+    compare(tmp_path, "join", args, stdin, JOIN_FILES, stderr=True)
