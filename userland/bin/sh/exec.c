@@ -373,50 +373,42 @@ static void expand_command_words(char **raw, struct strlist *out)
     }
 }
 
-/* The assignments before a command, expanded: NAME=value strings. */
-static void expand_assignments(char **raw, struct strlist *out)
-{
-    int i;
-
-    for (i = 0; raw != NULL && raw[i] != NULL; i++)
-        sl_add(out, expand_assignment(raw[i]));
-}
-
-/* Make the assignments, with flags (V_EXPORT); temporary ones are undone after the command. */
-static struct undo *assign_all(struct strlist *assigns, int temporary, int flags)
+/* The assignments before a command, expanded and made one at a time, so that each sees the ones
+ * before it (a=1 b=$a, as in dash); their NAME=value strings go to out. They are made with
+ * flags (V_EXPORT), and what they replaced is returned, for undo_assignments. */
+static struct undo *assign_all(char **raw, struct strlist *out, int flags)
 {
     struct undo *undo = NULL;
     int i;
 
-    for (i = 0; i < assigns->n; i++) {
-        char *a = assigns->v[i];
+    for (i = 0; raw != NULL && raw[i] != NULL; i++) {
+        char *a = expand_assignment(raw[i]);
         char *eq = strchr(a, '=');
+        struct undo *u = xmalloc(sizeof *u);
+        const char *old;
 
-        if (temporary) {
-            struct undo *u = xmalloc(sizeof *u);
-            const char *old;
-
-            *eq = '\0';
-            old = var_get(a);
-            u->name = xstrdup(a);
-            u->old = old ? xstrdup(old) : NULL;
-            u->next = undo;
-            undo = u;
-            *eq = '=';
-        }
+        sl_add(out, a);
+        *eq = '\0';
+        old = var_get(a);
+        u->name = xstrdup(a);
+        u->old = old ? xstrdup(old) : NULL;
+        u->next = undo;
+        undo = u;
+        *eq = '=';
         var_set_assignment(a, flags);
     }
     return undo;
 }
 
-static void undo_assignments(struct undo *u)
+/* After the command: put back what the assignments replaced (restore), or keep them. */
+static void undo_assignments(struct undo *u, int restore)
 {
     while (u != NULL) {
         struct undo *next = u->next;
 
-        if (u->old)
+        if (restore && u->old)
             var_set(u->name, u->old, 0);
-        else
+        else if (restore)
             var_unset(u->name);
         free(u->name);
         free(u->old);
@@ -510,11 +502,10 @@ int run_command_bypassing_functions(int argc, char **argv)
 
 /* A command with no name: only assignments and redirections. Its status is that of the last
  * command substitution in it, if any. */
-static int run_assignments(struct node *n, struct strlist *assigns, int status)
+static int run_assignments(struct node *n, int status)
 {
     int mark = redirect_mark();
 
-    assign_all(assigns, 0, 0);
     if (redirect_apply(n->redirs, 1) < 0)
         status = 2;
     redirect_restore(mark);
@@ -533,26 +524,24 @@ static int run_simple(struct node *n, int flags)
     sl_init(&args);
     sl_init(&assigns);
     sh.subst_status = 0;
-    expand_command_words(n->words, &args);
-    expand_assignments(n->assigns, &assigns);
+    expand_command_words(n->words, &args);      /* first, as dash: x=1 echo $x shows the old x */
+    builtin = args.n > 0 ? builtin_find(args.v[0], &special) : NULL;
+    func = args.n > 0 && !special ? func_get(args.v[0]) : NULL;
+    /* VAR=x exec program: the program's environment has VAR, as any program's would */
+    undo = assign_all(n->assigns, &assigns, builtin == builtin_exec && args.n > 1 ? V_EXPORT : 0);
     if (sh.opt_x)
         trace_command(&assigns, &args);
-    if (args.n == 0) {
-        status = run_assignments(n, &assigns, sh.subst_status);
+    if (args.n == 0 || (builtin == NULL && func == NULL)) {
+        /* Alone, they stay; before a program, they are in its environment only */
+        undo_assignments(undo, args.n > 0);
+        if (args.n == 0)
+            status = run_assignments(n, sh.subst_status);
+        else
+            status = run_program(args.v, assigns.v, n->redirs, flags, n->text);
         sl_free(&assigns);
         sl_free(&args);
         return status;
     }
-    builtin = builtin_find(args.v[0], &special);
-    func = special ? NULL : func_get(args.v[0]);
-    if (builtin == NULL && func == NULL) {
-        status = run_program(args.v, assigns.v, n->redirs, flags, n->text);
-        sl_free(&assigns);
-        sl_free(&args);
-        return status;
-    }
-    /* VAR=x exec program: the program's environment has VAR, as any program's would */
-    undo = assign_all(&assigns, !special, builtin == builtin_exec && args.n > 1 ? V_EXPORT : 0);
     sl_free(&assigns);
     mark = redirect_mark();
     if (redirect_apply(n->redirs, builtin != builtin_exec) < 0) {
@@ -573,7 +562,7 @@ static int run_simple(struct node *n, int flags)
         sh.context = context;
     }
     redirect_restore(mark);
-    undo_assignments(undo);
+    undo_assignments(undo, !special);   /* a special builtin's stay (POSIX 2.14) */
     sl_free(&args);
     return status;
 }
