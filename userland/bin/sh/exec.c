@@ -327,8 +327,12 @@ static int run_program(char **argv, char **assigns, struct redir *redirs, int fl
             return job_wait(job);
         }
     }
-    for (i = 0; assigns != NULL && assigns[i] != NULL; i++)
+    for (i = 0; assigns != NULL && assigns[i] != NULL; i++) {
         var_set_assignment(assigns[i], V_EXPORT);
+        if (strncmp(assigns[i], "PATH=", 5) == 0)
+            found = NULL;   /* PATH=dir prog: prog is looked for in dir (and what the old $PATH
+                               found is forgotten, freed) */
+    }
     if (redirect_apply(redirs, 0) < 0)
         sh_exit(2);
     exec_program(argv, found, "");
