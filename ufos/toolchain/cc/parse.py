@@ -71,7 +71,8 @@ class _Parser(c_parser.CParser):
         self.packed_after: dict[int, object] = {}    # id(token) -> the PACKED_MARK right after it
         self.packed_taken: set[int] = set()          # id()s of the PACKED_MARKs a struct took
         self.attribute_alignas: set[int] = set()     # id()s of the _Alignas an ALIGNED_MARK became
-        self.declarator_alignas: dict[int, list] = {}    # id(declarator) -> its trailing ones
+        # id(declarator) -> (it, its trailing _Alignas): holding it keeps its id from being reused
+        self.declarator_alignas: dict[int, tuple] = {}
         self.last_token = None
 
     def token_without_packed(self):
@@ -102,7 +103,7 @@ class _Parser(c_parser.CParser):
         a parameter): the declarator's own _Alignas, kept for _build_declarations."""
         decl = super()._parse_declarator_kind(kind, allow_paren)
         if specs := self._attribute_alignas():
-            self.declarator_alignas[id(decl)] = specs
+            self.declarator_alignas[id(decl)] = (decl, specs)
         return decl
 
     def _build_declarations(self, spec, decls, typedef_namespace=False):
@@ -110,7 +111,7 @@ class _Parser(c_parser.CParser):
         aligned attribute), added to those of the declaration's specifiers. A typedef with an
         alignment is an error: C11 allows no _Alignas there (6.7.5), and ufos cc's types have
         no alignment of their own as gcc's aligned typedefs do."""
-        aligns = [self.declarator_alignas.get(id(info["decl"]), []) for info in decls]
+        aligns = [self.declarator_alignas.get(id(info["decl"]), (None, []))[1] for info in decls]
         declarations = super()._build_declarations(spec, decls, typedef_namespace)
         for declaration, align in zip(declarations, aligns):
             if isinstance(declaration, c_ast.Typedef) and (align or spec["alignment"]):
