@@ -9,6 +9,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     rev      each line's characters backwards (util-linux's; -0)
     cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
     join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
+    id       user and group IDs (-u -g -G -n -r -z, USER)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -223,3 +224,31 @@ JOIN = cases(
 @pytest.mark.parametrize("args,stdin", JOIN)
 def test_join(tmp_path, args, stdin):
     compare(tmp_path, "join", args, stdin, JOIN_FILES, stderr=True)
+
+
+# --- id ---------------------------------------------------------------------------------------------------
+# Every ufos process is root (uid 0, gid 0, no supplementary groups); the host's id is compared
+# where its root is the same: for this process only if the host runs the tests as root.
+def host_is_plain_root():
+    return os.getuid() == 0 and os.getgid() == 0 and os.getgroups() in ([], [0])
+
+
+ID = [["root"], ["-un"], ["-G"], *[pytest.param(a, marks=pytest.mark.slow) for a in (
+    [], ["-u"], ["-g"], ["-gn"], ["-Gn"], ["-ur"], ["-u", "root"], ["-Gn", "root"], ["-n"], ["-r"], ["-u", "-g"],
+    ["-nosuchuser"], ["nosuchuser"], ["0"], ["-uz"], ["-Gz", "root"], ["root", "root"], ["root", "nosuchuser", "0"])]]
+
+
+@pytest.mark.parametrize("args", ID)
+def test_id(tmp_path, args):
+    names_a_user = any(not a.startswith("-") for a in args)
+    if not names_a_user and not host_is_plain_root():
+        pytest.skip("the host does not run the tests as a root with no other groups")
+    compare(tmp_path, "id", args, stderr=True)
+
+
+def test_id_of_ufos_users_without_a_host_to_compare(tmp_path):
+    """nobody is ufos's own (the host's may have another group): its line of /etc/passwd."""
+    assert ours("id", ["nobody"], b"", tmp_path)[:2] == \
+        (0, b"uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n")
+    assert ours("id", ["-Gn", "nobody"], b"", tmp_path)[:2] == (0, b"nobody\n")
+
