@@ -10,6 +10,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
     join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
     id       user and group IDs (-u -g -G -n -r -z, USER)
+    whoami   the effective user's name
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -226,7 +227,7 @@ def test_join(tmp_path, args, stdin):
     compare(tmp_path, "join", args, stdin, JOIN_FILES, stderr=True)
 
 
-# --- id ---------------------------------------------------------------------------------------------------
+# --- id, whoami -------------------------------------------------------------------------------
 # Every ufos process is root (uid 0, gid 0, no supplementary groups); the host's id is compared
 # where its root is the same: for this process only if the host runs the tests as root.
 def host_is_plain_root():
@@ -251,4 +252,11 @@ def test_id_of_ufos_users_without_a_host_to_compare(tmp_path):
     assert ours("id", ["nobody"], b"", tmp_path)[:2] == \
         (0, b"uid=65534(nobody) gid=65534(nobody) groups=65534(nobody)\n")
     assert ours("id", ["-Gn", "nobody"], b"", tmp_path)[:2] == (0, b"nobody\n")
+
+
+def test_whoami(tmp_path):
+    assert ours("whoami", [], b"", tmp_path) == (0, b"root\n", b"")
+    if host_is_plain_root():
+        compare(tmp_path, "whoami", [])
+    compare(tmp_path, "whoami", ["extra"], stderr=True)
 
