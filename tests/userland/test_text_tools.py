@@ -11,6 +11,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
     id       user and group IDs (-u -g -G -n -r -z, USER)
     whoami   the effective user's name
+    tty      the terminal on standard input (-s)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -227,7 +228,7 @@ def test_join(tmp_path, args, stdin):
     compare(tmp_path, "join", args, stdin, JOIN_FILES, stderr=True)
 
 
-# --- id, whoami -------------------------------------------------------------------------------
+# --- id, whoami, tty --------------------------------------------------------------------------
 # Every ufos process is root (uid 0, gid 0, no supplementary groups); the host's id is compared
 # where its root is the same: for this process only if the host runs the tests as root.
 def host_is_plain_root():
@@ -260,3 +261,24 @@ def test_whoami(tmp_path):
         compare(tmp_path, "whoami", [])
     compare(tmp_path, "whoami", ["extra"], stderr=True)
 
+
+@pytest.mark.parametrize("args", [[], ["-s"], ["x"], ["-q"]])
+def test_tty_on_standard_input_that_is_not_a_terminal(tmp_path, args):
+    """The tests' standard input is a pipe on the host and a buffer in ufos: "not a tty", 1."""
+    compare(tmp_path, "tty", args, stderr=True)
+
+
+def test_tty_names_the_console(tmp_path):
+    """On a terminal (ufos's interactive console, here a stand-in that says it is one), the
+    name of its /dev entry."""
+    from ufos.kernel import tty
+    from ufos.kernel.boot import Options
+    from ufos.runner import boot
+
+    class Terminal(tty.BufferOutput):
+        is_tty = True
+
+    for args, expected in (([], b"/dev/console\n"), (["-s"], b"")):
+        k = boot(Options(max_instructions=BUDGET), terminal=Terminal())
+        k.spawn("tty", ["tty", *args], image=bin_image("tty"))
+        assert (k.run(), bytes(k.stdout.data)) == (0, expected)
