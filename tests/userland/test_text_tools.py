@@ -12,6 +12,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     id       user and group IDs (-u -g -G -n -r -z, USER)
     whoami   the effective user's name
     tty      the terminal on standard input (-s)
+    expand   tabs to spaces (-t N or LIST with /N +N, -i, -N)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -282,3 +283,21 @@ def test_tty_names_the_console(tmp_path):
         k = boot(Options(max_instructions=BUDGET), terminal=Terminal())
         k.spawn("tty", ["tty", *args], image=bin_image("tty"))
         assert (k.run(), bytes(k.stdout.data)) == (0, expected)
+
+
+# --- expand -----------------------------------------------------------------------------------------------
+TABBED = (b"\tone\ttwo\t\tthree\n  \t x\ty\n" b"a\bb\tc\n\n1234567\t8\n12345678\t9\n"
+          b"        eight spaces then  two   three    four\n   \t  mixed \t \n"
+          b" a  b   c    d     e      f       g        h\nlast\tline")
+EXPAND = cases(
+    fast=[([], TABBED), (["-t", "4"], TABBED), (["-t", "3,7,12"], TABBED), (["-i", "-t", "2"], TABBED)],
+    slow=[(["-t", "1"], TABBED), (["-t", "2,5", "-i"], TABBED), (["-t", "4,10,/6"], TABBED),
+          (["-t", "4,10,+6"], TABBED), (["-t", "3 9"], TABBED), (["-5"], TABBED), (["-3,8"], TABBED),
+          (["--tabs=6", "--initial"], TABBED), (["-t", "0"], b""), (["-t", "4,2"], b""), (["-t", "x"], b""),
+          (["-t", "/3,5"], b""), (["-t", "3/"], b""), (["-t", "2,/4,+5"], b""), (["fa", "nope", "-"], b"\tq"),
+          (["fc", "fc"], b"")])
+
+@pytest.mark.parametrize("args,stdin", EXPAND)
+def test_expand(tmp_path, args, stdin):
+    compare(tmp_path, "expand", args, stdin, FILES, stderr=True)
+
