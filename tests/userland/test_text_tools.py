@@ -13,6 +13,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     whoami   the effective user's name
     tty      the terminal on standard input (-s)
     expand   tabs to spaces (-t N or LIST with /N +N, -i, -N)
+    unexpand spaces to tabs (-a, -t, --first-only)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -285,7 +286,7 @@ def test_tty_names_the_console(tmp_path):
         assert (k.run(), bytes(k.stdout.data)) == (0, expected)
 
 
-# --- expand -----------------------------------------------------------------------------------------------
+# --- expand, unexpand -------------------------------------------------------------------------
 TABBED = (b"\tone\ttwo\t\tthree\n  \t x\ty\n" b"a\bb\tc\n\n1234567\t8\n12345678\t9\n"
           b"        eight spaces then  two   three    four\n   \t  mixed \t \n"
           b" a  b   c    d     e      f       g        h\nlast\tline")
@@ -296,8 +297,20 @@ EXPAND = cases(
           (["--tabs=6", "--initial"], TABBED), (["-t", "0"], b""), (["-t", "4,2"], b""), (["-t", "x"], b""),
           (["-t", "/3,5"], b""), (["-t", "3/"], b""), (["-t", "2,/4,+5"], b""), (["fa", "nope", "-"], b"\tq"),
           (["fc", "fc"], b"")])
+UNEXPAND = cases(
+    fast=[([], TABBED), (["-a"], TABBED), (["-t", "4"], TABBED), (["--first-only", "-t", "3,7,12"], TABBED)],
+    slow=[(["-a", "-t", "2"], TABBED), (["-t", "4,10,/6"], TABBED), (["-t", "4,10,+6"], TABBED),
+          (["-t", "1"], TABBED), (["-4"], TABBED), (["-a", "-3,8"], TABBED), (["--all", "--tabs=5"], TABBED),
+          (["-t", "0"], b""), (["-t", "x"], b""), (["fa", "nope", "-"], b"        q"),
+          ([], b"       x\n         y\n \tz\n  \t\n"), (["-a"], b"a      b       c  d\n"),
+          (["-a", "-t", "8"], b"abcdefg h\n")])
+
 
 @pytest.mark.parametrize("args,stdin", EXPAND)
 def test_expand(tmp_path, args, stdin):
     compare(tmp_path, "expand", args, stdin, FILES, stderr=True)
 
+
+@pytest.mark.parametrize("args,stdin", UNEXPAND)
+def test_unexpand(tmp_path, args, stdin):
+    compare(tmp_path, "unexpand", args, stdin, FILES, stderr=True)
