@@ -485,9 +485,9 @@ static void conversion(struct text *t, char c, const struct tm *tm)
     case 'p': add(t, tm->tm_hour < 12 ? "AM" : "PM"); break;
     case 'r': format_time(t, "%I:%M:%S %p", tm); break;
     case 'R': format_time(t, "%H:%M", tm); break;
-    case 's': {
+    case 's': {                 /* tm is local time, as mktime reads it (glibc, POSIX 2024) */
         struct tm copy = *tm;
-        secs = timegm(&copy);
+        secs = mktime(&copy);
         add_number(t, secs, 1, ' ');
         break;
     }
