@@ -14,6 +14,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     tty      the terminal on standard input (-s)
     expand   tabs to spaces (-t N or LIST with /N +N, -i, -N)
     unexpand spaces to tabs (-a, -t, --first-only)
+    tsort    a topological sort of pairs of words (GNU's order and loop reports)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -314,3 +315,20 @@ def test_expand(tmp_path, args, stdin):
 @pytest.mark.parametrize("args,stdin", UNEXPAND)
 def test_unexpand(tmp_path, args, stdin):
     compare(tmp_path, "unexpand", args, stdin, FILES, stderr=True)
+
+
+# --- tsort ------------------------------------------------------------------------------------
+DEPS = b"main parse\nmain eval\nparse lex\neval lex\nlex util\nprint util\nmain print\nalone alone\n"
+TSORT = cases(
+    fast=[([], DEPS), ([], b"a b b c c a\n"), ([], b"x y z\n")],
+    slow=[([], EMPTY), ([], b"b a\nd c\nf e\n"), ([], b"a b\tb c\n\n c d "), (["fpairs"], b""),
+          ([], b"a b b c c d d b e f f e\n"), ([], b"1 2 2 3 3 1 3 4 4 5 5 3\n"), ([], b"a a b b a b\n"),
+          (["nope"], b""), (["fpairs", "fpairs"], b""), (["-"], b"q p\n")])
+
+
+@pytest.mark.parametrize("args,stdin", TSORT)
+def test_tsort(tmp_path, args, stdin):
+    err = compare(tmp_path, "tsort", args, stdin, {"fpairs": DEPS}, stderr=True)
+    theirs = host(["tsort", *args], stdin, tmp_path)[2]
+    if b"loop" in theirs:
+        assert err == theirs                    # the loop's words too, as GNU reports them
