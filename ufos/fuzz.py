@@ -104,6 +104,7 @@ SPECS = {
     "fcntl": ("fd", "fcntl", "int"), "pipe2": ("out8", "oflags"), "fstat": ("fd", "out"),
     "newfstatat": ("dirfd", "path", "out", "atflags"), "getdents64": ("fd", "out", "len"),
     "mkdirat": ("dirfd", "path", "mode"), "unlinkat": ("dirfd", "path", "atflags"),
+    "linkat": ("dirfd", "path", "dirfd", "path", "atflags"),
     "renameat": ("dirfd", "path", "dirfd", "path"), "faccessat": ("dirfd", "path", "mode"),
     "ftruncate": ("fd", "offset"), "truncate": ("path", "offset"), "chdir": ("path",),
     "getcwd": ("out", "len"), "ioctl": ("fd", "ioctl", "out"), "fsync": ("fd",),

@@ -262,3 +262,22 @@ def test_alarm_on_the_host(tmp_path):
     subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(HERE / "alarm.c"), "-o", str(exe)], check=True)
     r = subprocess.run([str(exe)], capture_output=True, timeout=60)
     assert (r.returncode, r.stdout) == (-14, ALARM)
+
+
+LINKS = (HERE / "links.out").read_bytes()
+
+
+def test_hard_links_in_the_ram_root_are_as_on_linux():
+    """link and linkat: one file under two names (the same inode, writes seen through both, the
+    link count in stat), unlink and rename of one name, and the errors: links.out is Linux's
+    output of the same program (in a temporary directory, /dev/shm as the other file system)."""
+    r = run_program(HERE / "links.c", "/tmp", "/host")
+    assert (r.status, r.stdout) == (0, LINKS)
+
+
+def test_hard_links_in_host_stay_inside_the_shared_directory(tmp_path):
+    """The same in /host: the host's link() makes the second name, inside the shared directory;
+    a link from /host to the RAM root is EXDEV."""
+    r = run_program(HERE / "links.c", "/host", "/tmp", share=str(tmp_path))
+    assert (r.status, r.stdout) == (0, LINKS)
+    assert list(tmp_path.iterdir()) == []                     # the program removes what it made

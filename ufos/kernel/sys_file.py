@@ -230,6 +230,20 @@ def sys_unlinkat(k, p, a: Args):
     return 0
 
 
+def sys_linkat(k, p, a: Args):
+    """link: a second name for a file (a hard link) in the same file system: EXDEV across mounts
+    (/host and the RAM root), EPERM for a directory, EEXIST if the new name is taken. ufos has no
+    symbolic links, so AT_SYMLINK_FOLLOW changes nothing; another flag is EINVAL."""
+    if a.int32(4) & ~O.AT_SYMLINK_FOLLOW:
+        raise SyscallError(E.EINVAL, "linkat flags")
+    node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)))
+    if node.kind == "dir":
+        raise SyscallError(E.EPERM, "a directory has one name")
+    parent, name = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))
+    parent.link(name, node)
+    return 0
+
+
 def sys_renameat(k, p, a: Args):
     src_dir, src = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
     dst_dir, dst = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))

@@ -42,6 +42,7 @@ int dup2(int oldfd, int newfd);
 int dup3(int oldfd, int newfd, int flags);
 int unlink(const char *pathname);
 int unlinkat(int dirfd, const char *pathname, int flags);
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags);
 int rmdir(const char *pathname);
 int link(const char *oldpath, const char *newpath);
 int symlink(const char *target, const char *linkpath);

@@ -186,7 +186,12 @@ int rename(const char *oldpath, const char *newpath)
 
 int link(const char *oldpath, const char *newpath)
 {
-    return (int)syscall5(SYS_linkat, AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
+    return linkat(AT_FDCWD, oldpath, AT_FDCWD, newpath, 0);
+}
+
+int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, int flags)
+{
+    return (int)syscall5(SYS_linkat, olddirfd, oldpath, newdirfd, newpath, flags);
 }
 
 int symlink(const char *target, const char *linkpath)

@@ -3,7 +3,8 @@
 The tree is the RAM root (ramfs.py) with other file systems mounted on it: /host (a directory of
 the host, hostfs.py), /dev (devfs.py) and /proc (procfs.py). Path names are resolved here, one
 component at a time from the root; `..` is taken away lexically first (there are no symbolic
-links), so a path can never climb out of a mount such as /host.
+links), so a path can never climb out of a mount such as /host. A hard link (link()) gives a file
+a second name in the same file system only: EXDEV across mounts.
 
 Inodes are the files and directories. A regular file's inode is also the node of the Files that
 open it (file.py): read and write go through its offset, and through the page cache of the
@@ -89,6 +90,9 @@ class Inode:
 
     def rmdir(self, name: str) -> None:
         raise SyscallError(E.EACCES, "read-only file system")
+
+    def link(self, name: str, inode: "Inode") -> None:
+        raise SyscallError(E.EXDEV, "a link only within one file system")
 
     def rename(self, name: str, to_dir: "Inode", to_name: str) -> None:
         raise SyscallError(E.EACCES, "read-only file system")

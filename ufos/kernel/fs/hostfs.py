@@ -76,7 +76,7 @@ class HostFile(Inode):
     def stat(self) -> Stat:
         info = host(os.stat, self.path)
         return Stat(ino=info.st_ino, mode=S.S_IFREG | (info.st_mode & 0o777), size=info.st_size,
-                    mtime_ns=info.st_mtime_ns, dev=2)
+                    mtime_ns=info.st_mtime_ns, nlink=info.st_nlink, dev=2)
 
     def read_at(self, offset: int, n: int) -> bytes:
         return host(_read, self.path, offset, n)
@@ -138,6 +138,13 @@ class HostDir(Inode):
 
     def rmdir(self, name: str) -> None:
         host(os.rmdir, self._child(name))
+
+    def link(self, name: str, inode: Inode) -> None:
+        """A hard link inside the shared directory, to a file inside it (never following a
+        symbolic link: the host's link() would otherwise name what the link points to)."""
+        if not isinstance(inode, HostFile):
+            raise SyscallError(E.EXDEV)
+        host(lambda: os.link(inode.path, self._child(name), follow_symlinks=False))
 
     def rename(self, name: str, to_dir: Inode, to_name: str) -> None:
         if not isinstance(to_dir, HostDir):

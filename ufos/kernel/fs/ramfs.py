@@ -23,9 +23,11 @@ class RamFile(Inode):
         self.data = bytearray(data)
         self.mode = mode
         self.mtime_ns = time.time_ns()
+        self.nlink = 0                  # the names it has: RamDir counts them (0: only open files)
 
     def stat(self) -> Stat:
-        return Stat(ino=self.ino, mode=S.S_IFREG | self.mode, size=len(self.data), mtime_ns=self.mtime_ns)
+        return Stat(ino=self.ino, mode=S.S_IFREG | self.mode, size=len(self.data), mtime_ns=self.mtime_ns,
+                    nlink=self.nlink)
 
     def read_at(self, offset: int, n: int) -> bytes:
         return bytes(self.data[offset:offset + n])
@@ -89,7 +91,14 @@ class RamDir(Inode):
         if name in self.children:
             raise SyscallError(E.EEXIST)
         self.children[name] = inode
+        _count_name(inode, +1)
         return inode
+
+    def link(self, name: str, inode: Inode) -> None:
+        """A second name for a file of this file system (link())."""
+        if not isinstance(inode, RamFile):
+            raise SyscallError(E.EXDEV)
+        self.add(name, inode)
 
     def create(self, name: str) -> Inode:
         return self.add(name, RamFile())
@@ -104,6 +113,7 @@ class RamDir(Inode):
         if node.kind == "dir":
             raise SyscallError(E.EISDIR)
         del self.children[name]
+        _count_name(node, -1)
 
     def rmdir(self, name: str) -> None:
         node = self.children.get(name)
@@ -122,6 +132,8 @@ class RamDir(Inode):
         if not isinstance(to_dir, RamDir):
             raise SyscallError(E.EXDEV)
         old = to_dir.children.get(to_name)
+        if old is node and node.kind != "dir":
+            return              # two names of one file: POSIX says rename does nothing at all
         if old is not None and old is not node:
             if old.kind == "dir" and (node.kind != "dir" or old.children):
                 raise SyscallError(E.EISDIR if node.kind != "dir" else E.ENOTEMPTY)
@@ -130,7 +142,16 @@ class RamDir(Inode):
         if node.kind == "dir" and _contains(node, to_dir):
             raise SyscallError(E.EINVAL, "a directory cannot move into itself")
         del self.children[name]
+        if old is not None:
+            _count_name(old, -1)
         to_dir.children[to_name] = node
+
+
+def _count_name(node: Inode, change: int) -> None:
+    """A file's link count follows the names it is given and loses (a directory's is counted from
+    its subdirectories, in RamDir.stat)."""
+    if isinstance(node, RamFile):
+        node.nlink += change
 
 
 def _contains(d: RamDir, other: Inode) -> bool:
