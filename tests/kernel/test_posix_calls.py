@@ -281,3 +281,11 @@ def test_hard_links_in_host_stay_inside_the_shared_directory(tmp_path):
     r = run_program(HERE / "links.c", "/host", "/tmp", share=str(tmp_path))
     assert (r.status, r.stdout) == (0, LINKS)
     assert list(tmp_path.iterdir()) == []                     # the program removes what it made
+
+
+@pytest.mark.parametrize("where", ["/tmp", "/host"])
+def test_a_path_ending_in_a_slash_names_only_a_directory(where, tmp_path):
+    """stat("file/") is ENOTDIR and open("new/", O_CREAT) EISDIR, as on Linux (trailing_slash.out),
+    in the RAM root and in /host: the path's last slash is not lost when it is normalised."""
+    r = run_program(HERE / "trailing_slash.c", where, share=str(tmp_path))
+    assert (r.status, r.stdout) == (0, (HERE / "trailing_slash.out").read_bytes())

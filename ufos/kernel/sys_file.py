@@ -83,14 +83,17 @@ def sys_pwrite64(k, p, a: Args):
 
 def sys_openat(k, p, a: Args):
     flags = a.int32(2) & OPEN_FLAGS
-    path = k.fs.normalize(a.string(1), base_dir(k, p, a.int32(0)))
+    asked = a.string(1)
+    path = k.fs.normalize(asked, base_dir(k, p, a.int32(0)))
     try:
-        node = k.fs.lookup(path)
+        node = k.fs.lookup(asked, base_dir(k, p, a.int32(0)))
         if flags & O.O_CREAT and flags & O.O_EXCL:
             raise SyscallError(E.EEXIST)
     except SyscallError as e:
         if e.errno != E.ENOENT or not flags & O.O_CREAT:
             raise
+        if k.fs.names_a_directory(asked):       # open("new/", O_CREAT): a file cannot be made so
+            raise SyscallError(E.EISDIR) from None
         parent, name = k.fs.lookup_parent(path)
         node = parent.create(name)
         node.chmod(a.int(3) & 0o7777 & ~p.umask)       # the mode asked for, less the umask

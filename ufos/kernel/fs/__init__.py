@@ -151,8 +151,14 @@ class VFS:
                 parts.append(comp)
         return "/" + "/".join(parts)
 
+    @staticmethod
+    def names_a_directory(path: str) -> bool:
+        """Whether path ends in / or /. : it then names a directory or nothing (POSIX 4.13), a
+        fact normalize() takes away with the trailing slash."""
+        return path.endswith(("/", "/.")) or path == "."
+
     def lookup(self, path: str, cwd: str = "/") -> Inode:
-        """The inode a path names (ENOENT, ENOTDIR)."""
+        """The inode a path names (ENOENT, ENOTDIR: also for a file named as "file/")."""
         node = self.root
         prefix = ""
         for comp in self.normalize(path, cwd).split("/")[1:]:
@@ -168,6 +174,8 @@ class VFS:
             if child is None:
                 raise SyscallError(E.ENOENT, prefix)
             node = child
+        if node.kind != "dir" and self.names_a_directory(path):
+            raise SyscallError(E.ENOTDIR, path)
         return node
 
     def lookup_parent(self, path: str, cwd: str = "/") -> tuple[Inode, str]:
