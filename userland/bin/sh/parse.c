@@ -283,10 +283,13 @@ static struct node *parse_simple(struct lexer *lx)
         if (is_redirect_op(t.type)) {
             next(lx);
             add_redirect(&n->redirs, parse_redirect(lx, t));
+            if (words.n == 0)
+                substitute_aliases(lx);     /* the command name may come next: >f ll */
         } else if (t.type == T_WORD) {
             next(lx);
             if (words.n == 0 && is_assignment(t.text)) {
                 wv_add(lx, &assigns, t.text);
+                substitute_aliases(lx);     /* so may it here: x=1 ll */
             } else if (words.n == 0 && assigns.n == 0 && n->redirs == NULL
                        && peek(lx).type == T_LPAREN) {
                 next(lx);
