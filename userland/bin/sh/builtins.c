@@ -380,7 +380,8 @@ static int octal_escape(const char **p)
     return v;
 }
 
-/* echo's escapes, as dash (and XSI) have them. Returns 0 after \c: stop printing. */
+/* echo's escapes, as dash has them: XSI's, and \NNN (1 to 3 octal digits, the first not 0) as
+ * well as \0NNN. Returns 0 after \c: stop printing. */
 static int echo_escapes(struct strbuf *sb, const char *s)
 {
     while (*s) {
@@ -402,6 +403,10 @@ static int echo_escapes(struct strbuf *sb, const char *s)
         case 'v': sb_addc(sb, '\v'); break;
         case '\\': sb_addc(sb, '\\'); break;
         case '0': sb_addc(sb, octal_escape(&s)); break;
+        case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            s--;                        /* the digit is the number's first */
+            sb_addc(sb, octal_escape(&s));
+            break;
         default:
             sb_addc(sb, '\\');
             sb_addc(sb, c);
