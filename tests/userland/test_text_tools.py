@@ -15,6 +15,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     expand   tabs to spaces (-t N or LIST with /N +N, -i, -N)
     unexpand spaces to tabs (-a, -t, --first-only)
     tsort    a topological sort of pairs of words (GNU's order and loop reports)
+    dd       blocks copied and converted (if= of= bs= ibs= obs= count= skip= seek= conv= status=)
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
@@ -332,3 +333,65 @@ def test_tsort(tmp_path, args, stdin):
     theirs = host(["tsort", *args], stdin, tmp_path)[2]
     if b"loop" in theirs:
         assert err == theirs                    # the loop's words too, as GNU reports them
+
+
+# --- dd ---------------------------------------------------------------------------------------
+DATA = bytes(range(32, 127)) * 30 + b"\nMixed Case Text\n"       # 2867 bytes
+
+
+def dd_compare(tmp_path: Path, args, stdin=b"", out_before=None):
+    tmp_path.mkdir(exist_ok=True)
+    """dd ARGS under ufos and on the host, each in a directory of its own holding data and
+    perhaps out: stdout, status, the "records" and "dd: " lines of stderr (not the time, nor
+    GNU's "Try 'dd --help'" line) and the file out must be equal."""
+    results = []
+    for side in ("ours", "host"):
+        d = tmp_path / side
+        d.mkdir()
+        (d / "data").write_bytes(DATA)
+        if out_before is not None:
+            (d / "out").write_bytes(out_before)
+        if side == "ours":
+            r = ours("dd", [a[:3] + "/host/" + a[3:] if a[:3] in ("if=", "of=") else a for a in args],
+                     stdin, d)
+        else:
+            r = host(["dd", *args], stdin, d)
+        out = (d / "out").read_bytes() if (d / "out").exists() else None
+        report = [line for line in r[2].splitlines() if b"records" in line or line.startswith(b"dd: ")]
+        results.append((r[0], r[1], report, out))
+    assert results[0] == results[1], args
+
+
+DD = [
+    ["if=data", "bs=1000"], ["if=data", "of=out"], ["if=data", "of=out", "bs=100", "count=3", "skip=2"],
+    *[pytest.param(a, marks=pytest.mark.slow) for a in (
+        ["if=data"], ["if=data", "ibs=100", "obs=300"], ["if=data", "ibs=1000", "obs=64", "count=2"],
+        ["if=data", "bs=1k"], ["if=data", "bs=2x50", "count=4"], ["if=data", "bs=1b", "skip=1b"],
+        ["if=data", "of=out", "conv=ucase"], ["if=data", "of=out", "conv=lcase", "status=none"],
+        ["if=data", "of=out", "bs=10", "seek=3", "count=2"], ["if=data", "of=out", "bs=10", "count=1", "conv=notrunc"],
+        ["if=data", "of=out", "bs=10", "count=1", "seek=1", "conv=notrunc"], ["if=data", "of=out", "bs=10", "count=1"],
+        ["if=data", "bs=1000", "conv=sync"], ["if=data", "status=noxfer", "count=0"], ["if=data", "skip=100"],
+        ["if=nope"], ["if=data", "foo=1"], ["if=data", "bs=x"], ["if=data", "bs=0"], ["if=data", "conv=bogus"],
+        ["if=data", "conv=ucase,lcase"], ["if=data", "status=loud"], ["junk"], ["if=data", "of=out", "conv=excl"],
+        ["if=data", "of=out", "conv=nocreat"], ["if=data", "bs=2w", "count=3", "conv=ucase"])],
+]
+
+
+@pytest.mark.parametrize("args", DD)
+def test_dd(tmp_path, args):
+    dd_compare(tmp_path, args, out_before=b"0123456789" * 5 if "conv=notrunc" in args or "conv=excl" in args
+               or "conv=nocreat" in args or "seek=3" in args else None)
+
+
+@pytest.mark.slow
+def test_dd_reads_standard_input_and_writes_standard_output(tmp_path):
+    dd_compare(tmp_path / "1", ["bs=7", "count=5", "skip=1"], stdin=DATA)
+    dd_compare(tmp_path / "2", ["conv=ucase"], stdin=b"abc\n")
+
+
+def test_dd_reports_the_bytes_copied(tmp_path):
+    (tmp_path / "data").write_bytes(DATA)
+    status, out, err = ours("dd", ["if=/host/data", "of=/dev/null", "bs=512"], b"", tmp_path)
+    lines = err.decode().splitlines()
+    assert status == 0 and lines[:2] == ["5+1 records in", "5+1 records out"]
+    assert lines[2].startswith("2867 bytes copied, ") and lines[2].endswith("B/s")
