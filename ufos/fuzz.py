@@ -107,6 +107,7 @@ SPECS = {
     "linkat": ("dirfd", "path", "dirfd", "path", "atflags"),
     "renameat": ("dirfd", "path", "dirfd", "path"), "faccessat": ("dirfd", "path", "mode"),
     "ftruncate": ("fd", "offset"), "truncate": ("path", "offset"), "chdir": ("path",),
+    "fchdir": ("fd",),
     "getcwd": ("out", "len"), "ioctl": ("fd", "ioctl", "out"), "fsync": ("fd",),
     "utimensat": ("dirfd", "path", "times", "atflags"), "fchmodat": ("dirfd", "path", "mode"),
     "fchmod": ("fd", "mode"), "exit": ("int",), "exit_group": ("int",), "clone": ("int",),

@@ -284,6 +284,12 @@ def test_hard_links_in_host_stay_inside_the_shared_directory(tmp_path):
 
 
 @pytest.mark.parametrize("where", ["/tmp", "/host"])
+def test_fchdir_goes_to_the_directory_a_descriptor_names(where, tmp_path):
+    r = run_program(HERE / "fchdir.c", where, share=str(tmp_path))
+    assert (r.status, r.stdout) == (0, (HERE / "fchdir.out").read_bytes())
+
+
+@pytest.mark.parametrize("where", ["/tmp", "/host"])
 def test_a_path_ending_in_a_slash_names_only_a_directory(where, tmp_path):
     """stat("file/") is ENOTDIR and open("new/", O_CREAT) EISDIR, as on Linux (trailing_slash.out),
     in the RAM root and in /host: the path's last slash is not lost when it is normalised."""

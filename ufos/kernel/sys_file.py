@@ -293,6 +293,16 @@ def sys_chdir(k, p, a: Args):
     return 0
 
 
+def sys_fchdir(k, p, a: Args):
+    """chdir to the directory an open descriptor names (the path it was opened by: ufos's working
+    directory is a path, as chdir keeps it)."""
+    f = p.fds.get(a.int32(0))
+    if f.node.kind != "dir":
+        raise SyscallError(E.ENOTDIR)
+    p.cwd = f.path
+    return 0
+
+
 def sys_getcwd(k, p, a: Args):
     data = p.cwd.encode("utf-8", "surrogateescape") + b"\0"     # the bytes the path was made of
     if a.int(1) < len(data):

@@ -19,7 +19,7 @@ from ufos.kernel.proc import kernel_bug
 from ufos.kernel.sched import WouldBlock, sleep
 from ufos.kernel.uapi import E, SYS, SYSCALL_NAMES, SyscallError
 from ufos.kernel.uaccess import NO_RETURN, RESTART, Args
-from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_faccessat, sys_fchmod,
+from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_faccessat, sys_fchdir, sys_fchmod,
                                   sys_fchmodat, sys_fcntl, sys_fstat, sys_fsync, sys_ftruncate, sys_getcwd,
                                   sys_getdents64, sys_ioctl, sys_linkat, sys_lseek, sys_mkdirat, sys_newfstatat,
                                   sys_openat, sys_pipe2, sys_pread64, sys_pwrite64, sys_read, sys_renameat,
@@ -49,8 +49,8 @@ HANDLERS = {
     SYS.pipe2: sys_pipe2, SYS.fstat: sys_fstat, SYS.newfstatat: sys_newfstatat,
     SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat, SYS.linkat: sys_linkat,
     SYS.renameat: sys_renameat, SYS.faccessat: sys_faccessat, SYS.ftruncate: sys_ftruncate,
-    SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.getcwd: sys_getcwd, SYS.ioctl: sys_ioctl,
-    SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat, SYS.fchmodat: sys_fchmodat,
+    SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.fchdir: sys_fchdir, SYS.getcwd: sys_getcwd,
+    SYS.ioctl: sys_ioctl, SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat, SYS.fchmodat: sys_fchmodat,
     SYS.fchmod: sys_fchmod,
     SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_fork, SYS.execve: sys_execve,
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,

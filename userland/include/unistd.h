@@ -64,6 +64,7 @@ int tcsetpgrp(int fd, pid_t pgrp);
 #define TIOCSPGRP 0x5410
 #define TIOCGWINSZ 0x5413       /* struct winsize *: the window's size */
 int chdir(const char *path);
+int fchdir(int fd);
 char *getcwd(char *buf, size_t size);
 ssize_t getdents(int fd, void *dirp, size_t count);    /* struct dirent records; see dirent.h */
 

@@ -274,6 +274,11 @@ int chdir(const char *path)
     return (int)syscall1(SYS_chdir, path);
 }
 
+int fchdir(int fd)
+{
+    return (int)syscall1(SYS_fchdir, fd);
+}
+
 /* With buf NULL, getcwd allocates the buffer (size bytes, or as many as needed if size is 0). */
 char *getcwd(char *buf, size_t size)
 {

@@ -32,6 +32,7 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_ftruncate 46
 #define SYS_faccessat 48
 #define SYS_chdir 49
+#define SYS_fchdir 50
 #define SYS_fchmod 52
 #define SYS_fchmodat 53
 #define SYS_openat 56
