@@ -12,6 +12,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     id       user and group IDs (-u -g -G -n -r -z, USER)
     whoami   the effective user's name
     tty      the terminal on standard input (-s)
+    logname  the login name: ufos records none, so "no login name" (as GNU's when getlogin fails)
     expand   tabs to spaces (-t N or LIST with /N +N, -i, -N)
     unexpand spaces to tabs (-a, -t, --first-only)
     tsort    a topological sort of pairs of words (GNU's order and loop reports)
@@ -264,6 +265,15 @@ def test_whoami(tmp_path):
     if host_is_plain_root():
         compare(tmp_path, "whoami", [])
     compare(tmp_path, "whoami", ["extra"], stderr=True)
+
+
+@pytest.mark.parametrize("args", [[], ["x"]])
+def test_logname_has_no_login_to_name(tmp_path, args):
+    """The host's tests run without a login session too (no utmp entry for them): same answer."""
+    status, _out, _err = host(["logname", *args], b"", tmp_path)
+    if not args and status == 0:
+        pytest.skip("the host's tests run in a login session")
+    compare(tmp_path, "logname", args, stderr=True)
 
 
 @pytest.mark.parametrize("args", [[], ["-s"], ["x"], ["-q"]])
