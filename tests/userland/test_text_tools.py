@@ -26,6 +26,7 @@ before comparing. The default suite has a few cases a tool; the rest are marked 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -404,4 +405,9 @@ def test_dd_reports_the_bytes_copied(tmp_path):
     status, out, err = ours("dd", ["if=/host/data", "of=/dev/null", "bs=512"], b"", tmp_path)
     lines = err.decode().splitlines()
     assert status == 0 and lines[:2] == ["5+1 records in", "5+1 records out"]
-    assert lines[2].startswith("2867 bytes copied, ") and lines[2].endswith("B/s")
+    assert re.fullmatch(r"2867 bytes \(2\.9 kB, 2\.8 KiB\) copied, [0-9.e-]+ s, [0-9.]+ [kMG]?B/s", lines[2])
+    status, _out, err = ours("dd", ["count=0"], b"", tmp_path)
+    assert re.fullmatch(r"0 bytes copied, [0-9.e-]+ s, [0-9.]+ B/s|0 bytes copied, 0 s, Infinity B/s",
+                        err.decode().splitlines()[2])
+    theirs = host(["dd", "count=0"], b"", tmp_path)[2].decode().splitlines()[2]
+    assert re.fullmatch(r"0 bytes copied, [0-9.e-]+ s, [0-9.]+ k?B/s", theirs)     # GNU: "0.0 kB/s"

@@ -17,8 +17,8 @@
  * N may end with c (1), w (2), b (512), kB (1000), K (1024), MB, M, GB, G, and be a product
  * AxB, as in GNU's dd.
  * At the end, on stderr: "F+P records in", "F+P records out" (F full blocks, P partial ones)
- * and "N bytes copied, T s, R B/s" (GNU's last line also gives the size in kB and KiB; the time
- * here is the machine's, which counts instructions).
+ * and GNU's "N bytes (N kB, N KiB) copied, T s, R kB/s" (the time is the machine's, which
+ * counts instructions).
  * Not supported: conv=block, unblock, ascii, ebcdic, ibm, swab, noerror, sparse; iflag= and
  * oflag=; cbs=.
  * Exit status: 0, or 1 on an error.
@@ -212,10 +212,29 @@ static void write_record(const char *buf, size_t n)
     bytes_out += n;
 }
 
+/* n as GNU's human_readable writes it for dd: scaled by base (1000: "kB", 1024: "KiB"...) until
+   it is less than base, with one decimal under 10 */
+static void human(double n, int base, char *buf, size_t size)
+{
+    static const char prefixes[] = "kMGTPEZY";
+    int p = -1;
+
+    while (n >= base && p < 7) {
+        n /= base;
+        p++;
+    }
+    if (p < 0)
+        snprintf(buf, size, "%.0f B", n);
+    else
+        snprintf(buf, size, n < 9.95 ? "%.1f %c%sB" : "%.0f %c%sB", n,
+                 base == 1024 && p == 0 ? 'K' : prefixes[p], base == 1024 ? "i" : "");
+}
+
 static void report(struct timespec *start)
 {
     struct timespec now;
     double seconds;
+    char si[32], iec[32], rate[32];
 
     if (status_level == 0)
         return;
@@ -225,11 +244,16 @@ static void report(struct timespec *start)
         return;
     clock_gettime(CLOCK_MONOTONIC, &now);
     seconds = (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
-    fprintf(stderr, "%llu byte%s copied, %g s, ", bytes_out, bytes_out == 1 ? "" : "s", seconds);
     if (seconds > 0)
-        fprintf(stderr, "%.0f B/s\n", (double)bytes_out / seconds);
+        human((double)bytes_out / seconds, 1000, rate, sizeof rate);
     else
-        fprintf(stderr, "Infinity B/s\n");
+        snprintf(rate, sizeof rate, "Infinity B");
+    human((double)bytes_out, 1000, si, sizeof si);
+    human((double)bytes_out, 1024, iec, sizeof iec);
+    if (bytes_out < 1000)
+        fprintf(stderr, "%llu byte%s copied, %g s, %s/s\n", bytes_out, bytes_out == 1 ? "" : "s", seconds, rate);
+    else
+        fprintf(stderr, "%llu bytes (%s, %s) copied, %g s, %s/s\n", bytes_out, si, iec, seconds, rate);
 }
 
 int main(int argc, char **argv)
