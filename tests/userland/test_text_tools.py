@@ -3,6 +3,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
 (LC_ALL=C): standard output and exit status must be equal.
 
     paste    lines of files side by side (-d LIST, -s, -z, '-' for standard input)
+    comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
     nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
     tac      files last line first (-b, -s SEPARATOR)
@@ -17,7 +18,6 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     unexpand spaces to tabs (-a, -t, --first-only)
     tsort    a topological sort of pairs of words (GNU's order and loop reports)
     dd       blocks copied and converted (if= of= bs= ibs= obs= count= skip= seek= conv= status=)
-    comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
 
 Files a case names are written to the test's tmp_path, which ufos sees as /host: ufos's tool is
 given /host/NAME and the host's NAME (run in tmp_path), and "/host/" is taken out of ufos's output
