@@ -685,8 +685,14 @@ static char *xb_string(struct xbuf *x)
         while (run < x->chars.len && !(x->flags.s[run] & (X_BREAK | X_EMPTYQ)))
             run++;
         sb_addn(&sb, x->chars.s + i, run - i);      /* characters in one go */
-        if (run < x->chars.len && (x->flags.s[run] & X_BREAK))
-            sb_addc(&sb, ' ');
+        if (run < x->chars.len && (x->flags.s[run] & X_BREAK)) {
+            /* "$@" where there is no field splitting (x="$@", a here-document): its fields
+             * joined as "$*"'s are, by IFS's first character (dash) */
+            char *sep = ifs_first();
+
+            sb_adds(&sb, sep);
+            free(sep);
+        }
         i = run + 1;
     }
     return sb_take(&sb);
