@@ -72,7 +72,6 @@ int main(int argc, char **argv)
         { "old-tabs", required_argument, NULL, 'o' },
         { NULL, 0, NULL, 0 },
     };
-    static char *just_stdin[] = { "-" };
     int c;
 
     old_tab_options(argc, argv);
@@ -86,12 +85,7 @@ int main(int argc, char **argv)
         }
     }
     finalize_tab_stops();
-    files = argv + optind;
-    nfiles = argc - optind;
-    if (nfiles == 0) {
-        files = just_stdin;
-        nfiles = 1;
-    }
+    set_files(argc, argv);
     expand();
     return status;
 }

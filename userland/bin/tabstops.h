@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* --- tab stops (-t LIST), as GNU's expand and unexpand read them ---------------------------- */
 static unsigned long tab_size;              /* every tab_size columns; 0: the list */
@@ -32,6 +33,17 @@ static void set_last_size(unsigned long *size, unsigned long value, char specifi
     *size = value;
 }
 
+/* a value of the list read: a stop, or (after '/' or '+') the size past the list */
+static void end_value(unsigned long value, int extend, int increment)
+{
+    if (extend)
+        set_last_size(&extend_size, value, '/');
+    else if (increment)
+        set_last_size(&increment_size, value, '+');
+    else
+        add_tab_stop(value);
+}
+
 static void parse_tab_stops(const char *stops)
 {
     int have_value = 0, extend = 0, increment = 0, ok = 1;
@@ -39,14 +51,8 @@ static void parse_tab_stops(const char *stops)
 
     for (; *stops; stops++) {
         if (*stops == ',' || *stops == ' ' || *stops == '\t') {
-            if (have_value) {
-                if (extend)
-                    set_last_size(&extend_size, value, '/');
-                else if (increment)
-                    set_last_size(&increment_size, value, '+');
-                else
-                    add_tab_stop(value);
-            }
+            if (have_value)
+                end_value(value, extend, increment);
             have_value = 0;
         } else if (*stops == '/' || *stops == '+') {
             if (have_value) {
@@ -68,14 +74,8 @@ static void parse_tab_stops(const char *stops)
     }
     if (!ok)
         exit(1);
-    if (have_value) {
-        if (extend)
-            set_last_size(&extend_size, value, '/');
-        else if (increment)
-            set_last_size(&increment_size, value, '+');
-        else
-            add_tab_stop(value);
-    }
+    if (have_value)
+        end_value(value, extend, increment);
 }
 
 static void finalize_tab_stops(void)
@@ -127,6 +127,19 @@ static unsigned long next_tab_column(unsigned long column, size_t *tab_index, in
 static char **files;
 static int nfiles, file_index = -1, status;
 static FILE *in;
+
+/* the FILE operands (argv from optind on), or standard input without one */
+static void set_files(int argc, char **argv)
+{
+    static char *just_stdin[] = {"-"};
+
+    files = argv + optind;
+    nfiles = argc - optind;
+    if (nfiles == 0) {
+        files = just_stdin;
+        nfiles = 1;
+    }
+}
 
 static int next_char(void)
 {

@@ -111,7 +111,6 @@ int main(int argc, char **argv)
         { "old-tabs", required_argument, NULL, 'o' },
         { NULL, 0, NULL, 0 },
     };
-    static char *just_stdin[] = { "-" };
     int first_only = 0, c;
 
     old_tab_options(argc, argv);
@@ -129,12 +128,7 @@ int main(int argc, char **argv)
     if (first_only)
         all_blanks = 0;
     finalize_tab_stops();
-    files = argv + optind;
-    nfiles = argc - optind;
-    if (nfiles == 0) {
-        files = just_stdin;
-        nfiles = 1;
-    }
+    set_files(argc, argv);
     unexpand();
     return status;
 }
