@@ -3,7 +3,7 @@
     /bin /etc   what the root image holds (initrd.py): the userland programs, compiled on the
                 toolchain side (toolchain/userland.py), and their configuration files
     /tmp        writable scratch space
-    /dev        console, tty, null, zero, urandom
+    /dev        console, tty, null, zero, urandom; stdin, stdout, stderr (the opener's 0, 1, 2)
     /proc       the μprocesses (procfs.py)
     /host       a directory of the host (hostfs.py), made when the guest first writes there
 """
@@ -27,7 +27,9 @@ def build_root(k, initrd: bytes) -> VFS:
             root.add(name, RamDir())
     dev = RamDir()
     for name, node in (("console", k.console), ("tty", k.console), ("null", tty.NullDevice()),
-                       ("zero", tty.ZeroDevice()), ("urandom", tty.RandomDevice())):
+                       ("zero", tty.ZeroDevice()), ("urandom", tty.RandomDevice()),
+                       ("stdin", tty.DescriptorName(0)), ("stdout", tty.DescriptorName(1)),
+                       ("stderr", tty.DescriptorName(2))):
         dev.add(name, node)
     fs = VFS(root)
     fs.mount("/dev", dev)
