@@ -295,3 +295,27 @@ def test_a_path_ending_in_a_slash_names_only_a_directory(where, tmp_path):
     in the RAM root and in /host: the path's last slash is not lost when it is normalised."""
     r = run_program(HERE / "trailing_slash.c", where, share=str(tmp_path))
     assert (r.status, r.stdout) == (0, (HERE / "trailing_slash.out").read_bytes())
+
+
+def test_dev_stdout_is_a_name_for_descriptor_1_not_a_directory(tmp_path):
+    """open("/dev/stdout") duplicates descriptor 1 (what it writes comes out on stdout); with
+    O_DIRECTORY it is ENOTDIR, as for any device."""
+    source = tmp_path / "devstd.c"
+    source.write_text(r"""
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+int main(void)
+{
+    int fd = open("/dev/stdout", O_WRONLY);
+    write(fd, "through /dev/stdout\n", 20);
+    close(fd);
+    fd = open("/dev/stderr", O_RDONLY | O_DIRECTORY);
+    printf("O_DIRECTORY: %d %s\n", fd, strerror(errno));
+    return 0;
+}
+""")
+    r = run_program(source)
+    assert (r.status, r.stdout) == (0, b"through /dev/stdout\nO_DIRECTORY: -1 Not a directory\n")

@@ -97,13 +97,13 @@ def sys_openat(k, p, a: Args):
         parent, name = k.fs.lookup_parent(path)
         node = parent.create(name)
         node.chmod(a.int(3) & 0o7777 & ~p.umask)       # the mode asked for, less the umask
+    if flags & O.O_DIRECTORY and node.kind != "dir":
+        raise SyscallError(E.ENOTDIR)
     if isinstance(node, DescriptorName):                # /dev/stdout: the caller's descriptor 1
         return p.fds.dup(p.fds.get(node.fd), cloexec=bool(flags & O.O_CLOEXEC))
     f = File(node, flags, path)
     if node.kind == "dir" and f.writable:
         raise SyscallError(E.EISDIR)
-    if flags & O.O_DIRECTORY and node.kind != "dir":
-        raise SyscallError(E.ENOTDIR)
     if flags & O.O_TRUNC and f.writable and node.kind == "file":
         shm.truncate_file(k.vm, node, 0)
     return p.fds.install(f, cloexec=bool(flags & O.O_CLOEXEC))
