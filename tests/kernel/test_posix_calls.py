@@ -319,3 +319,44 @@ int main(void)
 """)
     r = run_program(source)
     assert (r.status, r.stdout) == (0, b"through /dev/stdout\nO_DIRECTORY: -1 Not a directory\n")
+
+
+DEV_FD = (HERE / "dev_fd.out").read_bytes()
+
+
+def test_dev_fd_names_the_openers_descriptors():
+    """/dev/fd/N: open duplicates N, stat is fstat(N), a listing gives the open descriptors, and a
+    name that is not a descriptor's number is ENOENT, as on Linux (dev_fd.out, which
+    test_dev_fd_on_the_host checks)."""
+    r = run_program(HERE / "dev_fd.c", stdin=b"input\n")
+    assert (r.status, r.stdout) == (0, DEV_FD)
+
+
+def test_dev_fd_duplicates_as_the_bsds_do():
+    """Where ufos does as the BSDs' fdescfs and not as Linux: the duplicate shares the offset, a
+    closed descriptor's name is EBADF, a duplicate has no more rights than the descriptor; huge
+    numbers and writes into /dev/fd are refused, not a kernel error."""
+    r = run_program(HERE / "dev_fd.c", "bsd", stdin=b"input\n")
+    assert r.status == 0
+    assert r.stdout[len(DEV_FD):].decode() == """\
+the duplicate shares the offset: cd
+open /dev/fd/3: Permission denied
+open /dev/fd/3: Permission denied
+open /dev/fd/3: Bad file descriptor
+stat of a closed descriptor's name: -1 Bad file descriptor
+open /dev/fd/99999999999999999999999999: Bad file descriptor
+open /dev/fd/2147483648: Bad file descriptor
+open /dev/fd/255: Bad file descriptor
+create in /dev/fd: 0
+unlink /dev/fd/0: -1 Permission denied
+mkdir /dev/fd/d: -1
+"""
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
+def test_dev_fd_on_the_host(tmp_path):
+    exe = tmp_path / "dev_fd"
+    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(HERE / "dev_fd.c"), "-o", str(exe)],
+                   check=True)
+    out = subprocess.run([str(exe)], input=b"input\n", capture_output=True, check=True, timeout=60).stdout
+    assert out == DEV_FD

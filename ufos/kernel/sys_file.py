@@ -11,8 +11,9 @@ import time
 from ufos.kernel import shm
 from ufos.kernel.file import File, nonblocking
 from ufos.kernel.fs import new_ino
+from ufos.kernel.fs.fdesc import DescriptorName
 from ufos.kernel.pipe import make_pipe
-from ufos.kernel.tty import IOCTL, DescriptorName
+from ufos.kernel.tty import IOCTL
 from ufos.kernel.uapi import DT, E, O, SyscallError, defines
 from ufos.kernel.uaccess import TIMESPEC, Args
 
@@ -97,10 +98,10 @@ def sys_openat(k, p, a: Args):
         parent, name = k.fs.lookup_parent(path)
         node = parent.create(name)
         node.chmod(a.int(3) & 0o7777 & ~p.umask)       # the mode asked for, less the umask
+    if isinstance(node, DescriptorName):                # /dev/fd/1, /dev/stdout: the caller's 1
+        return node.duplicate(p, flags)
     if flags & O.O_DIRECTORY and node.kind != "dir":
         raise SyscallError(E.ENOTDIR)
-    if isinstance(node, DescriptorName):                # /dev/stdout: the caller's descriptor 1
-        return p.fds.dup(p.fds.get(node.fd), cloexec=bool(flags & O.O_CLOEXEC))
     f = File(node, flags, path)
     if node.kind == "dir" and f.writable:
         raise SyscallError(E.EISDIR)

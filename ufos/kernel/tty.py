@@ -155,17 +155,6 @@ class Tty(Device):
         """Give the host back what this device changed on it (when ufos ends)."""
 
 
-class DescriptorName(Device):
-    """/dev/stdin, /dev/stdout and /dev/stderr: names for the opener's own descriptors 0, 1 and 2.
-    Opening one duplicates that descriptor (sys_openat), as the BSDs do (Linux reopens the file
-    instead, which differs only in a regular file's offset), so a script's `echo oops >/dev/stderr`
-    reaches its standard error, wherever that goes."""
-
-    def __init__(self, fd: int):
-        super().__init__()
-        self.fd = fd
-
-
 class NullDevice(Device):
     def read(self, k, p, f, n):
         return b""
