@@ -114,6 +114,7 @@ SPECS = {
     "fchmod": ("fd", "mode"), "exit": ("int",), "exit_group": ("int",), "clone": ("int",),
     "execve": ("exe", "argv", "argv"), "wait4": ("pid", "out8", "wflags"),
     "getpid": (), "getppid": (), "getuid": (), "kill": ("pid", "sig"), "tkill": ("pid", "sig"),
+    "getgroups": ("int", "out"), "setgroups": ("int", "in"),
     "tgkill": ("pid", "pid", "sig"), "rt_sigqueueinfo": ("pid", "sig", "in"), "reboot": ("int",),
     "setpgid": ("pid", "pid"), "getpgid": ("pid",), "setsid": (), "umask": ("mode",),
     "prlimit64": ("pid", "int", "in", "out"),

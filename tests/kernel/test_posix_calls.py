@@ -360,3 +360,63 @@ def test_dev_fd_on_the_host(tmp_path):
                    check=True)
     out = subprocess.run([str(exe)], input=b"input\n", capture_output=True, check=True, timeout=60).stdout
     assert out == DEV_FD
+
+
+def test_getgroups_and_setgroups(tmp_path):
+    """getgroups and setgroups as Linux's (158, 159): size 0 asks only for the count (NULL is
+    fine), a negative size or one too small for the groups is EINVAL, as is setgroups of more
+    than NGROUPS_MAX; the groups are kept sorted and a fork's child has its parent's; every
+    μprocess is root, so setgroups is allowed."""
+    source = tmp_path / "groups.c"
+    source.write_text(r"""
+#include <errno.h>
+#include <grp.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static void show(const char *what, int r)
+{
+    printf("%s: %d %s\n", what, r, r < 0 ? strerror(errno) : "");
+}
+int main(void)
+{
+    gid_t set[3] = {7, 0, 5}, got[NGROUPS_MAX + 1];
+    int n, status;
+    show("count at start", getgroups(0, NULL));
+    show("setgroups", setgroups(3, set));
+    show("count", getgroups(0, NULL));
+    show("too small", getgroups(2, got));
+    show("negative", getgroups(-1, got));
+    n = getgroups(NGROUPS_MAX, got);
+    printf("groups: %d: %u %u %u\n", n, got[0], got[1], got[2]);
+    show("bad buffer", getgroups(3, (gid_t *)16));
+    show("too many", setgroups(NGROUPS_MAX + 1, got));
+    show("bad list", setgroups(2, (gid_t *)16));
+    show("sysconf", (int)sysconf(_SC_NGROUPS_MAX));
+    if (fork() == 0)
+        _exit(getgroups(0, NULL));
+    wait(&status);
+    printf("the child's count: %d\n", WEXITSTATUS(status));
+    show("none", setgroups(0, NULL));
+    show("count", getgroups(0, NULL));
+    return 0;
+}
+""")
+    r = run_program(source)
+    assert (r.status, r.stdout.decode()) == (0, """\
+count at start: 0 
+setgroups: 0 
+count: 3 
+too small: -1 Invalid argument
+negative: -1 Invalid argument
+groups: 3: 0 5 7
+bad buffer: -1 Bad address
+too many: -1 Invalid argument
+bad list: -1 Bad address
+sysconf: 32 
+the child's count: 3
+none: 0 
+count: 0 
+""")

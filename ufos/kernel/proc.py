@@ -36,6 +36,7 @@ class Proc:
         self.fds = FdTable()
         self.cwd = "/"
         self.umask = 0o022               # umask(2): kept, inherited; openat and mkdirat apply it
+        self.groups: list[int] = []      # supplementary group IDs (setgroups): inherited, kept by exec
         self.signals = signal.SignalState()
         self.children: list[Proc] = []
         self.chan = None                 # what it sleeps on
@@ -57,6 +58,7 @@ class Proc:
         self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
         self.compartments = parent.compartments         # offsets in the slot: the same in the child
         self.umask = parent.umask
+        self.groups = list(parent.groups)
         self.fds = parent.fds.duplicate()
 
     @property

@@ -95,6 +95,32 @@ def sys_getuid(k, p, a):
     return 0
 
 
+GID = struct.Struct("<I")               # gid_t
+NGROUPS_MAX = defines("limits.h", "NGROUPS_MAX")["NGROUPS_MAX"]
+
+
+def sys_getgroups(k, p, a: Args):
+    """The supplementary groups, as Linux: size 0 asks only how many (the buffer is not touched),
+    a size too small for them is EINVAL, as is a negative one."""
+    size = a.int32(0)
+    if size < 0 or 0 < size < len(p.groups):
+        raise SyscallError(E.EINVAL)
+    if size:
+        a.write(1, b"".join(GID.pack(g) for g in p.groups))
+    return len(p.groups)
+
+
+def sys_setgroups(k, p, a: Args):
+    """Set the supplementary groups (at most NGROUPS_MAX), kept sorted as Linux keeps them.
+    Only root may (EPERM otherwise), and every μprocess is root: getuid is 0."""
+    size = a.int32(0)
+    if not 0 <= size <= NGROUPS_MAX:
+        raise SyscallError(E.EINVAL)
+    data = a.read(1, GID.size * size)
+    p.groups = sorted(g for (g,) in GID.iter_unpack(data))
+    return 0
+
+
 def sys_kill(k, p, a: Args):
     pid, sig = a.int32(0), a.int32(1)
     if not 0 <= sig < NSIG:

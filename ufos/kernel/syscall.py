@@ -28,9 +28,9 @@ from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_random import sys_getrandom
 from ufos.kernel.sys_uname import sys_uname
 from ufos.kernel.sys_memory import sys_brk, sys_mmap, sys_mprotect, sys_msync, sys_munmap
-from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getpgid, sys_getpid, sys_getppid, sys_getuid,
-                                  sys_kill, sys_prlimit64, sys_reboot, sys_sched_yield, sys_setpgid, sys_setsid,
-                                  sys_umask, sys_wait4)
+from ufos.kernel.sys_proc import (sys_execve, sys_exit, sys_fork, sys_getgroups, sys_getpgid, sys_getpid,
+                                  sys_getppid, sys_getuid, sys_kill, sys_prlimit64, sys_reboot, sys_sched_yield,
+                                  sys_setgroups, sys_setpgid, sys_setsid, sys_umask, sys_wait4)
 from ufos.kernel.sys_signal import (sys_rt_sigaction, sys_rt_sigpending, sys_rt_sigprocmask,
                                     sys_rt_sigqueueinfo, sys_rt_sigreturn, sys_rt_sigsuspend,
                                     sys_rt_sigtimedwait, sys_sigaltstack, sys_tgkill, sys_tkill)
@@ -55,6 +55,7 @@ HANDLERS = {
     SYS.exit: sys_exit, SYS.exit_group: sys_exit, SYS.clone: sys_fork, SYS.execve: sys_execve,
     SYS.wait4: sys_wait4, SYS.getpid: sys_getpid, SYS.getppid: sys_getppid, SYS.getuid: sys_getuid,
     SYS.geteuid: sys_getuid, SYS.getgid: sys_getuid, SYS.getegid: sys_getuid, SYS.kill: sys_kill,
+    SYS.getgroups: sys_getgroups, SYS.setgroups: sys_setgroups,
     SYS.reboot: sys_reboot, SYS.setpgid: sys_setpgid, SYS.getpgid: sys_getpgid, SYS.setsid: sys_setsid, SYS.umask: sys_umask,
     SYS.prlimit64: sys_prlimit64,
     SYS.rt_sigaction: sys_rt_sigaction, SYS.rt_sigprocmask: sys_rt_sigprocmask,

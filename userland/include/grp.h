@@ -6,6 +6,7 @@
  *   getgrnam_r, getgrgid_r             into the caller's struct and buffer, which also holds
  *                                      the gr_mem array: 0, or an errno (ERANGE: too small)
  *   setgrent, getgrent, endgrent       every group in turn
+ *   setgroups(size, list)              the process's supplementary groups (getgroups: unistd.h)
  *
  * gr_mem is a NULL-terminated array of the members' names. ufos's /etc/group
  * (userland/etc/group) has root (gid 0) and nobody.
@@ -29,5 +30,9 @@ int getgrgid_r(gid_t gid, struct group *grp, char *buf, size_t buflen, struct gr
 void setgrent(void);
 struct group *getgrent(void);
 void endgrent(void);
+
+/* Set the process's supplementary group IDs (at most NGROUPS_MAX, limits.h): root only, and every
+ * ufos process is root. As in glibc, declared here, not in unistd.h. */
+int setgroups(size_t size, const gid_t *list);
 
 #endif

@@ -32,6 +32,7 @@
 #define PAGESIZE 4096
 #define ARG_MAX 131072
 #define OPEN_MAX 64
+#define NGROUPS_MAX 32          /* supplementary groups of a process (getgroups, setgroups) */
 #define IOV_MAX 1024            /* iovecs in one readv or writev (sys/uio.h) */
 
 #endif

@@ -82,6 +82,8 @@ uid_t getuid(void);
 uid_t geteuid(void);
 gid_t getgid(void);
 gid_t getegid(void);
+/* The supplementary group IDs into list (size 0: only how many there are; too small: EINVAL) */
+int getgroups(int size, gid_t list[]);
 int setpgid(pid_t pid, pid_t pgid);
 pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
@@ -108,6 +110,7 @@ int getpagesize(void);
 #define _SC_ARG_MAX 0
 #define _SC_CHILD_MAX 1
 #define _SC_CLK_TCK 2
+#define _SC_NGROUPS_MAX 3
 #define _SC_OPEN_MAX 4
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE

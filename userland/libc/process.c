@@ -6,6 +6,7 @@
  * POSIX fork.
  */
 #include <errno.h>
+#include <grp.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -167,6 +168,16 @@ gid_t getgid(void)
 gid_t getegid(void)
 {
     return (gid_t)syscall0(SYS_getegid);
+}
+
+int getgroups(int size, gid_t list[])
+{
+    return (int)syscall2(SYS_getgroups, size, list);
+}
+
+int setgroups(size_t size, const gid_t *list)
+{
+    return (int)syscall2(SYS_setgroups, size, list);
 }
 
 int setpgid(pid_t pid, pid_t pgid)

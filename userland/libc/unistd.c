@@ -312,6 +312,8 @@ long sysconf(int name)
         return -1;                      /* no limit but memory */
     case _SC_CLK_TCK:
         return 100;                     /* sys/times.h */
+    case _SC_NGROUPS_MAX:
+        return NGROUPS_MAX;
     case _SC_OPEN_MAX:
         return OPEN_MAX;
     case _SC_PAGESIZE:

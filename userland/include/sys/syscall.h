@@ -75,6 +75,8 @@ void *__syscall_ptr(long n, uintptr_t a, uintptr_t b, uintptr_t c, uintptr_t d, 
 #define SYS_setpgid 154
 #define SYS_getpgid 155
 #define SYS_setsid 157
+#define SYS_getgroups 158
+#define SYS_setgroups 159
 #define SYS_uname 160
 #define SYS_getrusage 165
 #define SYS_umask 166
