@@ -978,13 +978,13 @@ static int run_path(struct machine *m, int pc, long pos)
         if (seen(m, pc, pos))
             return m->error != 0;
         switch (in->op) {
-        case OP_CHAR:
-            if (s[pos] != in->x)
+        case OP_CHAR:       /* not past the end: REG_STARTEND's subject goes on after it */
+            if (pos >= m->len || s[pos] != in->x)
                 return 0;
             pos++;
             break;
         case OP_SET:
-            if (!in_set(m->prog->sets[in->x], s[pos]))
+            if (pos >= m->len || !in_set(m->prog->sets[in->x], s[pos]))
                 return 0;
             pos++;
             break;

@@ -61,5 +61,11 @@ int main(void)
     show("a*", 0, "xaay", REG_STARTEND, 1, 3);
     show("\\(a\\)\\1", 0, "aaaa", REG_STARTEND, 1, 4);
     show("", 0, "abc", REG_STARTEND, 3, 3);
+    /* nothing at or past rm_eo is matched, though the string goes on */
+    show("[0-9][0-9]*", 0, "a1b22c3", REG_STARTEND, 2, 4);
+    show("bc", 0, "abcabc", REG_STARTEND, 0, 2);
+    show("b[^x]", 0, "abcabc", REG_STARTEND, 0, 2);
+    show("ab*", 0, "abbbb", REG_STARTEND, 0, 3);
+    show("x[^b]", 0, "x", 0, 0, 0);
     return 0;
 }
