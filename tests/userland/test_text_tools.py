@@ -6,7 +6,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     comm     the lines only in one sorted file, only in the other, in both (-1 -2 -3, --total...)
     nl       line numbers (-b a|t|n|pBRE, -h, -f, -n ln|rn|rz, -w, -s, -v, -i, -l, -d, -p)
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
-    tac      files last line first (-b, -s SEPARATOR)
+    tac      files last line first (-b, -s SEPARATOR, -r: the separator a regular expression)
     rev      each line's characters backwards (util-linux's; -0)
     cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
     join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
@@ -160,8 +160,16 @@ def test_fold(tmp_path, args, stdin):
 
 # --- tac --------------------------------------------------------------------------------------
 TAC = cases(
-    fast=[([], A), ([], C), (["-b"], A), (["-s", ","], b"a,b,,c,")],
-    slow=[([], EMPTY), (["fa", "-", "fc"], B), (["-b", "-s", ","], b"a,b,,c,"), (["-s", "::"], b"a::b::c"),
+    fast=[([], A), ([], C), (["-b"], A), (["-s", ","], b"a,b,,c,"), (["-r", "-s", "[0-9]+"], b"a1b22c333d\n"),
+          (["-r", "-s", "1+"], b"a+b1+c11d")],
+    slow=[(["-b", "-r", "-s", "[0-9][0-9]*"], b"x12y345z"), (["-r", "-s", "b\\|c"], b"abcabc\n"),
+          (["-r", "-s", "^l"], b"l1\nl2\nl3\n"), (["-r", "-s", "X\\{2\\}"], b"aX{2}bXXc"),
+          (["-r", "-s", "x\\+y?"], b"ax+bx+yc"), (["-r"], A), (["--regex", "-s", ".$"], b"ab\ncd\n"),
+          (["-r", "-s", "[0-9]"], b"a\0b1c\0d2"), (["-r", "-b", "-s", "\\.  *"], b"One.  Two. Three.\nFour."),
+          (["-r", "-s", "[^a]a"], b"xaybaaz"), (["-r", "-s", "o\\>"], b"foo boo oof\n"), (["-r", "-s", "c\\b"], b"abc cd\n"),
+          (["-rs", "(x)"], b"a(x)b(x)"), (["-r", "-s", "\\(ab\\)*c"], b"ababcxcyabc"),
+          (["-r", "-s", "z"], bytes(range(256)) * 8), (["-r", "-s", ""], A),
+          ([], EMPTY), (["fa", "-", "fc"], B), (["-b", "-s", ","], b"a,b,,c,"), (["-s", "::"], b"a::b::c"),
           (["-b", "-s", "::"], b"::a::b::c"), (["--separator=x", "--before"], b"1x2x3"), (["-s", ""], A),
           ([], b"\n\n\n"), (["-b"], b"x"), (["fa", "nope"], b""), (["-s", ""], b"a\0b\0c"),
           (["-s", ""], b"a\nb\0c\n")])
