@@ -8,7 +8,7 @@ compared with the host's GNU coreutils (util-linux's rev) on the same input and 
     fold     long lines broken to a width (-w, -s, -b, -WIDTH)
     tac      files last line first (-b, -s SEPARATOR, -r: the separator a regular expression)
     rev      each line's characters backwards (util-linux's; -0)
-    cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]")
+    cksum    the POSIX CRC and size of files ("CRC SIZE [FILE]"), or -a sysv or bsd's sum
     join     the lines of two sorted files with equal join fields (-t -1 -2 -j -a -v -e -o -i --header)
     id       user and group IDs (-u -g -G -n -r -z, USER)
     whoami   the effective user's name
@@ -199,14 +199,24 @@ def test_rev_zero_ends_lines_with_nul_bytes(tmp_path):
 # --- cksum ------------------------------------------------------------------------------------
 ALL_BYTES = bytes(range(256)) * 40                  # 10240 bytes: a length of two bytes
 CKSUM = cases(
-    fast=[([], b"hello\n"), ([], EMPTY), (["fa", "-", "fe"], ALL_BYTES)],
+    fast=[([], b"hello\n"), ([], EMPTY), (["fa", "-", "fe"], ALL_BYTES), (["-a", "sysv", "fa", "-"], ALL_BYTES),
+          (["-a", "bsd", "fa", "-", "fe"], ALL_BYTES)],
     slow=[([], ALL_BYTES), ([], b"a"), ([], bytes(70000)), (["fa", "nope", "fc"], b""), (["-x"], b""),
-          (["--", "fb"], b"")])
+          (["--", "fb"], b""), (["-a", "sysv"], EMPTY), (["-a", "bsd"], EMPTY), (["--algorithm=bsd"], bytes(70000)),
+          (["-a", "sysv"], bytes(range(256)) * 300), (["-a", "bsd"], bytes(range(256)) * 300),
+          (["-a", "crc", "fb"], b""), (["-a", "bsd", "-a", "crc", "fb"], b""), (["-a", "sysv", "fa", "nope"], b""),
+          (["-a", "foo", "fa"], b""), (["-a", "sy", "fa"], b""), (["-a"], b"")])
 
 
 @pytest.mark.parametrize("args,stdin", CKSUM)
 def test_cksum(tmp_path, args, stdin):
     compare(tmp_path, "cksum", args, stdin, FILES, stderr=True)
+
+
+def test_cksum_digests_ufos_lacks_are_an_error(tmp_path):
+    """GNU's -a md5, sha*... : libc has no digests, so cksum says so (and reads nothing)."""
+    assert ours("cksum", ["-a", "sha256", "-"], b"x", tmp_path) == (
+        1, b"", b"cksum: the sha256 digest is not supported (crc, sysv and bsd are)\n")
 
 
 # --- join -------------------------------------------------------------------------------------

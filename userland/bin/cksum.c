@@ -1,22 +1,34 @@
 /*
- * cksum - the POSIX checksum (a CRC) and size of files.
+ * cksum - the checksum (POSIX's CRC, or an older sum) and size of files.
  *
- *     cksum [FILE...]
+ *     cksum [-a ALGORITHM] [FILE...]
  *
  * Writes "CRC SIZE FILE" for each FILE ("CRC SIZE" for standard input, read when there is no
  * FILE; "-" is standard input, named "-"). The CRC is POSIX's: the 32-bit CRC with the
  * polynomial 0x04C11DB7 of the bytes and then of the length (its low byte first, as few bytes
  * as it needs), complemented; the same numbers as GNU's and every other cksum.
- * Not supported: GNU's -a ALGORITHM (md5, sha*...), --tag, --raw, -c and their kin.
+ *   -a ALGORITHM, --algorithm=ALGORITHM   as GNU's cksum:
+ *        crc    the POSIX CRC above (the default)
+ *        sysv   System V's sum (GNU's sum -s): the bytes' sum folded to 16 bits, and the size
+ *               in 512-byte blocks: "SUM BLOCKS FILE"
+ *        bsd    BSD's sum (GNU's sum -r): a 16-bit sum rotated right before each byte is added,
+ *               and the size in 1024-byte blocks: "%05u %5u FILE"
+ *   GNU's md5, sha1, sha224, sha256, sha384, sha512, blake2b and sm3 are digests ufos's libc
+ *   does not have: asking for one is an error (exit 1), as is a name GNU does not know.
+ * Not supported: GNU's --tag, --raw, -l, -c and their kin.
  * Exit status: 0, or 1 if a file could not be read.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+enum algorithm { CRC, SYSV, BSD };
+static enum algorithm algorithm = CRC;
 
 static uint32_t table[256];
 
@@ -37,37 +49,110 @@ static uint32_t crc_byte(uint32_t crc, unsigned char b)
     return (crc << 8) ^ table[(crc >> 24) ^ b];
 }
 
+/* what a file adds up to so far: the CRC, the SysV sum or the BSD sum, and its size */
+struct sum {
+    uint32_t value;
+    uint64_t size;
+};
+
+static void add(struct sum *s, const unsigned char *buf, size_t n)
+{
+    uint32_t v = s->value;
+
+    switch (algorithm) {
+    case CRC:
+        for (size_t i = 0; i < n; i++)
+            v = crc_byte(v, buf[i]);
+        break;
+    case SYSV:
+        for (size_t i = 0; i < n; i++)
+            v += buf[i];                /* modulo 2^32, as GNU's */
+        break;
+    case BSD:
+        for (size_t i = 0; i < n; i++)
+            v = (((v >> 1) | ((v & 1) << 15)) + buf[i]) & 0xffff;
+        break;
+    }
+    s->value = v;
+    s->size += n;
+}
+
+/* the line for one file (name NULL: standard input, read without naming it) */
+static void put(struct sum *s, const char *name)
+{
+    uint32_t r;
+
+    switch (algorithm) {
+    case CRC:
+        for (uint64_t len = s->size; len != 0; len >>= 8)
+            s->value = crc_byte(s->value, len & 0xff);
+        printf("%lu %llu", (unsigned long)(~s->value & 0xffffffffu), (unsigned long long)s->size);
+        break;
+    case SYSV:
+        r = (s->value & 0xffff) + (s->value >> 16);
+        printf("%u %llu", (unsigned)((r & 0xffff) + (r >> 16)), (unsigned long long)((s->size + 511) / 512));
+        break;
+    case BSD:
+        printf("%05u %5llu", (unsigned)s->value, (unsigned long long)((s->size + 1023) / 1024));
+        break;
+    }
+    if (name != NULL)
+        printf(" %s", name);
+    putchar('\n');
+}
+
 /* prints the line for one open file; 0, or -1 on a read error */
 static int cksum(int fd, const char *name)
 {
     static unsigned char buf[8192];
-    uint32_t crc = 0;
-    uint64_t size = 0;
+    struct sum s = { 0, 0 };
     ssize_t n;
 
-    while ((n = read(fd, buf, sizeof buf)) > 0) {
-        for (ssize_t i = 0; i < n; i++)
-            crc = crc_byte(crc, buf[i]);
-        size += (uint64_t)n;
-    }
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        add(&s, buf, (size_t)n);
     if (n < 0)
         return -1;
-    for (uint64_t len = size; len != 0; len >>= 8)
-        crc = crc_byte(crc, len & 0xff);
-    printf("%lu %llu", (unsigned long)(~crc & 0xffffffffu), (unsigned long long)size);
-    if (name != NULL)
-        printf(" %s", name);
-    putchar('\n');
+    put(&s, name);
     return 0;
+}
+
+/* -a NAME: the algorithm, or exit with GNU's message (or ours, for a digest we do not have) */
+static enum algorithm algorithm_named(const char *name)
+{
+    static const char *const digests[] = { "md5", "sha1", "sha224", "sha256", "sha384", "sha512",
+                                           "blake2b", "sm3" };
+
+    if (strcmp(name, "crc") == 0)
+        return CRC;
+    if (strcmp(name, "sysv") == 0)
+        return SYSV;
+    if (strcmp(name, "bsd") == 0)
+        return BSD;
+    for (size_t i = 0; i < sizeof digests / sizeof *digests; i++) {
+        if (strcmp(name, digests[i]) == 0) {
+            fprintf(stderr, "cksum: the %s digest is not supported (crc, sysv and bsd are)\n", name);
+            exit(1);
+        }
+    }
+    fprintf(stderr, "cksum: invalid argument '%s' for '--algorithm'\n"
+                    "Valid arguments are: 'bsd', 'sysv', 'crc' (and GNU's digests, not here)\n", name);
+    exit(1);
 }
 
 int main(int argc, char **argv)
 {
+    static const struct option longopts[] = {
+        { "algorithm", required_argument, NULL, 'a' },
+        { NULL, 0, NULL, 0 },
+    };
     int status = 0, c;
 
-    while ((c = getopt(argc, argv, "")) != -1) {
-        fprintf(stderr, "usage: cksum [FILE...]\n");
-        return 1;
+    while ((c = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
+        if (c != 'a') {
+            fprintf(stderr, "usage: cksum [-a ALGORITHM] [FILE...]\n");
+            return 1;
+        }
+        algorithm = algorithm_named(optarg);
     }
     make_table();
     if (optind == argc && cksum(0, NULL) < 0) {
