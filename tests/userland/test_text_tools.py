@@ -226,10 +226,12 @@ COLON1 = b"1:x::a\n2:y:b:\n4:w:c:d\n"
 COLON2 = b"1:one\n3:three\n4:\n4:four\n"
 JOIN_FILES = {"people": PEOPLE, "pets": PETS, "c1": COLON1, "c2": COLON2, "u": b"b 1\na 2\nc 3\n",
               "blanks": b"  alice   x  \n\tbob\ty \n", "fe": EMPTY, "ages": b"19 dave\n25 bob\n30 alice\n",
-              "case": b"ALICE up\nBob down\n", "h1": b"name age\nalice 30\n", "h2": b"who pet\nalice cat\n"}
+              "case": b"ALICE up\nBob down\n", "h1": b"name age\nalice 30\n", "h2": b"who pet\nalice cat\n",
+              "named2": b"x alice\ny bob\nz carol\n"}
 JOIN = cases(
     fast=[(["people", "pets"], b""), (["-a", "1", "-a", "2", "-e", "-", "-o", "0,1.2,2.2", "people", "pets"], b""),
-          (["-t", ":", "-v", "2", "c1", "c2"], b""), (["-1", "2", "-2", "1", "-", "ages"], b"x bob\ny dave\n")],
+          (["-t", ":", "-v", "2", "c1", "c2"], b""), (["-1", "2", "-2", "1", "-", "ages"], b"x bob\ny dave\n"),
+          (["-j1", "2", "named2", "pets"], b""), (["-j2", "1", "-j1", "2", "named2", "pets"], b"")],
     slow=[(["-a", "1", "people", "pets"], b""), (["-a", "2", "people", "pets"], b""), (["-v", "1", "people", "pets"], b""),
           (["-v", "1", "-v", "2", "people", "pets"], b""), (["-o", "auto", "-a", "1", "-a", "2", "people", "pets"], b""),
           (["-o", "auto", "-e", "NA", "-a", "2", "people", "pets"], b""), (["-e", "X", "-a", "1", "people", "pets"], b""),
@@ -244,7 +246,14 @@ JOIN = cases(
           (["u", "u"], b""), (["people"], b""), (["people", "pets", "u"], b""), (["people", "nope"], b""),
           (["-a", "3", "people", "pets"], b""), (["-t", "ab", "people", "pets"], b""), (["-o", "3.1", "people", "pets"], b""),
           (["-o", "x", "people", "pets"], b""), (["-o", "1.0", "people", "pets"], b""), (["-o", "1x", "people", "pets"], b""),
-          (["-1", "0", "people", "pets"], b""), (["-z", "-", "pets"], b"alice 1\0bob 2\0")])
+          (["-1", "0", "people", "pets"], b""), (["-z", "-", "pets"], b"alice 1\0bob 2\0"),
+          (["-j1", "named2", "pets"], b""), (["-j2", "people", "pets"], b""), (["-j1", "x", "people", "pets"], b""),
+          (["-1", "2", "-j", "3", "people", "pets"], b""), (["-j", "1", "-j1", "2", "people", "pets"], b""),
+          (["-1", "2", "-1", "2", "named2", "pets"], b""), (["-ij1", "2", "people", "pets"], b""),
+          (["-o", "1.1", "2.2", "people", "pets"], b""), (["-o", "1.2", "2.2", "0", "people", "pets"], b""),
+          (["named2", "-j1", "2", "pets"], b""), (["-j1", "2", "named2", "--", "pets"], b""),
+          (["-j2", "2", "-j2", "2", "pets", "named2"], b""), (["-j1", "2", "-", "pets"], b"x alice\n"),
+          (["people", "-a", "1", "pets"], b""), (["-j1"], b""), (["-o", "auto", "people", "pets", "x"], b"")])
 
 
 @pytest.mark.parametrize("args,stdin", JOIN)

@@ -21,12 +21,19 @@
  * As GNU's join, a file found out of order gives "join: FILE:N: is not sorted: LINE" once
  * (checked once a line has not paired; always with --check-order, which also stops at once;
  * never with --nocheck-order), and the status 1 at the end.
- * Not supported: the old -j1 FIELD / -j2 FIELD forms, -t '' and -t '\0'.
+ * The obsolete forms are GNU's too: "-j1 FIELD" and "-j2 FIELD" (-j1 written as one word) are
+ * -1 FIELD and -2 FIELD, and "-o 1.1 2.2" takes more lists as operands after -o's own. Such an
+ * operand might be a file just as well: it is taken as the option's value only when a third
+ * operand comes (see add_operand); a -j1 or -j2 left without one is -j 1 or -j 2. Options and
+ * operands may come in any order, as with GNU's getopt. Two different fields asked for one file
+ * (-1 2 -j 3) are an error: "join: incompatible join fields 2, 3".
+ * Not supported: -t '' and -t '\0'.
  * Exit status: 0, or 1 on an error or unsorted input.
  */
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +66,8 @@ struct out_field {
 static int tab = -1;            /* -t CHAR, or -1 for blanks */
 static int line_end = '\n';
 static int ignore_case;
-static size_t join_field[2];
+#define UNSET_FIELD SIZE_MAX
+static size_t join_field[2] = { UNSET_FIELD, UNSET_FIELD };
 static int print_unpaired[2], print_paired = 1;
 static const char *empty_filler;
 static struct out_field *outlist;
@@ -387,6 +395,17 @@ static int file_number(const char *arg)
     return arg[0] - '1';
 }
 
+/* -1, -2, -j: file which's join field is field (counted from 0), which it may already be */
+static void set_join_field(int which, size_t field)
+{
+    if (join_field[which] != UNSET_FIELD && join_field[which] != field) {
+        fprintf(stderr, "join: incompatible join fields %lu, %lu\n",
+                (unsigned long)join_field[which] + 1, (unsigned long)field + 1);
+        exit(1);
+    }
+    join_field[which] = field;
+}
+
 /* -o LIST: FILENUM.FIELD or 0, separated by commas or blanks */
 static void add_outlist(const char *list)
 {
@@ -438,6 +457,45 @@ static FILE *open_input(const char *name)
     return f;
 }
 
+/* What an operand may be besides a file: nothing more, the field of an obsolete -j1 or -j2
+   before it, or another list of an -o before it. */
+enum operand_kind { FILE_ONLY, J1_FIELD, J2_FIELD, O_LIST };
+
+static char *operands[2];
+static enum operand_kind operand_kinds[2];
+static int noperands;
+static int j_unfilled[2];               /* -j1, -j2 given and not yet given their field */
+
+/* Keep the operand name (of that kind); when it is the third, the first of the two kept that
+   can be an option's value becomes that value (the files are then the other two), as GNU does. */
+static void add_operand(char *name, enum operand_kind kind)
+{
+    if (noperands == 2) {
+        int i = operand_kinds[0] != FILE_ONLY ? 0 : 1;
+
+        switch (operand_kinds[i]) {
+        case FILE_ONLY:
+            fprintf(stderr, "join: extra operand '%s'\n", name);
+            usage();
+        case J1_FIELD:
+        case J2_FIELD:
+            j_unfilled[operand_kinds[i] == J2_FIELD]--;
+            set_join_field(operand_kinds[i] == J2_FIELD, field_number(operands[i]));
+            break;
+        case O_LIST:
+            add_outlist(operands[i]);
+            break;
+        }
+        if (i == 0) {
+            operands[0] = operands[1];
+            operand_kinds[0] = operand_kinds[1];
+        }
+        noperands = 1;
+    }
+    operands[noperands] = name;
+    operand_kinds[noperands++] = kind;
+}
+
 int main(int argc, char **argv)
 {
     enum { CHECK_ORDER = 256, NOCHECK_ORDER, HEADER };
@@ -449,18 +507,42 @@ int main(int argc, char **argv)
         { "zero-terminated", no_argument, NULL, 'z' },
         { NULL, 0, NULL, 0 },
     };
+    enum operand_kind next_kind = FILE_ONLY;    /* what the option before makes the next operand */
     int c;
 
-    while ((c = getopt_long(argc, argv, "a:e:i1:2:j:o:t:v:z", longopts, NULL)) != -1) {
+    /* "-": operands come in order among the options (as c == 1), so that each is seen after
+       the option it may belong to */
+    while ((c = getopt_long(argc, argv, "-a:e:i1:2:j:o:t:v:z", longopts, NULL)) != -1) {
+        enum operand_kind kind = next_kind;
+
+        next_kind = FILE_ONLY;
         switch (c) {
+        case 1:
+            add_operand(optarg, kind);
+            if (kind == O_LIST)         /* -o 1.1 2.2 3.1 ...: each may be another list */
+                next_kind = O_LIST;
+            break;
         case 'a': print_unpaired[file_number(optarg)] = 1; break;
         case 'v': print_unpaired[file_number(optarg)] = 1; print_paired = 0; break;
         case 'e': empty_filler = optarg; break;
         case 'i': ignore_case = 1; break;
-        case '1': join_field[0] = field_number(optarg); break;
-        case '2': join_field[1] = field_number(optarg); break;
-        case 'j': join_field[0] = join_field[1] = field_number(optarg); break;
-        case 'o': add_outlist(optarg); break;
+        case '1': set_join_field(0, field_number(optarg)); break;
+        case '2': set_join_field(1, field_number(optarg)); break;
+        case 'j':
+            /* -j1 or -j2 as one word: the obsolete form, whose field is the next operand */
+            if ((strcmp(optarg, "1") == 0 || strcmp(optarg, "2") == 0) && optarg == argv[optind - 1] + 2) {
+                j_unfilled[optarg[0] == '2']++;
+                next_kind = optarg[0] == '2' ? J2_FIELD : J1_FIELD;
+            } else {
+                set_join_field(0, field_number(optarg));
+                set_join_field(1, join_field[0]);
+            }
+            break;
+        case 'o':
+            add_outlist(optarg);
+            if (strcmp(optarg, "auto") != 0)
+                next_kind = O_LIST;
+            break;
         case 't':
             if (optarg[0] == '\0' || optarg[1] != '\0') {
                 fprintf(stderr, optarg[0] ? "join: multi-character tab '%s'\n"
@@ -480,19 +562,26 @@ int main(int argc, char **argv)
         default: usage();
         }
     }
-    if (argc - optind < 2) {
-        if (argc == optind)
+    while (optind < argc)                       /* after "--": files only */
+        add_operand(argv[optind++], FILE_ONLY);
+    if (noperands < 2) {
+        if (noperands == 0)
             fprintf(stderr, "join: missing operand\n");
         else
             fprintf(stderr, "join: missing operand after '%s'\n", argv[argc - 1]);
         usage();
     }
-    if (argc - optind > 2) {
-        fprintf(stderr, "join: extra operand '%s'\n", argv[optind + 2]);
-        usage();
+    for (int i = 0; i < 2; i++) {               /* a -j1 or -j2 with no field: -j 1, -j 2 */
+        if (j_unfilled[i]) {
+            set_join_field(0, (size_t)i);
+            set_join_field(1, (size_t)i);
+        }
     }
-    names[0] = argv[optind];
-    names[1] = argv[optind + 1];
+    for (int i = 0; i < 2; i++)
+        if (join_field[i] == UNSET_FIELD)
+            join_field[i] = 0;
+    names[0] = operands[0];
+    names[1] = operands[1];
     if (strcmp(names[0], "-") == 0 && strcmp(names[1], "-") == 0) {
         fprintf(stderr, "join: both files cannot be standard input\n");
         exit(1);
