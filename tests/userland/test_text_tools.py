@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from ufos.runner import run_image
-from tests.helpers import BUDGET, bin_image
+from tests.helpers import BUDGET, bin_image, run_program
 
 
 def ours(name: str, args, stdin: bytes, share: Path, files=()):
@@ -279,6 +279,24 @@ def test_id(tmp_path, args):
     if not names_a_user and not host_is_plain_root():
         pytest.skip("the host does not run the tests as a root with no other groups")
     compare(tmp_path, "id", args, stderr=True)
+
+
+def test_id_shows_the_supplementary_groups(tmp_path):
+    """A process given groups by setgroups (sorted by the kernel) shows them after its own."""
+    source = tmp_path / "groups_id.c"
+    source.write_text(r"""
+#include <grp.h>
+#include <unistd.h>
+int main(void)
+{
+    gid_t groups[] = {65534, 7, 0};
+    setgroups(3, groups);
+    execl("/bin/id", "id", (char *)0);
+    return 1;
+}
+""")
+    r = run_program(source)
+    assert (r.status, r.stdout) == (0, b"uid=0(root) gid=0(root) groups=0(root),7,65534(nobody)\n")
 
 
 def test_id_of_ufos_users_without_a_host_to_compare(tmp_path):

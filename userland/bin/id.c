@@ -10,12 +10,13 @@
  *   -z  a NUL byte after each, not a space or newline
  * Each USER (a name, or a number; GNU's id takes several) is looked up in /etc/passwd, and its groups are its own (passwd's)
  * and the /etc/group lines that list it as a member.
- * ufos's processes have no supplementary groups (the kernel has no getgroups), so this
- * process's groups are its group ID (and effective group ID). Every process is root (uid 0).
+ * This process's groups are its group ID (and effective group ID) and its supplementary groups
+ * (getgroups: none unless setgroups gave it some). Every process is root (uid 0).
  * Exit status: 0, or 1 for a user that does not exist, an ID without a name, or bad options.
  */
 #include <errno.h>
 #include <grp.h>
+#include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,28 +84,38 @@ static const char *group_name(gid_t gid)
     return gr ? gr->gr_name : NULL;
 }
 
-/* the groups: gid, egid if it differs, then USER's memberships in /etc/group (none without
-   a user: see the top), each once */
+/* add gid to groups[0, *n) unless it is there already */
+static void add_group(gid_t *groups, size_t *n, size_t max, gid_t gid)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (groups[i] == gid)
+            return;
+    if (*n < max)
+        groups[(*n)++] = gid;
+}
+
+/* the groups: gid, egid if it differs, then USER's memberships in /etc/group (without a user:
+   this process's supplementary groups), each once */
 static size_t group_list(gid_t gid, gid_t egid, const char *user, gid_t *groups, size_t max)
 {
     size_t n = 0;
     struct group *gr;
 
-    groups[n++] = gid;
-    if (egid != gid)
-        groups[n++] = egid;
-    if (user == NULL)
-        return n;
-    setgrent();
-    while ((gr = getgrent()) != NULL && n < max) {
-        int member = 0, seen = 0;
+    add_group(groups, &n, max, gid);
+    add_group(groups, &n, max, egid);
+    if (user == NULL) {
+        gid_t mine[NGROUPS_MAX];
+        int count = getgroups(NGROUPS_MAX, mine);
 
+        for (int i = 0; i < count; i++)
+            add_group(groups, &n, max, mine[i]);
+        return n;
+    }
+    setgrent();
+    while ((gr = getgrent()) != NULL) {
         for (char **m = gr->gr_mem; m && *m; m++)
-            member |= strcmp(*m, user) == 0;
-        for (size_t i = 0; i < n; i++)
-            seen |= groups[i] == gr->gr_gid;
-        if (member && !seen)
-            groups[n++] = gr->gr_gid;
+            if (strcmp(*m, user) == 0)
+                add_group(groups, &n, max, gr->gr_gid);
     }
     endgrent();
     return n;
