@@ -378,7 +378,7 @@ def test_getgroups_and_setgroups(tmp_path):
 #include <unistd.h>
 static void show(const char *what, int r)
 {
-    printf("%s: %d %s\n", what, r, r < 0 ? strerror(errno) : "");
+    printf("%s: %d%s%s\n", what, r, r < 0 ? " " : "", r < 0 ? strerror(errno) : "");
 }
 int main(void)
 {
@@ -406,17 +406,17 @@ int main(void)
 """)
     r = run_program(source)
     assert (r.status, r.stdout.decode()) == (0, """\
-count at start: 0 
-setgroups: 0 
-count: 3 
+count at start: 0
+setgroups: 0
+count: 3
 too small: -1 Invalid argument
 negative: -1 Invalid argument
 groups: 3: 0 5 7
 bad buffer: -1 Bad address
 too many: -1 Invalid argument
 bad list: -1 Bad address
-sysconf: 32 
+sysconf: 32
 the child's count: 3
-none: 0 
-count: 0 
+none: 0
+count: 0
 """)
