@@ -71,3 +71,16 @@ def test_a_file_before_its_directory_is_refused():
     archive.file("missing/file", b"x", 0o644)
     with pytest.raises(BadImage, match="missing"):
         unpack(archive.finish(), RamDir())
+
+
+@pytest.mark.skipif(shutil.which("cpio") is None, reason="the host has no cpio")
+def test_a_symbolic_link_in_an_archive_made_by_the_real_cpio_is_unpacked(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "file").write_bytes(b"data")
+    (tmp_path / "d" / "link").symlink_to("file")
+    made = subprocess.run(["cpio", "-o", "-H", "newc", "--quiet"], input=b"d\nd/file\nd/link\n", cwd=tmp_path,
+                          capture_output=True, check=True).stdout
+    root = RamDir()
+    unpack(made, root)
+    link = root.children["d"].children["link"]
+    assert (link.kind, link.target) == ("link", "file")

@@ -83,20 +83,24 @@ def sys_pwrite64(k, p, a: Args):
 
 
 def sys_openat(k, p, a: Args):
+    """open. A symbolic link in the last place is followed, but not with O_NOFOLLOW (ELOOP), nor
+    with O_CREAT|O_EXCL, for which the link is a name already taken (EEXIST), as POSIX says."""
     flags = a.int32(2) & OPEN_FLAGS
-    asked = a.string(1)
-    path = k.fs.normalize(asked, base_dir(k, p, a.int32(0)))
+    asked, cwd = a.string(1), base_dir(k, p, a.int32(0))
+    exclusive = flags & O.O_CREAT and flags & O.O_EXCL
     try:
-        node = k.fs.lookup(asked, base_dir(k, p, a.int32(0)))
-        if flags & O.O_CREAT and flags & O.O_EXCL:
+        node, path = k.fs.walk(asked, cwd, follow=not (flags & O.O_NOFOLLOW or exclusive))
+        if exclusive:
             raise SyscallError(E.EEXIST)
+        if node.kind == "link":
+            raise SyscallError(E.ELOOP, "O_NOFOLLOW, and a symbolic link")
     except SyscallError as e:
         if e.errno != E.ENOENT or not flags & O.O_CREAT:
             raise
         if k.fs.names_a_directory(asked):       # open("new/", O_CREAT): a file cannot be made so
             raise SyscallError(E.EISDIR) from None
-        parent, name = k.fs.lookup_parent(path)
-        node = parent.create(name)
+        parent, name, where = k.fs.create_point(asked, cwd)
+        node, path = parent.create(name), k.fs.join(where, name)
         node.chmod(a.int(3) & 0o7777 & ~p.umask)       # the mode asked for, less the umask
     if isinstance(node, DescriptorName):                # /dev/fd/1, /dev/stdout: the caller's 1
         return node.duplicate(p, flags)
@@ -183,11 +187,14 @@ def sys_fstat(k, p, a: Args):
 
 
 def sys_newfstatat(k, p, a: Args):
-    path = a.string(1)
-    if not path and a.int32(3) & O.AT_EMPTY_PATH:
+    """stat, lstat (AT_SYMLINK_NOFOLLOW: a link itself) and fstat (AT_EMPTY_PATH)."""
+    path, flags = a.string(1), a.int32(3)
+    if flags & ~(O.AT_SYMLINK_NOFOLLOW | O.AT_EMPTY_PATH):
+        raise SyscallError(E.EINVAL, "fstatat flags")
+    if not path and flags & O.AT_EMPTY_PATH:
         st = p.fds.get(a.int32(0)).node.stat()
     else:
-        st = k.fs.lookup(path, base_dir(k, p, a.int32(0))).stat()
+        st = k.fs.lookup(path, base_dir(k, p, a.int32(0)), follow=not flags & O.AT_SYMLINK_NOFOLLOW).stat()
     a.write(2, pack_stat(st))
     return 0
 
@@ -207,7 +214,8 @@ def sys_getdents64(k, p, a: Args):
             if not out:
                 raise SyscallError(E.EINVAL, "buffer too small")
             break
-        kind = {"dir": DT.DT_DIR, "file": DT.DT_REG, "dev": DT.DT_CHR}.get(node.kind, DT.DT_UNKNOWN)
+        kind = {"dir": DT.DT_DIR, "file": DT.DT_REG, "dev": DT.DT_CHR, "link": DT.DT_LNK}.get(node.kind,
+                                                                                           DT.DT_UNKNOWN)
         ino = node.stat().ino if name not in (".", "..") else 1
         out += struct.pack("<QqHB", ino, f.offset + 1, reclen, kind) + raw
         out += bytes(reclen - 19 - len(raw))
@@ -217,14 +225,24 @@ def sys_getdents64(k, p, a: Args):
 
 
 def sys_mkdirat(k, p, a: Args):
-    path = k.fs.normalize(a.string(1), base_dir(k, p, a.int32(0)))
-    if path in k.fs.mounts or path == "/":
+    """mkdir: EEXIST for any name that is there, a symbolic link too (even to nothing)."""
+    path, cwd = a.string(1), base_dir(k, p, a.int32(0))
+    if exists(k, path, cwd):
         raise SyscallError(E.EEXIST)
-    parent, name = k.fs.lookup_parent(path)
-    if parent.lookup(name) is not None:
-        raise SyscallError(E.EEXIST)
+    parent, name = k.fs.lookup_parent(path, cwd)
     parent.mkdir(name).chmod(a.int(2) & 0o7777 & ~p.umask)
     return 0
+
+
+def exists(k, path: str, cwd: str) -> bool:
+    """Whether path names something: a link to nothing counts, and so does "file/"."""
+    try:
+        k.fs.lookup(path.rstrip("/") or "/", cwd, follow=False)
+    except SyscallError as e:
+        if e.errno == E.ENOENT:
+            return False
+        raise
+    return True
 
 
 def sys_unlinkat(k, p, a: Args):
@@ -238,16 +256,42 @@ def sys_unlinkat(k, p, a: Args):
 
 def sys_linkat(k, p, a: Args):
     """link: a second name for a file (a hard link) in the same file system: EXDEV across mounts
-    (/host and the RAM root), EPERM for a directory, EEXIST if the new name is taken. ufos has no
-    symbolic links, so AT_SYMLINK_FOLLOW changes nothing; another flag is EINVAL."""
-    if a.int32(4) & ~O.AT_SYMLINK_FOLLOW:
+    (/host and the RAM root), EPERM for a directory, EEXIST if the new name is taken. A symbolic
+    link is given the name itself, unless AT_SYMLINK_FOLLOW (as Linux); another flag is EINVAL."""
+    flags = a.int32(4)
+    if flags & ~O.AT_SYMLINK_FOLLOW:
         raise SyscallError(E.EINVAL, "linkat flags")
-    node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)))
+    node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)), follow=bool(flags & O.AT_SYMLINK_FOLLOW))
     if node.kind == "dir":
         raise SyscallError(E.EPERM, "a directory has one name")
     parent, name = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))
     parent.link(name, node)
     return 0
+
+
+def sys_symlinkat(k, p, a: Args):
+    """symlink(target, linkpath): linkpath becomes a link holding target, which is not looked at
+    (it may name nothing yet). Only the RAM file system has links (EPERM in /host, fs/hostfs.py)."""
+    target = a.string(0)
+    k.fs.check_length(target)                  # an empty target is ENOENT, as on Linux
+    parent, name = k.fs.lookup_parent(a.string(2), base_dir(k, p, a.int32(1)))
+    if parent.lookup(name) is not None:
+        raise SyscallError(E.EEXIST)
+    parent.symlink(name, target)
+    return 0
+
+
+def sys_readlinkat(k, p, a: Args):
+    """readlink: the path a link holds, cut to the buffer's size, with no NUL after it."""
+    size = a.sint(3)
+    if size <= 0:
+        raise SyscallError(E.EINVAL, "buffer size")
+    node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)), follow=False)
+    if node.kind != "link":
+        raise SyscallError(E.EINVAL, "not a symbolic link")
+    data = node.target.encode("utf-8", "surrogateescape")[:size]
+    a.write(2, data)
+    return len(data)
 
 
 def sys_renameat(k, p, a: Args):
@@ -289,8 +333,9 @@ def file_length(a: Args, i: int) -> int:
 
 
 def sys_chdir(k, p, a: Args):
-    path = k.fs.normalize(a.string(0), p.cwd)
-    if k.fs.lookup(path).kind != "dir":
+    """The working directory is kept as its path through real directories (what getcwd gives)."""
+    node, path = k.fs.walk(a.string(0), p.cwd)
+    if node.kind != "dir":
         raise SyscallError(E.ENOTDIR)
     p.cwd = path
     return 0
@@ -345,7 +390,7 @@ def sys_utimensat(k, p, a: Args):
     if a.is_null(1):
         node = p.fds.get(a.int32(0)).node
     else:
-        node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)))
+        node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)), follow=not a.int32(3) & O.AT_SYMLINK_NOFOLLOW)
     now = time.time_ns()
     times = [now, now]
     if not a.is_null(2):

@@ -37,7 +37,7 @@ def sys_fork(k, p, a: Args):
 
 
 def sys_execve(k, p, a: Args):
-    path = k.fs.normalize(a.string(0), p.cwd)
+    path = k.fs.resolve(a.string(0), p.cwd)
     argv, envp = a.strings(1), a.strings(2)
     k.exec(p, path, argv, envp)
     k.check_isolation("execve", p)

@@ -22,8 +22,9 @@ from ufos.kernel.uaccess import NO_RETURN, RESTART, Args
 from ufos.kernel.sys_file import (sys_chdir, sys_close, sys_dup, sys_dup3, sys_faccessat, sys_fchdir, sys_fchmod,
                                   sys_fchmodat, sys_fcntl, sys_fstat, sys_fsync, sys_ftruncate, sys_getcwd,
                                   sys_getdents64, sys_ioctl, sys_linkat, sys_lseek, sys_mkdirat, sys_newfstatat,
-                                  sys_openat, sys_pipe2, sys_pread64, sys_pwrite64, sys_read, sys_renameat,
-                                  sys_truncate, sys_unlinkat, sys_utimensat, sys_write)
+                                  sys_openat, sys_pipe2, sys_pread64, sys_pwrite64, sys_read, sys_readlinkat,
+                                  sys_renameat, sys_symlinkat, sys_truncate, sys_unlinkat, sys_utimensat,
+                                  sys_write)
 from ufos.kernel.sys_info import sys_sysinfo
 from ufos.kernel.sys_random import sys_getrandom
 from ufos.kernel.sys_uname import sys_uname
@@ -48,6 +49,7 @@ HANDLERS = {
     SYS.lseek: sys_lseek, SYS.dup: sys_dup, SYS.dup3: sys_dup3, SYS.fcntl: sys_fcntl,
     SYS.pipe2: sys_pipe2, SYS.fstat: sys_fstat, SYS.newfstatat: sys_newfstatat,
     SYS.getdents64: sys_getdents64, SYS.mkdirat: sys_mkdirat, SYS.unlinkat: sys_unlinkat, SYS.linkat: sys_linkat,
+    SYS.symlinkat: sys_symlinkat, SYS.readlinkat: sys_readlinkat,
     SYS.renameat: sys_renameat, SYS.faccessat: sys_faccessat, SYS.ftruncate: sys_ftruncate,
     SYS.truncate: sys_truncate, SYS.chdir: sys_chdir, SYS.fchdir: sys_fchdir, SYS.getcwd: sys_getcwd,
     SYS.ioctl: sys_ioctl, SYS.fsync: sys_fsync, SYS.utimensat: sys_utimensat, SYS.fchmodat: sys_fchmodat,

@@ -1,10 +1,19 @@
 """The file system tree: path names, mount points, and what every file and directory can do.
 
 The tree is the RAM root (ramfs.py) with other file systems mounted on it: /host (a directory of
-the host, hostfs.py), /dev (devfs.py) and /proc (procfs.py). Path names are resolved here, one
-component at a time from the root; `..` is taken away lexically first (there are no symbolic
-links), so a path can never climb out of a mount such as /host. A hard link (link()) gives a file
-a second name in the same file system only: EXDEV across mounts.
+the host, hostfs.py), /dev (devfs.py) and /proc (procfs.py). Path names are resolved here (walk),
+one component at a time from the root or the working directory. The walk keeps the path of the
+directories it has gone through, all real directories: `..` goes back one of them, so it is the
+physical parent, and a file system below a mount point is only ever asked for one name in one of
+its own directories. That is why a path cannot climb out of a mount such as /host.
+
+A symbolic link (symlink()) is a name whose content is another path. The walk reads it and goes on
+with that path in its place (from the root if it starts with "/", else from the link's directory),
+at most SYMLOOP_MAX times for one path (ELOOP). The last component of a path is followed or not as
+the system call says (stat follows, lstat does not; a trailing "/" always does). Only the RAM file
+system makes links: /host does not, as a link made there would be a link on the host that the
+host's own programs, and a later open, would follow anywhere. A hard link (link()) gives a file a
+second name in the same file system only: EXDEV across mounts.
 
 Inodes are the files and directories. A regular file's inode is also the node of the Files that
 open it (file.py): read and write go through its offset, and through the page cache of the
@@ -20,6 +29,7 @@ from ufos.kernel.uapi import E, POLL, S, SyscallError
 
 PATH_MAX = 4096
 NAME_MAX = 255
+SYMLOOP_MAX = 40                 # links followed for one path name, as Linux (ELOOP beyond)
 _inode_numbers = count(1)
 
 
@@ -40,7 +50,7 @@ class Stat:
 
 class Inode:
     """What every file and directory has; subclasses fill in the rest."""
-    kind = "file"                # file | dir | dev
+    kind = "file"                # file | dir | dev | link
     seekable = True
     is_tty = False
     mappable = False             # mmap may map it (regular files: read_at, write_at, truncate)
@@ -94,6 +104,9 @@ class Inode:
     def link(self, name: str, inode: "Inode") -> None:
         raise SyscallError(E.EXDEV, "a link only within one file system")
 
+    def symlink(self, name: str, target: str) -> "Inode":
+        raise SyscallError(E.EPERM, "no symbolic links in this file system")
+
     def rename(self, name: str, to_dir: "Inode", to_name: str) -> None:
         raise SyscallError(E.EACCES, "read-only file system")
 
@@ -132,59 +145,128 @@ class VFS:
         self.mounts[path] = inode
 
     @staticmethod
-    def normalize(path: str, cwd: str) -> str:
-        """An absolute path with no `.`, `..` or repeated slashes (ENOENT for "")."""
+    def check_length(path: str) -> None:
         if not path:
             raise SyscallError(E.ENOENT, "empty path")
         if len(path) >= PATH_MAX:
             raise SyscallError(E.ENAMETOOLONG)
-        parts: list[str] = []
-        for comp in (path if path.startswith("/") else cwd + "/" + path).split("/"):
-            if comp in ("", "."):
-                continue
-            if comp == "..":
-                if parts:
-                    parts.pop()
-            elif len(comp) > NAME_MAX:
-                raise SyscallError(E.ENAMETOOLONG)
-            else:
-                parts.append(comp)
-        return "/" + "/".join(parts)
 
     @staticmethod
     def names_a_directory(path: str) -> bool:
-        """Whether path ends in / or /. : it then names a directory or nothing (POSIX 4.13), a
-        fact normalize() takes away with the trailing slash."""
-        return path.endswith(("/", "/.")) or path == "."
+        """Whether path ends in / or /. : it then names a directory or nothing (POSIX 4.13)."""
+        return path.endswith(("/", "/.")) or path in (".", "..") or path.endswith("/..")
 
-    def lookup(self, path: str, cwd: str = "/") -> Inode:
-        """The inode a path names (ENOENT, ENOTDIR: also for a file named as "file/")."""
-        node = self.root
-        prefix = ""
-        for comp in self.normalize(path, cwd).split("/")[1:]:
-            if not comp:
-                continue
-            prefix += "/" + comp
-            if prefix in self.mounts:
-                node = self.mounts[prefix]
+    def walk(self, path: str, cwd: str = "/", follow: bool = True) -> tuple[Inode, str]:
+        """The inode path names and its path from the root through real directories only (no
+        `.`, `..` or link in it: the name getcwd() gives). A symbolic link before the last
+        component is always followed; the last one only if follow (or a "/" comes after it)."""
+        self.check_length(path)
+        at = [] if path.startswith("/") else [name for name in cwd.split("/") if name]
+        node = self.node_at(at)
+        todo = path.split("/")
+        todo.reverse()                  # a stack: the next component last
+        links = 0
+        while todo:
+            name = todo.pop()
+            if name in ("", "."):
+                if node.kind != "dir" and name == ".":
+                    raise SyscallError(E.ENOTDIR, "/" + "/".join(at))
                 continue
             if node.kind != "dir":
-                raise SyscallError(E.ENOTDIR, prefix)
-            child = node.lookup(comp)
-            if child is None:
-                raise SyscallError(E.ENOENT, prefix)
+                raise SyscallError(E.ENOTDIR, "/" + "/".join(at))
+            if name == "..":
+                if at:
+                    at.pop()
+                    node = self.node_at(at)
+                continue
+            if len(name) > NAME_MAX:
+                raise SyscallError(E.ENAMETOOLONG)
+            child = self.child(node, at, name)
+            if child.kind == "link" and (follow or todo):
+                links += 1
+                if links > SYMLOOP_MAX:
+                    raise SyscallError(E.ELOOP, path)
+                target = child.target
+                todo.extend(reversed(target.split("/")))
+                if target.startswith("/"):
+                    at, node = [], self.root
+                continue
+            at.append(name)
             node = child
         if node.kind != "dir" and self.names_a_directory(path):
             raise SyscallError(E.ENOTDIR, path)
+        return node, "/" + "/".join(at)
+
+    def child(self, directory: Inode, at: list[str], name: str) -> Inode:
+        """The inode name names in directory, whose path is at: a file system mounted there if
+        there is one (ENOENT if there is nothing)."""
+        mounted = self.mounts.get("/" + "/".join([*at, name]))
+        if mounted is not None:
+            return mounted
+        found = directory.lookup(name)
+        if found is None:
+            raise SyscallError(E.ENOENT, "/" + "/".join([*at, name]))
+        return found
+
+    def node_at(self, at: list[str]) -> Inode:
+        """The directory at a path walked before (at: its names), looked up again by name, as
+        a working directory is: it may have gone since (ENOENT), or been replaced."""
+        node = self.root
+        for i, name in enumerate(at):
+            if node.kind != "dir":
+                raise SyscallError(E.ENOTDIR)
+            node = self.child(node, at[:i], name)
+        if node.kind != "dir":
+            raise SyscallError(E.ENOTDIR)
         return node
 
+    def lookup(self, path: str, cwd: str = "/", follow: bool = True) -> Inode:
+        """The inode a path names (ENOENT, ENOTDIR: also for a file named as "file/")."""
+        return self.walk(path, cwd, follow)[0]
+
+    def resolve(self, path: str, cwd: str = "/") -> str:
+        """path as getcwd() would give it once there: from the root through real directories."""
+        return self.walk(path, cwd)[1]
+
     def lookup_parent(self, path: str, cwd: str = "/") -> tuple[Inode, str]:
-        """The directory that holds (or would hold) path's last component, and that name."""
-        full = self.normalize(path, cwd)
-        if full == "/" or full in self.mounts:
-            raise SyscallError(E.EBUSY, "a mount point")
-        head, name = full.rsplit("/", 1)
-        parent = self.lookup(head or "/")
+        """The directory that holds (or would hold) path's last component, and that name. The
+        last component is not followed: unlink, rename and symlink act on a link itself."""
+        parent, name, _ = self.parent_of(path, cwd)
+        return parent, name
+
+    def parent_of(self, path: str, cwd: str) -> tuple[Inode, str, str]:
+        """lookup_parent's directory and name, and the directory's path."""
+        self.check_length(path)
+        head, _, name = path.rstrip("/").rpartition("/")
+        if name in ("", ".", ".."):             # "/", "a/..": the directory's own name in its parent
+            full = self.resolve(path, cwd)
+            if full == "/":
+                raise SyscallError(E.EBUSY, "the root")
+            head, _, name = full.rpartition("/")
+        elif path.startswith("/") and not head:
+            head = "/"
+        parent, where = self.walk(head or ".", cwd)
         if parent.kind != "dir":
             raise SyscallError(E.ENOTDIR)
-        return parent, name
+        if len(name) > NAME_MAX:
+            raise SyscallError(E.ENAMETOOLONG)
+        if self.join(where, name) in self.mounts:
+            raise SyscallError(E.EBUSY, "a mount point")
+        return parent, name, where
+
+    def create_point(self, path: str, cwd: str) -> tuple[Inode, str, str]:
+        """Where open(O_CREAT) makes the file path names, which does not exist: its directory,
+        its name and the directory's path. A last component that is a link to nothing (yet) is
+        followed, so the file is made where the link points, as POSIX says."""
+        for _ in range(SYMLOOP_MAX + 1):
+            parent, name, where = self.parent_of(path, cwd)
+            link = parent.lookup(name)
+            if link is None or link.kind != "link":
+                return parent, name, where
+            path, cwd = link.target, where
+        raise SyscallError(E.ELOOP, path)
+
+    @staticmethod
+    def join(directory: str, name: str) -> str:
+        """The path of name in the directory at path directory."""
+        return directory.rstrip("/") + "/" + name

@@ -5,13 +5,14 @@ format of Linux's initramfs; the μFork prototype boots from one too), made by t
 builder on the toolchain side (toolchain/userland.py). Each entry is a header of thirteen 8-digit
 hex fields (inode, mode, uid, gid, links, mtime, size, four device numbers, the name's length, a
 checksum), the name, then the data, each padded to 4 bytes; TRAILER!!! ends the archive. Entries
-that share an inode number are hard links: one file, several names (/bin/[ is /bin/test).
+that share an inode number are hard links: one file, several names (/bin/[ is /bin/test); a
+symbolic link's data is the path it holds.
 """
 from __future__ import annotations
 
-from stat import S_ISDIR, S_ISREG
+from stat import S_ISDIR, S_ISLNK, S_ISREG
 
-from ufos.kernel.fs.ramfs import RamDir, RamFile
+from ufos.kernel.fs.ramfs import RamDir, RamFile, RamSymlink
 
 MAGIC = b"070701"
 HEADER = 6 + 13 * 8
@@ -55,8 +56,10 @@ def unpack(archive: bytes, root: RamDir) -> None:
             elif data:
                 node.write_at(0, data)          # newc: the last name of a hard link has the data
             directory.add(base, node)
+        elif S_ISLNK(mode):                     # a symbolic link: its data is the path it holds
+            directory.add(base, RamSymlink(data.decode("utf-8", "surrogateescape")))
         else:
-            raise BadImage(f"{name}: only directories and regular files (mode {mode:o})")
+            raise BadImage(f"{name}: only directories, regular files and symbolic links (mode {mode:o})")
 
 
 def lookup_dir(root: RamDir, path: str) -> RamDir:

@@ -60,6 +60,26 @@ class RamFile(Inode):
         self.mode = mode
 
 
+class RamSymlink(Inode):
+    """A symbolic link: a name whose content is another path (fs/__init__.py follows it)."""
+    kind = "link"
+    seekable = False
+
+    def __init__(self, target: str):
+        self.ino = new_ino()
+        self.target = target
+        self.mtime_ns = time.time_ns()
+        self.nlink = 0
+
+    def stat(self) -> Stat:
+        return Stat(ino=self.ino, mode=S.S_IFLNK | 0o777, size=len(self.target.encode("utf-8", "surrogateescape")),
+                    mtime_ns=self.mtime_ns, nlink=self.nlink)
+
+    def set_times(self, atime_ns: int | None, mtime_ns: int | None) -> None:
+        if mtime_ns is not None:
+            self.mtime_ns = mtime_ns
+
+
 class RamDir(Inode):
     kind = "dir"
 
@@ -95,10 +115,13 @@ class RamDir(Inode):
         return inode
 
     def link(self, name: str, inode: Inode) -> None:
-        """A second name for a file of this file system (link())."""
-        if not isinstance(inode, RamFile):
+        """A second name for a file (or a symbolic link) of this file system (link())."""
+        if not isinstance(inode, (RamFile, RamSymlink)):
             raise SyscallError(E.EXDEV)
         self.add(name, inode)
+
+    def symlink(self, name: str, target: str) -> Inode:
+        return self.add(name, RamSymlink(target))
 
     def create(self, name: str) -> Inode:
         return self.add(name, RamFile())
@@ -150,7 +173,7 @@ class RamDir(Inode):
 def _count_name(node: Inode, change: int) -> None:
     """A file's link count follows the names it is given and loses (a directory's is counted from
     its subdirectories, in RamDir.stat)."""
-    if isinstance(node, RamFile):
+    if isinstance(node, (RamFile, RamSymlink)):
         node.nlink += change
 
 
