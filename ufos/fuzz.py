@@ -83,6 +83,7 @@ PATHS = ["/tmp/f0", "/tmp/f1", "/tmp/d0", "/tmp/d0/f2", "/tmp", "/", "/bin/true"
          "/proc/self/caps", "/proc/²/status", "/proc/١/status", "/proc/99999999999999999999/status",
          "/host/h0", "/host/hd", "/host/hd/h1", "/host", "/proc", "f0", "..", ".", "/tmp/../tmp/f1",
          "/tmp/prog", "/tmp/bad0", "/tmp/bad1", "/tmp/script", "/etc/motd", "/nonexistent/x",
+         "/tmp/l0", "/tmp/l1", "/tmp/l2/f2", "/tmp/l2/..",
          "/tmp/" + "n" * 300, "/" + "d/" * 2100, ""]
 EXECUTABLES = ["/tmp/prog", "/tmp/prog", "/tmp/prog", "/bin/true", "/tmp/bad0", "/tmp/bad1", "/tmp/bad2", "/tmp/script",
                "/tmp/loop", "/tmp/f0", "/", "/dev/null", "/dev/fd/0", "/proc/self/status", "/nonexistent"]
@@ -106,6 +107,7 @@ SPECS = {
     "newfstatat": ("dirfd", "path", "out", "atflags"), "getdents64": ("fd", "out", "len"),
     "mkdirat": ("dirfd", "path", "mode"), "unlinkat": ("dirfd", "path", "atflags"),
     "linkat": ("dirfd", "path", "dirfd", "path", "atflags"),
+    "symlinkat": ("path", "dirfd", "path"), "readlinkat": ("dirfd", "path", "out", "len"),
     "renameat": ("dirfd", "path", "dirfd", "path"), "faccessat": ("dirfd", "path", "mode"),
     "ftruncate": ("fd", "offset"), "truncate": ("path", "offset"), "chdir": ("path",),
     "fchdir": ("fd",),
@@ -189,7 +191,8 @@ class Fuzzer:
         self.bugs_seen = 0
 
     def install_files(self, program: bytes) -> None:
-        """What the μprocesses find in /tmp: the program, corrupt copies of it, scripts. (They
+        """What the μprocesses find in /tmp: the program, corrupt copies of it, scripts, symbolic
+        links (to a file, to itself, to a directory). (They
         may unlink or overwrite them: step() puts back what is missing, now and then, and the
         program itself if a write or pwrite changed it, so that execve keeps being tried on a
         good executable too.)"""
@@ -208,11 +211,14 @@ class Fuzzer:
         files = {"prog": program, "bad0": bad[0], "bad1": bad[1], "bad2": bad[2],
                  "script": b"#!/tmp/prog -x\n", "loop": b"#!/tmp/loop\n", "f0": b"hello\n"}
         prog = tmp.lookup("prog")
-        if isinstance(prog, RamFile) and prog.data != program:
+        if prog is not None and prog.kind != "dir" and not (isinstance(prog, RamFile) and prog.data == program):
             tmp.unlink("prog")
         for name, data in files.items():
             if tmp.lookup(name) is None:
                 tmp.add(name, RamFile(bytes(data), mode=0o755))
+        for name, target in {"l0": "f0", "l1": "l1", "l2": "/tmp/d0"}.items():
+            if tmp.lookup(name) is None:
+                tmp.symlink(name, target)
 
     # --- running ---------------------------------------------------------------------------------
     def run(self, calls: int, progress=None) -> Summary:
