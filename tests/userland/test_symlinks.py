@@ -1,0 +1,156 @@
+"""Symbolic links in the userland: ln -s, readlink, realpath (the program and libc's), ls, cp,
+rm, mv and test, each compared with the host's GNU coreutils (and glibc) doing the same.
+
+ufos makes symbolic links in its RAM file systems only (/host refuses them), so a case is a
+shell script run twice: under ufos in a fresh directory /tmp/w, and by the host's sh in a fresh
+directory of the test's tmp_path, with the host's GNU tools (LC_ALL=C). Both begin with the same
+tree (SETUP, made by each system's own mkdir and ln -s), and standard output, standard error and
+the exit status must be the same once the host's directory name is written as /tmp/w. `ls -l`
+lines are compared by their type and permissions, size and name (owners, link counts and times
+are not the point here, and differ; nor is a directory's size). libc's realpath is checked by
+one C program, compiled by ufos and by the host's gcc (glibc), printing what it resolves.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ufos.runner import run_image
+from tests.helpers import build, run_bin
+
+WORK = "/tmp/w"
+
+# f a file (executable), d a directory with d/sub/x in it; fl -> f, dl -> d, dll -> dl (a link to
+# a link), dang -> nonexist (dangling), d/up -> ../f (relative to d), loop1 <-> loop2 (a loop)
+SETUP = ("mkdir -p d/sub && echo hi > f && echo x > d/sub/x && chmod 755 f && ln -s f fl && "
+         "ln -s d dl && ln -s dl dll && ln -s nonexist dang && ln -s ../f d/up && "
+         "ln -s loop1 loop2 && ln -s loop2 loop1\n")
+
+
+def ours(script: str):
+    r = run_bin(["sh", "-c", f"mkdir {WORK} && cd {WORK} && {script}"], share="/tmp")
+    return r.status, r.stdout.decode(), r.stderr.decode()
+
+
+def gnu(script: str, tmp_path: Path):
+    if shutil.which("readlink") is None or shutil.which("realpath") is None:
+        pytest.skip("the host has no GNU coreutils to compare with")
+    work = tmp_path / "w"
+    work.mkdir()
+    env = {"LC_ALL": "C", "PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+    r = subprocess.run(["sh", "-c", script], cwd=work, capture_output=True, env=env, timeout=60)
+    here = os.path.realpath(work)
+    return r.returncode, r.stdout.decode().replace(here, WORK), r.stderr.decode().replace(here, WORK)
+
+
+LS_LONG = re.compile(r"^([-dlpcbs][-rwxsStT]{9})\S*\s+\d+\s+\S+\s+\S+\s+(\d+)\s+\w+\s+\d+\s+[\d:]+\s(.*)$")
+
+
+def long_lines(text: str) -> str:
+    """ls -l's lines as 'MODE SIZE NAME' (a directory's size is the file system's: not kept), and
+    no "total" line."""
+    out = []
+    for line in text.splitlines():
+        m = LS_LONG.match(line)
+        if m:
+            mode, size, name = m.groups()
+            out.append(f"{mode} {'-' if mode[0] == 'd' else size} {name}")
+        elif not line.startswith("total "):
+            out.append(line)
+    return "\n".join(out)
+
+
+def same_as_gnu(script: str, tmp_path: Path, long=False):
+    script = SETUP + script
+    mine, theirs = ours(script), gnu(script, tmp_path)
+    if long:
+        mine = (mine[0], long_lines(mine[1]), mine[2])
+        theirs = (theirs[0], long_lines(theirs[1]), theirs[2])
+    assert mine[0] == theirs[0] and mine[1].splitlines() == theirs[1].splitlines() and \
+        mine[2].splitlines() == theirs[2].splitlines()
+
+
+def each(*commands: str) -> str:
+    """The commands one after another, each followed by its exit status."""
+    return "".join(f'{c}; echo "[$?] {c}"\n' for c in commands)
+
+
+# --- libc's realpath ----------------------------------------------------------------------------
+REALPATH_C = r"""
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void show(const char *path)
+{
+    char buf[PATH_MAX], *r;
+
+    errno = 0;
+    r = realpath(path, buf);
+    printf("%s: %s\n", path, r ? r : strerror(errno));
+}
+
+int main(int argc, char **argv)
+{
+    static const char *paths[] = {"fl", "dl", "dll", "dang", "d/up", "dl/sub/../up", "dll/..", "dl/..",
+                                  "loop1", "f/", "fl/", "dl/", "dang/", "nope", "nope/x", "abs/dl/sub",
+                                  "abs/../w/fl", "c1", "c0", "d/sub/../../fl", "./dl/./sub//", "rel/x"};
+    char name[16], target[16];
+    char *allocated;
+    size_t i;
+
+    if (argc != 2 || mkdir(argv[1], 0755) != 0 || chdir(argv[1]) != 0)
+        return 1;
+    mkdir("d", 0755);
+    mkdir("d/sub", 0755);
+    fclose(fopen("f", "w"));
+    fclose(fopen("d/sub/x", "w"));
+    symlink("f", "fl");
+    symlink("d", "dl");
+    symlink("dl", "dll");
+    symlink("nonexist", "dang");
+    symlink("../f", "d/up");
+    symlink("loop1", "loop2");
+    symlink("loop2", "loop1");
+    symlink(argv[1], "abs");
+    symlink("dl/sub/..", "rel");
+    for (i = 0; i <= 40; i++) {         /* c0 -> c1 -> ... -> c40 -> f: 41 links */
+        sprintf(name, "c%zu", i);
+        if (i == 40)
+            strcpy(target, "f");
+        else
+            sprintf(target, "c%zu", i + 1);
+        symlink(target, name);
+    }
+    for (i = 0; i < sizeof paths / sizeof *paths; i++)
+        show(paths[i]);
+    allocated = realpath("dll/sub/x", NULL);
+    printf("%s\n", allocated);
+    free(allocated);
+    return 0;
+}
+"""
+
+
+def test_libc_realpath_resolves_links_as_glibc(tmp_path):
+    """Compiled by ufos and by the host's gcc (glibc), run in a fresh directory: the same lines."""
+    if shutil.which("gcc") is None:
+        pytest.skip("the host has no gcc to compare with")
+    source = tmp_path / "realpath_links.c"
+    source.write_text(REALPATH_C)
+    exe = tmp_path / "realpath_links"
+    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(source), "-o", str(exe)], check=True)
+    work = os.path.realpath(tmp_path) + "/w"
+    theirs = subprocess.run([str(exe), work], capture_output=True, timeout=30)
+    mine = run_image(build(source), ["realpath_links", WORK], max_instructions=50_000_000)
+    assert (mine.status, mine.stdout.decode()) == \
+        (theirs.returncode, theirs.stdout.decode().replace(work, WORK))
