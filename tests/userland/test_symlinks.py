@@ -80,6 +80,21 @@ def each(*commands: str) -> str:
     return "".join(f'{c}; echo "[$?] {c}"\n' for c in commands)
 
 
+# --- ln -----------------------------------------------------------------------------------------
+def test_ln_s_makes_symbolic_links(tmp_path):
+    same_as_gnu(each("ln -s f l1", "ln -s f l1", "ln -sf f l1", "ln -s nonexist dang2", "ln -s f d",
+                     "ln -s f dl", "ln -sn g dl", "ln -snf g dl", "ln -sfT f d", "ln -sT f d",
+                     "ln -sf f f", "ln -sf ./f f", "ln -s f", "ln -s ../x", "ln -s a b nodir",
+                     "ln -sT a b c", "ln -s", "ln -sv f vv", "ln -s f d/", "ln -sf dll f2",
+                     "ln -sfn d dl2", "ln -sn x d", "ln -sfT x d/", "ln -s f g h d/sub", "ln -s d/sub/x d",
+                     "cat l1 dang2 d/f f2/sub/x 2>&1") + "ls -l . d d/sub\n", tmp_path, long=True)
+
+
+def test_ln_hard_links_to_a_link_itself_or_with_L_to_what_it_names(tmp_path):
+    same_as_gnu(each("ln -L dang h1", "ln -P dang h2", "ln fl h3", "ln -L fl h4", "ln dl h5", "ln -L dl h6",
+                     "ln -f fl fl", "ln -f h3 fl") + "ls -l h*\n", tmp_path, long=True)
+
+
 # --- libc's realpath ----------------------------------------------------------------------------
 REALPATH_C = r"""
 #include <errno.h>
