@@ -95,6 +95,40 @@ def test_ln_hard_links_to_a_link_itself_or_with_L_to_what_it_names(tmp_path):
                      "ln -f fl fl", "ln -f h3 fl") + "ls -l h*\n", tmp_path, long=True)
 
 
+# --- readlink ---------------------------------------------------------------------------------
+NAMES = "fl dl dll dang loop1 f f/ fl/ dl/ dang/ nope nope/x d/up dl/sub/../up dll/.. d/sub/x/.."
+
+
+def test_readlink_prints_targets_as_written(tmp_path):
+    same_as_gnu(each("readlink fl dl dll dang d/up loop1", "readlink f", "readlink -v f nope dl/ fl/",
+                     "readlink -n fl", "readlink -n fl dl", "readlink -z fl f dl | tr '\\0' @",
+                     "readlink", "readlink -v -q f", "readlink -s -v f"), tmp_path)
+
+
+@pytest.mark.parametrize("mode", ["-f", "-e", "-m"])
+def test_readlink_canonicalizes(mode, tmp_path):
+    same_as_gnu(each(*[f"readlink -v {mode} {name}" for name in NAMES.split()],
+                     f"readlink {mode} nope/x loop1 fl", f"readlink {mode} -z fl dl | tr '\\0' @"), tmp_path)
+
+
+# --- realpath -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("mode", ["", "-e", "-m", "-s", "-q"])
+def test_realpath(mode, tmp_path):
+    same_as_gnu(each(*[f"realpath {mode} {name}" for name in NAMES.split()],
+                     f"realpath {mode} . / .//d//./sub/ fl dl", f"realpath {mode}"), tmp_path)
+
+
+def test_realpath_relative_to_and_base(tmp_path):
+    same_as_gnu(each("realpath --relative-to=d/sub f dl/sub d/up d/sub/x .",
+                     "realpath --relative-to=dl f d/sub dll/sub/x",
+                     "realpath --relative-to=/ /", "realpath --relative-to=d/s f d/sub",
+                     "realpath --relative-base=d f dl/sub d/up d .",
+                     "realpath --relative-base=. --relative-to=d f dl/sub /",
+                     "realpath --relative-base=d --relative-to=. f dl/sub",
+                     "realpath --relative-to=nope/x f", "realpath -m --relative-to=nope/x f",
+                     "realpath -z --relative-to=d f d | tr '\\0' @"), tmp_path)
+
+
 # --- libc's realpath ----------------------------------------------------------------------------
 REALPATH_C = r"""
 #include <errno.h>
