@@ -129,6 +129,20 @@ def test_realpath_relative_to_and_base(tmp_path):
                      "realpath -z --relative-to=d f d | tr '\\0' @"), tmp_path)
 
 
+# --- ls -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("options", ["", "-F", "-p", "-d", "-H", "-L", "-dF", "-FL", "-pL", "-a -F d"])
+def test_ls_lists_links_as_gnu_does(options, tmp_path):
+    """A FILE that is a link to a directory is the directory, but not with -d, -F or -l; -H and -L
+    follow links (a dangling one is an error); -F marks a link with @."""
+    same_as_gnu(each(f"ls {options}", f"ls {options} dl fl dang dll", f"ls {options} dl/", f"ls {options} loop1"),
+                tmp_path)
+
+
+@pytest.mark.parametrize("options", ["-l", "-lF", "-lp", "-lH", "-ld", "-lL d dl fl"])
+def test_ls_l_shows_links_and_their_targets(options, tmp_path):
+    same_as_gnu(each(f"ls {options}", f"ls {options} dl fl dang dll d/up"), tmp_path, long=True)
+
+
 # --- libc's realpath ----------------------------------------------------------------------------
 REALPATH_C = r"""
 #include <errno.h>

@@ -1,18 +1,27 @@
 /*
  * ls - list directory contents.
  *
- *     ls [-a] [-l] [-1] [FILE...]
+ *     ls [-adlpFHL1] [FILE...]
  *
  * For each FILE that is a directory, lists the names in it, sorted (by bytes, as in the C
  * locale); for each other FILE, its own name. Without FILE, lists ".". The files that are not
  * directories come first, then each directory under a "DIR:" heading (when there are several
  * FILEs), separated by blank lines. One name per line (-1 is accepted for that reason).
  *     -a  also the names that start with '.', "." and ".." included
+ *     -d  a directory FILE is listed as itself, not what is in it
  *     -l  the long format: type and permissions, links, owner and group (their names in
  *         /etc/passwd and /etc/group, or numbers if they have none), size, modification time,
  *         name (and "-> TARGET" for a symbolic link);
  *         a directory's listing starts with "total N", its size in 1 KiB blocks
- * Exit status: 0; 1 if a directory could not be read; 2 if a FILE does not exist.
+ *     -F  classify: a '/' after a directory's name, '@' a symbolic link's, '*' an executable
+ *         file's, '|' a FIFO's, '=' a socket's (and -l marks a link's TARGET as what it names)
+ *     -p  a '/' after a directory's name
+ * Symbolic links are listed as themselves, except a FILE that is a link to a directory: that
+ * directory is listed, as GNU's ls does, unless -d, -F or -l asks for the FILEs themselves.
+ *     -H  every FILE that is a symbolic link stands for what it names
+ *     -L  every symbolic link does, in directories too (one that names nothing is an error)
+ * Exit status: 0; 1 if a directory (or with -L a link's target) could not be read; 2 if a FILE
+ * does not exist.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -32,7 +41,9 @@ struct entry {
     char owner[32], group[32];  /* -l: names, or numbers */
 };
 
-static int show_all, long_format, status;
+static int show_all, long_format, directories_as_files, status;
+static int classify, slash;                     /* -F, -p */
+static int follow_operands, follow_all;         /* -H (or -L), -L */
 
 static int by_name(const void *a, const void *b)
 {
@@ -72,6 +83,17 @@ static void mode_string(mode_t m, char *s)
     s[10] = '\0';
 }
 
+/* The mark -F (or -p) puts after a name of a file of mode m: "" for none. */
+static const char *indicator(mode_t m)
+{
+    if (S_ISDIR(m))
+        return classify || slash ? "/" : "";
+    if (!classify)
+        return "";
+    return S_ISLNK(m) ? "@" : S_ISFIFO(m) ? "|" : S_ISSOCK(m) ? "=" :
+           S_ISREG(m) && (m & 0111) ? "*" : "";
+}
+
 /* e's owner and group as -l shows them: their names, or their numbers if they have none. */
 static void name_owners(struct entry *e)
 {
@@ -97,7 +119,7 @@ static void print_entries(struct entry *e, size_t n)
 
     if (!long_format) {
         for (i = 0; i < n; i++)
-            puts(e[i].name);
+            printf("%s%s\n", e[i].name, indicator(e[i].st.st_mode));
         return;
     }
     for (i = 0; i < n; i++) {
@@ -123,8 +145,12 @@ static void print_entries(struct entry *e, size_t n)
         printf("%s %*ld %-*s %-*s %*ld %s %s", mode, wlinks, (long)st->st_nlink, wuid, e[i].owner,
                wgid, e[i].group, wsize, (long)st->st_size, date, e[i].name);
         if (S_ISLNK(st->st_mode) && (len = readlink(e[i].path, target, sizeof target - 1)) >= 0) {
+            struct stat named;
             target[len] = '\0';
-            printf(" -> %s", target);
+            /* -F marks the target as what it is; -p does not (GNU's) */
+            printf(" -> %s%s", target, classify && stat(e[i].path, &named) == 0 ? indicator(named.st_mode) : "");
+        } else {
+            fputs(indicator(st->st_mode), stdout);
         }
         putchar('\n');
     }
@@ -157,16 +183,24 @@ static void list_directory(const char *path)
             e = bigger;
         }
         e[n].name = strdup(d->d_name);
-        if (e[n].name == NULL || asprintf(&e[n].path, "%s/%s", path, d->d_name) < 0) {
+        /* GNU's: in ".", a file's messages name it without the "./" */
+        if (e[n].name == NULL || asprintf(&e[n].path, "%s%s%s", strcmp(path, ".") == 0 ? "" : path,
+                                          strcmp(path, ".") == 0 ? "" : "/", d->d_name) < 0) {
             fprintf(stderr, "ls: out of memory\n");
             exit(2);
         }
-        if (long_format && lstat(e[n].path, &e[n].st) < 0) {
+        if ((long_format || classify || slash) && lstat(e[n].path, &e[n].st) < 0) {
             fprintf(stderr, "ls: cannot access '%s': %s\n", e[n].path, strerror(errno));
             status = status > 1 ? status : 1;
             free(e[n].name);
             free(e[n].path);
             continue;
+        }
+        /* -L: a link is shown as what it names; one that names nothing stays a link, with an error */
+        if ((long_format || classify || slash) && follow_all && S_ISLNK(e[n].st.st_mode) &&
+            stat(e[n].path, &e[n].st) < 0) {
+            fprintf(stderr, "ls: cannot access '%s': %s\n", e[n].path, strerror(errno));
+            status = status > 1 ? status : 1;
         }
         blocks += long_format ? (long)e[n].st.st_blocks : 0;
         n++;
@@ -189,13 +223,18 @@ int main(int argc, char **argv)
     size_t nfiles = 0, ndirs = 0, i;
     int c, nargs;
 
-    while ((c = getopt(argc, argv, "al1")) != -1) {
+    while ((c = getopt(argc, argv, "adlpFHL1")) != -1) {
         switch (c) {
         case 'a': show_all = 1; break;
+        case 'd': directories_as_files = 1; break;
         case 'l': long_format = 1; break;
+        case 'p': slash = 1; break;
+        case 'F': classify = 1; break;
+        case 'H': follow_operands = 1; break;
+        case 'L': follow_operands = follow_all = 1; break;
         case '1': break;
         default:
-            fprintf(stderr, "usage: ls [-a] [-l] [-1] [FILE...]\n");
+            fprintf(stderr, "usage: ls [-adlpFHL1] [FILE...]\n");
             return 2;
         }
     }
@@ -208,17 +247,25 @@ int main(int argc, char **argv)
     for (i = 0; i < (size_t)nargs; i++) {
         struct entry e;
         e.name = e.path = argv[optind + i];
-        if (lstat(e.path, &e.st) < 0) {
+        if ((follow_operands ? stat(e.path, &e.st) : lstat(e.path, &e.st)) < 0) {
             fprintf(stderr, "ls: cannot access '%s': %s\n", e.path, strerror(errno));
             status = 2;
             continue;
         }
-        if (S_ISLNK(e.st.st_mode) && !long_format) {     /* follow a link to a directory */
+        /* GNU's default: a link to a directory is that directory, unless the FILEs themselves
+           were asked for */
+        if (S_ISLNK(e.st.st_mode) && !directories_as_files && !classify && !long_format) {
             struct stat target;
-            if (stat(e.path, &target) == 0 && S_ISDIR(target.st_mode))
-                e.st = target;
+            if (stat(e.path, &target) == 0) {
+                if (S_ISDIR(target.st_mode))
+                    e.st = target;
+            } else if (errno != ENOENT) {       /* a loop is an error, a dangling link is not */
+                fprintf(stderr, "ls: cannot access '%s': %s\n", e.path, strerror(errno));
+                status = 2;
+                continue;
+            }
         }
-        if (S_ISDIR(e.st.st_mode))
+        if (S_ISDIR(e.st.st_mode) && !directories_as_files)
             dirs[ndirs++] = e;
         else
             files[nfiles++] = e;
