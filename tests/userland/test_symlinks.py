@@ -143,6 +143,32 @@ def test_ls_l_shows_links_and_their_targets(options, tmp_path):
     same_as_gnu(each(f"ls {options}", f"ls {options} dl fl dang dll d/up"), tmp_path, long=True)
 
 
+# --- cp, rm, mv, test -----------------------------------------------------------------------------
+def test_cp_follows_links_but_not_under_R(tmp_path):
+    """cp copies what a link names; cp -R (and -P, -d, -a) copies links as links; -H follows the
+    SOURCEs, -L every link."""
+    same_as_gnu(each("cp fl c1", "cp -P fl c2", "cp dang c3", "cp -P dang c4", "echo y > e", "cp -P fl e",
+                     "cp -P fl e", "cp -R d r1", "cp -R dl r2", "cp -RH dl r3", "cp -RL d r4", "cp -r fl c5",
+                     "cp -a dl r5", "cp -d fl c6", "cp -R dang c7", "cp -RL dang c8", "cp fl f", "cp -P fl fl",
+                     "mkdir -p e2/fl", "cp -P fl e2", "cp -R dl dll r1", "cp -a d r6", "cat r4/up r6/up c1")
+                + "ls -l . r1 r3 r4 r6\n", tmp_path, long=True)
+
+
+def test_rm_removes_the_link_not_what_it_names(tmp_path):
+    same_as_gnu(each("rm fl dang", "cat f", "rm dl", "ls d", "mkdir t", "ln -s ../d t/in", "rm -r t", "ls d d/sub",
+                     "rm -r dll", "ls d", "rm loop1", "rm -f nope", "ls"), tmp_path)
+
+
+def test_mv_moves_the_link_itself(tmp_path):
+    same_as_gnu(each("mv fl fl2", "readlink fl2", "cat fl2", "mv dl d/sub", "readlink d/sub/dl", "ls d/sub",
+                     "mv d/up up", "cat up", "mv dll dang", "readlink dang", "ls"), tmp_path)
+
+
+def test_test_h_and_L_and_what_the_others_follow(tmp_path):
+    same_as_gnu(each(*[f"test {op} {name}" for op in ("-h", "-L", "-e", "-f", "-d")
+                       for name in ("fl", "dl", "dang", "f", "d", "loop1", "nope")]), tmp_path)
+
+
 # --- libc's realpath ----------------------------------------------------------------------------
 REALPATH_C = r"""
 #include <errno.h>

@@ -1,8 +1,8 @@
 /*
  * cp - copy files and directories.
  *
- *     cp [-r] SOURCE DEST
- *     cp [-r] SOURCE... DIRECTORY
+ *     cp [-adrRHLP] SOURCE DEST
+ *     cp [-adrRHLP] SOURCE... DIRECTORY
  *
  * Copies the file SOURCE to DEST (created, or overwritten), or each SOURCE into DIRECTORY
  * under its own name. A new file gets SOURCE's permissions.
@@ -10,11 +10,20 @@
  *             SOURCE's permissions) and each entry of SOURCE is copied into it, depth first.
  *             A directory is never copied into itself (cp -r d d/sub stops at d/sub).
  * Without -r a SOURCE that is a directory is an error. mv uses cp -r to move across file systems.
+ * A symbolic link is copied as what it names, except with -r, which copies links as links (a
+ * new link holding the same path), as GNU's cp does: so a tree's links stay links, and a link to
+ * a directory above does not make the copy endless. Which links are followed, as GNU's:
+ *     -L      every one
+ *     -H      the SOURCEs, not the links met in directories
+ *     -P      none (without -r too): a SOURCE that is a link is copied as a link
+ *     -d      as -P
+ *     -a      as -R -P (GNU's -a keeps owners and times as well: ufos's cp keeps permissions only)
  * Exit status: 0, or 1 if something could not be copied.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +31,11 @@
 #include <unistd.h>
 
 static int recursive;
+static enum { FOLLOW_UNSET, FOLLOW_NEVER, FOLLOW_OPERANDS, FOLLOW_ALWAYS } follow;
 static struct stat made;        /* the first directory cp -r made: never copied into itself */
 static int made_any;
 
-static int copy(const char *from, const char *to);
+static int copy(const char *from, const char *to, int operand);
 
 /* Copy the bytes of the open file in (described by st) to the file to. 0, or 1 after an error. */
 static int copy_file(int in, const struct stat *st, const char *from, const char *to)
@@ -113,7 +123,7 @@ static int copy_directory(const struct stat *st, const char *from, const char *t
             continue;
         f = join(from, d->d_name, (int)strlen(d->d_name));
         t = join(to, d->d_name, (int)strlen(d->d_name));
-        status |= copy(f, t);
+        status |= copy(f, t, 0);
         free(f);
         free(t);
     }
@@ -121,12 +131,52 @@ static int copy_directory(const struct stat *st, const char *from, const char *t
     return status;
 }
 
-/* Copy from to to: a file, or with -r a directory. Returns 0, or 1 after reporting an error. */
-static int copy(const char *from, const char *to)
+/* Make to a symbolic link holding what the link from (described by st) holds, in place of a file
+   to (not a directory). 0, or 1 after an error. */
+static int copy_symlink(const struct stat *st, const char *from, const char *to)
+{
+    char target[PATH_MAX];
+    struct stat dst;
+    ssize_t len;
+
+    if ((len = readlink(from, target, sizeof target - 1)) < 0) {
+        fprintf(stderr, "cp: cannot read symbolic link '%s': %s\n", from, strerror(errno));
+        return 1;
+    }
+    target[len] = '\0';
+    if (lstat(to, &dst) == 0) {
+        if (dst.st_dev == st->st_dev && dst.st_ino == st->st_ino) {
+            fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
+            return 1;
+        }
+        if (S_ISDIR(dst.st_mode)) {
+            fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
+            return 1;
+        }
+        unlink(to);                 /* a link cannot be written through: the old file goes */
+    }
+    if (symlink(target, to) < 0) {
+        fprintf(stderr, "cp: cannot create symbolic link '%s': %s\n", to, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+/* Copy from to to: a file, a symbolic link (unless it is followed) or with -r a directory; operand:
+   from is a SOURCE of the command line. Returns 0, or 1 after reporting an error. */
+static int copy(const char *from, const char *to, int operand)
 {
     struct stat st;
     int in, status;
 
+    if (follow == FOLLOW_NEVER || (follow == FOLLOW_OPERANDS && !operand)) {
+        if (lstat(from, &st) < 0) {
+            fprintf(stderr, "cp: cannot stat '%s': %s\n", from, strerror(errno));
+            return 1;
+        }
+        if (S_ISLNK(st.st_mode))
+            return copy_symlink(&st, from, to);
+    }
     if ((in = open(from, O_RDONLY)) < 0 || fstat(in, &st) < 0) {
         fprintf(stderr, "cp: cannot stat '%s': %s\n", from, strerror(errno));
         if (in >= 0)
@@ -147,7 +197,7 @@ static int copy(const char *from, const char *to)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: cp [-r] SOURCE DEST\n       cp [-r] SOURCE... DIRECTORY\n");
+    fprintf(stderr, "usage: cp [-adrRHLP] SOURCE DEST\n       cp [-adrRHLP] SOURCE... DIRECTORY\n");
     exit(1);
 }
 
@@ -157,11 +207,18 @@ int main(int argc, char **argv)
     const char *target;
     int c, i, status = 0, target_is_dir;
 
-    while ((c = getopt(argc, argv, "rR")) != -1) {
-        if (c == '?')
-            usage();
-        recursive = 1;
+    while ((c = getopt(argc, argv, "adrRHLP")) != -1) {
+        switch (c) {
+        case 'a': recursive = 1; follow = FOLLOW_NEVER; break;
+        case 'd': case 'P': follow = FOLLOW_NEVER; break;
+        case 'H': follow = FOLLOW_OPERANDS; break;
+        case 'L': follow = FOLLOW_ALWAYS; break;
+        case 'r': case 'R': recursive = 1; break;
+        default: usage();
+        }
     }
+    if (follow == FOLLOW_UNSET)     /* GNU's (and FreeBSD's) default */
+        follow = recursive ? FOLLOW_NEVER : FOLLOW_ALWAYS;
     argc -= optind;
     argv += optind;
     if (argc < 2) {
@@ -180,10 +237,10 @@ int main(int argc, char **argv)
     for (i = 0; i < argc - 1; i++) {
         if (target_is_dir) {
             char *to = path_in(target, argv[i]);
-            status |= copy(argv[i], to);
+            status |= copy(argv[i], to, 1);
             free(to);
         } else {
-            status |= copy(argv[i], target);
+            status |= copy(argv[i], target, 1);
         }
     }
     return status;
