@@ -243,3 +243,13 @@ def test_libc_realpath_resolves_links_as_glibc(tmp_path):
     mine = run_image(build(source), ["realpath_links", WORK], max_instructions=50_000_000)
     assert (mine.status, mine.stdout.decode()) == \
         (theirs.returncode, theirs.stdout.decode().replace(work, WORK))
+
+
+# --- find ---------------------------------------------------------------------------------------
+def test_find_does_not_go_through_links(tmp_path):
+    """Lab util's find DIR NAME looks at links, never into them: GNU's find -P (its default), so
+    ./dl/sub is not found, and a link is found by its own name."""
+    names = ("sub", "up", "dl", "loop1", "x")
+    mine = ours(SETUP + "".join(f"find . {name} | sort\n" for name in names))
+    theirs = gnu(SETUP + "".join(f"find . -name {name} | sort\n" for name in names), tmp_path)
+    assert mine == theirs
