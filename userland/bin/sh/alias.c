@@ -152,9 +152,32 @@ void alias_reset(void)
             a->active_end = 0;
 }
 
+static int ends_in_blank(const char *value)
+{
+    size_t n = strlen(value);
+
+    return n > 0 && (value[n - 1] == ' ' || value[n - 1] == '\t');
+}
+
+/* A word ended at word_end and the next begins at next: did the text of an alias whose value
+ * ends in a blank end between them? Then the next word is checked for an alias too. The text
+ * may be that of an alias inside another: with c='b ' and b='hi', "echo c d" reads as
+ * "echo hi d", and d follows the end of c's text (as in dash). */
+int alias_blank_ended(size_t word_end, size_t next)
+{
+    struct alias *a;
+    int i;
+
+    for (i = 0; i < ALIAS_BUCKETS; i++)
+        for (a = buckets[i]; a != NULL; a = a->next)
+            if (a->active_end > word_end && a->active_end <= next && ends_in_blank(a->value))
+                return 1;
+    return 0;
+}
+
 /* The word in->buf[start .. in->pos) is where a command name goes. If it is an alias not being
- * expanded already, replace it by the value and move back to read that. Returns 0 if it is not,
- * 1 if it was replaced, 2 if replaced by a value ending in a blank (check the next word too). */
+ * expanded already, replace it by the value and move back to read that. Returns whether it was
+ * replaced. */
 int alias_substitute(struct input *in, size_t start, const char *word)
 {
     struct alias *a = *find(word), *b;
@@ -170,5 +193,5 @@ int alias_substitute(struct input *in, size_t start, const char *word)
             if (b->active_end > start)
                 b->active_end = b->active_end + newlen - oldlen;
     a->active_end = start + newlen;
-    return newlen > 0 && (a->value[newlen - 1] == ' ' || a->value[newlen - 1] == '\t') ? 2 : 1;
+    return 1;
 }

@@ -60,21 +60,19 @@ const char *signal_name(int sig)
 
 static int builtin_exit(int argc, char **argv)
 {
-    long n = sh.in_trap ? sh.trap_status : sh.status;   /* in a trap: $? from before it */
+    int n = sh.in_trap ? sh.trap_status : sh.status;    /* in a trap: $? from before it */
 
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
-        sh_error("exit: Illegal number: %s", argv[1]);
-    sh_exit((int)n);
+    if (argc > 1)
+        n = number_arg("exit", argv[1], 0);
+    sh_exit(n);
 }
 
 /* break [n] and continue [n]: leave (or go round again) the n innermost loops */
 static int loop_count(int argc, char **argv, const char *name)
 {
-    long n = 1;
+    int n = argc > 1 ? number_arg(name, argv[1], 1) : 1;
 
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 1))
-        sh_error("%s: Illegal number: %s", name, argv[1]);
-    return n > sh.loop_depth ? sh.loop_depth : (int)n;
+    return n > sh.loop_depth ? sh.loop_depth : n;
 }
 
 static int builtin_break(int argc, char **argv)
@@ -91,11 +89,8 @@ static int builtin_continue(int argc, char **argv)
 
 static int builtin_return(int argc, char **argv)
 {
-    long n = sh.status;
-
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
-        sh_error("return: Illegal number: %s", argv[1]);
-    sh.status = (int)n;             /* not cut to 8 bits: dash's $? shows return 300 as 300 */
+    if (argc > 1)           /* not cut to 8 bits: dash's $? shows return 300 as 300 */
+        sh.status = number_arg("return", argv[1], 0);
     sh.returning = 1;
     return sh.status;
 }
@@ -116,13 +111,11 @@ static int builtin_false(int argc, char **argv)
 
 static int builtin_shift(int argc, char **argv)
 {
-    long n = 1;
+    int n = argc > 1 ? number_arg("shift", argv[1], 0) : 1;
 
-    if (argc > 1 && (!parse_int(argv[1], &n) || n < 0))
-        sh_error("shift: Illegal number: %s", argv[1]);
     if (n > params_count())
         sh_error("shift: can't shift that many");
-    params_shift((int)n);
+    params_shift(n);
     return 0;
 }
 
@@ -613,6 +606,17 @@ static int getopts_end(struct getopts_state *st, const char *name, const char *a
     return 1;
 }
 
+/* getopts' variable must be a name, checked before anything is read (dash); dash takes b=c
+ * as the name b, so the name is cut there. */
+static void check_getopts_name(char *name)
+{
+    size_t len = strcspn(name, "=");
+
+    if (!is_name_n(name, len))
+        sh_error("getopts: %.*s: bad variable name", (int)len, name);
+    name[len] = '\0';
+}
+
 /* getopts optstring name [arg...]: the next option of the arguments (or of $@) into name, and
  * its argument into OPTARG; status 1 at the end of the options. A ':' first in optstring means
  * silent: no message, and the bad letter goes to OPTARG. Where it is (params_getopts) belongs to
@@ -627,6 +631,7 @@ static int builtin_getopts(int argc, char **argv)
 
     if (argc < 3)
         sh_error("getopts: Usage: getopts optstring var [arg...]");
+    check_getopts_name(argv[2]);
     opts = argv[1];
     silent = opts[0] == ':';
     args = argc > 3 ? argv + 3 : NULL;

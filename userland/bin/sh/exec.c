@@ -340,13 +340,6 @@ static int run_program(char **argv, char **assigns, struct redir *redirs, int fl
 
 /* ---- simple commands ---- */
 
-/* VAR=value before a builtin or function: set for its duration, then put back. */
-struct undo {
-    char *name;
-    char *old;          /* NULL: was unset */
-    struct undo *next;
-};
-
 /* Is the command in words (its fields so far) export, readonly or local, perhaps after
  * `command`? Their NAME=value arguments are declarations. */
 static int is_declaration(struct strlist *words)
@@ -380,24 +373,18 @@ static void expand_command_words(char **raw, struct strlist *out)
 /* The assignments before a command, expanded and made one at a time, so that each sees the ones
  * before it (a=1 b=$a, as in dash); their NAME=value strings go to out. They are made with
  * flags (V_EXPORT), and what they replaced is returned, for undo_assignments. */
-static struct undo *assign_all(char **raw, struct strlist *out, int flags)
+static struct saved_var *assign_all(char **raw, struct strlist *out, int flags)
 {
-    struct undo *undo = NULL;
+    struct saved_var *undo = NULL;
     int i;
 
     for (i = 0; raw != NULL && raw[i] != NULL; i++) {
         char *a = expand_assignment(raw[i]);
         char *eq = strchr(a, '=');
-        struct undo *u = xmalloc(sizeof *u);
-        const char *old;
 
         sl_add(out, a);
         *eq = '\0';
-        old = var_get(a);
-        u->name = xstrdup(a);
-        u->old = old ? xstrdup(old) : NULL;
-        u->next = undo;
-        undo = u;
+        undo = var_save(a, undo);
         *eq = '=';
         var_set_assignment(a, flags);
     }
@@ -405,20 +392,10 @@ static struct undo *assign_all(char **raw, struct strlist *out, int flags)
 }
 
 /* After the command: put back what the assignments replaced (restore), or keep them. */
-static void undo_assignments(struct undo *u, int restore)
+static void undo_assignments(struct saved_var *undo, int restore)
 {
-    while (u != NULL) {
-        struct undo *next = u->next;
-
-        if (restore && u->old)
-            var_set(u->name, u->old, 0);
-        else if (restore)
-            var_unset(u->name);
-        free(u->name);
-        free(u->old);
-        free(u);
-        u = next;
-    }
+    while (undo != NULL)
+        undo = var_restore(undo, restore);
 }
 
 /* set -x: "+ x=1 cmd arg" on stderr, assignments first, as dash writes it */
@@ -516,13 +493,26 @@ static int run_assignments(struct node *n, int status)
     return status;
 }
 
+/* VAR=x before a command is exported for its duration (dash), so that a function or a builtin
+ * that is not special passes it to the programs it runs. Alone, VAR=x is not exported; before a
+ * special builtin it stays but is not exported either, except with exec program, whose
+ * environment has VAR as any program's would. */
+static int assignment_flags(builtin_fn builtin, int special, struct strlist *args)
+{
+    if (args->n == 0)
+        return 0;
+    if (special)
+        return builtin == builtin_exec && args->n > 1 ? V_EXPORT : 0;
+    return V_EXPORT;
+}
+
 static int run_simple(struct node *n, int flags)
 {
     struct strlist args, assigns;
     struct node *func;
     builtin_fn builtin;
     int special = 0, status, mark;
-    struct undo *undo;
+    struct saved_var *undo;
 
     sh.line = n->line;
     sl_init(&args);
@@ -531,8 +521,7 @@ static int run_simple(struct node *n, int flags)
     expand_command_words(n->words, &args);      /* first, as dash: x=1 echo $x shows the old x */
     builtin = args.n > 0 ? builtin_find(args.v[0], &special) : NULL;
     func = args.n > 0 && !special ? func_get(args.v[0]) : NULL;
-    /* VAR=x exec program: the program's environment has VAR, as any program's would */
-    undo = assign_all(n->assigns, &assigns, builtin == builtin_exec && args.n > 1 ? V_EXPORT : 0);
+    undo = assign_all(n->assigns, &assigns, assignment_flags(builtin, special, &args));
     if (sh.opt_x)
         trace_command(&assigns, &args);
     if (args.n == 0 || (builtin == NULL && func == NULL)) {
@@ -875,7 +864,7 @@ static void recover(void)
 }
 
 /* Is the command just parsed the input's last, in a process that ends after it? Then a program
- * it runs last may replace the shell (sh -c 'cmd', $(cmd): no fork). */
+ * it runs last may replace the shell ($(cmd): no fork). */
 static int last_of_input(struct input *in)
 {
     size_t i;

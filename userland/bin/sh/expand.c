@@ -497,6 +497,7 @@ char *command_subst(const char *text)
             wstatus = 0;
             break;
         }
+    report_signal(wstatus);
     sh.subst_status = exit_status_of(wstatus);
     while (out.len > 0 && out.s[out.len - 1] == '\n')
         out.s[--out.len] = '\0';

@@ -14,6 +14,7 @@
  * prompt back. fg and bg send the job SIGCONT; `jobs` shows Running or Stopped.
  */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,14 +217,24 @@ static void job_print(struct job *j)
     out_fmt(1, "[%d]   %-24s %s\n", j->id, state_text(j), j->text);
 }
 
-/* A foreground job: report how it ended if a signal killed it (as dash does, not for Ctrl-C). */
-static void report_signal(struct job *j)
+/* A foreground process (or $(...)'s) that a signal killed: say which on stderr ("Hangup"), as
+ * dash does - but not for Ctrl-C or a closed pipe, which are no surprise. */
+void report_signal(int wstatus)
 {
-    int w = j->status[j->npids - 1];
+    if (wstatus >= 0 && WIFSIGNALED(wstatus) && WTERMSIG(wstatus) != SIGINT
+        && WTERMSIG(wstatus) != SIGPIPE)
+        out_fmt(2, "%s\n", strsignal(WTERMSIG(wstatus)));
+}
 
-    if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) != SIGINT && WTERMSIG(w) != SIGPIPE)
-        out_fmt(2, "%s\n", strsignal(WTERMSIG(w)));
-    else if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) == SIGINT && sh.interactive)
+/* A foreground job has ended: report each of its processes that a signal killed (dash reports
+ * every one, not only the last of a pipeline). */
+static void report_job_signals(struct job *j)
+{
+    int i, w = j->status[j->npids - 1];
+
+    for (i = 0; i < j->npids; i++)
+        report_signal(j->status[i]);
+    if (w >= 0 && WIFSIGNALED(w) && WTERMSIG(w) == SIGINT && sh.interactive)
         out_str(2, "\n");          /* the prompt starts on a new line after ^C */
 }
 
@@ -267,7 +278,7 @@ int job_wait(struct job *j)
         job_print(j);
         return 128 + j->stop_signal;
     }
-    report_signal(j);
+    report_job_signals(j);
     status = job_status(j);
     interrupted = j->status[j->npids - 1] >= 0 && WIFSIGNALED(j->status[j->npids - 1]) &&
                   WTERMSIG(j->status[j->npids - 1]) == SIGINT;
@@ -455,17 +466,13 @@ int builtin_wait(int argc, char **argv)
     }
     for (i = 1; i < argc; i++) {
         j = find_job(argv[i]);
-        if (j == NULL) {
-            long pid;
+        if (j == NULL) {                /* a pid not ours, or reaped: 127 */
+            int wstatus;
 
-            if (argv[i][0] != '%' && parse_int(argv[i], &pid)) {   /* not ours, or reaped */
-                int wstatus;
-
-                status = waitpid((pid_t)pid, &wstatus, 0) > 0 ? exit_status_of(wstatus) : 127;
-            } else {
-                sh_warn("wait: No such job: %s", argv[i]);
-                status = 127;
-            }
+            if (argv[i][0] == '%')
+                sh_error("wait: No such job: %s", argv[i]);
+            status = waitpid(number_arg("wait", argv[i], 0), &wstatus, 0) > 0
+                     ? exit_status_of(wstatus) : 127;
             continue;
         }
         status = wait_done(j);
@@ -510,7 +517,6 @@ int builtin_kill(int argc, char **argv)
     }
     for (; i < argc; i++) {
         struct job *j = argv[i][0] == '%' ? find_job(argv[i]) : NULL;
-        long n;
         int r;
 
         if (j != NULL) {
@@ -519,12 +525,8 @@ int builtin_kill(int argc, char **argv)
             sh_warn("kill: No such job: %s", argv[i]);
             status = 2;
             continue;
-        } else if (parse_int(argv[i], &n)) {
-            r = kill((pid_t)n, sig);
-        } else {
-            sh_warn("kill: Illegal number: %s", argv[i]);
-            status = 2;
-            continue;
+        } else {                        /* -PID: a process group */
+            r = kill(number_arg("kill", argv[i], -INT_MAX), sig);
         }
         if (r < 0) {
             sh_warn("kill: %s: %s", argv[i], strerror(errno));

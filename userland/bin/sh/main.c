@@ -95,8 +95,9 @@ int main(int argc, char **argv)
             out_str(2, "sh: -c requires an argument\n");
             sh_exit(2);
         }
+        /* Not exit_after: dash runs even the last command of -c in a child, so that when a
+         * signal kills it, this shell says so ("Hangup") and exits 128 + its number. */
         input_from_string(&in, argv[i++]);
-        in.exit_after = 1;
         if (i < argc)
             sh.arg0 = argv[i++];
     } else if (i < argc) {

@@ -253,15 +253,23 @@ int is_assignment(const char *raw)
     return eq != NULL && is_name_n(raw, (size_t)(eq - raw));
 }
 
+/* A function named after a special builtin could never be called - the builtin is found first
+ * (POSIX 2.9.1.4) - so dash refuses to define it, and counts local as one of them. */
+static int names_special_builtin(const char *name)
+{
+    int special;
+
+    return builtin_find(name, &special) != NULL && (special || strcmp(name, "local") == 0);
+}
+
 /* NAME ( ) newlines compound-command */
 static struct node *parse_function(struct lexer *lx, char *name)
 {
     struct node *n = new_node(lx, N_FUNC);
     struct node *body;
 
-    if (!is_name(name)) {
+    if (!is_name(name) || names_special_builtin(name))
         syntax_error(lx, "Bad function name");
-    }
     expect(lx, T_RPAREN);
     skip_newlines(lx);
     body = parse_command(lx);
@@ -277,6 +285,7 @@ static struct node *parse_simple(struct lexer *lx)
     struct node *n = new_node(lx, N_SIMPLE);
     struct wordvec assigns = { NULL, 0, 0 }, words = { NULL, 0, 0 };
     struct token t;
+    size_t end;
 
     for (;;) {
         t = peek(lx);
@@ -287,6 +296,7 @@ static struct node *parse_simple(struct lexer *lx)
                 substitute_aliases(lx);     /* the command name may come next: >f ll */
         } else if (t.type == T_WORD) {
             next(lx);
+            end = lx->in->pos;              /* (before a peek moves it) */
             if (words.n == 0 && is_assignment(t.text)) {
                 wv_add(lx, &assigns, t.text);
                 substitute_aliases(lx);     /* so may it here: x=1 ll */
@@ -296,7 +306,8 @@ static struct node *parse_simple(struct lexer *lx)
                 return parse_function(lx, t.text);
             } else {
                 wv_add(lx, &words, t.text);
-                if (lx->alias_next)         /* the alias ended in a blank: this word too */
+                /* an alias's text ending in a blank ended after it: the next word may be one */
+                if (alias_blank_ended(end, peek(lx).start))
                     substitute_aliases(lx);
             }
         } else {
@@ -469,14 +480,10 @@ static int starts_compound(struct token t)
 static void substitute_aliases(struct lexer *lx)
 {
     struct token t;
-    int r;
 
-    lx->alias_next = 0;
     while (!lx->no_alias && (t = peek(lx)).type == T_WORD
-           && (r = alias_substitute(lx->in, t.start, t.text)) != 0) {
+           && alias_substitute(lx->in, t.start, t.text))
         lx->have_peeked = 0;
-        lx->alias_next = r == 2;
-    }
 }
 
 static struct node *parse_command(struct lexer *lx)

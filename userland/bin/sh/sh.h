@@ -66,6 +66,7 @@ _Noreturn void sh_abandon(int status);  /* abandon the command line silently, wi
 int is_name(const char *s);              /* a valid variable name? */
 int is_name_n(const char *s, size_t n);
 int parse_int(const char *s, long *out); /* a whole decimal number (optional sign)? */
+int number_arg(const char *builtin, const char *arg, long min);   /* min..INT_MAX, or sh_error */
 unsigned dash_hash(const char *name);    /* for tables listed in dash's order */
 const char *open_error(int err, int creating);   /* "No such file", as dash says it */
 
@@ -124,7 +125,6 @@ struct lexer {
     int have_peeked;
     struct redir *heredocs;    /* here-documents whose text follows the next newline */
     int no_alias;       /* finding the end of $( ... ): leave aliases alone */
-    int alias_next;     /* an alias ended in a blank: the next word may be one too */
     int dquotes;        /* how many "..." the word being read is inside */
 };
 struct token lex_next(struct lexer *lx);
@@ -216,6 +216,14 @@ int var_readonly(const char *name);
 void sb_add_quoted(struct strbuf *sb, const char *s);   /* 'quoted' so that sh reads it back */
 int var_is_set(const char *name);
 void local_var(const char *name);      /* save name's value; restored when the function returns */
+struct saved_var {      /* a variable's value and flags, to be put back: local, VAR=x f */
+    char *name;
+    char *value;        /* NULL if it was unset */
+    int flags;
+    struct saved_var *next;
+};
+struct saved_var *var_save(const char *name, struct saved_var *next);
+struct saved_var *var_restore(struct saved_var *s, int put_back);   /* frees s; returns next */
 
 int params_count(void);              /* $# */
 const char *params_get(int i);         /* $i (1-based), or NULL */
@@ -272,6 +280,7 @@ void job_announce(struct job *j);       /* [1] 1234 */
 void jobs_notify(void);                 /* report jobs that finished (before a prompt) */
 void job_set_foreground(pid_t pgid);   /* give the terminal to a job (or back to the shell) */
 int jobs_control_enabled(void);
+void report_signal(int wstatus);       /* "Hangup" on stderr, if a signal killed it */
 void child_signals(int background);    /* in a new child: signals as a command expects them */
 int builtin_jobs(int argc, char **argv);
 int builtin_fg(int argc, char **argv);
@@ -312,6 +321,7 @@ int builtin_unalias(int argc, char **argv);
 const char *alias_get(const char *name);
 void alias_reset(void);
 int alias_substitute(struct input *in, size_t start, const char *word);
+int alias_blank_ended(size_t word_end, size_t next);
 
 /* ---- the shell's state (main.c) ------------------------------------------------------------ */
 

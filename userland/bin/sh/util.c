@@ -7,6 +7,7 @@
  * would come out in the wrong place, or twice after a fork.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -305,4 +306,16 @@ int parse_int(const char *s, long *out)
         return 0;
     *out = v;
     return 1;
+}
+
+/* A builtin's number operand (exit 3, shift 2, wait 123): a decimal from min to INT_MAX, as
+ * dash's number() takes it. Anything else - 1x, or 2147483648, which would wrap - is "Illegal
+ * number", an error (status 2; it ends a script when the builtin is a special one). */
+int number_arg(const char *builtin, const char *arg, long min)
+{
+    long n;
+
+    if (!parse_int(arg, &n) || n < min || n > INT_MAX)
+        sh_error("%s: Illegal number: %s", builtin, arg);
+    return (int)n;
 }

@@ -225,13 +225,6 @@ void vars_print(int only)
 
 /* ---- positional parameters and function frames ---- */
 
-struct saved_var {      /* a variable made local: what to put back */
-    char *name;
-    char *value;        /* NULL if it was unset */
-    int flags;
-    struct saved_var *next;
-};
-
 struct frame {
     int n;
     char **v;
@@ -302,19 +295,12 @@ void params_push(int n, char **v)
 void params_pop(void)
 {
     struct frame *f = top;
-    struct saved_var *s, *next;
+    struct saved_var *s;
 
     if (f == &base_frame)
         return;
-    for (s = f->locals; s != NULL; s = next) {
-        next = s->next;
-        var_unset(s->name);
-        if (s->value != NULL)
-            var_set(s->name, s->value, s->flags);
-        free(s->name);
-        free(s->value);
-        free(s);
-    }
+    for (s = f->locals; s != NULL; )
+        s = var_restore(s, 1);
     top = f->prev;
     free_args(f->n, f->v);
     free(f);
@@ -359,7 +345,6 @@ const char *params_get(int i)      /* $i, 1-based; NULL if unset */
 void local_var(const char *name)
 {
     struct saved_var *s;
-    struct var *v;
 
     if (top == &base_frame)
         sh_error("local: not in a function");
@@ -368,13 +353,37 @@ void local_var(const char *name)
     for (s = top->locals; s != NULL; s = s->next)
         if (strcmp(s->name, name) == 0)
             return;             /* already local here */
-    v = lookup(name);
-    s = xmalloc(sizeof *s);
+    top->locals = var_save(name, top->locals);
+}
+
+/* What name is now (its value or unset, and its flags), to be put back by var_restore; next
+ * links the saves into a list. */
+struct saved_var *var_save(const char *name, struct saved_var *next)
+{
+    struct var *v = lookup(name);
+    struct saved_var *s = xmalloc(sizeof *s);
+
     s->name = xstrdup(name);
     s->value = v && v->value ? xstrdup(v->value) : NULL;
     s->flags = v ? v->flags : 0;
-    s->next = top->locals;
-    top->locals = s;
+    s->next = next;
+    return s;
+}
+
+/* Free a save, after putting its variable back as it was if put_back; returns the next save. */
+struct saved_var *var_restore(struct saved_var *s, int put_back)
+{
+    struct saved_var *next = s->next;
+
+    if (put_back) {
+        var_unset(s->name);     /* so that an export made since goes too */
+        if (s->value != NULL)
+            var_set(s->name, s->value, s->flags);
+    }
+    free(s->name);
+    free(s->value);
+    free(s);
+    return next;
 }
 
 /* ---- functions ---- */
