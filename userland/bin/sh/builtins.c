@@ -548,7 +548,9 @@ static int builtin_read(int argc, char **argv)
         if (strcmp(argv[i], "-r") == 0) {
             raw = 1;
         } else if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) {
-            out_str(2, argv[++i]);
+            if (isatty(0))              /* a prompt is for a person (dash): not for a file */
+                out_str(2, argv[i + 1]);
+            i++;
         } else if (strcmp(argv[i], "--") == 0) {
             i++;
             break;

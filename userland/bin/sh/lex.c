@@ -336,6 +336,8 @@ struct token lex_next(struct lexer *lx)
     }
     t.start = in->pos;
     if (c < 0) {
+        if (lx->heredocs != NULL)   /* cat <<END at the very end: no text, an empty document */
+            read_heredocs(lx);
         t.type = T_EOF;
         return t;
     }
