@@ -251,7 +251,7 @@ class Fuzzer:
         k, s = self.k, self.summary
         s.steps += 1
         del k.stdout.data[:], k.stderr.data[:]           # the terminal reads what was written
-        if s.steps % 500 == 0:
+        if s.steps % 200 == 0:
             self.install_files(self.program)
         runnable = [p for p in k.procs.live() if p.state == "runnable"]
         if not runnable:

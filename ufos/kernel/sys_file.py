@@ -246,8 +246,12 @@ def exists(k, path: str, cwd: str) -> bool:
 
 
 def sys_unlinkat(k, p, a: Args):
-    parent, name = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
-    if a.int32(2) & O.AT_REMOVEDIR:
+    path, remove_dir = a.string(1), a.int32(2) & O.AT_REMOVEDIR
+    last = path.rstrip("/").rpartition("/")[2]
+    if last in (".", ".."):                     # as Linux: rmdir(".") EINVAL, rmdir("..") ENOTEMPTY
+        raise SyscallError((E.EINVAL if last == "." else E.ENOTEMPTY) if remove_dir else E.EISDIR)
+    parent, name = k.fs.lookup_parent(path, base_dir(k, p, a.int32(0)))
+    if remove_dir:
         parent.rmdir(name)
     else:
         parent.unlink(name)
@@ -264,7 +268,10 @@ def sys_linkat(k, p, a: Args):
     node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)), follow=bool(flags & O.AT_SYMLINK_FOLLOW))
     if node.kind == "dir":
         raise SyscallError(E.EPERM, "a directory has one name")
-    parent, name = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))
+    path, cwd = a.string(3), base_dir(k, p, a.int32(2))
+    if exists(k, path, cwd):
+        raise SyscallError(E.EEXIST)
+    parent, name = k.fs.lookup_parent(path, cwd)
     parent.link(name, node)
     return 0
 
@@ -274,9 +281,10 @@ def sys_symlinkat(k, p, a: Args):
     (it may name nothing yet). Only the RAM file system has links (EPERM in /host, fs/hostfs.py)."""
     target = a.string(0)
     k.fs.check_length(target)                  # an empty target is ENOENT, as on Linux
-    parent, name = k.fs.lookup_parent(a.string(2), base_dir(k, p, a.int32(1)))
-    if parent.lookup(name) is not None:
+    path, cwd = a.string(2), base_dir(k, p, a.int32(1))
+    if exists(k, path, cwd):
         raise SyscallError(E.EEXIST)
+    parent, name = k.fs.lookup_parent(path, cwd)
     parent.symlink(name, target)
     return 0
 

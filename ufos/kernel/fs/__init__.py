@@ -238,12 +238,9 @@ class VFS:
         """lookup_parent's directory and name, and the directory's path."""
         self.check_length(path)
         head, _, name = path.rstrip("/").rpartition("/")
-        if name in ("", ".", ".."):             # "/", "a/..": the directory's own name in its parent
-            full = self.resolve(path, cwd)
-            if full == "/":
-                raise SyscallError(E.EBUSY, "the root")
-            head, _, name = full.rpartition("/")
-        elif path.startswith("/") and not head:
+        if name in ("", ".", ".."):             # "/", "a/..": not a name in a directory (Linux's EBUSY)
+            raise SyscallError(E.EBUSY, f"a path ending in {name or '/'}")
+        if path.startswith("/") and not head:
             head = "/"
         parent, where = self.walk(head or ".", cwd)
         if parent.kind != "dir":
