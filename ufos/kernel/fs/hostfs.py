@@ -3,9 +3,10 @@
 Files written here outlive the boot — a Redis dump.rdb, a student's output. ufos does not litter
 the host: the directory is made when the guest first writes to /host (HostRoot), and reads as an
 empty directory until then. Names are looked up
-one component at a time inside the shared directory; symbolic links are not followed (a link could
-point anywhere on the host), and `..` never reaches this file system (fs/__init__.py removes it
-from paths first), so nothing outside the shared directory can be named.
+one component at a time inside the shared directory; the host's symbolic links are not shown (a
+link could point anywhere on the host) and none can be made here (EPERM), and `..` never reaches
+this file system (the path walk, fs/__init__.py, goes back up by itself), so nothing outside the
+shared directory can be named.
 """
 from __future__ import annotations
 
