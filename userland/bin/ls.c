@@ -164,6 +164,8 @@ static void list_directory(const char *path)
     long blocks = 0;
     struct dirent *d;
     DIR *dir = opendir(path);
+    /* GNU's: in ".", a file's path (which messages show) is just its name */
+    const char *prefix = strcmp(path, ".") == 0 ? "" : path, *slash_after = *prefix ? "/" : "";
 
     if (dir == NULL) {
         fprintf(stderr, "ls: cannot open directory '%s': %s\n", path, strerror(errno));
@@ -183,9 +185,7 @@ static void list_directory(const char *path)
             e = bigger;
         }
         e[n].name = strdup(d->d_name);
-        /* GNU's: in ".", a file's messages name it without the "./" */
-        if (e[n].name == NULL || asprintf(&e[n].path, "%s%s%s", strcmp(path, ".") == 0 ? "" : path,
-                                          strcmp(path, ".") == 0 ? "" : "/", d->d_name) < 0) {
+        if (e[n].name == NULL || asprintf(&e[n].path, "%s%s%s", prefix, slash_after, d->d_name) < 0) {
             fprintf(stderr, "ls: out of memory\n");
             exit(2);
         }
