@@ -482,16 +482,33 @@ int builtin_wait(int argc, char **argv)
     return status;
 }
 
-int builtin_kill(int argc, char **argv)
+/* kill -l: the signals' names; kill -l N: the name of signal N, or of the signal that killed a
+ * command whose $? is N (128 + N): kill -l 137 is KILL. As dash, only the first N counts. */
+static int list_signals(int argc, char **argv)
 {
-    int sig = SIGTERM, i = 1, status = 0;
+    int sig;
 
-    if (argc > 1 && strcmp(argv[1], "-l") == 0) {
+    if (argc == 2) {
         for (sig = 1; sig < 32; sig++)
             out_fmt(1, "%s%s", signal_name(sig), sig % 8 == 0 ? "\n" : " ");
         out_str(1, "\n");
         return 0;
     }
+    sig = number_arg("kill", argv[2], 0);
+    if (sig > 128)
+        sig -= 128;
+    if (strcmp(signal_name(sig), "?") == 0)
+        sh_error("kill: invalid signal number or exit status: %s", argv[2]);
+    out_fmt(1, "%s\n", signal_name(sig));
+    return 0;
+}
+
+int builtin_kill(int argc, char **argv)
+{
+    int sig = SIGTERM, i = 1, status = 0;
+
+    if (argc > 1 && strcmp(argv[1], "-l") == 0)
+        return list_signals(argc, argv);
     if (argc == 2 && strcmp(argv[1], "-s") == 0) {
         sh_warn("kill: No arg for -s option");
         return 2;
