@@ -128,11 +128,15 @@ class Checker(ExprChecker):
 
     def pragma(self, node: c_ast.Pragma) -> None:
         """#pragma pack(n), pack(push[, n]), pack(pop), pack(): the alignment gcc would cap the
-        members of the structs that follow at (see check_packing). Other pragmas are ignored."""
+        members of the structs that follow at (see types.layout). Other pragmas are ignored."""
         m = re.fullmatch(r"\s*pack\s*\(\s*(push|pop)?\s*,?\s*(\d*)\s*\)\s*", node.string or "")
         if m is None:
             return
         action, n = m[1], int(m[2]) if m[2] else None
+        if n == 0:
+            n = None                  # pack(0): the natural alignment, as pack()
+        elif n is not None and (n & (n - 1) or n > 16):
+            raise error_at(loc_of(node), f"alignment must be a small power of two, not {n}")
         if action == "push":
             self.pack.append(n if n is not None else self.pack[-1])
         elif action == "pop":
@@ -202,6 +206,9 @@ class Checker(ExprChecker):
                 raise error_at(loc_of(node.dim), "size of array is negative")
             if length * base.size > MAX_OBJECT:
                 raise error_at(loc_of(node.dim), f"array is too large ({length * base.size} bytes)")
+        if length is not None and length > 1 and base.size % 16 and T.misaligned_capability(base, base.size) is not None:
+            raise error_at(loc, f"array of '{base}', a packed type of {base.size} bytes that holds a capability: "
+                                "its second element's capability would not be 16-byte aligned, as CHERI needs")
         return T.array_of(base, length)
 
     def array_size(self, dim):
@@ -358,8 +365,9 @@ class Checker(ExprChecker):
                 if m.name in names:
                     raise error_at(loc, f"duplicate member '{m.name}'")
                 names.add(m.name)
-        T.layout(t.info, members)
-        self.check_packing(t, self.packing(node), loc)
+        pack, packed = self.packing(node)
+        T.layout(t.info, members, pack, packed)
+        self.check_packed_members(t)
         self.align_struct(t, node, loc)
         return t
 
@@ -373,39 +381,38 @@ class Checker(ExprChecker):
                     t.info.align = max(t.info.align, n)
                     t.info.size = T.align_to(t.info.size, t.info.align)
 
-    def packing(self, node) -> tuple[int | None, str]:
-        """What caps the alignment of a struct's members in gcc: (1, its __attribute__((packed)))
-        or (n, the #pragma pack(n) in force), or (None, "") for neither."""
-        for spec in node.attributes or []:
-            if any(a.name == "packed" for a in spec.attributes):
-                return 1, "__attribute__((packed))"
-        if self.pack[-1] is not None:
-            return self.pack[-1], f"#pragma pack({self.pack[-1]})"
-        return None, ""
+    def packing(self, node) -> tuple[int | None, bool]:
+        """How gcc packs a struct's members: (the #pragma pack(n) in force or None, whether it has
+        __attribute__((packed)))."""
+        packed = any(a.name == "packed" for spec in node.attributes or [] for a in spec.attributes)
+        return self.pack[-1], packed
 
-    def check_packing(self, t: StructType, packing: tuple[int | None, str], loc) -> None:
-        """ufos cc does not lay out packed structs (a member at an odd offset would need byte-wise
-        loads and stores, and a capability cannot be stored misaligned), but neither does it
-        silently lay one out as gcc would not, which would misread a binary format: a packed
-        struct whose members, size or, inside another struct, place are what gcc gives is
-        compiled (packing changes nothing there, e.g. no padding), any other is an error."""
-        pack, what = packing
-        info = t.info
-        if pack is None and all(T.gcc_align(m.type) == m.type.align for m in info.members):
-            return
-        positions, size, align = T.packed_layout(info, pack)
-        what = what or "a packed member type"
-        for m, bit in zip(info.members, positions):
-            if (m.name is not None or m.bit_width is None) and bit != m.offset * 8 + m.bit_offset:
-                where = f"{bit // 8}" + (f" (bit {bit % 8})" if bit % 8 else "")
-                name = m.name or "<anonymous>"
-                raise error_at(loc, f"{what} would move member '{name}' to offset {where}; "
-                                    "ufos cc does not lay out packed structs")
-        if size != info.size:
-            raise error_at(loc, f"{what} would make '{t}' {size} bytes, not {info.size}; "
-                                "ufos cc does not lay out packed structs")
-        if align < info.align:
-            info.packed_align = align
+    @staticmethod
+    def member_packed(d: c_ast.Decl) -> bool:
+        """`int x __attribute__((packed));` (parse.py): this member alone has alignment 1."""
+        return any(a.name == "packed" for spec in d.attributes or [] for a in spec.attributes)
+
+    @staticmethod
+    def check_packed_members(t: StructType) -> None:
+        """What packing may do that ufos cc cannot follow: put a capability (a pointer) at an
+        offset that is not a multiple of 16 (CHERI keeps a capability's tag only in a 16-byte
+        aligned granule, so it could not be stored there; CHERI clang refuses it too), or a
+        bit-field across more than 8 bytes (read and written in one 64-bit register)."""
+        kw = "union" if t.info.is_union else "struct"
+        for m in t.info.members:
+            name = m.name or "<anonymous>"
+            if m.bit_width is not None:
+                if m.bit_offset + m.bit_width > 64:
+                    raise error_at(m.loc, f"packing puts bit-field '{name}' of '{t}' across 9 bytes; "
+                                          "ufos cc reads and writes a bit-field in at most 8")
+                continue
+            off = T.misaligned_capability(m.type, m.offset)
+            if off is None:
+                continue
+            what = "is a capability" if off == m.offset and T.is_capability(m.type) else "holds a capability"
+            raise error_at(m.loc, f"member '{name}' of '{kw} {t.info.tag or '<anonymous>'}' {what} at offset {off}, "
+                                  "not a multiple of 16: packing would misalign it, and a CHERI capability (a "
+                                  "pointer) must be 16-byte aligned in memory")
 
     def struct_members(self, d, owner: StructType) -> list[T.Member]:
         if isinstance(d, c_ast.StaticAssert):
@@ -417,7 +424,7 @@ class Checker(ExprChecker):
         loc = loc_of(d)
         if d.name is None and isinstance(d.type, (c_ast.Struct, c_ast.Union)) and d.bitsize is None:
             t = self.struct_type(d.type)               # an anonymous struct or union member
-            return [T.Member(None, t, 0)]
+            return [T.Member(None, t, 0, loc=loc)]
         t = self.resolve(d.type)
         if is_func(t):
             raise error_at(loc, f"member '{d.name}' declared as a function")
@@ -434,7 +441,8 @@ class Checker(ExprChecker):
             raise error_at(loc, f"field '{d.name}' has a variable size")
         elif not is_complete(t) and not (is_array(t) and t.length is None):
             raise error_at(loc, f"field '{d.name}' has incomplete type '{t}'")
-        return [T.Member(d.name, t, 0, width, align=self.explicit_align(d, t, STACK_ALIGN_MAX))]
+        return [T.Member(d.name, t, 0, width, align=self.explicit_align(d, t, STACK_ALIGN_MAX),
+                         packed=self.member_packed(d), loc=loc)]
 
     def alignment_value(self, alignment, most: int, what: str, loc) -> int:
         """The alignment an _Alignas (or an aligned attribute) of `what` asks for: a type's, or

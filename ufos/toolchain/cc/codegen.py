@@ -578,7 +578,8 @@ class FunctionGen(ExprGen):
                 self.copy(addr_of(item.offset), src, item.type)
             elif item.bit_width is not None:
                 v = self.gen(item.expr)
-                self.store_bitfield(addr_of(item.offset), item.type, item.bit_width, item.bit_offset, v)
+                self.store_bitfield(addr_of(item.offset), item.type, item.bit_width, item.bit_offset, v,
+                                    item.bit_bytes)
                 self.regs.free_temp(v)
             else:
                 self.store_value(addr_of(item.offset), item.type, item.expr)

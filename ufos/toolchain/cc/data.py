@@ -62,10 +62,11 @@ def put_value(data: bytearray, caps: dict, item, value) -> None:
         return
     n = int(value[1])
     if item.bit_width is not None:
-        unit = int.from_bytes(data[off:off + t.size], "little")
+        size = (item.bit_offset + item.bit_width + 7) // 8     # (a packed struct's may pass its type's)
+        unit = int.from_bytes(data[off:off + size], "little")
         mask = ((1 << item.bit_width) - 1) << item.bit_offset
         unit = (unit & ~mask) | ((n << item.bit_offset) & mask)
-        data[off:off + t.size] = unit.to_bytes(t.size, "little")
+        data[off:off + size] = unit.to_bytes(size, "little")
         return
     data[off:off + t.size] = (n & ((1 << (8 * t.size)) - 1)).to_bytes(t.size, "little")
 

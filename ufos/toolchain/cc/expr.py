@@ -810,7 +810,7 @@ class ExprChecker:
         if m is None:
             raise error_at(loc_of(node.field) or loc, f"no member named '{node.field.name}' in '{T.unqualified(st)}'")
         t = T.qualified(m.type, st.const, st.volatile)
-        return Member(t, loc, base, m.offset, m.bit_width, m.bit_offset)
+        return Member(t, loc, base, m.offset, m.bit_width, m.bit_offset, m.bit_bytes)
 
     # =============================================================================================
     # Compound literals and statement expressions

@@ -667,7 +667,8 @@ class ExprGen(MemoryGen, CallGen):
             return home if want else None
         if isinstance(target, Member) and target.bit_width is not None:
             r = self.gen(value)
-            self.store_bitfield(self.gen_addr(target), target.type, target.bit_width, target.bit_offset, r)
+            self.store_bitfield(self.gen_addr(target), target.type, target.bit_width, target.bit_offset, r,
+                                target.bit_bytes)
             if want:
                 return r
             self.regs.free_temp(r)
@@ -704,9 +705,9 @@ class ExprGen(MemoryGen, CallGen):
         if isinstance(e.target, Member) and e.target.bit_width is not None:
             m = e.target
             a = self.plain(self.gen_addr(m), m.type.size)
-            cur = self.load_bitfield(a, m.type, m.bit_width, m.bit_offset, consume=False)
+            cur = self.load_bitfield(a, m.type, m.bit_width, m.bit_offset, consume=False, nbytes=m.bit_bytes)
             new = self.apply_op(op, cur, t, e.value, e.optype)
-            self.store_bitfield(a, m.type, m.bit_width, m.bit_offset, new)
+            self.store_bitfield(a, m.type, m.bit_width, m.bit_offset, new, m.bit_bytes)
             return self.keep_or_free(new, want)
         a = self.plain(self.gen_addr(e.target), t.size)
         cur = self.load(a, t, consume=False)
@@ -760,13 +761,14 @@ class ExprGen(MemoryGen, CallGen):
         bitfield = isinstance(target, Member) and target.bit_width is not None
         a = self.plain(self.gen_addr(target), t.size)
         if bitfield:
-            cur = self.load_bitfield(a, t, target.bit_width, target.bit_offset, consume=False)
+            cur = self.load_bitfield(a, t, target.bit_width, target.bit_offset, consume=False,
+                                     nbytes=target.bit_bytes)
         else:
             cur = self.load(a, t, consume=False)
         old = self.owned(Temp(cur.cls, cur.num, owned=False)) if want and not e.prefix else None
         self.step_in_place(cur, t, e.delta)
         if bitfield:
-            self.store_bitfield(a, t, target.bit_width, target.bit_offset, cur)
+            self.store_bitfield(a, t, target.bit_width, target.bit_offset, cur, target.bit_bytes)
         else:
             self.store(a, t, cur)
         if old is not None:

@@ -66,6 +66,50 @@ def double_bits(value: float) -> int:
     return struct.unpack("<Q", struct.pack("<d", value))[0]
 
 
+ALIGNED = 1 << 12      # what lvalue_align says of an address the compiler may assume aligned
+
+
+def low_bit(n: int) -> int:
+    """The largest power of two that divides n (ALIGNED for 0)."""
+    return n & -n if n else ALIGNED
+
+
+def lvalue_align(e) -> int:
+    """What the address of lvalue e is known to be a multiple of, as gcc reasons: a member of a
+    packed struct may be at any address (the struct's alignment, then the member's offset in it,
+    bound it); anything else is assumed aligned for its type."""
+    if isinstance(e, Member):
+        return min(lvalue_align(e.base), low_bit(e.offset))
+    if isinstance(e, Deref):
+        return pointer_align(e.operand)
+    if isinstance(e, VarRef):
+        return max(e.type.align, e.var.align)
+    return max(e.type.align, 1) if not T.is_func(e.type) else ALIGNED
+
+
+def pointer_align(p) -> int:
+    """What pointer value p is known to be a multiple of: the pointee type's alignment, but less
+    for a packed member's address (`&h->len`, an array member decayed) and steps from it."""
+    if isinstance(p, AddrOf):
+        return lvalue_align(p.operand)
+    if isinstance(p, PtrAdd) and T.is_pointer(p.ptr.type):
+        if isinstance(p.ptr.type.base, T.VlaType):      # steps of whole rows (in bytes: elem_size)
+            return pointer_align(p.ptr)
+        step = elem_size(p.ptr.type) * (p.index.value if isinstance(p.index, Const) else 1)
+        return min(pointer_align(p.ptr), low_bit(step))
+    base = p.type.base if T.is_pointer(p.type) else None
+    if base is None or T.is_void(base) or T.is_func(base) or isinstance(base, T.VlaType):
+        return 1 if base is not None and T.is_void(base) else ALIGNED
+    return max(base.align, 1)
+
+
+def byte_wise(t, align: int) -> bool:
+    """Whether an access of scalar type t at an address that is a multiple of `align` must go
+    byte by byte: the machine faults on a misaligned load or store (as Arm does under strict
+    alignment). A capability is always loaded whole: packing never misaligns one (check.py)."""
+    return T.reg_class(t) in ("x", "d") and t.size > 1 and align < t.size
+
+
 @dataclass
 class Addr:
     base: Temp                      # a capability (c29 for the frame)
@@ -74,6 +118,7 @@ class Addr:
     shift: int = 0
     frame_var: Var | None = None    # base is c29 and the address is inside this local
     post: tuple | None = None       # (register variable, step): `*p++`, stepped after the access
+    align: int = ALIGNED            # the address is a multiple of this (see lvalue_align)
 
 
 @dataclass
@@ -120,11 +165,14 @@ class MemoryGen:
     def gen_addr(self, e) -> Addr:
         if isinstance(e, VarRef):
             return self.var_addr(e.var)
-        if isinstance(e, Deref):
-            return self.pointer_addr(e.operand)
         if isinstance(e, Member):
             a = self.gen_addr(e.base)
             a.offset += e.offset
+            a.align = lvalue_align(e)
+            return a
+        if isinstance(e, Deref):
+            a = self.pointer_addr(e.operand)
+            a.align = pointer_align(e.operand)
             return a
         if isinstance(e, Str):
             return Addr(self.symbol_cap(e.label))
@@ -191,7 +239,14 @@ class MemoryGen:
         """a, through a capability bounded to its local variable rather than c29."""
         v = a.frame_var
         base = self.frame_cap(v)
-        return Addr(base, a.offset - v.home.offset, a.index, a.shift)
+        return Addr(base, a.offset - v.home.offset, a.index, a.shift, align=self.addr_align(a))
+
+    def addr_align(self, a: Addr) -> int:
+        """What address a is known to be a multiple of: c29 is 16-aligned, so a frame address
+        is as aligned as its offset (the members of a packed local)."""
+        if a.base is self.fp and a.index is None:
+            return min(a.align, low_bit(a.offset), 16)
+        return a.align
 
     def mem_ref(self, a: Addr, size: int, value: Temp | None = None, value_cls: str | None = None):
         """Take the registers of an access of `size` bytes at a (and of the value to store);
@@ -267,6 +322,8 @@ class MemoryGen:
             self.step_in_place(self.var_temp(v), v.type, step // elem_size(v.type))
 
     def load(self, a: Addr, t, consume: bool = True) -> Temp:
+        if byte_wise(t, self.addr_align(a)):
+            return self.load_bytes(a, t.size, t, consume)
         ref, a, _ = self.mem_ref(a, t.size)
         if consume:
             self.free_addr(a)
@@ -284,6 +341,9 @@ class MemoryGen:
 
     def store(self, a: Addr, t, value: Temp | None) -> None:
         """Store value (None: zero) at a; frees the address, not the value."""
+        if byte_wise(t, self.addr_align(a)):
+            self.store_bytes_at(a, t.size, t, value)
+            return
         cls = T.reg_class(t)
         ref, a, vname = self.mem_ref(a, t.size, value, "x" if cls == "x" else None)
         self.free_addr(a)
@@ -299,6 +359,68 @@ class MemoryGen:
             self.emit(f"{store_insn(t)} {vname}, {op}")
         self.after_access(a)
 
+    def near(self, a: Addr, n: int) -> Addr:
+        """a as a base with a small offset and no index, so that each byte of an n-byte access
+        has an immediate operand (mem_operand then needs neither x16 nor c16)."""
+        if a.index is None and a.post is None and fits14(a.offset) and fits14(a.offset + n):
+            if a.frame_var is None:
+                return a
+            v = a.frame_var
+            if v.home.offset <= a.offset and a.offset + n <= v.home.offset + v.type.size:
+                return a
+        align = self.addr_align(a)
+        return Addr(self.addr_to_cap(a), align=align)
+
+    def load_bytes(self, a: Addr, n: int, t, consume: bool = True) -> Temp:
+        """The n bytes at a, little-endian, read one by one (a packed member at an address the
+        machine would fault on), as a value of type t: an integer (extended to 64 bits as t's
+        loads are; n may exceed t's size for a packed bit-field's bytes), or a float or double.
+        x17 gathers the bytes, x16 holds each."""
+        b = self.near(a, n)
+        ref, b, _ = self.mem_ref(b, n)
+        for k in reversed(range(n)):
+            op = self.mem_operand(MemRef(ref.base, ref.offset + k, None, 0))
+            if k == n - 1:
+                self.emit(f"ldrb x17, {op}")
+            else:
+                self.emit(f"ldrb x16, {op}")
+                self.emit("lsl x17, x17, #8")
+                self.emit("orr x17, x17, x16")
+        if b is not a:
+            self.free_addr(b)        # (near's own capability)
+        if consume:
+            self.free_addr(a)
+        dst = self.regs.alloc(T.reg_class(t))
+        d = self.n(dst)
+        if T.is_float(t):
+            self.emit(f"fcvtd {d}, x17" if t.size == 4 else f"fmov {d}, x17")
+        elif T.is_integer(t) and not t.unsigned and n == t.size and n < 8:
+            self.emit(f"{ {1: 'sxtb', 2: 'sxth', 4: 'sxtw'}[n]} {d}, x17")
+        else:
+            self.emit(f"mov {d}, x17")
+        if consume:
+            self.after_access(a)
+        return dst
+
+    def store_bytes_at(self, a: Addr, n: int, t, value: Temp | None) -> None:
+        """Store the low n bytes of value (None: zero) of type t at a, one by one (see
+        load_bytes), through x17; frees the address, not the value."""
+        a = self.near(a, n)
+        ref, a, vname = self.mem_ref(a, n, value, "x" if T.reg_class(t) == "x" else None)
+        src = "xzr"
+        if value is not None:
+            src = "x17"
+            if T.is_float(t):
+                self.emit(f"fcvts x17, {vname}" if t.size == 4 else f"fmov x17, {vname}")
+            else:
+                self.emit(f"mov x17, {vname}")
+        for k in range(n):
+            if k and value is not None:
+                self.emit("lsr x17, x17, #8")
+            self.emit(f"strb {src}, {self.mem_operand(MemRef(ref.base, ref.offset + k, None, 0))}")
+        self.free_addr(a)
+        self.after_access(a)
+
     def store_value(self, a: Addr, t, e) -> None:
         """*a = e, for a scalar or struct e of type t."""
         if T.is_struct(t):
@@ -307,7 +429,7 @@ class MemoryGen:
         if (isinstance(e, Const) and e.value == 0) or (isinstance(e, FConst) and double_bits(e.value) == 0):
             self.store(a, t, None)
             return
-        if isinstance(e, Const) and T.reg_class(t) == "x":
+        if isinstance(e, Const) and T.reg_class(t) == "x" and not byte_wise(t, self.addr_align(a)):
             ref, a, _ = self.mem_ref(a, t.size)
             self.free_addr(a)
             self.mov_imm("x17", e.value)
@@ -356,17 +478,23 @@ class MemoryGen:
         """*dst = *src for an aggregate of type t: 16-byte granules with ldr/str c when t may hold
         capabilities (keeping their tags), else 8/4/2/1-byte pieces."""
         size = t.size
-        chunk = 16 if t.align >= 16 else 8 if t.align >= 8 else t.align
+        if t.align >= 16 or T.holds_capability(t):
+            chunk = 16                  # (packing keeps its capabilities 16-aligned: check.py)
+        else:
+            chunk = min(t.align, 8, self.addr_align(src), self.addr_align(dst))
         src = self.plain(src, size)
         dst = self.plain(dst, size)
         tmp = self.regs.alloc("c" if chunk == 16 else "x")
+        whole = size // chunk * chunk       # a packed struct's tail after its last granule: bytes
         if size <= 128:
-            for off in range(0, size, chunk):
-                piece = T.IntType({1: "char", 2: "short", 4: "int", 8: "long"}[chunk], True) if chunk < 16 else T.pointer_to(T.VOID)
-                sref, _, _ = self.mem_ref(Addr(src.base, src.offset + off, frame_var=src.frame_var), chunk)
-                self.emit(f"{load_insn(piece)} {self.n(tmp)}, {self.mem_operand(sref)}")
-                dref, _, vname = self.mem_ref(Addr(dst.base, dst.offset + off, frame_var=dst.frame_var), chunk, tmp)
-                self.emit(f"{store_insn(piece)} {self.n(tmp)}, {self.mem_operand(dref)}")
+            pieces = [(off, chunk) for off in range(0, whole, chunk)] + [(off, 1) for off in range(whole, size)]
+            for off, n in pieces:
+                piece = T.IntType({1: "char", 2: "short", 4: "int", 8: "long"}[n], True) if n < 16 else T.pointer_to(T.VOID)
+                name = self.n(tmp, "c" if n == 16 else "x")
+                sref, _, _ = self.mem_ref(Addr(src.base, src.offset + off, frame_var=src.frame_var), n)
+                self.emit(f"{load_insn(piece)} {name}, {self.mem_operand(sref)}")
+                dref, _, vname = self.mem_ref(Addr(dst.base, dst.offset + off, frame_var=dst.frame_var), n, tmp)
+                self.emit(f"{store_insn(piece)} {name}, {self.mem_operand(dref)}")
         else:
             self.copy_loop(dst, src, size, chunk, tmp)
         self.regs.free_temp(tmp)
@@ -381,14 +509,16 @@ class MemoryGen:
     def plain(self, a: Addr, size: int) -> Addr:
         """a without an index, and inside its local if it is c29-based."""
         if a.post is not None:
-            return Addr(self.addr_to_cap(a))
+            align = self.addr_align(a)
+            return Addr(self.addr_to_cap(a), align=align)
         if a.frame_var is not None:
             v = a.frame_var
             if a.index is None and v.home.offset <= a.offset and a.offset + size <= v.home.offset + v.type.size:
                 return a
         if a.index is None and a.frame_var is None:
             return a
-        return Addr(self.addr_to_cap(a))
+        align = self.addr_align(a)
+        return Addr(self.addr_to_cap(a), align=align)
 
     def copy_loop(self, dst: Addr, src: Addr, size: int, chunk: int, tmp: Temp) -> None:
         s = self.owned_cursor(src)
@@ -407,6 +537,9 @@ class MemoryGen:
         self.emit(f"add {nd}, {nd}, #{chunk}")
         self.emit("sub x17, x17, #1")
         self.emit(f"cbnz x17, {loop}")
+        for k in range(size - count * chunk):      # a packed struct's tail, byte by byte
+            self.emit(f"ldrb x17, {self.mem_operand(MemRef(ns, k, None, 0))}")
+            self.emit(f"strb x17, {self.mem_operand(MemRef(nd, k, None, 0))}")
         self.regs.free_all(s, d)
 
     def owned_cursor(self, a: Addr) -> Temp:
@@ -436,7 +569,7 @@ class MemoryGen:
         if T.is_struct(e.type) or T.is_array(e.type):
             return self.addr_to_cap(self.gen_addr(e))
         if e.bit_width is not None:
-            return self.load_bitfield(self.gen_addr(e), e.type, e.bit_width, e.bit_offset)
+            return self.load_bitfield(self.gen_addr(e), e.type, e.bit_width, e.bit_offset, nbytes=e.bit_bytes)
         return self.load(self.gen_addr(e), e.type)
 
     def gen_AddrOf(self, e: AddrOf) -> Temp:
@@ -466,17 +599,34 @@ class MemoryGen:
             return self.load(a, e.type)
         return self.addr_to_cap(a)
 
-    def load_bitfield(self, a: Addr, t, width: int, offset: int, consume: bool = True) -> Temp:
-        unit = self.load(a, T.IntType(t.kind, True), consume)
+    def bitfield_bytes(self, a: Addr, t, nbytes: int) -> int | None:
+        """How many bytes to read one by one for a bit-field at a: None for its type's unit, read
+        whole; else a packed struct's bit-field's own bytes (nbytes: they may be fewer or more
+        than its type's, or misaligned), or its type's unit misaligned (a struct in a packed one)."""
+        if nbytes:
+            return None if nbytes == t.size and not byte_wise(t, self.addr_align(a)) else nbytes
+        return t.size if byte_wise(t, self.addr_align(a)) else None
+
+    def load_bitfield(self, a: Addr, t, width: int, offset: int, consume: bool = True, nbytes: int = 0) -> Temp:
+        n = self.bitfield_bytes(a, t, nbytes)
+        if n is not None:
+            unit = self.load_bytes(a, n, T.ULONG, consume)
+        else:
+            unit = self.load(a, T.IntType(t.kind, True), consume)
         d = self.n(unit, "x")
         self.emit(f"lsl {d}, {d}, #{64 - offset - width}")
         self.emit(f"{'lsr' if t.unsigned else 'asr'} {d}, {d}, #{64 - width}")
         return unit
 
-    def store_bitfield(self, a: Addr, t, width: int, offset: int, v: Temp) -> None:
-        a = self.plain(a, t.size)
+    def store_bitfield(self, a: Addr, t, width: int, offset: int, v: Temp, nbytes: int = 0) -> None:
+        a = self.plain(a, nbytes or t.size)
+        n = self.bitfield_bytes(a, t, nbytes)
         ut = T.IntType(t.kind, True)
-        unit = self.load(a, ut, consume=False)
+        if n is not None:
+            a = self.near(a, n)
+            unit = self.load_bytes(a, n, T.ULONG, consume=False)
+        else:
+            unit = self.load(a, ut, consume=False)
         mask = ((1 << width) - 1) << offset
         nv, nu = self.regs.names(v, unit, cls="x")
         self.regs.written(unit)
@@ -485,5 +635,8 @@ class MemoryGen:
         self.emit(f"lsl x17, {nv}, #{64 - width}")
         self.emit(f"lsr x17, x17, #{64 - width - offset}")
         self.emit(f"orr {nu}, {nu}, x17")
-        self.store(a, ut, unit)
+        if n is not None:
+            self.store_bytes_at(a, n, T.ULONG, unit)
+        else:
+            self.store(a, ut, unit)
         self.regs.free_temp(unit)

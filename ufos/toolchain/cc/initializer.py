@@ -32,6 +32,7 @@ class InitItem:
     expr: Expr                      # converted to `type`; a Str for a char array
     bit_width: int | None = None
     bit_offset: int = 0
+    bit_bytes: int = 0              # (see nodes.Member)
 
 
 @dataclass(eq=False)
@@ -307,14 +308,15 @@ class InitBuilder:
         value = item.expr
         if self.target is not None and not isinstance(value, Str) and static_value(value) is None:
             whole = VarRef(self.target.type, value.loc, self.target)
-            value = Member(item.type, value.loc, whole, item.offset, item.bit_width, item.bit_offset)
-        return InitItem(item.offset + delta, item.type, value, item.bit_width, item.bit_offset)
+            value = Member(item.type, value.loc, whole, item.offset, item.bit_width, item.bit_offset, item.bit_bytes)
+        return InitItem(item.offset + delta, item.type, value, item.bit_width, item.bit_offset, item.bit_bytes)
 
     def scalar(self, t: Type, offset: int, node, member=None) -> None:
         value = self.checker.convert_for_init(self.checker.init_value(node), t, loc_of(node))
         width = member.bit_width if member is not None else None
         bit_offset = member.bit_offset if member is not None else 0
-        self.items.append(InitItem(offset, t, value, width, bit_offset))
+        bit_bytes = member.bit_bytes if member is not None else 0
+        self.items.append(InitItem(offset, t, value, width, bit_offset, bit_bytes))
 
     def scalar_in_braces(self, t: Type, offset: int, ilist: c_ast.InitList, member=None) -> None:
         exprs = ilist.exprs or []

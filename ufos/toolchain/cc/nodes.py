@@ -187,6 +187,7 @@ class Member(Expr):         # s.m (s->m is Member(Deref(p)))
     offset: int = 0
     bit_width: int | None = None
     bit_offset: int = 0
+    bit_bytes: int = 0      # a packed struct's bit-field: the bytes that hold it (0: its type's unit)
 
 
 @dataclass(eq=False)

@@ -73,6 +73,7 @@ class _Parser(c_parser.CParser):
         self.attribute_alignas: set[int] = set()     # id()s of the _Alignas an ALIGNED_MARK became
         # id(declarator) -> (it, its trailing _Alignas): holding it keeps its id from being reused
         self.declarator_alignas: dict[int, tuple] = {}
+        self.declarator_packed: dict[int, tuple] = {}   # id(declarator) -> (it, its PACKED_MARK)
         self.last_token = None
 
     def token_without_packed(self):
@@ -100,11 +101,22 @@ class _Parser(c_parser.CParser):
 
     def _parse_declarator_kind(self, kind, allow_paren):
         """pycparser's, plus gcc's `int x __attribute__((aligned(n)))` (a variable, a member or
-        a parameter): the declarator's own _Alignas, kept for _build_declarations."""
+        a parameter): the declarator's own _Alignas, kept for _build_declarations; and `int x
+        __attribute__((packed))`, which packs a member (check.py; on anything else gcc ignores it)."""
         decl = super()._parse_declarator_kind(kind, allow_paren)
+        ends = [self._last_consumed()]          # the declarator's last token, and its attributes'
         if specs := self._attribute_alignas():
             self.declarator_alignas[id(decl)] = (decl, specs)
+            ends.append(self._last_consumed())
+        self._peek()                    # reads on past a PACKED_MARK after them
+        mark = next((self.packed_after[id(t)] for t in ends if t is not None and id(t) in self.packed_after), None)
+        if mark is not None:            # `int x __attribute__((packed))`: a member packed alone
+            self.packed_taken.add(id(mark))
+            self.declarator_packed[id(decl)] = (decl, mark)
         return decl
+
+    def _last_consumed(self):
+        return self._tokens._buffer[self._tokens._index - 1] if self._tokens._index else None
 
     def _build_declarations(self, spec, decls, typedef_namespace=False):
         """pycparser's, where each declarator may bring _Alignas of its own (gcc's trailing
@@ -112,8 +124,12 @@ class _Parser(c_parser.CParser):
         alignment is an error: C11 allows no _Alignas there (6.7.5), and ufos cc's types have
         no alignment of their own as gcc's aligned typedefs do."""
         aligns = [self.declarator_alignas.get(id(info["decl"]), (None, []))[1] for info in decls]
+        packs = [self.declarator_packed.get(id(info["decl"]), (None, None))[1] for info in decls]
         declarations = super()._build_declarations(spec, decls, typedef_namespace)
-        for declaration, align in zip(declarations, aligns):
+        for declaration, align, mark in zip(declarations, aligns, packs):
+            if mark is not None and isinstance(declaration, c_ast.Decl):
+                packed = c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark))
+                declaration.attributes = (declaration.attributes or []) + [c_ast.AttributeSpecifier([packed], packed.coord)]
             if isinstance(declaration, c_ast.Typedef) and (align or spec["alignment"]):
                 raise CompileError(_loc(declaration.coord), f"alignment given to typedef '{declaration.name}': "
                                    "ufos cc cannot align a type name; align the variables or members")
@@ -148,13 +164,15 @@ class _Parser(c_parser.CParser):
         return node
 
     def parse(self, text, filename="", debug=False):
-        """pycparser's, but a packed attribute no struct took (on a member or a variable) is an
-        error: ufos cc would silently lay it out unpacked."""
+        """pycparser's, but a packed attribute neither a struct nor a declarator took (`int
+        __attribute__((packed)) x;`, a bit-field's) is an error: ufos cc would silently lay it out
+        unpacked."""
         ast = super().parse(text, filename, debug)
         stray = [mark for mark in self.packed_after.values() if id(mark) not in self.packed_taken]
         if stray:
-            raise CompileError(_loc(self._tok_coord(stray[0])), "__attribute__((packed)) outside a struct "
-                               "or union definition: ufos cc does not lay out packed members")
+            raise CompileError(_loc(self._tok_coord(stray[0])), "ufos cc takes __attribute__((packed)) on a struct "
+                               "or union (after the keyword or the closing brace) or after a member's declarator, "
+                               "not here")
         return ast
 
     def _parse_error(self, msg, coord):

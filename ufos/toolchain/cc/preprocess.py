@@ -89,8 +89,8 @@ PACKED_MARK = "__ufos_packed__"      # what __attribute__((packed)) becomes (see
 ALIGNED_MARK = "__ufos_aligned__"    # what __attribute__((aligned(n))) becomes: ALIGNED_MARK(n)
 BIGGEST_ALIGNMENT = 16               # `aligned` without n: gcc's __BIGGEST_ALIGNMENT__ on AArch64
 # What `#if __has_attribute(x)` says ufos cc has: attributes it may ignore without changing what
-# the program does (hints), packed, which it refuses where it would change a layout (check.py),
-# and aligned, which it honours as _Alignas (parse.py).
+# the program does (hints), packed, which it lays out as gcc does (types.layout), and aligned,
+# which it honours as _Alignas (parse.py).
 ATTRIBUTES = {"unused", "used", "maybe_unused", "noreturn", "noinline", "always_inline", "const",
               "pure", "cold", "hot", "format", "nonnull", "returns_nonnull", "malloc", "sentinel",
               "deprecated", "warn_unused_result", "fallthrough", "packed", "aligned"}
@@ -155,8 +155,8 @@ class _Preprocessor(pcpp.Preprocessor):
 
     def macro_expand_args(self, macro, args):
         """`__attribute__((...))` vanishes (ufos cc ignores gcc's attributes), except the two
-        that change a layout. `packed` becomes PACKED_MARK for the parser (parse.py), so that the
-        checker can refuse a struct it would lay out differently from gcc; `aligned(n)` becomes
+        that change a layout. `packed` becomes PACKED_MARK for the parser (parse.py), which gives it
+        to the struct or member it follows (check.py packs them); `aligned(n)` becomes
         ALIGNED_MARK(n), which the parser reads as `_Alignas(n)` of what the attribute is on."""
         if macro.name != "__attribute__":
             return super().macro_expand_args(macro, args)

@@ -157,6 +157,9 @@ class Member:
     bit_width: int | None = None   # a bit-field: its width, and its first bit within the unit
     bit_offset: int = 0
     align: int = 1                 # _Alignas: at least this alignment (1: the type's own)
+    packed: bool = False           # `__attribute__((packed))` on this member: alignment 1
+    loc: object = None             # where it is declared (for errors)
+    bit_bytes: int = 0             # a packed bit-field: how many bytes from offset hold it
 
 
 @dataclass(eq=False)
@@ -169,7 +172,6 @@ class StructInfo:
     size: int = 0
     align: int = 1
     has_flexible: bool = False
-    packed_align: int | None = None     # gcc's smaller alignment for it, if it is packed
 
     def find(self, name: str):
         """The member called name, with its offset from the start of this struct (looking inside
@@ -412,89 +414,96 @@ def align_to(n: int, a: int) -> int:
     return (n + a - 1) // a * a
 
 
-def layout(info: StructInfo, members: list) -> None:
-    """Give each member its offset (bit-fields packed into units of their declared type, as
-    AAPCS64 does) and the struct its size and alignment."""
-    offset, align, size = 0, 1, 0
-    bit_pos = None            # for bit-fields: (unit offset, unit size, next free bit)
+def layout(info: StructInfo, members: list, pack: int | None = None, packed: bool = False) -> None:
+    """Give each member its offset and the struct its size and alignment, as gcc (x86-64 and
+    AArch64 alike) does. Bit-fields are packed into units of their declared type (AAPCS64): one
+    that would cross such a unit starts the next. `packed` (`__attribute__((packed))` on the
+    struct, or on one member) makes a member's alignment 1 (an `aligned(n)` of its own still
+    counts) and lets bit-fields follow one another bit by bit; `pack` (#pragma pack(n)) caps
+    every member's alignment, `aligned` and _Alignas included, at n, and also lets bit-fields
+    run on bit by bit, each still giving the struct its (capped) type's alignment. `int : 0;`
+    moves on to a boundary of int's alignment whatever the packing, giving the struct none."""
+    pos, align, size = 0, 1, 0          # pos, size: in bits
     for m in members:
         t = m.type
+        m_packed = packed or m.packed
         if m.bit_width is not None:
-            unit = t.size
             if m.bit_width == 0:                       # `int : 0;` ends the current unit
-                offset = align_to(offset if bit_pos is None else bit_pos[0] + bit_pos[1], unit)
-                bit_pos = None
+                if not info.is_union:
+                    pos = align_to(pos, t.align * 8)
                 continue
-            if info.is_union:
-                m.offset, m.bit_offset = 0, 0
-                size = max(size, unit)
+            if m_packed or pack is not None:
+                start = 0 if info.is_union else pos
+                if not m_packed:
+                    align = max(align, min(t.align, pack))
+                end = start + m.bit_width
+                if info.is_union:
+                    end = align_to(end, 8)
             else:
-                # the bit position from the start of the struct
-                start = offset * 8 if bit_pos is None else bit_pos
-                unit_start = start // (unit * 8) * unit * 8
-                if start + m.bit_width > unit_start + unit * 8:
-                    start = unit_start + unit * 8
-                    unit_start = start
-                m.offset = unit_start // 8
-                m.bit_offset = start - unit_start
-                bit_pos = start + m.bit_width
-                offset = (bit_pos + 7) // 8
-            align = max(align, t.align)
+                start = 0 if info.is_union else pos
+                unit_start = start // (t.size * 8) * t.size * 8
+                if start + m.bit_width > unit_start + t.size * 8:
+                    start = unit_start + t.size * 8
+                end = start + m.bit_width
+                if info.is_union:
+                    end = t.size * 8
+                align = max(align, t.align)
+            # the unit the code generator reads: the declared type's, aligned; in a packed
+            # struct, from the field's first byte (gen_memory reads just the bytes that hold it)
+            if m_packed or pack is not None:
+                unit_start = start // 8 * 8
+            else:
+                unit_start = start // (t.size * 8) * t.size * 8
+            m.offset, m.bit_offset = unit_start // 8, start - unit_start
+            m.bit_bytes = (m.bit_offset + m.bit_width + 7) // 8 if m_packed or pack is not None else 0
+            pos, size = end, max(size, end)
             continue
-        bit_pos = None
         if isinstance(t, ArrayType) and t.length is None:     # a flexible array member
             info.has_flexible = True
             t_align, t_size = t.base.align, 0
         else:
             t_align, t_size = t.align, t.size
-        t_align = max(t_align, m.align)
+        t_align = max(1 if m_packed else t_align, m.align)
+        if pack is not None:
+            t_align = min(t_align, pack)
         align = max(align, t_align)
-        if info.is_union:
-            m.offset = 0
-            size = max(size, t_size)
-        else:
-            offset = align_to(offset, t_align)
-            m.offset = offset
-            offset += t_size
-    total = size if info.is_union else offset
+        start = 0 if info.is_union else align_to(pos, t_align * 8)
+        m.offset, m.bit_offset = start // 8, 0
+        pos = start + t_size * 8
+        size = max(size, pos)
     info.members = members
     info.align = align
-    info.size = align_to(total, align)
+    info.size = align_to((size + 7) // 8, align)
     info.complete = True
 
 
-def gcc_align(t: Type) -> int:
-    """t's alignment as gcc has it: a packed struct's (and an array of them) may be smaller."""
+def holds_capability(t: Type) -> bool:
+    """Whether t is or contains a capability (a pointer, an __intcap), whose tag a copy keeps."""
+    if is_capability(t):
+        return True
+    if isinstance(t, StructType):
+        return any(m.bit_width is None and holds_capability(m.type) for m in t.info.members)
     if isinstance(t, ArrayType):
-        return gcc_align(t.base)
-    if isinstance(t, StructType) and t.info.packed_align is not None:
-        return t.info.packed_align
-    return t.align
+        return holds_capability(t.base)
+    return False
 
 
-def packed_layout(info: StructInfo, pack: int | None) -> tuple[list[int], int, int]:
-    """Where gcc puts the members of a laid-out struct (bit positions), its size and alignment,
-    when `pack` caps its members' alignment (1 for __attribute__((packed)), n for #pragma
-    pack(n); bit-fields then follow one another bit by bit) or, pack None, when only a member's
-    type is packed. ufos cc does not lay structs out so (see Checker.check_packing)."""
-    pos, align, positions = 0, 1, []
-    for m in info.members:
-        t = m.type
-        if m.bit_width is not None and pack is None:
-            start, end = m.offset * 8 + m.bit_offset, m.offset * 8 + m.bit_offset + m.bit_width
-            align = max(align, t.align)
-        elif m.bit_width is not None:
-            start = pos if m.bit_width else align_to(pos, min(t.size, pack) * 8)   # `int : 0;`
-            end = start + m.bit_width
-        else:
-            a = max(gcc_align(t) if pack is None else min(gcc_align(t), pack), m.align)
-            size = 0 if isinstance(t, ArrayType) and t.length is None else t.size
-            start = 0 if info.is_union else align_to(pos, a * 8)
-            end = start + size * 8
-            align = max(align, a)
-        positions.append(start)
-        pos = max(pos, end)
-    return positions, align_to((pos + 7) // 8, align), align
+def misaligned_capability(t: Type, offset: int = 0) -> int | None:
+    """The offset (from offset) of a capability in t that would not be 16-aligned, or None."""
+    if is_capability(t):
+        return offset if offset % 16 else None
+    if isinstance(t, StructType):
+        for m in t.info.members:
+            if m.bit_width is None:
+                found = misaligned_capability(m.type, offset + m.offset)
+                if found is not None:
+                    return found
+    if isinstance(t, ArrayType) and t.length:
+        found = misaligned_capability(t.base, offset)       # the first element, and the second
+        if found is None and t.length > 1:                   # (then every other is as aligned)
+            found = misaligned_capability(t.base, offset + t.base.size)
+        return found
+    return None
 
 
 # ---------------------------------------------------------------------------------------------

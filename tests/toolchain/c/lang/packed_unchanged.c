@@ -1,7 +1,6 @@
 // expected: host
 // __attribute__((packed)) and #pragma pack on structs they do not change (no padding to take
-// out): ufos cc compiles these, and refuses (tests/toolchain/test_cc.py) any it would have to lay
-// out differently from gcc, rather than silently ignoring the attribute.
+// out); packed.c has those they do change.
 #include <stddef.h>
 #include <stdio.h>
 
