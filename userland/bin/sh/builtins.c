@@ -429,10 +429,7 @@ static int builtin_echo(int argc, char **argv)
     }
     if (newline)
         sb_addc(&sb, '\n');
-    if (sb.len > 0 && write(1, sb.s, sb.len) < 0) {
-        sb_free(&sb);
-        return 1;
-    }
+    out_n(1, sb.s, sb.len);
     sb_free(&sb);
     return 0;
 }
@@ -585,7 +582,13 @@ static int builtin_test(int argc, char **argv)
 
 static int builtin_printf(int argc, char **argv)
 {
-    return printf_main(argc, argv, sh_warn);
+    int status = printf_main(argc, argv, sh_warn);
+
+    if (ferror(stdout)) {           /* printf.c writes with stdio */
+        clearerr(stdout);
+        sh.write_failed = 1;
+    }
+    return status;
 }
 
 /* ---- getopts ---- */

@@ -469,6 +469,17 @@ static int run_regular_builtin(builtin_fn builtin, int argc, char **argv)
     return status;
 }
 
+/* A builtin whose output could not be written (echo x >&-) fails: status 1, with dash's
+ * message. */
+static int output_status(const char *name, int status)
+{
+    if (!sh.write_failed)
+        return status;
+    sh.write_failed = 0;
+    sh_warn("%s: %s: I/O error", name, name);
+    return 1;
+}
+
 /* command name args: a builtin or a program, never a function; a special builtin run this way
  * is an ordinary one. */
 int run_command_bypassing_functions(int argc, char **argv)
@@ -548,10 +559,12 @@ static int run_simple(struct node *n, int flags)
 
         sh.builtin_cond = (flags & EV_COND) != 0;
         sh.context = NULL;      /* a builtin names itself in its messages; eval and . set their own */
+        sh.write_failed = 0;
         if (special)
             status = builtin(args.n, args.v);
         else
             status = run_regular_builtin(builtin, args.n, args.v);
+        status = output_status(args.v[0], status);
         sh.context = context;
     }
     redirect_restore(mark);

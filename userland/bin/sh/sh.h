@@ -58,6 +58,7 @@ void sl_init(struct strlist *sl);
 void sl_add(struct strlist *sl, char *s);    /* takes ownership of s */
 void sl_free(struct strlist *sl);
 
+void out_n(int fd, const char *s, size_t n);
 void out_str(int fd, const char *s);
 void out_fmt(int fd, const char *fmt, ...);
 void sh_warn(const char *fmt, ...);      /* "sh: ..." on stderr */
@@ -340,6 +341,7 @@ struct shell {
     int in_child;           /* this is a forked child (a subshell) */
     int builtin_cond;       /* the builtin running was called as a condition (if eval ...) */
     int subst_status;       /* the status of the last command substitution */
+    int write_failed;       /* the builtin running could not write its output (>&-) */
     int in_trap;            /* a trap's action is running */
     int trap_status;        /* $? when it started: what `exit` alone exits with */
     jmp_buf *on_error;      /* where sh_error goes */

@@ -148,7 +148,7 @@ void sl_free(struct strlist *sl)
 
 /* ---- output ---- */
 
-static void out_n(int fd, const char *s, size_t n)
+void out_n(int fd, const char *s, size_t n)
 {
     while (n > 0) {
         ssize_t k = write(fd, s, n);
@@ -156,6 +156,7 @@ static void out_n(int fd, const char *s, size_t n)
         if (k < 0) {
             if (errno == EINTR)
                 continue;
+            sh.write_failed = 1;
             return;
         }
         s += k;
