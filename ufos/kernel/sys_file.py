@@ -245,6 +245,16 @@ def exists(k, path: str, cwd: str) -> bool:
     return True
 
 
+def new_name(k, path: str, cwd: str) -> tuple:
+    """The directory and name a link or symbolic link will have: EEXIST if something has it,
+    ENOENT for "new/" (only a directory could be named so, as Linux says)."""
+    if exists(k, path, cwd):
+        raise SyscallError(E.EEXIST)
+    if path.endswith("/"):
+        raise SyscallError(E.ENOENT, path)
+    return k.fs.lookup_parent(path, cwd)
+
+
 def sys_unlinkat(k, p, a: Args):
     path, remove_dir = a.string(1), a.int32(2) & O.AT_REMOVEDIR
     last = path.rstrip("/").rpartition("/")[2]
@@ -268,10 +278,7 @@ def sys_linkat(k, p, a: Args):
     node = k.fs.lookup(a.string(1), base_dir(k, p, a.int32(0)), follow=bool(flags & O.AT_SYMLINK_FOLLOW))
     if node.kind == "dir":
         raise SyscallError(E.EPERM, "a directory has one name")
-    path, cwd = a.string(3), base_dir(k, p, a.int32(2))
-    if exists(k, path, cwd):
-        raise SyscallError(E.EEXIST)
-    parent, name = k.fs.lookup_parent(path, cwd)
+    parent, name = new_name(k, a.string(3), base_dir(k, p, a.int32(2)))
     parent.link(name, node)
     return 0
 
@@ -281,10 +288,7 @@ def sys_symlinkat(k, p, a: Args):
     (it may name nothing yet). Only the RAM file system has links (EPERM in /host, fs/hostfs.py)."""
     target = a.string(0)
     k.fs.check_length(target)                  # an empty target is ENOENT, as on Linux
-    path, cwd = a.string(2), base_dir(k, p, a.int32(1))
-    if exists(k, path, cwd):
-        raise SyscallError(E.EEXIST)
-    parent, name = k.fs.lookup_parent(path, cwd)
+    parent, name = new_name(k, a.string(2), base_dir(k, p, a.int32(1)))
     parent.symlink(name, target)
     return 0
 
@@ -304,9 +308,13 @@ def sys_readlinkat(k, p, a: Args):
 
 def sys_renameat(k, p, a: Args):
     src_dir, src = k.fs.lookup_parent(a.string(1), base_dir(k, p, a.int32(0)))
-    dst_dir, dst = k.fs.lookup_parent(a.string(3), base_dir(k, p, a.int32(2)))
-    if src_dir.lookup(src) is None:
+    to = a.string(3)
+    dst_dir, dst = k.fs.lookup_parent(to, base_dir(k, p, a.int32(2)))
+    node = src_dir.lookup(src)
+    if node is None:
         raise SyscallError(E.ENOENT)
+    if to.endswith("/") and node.kind != "dir":        # rename("file", "new/")
+        raise SyscallError(E.ENOTDIR)
     src_dir.rename(src, dst_dir, dst)
     return 0
 

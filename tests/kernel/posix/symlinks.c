@@ -144,6 +144,13 @@ int main(int argc, char **argv)
     printf("-- trailing slashes\n");
     show_kind("to-dir/");
     show_kind("to-file/");
+    show("rename to-file/", rename("to-file/", "x"));
+    show("rename to-dir/", rename("to-dir/", "x"));
+    show("unlink to-file/", unlink("to-file/"));
+    show("rmdir to-dir/", rmdir("to-dir/"));
+    show("rename file to new/", rename("file", "new/"));
+    show("link file to new/", link("file", "new/"));
+    show("symlink to new/", symlink("file", "new/"));
     show("mkdir over a link", mkdir("to-dir", 0755));
     show("rmdir a link to a directory", rmdir("to-dir"));
     show("unlink a link to a directory", unlink("to-dir"));

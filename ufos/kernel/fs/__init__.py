@@ -230,7 +230,9 @@ class VFS:
 
     def lookup_parent(self, path: str, cwd: str = "/") -> tuple[Inode, str]:
         """The directory that holds (or would hold) path's last component, and that name. The
-        last component is not followed: unlink, rename and symlink act on a link itself."""
+        last component is not followed: unlink, rename and symlink act on a link itself. With a
+        "/" after it, what is there must be a directory itself (ENOTDIR for a link to one, as
+        Linux: `mv link/ x` does not move the link)."""
         parent, name, _ = self.parent_of(path, cwd)
         return parent, name
 
@@ -249,6 +251,8 @@ class VFS:
             raise SyscallError(E.ENAMETOOLONG)
         if self.join(where, name) in self.mounts:
             raise SyscallError(E.EBUSY, "a mount point")
+        if path.endswith("/") and (parent.lookup(name) or parent).kind != "dir":
+            raise SyscallError(E.ENOTDIR, path)
         return parent, name, where
 
     def create_point(self, path: str, cwd: str) -> tuple[Inode, str, str]:
