@@ -430,7 +430,8 @@ static void expand_brace(struct xbuf *x, const char *s, size_t n, int inq)
             if (unset) {
                 char *msg = expand_part(word, wlen, inq, xb_string);
 
-                sh_error("%s: %s", name, wlen ? msg : "parameter not set");
+                sh_error("%s: %s", name, wlen ? msg : colon ? "parameter not set or null"
+                                                          : "parameter not set");
             }
             emit_value(x, value, inq);
         } else {                        /* # ## % %% */
