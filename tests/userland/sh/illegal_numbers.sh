@@ -19,3 +19,6 @@ wait 99999999999; echo "wait big: $?"
 wait 1x; echo "wait 1x: $?"
 wait %5; echo "wait %5: $?"
 kill 99999999999; echo "kill big: $?"
+# wait has no options: -1 is one, illegal
+wait -1; echo "wait -1: $?"
+wait --; echo "wait --: $?"

@@ -121,7 +121,7 @@ static int builtin_shift(int argc, char **argv)
 
 /* A builtin's options, each a letter of allowed (grouped as in -LP, "--" ending them): the
  * index of the first operand. Another letter is dash's "Illegal option -x" (status 2). */
-static int skip_options(int argc, char **argv, const char *allowed)
+int skip_options(int argc, char **argv, const char *allowed)
 {
     int i;
 

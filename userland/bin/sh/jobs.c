@@ -452,19 +452,19 @@ static struct job *running_job(void)
 }
 
 /* wait: for every background job (but stopped ones); wait ID...: for those, the status of the
- * last. */
+ * last. It has no options: wait -1 is "Illegal option -1" (dash). */
 int builtin_wait(int argc, char **argv)
 {
     struct job *j;
-    int i, status = 0;
+    int i = skip_options(argc, argv, ""), status = 0;
 
-    if (argc < 2) {
+    if (i == argc) {
         while ((j = running_job()) != NULL)
             if ((status = wait_done(j)) > 128 && traps_pending())
                 return status;          /* a trapped signal came: wait ends */
         return 0;
     }
-    for (i = 1; i < argc; i++) {
+    for (; i < argc; i++) {
         j = find_job(argv[i]);
         if (j == NULL) {                /* a pid not ours, or reaped: 127 */
             int wstatus;

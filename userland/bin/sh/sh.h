@@ -68,6 +68,7 @@ int is_name(const char *s);              /* a valid variable name? */
 int is_name_n(const char *s, size_t n);
 int parse_int(const char *s, long *out); /* a whole decimal number (optional sign)? */
 int number_arg(const char *builtin, const char *arg, long min);   /* min..INT_MAX, or sh_error */
+int skip_options(int argc, char **argv, const char *allowed);  /* builtins.c: first operand */
 unsigned dash_hash(const char *name);    /* for tables listed in dash's order */
 const char *open_error(int err, int creating);   /* "No such file", as dash says it */
 
