@@ -253,3 +253,11 @@ def test_find_does_not_go_through_links(tmp_path):
     mine = ours(SETUP + "".join(f"find . {name} | sort\n" for name in names))
     theirs = gnu(SETUP + "".join(f"find . -name {name} | sort\n" for name in names), tmp_path)
     assert mine == theirs
+
+
+def test_pwd_physical_by_default_and_logical_with_L(tmp_path):
+    """/bin/pwd (run by env, not the shell's builtin) gives the physical path unless -L, as GNU's;
+    the shell's cd and pwd go by the logical path, as dash's."""
+    same_as_gnu(each("cd dl", "env pwd", "env pwd -P", "env pwd -L", "env pwd -L -P", "pwd", "pwd -P",
+                     "cd sub", "pwd", "cd ..", "pwd", "cd -P ..", "pwd", "cd dl/sub", "PWD=/nope env pwd -L",
+                     "mv ../../dl/ ../../x"), tmp_path)

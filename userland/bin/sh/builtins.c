@@ -294,24 +294,100 @@ static int builtin_source(int argc, char **argv)
 
 /* ---- directories ---- */
 
-static void set_pwd(void)
-{
-    char *cwd = getcwd(NULL, 0);
+/* The shell keeps two names for where it is: the physical one (getcwd: through real directories
+ * only) and the logical one in $PWD, the path cd went by, through symbolic links. cd and pwd go
+ * by the logical one (-L, the default) unless -P, as POSIX and dash do: after `cd link`, pwd shows
+ * .../link and `cd ..` comes back to the link's directory, not to its target's parent. */
 
-    if (cwd != NULL) {
+/* Whether path is absolute and has no "." or ".." component, as a logical path must. */
+static int is_logical_path(const char *path)
+{
+    if (path[0] != '/')
+        return 0;
+    for (const char *p = path; *p; p++)
+        if (p[0] == '/' && p[1] == '.' && (p[2] == '/' || p[2] == '\0' ||
+                                           (p[2] == '.' && (p[3] == '/' || p[3] == '\0'))))
+            return 0;
+    return 1;
+}
+
+/* $PWD if it is a logical path that still names the current directory, else NULL. */
+static const char *valid_pwd(void)
+{
+    const char *pwd = var_get("PWD");
+    struct stat there, here;
+
+    if (pwd == NULL || !is_logical_path(pwd) || stat(pwd, &there) != 0 || stat(".", &here) != 0)
+        return NULL;
+    return there.st_dev == here.st_dev && there.st_ino == here.st_ino ? pwd : NULL;
+}
+
+/* Set $PWD: to logical if given (cd went there by it), else the inherited $PWD stays if it is
+ * still good (a shell started in a link's directory), else the physical path. */
+void set_pwd(const char *logical)
+{
+    char *cwd;
+
+    if (logical != NULL) {
+        var_set("PWD", logical, V_EXPORT);
+        return;
+    }
+    if (valid_pwd() != NULL)
+        return;
+    if ((cwd = getcwd(NULL, 0)) != NULL) {
         var_set("PWD", cwd, V_EXPORT);
         free(cwd);
     }
 }
 
-/* cd and pwd take -L (the logical path, through symbolic links) and -P (the physical one).
- * ufos's file systems have no symbolic links, so both paths are the same and the options
- * change nothing. */
+/* cd -L's destination (POSIX cd, steps 7 to 9): dir after the logical path of the current
+ * directory, unless dir is absolute, with "." and "name/.." taken out as text. Malloc'd. */
+static char *logical_destination(const char *dir)
+{
+    const char *base = dir[0] == '/' ? "" : valid_pwd();
+    char *physical = base == NULL ? getcwd(NULL, 0) : NULL;
+    struct strbuf path;
+
+    sb_init(&path);
+    sb_adds(&path, base != NULL ? base : physical != NULL ? physical : "");
+    free(physical);
+    for (const char *p = dir; *p;) {
+        size_t n = strcspn(p, "/");
+
+        if (n == 2 && p[0] == '.' && p[1] == '.') {      /* back up one name */
+            char *slash = path.len > 0 ? strrchr(path.s, '/') : NULL;
+            if (slash != NULL) {
+                path.len = (size_t)(slash - path.s);
+                path.s[path.len] = '\0';
+            }
+        } else if (n > 0 && !(n == 1 && p[0] == '.')) {
+            sb_addc(&path, '/');
+            sb_addn(&path, p, n);
+        }
+        p += n + (p[n] == '/');
+    }
+    if (path.len == 0)
+        sb_addc(&path, '/');
+    return sb_take(&path);
+}
+
+/* Whether cd's or pwd's options (those before argv[first]) end with -P rather than -L. */
+static int physical_option(char **argv, int first)
+{
+    int physical = 0;
+
+    for (int i = 1; i < first; i++)
+        for (const char *c = argv[i] + 1; *c && *c != '-'; c++)
+            physical = *c == 'P';
+    return physical;
+}
+
 static int builtin_cd(int argc, char **argv)
 {
     int first = skip_options(argc, argv, "LP");
     const char *dir = first < argc ? argv[first] : var_get("HOME");
-    char *old = getcwd(NULL, 0);
+    char *old = getcwd(NULL, 0), *logical;
+    const char *logical_old = valid_pwd();
     int print = 0;
 
     if (dir == NULL || dir[0] == '\0')
@@ -325,16 +401,20 @@ static int builtin_cd(int argc, char **argv)
         }
         print = 1;
     }
-    if (chdir(dir) < 0) {
+    logical = physical_option(argv, first) ? NULL : logical_destination(dir);
+    if (chdir(logical != NULL ? logical : dir) < 0) {
         sh_warn("cd: can't cd to %s", dir);
+        free(logical);
         free(old);
         return 2;
     }
-    if (old != NULL) {
-        var_set("OLDPWD", old, V_EXPORT);
-        free(old);
-    }
-    set_pwd();
+    if (logical_old != NULL || old != NULL)
+        var_set("OLDPWD", logical_old != NULL ? logical_old : old, V_EXPORT);
+    free(old);
+    set_pwd(NULL);                  /* -P: the physical path (a stale inherited $PWD goes) */
+    if (logical != NULL)
+        set_pwd(logical);
+    free(logical);
     if (print)
         out_fmt(1, "%s\n", var_get("PWD") ? var_get("PWD") : dir);
     return 0;
@@ -342,21 +422,18 @@ static int builtin_cd(int argc, char **argv)
 
 static int builtin_pwd(int argc, char **argv)
 {
-    char *cwd;
+    int first = skip_options(argc, argv, "LP");
+    const char *pwd = physical_option(argv, first) ? NULL : valid_pwd();
+    char *cwd = pwd == NULL ? getcwd(NULL, 0) : NULL;
 
-    skip_options(argc, argv, "LP");
-    cwd = getcwd(NULL, 0);
-    if (cwd == NULL) {
-        const char *pwd = var_get("PWD");
-
+    if (pwd == NULL && cwd == NULL) {
+        pwd = var_get("PWD");
         if (pwd == NULL) {
             sh_warn("pwd: %s", strerror(errno));
             return 1;
         }
-        out_fmt(1, "%s\n", pwd);
-        return 0;
     }
-    out_fmt(1, "%s\n", cwd);
+    out_fmt(1, "%s\n", cwd != NULL ? cwd : pwd);
     free(cwd);
     return 0;
 }

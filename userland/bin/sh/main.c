@@ -77,7 +77,6 @@ int main(int argc, char **argv)
 {
     struct input in;
     int command = 0, force_interactive = 0, i;
-    char *cwd;
 
     sh.arg0 = argc > 0 ? argv[0] : "sh";
     sh.source_name = "sh";
@@ -85,10 +84,7 @@ int main(int argc, char **argv)
     sh.line = 1;
     vars_init(environ);
     set_ppid();
-    if ((cwd = getcwd(NULL, 0)) != NULL) {
-        var_set("PWD", cwd, V_EXPORT);
-        free(cwd);
-    }
+    set_pwd(NULL);                  /* the inherited $PWD if it still names where we are */
     i = parse_options(argc, argv, &command, &force_interactive);
     if (command) {
         if (i >= argc) {

@@ -296,6 +296,7 @@ typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
 int signal_number(const char *name);    /* "INT", "SIGINT", "2" -> 2; -1 if unknown */
 const char *signal_name(int sig);
+void set_pwd(const char *logical);      /* $PWD: logical if given, else what still names "." */
 
 /* ---- options.c, trap.c, lookup.c, alias.c ----------------------------------------------------- */
 
