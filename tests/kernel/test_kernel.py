@@ -129,6 +129,43 @@ int main(void) {
     assert lines[3].split()[0] == "csp" and lines[3].split()[1].startswith("0x4")   # in slot 0
 
 
+def test_proc_self_exe_and_cwd_are_symbolic_links_as_on_linux():
+    """/proc/self is a link to the looker's own directory (so a child sees its own pid), exe to
+    its program by the path through real directories (exec through a link shows the target), cwd
+    to its working directory."""
+    src = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+static const char *link_of(const char *path) {
+    static char buf[256];
+    ssize_t n = readlink(path, buf, sizeof buf - 1);
+    buf[n < 0 ? 0 : n] = 0;
+    return buf;
+}
+int main(void) {
+    printf("/proc/self is my pid: %d\n", atoi(link_of("/proc/self")) == getpid());
+    printf("exe: %s\n", link_of("/proc/self/exe"));
+    symlink("/tmp", "/tmp/here");
+    chdir("/tmp/here");
+    printf("cwd: %s\n", link_of("/proc/self/cwd"));
+    if (fork() == 0) {
+        printf("the child's /proc/self is its pid: %d\n", atoi(link_of("/proc/self")) == getpid());
+        return 0;
+    }
+    wait(NULL);
+    symlink("/bin/readlink", "/tmp/rl");
+    fflush(stdout);
+    execl("/tmp/rl", "rl", "/proc/self/exe", (char *)NULL);
+    return 1;
+}"""
+    r = run_image(image_of(src), ["prog"])
+    assert r.stdout.decode().splitlines() == [
+        "/proc/self is my pid: 1", "exe: prog", "cwd: /tmp", "the child's /proc/self is its pid: 1",
+        "/bin/readlink"]
+
+
 def test_exec_replaces_the_program_and_runs_scripts_with_their_interpreter():
     echo = image_of(r"""
 #include <stdio.h>

@@ -211,7 +211,7 @@ class Kernel:
         args = [a.encode("utf-8", "surrogateescape") for a in argv]
         try:
             if image is not None:
-                p.name = os.path.basename(path)
+                p.name, p.exe = os.path.basename(path), path
                 p.argv = list(argv)
                 execmod.check_image(image)
                 execmod.load(self, p, image, args, env)
@@ -227,7 +227,7 @@ class Kernel:
 
     def exec(self, p, path: str, argv: list[bytes], envp: list[bytes], depth: int = 0) -> None:
         """execve: the file at path (an executable, or a `#!` script) replaces p's program."""
-        node = self.fs.lookup(path, p.cwd)
+        node, where = self.fs.walk(path, p.cwd)
         if node.kind == "dir":
             raise SyscallError(E.EACCES, "a directory")
         if node.kind != "file" or not node.stat().mode & 0o111:
@@ -244,7 +244,7 @@ class Kernel:
         image = execmod.parse_executable(data)
         p.fds.close_on_exec(self)
         p.signals.reset_for_exec()
-        p.name = os.path.basename(path)
+        p.name, p.exe = os.path.basename(path), where
         p.argv = [a.decode("utf-8", "replace") for a in argv]
         execmod.load(self, p, image, argv, envp)
 

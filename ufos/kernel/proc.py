@@ -30,6 +30,7 @@ class Proc:
         self.space = space
         self.slot = slot
         self.name = parent.name if parent else "init"
+        self.exe = ""                    # the path of its program, through real directories
         self.argv: list[str] = []
         self.state = "runnable"          # runnable | sleeping | stopped | zombie
         self.context = None              # the saved registers while it is not on the CPU
@@ -55,7 +56,7 @@ class Proc:
 
     def inherit(self, parent: "Proc") -> None:
         """What fork copies besides memory, registers and signal state (fork.py moves those)."""
-        self.name, self.argv, self.cwd = parent.name, list(parent.argv), parent.cwd
+        self.name, self.exe, self.argv, self.cwd = parent.name, parent.exe, list(parent.argv), parent.cwd
         self.compartments = parent.compartments         # offsets in the slot: the same in the child
         self.umask = parent.umask
         self.groups = list(parent.groups)

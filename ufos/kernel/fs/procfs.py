@@ -6,12 +6,14 @@
                        if they still point into the slot the page came from (not relocated yet)
     /proc/PID/caps     the capability registers, the capabilities the kernel keeps for the
                        μprocess (signal handlers, saved frames), and every capability in its memory
-    /proc/self         the μprocess that looks
+    /proc/PID/exe      a symbolic link to its program
+    /proc/PID/cwd      a symbolic link to its working directory
+    /proc/self         a symbolic link to the directory of the μprocess that looks, as on Linux
 """
 from __future__ import annotations
 
 from ufos.kernel.fs import Inode, dir_stat, new_ino
-from ufos.kernel.fs.ramfs import RamFile
+from ufos.kernel.fs.ramfs import RamFile, RamSymlink
 from ufos.kernel.vm import FRAME_MASK, PAGE, describe_rights
 
 
@@ -28,12 +30,14 @@ class ProcRoot(Inode):
     def lookup(self, name):
         # a pid is ASCII digits: str.isdigit() alone is also true of "²" or "١", which int() refuses
         # or reads as another number
+        if name == "self":
+            return RamSymlink(str(self.k.current.pid)) if self.k.current else None
         pid = int(name) if name.isascii() and name.isdigit() else None
-        p = self.k.current if name == "self" else self.k.procs.get(pid) if pid is not None else None
+        p = self.k.procs.get(pid) if pid is not None else None
         return ProcDir(self.k, p) if p is not None else None
 
     def entries(self):
-        me = [("self", ProcDir(self.k, self.k.current))] if self.k.current else []
+        me = [("self", self.lookup("self"))] if self.k.current else []
         return me + [(str(pid), ProcDir(self.k, p)) for pid, p in sorted(self.k.procs.procs.items())]
 
 
@@ -68,12 +72,15 @@ class ProcDir(Inode):
         return dir_stat(self.ino)
 
     def lookup(self, name):
+        if name in LINKS:
+            target = LINKS[name](self.p)
+            return RamSymlink(target) if target else None
         make = FILES.get(name)
         # a name or cwd may hold any bytes a program gave (kept as surrogates): give them back
         return ProcFile(lambda: make(self.k, self.p).encode("utf-8", "surrogateescape")) if make else None
 
     def entries(self):
-        return [(name, self.lookup(name)) for name in sorted(FILES)]
+        return [(name, node) for name in sorted([*FILES, *LINKS]) if (node := self.lookup(name)) is not None]
 
 
 def status(k, p) -> str:
@@ -141,3 +148,4 @@ def caps(k, p) -> str:
 
 
 FILES = {"status": status, "maps": maps, "caps": caps}
+LINKS = {"exe": lambda p: p.exe, "cwd": lambda p: p.cwd}        # made afresh at each lookup
