@@ -206,6 +206,8 @@ class Checker(ExprChecker):
                 raise error_at(loc_of(node.dim), "size of array is negative")
             if length * base.size > MAX_OBJECT:
                 raise error_at(loc_of(node.dim), f"array is too large ({length * base.size} bytes)")
+        if base.size % base.align:
+            raise error_at(loc, "alignment of array elements is greater than element size")
         if length is not None and length > 1 and base.size % 16 and T.misaligned_capability(base, base.size) is not None:
             raise error_at(loc, f"array of '{base}', a packed type of {base.size} bytes that holds a capability: "
                                 "its second element's capability would not be 16-byte aligned, as CHERI needs")
@@ -515,11 +517,25 @@ class Checker(ExprChecker):
         if node.name in BUILTIN_TYPEDEFS and loc is not None and loc.file == PRELUDE_FILE:
             t = BUILTIN_TYPEDEFS[node.name]
         else:
-            t = self.resolve(node.type)
+            t = self.align_typedef(self.resolve(node.type), node, loc)
             if T.is_variably_modified(t):
                 t, sizes = self.freeze_vla(t, node.name, loc)
         self.declare_name(node.name, TypedefName(node.name, t), loc)
         return sizes
+
+    def align_typedef(self, t: Type, node: c_ast.Typedef, loc) -> Type:
+        """`typedef int __attribute__((aligned(8))) aint;` (parse.py): gcc gives the type that
+        alignment, in place of its own, whether more or less (a typedef may lower it, as for
+        unaligned access), and keeps its size. A capability cannot be less than 16-aligned."""
+        aligns = [self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{node.name}'", loc)
+                  for spec in node.attributes or [] for a in spec.attributes if a.name == "aligned"]
+        if not aligns or not max(aligns):
+            return t
+        t = replace(t, aligned=max(aligns))
+        if T.holds_capability(t) and t.align < 16:
+            raise error_at(loc, f"typedef '{node.name}' would misalign a capability: a CHERI capability (a pointer) "
+                                "must be 16-byte aligned in memory")
+        return t
 
     def decl_type(self, d: c_ast.Decl) -> Type:
         if isinstance(d.type, (c_ast.Struct, c_ast.Union, c_ast.Enum)):

@@ -74,6 +74,7 @@ class _Parser(c_parser.CParser):
         # id(declarator) -> (it, its trailing _Alignas): holding it keeps its id from being reused
         self.declarator_alignas: dict[int, tuple] = {}
         self.declarator_packed: dict[int, tuple] = {}   # id(declarator) -> (it, its PACKED_MARK)
+        self.attribute_specs: dict[int, object] = {}    # id() -> an Alignas an aligned attribute made
         self.last_token = None
 
     def token_without_packed(self):
@@ -99,6 +100,15 @@ class _Parser(c_parser.CParser):
             specs.append(self._parse_alignment_specifier())
         return specs
 
+    def _parse_alignment_specifier(self):
+        """pycparser's, remembering which Alignas nodes an aligned attribute made (a typedef may
+        have those, not a C11 _Alignas)."""
+        from_attribute = id(self._peek()) in self.attribute_alignas
+        spec = super()._parse_alignment_specifier()
+        if from_attribute:
+            self.attribute_specs[id(spec)] = spec       # (held, so that its id is not reused)
+        return spec
+
     def _parse_declarator_kind(self, kind, allow_paren):
         """pycparser's, plus gcc's `int x __attribute__((aligned(n)))` (a variable, a member or
         a parameter): the declarator's own _Alignas, kept for _build_declarations; and `int x
@@ -120,22 +130,32 @@ class _Parser(c_parser.CParser):
 
     def _build_declarations(self, spec, decls, typedef_namespace=False):
         """pycparser's, where each declarator may bring _Alignas of its own (gcc's trailing
-        aligned attribute), added to those of the declaration's specifiers. A typedef with an
-        alignment is an error: C11 allows no _Alignas there (6.7.5), and ufos cc's types have
-        no alignment of their own as gcc's aligned typedefs do."""
+        aligned attribute), added to those of the declaration's specifiers. A typedef's aligned
+        attributes become its gnu::aligned (check.py gives the type that alignment, as gcc
+        does); a C11 _Alignas is an error there (6.7.5)."""
         aligns = [self.declarator_alignas.get(id(info["decl"]), (None, []))[1] for info in decls]
         packs = [self.declarator_packed.get(id(info["decl"]), (None, None))[1] for info in decls]
         declarations = super()._build_declarations(spec, decls, typedef_namespace)
         for declaration, align, mark in zip(declarations, aligns, packs):
             if mark is not None and isinstance(declaration, c_ast.Decl):
                 packed = c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark))
-                declaration.attributes = (declaration.attributes or []) + [c_ast.AttributeSpecifier([packed], packed.coord)]
-            if isinstance(declaration, c_ast.Typedef) and (align or spec["alignment"]):
-                raise CompileError(_loc(declaration.coord), f"alignment given to typedef '{declaration.name}': "
-                                   "ufos cc cannot align a type name; align the variables or members")
-            if align:
+                self._add_attribute(declaration, packed)
+            if isinstance(declaration, c_ast.Typedef):
+                self._align_typedef(declaration, spec["alignment"] + align)
+            elif align:
                 declaration.align = (declaration.align or []) + align
         return declarations
+
+    def _align_typedef(self, typedef: c_ast.Typedef, specs: list) -> None:
+        for spec in specs:
+            if id(spec) not in self.attribute_specs:
+                raise CompileError(_loc(spec.coord or typedef.coord), f"'_Alignas' given to typedef '{typedef.name}': "
+                                   "C11 allows it only on objects and members (gcc's aligned attribute aligns a type)")
+            self._add_attribute(typedef, c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord))
+
+    @staticmethod
+    def _add_attribute(node, attribute: c_ast.Attribute) -> None:
+        node.attributes = (node.attributes or []) + [c_ast.AttributeSpecifier([attribute], attribute.coord)]
 
     def _parse_struct_or_union_specifier(self) -> c_ast.Node:
         """pycparser's, plus gcc's `struct __attribute__((packed)) s {...}` and `struct s {...}

@@ -39,9 +39,17 @@ def hybrid() -> bool:
 class Type:
     const: bool = field(default=False, kw_only=True, compare=False)
     volatile: bool = field(default=False, kw_only=True, compare=False)
+    # gcc's `typedef int __attribute__((aligned(8))) aint;`: the alignment the typedef gave the
+    # type in place of its natural one (0: none), more or less; its size stays. Like a qualifier
+    # it is not part of the type's identity: an aint is an int.
+    aligned: int = field(default=0, kw_only=True, compare=False)
 
     size = 0
-    align = 1
+    natural_align = 1
+
+    @property
+    def align(self):
+        return self.aligned or self.natural_align
 
     def __str__(self):
         return type_name(self)
@@ -63,7 +71,7 @@ class IntType(Type):
         return INT_KINDS[self.kind][0]
 
     @property
-    def align(self):
+    def natural_align(self):
         return self.size
 
     @property
@@ -90,7 +98,7 @@ class FloatType(Type):
         return 4 if self.kind == "float" else 8
 
     @property
-    def align(self):
+    def natural_align(self):
         return self.size
 
 
@@ -104,7 +112,7 @@ class PointerType(Type):
         return CAPABILITY_SIZE if self.cap else ADDRESS_SIZE
 
     @property
-    def align(self):
+    def natural_align(self):
         return self.size
 
 
@@ -118,7 +126,7 @@ class ArrayType(Type):
         return self.base.size * (self.length or 0)
 
     @property
-    def align(self):
+    def natural_align(self):
         return self.base.align
 
 
@@ -146,7 +154,7 @@ class FuncType(Type):
     variadic: bool = False
     prototyped: bool = True       # False for `int f()`: any arguments
     size = 1
-    align = 4
+    natural_align = 4
 
 
 @dataclass(eq=False)
@@ -195,7 +203,7 @@ class StructType(Type):
         return self.info.size
 
     @property
-    def align(self):
+    def natural_align(self):
         return self.info.align
 
     @property
