@@ -225,6 +225,11 @@ int main(int argc, char **argv)
     allocated = realpath("dll/sub/x", NULL);
     printf("%s\n", allocated);
     free(allocated);
+    allocated = canonicalize_file_name("d/up");             /* GNU's: realpath, malloc'd */
+    printf("%s\n", allocated);
+    free(allocated);
+    allocated = canonicalize_file_name("dang");
+    printf("%d %d\n", allocated == NULL, errno == ENOENT);
     return 0;
 }
 """
@@ -237,7 +242,7 @@ def test_libc_realpath_resolves_links_as_glibc(tmp_path):
     source = tmp_path / "realpath_links.c"
     source.write_text(REALPATH_C)
     exe = tmp_path / "realpath_links"
-    subprocess.run(["gcc", "-std=c11", "-D_DEFAULT_SOURCE", "-O0", "-w", str(source), "-o", str(exe)], check=True)
+    subprocess.run(["gcc", "-std=c11", "-D_GNU_SOURCE", "-O0", "-w", str(source), "-o", str(exe)], check=True)
     work = os.path.realpath(tmp_path) + "/w"
     theirs = subprocess.run([str(exe), work], capture_output=True, timeout=30)
     mine = run_image(build(source), ["realpath_links", WORK], max_instructions=50_000_000)

@@ -9,7 +9,8 @@
  *                                  every component but the last must exist
  *     -e  --canonicalize-existing  every component must exist
  *     -m  --canonicalize-missing   none need exist
- * it prints that name instead (canonicalize.h finds it, as for realpath), for any FILE.
+ * it prints that name instead (libc's canonicalize_filename_mode finds it, as for realpath), for
+ * any FILE.
  *     -n  --no-newline       no newline after the name (with one FILE only: GNU warns and ignores
  *                            it with more)
  *     -q -s  --quiet --silent  no message when a FILE fails (the default)
@@ -25,7 +26,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "canonicalize.h"
+#include <canonicalize.h>
 
 static const struct option long_options[] = {
     {"canonicalize", no_argument, NULL, 'f'},
@@ -42,7 +43,7 @@ static const struct option long_options[] = {
 int main(int argc, char **argv)
 {
     int canonical = 0, no_newline = 0, verbose = 0, delimiter = '\n', status = 0, c, i;
-    enum can_mode mode = CAN_ALL_BUT_LAST;
+    int mode = CAN_ALL_BUT_LAST;
 
     while ((c = getopt_long(argc, argv, "femnqsvz", long_options, NULL)) != -1) {
         switch (c) {
@@ -70,7 +71,7 @@ int main(int argc, char **argv)
         char target[PATH_MAX], *name = target;
         ssize_t len;
         if (canonical) {
-            name = canonicalize(argv[i], mode, 1);
+            name = canonicalize_filename_mode(argv[i], mode);
         } else if ((len = readlink(argv[i], target, sizeof target - 1)) >= 0) {
             target[len] = '\0';
         } else {

@@ -4,7 +4,8 @@
  *     realpath [-e | -m] [-s] [-q] [-z] [--relative-to=DIR] [--relative-base=DIR] FILE...
  *
  * Prints the absolute name of each FILE with no ".", "..", repeated '/' or symbolic link in it
- * (canonicalize.h finds it, as for readlink -f). Every component but the last must exist, or
+ * (libc's canonicalize_filename_mode finds it, as for readlink -f). Every component but the
+ * last must exist, or
  *     -e  --canonicalize-existing  every component must
  *     -m  --canonicalize-missing   none need
  *     -s  --strip --no-symlinks    leave symbolic links as they are: only ".", ".." and '/'s go
@@ -23,7 +24,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "canonicalize.h"
+#include <canonicalize.h>
 
 enum { RELATIVE_TO = 256, RELATIVE_BASE };
 
@@ -75,8 +76,8 @@ static void print_relative(const char *path, const char *dir)
 
 int main(int argc, char **argv)
 {
-    enum can_mode mode = CAN_ALL_BUT_LAST;
-    int links = 1, quiet = 0, delimiter = '\n', status = 0, c, i;
+    int mode = CAN_ALL_BUT_LAST;
+    int nolinks = 0, quiet = 0, delimiter = '\n', status = 0, c, i;
     const char *relative_to = NULL, *relative_base = NULL;
     char *to = NULL, *base = NULL;
 
@@ -84,10 +85,10 @@ int main(int argc, char **argv)
         switch (c) {
         case 'e': mode = CAN_EXISTING; break;
         case 'm': mode = CAN_MISSING; break;
-        case 's': links = 0; break;
+        case 's': nolinks = CAN_NOLINKS; break;
         case 'q': quiet = 1; break;
         case 'z': delimiter = '\0'; break;
-        case 'P': links = 1; break;
+        case 'P': nolinks = 0; break;
         case RELATIVE_TO: relative_to = optarg; break;
         case RELATIVE_BASE: relative_base = optarg; break;
         default:
@@ -100,11 +101,11 @@ int main(int argc, char **argv)
         return 1;
     }
     /* the directories, canonicalized as the FILEs will be */
-    if (relative_to != NULL && (to = canonicalize(relative_to, mode, links)) == NULL) {
+    if (relative_to != NULL && (to = canonicalize_filename_mode(relative_to, mode | nolinks)) == NULL) {
         fprintf(stderr, "realpath: %s: %s\n", relative_to, strerror(errno));
         return 1;
     }
-    if (relative_base != NULL && (base = canonicalize(relative_base, mode, links)) == NULL) {
+    if (relative_base != NULL && (base = canonicalize_filename_mode(relative_base, mode | nolinks)) == NULL) {
         fprintf(stderr, "realpath: %s: %s\n", relative_base, strerror(errno));
         return 1;
     }
@@ -113,7 +114,7 @@ int main(int argc, char **argv)
     if (base != NULL && !is_under(to, base))
         to = NULL;                          /* GNU's: then every name is printed absolute */
     for (i = optind; i < argc; i++) {
-        char *name = canonicalize(argv[i], mode, links);
+        char *name = canonicalize_filename_mode(argv[i], mode | nolinks);
         if (name == NULL) {
             if (!quiet)
                 fprintf(stderr, "realpath: %s: %s\n", argv[i], strerror(errno));

@@ -97,6 +97,7 @@ char *mkdtemp(char *template);
 /* The absolute path of a file, without ".", ".." or "//" (resolved: PATH_MAX bytes, or NULL
  * for a malloc'd copy) */
 char *realpath(const char *path, char *resolved);
+char *canonicalize_file_name(const char *path);    /* GNU's: the same, malloc'd */
 
 /* The environment and the end of the program */
 char *getenv(const char *name);

@@ -1,6 +1,12 @@
 /*
- * realpath.c - realpath (POSIX, <stdlib.h>): the absolute path of a file with no ".", ".." or
- * repeated '/' in it, and no symbolic link.
+ * realpath.c - realpath (POSIX, <stdlib.h>) and canonicalize_file_name (GNU): the absolute path
+ * of a file with no ".", "..", repeated '/' or symbolic link in it; and, for readlink -f and
+ * realpath(1), canonicalize_filename_mode (gnulib's, <canonicalize.h>), whose mode says which
+ * components must exist:
+ *     CAN_EXISTING      every one (realpath(3), readlink -e, realpath -e)
+ *     CAN_ALL_BUT_LAST  all but the last (readlink -f, realpath(1)'s default)
+ *     CAN_MISSING       none (readlink -m, realpath -m): a missing part is taken as it is written
+ *   | CAN_NOLINKS       links are kept as names (realpath -s): ".." just drops a component
  *
  * The path is walked a component at a time from "/" (or the current directory, for a relative
  * one), as glibc does: "." is skipped, ".." drops the last component, anything else is appended
@@ -11,14 +17,16 @@
  * Errors as glibc's: ENOENT for a missing component (a dangling link too), ENOTDIR, ELOOP after
  * more than 40 links (Linux's MAXSYMLINKS: a loop would otherwise go on for ever), ENAMETOOLONG.
  */
+#include <canonicalize.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_LINKS 40
+#define MAX_LINKS 40                /* as Linux's MAXSYMLINKS: then ELOOP, or a loop never ends */
 
 /* Drop the last component of the absolute path out ("/a/b" -> "/a", "/a" -> "/"). */
 static void drop_last(char *out)
@@ -28,62 +36,43 @@ static void drop_last(char *out)
     slash[slash == out ? 1 : 0] = '\0';
 }
 
-/* Append component name (len bytes) to out: 0, or -1 (ENAMETOOLONG) if it would not fit. */
-static int append(char *out, const char *name, size_t len)
+/* Whether a component that could not be looked up (errno says why) may be missing in this mode;
+   last: nothing but '/'s follows it. */
+static int may_be_missing(int mode, int last)
 {
-    size_t used = strlen(out);
-    size_t sep = out[used - 1] == '/' ? 0 : 1;
+    if (mode == CAN_ALL_BUT_LAST)
+        return last && errno == ENOENT;
+    return mode == CAN_MISSING && (errno == ENOENT || errno == ENOTDIR);
+}
 
-    if (used + sep + len >= PATH_MAX) {
-        errno = ENAMETOOLONG;
-        return -1;
+/* Whether what follows a component (rest) needs it to be a directory: a '/' and then nothing, "."
+   or ".." (gnulib's suffix_requires_dir_check). */
+static int needs_directory(const char *rest)
+{
+    while (*rest == '/') {
+        while (*rest == '/')
+            rest++;
+        if (*rest == '\0' || (rest[0] == '.' && (rest[1] == '\0' || (rest[1] == '.' &&
+                                                                     (rest[2] == '\0' || rest[2] == '/')))))
+            return 1;
+        if (rest[0] != '.' || rest[1] != '/')
+            return 0;
+        rest++;                                     /* "/./": look past it */
     }
-    if (sep)
-        out[used++] = '/';
-    memcpy(out + used, name, len);
-    out[used + len] = '\0';
     return 0;
 }
 
-/* The symbolic link out, met with rest (empty, or from its '/') still to walk: todo becomes the
-   link's target followed by rest (which may be in todo: the new path is made aside first).
-   0, or -1 and errno. */
-static int follow(const char *out, const char *rest, char *todo, int *links)
+/* path in its canonical form (malloc'd), or NULL with errno set (canonicalize.h). */
+char *canonicalize_filename_mode(const char *path, int mode)
 {
-    char next[PATH_MAX];
-    ssize_t len;
-
-    if (++*links > MAX_LINKS) {
-        errno = ELOOP;
-        return -1;
-    }
-    if ((len = readlink(out, next, sizeof next - 1)) < 0)
-        return -1;
-    if ((size_t)len + strlen(rest) >= PATH_MAX) {
-        errno = ENAMETOOLONG;
-        return -1;
-    }
-    strcpy(next + len, rest);
-    strcpy(todo, next);
-    return 0;
-}
-
-char *realpath(const char *path, char *resolved)
-{
-    char out[PATH_MAX], todo[PATH_MAX];     /* resolved so far; what is left to walk */
+    int links = !(mode & CAN_NOLINKS);
+    char out[PATH_MAX], todo[PATH_MAX], next[PATH_MAX];    /* done; still to walk; a new todo */
     const char *p = todo;
-    int links = 0;
+    int followed = 0;
 
-    if (path == NULL) {
-        errno = EINVAL;
-        return NULL;
-    }
-    if (*path == '\0') {
-        errno = ENOENT;
-        return NULL;
-    }
-    if (strlen(path) >= PATH_MAX) {
-        errno = ENAMETOOLONG;
+    mode &= ~CAN_NOLINKS;
+    if (*path == '\0' || strlen(path) >= PATH_MAX) {
+        errno = *path == '\0' ? ENOENT : ENAMETOOLONG;
         return NULL;
     }
     strcpy(todo, path);
@@ -93,31 +82,83 @@ char *realpath(const char *path, char *resolved)
         return NULL;
     while (*p != '\0') {
         struct stat st;
-        size_t len;
+        size_t len, used;
+        int last;
         while (*p == '/')
             p++;
         len = strcspn(p, "/");
-        if (len == 0 || (len == 1 && p[0] == '.'))
-            ;                                       /* "//" or "/./" */
-        else if (len == 2 && p[0] == '.' && p[1] == '.')
-            drop_last(out);
-        else if (append(out, p, len) < 0 || lstat(out, &st) < 0)
-            return NULL;
-        else if (S_ISLNK(st.st_mode)) {
-            if (follow(out, p + len, todo, &links) < 0)
-                return NULL;
-            drop_last(out);                         /* a relative target is beside the link */
-            if (todo[0] == '/')
-                strcpy(out, "/");
-            p = todo;
+        last = p[len + strspn(p + len, "/")] == '\0';
+        if (len == 0 || (len == 1 && p[0] == '.')) {
+            p += len;                                   /* "//" or "/./" */
             continue;
-        } else if (p[len] == '/' && !S_ISDIR(st.st_mode)) {
-            errno = ENOTDIR;
+        }
+        if (len == 2 && p[0] == '.' && p[1] == '.') {
+            drop_last(out);
+            p += len;
+            continue;
+        }
+        used = strlen(out);
+        if (used + 1 + len >= PATH_MAX) {
+            errno = ENAMETOOLONG;
             return NULL;
         }
+        sprintf(out + used, "%s%.*s", out[used - 1] == '/' ? "" : "/", (int)len, p);
         p += len;
+        /* without links (realpath -s), GNU looks only at the last component and at those ".." or a
+           final '/' needs to be directories, and what a link names is what must exist */
+        if (!links && !last && !needs_directory(p))
+            continue;
+        if ((links ? lstat(out, &st) : stat(out, &st)) < 0) {
+            if (!may_be_missing(mode, last))
+                return NULL;
+        } else if (S_ISLNK(st.st_mode)) {
+            /* the walk goes on with the target, then what was left (p), from the link's
+               directory or, for an absolute target, from "/" */
+            ssize_t n;
+            if (++followed > MAX_LINKS) {
+                errno = ELOOP;
+                if (mode == CAN_MISSING)
+                    continue;               /* as GNU's: for -m, a loop's link is just a name */
+                return NULL;
+            }
+            if ((n = readlink(out, next, sizeof next - 1)) < 0)
+                return NULL;
+            if ((size_t)n + strlen(p) >= PATH_MAX) {
+                errno = ENAMETOOLONG;
+                return NULL;
+            }
+            strcpy(next + n, p);
+            strcpy(todo, next);
+            p = todo;
+            drop_last(out);
+            if (todo[0] == '/')
+                strcpy(out, "/");
+        } else if (*p == '/' && !S_ISDIR(st.st_mode)) {
+            errno = ENOTDIR;                /* more follows (if only a '/'): not a directory */
+            if (!may_be_missing(mode, 0))
+                return NULL;
+        }
     }
-    if (resolved == NULL)
-        return strdup(out);
-    return strcpy(resolved, out);
+    return strdup(out);
+}
+
+char *canonicalize_file_name(const char *path)
+{
+    return canonicalize_filename_mode(path, CAN_EXISTING);
+}
+
+char *realpath(const char *path, char *resolved)
+{
+    char *found;
+
+    if (path == NULL) {
+        errno = EINVAL;
+        return NULL;
+    }
+    found = canonicalize_filename_mode(path, CAN_EXISTING);
+    if (found == NULL || resolved == NULL)
+        return found;
+    strcpy(resolved, found);
+    free(found);
+    return resolved;
 }
