@@ -382,39 +382,85 @@ static int physical_option(char **argv, int first)
     return physical;
 }
 
-static int builtin_cd(int argc, char **argv)
+/* Whether cd looks for dir in $CDPATH (POSIX cd, step 5): a relative name whose first component
+ * is not "." or ".." (those, and absolute names, are taken as they are). */
+static int searches_cdpath(const char *dir)
 {
-    int first = skip_options(argc, argv, "LP");
-    const char *dir = first < argc ? argv[first] : var_get("HOME");
-    char *old = getcwd(NULL, 0), *logical;
-    const char *logical_old = valid_pwd();
-    int print = 0;
+    size_t dots = dir[0] != '.' ? 0 : dir[1] != '.' ? 1 : 2;
 
-    if (dir == NULL || dir[0] == '\0')
-        dir = "/";
-    if (strcmp(dir, "-") == 0) {
-        dir = var_get("OLDPWD");
-        if (dir == NULL) {
-            sh_warn("cd: OLDPWD not set");
-            free(old);
-            return 1;
+    return dir[0] != '/' && (dots == 0 || (dir[dots] != '\0' && dir[dots] != '/'));
+}
+
+/* The first entry/dir of $CDPATH that is a directory (an empty entry is the current directory,
+ * as in $PATH), malloc'd; NULL if none. *named is set when that entry was not empty: cd then
+ * prints where it went, since the user could not tell from the name alone. */
+static char *cdpath_search(const char *dir, int *named)
+{
+    const char *entry = var_get("CDPATH");
+    struct strbuf full;
+    struct stat st;
+
+    while (entry != NULL) {
+        int empty = entry[0] == ':' || entry[0] == '\0';
+
+        entry = path_entry(entry, dir, &full);
+        if (stat(full.s, &st) == 0 && S_ISDIR(st.st_mode)) {
+            *named |= !empty;
+            return sb_take(&full);
         }
-        print = 1;
+        sb_free(&full);
     }
-    logical = physical_option(argv, first) ? NULL : logical_destination(dir);
+    return NULL;
+}
+
+/* Go to dir (POSIX cd, steps 7 to 10): by its logical path unless physical. OLDPWD becomes where
+ * the shell was and PWD where it is, each as the logical path if there is one. -1 if chdir
+ * failed (errno), else 0. */
+static int change_directory(const char *dir, int physical)
+{
+    char *old = getcwd(NULL, 0), *logical = physical ? NULL : logical_destination(dir);
+    const char *logical_old = valid_pwd();
+
     if (chdir(logical != NULL ? logical : dir) < 0) {
-        sh_warn("cd: can't cd to %s", dir);
         free(logical);
         free(old);
-        return 2;
+        return -1;
     }
     if (logical_old != NULL || old != NULL)
         var_set("OLDPWD", logical_old != NULL ? logical_old : old, V_EXPORT);
     free(old);
-    set_pwd(NULL);                  /* -P: the physical path (a stale inherited $PWD goes) */
-    if (logical != NULL)
-        set_pwd(logical);
+    if (logical == NULL)
+        logical = getcwd(NULL, 0);  /* -P: the physical path, even if the old $PWD names it too */
+    set_pwd(logical);
     free(logical);
+    return 0;
+}
+
+/* cd [-L|-P] [dir]: dir is $HOME if not given, $OLDPWD if "-"; as dash, an unset one is "", and
+ * "" is the current directory (POSIX leaves both open). Further operands are left, as dash does.
+ * cd prints where it went after "-" and after a CDPATH entry found it. */
+static int builtin_cd(int argc, char **argv)
+{
+    int first = skip_options(argc, argv, "LP"), print = 0;
+    const char *dir = first < argc ? argv[first] : var_get("HOME");
+    char *found = NULL;
+    int failed;
+
+    if (first < argc && strcmp(dir, "-") == 0) {
+        dir = var_get("OLDPWD");
+        print = 1;
+    }
+    if (dir == NULL)
+        dir = "";
+    if (searches_cdpath(dir))       /* "" too (dash): with CDPATH=/x, `cd ''` goes to /x */
+        found = cdpath_search(dir[0] != '\0' ? dir : ".", &print);
+    failed = change_directory(found != NULL ? found : dir[0] != '\0' ? dir : ".",
+                              physical_option(argv, first));
+    free(found);
+    if (failed) {
+        sh_warn("cd: can't cd to %s", dir);
+        return 2;
+    }
     if (print)
         out_fmt(1, "%s\n", var_get("PWD") ? var_get("PWD") : dir);
     return 0;
