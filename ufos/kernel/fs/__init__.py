@@ -161,64 +161,60 @@ class VFS:
         `.`, `..` or link in it: the name getcwd() gives). A symbolic link before the last
         component is always followed; the last one only if follow (or a "/" comes after it)."""
         self.check_length(path)
-        at = [] if path.startswith("/") else [name for name in cwd.split("/") if name]
-        node = self.node_at(at)
+        # the directories walked through, each with its path: `..` goes back to the one before
+        stack = [("", self.root)] if path.startswith("/") else self.stack_of(cwd)
         todo = path.split("/")
-        todo.reverse()                  # a stack: the next component last
+        todo.reverse()                  # a stack too: the next component last
         links = 0
         while todo:
             name = todo.pop()
-            if name in ("", "."):
-                if node.kind != "dir" and name == ".":
-                    raise SyscallError(E.ENOTDIR, "/" + "/".join(at))
+            at, node = stack[-1]
+            if name == "" or (name in (".", "..") and node.kind == "dir"):
+                if name == ".." and len(stack) > 1:
+                    stack.pop()
                 continue
             if node.kind != "dir":
-                raise SyscallError(E.ENOTDIR, "/" + "/".join(at))
-            if name == "..":
-                if at:
-                    at.pop()
-                    node = self.node_at(at)
-                continue
+                raise SyscallError(E.ENOTDIR, at)
             if len(name) > NAME_MAX:
                 raise SyscallError(E.ENAMETOOLONG)
-            child = self.child(node, at, name)
+            child = self.child(node, at + "/" + name)
             if child.kind == "link" and (follow or todo):
                 links += 1
                 if links > SYMLOOP_MAX:
                     raise SyscallError(E.ELOOP, path)
-                target = child.target
-                todo.extend(reversed(target.split("/")))
-                if target.startswith("/"):
-                    at, node = [], self.root
+                todo.extend(reversed(child.target.split("/")))
+                if child.target.startswith("/"):
+                    del stack[1:]
                 continue
-            at.append(name)
-            node = child
+            stack.append((at + "/" + name, child))
+        at, node = stack[-1]
         if node.kind != "dir" and self.names_a_directory(path):
             raise SyscallError(E.ENOTDIR, path)
-        return node, "/" + "/".join(at)
+        return node, at or "/"
 
-    def child(self, directory: Inode, at: list[str], name: str) -> Inode:
-        """The inode name names in directory, whose path is at: a file system mounted there if
-        there is one (ENOENT if there is nothing)."""
-        mounted = self.mounts.get("/" + "/".join([*at, name]))
+    def child(self, directory: Inode, path: str) -> Inode:
+        """The inode at path, a name in directory: a file system mounted there if there is one
+        (ENOENT if there is nothing)."""
+        mounted = self.mounts.get(path)
         if mounted is not None:
             return mounted
-        found = directory.lookup(name)
+        found = directory.lookup(path.rpartition("/")[2])
         if found is None:
-            raise SyscallError(E.ENOENT, "/" + "/".join([*at, name]))
+            raise SyscallError(E.ENOENT, path)
         return found
 
-    def node_at(self, at: list[str]) -> Inode:
-        """The directory at a path walked before (at: its names), looked up again by name, as
-        a working directory is: it may have gone since (ENOENT), or been replaced."""
-        node = self.root
-        for i, name in enumerate(at):
+    def stack_of(self, cwd: str) -> list[tuple[str, Inode]]:
+        """walk's stack for a working directory (a path walked before), looked up again by name:
+        it may have gone since (ENOENT), or been replaced."""
+        stack = [("", self.root)]
+        for name in filter(None, cwd.split("/")):
+            at, node = stack[-1]
             if node.kind != "dir":
-                raise SyscallError(E.ENOTDIR)
-            node = self.child(node, at[:i], name)
-        if node.kind != "dir":
-            raise SyscallError(E.ENOTDIR)
-        return node
+                raise SyscallError(E.ENOTDIR, at)
+            stack.append((at + "/" + name, self.child(node, at + "/" + name)))
+        if stack[-1][1].kind != "dir":
+            raise SyscallError(E.ENOTDIR, cwd)
+        return stack
 
     def lookup(self, path: str, cwd: str = "/", follow: bool = True) -> Inode:
         """The inode a path names (ENOENT, ENOTDIR: also for a file named as "file/")."""
