@@ -961,8 +961,8 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("typedef _Alignas(16) int aligned_int;", "'_Alignas' given to typedef 'aligned_int'"),
     ("void f(char c __attribute__((aligned(16))));", "alignment may not be specified for parameter 'c'"),
     ("void f(_Alignas(16) char c) {}", "alignment may not be specified for parameter 'c'"),
-    ("struct __attribute__((aligned(16))) s { char c; };",
-     "ufos cc takes __attribute__((aligned)) on a struct after its closing brace"),
+    ("struct __attribute__((aligned(32))) s { char c; };",
+     "requested alignment 32 of 'struct s' is more than ufos supports here (16)"),
 ])
 def test_compile_errors(src, message):
     e = compile_error(src)

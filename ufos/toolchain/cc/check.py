@@ -375,13 +375,14 @@ class Checker(ExprChecker):
 
     def align_struct(self, t: StructType, node, loc) -> None:
         """`struct s {...} __attribute__((aligned(n)))` (parse.py): gcc raises the struct's
-        alignment to n, and its size to a multiple of it; a smaller n changes nothing."""
-        for spec in node.attributes or []:
-            for a in spec.attributes:
-                if a.name == "aligned":
-                    n = self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{t}'", loc)
-                    t.info.align = max(t.info.align, n)
-                    t.info.size = T.align_to(t.info.size, t.info.align)
+        alignment to n, and its size to a multiple of it; a smaller n changes nothing. Of
+        several, the last counts (`struct __attribute__((aligned(8))) s {...}
+        __attribute__((aligned(4)))` is 4-aligned, as in gcc)."""
+        aligns = [self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{t}'", loc)
+                  for spec in node.attributes or [] for a in spec.attributes if a.name == "aligned"]
+        if aligns:
+            t.info.align = max(t.info.align, aligns[-1])
+            t.info.size = T.align_to(t.info.size, t.info.align)
 
     def packing(self, node) -> tuple[int | None, bool]:
         """How gcc packs a struct's members: (the #pragma pack(n) in force or None, whether it has
@@ -526,12 +527,14 @@ class Checker(ExprChecker):
     def align_typedef(self, t: Type, node: c_ast.Typedef, loc) -> Type:
         """`typedef int __attribute__((aligned(8))) aint;` (parse.py): gcc gives the type that
         alignment, in place of its own, whether more or less (a typedef may lower it, as for
-        unaligned access), and keeps its size. A capability cannot be less than 16-aligned."""
+        unaligned access), and keeps its size. Of several the last counts, gcc applying those
+        after the name before those among the specifiers (parse.py puts them in that order). A
+        capability cannot be less than 16-aligned."""
         aligns = [self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{node.name}'", loc)
                   for spec in node.attributes or [] for a in spec.attributes if a.name == "aligned"]
-        if not aligns or not max(aligns):
+        if not aligns or not aligns[-1]:
             return t
-        t = replace(t, aligned=max(aligns))
+        t = replace(t, aligned=aligns[-1])
         if T.holds_capability(t) and t.align < 16:
             raise error_at(loc, f"typedef '{node.name}' would misalign a capability: a CHERI capability (a pointer) "
                                 "must be 16-byte aligned in memory")

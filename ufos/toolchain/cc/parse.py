@@ -93,12 +93,19 @@ class _Parser(c_parser.CParser):
         self.last_token = tok
         return tok
 
-    def _attribute_alignas(self) -> list:
-        """The Alignas nodes of the __attribute__((aligned(n)))s next in the input."""
-        specs = []
+    def _attributes_here(self) -> tuple[list, object]:
+        """The layout attributes at this point of the input (after a declarator, a struct's
+        keyword or its closing brace): the Alignas nodes of its __attribute__((aligned(n)))s,
+        and the PACKED_MARK of an __attribute__((packed)) among them (taken), or None."""
+        specs, ends = [], [self._last_consumed()]       # the tokens a PACKED_MARK may follow
         while (tok := self._peek()) is not None and id(tok) in self.attribute_alignas:
             specs.append(self._parse_alignment_specifier())
-        return specs
+            ends.append(self._last_consumed())
+        self._peek()                    # reads on past a PACKED_MARK after them
+        mark = next((self.packed_after[id(t)] for t in ends if t is not None and id(t) in self.packed_after), None)
+        if mark is not None:            # (kept, not popped: the parser may backtrack and reparse)
+            self.packed_taken.add(id(mark))
+        return specs, mark
 
     def _parse_alignment_specifier(self):
         """pycparser's, remembering which Alignas nodes an aligned attribute made (a typedef may
@@ -114,14 +121,10 @@ class _Parser(c_parser.CParser):
         a parameter): the declarator's own _Alignas, kept for _build_declarations; and `int x
         __attribute__((packed))`, which packs a member (check.py; on anything else gcc ignores it)."""
         decl = super()._parse_declarator_kind(kind, allow_paren)
-        ends = [self._last_consumed()]          # the declarator's last token, and its attributes'
-        if specs := self._attribute_alignas():
+        specs, mark = self._attributes_here()
+        if specs:
             self.declarator_alignas[id(decl)] = (decl, specs)
-            ends.append(self._last_consumed())
-        self._peek()                    # reads on past a PACKED_MARK after them
-        mark = next((self.packed_after[id(t)] for t in ends if t is not None and id(t) in self.packed_after), None)
         if mark is not None:            # `int x __attribute__((packed))`: a member packed alone
-            self.packed_taken.add(id(mark))
             self.declarator_packed[id(decl)] = (decl, mark)
         return decl
 
@@ -141,7 +144,7 @@ class _Parser(c_parser.CParser):
                 packed = c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark))
                 self._add_attribute(declaration, packed)
             if isinstance(declaration, c_ast.Typedef):
-                self._align_typedef(declaration, spec["alignment"] + align)
+                self._align_typedef(declaration, align + spec["alignment"])     # (gcc's order)
             elif align:
                 declaration.align = (declaration.align or []) + align
         return declarations
@@ -157,30 +160,31 @@ class _Parser(c_parser.CParser):
     def _add_attribute(node, attribute: c_ast.Attribute) -> None:
         node.attributes = (node.attributes or []) + [c_ast.AttributeSpecifier([attribute], attribute.coord)]
 
-    def _parse_struct_or_union_specifier(self) -> c_ast.Node:
-        """pycparser's, plus gcc's `struct __attribute__((packed)) s {...}` and `struct s {...}
-        __attribute__((packed))`: the struct gets the attribute gnu::packed, as C23's
-        `[[gnu::packed]]` would give it (check.py decides what to make of it). Likewise `struct s
-        {...} __attribute__((aligned(n)))` gets gnu::aligned(n), which raises the struct's own
-        alignment (and so its size); between `struct` and the name, aligned is an error."""
-        keyword = self._peek()
-        if (tok := self._peek(2)) is not None and id(tok) in self.attribute_alignas:
-            raise CompileError(_loc(self._tok_coord(tok)), "ufos cc takes __attribute__((aligned)) on a struct "
-                               "after its closing brace, not after the keyword")
-        node = super()._parse_struct_or_union_specifier()
-        mark = self.packed_after.get(id(keyword))
-        attributes = []
-        if node.decls is not None:
-            closing = self._tokens._buffer[self._tokens._index - 1]     # the `}`
-            self._peek()                # reads on past a PACKED_MARK after it
-            mark = self.packed_after.get(id(closing)) or mark
-            attributes += [c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord)
-                           for spec in self._attribute_alignas()]
-        if mark is not None:            # (kept, not popped: the parser may backtrack and reparse)
-            self.packed_taken.add(id(mark))
+    def _parse_attribute_specifier_sequence(self) -> list:
+        """pycparser's C23 `[[...]]`s, plus, right after `struct` or `union`, gcc's layout
+        attributes (`struct __attribute__((packed, aligned(4))) s {...}`), as after its closing
+        brace (_parse_struct_or_union_specifier)."""
+        groups = super()._parse_attribute_specifier_sequence()
+        if (keyword := self._last_consumed()) is not None and keyword.type in ("STRUCT", "UNION"):
+            groups += self._struct_attributes()
+        return groups
+
+    def _struct_attributes(self) -> list:
+        """gcc's `struct __attribute__((packed)) s {...}`, `struct s {...} __attribute__((packed))`
+        and the like with aligned(n): as C23's `[[gnu::packed]]` and `[[gnu::aligned(n)]]` would
+        give them to the struct (check.py packs it, and raises its alignment, and so its size)."""
+        specs, mark = self._attributes_here()
+        attributes = [c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord) for spec in specs]
+        if mark is not None:
             attributes.append(c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark)))
-        if attributes:
-            node.attributes = (node.attributes or []) + [c_ast.AttributeSpecifier(attributes, attributes[0].coord)]
+        return [c_ast.AttributeSpecifier(attributes, attributes[0].coord)] if attributes else []
+
+    def _parse_struct_or_union_specifier(self) -> c_ast.Node:
+        """pycparser's, plus gcc's layout attributes after the closing brace (those after the
+        keyword come with the C23 ones: _parse_attribute_specifier_sequence)."""
+        node = super()._parse_struct_or_union_specifier()
+        if node.decls is not None:
+            node.attributes = (node.attributes or []) + self._struct_attributes()
         return node
 
     def parse(self, text, filename="", debug=False):

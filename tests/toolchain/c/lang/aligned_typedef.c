@@ -18,6 +18,9 @@ typedef aint same;
 typedef aint __attribute__((aligned(4))) back4;
 typedef const aint caint;
 typedef struct { char c[8]; } __attribute__((aligned(8))) vec8;
+typedef int __attribute__((aligned(8), aligned(4))) last4;     /* of several, the last counts, */
+typedef int __attribute__((aligned(4))) before4 __attribute__((aligned(16)));  /* and gcc takes */
+typedef int __attribute__((aligned(16))) before16 __attribute__((aligned(2))); /* the name's first */
 
 struct m { char c; aint x; u32_unaligned y; u64_2 z; char e; };
 struct n { char c; three4 t; char d; bint b; };
@@ -36,6 +39,7 @@ int main(void) {
     printf("same %zu %zu\n", sizeof(same), _Alignof(same));
     printf("back4 %zu %zu\n", sizeof(back4), _Alignof(back4));
     printf("caint %zu %zu\n", sizeof(caint), _Alignof(caint));
+    printf("last %zu %zu %zu\n", _Alignof(last4), _Alignof(before4), _Alignof(before16));
     printf("typeof %zu\n", _Alignof(__typeof__(global_a)));
     printf("u64_2[3] %zu %zu\n", sizeof(u64_2[3]), _Alignof(u64_2[3]));
     printf("vec8[3] %zu %zu\n", sizeof vecs, _Alignof(vec8[3]));
