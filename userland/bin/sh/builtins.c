@@ -295,9 +295,12 @@ static int builtin_source(int argc, char **argv)
 /* ---- directories ---- */
 
 /* The shell keeps two names for where it is: the physical one (getcwd: through real directories
- * only) and the logical one in $PWD, the path cd went by, through symbolic links. cd and pwd go
- * by the logical one (-L, the default) unless -P, as POSIX and dash do: after `cd link`, pwd shows
- * .../link and `cd ..` comes back to the link's directory, not to its target's parent. */
+ * only) and the logical one, the path cd went by, through symbolic links. cd and pwd go by the
+ * logical one (-L, the default) unless -P, as POSIX and dash do: after `cd link`, pwd shows
+ * .../link and `cd ..` comes back to the link's directory, not to its target's parent. The shell
+ * keeps the logical path itself (dash's curdir) and copies it to $PWD: a script may assign or
+ * unset PWD, and cd and pwd still know where the shell is. */
+static char *logical_cwd;
 
 /* Whether path is absolute and has no "." or ".." component, as a logical path must. */
 static int is_logical_path(const char *path)
@@ -311,33 +314,40 @@ static int is_logical_path(const char *path)
     return 1;
 }
 
-/* $PWD if it is a logical path that still names the current directory, else NULL. */
-static const char *valid_pwd(void)
+/* path if it is a logical path that names the current directory, else NULL. */
+static const char *names_cwd(const char *path)
 {
-    const char *pwd = var_get("PWD");
     struct stat there, here;
 
-    if (pwd == NULL || !is_logical_path(pwd) || stat(pwd, &there) != 0 || stat(".", &here) != 0)
+    if (path == NULL || !is_logical_path(path) || stat(path, &there) != 0 || stat(".", &here) != 0)
         return NULL;
-    return there.st_dev == here.st_dev && there.st_ino == here.st_ino ? pwd : NULL;
+    return there.st_dev == here.st_dev && there.st_ino == here.st_ino ? path : NULL;
 }
 
-/* Set $PWD: to logical if given (cd went there by it), else the inherited $PWD stays if it is
- * still good (a shell started in a link's directory), else the physical path. */
+/* The logical path of the current directory, if it still names it (the directory may have been
+ * moved since), else NULL. */
+static const char *valid_pwd(void)
+{
+    return names_cwd(logical_cwd);
+}
+
+/* Set where the shell is, and $PWD: to logical if given (cd went there by it), else to the
+ * inherited $PWD if it names the current directory (a shell started in a link's directory),
+ * else to the physical path. */
 void set_pwd(const char *logical)
 {
-    char *cwd;
+    char *cwd = NULL;
 
-    if (logical != NULL) {
-        var_set("PWD", logical, V_EXPORT);
+    if (logical == NULL)
+        logical = names_cwd(var_get("PWD"));
+    if (logical == NULL && (logical = cwd = getcwd(NULL, 0)) == NULL)
         return;
+    if (logical != logical_cwd) {
+        free(logical_cwd);
+        logical_cwd = xstrdup(logical);
     }
-    if (valid_pwd() != NULL)
-        return;
-    if ((cwd = getcwd(NULL, 0)) != NULL) {
-        var_set("PWD", cwd, V_EXPORT);
-        free(cwd);
-    }
+    var_set("PWD", logical_cwd, V_EXPORT);
+    free(cwd);
 }
 
 /* cd -L's destination (POSIX cd, steps 7 to 9): dir after the logical path of the current
@@ -473,7 +483,7 @@ static int builtin_pwd(int argc, char **argv)
     char *cwd = pwd == NULL ? getcwd(NULL, 0) : NULL;
 
     if (pwd == NULL && cwd == NULL) {
-        pwd = var_get("PWD");
+        pwd = logical_cwd;          /* the directory went away: where cd last went */
         if (pwd == NULL) {
             sh_warn("pwd: %s", strerror(errno));
             return 1;
