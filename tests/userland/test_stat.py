@@ -145,6 +145,26 @@ def test_human_times_are_the_local_time_to_the_nanosecond():
     assert lines[-4:] == [f"Access: {human}", f"Modify: {human}", f"Change: {human}", " Birth: -"]
 
 
+def test_seconds_with_a_fraction_as_gnu_pads_them():
+    """%.NY is printf's %f of the seconds, as GNU: the width counts the point and the fraction,
+    "0" pads the seconds, "-" pads after the fraction, more than 9 digits are zeros. (The host's
+    GNU stat gives these same forms: its values are another file's.)"""
+    out, k = ufos("stat -c '%.Y|%.12Y|%020.3Y|%+.2Y|%-20.3Y|%-25.12Y|% .1Y|%1.3Y|%5.0Y|%-12.0Y' f")
+    sec, ns = divmod(k.fs.lookup(f"{WORK}/f").stat().mtime_ns, 10**9)
+    ms = ns // 10**6
+    assert out.rstrip("\n").split("|") == [
+        f"{sec}.{ns:09d}", f"{sec}.{ns:09d}000", f"{sec:016d}.{ms:03d}", f"+{sec}.{ns // 10**7:02d}",
+        f"{sec}.{ms:03d}".ljust(20), f"{sec}.{ns:09d}000".ljust(25), f" {sec}.{ns // 10**8}", f"{sec}.{ms:03d}",
+        str(sec), str(sec).ljust(12)]
+
+
+def test_m_is_the_mount_point():
+    """/host is its own file system (another st_dev); the rest are the root's. A link is in its own
+    directory's, unless -L."""
+    out, _ = ufos("ln -s /host hl && stat -c '%m' f d/sub / /host /host/. hl && stat -L -c '[%6m]' hl")
+    assert out.splitlines() == ["/", "/", "/", "/host", "/host", "/", "[ /host]"]
+
+
 def test_device_files_show_their_device_type():
     out, k = ufos("stat /dev/tty | sed -n 3p; stat -c '%F %t %T %Hr %Lr %r %R' /dev/tty")
     rdev = k.fs.lookup("/dev/tty").stat().rdev

@@ -20,7 +20,8 @@
  *   %x %y %z access, modification, change time as "2026-01-02 03:04:05.123456789 +0000"
  *   %X %Y %Z the same in seconds since 1970 (%.3Y: with 3 digits of fraction, %.Y: 9)
  *   %w %W birth time: ufos keeps none, so "-" and 0, as GNU says when it is unknown
- * Any other letter prints "?" (GNU's way: %m and %C, mount point and SELinux context, included);
+ *   %m the mount point of the file system the file is on
+ * Any other letter prints "?" (GNU's way; %C too: ufos has no SELinux contexts);
  * "%" with flags before "%" or the end is an invalid directive, and stat stops.
  * Exit status: 0, or 1 if some FILE could not be examined.
  */
@@ -323,6 +324,44 @@ static int out_name_and_target(const char *spec, const char *name, const struct 
     return 0;
 }
 
+/* %m: the directory a file system is mounted on that holds the file: from the file's directory (a
+ * link's own, unless -L), go up the canonical path while the parent is on the same device.
+ * 0, or -1 if the path cannot be made canonical. */
+static int out_mount_point(const char *spec, const char *name, const struct stat *st)
+{
+    char dir[PATH_MAX], *path, *slash, *q;
+    struct stat up;
+
+    snprintf(dir, sizeof dir, "%s", name);
+    if (!S_ISDIR(st->st_mode)) {
+        /* the directory the name is in */
+        slash = strrchr(dir, '/');
+        if (slash == NULL)
+            strcpy(dir, ".");
+        else
+            slash[slash == dir] = '\0';
+    }
+    if ((path = realpath(dir, NULL)) == NULL) {
+        q = quote(name);
+        fprintf(stderr, "stat: failed to canonicalize %s: %s\n", q, strerror(errno));
+        free(q);
+        putchar('?');
+        return -1;
+    }
+    while (strcmp(path, "/") != 0) {
+        slash = strrchr(path, '/');
+        char keep = slash[slash == path];
+        slash[slash == path] = '\0';               /* path is now its parent */
+        if (stat(path, &up) < 0 || up.st_dev != st->st_dev) {
+            slash[slash == path] = keep;           /* the parent is another file system's */
+            break;
+        }
+    }
+    out_string(spec, path);
+    free(path);
+    return 0;
+}
+
 /* One directive: SPEC is its printf part, MOD 'H' or 'L' (major, minor) or 0, C its letter.
  * 0, or -1 if it failed (the message said why). */
 static int print_directive(const char *spec, char mod, char c, const char *name, const struct stat *st)
@@ -370,6 +409,7 @@ static int print_directive(const char *spec, char mod, char c, const char *name,
     case 'Y': out_epoch(spec, st->st_mtim); break;
     case 'z': out_string(spec, human_time(st->st_ctim)); break;
     case 'Z': out_epoch(spec, st->st_ctim); break;
+    case 'm': return out_mount_point(spec, name, st);
     case 'w': out_string(spec, "-"); break;             /* no birth time kept */
     case 'W': out_epoch(spec, unknown); break;
     default: putchar('?'); break;
