@@ -350,33 +350,47 @@ void set_pwd(const char *logical)
     free(cwd);
 }
 
-/* cd -L's destination (POSIX cd, steps 7 to 9): dir after the logical path of the current
- * directory, unless dir is absolute, with "." and "name/.." taken out as text. Malloc'd. */
-static char *logical_destination(const char *dir)
+/* Add the names of path to logical, one by one (POSIX cd, step 8): "." is left out and ".."
+ * takes the last name off, as text; no ".." takes off the first root characters. */
+static void add_names(struct strbuf *logical, const char *path, size_t root)
 {
-    const char *base = dir[0] == '/' ? "" : valid_pwd();
-    char *physical = base == NULL ? getcwd(NULL, 0) : NULL;
-    struct strbuf path;
-
-    sb_init(&path);
-    sb_adds(&path, base != NULL ? base : physical != NULL ? physical : "");
-    free(physical);
-    for (const char *p = dir; *p;) {
+    for (const char *p = path; *p;) {
         size_t n = strcspn(p, "/");
 
-        if (n == 2 && p[0] == '.' && p[1] == '.') {      /* back up one name */
-            char *slash = path.len > 0 ? strrchr(path.s, '/') : NULL;
-            if (slash != NULL) {
-                path.len = (size_t)(slash - path.s);
-                path.s[path.len] = '\0';
+        if (n == 2 && p[0] == '.' && p[1] == '.') {
+            char *slash = strrchr(logical->s, '/');
+            if (slash != NULL && (size_t)(slash - logical->s) >= root) {
+                logical->len = (size_t)(slash - logical->s);
+                logical->s[logical->len] = '\0';
             }
         } else if (n > 0 && !(n == 1 && p[0] == '.')) {
-            sb_addc(&path, '/');
-            sb_addn(&path, p, n);
+            sb_addc(logical, '/');
+            sb_addn(logical, p, n);
         }
         p += n + (p[n] == '/');
     }
-    if (path.len == 0)
+}
+
+/* cd -L's destination (POSIX cd, steps 7 to 9): dir after the logical path of the current
+ * directory, unless dir is absolute, with "." and "name/.." taken out as text. A path that starts
+ * with exactly two slashes is the system's to interpret (POSIX); dash keeps the two, as here
+ * (cd //tmp: $PWD is //tmp, and .. stops at //). Malloc'd. */
+static char *logical_destination(const char *dir)
+{
+    const char *base = dir[0] == '/' ? dir : valid_pwd();
+    char *physical = base == NULL ? getcwd(NULL, 0) : NULL;
+    const char *start = base != NULL ? base : physical != NULL ? physical : "";
+    size_t root = start[0] == '/' && start[1] == '/' && start[2] != '/';
+    struct strbuf path;
+
+    sb_init(&path);
+    if (root)
+        sb_addc(&path, '/');        /* the first of the two slashes */
+    if (start != dir)
+        add_names(&path, start, root);
+    add_names(&path, dir, root);
+    free(physical);
+    if (path.len <= root)
         sb_addc(&path, '/');
     return sb_take(&path);
 }
