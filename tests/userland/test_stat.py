@@ -108,11 +108,13 @@ def test_terse(tmp_path):
 def test_errors_in_gnus_words(tmp_path):
     """A file that cannot be examined is a message and status 1, and the others are still shown."""
     same_as_gnu(each("stat -c %n nope f d/nope/x", "stat -L -c %n dang fl", "stat -c %n f/x", "stat",
-                     "stat -c", "stat -x f", "stat -c %n 'no pe' 'it'\\''s'"), tmp_path)
+                     "stat -c", "stat -x f", "stat --bogus f", "stat --format f",
+                     "stat --deref --form=%F fl", "stat --ter fl | wc -w", "stat -c %n 'no pe' 'it'\\''s'"), tmp_path)
 
 
 def test_dash_is_standard_input(tmp_path):
-    same_as_gnu(each("stat -c '%n %s %F' - < f", "stat -c '%n %F' - < d"), tmp_path)
+    same_as_gnu(each("stat -c '%n %s %F' - < f", "stat -c '%n %F' - < d", "echo x | stat -c '%n %F %A' -",
+                     "stat -c '%n %F %A' /dev/null /dev/zero"), tmp_path)
 
 
 # --- what only ufos can say: checked against its kernel ----------------------------------------------
