@@ -302,28 +302,6 @@ static int builtin_source(int argc, char **argv)
  * unset PWD, and cd and pwd still know where the shell is. */
 static char *logical_cwd;
 
-/* Whether path is absolute and has no "." or ".." component, as a logical path must. */
-static int is_logical_path(const char *path)
-{
-    if (path[0] != '/')
-        return 0;
-    for (const char *p = path; *p; p++)
-        if (p[0] == '/' && p[1] == '.' && (p[2] == '/' || p[2] == '\0' ||
-                                           (p[2] == '.' && (p[3] == '/' || p[3] == '\0'))))
-            return 0;
-    return 1;
-}
-
-/* path if it is a logical path that names the current directory, else NULL. */
-static const char *names_cwd(const char *path)
-{
-    struct stat there, here;
-
-    if (path == NULL || !is_logical_path(path) || stat(path, &there) != 0 || stat(".", &here) != 0)
-        return NULL;
-    return there.st_dev == here.st_dev && there.st_ino == here.st_ino ? path : NULL;
-}
-
 /* The logical path of the current directory, if it still names it (the directory may have been
  * moved since), else NULL. */
 static const char *valid_pwd(void)

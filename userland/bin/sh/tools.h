@@ -3,6 +3,8 @@
  *
  *   test.c     test and [        the shell's builtins, and /bin/test, /bin/[
  *   printf.c   printf            the shell's builtin, and /bin/printf
+ *   pwd.c      names_cwd         whether a logical path still names the current directory: the
+ *                                shell's cd and pwd, and /bin/pwd -L
  *
  * The shell compiles these files with the rest of sh/ and builtins.c calls them;
  * userland/bin/test.c and userland/bin/printf.c include them and call them from main. So the
@@ -20,6 +22,7 @@ typedef void (*warn_fn)(const char *fmt, ...);
 
 int test_main(int argc, char **argv, warn_fn warn);     /* 0 true, 1 false, 2 a mistake */
 int printf_main(int argc, char **argv, warn_fn warn);   /* 0, 1 a bad number, 2 a bad format */
+const char *names_cwd(const char *path);    /* path if it is a logical path to ".", else NULL */
 
 #ifdef TOOL_PROGRAM
 /* The warn of the /bin programs (they define TOOL_PROGRAM): the line on stderr, as it is. */
