@@ -79,9 +79,9 @@ def test_flags_width_and_precision(tmp_path):
 
 
 def test_N_quotes_as_a_shell_would_read_it(tmp_path):
-    """'a b', "it's" (an ' with nothing else to fear: double quotes), 'x\\y', and a newline in
-    $'...'; the default layout shows names as they are."""
-    same_as_gnu(each("stat -c %N * .", "stat -c '%N' -- fl 'l k'", "stat * | grep File:"), tmp_path)
+    """'a b', "it's" (an ' with nothing else to fear: double quotes), 'x\\y', and a newline, tab or
+    other control character in $'...' (with GNU's quirks); the default layout shows names as they are."""
+    same_as_gnu(each(": > \"$(printf 'q\\047\\tx\\001')\" && : > \"$(printf '\\tq\\047x')\"", "stat -c %N * .", "stat -c '%N' -- fl 'l k'", "stat * | grep File:"), tmp_path)
 
 
 def test_printf_interprets_escapes_and_adds_no_newline(tmp_path):

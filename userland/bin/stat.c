@@ -268,6 +268,11 @@ static char *quote(const char *name)
         sprintf(out, "\"%s\"", name);
         return out;
     }
+    /* gnulib quotes a name with an ' twice (to learn whether "..." will do), and the second time
+     * begins as still inside the $'...' the first one ended in: a name with an ' that ends in an
+     * escape begins with an empty '' (GNU's stat shows "q'" and a tab as '''q'\'''$'\t'). */
+    in_dollar = has_quote && len > 0 && (pair_of("\aa\bb\ff\nn\rr\tt\vv", name[len - 1]) ||
+                                         !isprint((unsigned char)name[len - 1]));
     out[n++] = '\'';
     for (i = 0; i < len; i++) {
         unsigned char c = name[i];
