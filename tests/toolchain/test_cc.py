@@ -918,7 +918,7 @@ def test_errors_in_included_files_name_the_header(tmp_path):
     ("int main(void) { case 1: return 0; }", "case label not within a switch statement"),
     ("#pragma pack(1)\nstruct s { char c; void *p; };",
      "member 'p' of 'struct s' is a capability at offset 1, not a multiple of 16"),
-    ("struct s { char c; int __attribute__((packed)) x; };", "ufos cc takes __attribute__((packed)) on a struct"),
+    ("struct s { char c; int *__attribute__((packed)) p; };", "ufos cc takes __attribute__((packed)) on a struct"),
     ("#if __has_include\n#endif\nint x;", "missing '(' after __has_include"),
     ("int main(void) { float f; return f % 2; }", "invalid operands to binary %"),
     ("int main(void) { int a; return &a + &a; }", "invalid operands to binary +"),

@@ -30,7 +30,8 @@ def run(tmp_path, src: str, **options):
     ("#pragma pack(3)\nstruct s { int x; };", "alignment must be a small power of two, not 3"),
     ("struct __attribute__((packed)) s { char c : 1; unsigned long long x : 64; };",
      "packing puts bit-field 'x' of 'struct s' across 9 bytes"),
-    ("struct s { char c; int __attribute__((packed)) x; };", "ufos cc takes __attribute__((packed)) on a struct"),
+    ("struct s { char c; int *__attribute__((packed)) p; };", "ufos cc takes __attribute__((packed)) on a struct"),
+    ("enum __attribute__((aligned(4))) e { A };", "ufos cc takes __attribute__((aligned)) on a struct"),
 ])
 def test_packing_errors(src, message):
     with pytest.raises(CompileError) as info:

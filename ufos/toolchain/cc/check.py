@@ -474,26 +474,45 @@ class Checker(ExprChecker):
         return max(align, 1)
 
     def enum_type(self, node: c_ast.Enum) -> Type:
+        """int, or for gcc's `enum __attribute__((packed)) e {...}` the smallest integer type that
+        holds its values (parse.py); the enumerators are ints either way."""
         loc = loc_of(node)
         if node.values is None:
-            if node.name and self.scope.lookup_tag(node.name) != "enum":
-                if self.scope.lookup_tag(node.name) is not None:
-                    raise error_at(loc, f"'{node.name}' defined as the wrong kind of tag")
-            return T.INT
+            found = self.scope.lookup_tag(node.name) if node.name else None
+            if found is not None and not isinstance(found, IntType):
+                raise error_at(loc, f"'{node.name}' defined as the wrong kind of tag")
+            return found or T.INT
         if id(node) in self.struct_nodes:            # `enum {...} a, b;` shares one node
-            return T.INT
+            return self.struct_nodes[id(node)]
         self.struct_nodes[id(node)] = T.INT
         if node.name:
-            if self.scope.tags.get(node.name) == "enum-defined":
-                raise error_at(loc, f"redefinition of 'enum {node.name}'")
-            self.scope.tags[node.name] = "enum"
-        value = 0
+            self.scope.tags[node.name] = T.INT
+        values, value = [], 0
         for e in node.values.enumerators:
             if e.value is not None:
                 value = self.const_int(e.value, "enumerator value")
             self.declare_name(e.name, EnumConst(e.name, value, T.INT), loc_of(e))
+            values.append(value)
             value += 1
-        return T.INT
+        attributes = [a.name for spec in node.attributes or [] for a in spec.attributes]
+        if "aligned" in attributes:
+            raise error_at(loc, "ufos cc takes __attribute__((aligned)) on a struct, a variable or a typedef, not an enum")
+        t = self.packed_enum_type(values) if "packed" in attributes else T.INT
+        self.struct_nodes[id(node)] = t
+        if node.name:
+            self.scope.tags[node.name] = t
+        return t
+
+    @staticmethod
+    def packed_enum_type(values: list) -> IntType:
+        """gcc's packed enum: the first of unsigned char, short, int and long (signed ones if a
+        value is negative) that holds every value."""
+        low, high = min(values, default=0), max(values, default=0)
+        for kind in ("char", "short", "int"):
+            t = IntType(kind, low >= 0)
+            if t.min() <= low and high <= t.max():
+                return t
+        return IntType("long", low >= 0)
 
     def static_assert(self, node) -> None:
         if self.const_int(node.cond, "static assertion") == 0:

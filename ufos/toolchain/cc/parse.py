@@ -69,7 +69,8 @@ class _Parser(c_parser.CParser):
         self.read_token = self.clex.token
         self.clex.token = self.token_without_packed
         self.packed_after: dict[int, object] = {}    # id(token) -> the PACKED_MARK right after it
-        self.packed_taken: set[int] = set()          # id()s of the PACKED_MARKs a struct took
+        self.packed_taken: set[int] = set()          # id()s of the PACKED_MARKs something took
+        self.tag_packed: set[int] = set()            # id()s of those a struct, union or enum took
         self.attribute_alignas: set[int] = set()     # id()s of the _Alignas an ALIGNED_MARK became
         # id(declarator) -> (it, its trailing _Alignas): holding it keeps its id from being reused
         self.declarator_alignas: dict[int, tuple] = {}
@@ -102,10 +103,28 @@ class _Parser(c_parser.CParser):
             specs.append(self._parse_alignment_specifier())
             ends.append(self._last_consumed())
         self._peek()                    # reads on past a PACKED_MARK after them
-        mark = next((self.packed_after[id(t)] for t in ends if t is not None and id(t) in self.packed_after), None)
+        return specs, self._packed_after(ends)
+
+    def _packed_after(self, tokens) -> object:
+        """The first PACKED_MARK that follows one of tokens (taken), or None."""
+        mark = next((self.packed_after[id(t)] for t in tokens if t is not None and id(t) in self.packed_after), None)
         if mark is not None:            # (kept, not popped: the parser may backtrack and reparse)
             self.packed_taken.add(id(mark))
-        return specs, mark
+        return mark
+
+    def _parse_specifiers(self, *, allow_storage_and_function):
+        """pycparser's, plus gcc's packed among a member's specifiers (`__attribute__((packed))
+        int x;`, `int __attribute__((packed)) x, y;`): spec["packed"], which packs each of its
+        declarators (_build_declarations). A struct among them keeps its own (tag_packed)."""
+        start = self._tokens.mark()
+        spec, saw_type, first_coord = super()._parse_specifiers(allow_storage_and_function=allow_storage_and_function)
+        if spec is not None:
+            before = [self._tokens._buffer[start - 1]] if start else []     # (`{ __attribute__((packed)) int x;`)
+            tokens = before + self._outside_braces(self._tokens._buffer[start:self._tokens.mark()])
+            mark = self._packed_after(t for t in tokens if id(self.packed_after.get(id(t))) not in self.tag_packed)
+            if mark is not None:
+                spec["packed"] = mark
+        return spec, saw_type, first_coord
 
     def _parse_alignment_specifier(self):
         """pycparser's, remembering which Alignas nodes an aligned attribute made (a typedef may
@@ -116,17 +135,40 @@ class _Parser(c_parser.CParser):
             self.attribute_specs[id(spec)] = spec       # (held, so that its id is not reused)
         return spec
 
+    @staticmethod
+    def _outside_braces(tokens: list) -> list:
+        """tokens, less those of a struct's or enum's body (whose own declarations took their
+        attributes), and the `}` (whose are the struct's)."""
+        out, depth = [], 0
+        for tok in tokens:
+            depth += {"LBRACE": 1, "RBRACE": -1}.get(tok.type, 0)
+            if depth == 0 and tok.type != "RBRACE":
+                out.append(tok)
+        return out
+
     def _parse_declarator_kind(self, kind, allow_paren):
         """pycparser's, plus gcc's `int x __attribute__((aligned(n)))` (a variable, a member or
         a parameter): the declarator's own _Alignas, kept for _build_declarations; and `int x
         __attribute__((packed))`, which packs a member (check.py; on anything else gcc ignores it)."""
         decl = super()._parse_declarator_kind(kind, allow_paren)
+        self._declarator_attributes(decl)
+        return decl
+
+    def _parse_struct_declarator(self):
+        """pycparser's, plus gcc's attributes after a bit-field's width (`long y : 40
+        __attribute__((packed))`), which are the bit-field's as after a declarator."""
+        info = super()._parse_struct_declarator()
+        if "bitsize" in info:
+            self._declarator_attributes(info["decl"])
+        return info
+
+    def _declarator_attributes(self, decl) -> None:
+        """Keep the layout attributes after decl for _build_declarations."""
         specs, mark = self._attributes_here()
         if specs:
             self.declarator_alignas[id(decl)] = (decl, specs)
         if mark is not None:            # `int x __attribute__((packed))`: a member packed alone
             self.declarator_packed[id(decl)] = (decl, mark)
-        return decl
 
     def _last_consumed(self):
         return self._tokens._buffer[self._tokens._index - 1] if self._tokens._index else None
@@ -137,7 +179,7 @@ class _Parser(c_parser.CParser):
         attributes become its gnu::aligned (check.py gives the type that alignment, as gcc
         does); a C11 _Alignas is an error there (6.7.5)."""
         aligns = [self.declarator_alignas.get(id(info["decl"]), (None, []))[1] for info in decls]
-        packs = [self.declarator_packed.get(id(info["decl"]), (None, None))[1] for info in decls]
+        packs = [self.declarator_packed.get(id(info["decl"]), (None, spec.get("packed")))[1] for info in decls]
         declarations = super()._build_declarations(spec, decls, typedef_namespace)
         for declaration, align, mark in zip(declarations, aligns, packs):
             if mark is not None and isinstance(declaration, c_ast.Decl):
@@ -161,21 +203,23 @@ class _Parser(c_parser.CParser):
         node.attributes = (node.attributes or []) + [c_ast.AttributeSpecifier([attribute], attribute.coord)]
 
     def _parse_attribute_specifier_sequence(self) -> list:
-        """pycparser's C23 `[[...]]`s, plus, right after `struct` or `union`, gcc's layout
+        """pycparser's C23 `[[...]]`s, plus, right after `struct`, `union` or `enum`, gcc's layout
         attributes (`struct __attribute__((packed, aligned(4))) s {...}`), as after its closing
-        brace (_parse_struct_or_union_specifier)."""
+        brace (_parse_struct_or_union_specifier, _parse_enum_specifier)."""
         groups = super()._parse_attribute_specifier_sequence()
-        if (keyword := self._last_consumed()) is not None and keyword.type in ("STRUCT", "UNION"):
-            groups += self._struct_attributes()
+        if (keyword := self._last_consumed()) is not None and keyword.type in ("STRUCT", "UNION", "ENUM"):
+            groups += self._tag_attributes()
         return groups
 
-    def _struct_attributes(self) -> list:
+    def _tag_attributes(self) -> list:
         """gcc's `struct __attribute__((packed)) s {...}`, `struct s {...} __attribute__((packed))`
-        and the like with aligned(n): as C23's `[[gnu::packed]]` and `[[gnu::aligned(n)]]` would
-        give them to the struct (check.py packs it, and raises its alignment, and so its size)."""
+        and the like with aligned(n), or an enum's: as C23's `[[gnu::packed]]` and
+        `[[gnu::aligned(n)]]` would give them to the type (check.py packs a struct, and raises its
+        alignment, and so its size; a packed enum is as small as its values allow)."""
         specs, mark = self._attributes_here()
         attributes = [c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord) for spec in specs]
         if mark is not None:
+            self.tag_packed.add(id(mark))
             attributes.append(c_ast.Attribute("packed", "gnu", None, self._tok_coord(mark)))
         return [c_ast.AttributeSpecifier(attributes, attributes[0].coord)] if attributes else []
 
@@ -184,19 +228,25 @@ class _Parser(c_parser.CParser):
         keyword come with the C23 ones: _parse_attribute_specifier_sequence)."""
         node = super()._parse_struct_or_union_specifier()
         if node.decls is not None:
-            node.attributes = (node.attributes or []) + self._struct_attributes()
+            node.attributes = (node.attributes or []) + self._tag_attributes()
+        return node
+
+    def _parse_enum_specifier(self) -> c_ast.Node:
+        """pycparser's, plus gcc's layout attributes after the closing brace, as a struct's."""
+        node = super()._parse_enum_specifier()
+        if node.values is not None:
+            node.attributes = (node.attributes or []) + self._tag_attributes()
         return node
 
     def parse(self, text, filename="", debug=False):
-        """pycparser's, but a packed attribute neither a struct nor a declarator took (`int
-        __attribute__((packed)) x;`, a bit-field's) is an error: ufos cc would silently lay it out
-        unpacked."""
+        """pycparser's, but a packed attribute nothing took (`int *__attribute__((packed)) p;`) is
+        an error: ufos cc cannot tell what gcc would pack."""
         ast = super().parse(text, filename, debug)
         stray = [mark for mark in self.packed_after.values() if id(mark) not in self.packed_taken]
         if stray:
-            raise CompileError(_loc(self._tok_coord(stray[0])), "ufos cc takes __attribute__((packed)) on a struct "
-                               "or union (after the keyword or the closing brace) or after a member's declarator, "
-                               "not here")
+            raise CompileError(_loc(self._tok_coord(stray[0])), "ufos cc takes __attribute__((packed)) on a struct, "
+                               "union or enum (after the keyword or the closing brace) or on a member (among its "
+                               "specifiers or after its declarator), not here")
         return ast
 
     def _parse_error(self, msg, coord):

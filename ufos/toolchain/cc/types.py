@@ -429,7 +429,9 @@ def layout(info: StructInfo, members: list, pack: int | None = None, packed: boo
     struct, or on one member) makes a member's alignment 1 (an `aligned(n)` of its own still
     counts) and lets bit-fields follow one another bit by bit; `pack` (#pragma pack(n)) caps
     every member's alignment, `aligned` and _Alignas included, at n, and also lets bit-fields
-    run on bit by bit, each still giving the struct its (capped) type's alignment. `int : 0;`
+    run on bit by bit, each still giving the struct its (capped) type's alignment. An unnamed
+bit-field gives the struct no alignment (AAPCS64, as x86-64); `aligned(n)` on a bit-field starts
+it on an n-byte boundary. `int : 0;`
     moves on to a boundary of int's alignment whatever the packing, giving the struct none."""
     pos, align, size = 0, 1, 0          # pos, size: in bits
     for m in members:
@@ -440,9 +442,15 @@ def layout(info: StructInfo, members: list, pack: int | None = None, packed: boo
                 if not info.is_union:
                     pos = align_to(pos, t.align * 8)
                 continue
+            named = m.name is not None                 # (an unnamed one gives the struct no alignment)
+            m_align = m.align if pack is None else min(m.align, pack)
+            if m_align > 1:                            # gcc's aligned(n) on a bit-field: it starts on
+                pos = align_to(pos, m_align * 8)       # such a boundary
+                if named:
+                    align = max(align, m_align)
             if m_packed or pack is not None:
                 start = 0 if info.is_union else pos
-                if not m_packed:
+                if not m_packed and named:
                     align = max(align, min(t.align, pack))
                 end = start + m.bit_width
                 if info.is_union:
@@ -454,8 +462,9 @@ def layout(info: StructInfo, members: list, pack: int | None = None, packed: boo
                     start = unit_start + t.size * 8
                 end = start + m.bit_width
                 if info.is_union:
-                    end = t.size * 8
-                align = max(align, t.align)
+                    end = t.size * 8 if named else align_to(end, 8)
+                if named:
+                    align = max(align, t.align)
             # the unit the code generator reads: the declared type's, aligned; in a packed
             # struct, from the field's first byte (gen_memory reads just the bytes that hold it)
             if m_packed or pack is not None:
