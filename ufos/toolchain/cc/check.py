@@ -167,7 +167,7 @@ class Checker(ExprChecker):
     def resolve(self, node) -> Type:
         """The type a declarator (TypeDecl/PtrDecl/ArrayDecl/FuncDecl/Typename) describes."""
         if isinstance(node, c_ast.Typename):
-            return self.resolve(node.type)
+            return self.align_typedef(self.resolve(node.type), node, loc_of(node))
         if isinstance(node, c_ast.TypeDecl):
             base = self.specifier(node.type, loc_of(node))
             if CAPABILITY_QUALIFIER in node.quals:
@@ -543,19 +543,21 @@ class Checker(ExprChecker):
         self.declare_name(node.name, TypedefName(node.name, t), loc)
         return sizes
 
-    def align_typedef(self, t: Type, node: c_ast.Typedef, loc) -> Type:
-        """`typedef int __attribute__((aligned(8))) aint;` (parse.py): gcc gives the type that
+    def align_typedef(self, t: Type, node, loc) -> Type:
+        """`typedef int __attribute__((aligned(8))) aint;`, or such a type name (`_Alignof(int
+        __attribute__((aligned(8))))`) (parse.py): gcc gives the type that
         alignment, in place of its own, whether more or less (a typedef may lower it, as for
         unaligned access), and keeps its size. Of several the last counts, gcc applying those
         after the name before those among the specifiers (parse.py puts them in that order). A
         capability cannot be less than 16-aligned."""
-        aligns = [self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, f"'{node.name}'", loc)
+        what = f"'{node.name}'" if node.name else "a type name"
+        aligns = [self.alignment_value(a.arguments[0], STACK_ALIGN_MAX, what, loc)
                   for spec in node.attributes or [] for a in spec.attributes if a.name == "aligned"]
         if not aligns or not aligns[-1]:
             return t
         t = replace(t, aligned=aligns[-1])
         if T.holds_capability(t) and t.align < 16:
-            raise error_at(loc, f"typedef '{node.name}' would misalign a capability: a CHERI capability (a pointer) "
+            raise error_at(loc, f"{'typedef ' if node.name else ''}{what} would misalign a capability: a CHERI capability (a pointer) "
                                 "must be 16-byte aligned in memory")
         return t
 

@@ -191,10 +191,19 @@ class _Parser(c_parser.CParser):
                 declaration.align = (declaration.align or []) + align
         return declarations
 
-    def _align_typedef(self, typedef: c_ast.Typedef, specs: list) -> None:
+    def _build_type_name(self, spec, decl, coord) -> c_ast.Typename:
+        """pycparser's, which drops an alignment: gcc's aligned attribute in a type name
+        (`_Alignof(int __attribute__((aligned(8))))`) aligns the type as a typedef's does."""
+        typename = super()._build_type_name(spec, decl, coord)
+        self._align_typedef(typename, spec["alignment"])
+        return typename
+
+    def _align_typedef(self, typedef, specs: list) -> None:
+        """The aligned attributes of a Typedef or Typename become its gnu::aligned (check.py)."""
         for spec in specs:
             if id(spec) not in self.attribute_specs:
-                raise CompileError(_loc(spec.coord or typedef.coord), f"'_Alignas' given to typedef '{typedef.name}': "
+                what = f"typedef '{typedef.name}'" if typedef.name else "a type name"
+                raise CompileError(_loc(spec.coord or typedef.coord), f"'_Alignas' given to {what}: "
                                    "C11 allows it only on objects and members (gcc's aligned attribute aligns a type)")
             self._add_attribute(typedef, c_ast.Attribute("aligned", "gnu", [spec.alignment], spec.coord))
 

@@ -1,7 +1,8 @@
 // expected: host
 // gcc's aligned attribute on a typedef: the type takes the alignment given, more or less than
 // its own (less is how code reads unaligned data), its size stays; members, locals and arrays of
-// it follow. An array of a type whose size is not a multiple of its alignment is an error (test_cc).
+// it follow, and so does a type name with the attribute. An array of a type whose size is not a
+// multiple of its alignment is an error (test_cc).
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +41,8 @@ int main(void) {
     printf("back4 %zu %zu\n", sizeof(back4), _Alignof(back4));
     printf("caint %zu %zu\n", sizeof(caint), _Alignof(caint));
     printf("last %zu %zu %zu\n", _Alignof(last4), _Alignof(before4), _Alignof(before16));
+    printf("type name %zu %zu %zu\n", _Alignof(int __attribute__((aligned(8)))), sizeof(int __attribute__((aligned(8)))),
+           _Alignof(__typeof__((short __attribute__((aligned(1))))global_a)));
     printf("typeof %zu\n", _Alignof(__typeof__(global_a)));
     printf("u64_2[3] %zu %zu\n", sizeof(u64_2[3]), _Alignof(u64_2[3]));
     printf("vec8[3] %zu %zu\n", sizeof vecs, _Alignof(vec8[3]));
