@@ -187,6 +187,11 @@ def test_tab_completes_commands_and_paths(console):
     console.type("cat m\t\r")                                 # relative to the shell's cwd
     console.expect("Welcome to ufos")
     console.expect("ufos:/etc$")
+    console.type("ln -s /etc /tmp/etc-link && echo $((5*5))\r")
+    console.expect("25")
+    console.expect("ufos:/etc$")
+    console.type("cat /tmp/etc-l\tmo\t\r")                   # a link to a directory completes with a /
+    console.expect("Welcome to ufos")
 
 
 def test_history_recalls_lines_in_this_boot_and_the_next(home):

@@ -24,11 +24,22 @@ def shell_builtins() -> list[str]:
 
 
 def names_in(k, directory: str, cwd: str) -> list[tuple[str, bool]]:
-    """(name, is a directory) for each entry of a directory inside ufos ([] if there is none)."""
+    """(name, is a directory) for each entry of a directory inside ufos ([] if there is none); a
+    symbolic link counts as what it names, so a link to a directory completes with a "/"."""
     try:
-        return [(name, node.kind == "dir") for name, node in k.fs.lookup(directory, cwd).entries()]
+        return [(name, is_directory(k, node, k.fs.join(directory, name), cwd))
+                for name, node in k.fs.lookup(directory, cwd).entries()]
     except SyscallError:
         return []
+
+
+def is_directory(k, node, path: str, cwd: str) -> bool:
+    if node.kind != "link":
+        return node.kind == "dir"
+    try:
+        return k.fs.lookup(path, cwd).kind == "dir"
+    except SyscallError:                     # a dangling link, a loop
+        return False
 
 
 class UfosCompleter(Completer):
