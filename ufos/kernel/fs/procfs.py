@@ -28,10 +28,10 @@ class ProcRoot(Inode):
         return dir_stat(self.ino)
 
     def lookup(self, name):
-        # a pid is ASCII digits: str.isdigit() alone is also true of "²" or "١", which int() refuses
-        # or reads as another number
         if name == "self":
             return RamSymlink(str(self.k.current.pid)) if self.k.current else None
+        # a pid is ASCII digits: str.isdigit() alone is also true of "²" or "١", which int() refuses
+        # or reads as another number
         pid = int(name) if name.isascii() and name.isdigit() else None
         p = self.k.procs.get(pid) if pid is not None else None
         return ProcDir(self.k, p) if p is not None else None
