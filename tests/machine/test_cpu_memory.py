@@ -4,6 +4,7 @@ import pytest
 from tests.machine.machine_harness import BUF_SIZE, P, machine, run, run_ok
 from ufos.machine import isa
 from ufos.machine.cap import Capability
+from ufos.toolchain.bare import DATA_PERMS
 
 M64 = (1 << 64) - 1
 
@@ -91,11 +92,108 @@ def test_capability_faults(body, fault, address):
     assert fault.lower() in str(trap) and "c1" in str(trap)
 
 
-@pytest.mark.parametrize("body", ["ldrh x0, [c1, #1]", "ldrw x0, [c1, #2]", "ldr x0, [c1, #4]",
-                                  "strh x0, [c1, #3]", "ldr c0, [c1, #8]", "str c1, [c1, #8]"])
-def test_misaligned_accesses_fault_after_the_capability_checks(body):
-    _, trap = fault_of("        " + body)
-    assert trap.kind == "ALIGN"
+# Misaligned loads and stores of integers and doubles work, as Morello allows them on normal
+# memory; a capability must still sit on a 16-byte boundary.
+
+def test_misaligned_integer_and_double_accesses_read_and_write_the_bytes():
+    m = run_ok("""
+        mov x2, #0x8182838485868788
+        str x2, [c1, #3]
+        ldr x3, [c1, #3]
+        ldrh x4, [c1, #2]
+        ldrsw x5, [c1, #6]
+        strw x2, [c1, #33]
+        ldrw x6, [c1, #33]
+        strh x2, [c1, #47]
+        ldrh x7, [c1, #47]
+        ldr d8, [c1, #3]
+        str d8, [c1, #61]
+        ldr x9, [c1, #61]
+        ldr x10, [c1, #0]
+""")
+    x = m.cpu.x
+    buf = m.symbol("buf")
+    assert m.read(buf + 3, 8) == (0x8182838485868788).to_bytes(8, "little")
+    assert (x[3], x[4], x[6], x[7], x[9]) == (0x8182838485868788, 0x8800, 0x85868788, 0x8788, 0x8182838485868788)
+    assert x[5] == 0xFFFFFFFF82838485 and x[10] == 0x8485868788000000
+    assert m.cpu.counters()["misaligned"] == 10
+
+
+@pytest.mark.parametrize("body", ["ldr c0, [c1, #8]", "str c1, [c1, #8]", "ldr c0, [c1, #1]"])
+def test_misaligned_capability_accesses_are_alignment_faults(body):
+    m, trap = fault_of("        " + body)
+    assert trap.kind == "ALIGN" and trap.address == m.symbol("buf") + int(body[-3:-1].strip("#"))
+
+
+def test_a_misaligned_access_is_checked_against_the_bounds_whole():
+    m, trap = fault_of("        ldr x0, [c1, #252]")          # bytes 252..259 of a 256-byte buf
+    assert (trap.kind, trap.fault, trap.address) == ("CAP", "BOUNDS", m.symbol("buf") + 252)
+
+
+def test_a_misaligned_store_across_two_granules_clears_both_tags():
+    m = run_ok("""
+        str c1, [c1, #0]
+        str c1, [c1, #16]
+        str c1, [c1, #32]
+        strw xzr, [c1, #14]        // bytes 14..17: the ends of the first two
+        ldr c2, [c1, #0]
+        ldr c3, [c1, #16]
+        ldr c4, [c1, #32]
+        gctag x5, c2
+        gctag x6, c3
+        gctag x7, c4
+""")
+    assert (m.cpu.x[5], m.cpu.x[6], m.cpu.x[7]) == (0, 0, 1)
+
+
+ACROSS = """
+        .balign 4096
+pages:  .zero 8192
+"""
+
+
+def across_pages(body):
+    """A machine whose c2 covers two pages, and the address of the boundary between them."""
+    m = machine(body, ACROSS)
+    start = m.symbol("pages")
+    m.cpu.c[2] = (m.root.set_address(start).set_bounds(8192).clear_perms(isa.PERM_ALL & ~DATA_PERMS)
+                  .set_address(start + 4096))
+    return m, start + 4096
+
+
+def test_a_misaligned_access_across_a_page_boundary_uses_both_pages():
+    m, boundary = across_pages("""
+        mov x3, #0x1122334455667788
+        str x3, [c2, #-3]
+        ldr x4, [c2, #-3]
+        ldrw x5, [c2, #-1]
+        str c1, [c2, #-16]
+        str c1, [c2, #0]
+        strh xzr, [c2, #-1]
+        ldr c6, [c2, #-16]
+        ldr c7, [c2, #0]
+        gctag x8, c6
+        gctag x9, c7
+""")
+    assert m.run().kind == "HLT"
+    assert m.read(boundary - 1, 2) == bytes(2)                 # strh's bytes, one on each page
+    assert (m.cpu.x[4], m.cpu.x[5]) == (0x1122334455667788, 0x33445566)
+    assert (m.cpu.x[8], m.cpu.x[9]) == (0, 0)
+
+
+def test_a_store_across_a_page_boundary_faults_on_the_second_page_and_writes_nothing():
+    m, boundary = across_pages("""
+        mov x3, #-1
+        str x3, [c2, #-4]
+""")
+    m.page_table.protect(boundary, clear_bits=isa.PTE["WRITE"])
+    trap = m.run()
+    assert (trap.kind, trap.fault, trap.access_kind, trap.address) == ("PAGE", "PERMISSION", "store", boundary)
+    assert m.cpu.sysreg("celr").address == trap.pc               # it did not retire
+    assert m.read(boundary - 4, 8) == bytes(8)                    # not even its first half
+    m.page_table.protect(boundary, set_bits=isa.PTE["WRITE"])     # as a kernel would, then again
+    assert m.run().kind == "HLT"
+    assert m.read(boundary - 4, 8) == b"\xff" * 8
 
 
 def test_a_data_store_clears_the_tag_of_a_stored_capability():

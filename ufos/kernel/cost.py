@@ -45,6 +45,7 @@ MACHINE_CYCLES = {
     "tlb_flushes": 300,       # TLBI VMALLE1 + DSB + ISB on a page-table switch (misses that follow are counted)
     "tlb_invalidations": 40,  # one TLBI VAE1 by address, with its barrier
     "tag_clears": 0,          # a data store clears a tag as part of the store: no extra cost
+    "misaligned": 1,          # a misaligned load or store the load-store unit may split in two: ~1 more
     "pages_copied": 700,      # 4 KiB copied with its tags: ~6 bytes/cycle of memcpy out of L2
     "caps_scanned": 4,        # reading a granule's tag during the scan (CLoadTags reads 64 at once)
     "caps_relocated": 20,     # load the capability, check it, re-derive it from the root, store it back

@@ -47,6 +47,7 @@ cdef struct Counters:
     uint64_t cap_faults[4]      # tag, seal, permission, bounds
     uint64_t page_faults[5]     # translation, access flag, permission, capability load, capability store
     uint64_t tag_clears         # tags cleared by data stores
+    uint64_t misaligned         # integer and double loads and stores not naturally aligned
     uint64_t tlb_hits
     uint64_t tlb_misses
     uint64_t tlb_flushes        # whole-TLB flushes (a page-table switch)
@@ -82,6 +83,11 @@ cdef struct CPUState:
     uint64_t*** pt_root         # the page table; NULL = MMU off (virtual = physical)
     TLBEntry tlb[TLB_SIZE]
     DecodedBounds decoded[DECODED]
+    # a misaligned access across two pages (misaligned_access): its bytes, and where they go
+    uint8_t split[8]
+    uint8_t* split_lo
+    uint8_t* split_hi
+    uint64_t split_first
     Counters ctr
     TrapRecord trap
 

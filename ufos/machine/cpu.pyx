@@ -6,9 +6,12 @@
 #
 # Every guest address goes through the same two checks before it reaches host memory:
 #   1. check_capability: the authorising capability's tag, seal, permissions and bounds (Morello's
-#      order), then alignment — a naturally aligned access never crosses a page or a granule. The
-#      authorising capability is the base register in C64 and DDC in A64 (base_authority);
+#      order). The authorising capability is the base register in C64 and DDC in A64
+#      (base_authority);
 #   2. translate: the TLB, or a walk of the page table, which also checks the frame lies in memory.
+#      A misaligned load or store of an integer or a double is allowed, as Morello allows it for
+#      normal memory; one that crosses into the next page translates both pages (misaligned_access).
+#      A capability must be 16-byte aligned: a misaligned LDR/STR of one is an alignment fault.
 # So no instruction stream, however random, can read or write outside the guest's memory.
 from libc.math cimport isnan, sqrt
 from libc.stdint cimport INT64_MAX, INT64_MIN, UINT64_MAX, int8_t, int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t
@@ -232,14 +235,51 @@ cdef inline uint8_t* data_access(CPUState* s, uint32_t base, bint alternate, uin
         capability_fault(s, fault, access, reg, va)
         return NULL
     if va & (size - 1):
-        raise_exception(s, EC_ALIGN, 0, access, reg, va)
-        return NULL
+        return misaligned_access(s, va, size, access, reg)
     return translate(s, va, PTE_WRITE if access == ACCESS_STORE else PTE_READ, access, reg)
 
-cdef inline void store_done(CPUState* s, uint8_t* p) noexcept nogil:
-    """A data store's tag rule: the granule it wrote is no longer a capability."""
+cdef uint8_t* misaligned_access(CPUState* s, uint64_t va, uint64_t size, int access, int reg) noexcept nogil:
+    """The host address for a load or store that is not naturally aligned. Morello, as any Armv8-A
+    core, allows these on normal memory (C code does them: a packed struct's member, a value read
+    out of a byte buffer). Inside one page it is an ordinary access. Across two it goes through
+    s.split: both pages are translated (the first first, so a fault names the page that needs
+    paging in), a load's bytes are gathered there now, a store's are scattered by store_done."""
+    cdef uint64_t need = PTE_WRITE if access == ACCESS_STORE else PTE_READ
+    cdef uint64_t first = PAGE_MASK + 1 - (va & PAGE_MASK)     # the bytes in the first page
+    cdef uint8_t* lo
+    cdef uint8_t* hi
+    s.ctr.misaligned += 1
+    if first >= size:
+        return translate(s, va, need, access, reg)
+    lo = translate(s, va, need, access, reg)
+    if lo == NULL:
+        return NULL
+    hi = translate(s, va + first, need, access, reg)
+    if hi == NULL:
+        return NULL
+    s.split_lo, s.split_hi, s.split_first = lo, hi, first
+    if access != ACCESS_STORE:
+        memcpy(s.split, lo, first)
+        memcpy(s.split + first, hi, size - first)
+    return s.split
+
+cdef inline void clear_granule_tag(CPUState* s, const uint8_t* p) noexcept nogil:
     if tag_clear(s.tags, p - s.mem):
         s.ctr.tag_clears += 1
+
+cdef inline void store_done(CPUState* s, uint8_t* p, uint64_t size) noexcept nogil:
+    """A data store's tag rule: no granule it wrote is a capability any more. A misaligned store
+    can write into two granules, and both lose their tags: a tag left on a granule whose bytes
+    were partly overwritten would make a capability no one derived."""
+    if p == s.split:                           # across two pages: now the bytes go to both
+        memcpy(s.split_lo, s.split, s.split_first)
+        memcpy(s.split_hi, s.split + s.split_first, size - s.split_first)
+        clear_granule_tag(s, s.split_lo)
+        clear_granule_tag(s, s.split_hi)
+        return
+    clear_granule_tag(s, p)
+    if ((p - s.mem) ^ (p - s.mem + size - 1)) >> 4:
+        clear_granule_tag(s, p + size - 1)
 
 # The offset of a load or store: `[Cn, #simm14]` or `[Cn, Xm, lsl #sh]`.
 cdef inline uint64_t imm_offset(uint32_t w) noexcept nogil:
@@ -285,7 +325,7 @@ cdef inline bint store_x(CPUState* s, uint32_t w, uint64_t offset, uint64_t size
     if p == NULL:
         return False
     memcpy(p, &v, size)
-    store_done(s, p)
+    store_done(s, p, size)
     return True
 
 cdef inline bint load_d(CPUState* s, uint32_t w, uint64_t offset, bint alternate) noexcept nogil:
@@ -300,7 +340,7 @@ cdef inline bint store_d(CPUState* s, uint32_t w, uint64_t offset, bint alternat
     if p == NULL:
         return False
     memcpy(p, &s.d[f_d(w)], 8)
-    store_done(s, p)
+    store_done(s, p, 8)
     return True
 
 
@@ -1122,7 +1162,7 @@ COUNTER_LAYOUT = (tuple(f"insn.{isa.BY_OPCODE[op].key}" if op in isa.BY_OPCODE e
                         for op in range(256))
                   + tuple(f"trap.{isa.EXCEPTION_CLASSES[ec][0]}" if ec in isa.EXCEPTION_CLASSES else f"trap.{ec}"
                           for ec in range(16))
-                  + ("tlb_misses", "tlb_flushes", "tlb_invalidations", "tag_clears",
+                  + ("tlb_misses", "tlb_flushes", "tlb_invalidations", "tag_clears", "misaligned",
                      "pages_copied", "caps_scanned", "caps_relocated"))
 
 CAP_FAULT_INDEX = {isa.FAULT["TAG"]: 0, isa.FAULT["SEAL"]: 1, isa.FAULT["PERM"]: 2, isa.FAULT["BOUNDS"]: 3}
@@ -1409,9 +1449,10 @@ cdef class CPU:
         for i in range(16):
             total += weights[256 + i] * c.traps[i]
         total += (weights[272] * c.tlb_misses + weights[273] * c.tlb_flushes
-                  + weights[274] * c.tlb_invalidations + weights[275] * c.tag_clears)
-        total += weights[276] * reloc.pages_copied + weights[277] * reloc.caps_scanned \
-            + weights[278] * reloc.caps_relocated
+                  + weights[274] * c.tlb_invalidations + weights[275] * c.tag_clears
+                  + weights[276] * c.misaligned)
+        total += weights[277] * reloc.pages_copied + weights[278] * reloc.caps_scanned \
+            + weights[279] * reloc.caps_relocated
         return total
 
     def instructions_by_class(self):
@@ -1434,6 +1475,7 @@ cdef class CPU:
             "page_faults": {name: c.page_faults[i] for i, name in
                             enumerate(("translation", "access_flag", "permission", "cap_load", "cap_store"))},
             "tag_clears": c.tag_clears,
+            "misaligned": c.misaligned,
             "tlb_hits": c.tlb_hits,
             "tlb_misses": c.tlb_misses,
             "tlb_flushes": c.tlb_flushes,

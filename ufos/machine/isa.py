@@ -507,7 +507,12 @@ def markdown() -> str:
     lines += ["", "In the templates, `B` is the state's base register kind (`c` in C64, `x` in A64; with `*`, "
               "register 31 is `csp`, or `sp` in A64, which csp itself authorises) and `A` the other kind, "
               "that of the alternate-base forms. With CCTLR.DDCBO, A64 data addresses are offsets from DDC's "
-              "base; with CCTLR.PCCBO, A64 code addresses are offsets from PCC's base.", ""]
+              "base; with CCTLR.PCCBO, A64 code addresses are offsets from PCC's base.", "",
+              "A load or store of an integer or a double may be misaligned, as Morello allows on normal "
+              "memory; the capability's bounds are checked for all its bytes, and one that crosses into the "
+              "next page needs both pages (a fault in the second names its first byte). A "
+              "capability is loaded and stored only at a 16-byte aligned address, and instructions are "
+              "fetched only at a 4-byte aligned one: otherwise an ALIGN fault.", ""]
     for group in dict.fromkeys(i.group for i in INSTRUCTIONS):
         lines += [f"## {group}", "", "| opcode | instruction | meaning |", "|---|---|---|"]
         for i in INSTRUCTIONS:
