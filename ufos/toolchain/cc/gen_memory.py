@@ -66,48 +66,17 @@ def double_bits(value: float) -> int:
     return struct.unpack("<Q", struct.pack("<d", value))[0]
 
 
-ALIGNED = 1 << 12      # what lvalue_align says of an address the compiler may assume aligned
+PIECE_SUFFIX = {16: "", 8: "", 4: "w", 2: "h", 1: "b"}    # ldr/str of a piece of a struct copy
 
 
-def low_bit(n: int) -> int:
-    """The largest power of two that divides n (ALIGNED for 0)."""
-    return n & -n if n else ALIGNED
-
-
-def lvalue_align(e) -> int:
-    """What the address of lvalue e is known to be a multiple of, as gcc reasons: a member of a
-    packed struct may be at any address (the struct's alignment, then the member's offset in it,
-    bound it); anything else is assumed aligned for its type."""
-    if isinstance(e, Member):
-        return min(lvalue_align(e.base), low_bit(e.offset))
-    if isinstance(e, Deref):
-        return pointer_align(e.operand)
-    if isinstance(e, VarRef):
-        return max(e.type.align, e.var.align)
-    return max(e.type.align, 1) if not T.is_func(e.type) else ALIGNED
-
-
-def pointer_align(p) -> int:
-    """What pointer value p is known to be a multiple of: the pointee type's alignment, but less
-    for a packed member's address (`&h->len`, an array member decayed) and steps from it."""
-    if isinstance(p, AddrOf):
-        return lvalue_align(p.operand)
-    if isinstance(p, PtrAdd) and T.is_pointer(p.ptr.type):
-        if isinstance(p.ptr.type.base, T.VlaType):      # steps of whole rows (in bytes: elem_size)
-            return pointer_align(p.ptr)
-        step = elem_size(p.ptr.type) * (p.index.value if isinstance(p.index, Const) else 1)
-        return min(pointer_align(p.ptr), low_bit(step))
-    base = p.type.base if T.is_pointer(p.type) else None
-    if base is None or T.is_void(base) or T.is_func(base) or isinstance(base, T.VlaType):
-        return 1 if base is not None and T.is_void(base) else ALIGNED
-    return max(base.align, 1)
-
-
-def byte_wise(t, align: int) -> bool:
-    """Whether an access of scalar type t at an address that is a multiple of `align` must go
-    byte by byte: the machine faults on a misaligned load or store (as Arm does under strict
-    alignment). A capability is always loaded whole: packing never misaligns one (check.py)."""
-    return T.reg_class(t) in ("x", "d") and t.size > 1 and align < t.size
+def tail_pieces(start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as (offset, size) pieces of 8, 4, 2 and 1 bytes, the largest that fit first."""
+    pieces = []
+    while start < end:
+        n = next(k for k in (8, 4, 2, 1) if k <= end - start)
+        pieces.append((start, n))
+        start += n
+    return pieces
 
 
 @dataclass
@@ -118,7 +87,6 @@ class Addr:
     shift: int = 0
     frame_var: Var | None = None    # base is c29 and the address is inside this local
     post: tuple | None = None       # (register variable, step): `*p++`, stepped after the access
-    align: int = ALIGNED            # the address is a multiple of this (see lvalue_align)
 
 
 @dataclass
@@ -168,12 +136,9 @@ class MemoryGen:
         if isinstance(e, Member):
             a = self.gen_addr(e.base)
             a.offset += e.offset
-            a.align = lvalue_align(e)
             return a
         if isinstance(e, Deref):
-            a = self.pointer_addr(e.operand)
-            a.align = pointer_align(e.operand)
-            return a
+            return self.pointer_addr(e.operand)
         if isinstance(e, Str):
             return Addr(self.symbol_cap(e.label))
         if isinstance(e, CompoundLit):
@@ -239,14 +204,7 @@ class MemoryGen:
         """a, through a capability bounded to its local variable rather than c29."""
         v = a.frame_var
         base = self.frame_cap(v)
-        return Addr(base, a.offset - v.home.offset, a.index, a.shift, align=self.addr_align(a))
-
-    def addr_align(self, a: Addr) -> int:
-        """What address a is known to be a multiple of: c29 is 16-aligned, so a frame address
-        is as aligned as its offset (the members of a packed local)."""
-        if a.base is self.fp and a.index is None:
-            return min(a.align, low_bit(a.offset), 16)
-        return a.align
+        return Addr(base, a.offset - v.home.offset, a.index, a.shift)
 
     def mem_ref(self, a: Addr, size: int, value: Temp | None = None, value_cls: str | None = None):
         """Take the registers of an access of `size` bytes at a (and of the value to store);
@@ -322,8 +280,6 @@ class MemoryGen:
             self.step_in_place(self.var_temp(v), v.type, step // elem_size(v.type))
 
     def load(self, a: Addr, t, consume: bool = True) -> Temp:
-        if byte_wise(t, self.addr_align(a)):
-            return self.load_bytes(a, t.size, t, consume)
         ref, a, _ = self.mem_ref(a, t.size)
         if consume:
             self.free_addr(a)
@@ -341,9 +297,6 @@ class MemoryGen:
 
     def store(self, a: Addr, t, value: Temp | None) -> None:
         """Store value (None: zero) at a; frees the address, not the value."""
-        if byte_wise(t, self.addr_align(a)):
-            self.store_bytes_at(a, t.size, t, value)
-            return
         cls = T.reg_class(t)
         ref, a, vname = self.mem_ref(a, t.size, value, "x" if cls == "x" else None)
         self.free_addr(a)
@@ -368,14 +321,12 @@ class MemoryGen:
             v = a.frame_var
             if v.home.offset <= a.offset and a.offset + n <= v.home.offset + v.type.size:
                 return a
-        align = self.addr_align(a)
-        return Addr(self.addr_to_cap(a), align=align)
+        return Addr(self.addr_to_cap(a))
 
-    def load_bytes(self, a: Addr, n: int, t, consume: bool = True) -> Temp:
-        """The n bytes at a, little-endian, read one by one (a packed member at an address the
-        machine would fault on), as a value of type t: an integer (extended to 64 bits as t's
-        loads are; n may exceed t's size for a packed bit-field's bytes), or a float or double.
-        x17 gathers the bytes, x16 holds each."""
+    def load_bytes(self, a: Addr, n: int, consume: bool = True) -> Temp:
+        """The n bytes at a, little-endian, read one by one into an integer register: a packed
+        bit-field's own bytes, which may be 3 or 5 to 7 of them and must not be read past its
+        struct's end (CHERI bounds would catch that). x17 gathers the bytes, x16 holds each."""
         b = self.near(a, n)
         ref, b, _ = self.mem_ref(b, n)
         for k in reversed(range(n)):
@@ -390,34 +341,22 @@ class MemoryGen:
             self.free_addr(b)        # (near's own capability)
         if consume:
             self.free_addr(a)
-        dst = self.regs.alloc(T.reg_class(t))
-        d = self.n(dst)
-        if T.is_float(t):
-            self.emit(f"fcvtd {d}, x17" if t.size == 4 else f"fmov {d}, x17")
-        elif T.is_integer(t) and not t.unsigned and n == t.size and n < 8:
-            self.emit(f"{ {1: 'sxtb', 2: 'sxth', 4: 'sxtw'}[n]} {d}, x17")
-        else:
-            self.emit(f"mov {d}, x17")
+        dst = self.regs.alloc("x")
+        self.emit(f"mov {self.n(dst)}, x17")
         if consume:
             self.after_access(a)
         return dst
 
-    def store_bytes_at(self, a: Addr, n: int, t, value: Temp | None) -> None:
-        """Store the low n bytes of value (None: zero) of type t at a, one by one (see
-        load_bytes), through x17; frees the address, not the value."""
+    def store_bytes_at(self, a: Addr, n: int, value: Temp) -> None:
+        """Store the low n bytes of integer value at a, one by one (see load_bytes), through x17;
+        frees the address, not the value."""
         a = self.near(a, n)
-        ref, a, vname = self.mem_ref(a, n, value, "x" if T.reg_class(t) == "x" else None)
-        src = "xzr"
-        if value is not None:
-            src = "x17"
-            if T.is_float(t):
-                self.emit(f"fcvts x17, {vname}" if t.size == 4 else f"fmov x17, {vname}")
-            else:
-                self.emit(f"mov x17, {vname}")
+        ref, a, vname = self.mem_ref(a, n, value, "x")
+        self.emit(f"mov x17, {vname}")
         for k in range(n):
-            if k and value is not None:
+            if k:
                 self.emit("lsr x17, x17, #8")
-            self.emit(f"strb {src}, {self.mem_operand(MemRef(ref.base, ref.offset + k, None, 0))}")
+            self.emit(f"strb x17, {self.mem_operand(MemRef(ref.base, ref.offset + k, None, 0))}")
         self.free_addr(a)
         self.after_access(a)
 
@@ -429,7 +368,7 @@ class MemoryGen:
         if (isinstance(e, Const) and e.value == 0) or (isinstance(e, FConst) and double_bits(e.value) == 0):
             self.store(a, t, None)
             return
-        if isinstance(e, Const) and T.reg_class(t) == "x" and not byte_wise(t, self.addr_align(a)):
+        if isinstance(e, Const) and T.reg_class(t) == "x":
             ref, a, _ = self.mem_ref(a, t.size)
             self.free_addr(a)
             self.mov_imm("x17", e.value)
@@ -476,19 +415,17 @@ class MemoryGen:
     # =============================================================================================
     def copy(self, dst: Addr, src: Addr, t, keep_dst: bool = False):
         """*dst = *src for an aggregate of type t: 16-byte granules with ldr/str c when t may hold
-        capabilities (keeping their tags), else 8/4/2/1-byte pieces."""
+        capabilities (keeping their tags), else 8-byte pieces, and what is left in pieces of 4, 2
+        and 1 (misaligned ones too, in a packed struct: the machine allows them, as Arm does)."""
         size = t.size
-        if t.align >= 16 or T.holds_capability(t):
-            chunk = 16                  # (packing keeps its capabilities 16-aligned: check.py)
-        else:
-            chunk = min(t.align, 8, self.addr_align(src), self.addr_align(dst))
+        chunk = 16 if t.align >= 16 or T.holds_capability(t) else 8     # (packing never misaligns a
+        # capability: check.py)
         src = self.plain(src, size)
         dst = self.plain(dst, size)
         tmp = self.regs.alloc("c" if chunk == 16 else "x")
-        whole = size // chunk * chunk       # a packed struct's tail after its last granule: bytes
+        whole = size // chunk * chunk
         if size <= 128:
-            pieces = [(off, chunk) for off in range(0, whole, chunk)] + [(off, 1) for off in range(whole, size)]
-            for off, n in pieces:
+            for off, n in [(off, chunk) for off in range(0, whole, chunk)] + tail_pieces(whole, size):
                 piece = T.IntType({1: "char", 2: "short", 4: "int", 8: "long"}[n], True) if n < 16 else T.pointer_to(T.VOID)
                 name = self.n(tmp, "c" if n == 16 else "x")
                 sref, _, _ = self.mem_ref(Addr(src.base, src.offset + off, frame_var=src.frame_var), n)
@@ -509,16 +446,14 @@ class MemoryGen:
     def plain(self, a: Addr, size: int) -> Addr:
         """a without an index, and inside its local if it is c29-based."""
         if a.post is not None:
-            align = self.addr_align(a)
-            return Addr(self.addr_to_cap(a), align=align)
+            return Addr(self.addr_to_cap(a))
         if a.frame_var is not None:
             v = a.frame_var
             if a.index is None and v.home.offset <= a.offset and a.offset + size <= v.home.offset + v.type.size:
                 return a
         if a.index is None and a.frame_var is None:
             return a
-        align = self.addr_align(a)
-        return Addr(self.addr_to_cap(a), align=align)
+        return Addr(self.addr_to_cap(a))
 
     def copy_loop(self, dst: Addr, src: Addr, size: int, chunk: int, tmp: Temp) -> None:
         s = self.owned_cursor(src)
@@ -530,16 +465,15 @@ class MemoryGen:
         self.regs.written(d)
         self.mov_imm("x17", count)
         self.place(loop)
-        piece = {16: "", 8: "", 4: "w", 2: "h", 1: "b"}[chunk]
-        self.emit(f"ldr{piece} {nt}, [{ns}]")
-        self.emit(f"str{piece} {nt}, [{nd}]")
+        self.emit(f"ldr{PIECE_SUFFIX[chunk]} {nt}, [{ns}]")
+        self.emit(f"str{PIECE_SUFFIX[chunk]} {nt}, [{nd}]")
         self.emit(f"add {ns}, {ns}, #{chunk}")
         self.emit(f"add {nd}, {nd}, #{chunk}")
         self.emit("sub x17, x17, #1")
         self.emit(f"cbnz x17, {loop}")
-        for k in range(size - count * chunk):      # a packed struct's tail, byte by byte
-            self.emit(f"ldrb x17, {self.mem_operand(MemRef(ns, k, None, 0))}")
-            self.emit(f"strb x17, {self.mem_operand(MemRef(nd, k, None, 0))}")
+        for off, n in tail_pieces(0, size - count * chunk):
+            self.emit(f"ldr{PIECE_SUFFIX[n]} x17, {self.mem_operand(MemRef(ns, off, None, 0))}")
+            self.emit(f"str{PIECE_SUFFIX[n]} x17, {self.mem_operand(MemRef(nd, off, None, 0))}")
         self.regs.free_all(s, d)
 
     def owned_cursor(self, a: Addr) -> Temp:
@@ -599,18 +533,17 @@ class MemoryGen:
             return self.load(a, e.type)
         return self.addr_to_cap(a)
 
-    def bitfield_bytes(self, a: Addr, t, nbytes: int) -> int | None:
-        """How many bytes to read one by one for a bit-field at a: None for its type's unit, read
-        whole; else a packed struct's bit-field's own bytes (nbytes: they may be fewer or more
-        than its type's, or misaligned), or its type's unit misaligned (a struct in a packed one)."""
-        if nbytes:
-            return None if nbytes == t.size and not byte_wise(t, self.addr_align(a)) else nbytes
-        return t.size if byte_wise(t, self.addr_align(a)) else None
+    @staticmethod
+    def bitfield_bytes(t, nbytes: int) -> int | None:
+        """How many bytes to read one by one for a bit-field: None for its type's unit, read whole
+        (misaligned or not); else a packed struct's bit-field's own bytes, nbytes, when they are
+        fewer or more than its type's."""
+        return nbytes if nbytes and nbytes != t.size else None
 
     def load_bitfield(self, a: Addr, t, width: int, offset: int, consume: bool = True, nbytes: int = 0) -> Temp:
-        n = self.bitfield_bytes(a, t, nbytes)
+        n = self.bitfield_bytes(t, nbytes)
         if n is not None:
-            unit = self.load_bytes(a, n, T.ULONG, consume)
+            unit = self.load_bytes(a, n, consume)
         else:
             unit = self.load(a, T.IntType(t.kind, True), consume)
         d = self.n(unit, "x")
@@ -620,11 +553,11 @@ class MemoryGen:
 
     def store_bitfield(self, a: Addr, t, width: int, offset: int, v: Temp, nbytes: int = 0) -> None:
         a = self.plain(a, nbytes or t.size)
-        n = self.bitfield_bytes(a, t, nbytes)
+        n = self.bitfield_bytes(t, nbytes)
         ut = T.IntType(t.kind, True)
         if n is not None:
             a = self.near(a, n)
-            unit = self.load_bytes(a, n, T.ULONG, consume=False)
+            unit = self.load_bytes(a, n, consume=False)
         else:
             unit = self.load(a, ut, consume=False)
         mask = ((1 << width) - 1) << offset
@@ -636,7 +569,7 @@ class MemoryGen:
         self.emit(f"lsr x17, x17, #{64 - width - offset}")
         self.emit(f"orr {nu}, {nu}, x17")
         if n is not None:
-            self.store_bytes_at(a, n, T.ULONG, unit)
+            self.store_bytes_at(a, n, unit)
         else:
             self.store(a, ut, unit)
         self.regs.free_temp(unit)
