@@ -9,11 +9,13 @@ its own directories. That is why a path cannot climb out of a mount such as /hos
 
 A symbolic link (symlink()) is a name whose content is another path. The walk reads it and goes on
 with that path in its place (from the root if it starts with "/", else from the link's directory),
-at most SYMLOOP_MAX times for one path (ELOOP). The last component of a path is followed or not as
-the system call says (stat follows, lstat does not; a trailing "/" always does). Only the RAM file
-system makes links: /host does not, as a link made there would be a link on the host that the
-host's own programs, and a later open, would follow anywhere. A hard link (link()) gives a file a
-second name in the same file system only: EXDEV across mounts.
+at most SYMLOOP_MAX times for one path (ELOOP). A few links are "magic", as Linux calls them: they
+read as a path but lead elsewhere when followed (Inode.jump: /proc/PID/fd/N reads as the name of
+an open file, "pipe:[12]" for a pipe, and leads to the descriptor itself). The last component of a
+path is followed or not as the system call says (stat follows, lstat does not; a trailing "/"
+always does). Only the RAM file system makes links: /host does not, as a link made there would be
+a link on the host that the host's own programs, and a later open, would follow anywhere. A hard
+link (link()) gives a file a second name in the same file system only: EXDEV across mounts.
 
 Inodes are the files and directories. A regular file's inode is also the node of the Files that
 open it (file.py): read and write go through its offset, and through the page cache of the
@@ -110,6 +112,11 @@ class Inode:
     def rename(self, name: str, to_dir: "Inode", to_name: str) -> None:
         raise SyscallError(E.EACCES, "read-only file system")
 
+    # --- symbolic links ----------------------------------------------------------------------
+    def jump(self) -> "Inode | None":
+        """Where a magic link leads when it is followed (None: to the path it holds, as any link)."""
+        return None
+
     # --- regular files -----------------------------------------------------------------------
     def read_at(self, offset: int, n: int) -> bytes:
         raise SyscallError(E.EINVAL)
@@ -182,6 +189,9 @@ class VFS:
                 links += 1
                 if links > SYMLOOP_MAX:
                     raise SyscallError(E.ELOOP, path)
+                if (jumped := child.jump()) is not None:      # a magic link: not to its path
+                    stack.append((at + "/" + name, jumped))
+                    continue
                 todo.extend(reversed(child.target.split("/")))
                 if child.target.startswith("/"):
                     del stack[1:]

@@ -4,6 +4,9 @@
                     /dev/fd is a file system of its own mounted there (rootfs.py), as on the BSDs
     /dev/stdin      /dev/fd/0; /dev/stdout and /dev/stderr are 1 and 2
 
+A DescriptorName is also where a link /proc/PID/fd/N leads when it is followed (procfs.py): there
+it names descriptor N of that one μprocess, whoever looks, and only that μprocess may open it.
+
 Opening one of these names duplicates the descriptor (sys_openat), as the BSDs' fdescfs does, so a
 script's `echo oops >/dev/stderr` reaches its standard error wherever that goes, and `cat
 /dev/fd/3` reads what descriptor 3 reads, from where it is. (Linux makes them symbolic links to
@@ -34,24 +37,34 @@ def opener(k):
     return k.current
 
 
+def descriptor_number(name: str) -> int | None:
+    """The descriptor a name in /dev/fd or /proc/PID/fd stands for: only a number written as the
+    listing writes it (decimal, no sign, no leading zero) is one, else None."""
+    canonical = name.isascii() and name.isdigit() and (name == "0" or not name.startswith("0"))
+    return int(name) if canonical else None
+
+
 class DescriptorName(Inode):
-    """The name of one descriptor of the opener's (its number, not its file: which file it is
-    depends on who opens it, and when)."""
+    """The name of one descriptor: the opener's (its number, not its file: which file it is depends
+    on who opens it, and when), or, with an owner, that μprocess's (/proc/PID/fd/N)."""
     kind = "dev"
     seekable = False
 
-    def __init__(self, k, fd: int):
-        self.k, self.fd = k, fd
+    def __init__(self, k, fd: int, owner=None):
+        self.k, self.fd, self.owner = k, fd, owner
 
     def file(self):
         """The open File this name stands for now (EBADF if the descriptor is not open)."""
-        return opener(self.k).fds.get(self.fd)
+        return (self.owner or opener(self.k)).fds.get(self.fd)
 
     def stat(self):
         return self.file().node.stat()
 
     def duplicate(self, p, flags: int) -> int:
-        """open(): a new descriptor of p's for the same File, if flags ask no more than it has."""
+        """open(): a new descriptor of p's for the same File, if flags ask no more than it has.
+        Another μprocess's descriptor is never p's to have (EACCES), whatever it is open on."""
+        if self.owner is not None and self.owner is not p:
+            raise SyscallError(E.EACCES, "another μprocess's descriptor")
         f = self.file()
         if flags & O.O_DIRECTORY and f.node.kind != "dir":
             raise SyscallError(E.ENOTDIR)
@@ -73,8 +86,8 @@ class DescriptorDir(Inode):
         return dir_stat(self.ino, mode=0o555)
 
     def lookup(self, name):
-        canonical = name.isascii() and name.isdigit() and (name == "0" or not name.startswith("0"))
-        return DescriptorName(self.k, int(name)) if canonical else None
+        fd = descriptor_number(name)
+        return DescriptorName(self.k, fd) if fd is not None else None
 
     def entries(self):
         if self.k.current is None:
