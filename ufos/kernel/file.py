@@ -27,7 +27,7 @@ class File:
     def __init__(self, node, flags: int, path: str = ""):
         self.node = node
         self.flags = flags
-        self.path = path                 # for /proc's list of open files
+        self.path = path                 # the path it was opened by, or "pipe", "socket": /proc/PID/fd
         self.offset = 0
         self.refs = 1                    # descriptors (in every table) that refer to it
 

@@ -8,12 +8,30 @@
                        μprocess (signal handlers, saved frames), and every capability in its memory
     /proc/PID/exe      a symbolic link to its program
     /proc/PID/cwd      a symbolic link to its working directory
+    /proc/PID/fd/N     its open descriptors, each a symbolic link that reads as what it is open on,
+                       as Linux's: the path it was opened by ("/tmp/x", through real directories;
+                       "/tmp/x (deleted)" once a RAM file has lost its last name), "pipe:[INO]"
+                       (both ends of a pipe have the pipe's number), "socket:[INO]"
+    /proc/PID/fdinfo/N the descriptor's offset and flags, in Linux's words: "pos:", "flags:", "ino:"
     /proc/self         a symbolic link to the directory of the μprocess that looks, as on Linux
+
+/proc/PID/fd/N is a "magic" link (fs/__init__.py): followed, it leads to the descriptor itself,
+not to the path it reads as, so a pipe's or a deleted file's can be opened and stat'ed too.
+Opening it is opening /dev/fd/N (fdesc.py): a duplicate of the descriptor, with no more rights.
+Only the μprocess itself may do that: another one's descriptor is EACCES, whoever looks. Linux lets
+the same user reopen any of its processes' files through /proc; in ufos, isolation is the
+product, and no μprocess may obtain another's open file through a name. Listing another's
+/proc/PID/fd, reading its links, stat of them and its fdinfo are allowed, as on Linux for one user:
+they tell what is open, but give no access to it.
 """
 from __future__ import annotations
 
-from ufos.kernel.fs import Inode, dir_stat, new_ino
+import time
+
+from ufos.kernel.fs import Inode, Stat, dir_stat, new_ino
+from ufos.kernel.fs.fdesc import DescriptorName, descriptor_number
 from ufos.kernel.fs.ramfs import RamFile, RamSymlink
+from ufos.kernel.uapi import O, S
 from ufos.kernel.vm import FRAME_MASK, PAGE, describe_rights
 
 
@@ -49,6 +67,7 @@ class ProcFile(RamFile):
     def __init__(self, make):
         super().__init__(mode=0o444)
         self.make = make
+        self.nlink = 1                  # its one name in /proc (0 is a RAM file that lost its names)
 
     @property
     def data(self) -> bytearray:
@@ -75,12 +94,84 @@ class ProcDir(Inode):
         if name in LINKS:
             target = LINKS[name](self.p)
             return RamSymlink(target) if target else None
+        if name in DIRS:
+            return DIRS[name](self.k, self.p)
         make = FILES.get(name)
-        # a name or cwd may hold any bytes a program gave (kept as surrogates): give them back
-        return ProcFile(lambda: make(self.k, self.p).encode("utf-8", "surrogateescape")) if make else None
+        return text_file(lambda: make(self.k, self.p)) if make else None
 
     def entries(self):
-        return [(name, node) for name in sorted([*FILES, *LINKS]) if (node := self.lookup(name)) is not None]
+        return [(name, node) for name in sorted([*FILES, *LINKS, *DIRS])
+                if (node := self.lookup(name)) is not None]
+
+
+def text_file(make) -> ProcFile:
+    # a name, a cwd or a path may hold any bytes a program gave (kept as surrogates): give them back
+    return ProcFile(lambda: make().encode("utf-8", "surrogateescape"))
+
+
+class DescriptorsDir(Inode):
+    """/proc/PID/fd and /proc/PID/fdinfo: one entry for each of the μprocess's open descriptors,
+    by number (entry(fd) makes it)."""
+    kind = "dir"
+
+    def __init__(self, p, mode: int, entry):
+        self.p, self.mode, self.entry = p, mode, entry
+        self.ino = new_ino()
+
+    def stat(self):
+        return dir_stat(self.ino, mode=self.mode)
+
+    def lookup(self, name):
+        fd = descriptor_number(name)
+        return self.entry(fd) if fd in self.p.fds.files else None       # a closed one: ENOENT
+
+    def entries(self):
+        return [(str(fd), self.entry(fd)) for fd in sorted(self.p.fds.files)]
+
+
+class DescriptorLink(Inode):
+    """/proc/PID/fd/N: reads as the name of what descriptor N is open on (open_file_name); followed,
+    leads to the descriptor (a DescriptorName of p's), which only p may open."""
+    kind = "link"
+    seekable = False
+
+    def __init__(self, k, p, fd: int):
+        self.k, self.p, self.fd = k, p, fd
+        self.ino = new_ino()
+        self.mtime_ns = time.time_ns()          # when it was looked up, as Linux's
+
+    @property
+    def target(self) -> str:
+        return open_file_name(self.p.fds.get(self.fd))
+
+    def jump(self):
+        return DescriptorName(self.k, self.fd, owner=self.p)
+
+    def stat(self):
+        """As Linux's: the owner's r-x for reading, -wx for writing (`ls -l` shows lr-x------ for
+        a descriptor open read-only, l-wx------ write-only, lrwx------ both), and a size of 64."""
+        f = self.p.fds.get(self.fd)
+        mode = (0o500 if f.readable else 0) | (0o300 if f.writable else 0)
+        return Stat(ino=self.ino, mode=S.S_IFLNK | mode, size=64, mtime_ns=self.mtime_ns)
+
+
+def open_file_name(f) -> str:
+    """What an open File is, in Linux's words. A pipe's and a socket's File has no path: its path is
+    the kind ("pipe", "socket": sys_pipe2, sys_socket), shown with its inode number. Any other has
+    the path it was opened by (a later rename does not change it, where Linux's name would follow);
+    a RAM file knows when it has no name left (ramfs counts them; the host's files are not watched)."""
+    if not f.path.startswith("/"):
+        return f"{f.path}:[{f.node.stat().ino}]"
+    deleted = isinstance(f.node, RamFile) and f.node.nlink == 0
+    return f.path + (" (deleted)" if deleted else "")
+
+
+def fdinfo(p, fd: int) -> str:
+    """/proc/PID/fdinfo/N as Linux writes it (less its mnt_id: ufos numbers no mounts). The flags
+    are the File's, with O_CLOEXEC if this descriptor has it, as Linux's."""
+    f = p.fds.get(fd)
+    flags = (f.flags & ~O.O_CLOEXEC) | (O.O_CLOEXEC if fd in p.fds.cloexec else 0)
+    return f"pos:\t{f.offset}\nflags:\t0{flags:o}\nino:\t{f.node.stat().ino}\n"
 
 
 def status(k, p) -> str:
@@ -149,3 +240,5 @@ def caps(k, p) -> str:
 
 FILES = {"status": status, "maps": maps, "caps": caps}
 LINKS = {"exe": lambda p: p.exe, "cwd": lambda p: p.cwd}        # made afresh at each lookup
+DIRS = {"fd": lambda k, p: DescriptorsDir(p, 0o500, lambda fd: DescriptorLink(k, p, fd)),
+        "fdinfo": lambda k, p: DescriptorsDir(p, 0o555, lambda fd: text_file(lambda: fdinfo(p, fd)))}
