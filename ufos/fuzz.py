@@ -81,12 +81,14 @@ PATHS = ["/tmp/f0", "/tmp/f1", "/tmp/d0", "/tmp/d0/f2", "/tmp", "/", "/bin/true"
          "/dev/zero", "/dev/console", "/dev/urandom", "/dev/stdout", "/dev/fd", "/dev/fd/0", "/dev/fd/3",
          "/dev/fd/1x", "/dev/fd/99999999999999999999", "/dev/fd/0/x", "/proc/self/status", "/proc/1/maps",
          "/proc/self/caps", "/proc/²/status", "/proc/١/status", "/proc/99999999999999999999/status",
+         "/proc/self/fd", "/proc/self/fd/0", "/proc/self/fd/3", "/proc/self/fd/3/x", "/proc/self/fd/01",
+         "/proc/1/fd/3", "/proc/self/fdinfo/3", "/proc/1/fdinfo",
          "/host/h0", "/host/hd", "/host/hd/h1", "/host", "/proc", "f0", "..", ".", "/tmp/../tmp/f1",
          "/tmp/prog", "/tmp/bad0", "/tmp/bad1", "/tmp/script", "/etc/motd", "/nonexistent/x",
          "/tmp/l0", "/tmp/l1", "/tmp/l2/f2", "/tmp/l2/..",
          "/tmp/" + "n" * 300, "/" + "d/" * 2100, ""]
 EXECUTABLES = ["/tmp/prog", "/tmp/prog", "/tmp/prog", "/bin/true", "/tmp/bad0", "/tmp/bad1", "/tmp/bad2", "/tmp/script",
-               "/tmp/loop", "/tmp/f0", "/", "/dev/null", "/dev/fd/0", "/proc/self/status", "/nonexistent"]
+               "/tmp/loop", "/tmp/f0", "/", "/dev/null", "/dev/fd/0", "/proc/self/fd/3", "/proc/self/status", "/nonexistent"]
 PORTS = [0, 7000, 7001]          # guest ports; every guest port is forwarded to a free host port
 
 INTERESTING = [0, 1, 2, 3, 4, 7, 8, 15, 16, 17, 64, 255, 256, 4095, 4096, 4097, 65535, 65536,
