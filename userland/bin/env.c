@@ -21,7 +21,7 @@ int main(int argc, char **argv)
     int c, i;
 
     /* getopt stops at the first non-option: the command's own options are left alone */
-    while ((c = getopt(argc, argv, "iu:")) != -1) {
+    while ((c = getopt(argc, argv, "+iu:")) != -1) {
         switch (c) {
         case 'i':
             clearenv();

@@ -123,7 +123,7 @@ int main(int argc, char **argv)
     int in_set1[256] = {0}, in_set2[256] = {0}, map[256];
     int c, i, complement = 0, delete = 0, squeeze = 0, last = -1, nsets;
 
-    while ((c = getopt(argc, argv, "cds")) != -1) {
+    while ((c = getopt(argc, argv, "+cds")) != -1) {
         switch (c) {
         case 'c': complement = 1; break;
         case 'd': delete = 1; break;

@@ -121,7 +121,7 @@ int main(int argc, char **argv)
     int c, n, status = 0, ran = 0, no_empty_run = 0;
     char *arg, *end;
 
-    while ((c = getopt(argc, argv, "n:r")) != -1) {
+    while ((c = getopt(argc, argv, "+n:r")) != -1) {
         switch (c) {
         case 'n':
             per_run = strtol(optarg, &end, 10);
