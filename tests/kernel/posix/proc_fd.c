@@ -109,8 +109,8 @@ static void mode_of(int fd)
 
 static void portable(void)
 {
-    char path[300], buf[16];
-    int fd, ro, ends[2], dir, n;
+    char path[300], buf[16], text[256];
+    int fd, ro, ends[2], dir, n, saved;
     long ino;
     struct stat st, fst;
 
@@ -155,6 +155,18 @@ static void portable(void)
     write(10, "piped\n", 6);
     n = read(fd, buf, sizeof buf);
     printf("reopened the read end: %.*s", n > 0 ? n : 0, buf);
+    close(fd);
+
+    /* an fdinfo file that is itself the descriptor it describes (dup2 over that descriptor) */
+    snprintf(path, sizeof path, "/proc/self/fdinfo/%d", ro);
+    fd = open(path, O_RDONLY);
+    saved = dup(ro);
+    dup2(fd, ro);
+    n = read(fd, text, sizeof text - 1);
+    text[n > 0 ? n : 0] = 0;
+    printf("an fdinfo read through the descriptor it describes: %.*s\n", (int)strcspn(text, "\n"), text);
+    dup2(saved, ro);
+    close(saved);
     close(fd);
 
     list("/proc/self/fd");

@@ -31,7 +31,7 @@ import time
 from ufos.kernel.fs import Inode, Stat, dir_stat, new_ino
 from ufos.kernel.fs.fdesc import DescriptorName, descriptor_number
 from ufos.kernel.fs.ramfs import RamFile, RamSymlink
-from ufos.kernel.uapi import O, S
+from ufos.kernel.uapi import O, S, SyscallError
 from ufos.kernel.vm import FRAME_MASK, PAGE, describe_rights
 
 
@@ -72,7 +72,14 @@ class ProcFile(RamFile):
     @property
     def data(self) -> bytearray:
         if self.make is not None:
-            self._data, self.make = bytearray(self.make()), None
+            # it may look at itself while it is made (the fdinfo of the descriptor that reads
+            # it stats that descriptor's file): it is empty until made, not made again
+            make, self.make = self.make, None
+            try:
+                self._data = bytearray(make())
+            except SyscallError:
+                self.make = make            # not made (a descriptor closed since): try again
+                raise
         return self._data
 
     @data.setter
