@@ -393,9 +393,11 @@ def test_an_arena_without_representable_bounds_loses_the_large_object_points(tmp
 
 
 @instructors_tree
-def test_a_sysinfo_that_ignores_alignment_loses_the_misaligned_points(tmp_path):
-    tests = graded_with("syscall", {"ufos/kernel/sys_info.py": ("isa.PERM[\"STORE\"], align=SYSINFO_ALIGN)",
-                                                                "isa.PERM[\"STORE\"])")}, tmp_path)
+def test_a_sysinfo_that_demands_alignment_loses_the_misaligned_points(tmp_path):
+    """The machine stores a misaligned long, so a kernel that refuses a misaligned struct checks
+    more than the machine would: only that case's points go."""
+    tests = graded_with("syscall", {"ufos/kernel/sys_info.py": ("isa.PERM[\"STORE\"])",
+                                                                "isa.PERM[\"STORE\"], align=8)")}, tmp_path)
     assert lost(tests) == {"test_misaligned": 10}
     assert "alignment" in hint_of("syscall", "test_misaligned")
 

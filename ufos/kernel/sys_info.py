@@ -16,14 +16,14 @@ from ufos.kernel.vm import PAGE
 # bufferram, totalswap, freeswap, procs, pad, (4 bytes of padding), totalhigh, freehigh, mem_unit,
 # (4 bytes of padding: the struct is a multiple of its 8-byte alignment)
 SYSINFO = struct.Struct("<q3Q6QHH4xQQI4x")
-SYSINFO_ALIGN = 8                  # its longs: a store to a misaligned one faults on the machine
 
 
 def sys_sysinfo(k, p, a: Args):
     # BEGIN SOLUTION syscall
     # Check the whole buffer before anything else, as the machine would check each store of the
-    # struct's fields: a bad pointer fails with EFAULT and nothing is written.
-    va = check_buffer(k, p.space, a.cap(0), SYSINFO.size, isa.PERM["STORE"], align=SYSINFO_ALIGN)
+    # struct's fields: a bad pointer fails with EFAULT and nothing is written. No alignment: the
+    # machine stores a misaligned long (only a capability must be aligned), and so does Linux.
+    va = check_buffer(k, p.space, a.cap(0), SYSINFO.size, isa.PERM["STORE"])
     frames = k.vm.frames
     shared = sum(1 for refs in frames.refs if refs > 1)      # a frame mapped by more than one slot
     procs = min(len(k.procs.live()), 0xFFFF)
