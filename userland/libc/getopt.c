@@ -5,13 +5,23 @@
  * optstring lists the option letters; a letter followed by ':' takes a value, one followed by
  * "::" an optional value that can only be attached, "-ovalue" (GNU's extension). getopt returns
  * the next option letter, '?' for an unknown one or a missing value (':' instead if optstring
- * starts with ':'), and -1 at the first argument that is not an option (or after "--").
- * optind is then the index of that argument.
+ * starts with ':'), and -1 when the options are over. optind is then the index of the first
+ * operand (the arguments that are not options: file names, patterns...).
  *
- * Options come before the operands, as POSIX says (and glibc does with POSIXLY_CORRECT): ufos's
- * getopt does not reorder argv to find options after operands. GNU's optstring prefixes are
- * understood: '+' (that same order, glibc's way of asking for it) and '-' (each operand is
- * returned as if it were the value of an option numbered 1, so options and operands can mix).
+ * Options may come after operands, as with glibc: students type "ls /tmp -l", "grep foo file -n"
+ * or "rm dir -rf" as they would on Linux, and every program using getopt understands them. To
+ * find them, getopt steps over the operands, and moves the options it read (with their values,
+ * "-o value") in front of them; when it returns -1, argv[optind..argc) holds the operands in
+ * the order they were typed. "--" ends the options anywhere: what follows it is an operand even
+ * if it starts with '-' ("cmd a -- -b": operands a and -b, optind past "--").
+ *
+ * glibc's optstring prefixes choose other orders:
+ *   '+'  options come first, as POSIX says: getopt stops at the first operand (also when the
+ *        environment has POSIXLY_CORRECT). Programs whose operands are a command to run with
+ *        its own options (env, xargs) need this: "env FOO=1 ls -l" must not take ls's -l.
+ *   '-'  every operand is returned in its place, as if it were the value of an option numbered 1.
+ * A ':' meaning "quiet" comes after the prefix ("+:o:"). Setting optind to 0 starts over, also
+ * forgetting where getopt was in a group like -abc.
  *
  * getopt_long (GNU) also reads "--name", "--name=value" and, for an option that requires one,
  * "--name value", from a table of struct option ended by a zeroed entry. A name may be shortened
@@ -22,6 +32,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "libc.h"
@@ -30,6 +41,85 @@ char *optarg;
 int optind = 1, opterr = 1, optopt;
 
 static int next_char;           /* where we are inside a group like -abc (0: at its start) */
+
+/* The operands stepped over to find options, not yet moved: argv[skipped_start..skipped_end).
+   They stay one block, in their order, just before the options read since. */
+static int skipped_start = 1, skipped_end = 1;
+
+/* How options and operands may mix (glibc's names for the three orders). */
+enum order {
+    PERMUTE,            /* options anywhere: operands are stepped over, and moved after them */
+    REQUIRE_ORDER,      /* options first: the first operand ends them ('+', POSIXLY_CORRECT) */
+    RETURN_IN_ORDER,    /* each operand returned as the value of option 1 ('-') */
+};
+
+static enum order order_of(const char *optstring)
+{
+    if (optstring[0] == '-')
+        return RETURN_IN_ORDER;
+    if (optstring[0] == '+' || getenv("POSIXLY_CORRECT") != NULL)
+        return REQUIRE_ORDER;
+    return PERMUTE;
+}
+
+/* "-" alone (standard input) is an operand, like any word not starting with '-'. */
+static int is_operand(const char *arg)
+{
+    return arg[0] != '-' || arg[1] == '\0';
+}
+
+/* argv[from..to) in the opposite order. */
+static void reverse(char **argv, int from, int to)
+{
+    char *swap;
+
+    while (from < --to) {
+        swap = argv[from];
+        argv[from++] = argv[to];
+        argv[to] = swap;
+    }
+}
+
+/* The options read since the skipped operands, argv[skipped_end..optind), go in front of them,
+   each block keeping its order: "a b -o value" becomes "-o value a b". Reversing each block and
+   then both together swaps them in place. The operands then end at optind. */
+static void move_options_before_operands(char **argv)
+{
+    reverse(argv, skipped_start, skipped_end);
+    reverse(argv, skipped_end, optind);
+    reverse(argv, skipped_start, optind);
+    skipped_start += optind - skipped_end;
+    skipped_end = optind;
+}
+
+/* Before looking at argv[optind]: make the operands skipped so far one block ending at optind. */
+static void gather_operands(char **argv)
+{
+    /* none skipped yet, or the caller moved optind back to start over (optind = 0, or 1 as BSD
+       programs do): an empty block here */
+    if (skipped_start == skipped_end || skipped_end > optind)
+        skipped_start = skipped_end = optind;
+    else if (skipped_end < optind)              /* options were read after them */
+        move_options_before_operands(argv);
+}
+
+/* PERMUTE: step over the operands at optind, to the next option (or the end). */
+static void skip_operands(int argc, char **argv)
+{
+    while (optind < argc && is_operand(argv[optind]))
+        optind++;
+    skipped_end = optind;
+}
+
+/* "--" at optind: it is read like an option, so the operands skipped before it go after it;
+   optind then points to the first operand, and everything from there on is one. */
+static int end_of_options(char **argv)
+{
+    optind++;
+    gather_operands(argv);
+    optind = skipped_start;
+    return -1;
+}
 
 /* The rest of a group of letters, -abc or -ovalue: its next letter. */
 static int short_option(int argc, char *const argv[], const char *optstring, int quiet)
@@ -150,8 +240,11 @@ static int long_option(int argc, char *const argv[], const char *prefix, const c
 static int next_option(int argc, char *const argv[], const char *optstring,
                        const struct option *longopts, int *longindex, int long_only)
 {
+    /* The prototype promises to leave argv alone, but glibc reorders it, and so does ufos. */
+    char **args = (char **)argv;
     const char *arg;
-    int operands_too = optstring[0] == '-', quiet, ambiguous;
+    enum order order = order_of(optstring);
+    int quiet, ambiguous;
 
     if (optstring[0] == '+' || optstring[0] == '-')
         optstring++;
@@ -162,19 +255,22 @@ static int next_option(int argc, char *const argv[], const char *optstring,
         next_char = 0;
     }
     if (next_char == 0) {
-        arg = optind < argc ? argv[optind] : NULL;
-        if (arg == NULL)
+        gather_operands(args);
+        if (order == PERMUTE)
+            skip_operands(argc, args);
+        if (optind >= argc) {
+            optind = skipped_start;             /* the operands, if any were skipped */
             return -1;
-        if (arg[0] != '-' || arg[1] == '\0') {
-            if (!operands_too)
+        }
+        arg = argv[optind];
+        if (strcmp(arg, "--") == 0)
+            return end_of_options(args);
+        if (is_operand(arg)) {                  /* REQUIRE_ORDER or RETURN_IN_ORDER */
+            if (order == REQUIRE_ORDER)
                 return -1;
             optarg = (char *)arg;
             optind++;
             return 1;
-        }
-        if (strcmp(arg, "--") == 0) {
-            optind++;
-            return -1;
         }
         if (longopts != NULL && arg[1] == '-')
             return long_option(argc, argv, "--", arg + 2, longopts, longindex, long_only, quiet);

@@ -1,8 +1,8 @@
 // expected: host
 /* GNU's getopt_long and getopt_long_only: --name, --name=value, --name value, unique prefixes
    (getopt_long_only: any two prefix matches are ambiguous, as in glibc), flag pointers, the index
-   of the option found, the errors ('?', ':' and optopt), and the '+' and '-' optstring prefixes. argv lists options before operands, so that glibc's reordering
-   (which ufos's getopt does not do) changes nothing. */
+   of the option found, the errors ('?', ':' and optopt), and the '+' and '-' optstring prefixes.
+   Options among the operands: getopt_long_permute.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
