@@ -572,7 +572,7 @@ class FunctionGen(ExprGen):
             self.zero_fill(var.home.offset, t.size)
         for item in items:
             if isinstance(item.expr, Str) and T.is_array(item.type):
-                self.store_bytes(var, item.offset, item.expr.data[:item.type.size])
+                self.store_bytes(var, item.offset, item.expr.data[:item.type.size], zeroed=not covered)
             elif T.is_struct(item.type):
                 src = self.gen_addr(item.expr)
                 self.copy(addr_of(item.offset), src, item.type)
@@ -637,8 +637,11 @@ class FunctionGen(ExprGen):
             self.emit(f"{insn}, {self.mem_slot(offset + pos)}")
             pos += step
 
-    def store_bytes(self, var: Var, offset: int, data: bytes) -> None:
-        """Store constant bytes into local var at offset, 8 at a time (the rest is zero already)."""
+    def store_bytes(self, var: Var, offset: int, data: bytes, zeroed: bool) -> None:
+        """Store constant bytes into local var at offset, 8 at a time. A chunk of zeros is skipped
+        only when the var was `zeroed` first: an array a string literal fills whole was not, and
+        its frame slot holds whatever an earlier call left there (the literal's terminating zero
+        must be stored like any other byte)."""
         base = var.home.offset + offset
         pos = 0
         while pos < len(data):
@@ -646,10 +649,12 @@ class FunctionGen(ExprGen):
             step = 8 if left >= 8 and (base + pos) % 8 == 0 else 4 if left >= 4 and (base + pos) % 4 == 0 \
                 else 2 if left >= 2 and (base + pos) % 2 == 0 else 1
             chunk = int.from_bytes(data[pos:pos + step], "little")
+            insn = {8: "str", 4: "strw", 2: "strh", 1: "strb"}[step]
             if chunk:
                 self.emit(f"mov x17, #{chunk:#x}")
-                insn = {8: "str", 4: "strw", 2: "strh", 1: "strb"}[step]
                 self.emit(f"{insn} x17, {self.mem_slot(base + pos)}")
+            elif not zeroed:
+                self.emit(f"{insn} xzr, {self.mem_slot(base + pos)}")
             pos += step
 
 
