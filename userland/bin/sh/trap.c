@@ -177,14 +177,13 @@ static int condition_number(const char *name)
     return sig;
 }
 
-/* trap [action] condition...: with one operand, or a number first, the conditions are reset. */
+/* trap [action] condition...: with one operand, or a number first, the conditions are reset.
+ * trap has no options (dash: trap -p is a mistake, which ends a script), and it stops at the
+ * first condition it does not know: those after it are left as they were. */
 int builtin_trap(int argc, char **argv)
 {
     const char *action;
-    int i = 1, status = 0;
-
-    if (argc > 1 && strcmp(argv[1], "--") == 0)
-        i++;
+    int i = skip_options(argc, argv, "");
     if (i >= argc) {
         traps_print();
         return 0;
@@ -199,10 +198,9 @@ int builtin_trap(int argc, char **argv)
 
         if (sig < 0) {
             out_fmt(2, "trap: %s: bad trap\n", argv[i]);
-            status = 1;
-            continue;
+            return 1;
         }
         set_trap(sig, strcmp(action, "-") == 0 ? NULL : action);
     }
-    return status;
+    return 0;
 }
