@@ -111,9 +111,7 @@ static long parse_primary(struct arith *a)
         while (is_name_char(*a->p))
             a->p++;
         name = xstrndup(start, (size_t)(a->p - start));
-        value = var_get(name);
-        if (value == NULL && sh.opt_u)
-            sh_error("%s: parameter not set", name);
+        value = var_get(name);         /* unset is 0, even with set -u (as in dash) */
         free(name);
         return value ? number_of(a, value) : 0;
     }
