@@ -137,8 +137,9 @@ static int escape(const char **pp, int in_b)
     return c;
 }
 
-/* The string s with %b's escapes expanded (malloc'd); *stop set if it had \c. */
-static char *expand(const char *s, int *stop)
+/* The string s with %b's escapes expanded (malloc'd), its length in *len: it may hold NULs
+ * (\0); *stop set if it had \c. */
+static char *expand(const char *s, size_t *len, int *stop)
 {
     char *out = malloc(strlen(s) + 1), *o = out;
 
@@ -152,8 +153,30 @@ static char *expand(const char *s, int *stop)
         }
         *o++ = (char)c;
     }
-    *o = '\0';
+    *len = (size_t)(o - out);
     return out;
+}
+
+/* %b's output: n bytes of s (NULs too, which C's %s would stop at), cut to the precision and
+ * padded to the width as %s would do it; left_align is the - flag (or a width below 0). */
+static void print_b(const char *s, size_t n, int width, int prec, int left_align)
+{
+    size_t pad;
+
+    if (width < 0) {
+        left_align = 1;
+        width = -width;
+    }
+    if (prec >= 0 && (size_t)prec < n)
+        n = (size_t)prec;
+    pad = width > 0 && (size_t)width > n ? (size_t)width - n : 0;
+    if (!left_align)
+        while (pad-- > 0)
+            putchar(' ');
+    fwrite(s, 1, n, stdout);
+    if (left_align)
+        while (pad-- > 0)
+            putchar(' ');
 }
 
 /* Print FORMAT once. Returns 1 if printing must stop (\c, or a bad directive). */
@@ -241,9 +264,11 @@ static int format_once(const char *f)
             printf(spec, next_arg());
             break;
         case 'b': {
-            char *s = expand(next_arg(), &stop);
-            strcpy(spec + n, "s");
-            printf(spec, s != NULL ? s : "");
+            size_t len = 0;
+            char *s = expand(next_arg(), &len, &stop);
+
+            spec[n] = '\0';
+            print_b(s != NULL ? s : "", len, width, prec, strchr(spec, '-') != NULL);
             free(s);
             if (stop)
                 return 1;
