@@ -1021,6 +1021,8 @@ static int builtin_ulimit(int argc, char **argv)
 
 /* ---- the table ---- */
 
+/* special: POSIX's special builtins, and local (dash counts it as one): a mistake in one ends a
+ * script, and VAR=x before one stays. */
 struct builtin {
     const char *name;
     builtin_fn fn;
@@ -1048,7 +1050,7 @@ static const struct builtin table[] = {
     { "hash", builtin_hash, 0 },
     { "jobs", builtin_jobs, 0 },
     { "kill", builtin_kill, 0 },
-    { "local", builtin_local, 0 },
+    { "local", builtin_local, 1 },
     { "printf", builtin_printf, 0 },
     { "pwd", builtin_pwd, 0 },
     { "read", builtin_read, 0 },

@@ -398,16 +398,39 @@ static void undo_assignments(struct saved_var *undo, int restore)
         undo = var_restore(undo, restore);
 }
 
+/* set -x's prefix: $PS4 expanded as dash does ($x, $((n+=1)): so PS4='+$LINENO ' is useful),
+ * after the command's own assignments (PS4=x cmd uses x). An unset PS4 is no prefix; a mistake
+ * in it ($x?) is reported, and PS4 is written as it is. */
+static char *trace_prefix(void)
+{
+    char *ps4 = xstrdup(var_get("PS4") ? var_get("PS4") : ""), *prefix;
+    jmp_buf here;
+    jmp_buf *outer = sh.on_error;
+
+    if (setjmp(here)) {
+        sh.on_error = outer;
+        return ps4;
+    }
+    sh.on_error = &here;
+    prefix = expand_heredoc(ps4);
+    sh.on_error = outer;
+    free(ps4);
+    return prefix;
+}
+
 /* set -x: "+ x=1 cmd arg" on stderr, assignments first, as dash writes it */
 static void trace_command(struct strlist *assigns, struct strlist *args)
 {
     struct strbuf sb;
+    char *prefix = trace_prefix();
     int i;
 
     sb_init(&sb);
-    sb_addc(&sb, '+');
+    sb_adds(&sb, prefix);
+    free(prefix);
     for (i = 0; i < assigns->n + args->n; i++) {
-        sb_addc(&sb, ' ');
+        if (i > 0)
+            sb_addc(&sb, ' ');
         sb_adds(&sb, i < assigns->n ? assigns->v[i] : args->v[i - assigns->n]);
     }
     sb_addc(&sb, '\n');
@@ -559,6 +582,7 @@ static int run_simple(struct node *n, int flags)
 
         sh.builtin_cond = (flags & EV_COND) != 0;
         sh.context = NULL;      /* a builtin names itself in its messages; eval and . set their own */
+        sh.builtin = args.v[0];
         sh.write_failed = 0;
         if (special)
             status = builtin(args.n, args.v);
@@ -566,6 +590,7 @@ static int run_simple(struct node *n, int flags)
             status = run_regular_builtin(builtin, args.n, args.v);
         status = output_status(args.v[0], status);
         sh.context = context;
+        sh.builtin = NULL;
     }
     redirect_restore(mark);
     undo_assignments(undo, !special);   /* a special builtin's stay (POSIX 2.14) */
@@ -874,6 +899,7 @@ static void recover(void)
     sh.loop_depth = sh.func_depth = 0;
     sh.breaking = sh.continuing = sh.returning = 0;
     sh.context = NULL;
+    sh.builtin = NULL;
 }
 
 /* Is the command just parsed the input's last, in a process that ends after it? Then a program
@@ -933,6 +959,9 @@ static int run_one(struct input *in, int toplevel, struct arena *arena)
 
 int run_input(struct input *in, int toplevel)
 {
+    const char *builtin = sh.builtin;
+
+    sh.builtin = NULL;          /* the commands of eval, . or a trap are not the builtin running them */
     for (;;) {
         struct arena *arena = xmalloc(sizeof *arena);
         int more;
@@ -948,21 +977,24 @@ int run_input(struct input *in, int toplevel)
         if (sh.returning)               /* return in a `.` file or eval */
             break;
     }
+    sh.builtin = builtin;
     return sh.status;
 }
 
-/* Text that is part of the current command (eval, a trap, $(...)): its lines are counted from
- * the command's, for messages. */
+/* Text run for the current command (eval, a trap, $(...)). Messages count its lines from 1, as
+ * dash does (eval "\nnosuch" is "sh: 2: eval: nosuch: not found"), or, for the text of a $(...),
+ * from the command's line. */
 int run_string(const char *text, int how)
 {
     struct input in;
-    int status;
+    int status, line = sh.line;
 
     input_from_string(&in, text);
     in.exit_after = (how & RUN_EXIT) != 0;
     in.condition = (how & RUN_COND) != 0;
-    in.line = sh.line;
+    in.line = how & RUN_INLINE ? sh.line : 1;
     status = run_input(&in, 0);
+    sh.line = line;
     input_free(&in);
     return status;
 }

@@ -466,6 +466,7 @@ char *command_subst(const char *text)
         sh.subst_status = 2;
         return sb_take(&out);
     }
+    job_slot_for_subst();
     pid = fork();
     if (pid < 0) {
         sh_warn("cannot fork: %s", strerror(errno));
@@ -481,7 +482,7 @@ char *command_subst(const char *text)
             dup2(p[1], 1);
             close(p[1]);
         }
-        sh_exit(run_string(text, RUN_EXIT));
+        sh_exit(run_string(text, RUN_EXIT | RUN_INLINE));
     }
     close(p[1]);
     while ((k = read(p[0], buf, sizeof buf)) != 0) {
@@ -700,10 +701,11 @@ static char *xb_string(struct xbuf *x)
     return sb_take(&sb);
 }
 
-/* A pattern for pattern_match: quoted characters that would be special get a backslash. */
+/* A pattern for pattern_match: quoted characters that would be special get a backslash, also
+ * those special in brackets only (['!'a] and [a\-z] are sets of three characters). */
 static void add_pattern_char(struct strbuf *sb, int c, int flags)
 {
-    if ((flags & X_QUOTED) && strchr("*?[]\\", c))
+    if ((flags & X_QUOTED) && strchr("*?[]\\!^-", c))
         sb_addc(sb, '\\');
     sb_addc(sb, c);
 }

@@ -12,11 +12,38 @@
 #include <sys/stat.h>
 #include "sh.h"
 
+/* In dash only ! makes [!...] match what is not in the brackets: a ^ first is a member, as it
+ * is anywhere else (*[^0-9]* is any string with a digit or a ^). libc's fnmatch takes it for !,
+ * so every ^ gets a backslash: \^ is a ^ in brackets and out of them alike. */
+static char *caret_as_member(const char *pat)
+{
+    struct strbuf sb;
+    const char *p;
+
+    sb_init(&sb);
+    for (p = pat; *p != '\0'; p++) {
+        if (*p == '\\' && p[1] != '\0')
+            sb_addc(&sb, *p++);
+        else if (*p == '^')
+            sb_addc(&sb, '\\');
+        sb_addc(&sb, *p);
+    }
+    return sb_take(&sb);
+}
+
 /* The matching itself is libc's fnmatch (flags 0: a '/' or a leading '.' is an ordinary
  * character here; glob_dir keeps hidden files out of * itself). */
 int pattern_match(const char *pat, const char *s)
 {
-    return fnmatch(pat, s, 0) == 0;
+    char *copy;
+    int match;
+
+    if (strchr(pat, '^') == NULL)
+        return fnmatch(pat, s, 0) == 0;
+    copy = caret_as_member(pat);
+    match = fnmatch(copy, s, 0) == 0;
+    free(copy);
+    return match;
 }
 
 int has_glob_chars(const char *pat)

@@ -37,6 +37,9 @@ struct job {
     int background;
     int stop_signal;        /* what stopped it (while STOPPED) */
     int notified;           /* its stop was reported (before a prompt) */
+    int waited;             /* wait gave its status, which stays for another wait until a new
+                               job takes its slot (as in dash: wait; wait $pid still has it) */
+    int slot;               /* its place in dash's job table, which gives its number */
     char *text;
     struct job *next;
 };
@@ -109,16 +112,57 @@ static int next_id(void)
     return id;
 }
 
+static void job_free(struct job *j)
+{
+    struct job **p;
+
+    for (p = &jobs; *p != NULL; p = &(*p)->next) {
+        if (*p == j) {
+            *p = j->next;
+            break;
+        }
+    }
+    free(j->text);
+    free(j);
+}
+
+/* A slot for a new job, as dash picks it: the first that is free, or that holds a job whose
+ * status wait has given (without job control), which is then forgotten. */
+static int take_slot(void)
+{
+    struct job *j;
+    int slot;
+
+    for (slot = 0; ; slot++) {
+        for (j = jobs; j != NULL && j->slot != slot; j = j->next)
+            ;
+        if (j == NULL)
+            return slot;
+        if (j->waited && !job_control) {
+            job_free(j);
+            return slot;
+        }
+    }
+}
+
+/* $(...) is a job in dash too, for as long as it runs: its slot is taken, and given back. */
+void job_slot_for_subst(void)
+{
+    take_slot();
+}
+
 struct job *job_new(pid_t pgid, const char *text, int background)
 {
+    int slot = take_slot();
     struct job *j = xmalloc(sizeof *j);
 
     memset(j, 0, sizeof *j);
+    j->slot = slot;
     j->pgid = pgid;
     j->background = background;
     j->text = xstrdup(text ? text : "");
     j->state = RUNNING;
-    j->id = background ? next_id() : 0;
+    j->id = background ? slot + 1 : 0;      /* %1 is the first slot, as in dash */
     j->next = jobs;
     jobs = j;
     return j;
@@ -133,19 +177,6 @@ void job_add_pid(struct job *j, pid_t pid)
     }
 }
 
-static void job_free(struct job *j)
-{
-    struct job **p;
-
-    for (p = &jobs; *p != NULL; p = &(*p)->next) {
-        if (*p == j) {
-            *p = j->next;
-            break;
-        }
-    }
-    free(j->text);
-    free(j);
-}
 
 static struct job *job_of_pid(pid_t pid, int *index)
 {
@@ -272,7 +303,7 @@ int job_wait(struct job *j)
     if (j->state == STOPPED) {
         j->background = 1;
         if (j->id == 0)
-            j->id = next_id();
+            j->id = j->slot + 1;
         j->notified = 1;
         out_str(2, "\n");
         job_print(j);
@@ -315,7 +346,7 @@ void jobs_notify(void)
             j->notified = 1;
             job_print(j);
         } else if (j->background && j->state == DONE) {
-            if (sh.interactive)
+            if (sh.interactive && !j->waited)
                 out_fmt(2, "[%d]   %-24s %s\n", j->id, state_text(j), j->text);
             job_free(j);
         }
@@ -436,17 +467,18 @@ static int wait_done(struct job *j)
     if (j->state == STOPPED)
         return 128 + j->stop_signal;
     status = job_status(j);
-    job_free(j);
+    j->waited = 1;
     return status;
 }
 
-/* The newest background job that is not stopped. */
+/* The newest background job that wait has not waited for, and is not stopped. */
 static struct job *running_job(void)
 {
     struct job *j, *best = NULL;
 
     for (j = jobs; j != NULL; j = j->next)
-        if (j->background && j->state != STOPPED && (best == NULL || j->id > best->id))
+        if (j->background && !j->waited && j->state != STOPPED
+            && (best == NULL || j->id > best->id))
             best = j;
     return best;
 }

@@ -88,6 +88,27 @@ char *option_string(void)
     return sb_take(&sb);
 }
 
+/* local - in a function: the options as they are, one '0' or '1' each, for options_restore
+ * when the function returns (dash) */
+char *options_save(void)
+{
+    struct strbuf sb;
+    int i;
+
+    sb_init(&sb);
+    for (i = 0; i < NOPTIONS; i++)
+        sb_addc(&sb, *options[i].flag ? '1' : '0');
+    return sb_take(&sb);
+}
+
+void options_restore(const char *saved)
+{
+    int i;
+
+    for (i = 0; i < NOPTIONS; i++)
+        *options[i].flag = saved[i] == '1';
+}
+
 /* set -o (a table) and set +o (commands that would restore the options) */
 static void options_print(int as_commands)
 {

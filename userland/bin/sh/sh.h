@@ -259,6 +259,8 @@ void func_unset(const char *name);
 int run_node(struct node *n, int flags);
 #define RUN_EXIT 1      /* run_string: the process ends after the text ($(...)) */
 #define RUN_COND 2      /* run_string: the text runs as a condition (eval's: set -e is off) */
+#define RUN_INLINE 4    /* run_string: the text is in the command's own ($(...)): its lines are
+                           counted from the command's line, not from 1 (eval, a trap) */
 int run_string(const char *text, int how);            /* eval, traps, $(...) */
 int run_file_text(const char *text);                  /* . file */
 int run_input(struct input *in, int toplevel);         /* the read-parse-execute loop */
@@ -277,6 +279,7 @@ struct job;
 void jobs_init(void);
 struct job *job_new(pid_t pgid, const char *text, int background);
 void job_add_pid(struct job *j, pid_t pid);
+void job_slot_for_subst(void);          /* $(...) starts: a job that wait is done with may go */
 int job_wait(struct job *j);           /* the foreground wait: the status of its last process */
 void job_announce(struct job *j);       /* [1] 1234 */
 void jobs_notify(void);                 /* report jobs that finished (before a prompt) */
@@ -305,6 +308,8 @@ int builtin_set(int argc, char **argv);
 int option_set_letter(int letter, int on);  /* 0, or -1 if there is no such option */
 int option_set_name(const char *name, int on);  /* set -o name: 0, or -1 */
 char *option_string(void);                  /* $- */
+char *options_save(void);                   /* local -: all the options, to be put back by */
+void options_restore(const char *saved);    /* options_restore when the function returns */
 
 int builtin_trap(int argc, char **argv);
 void traps_run_pending(void);           /* run the actions of signals that arrived */
@@ -350,6 +355,8 @@ struct shell {
     jmp_buf *on_error;      /* where sh_error goes */
     const char *source_name;    /* for messages: "sh" or the script */
     const char *context;    /* for messages: "eval", or the file `.` runs, while their commands run */
+    const char *builtin;    /* the builtin running, which names itself when a variable it sets is
+                               read only ("read: x: is read only") */
     int line;               /* the line of the command running, for messages */
 };
 extern struct shell sh;

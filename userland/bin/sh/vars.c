@@ -50,6 +50,8 @@ void vars_init(char **envp)
         var_set("PATH", "/bin", V_EXPORT);
     if (var_get("IFS") == NULL)
         var_set("IFS", " \t\n", 0);
+    if (var_get("PS4") == NULL)
+        var_set("PS4", "+ ", 0);        /* set -x's prefix */
     var_set("OPTIND", "1", 0);          /* POSIX: whatever the environment said */
 }
 
@@ -76,8 +78,11 @@ void var_set(const char *name, const char *value, int flags)
 {
     struct var *v = lookup(name);
 
-    if (v != NULL && (v->flags & V_READONLY) && value != NULL)
+    if (v != NULL && (v->flags & V_READONLY) && value != NULL) {
+        if (sh.builtin != NULL)
+            sh_error("%s: %s: is read only", sh.builtin, name);
         sh_error("%s: is read only", name);
+    }
     if (sh.opt_a)
         flags |= V_EXPORT;
     if (strcmp(name, "PATH") == 0 && value != NULL)
@@ -342,18 +347,24 @@ const char *params_get(int i)      /* $i, 1-based; NULL if unset */
     return i >= 1 && i <= top->n ? top->v[i - 1] : NULL;
 }
 
+/* local name: name's value is put back when the function returns. local - does that for the
+ * options (set -f in the function, and it is off again after). */
 void local_var(const char *name)
 {
     struct saved_var *s;
 
     if (top == &base_frame)
         sh_error("local: not in a function");
+    if (strcmp(name, "-") != 0 && !is_name(name))
+        sh_error("local: %s: bad variable name", name);
     if (var_readonly(name))
         sh_error("local: %s: is read only", name);
     for (s = top->locals; s != NULL; s = s->next)
         if (strcmp(s->name, name) == 0)
             return;             /* already local here */
     top->locals = var_save(name, top->locals);
+    if (strcmp(name, "-") == 0)
+        top->locals->value = options_save();
 }
 
 /* What name is now (its value or unset, and its flags), to be put back by var_restore; next
@@ -375,7 +386,9 @@ struct saved_var *var_restore(struct saved_var *s, int put_back)
 {
     struct saved_var *next = s->next;
 
-    if (put_back) {
+    if (put_back && strcmp(s->name, "-") == 0) {
+        options_restore(s->value);  /* local - */
+    } else if (put_back) {
         var_unset(s->name);     /* so that an export made since goes too */
         if (s->value != NULL)
             var_set(s->name, s->value, s->flags);
