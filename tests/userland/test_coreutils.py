@@ -56,7 +56,14 @@ SAME_AS_HOST = [
     ("wc", ["-lw"], TEXT), ("wc", ["-l", "-c"], b""), ("wc", [], b"one"),
     ("head", [], LINES25), ("head", ["-n", "3"], LINES25), ("head", ["-n3"], LINES25),
     ("head", ["-2"], RUNS), ("head", ["-n", "0"], TEXT), ("head", ["-n", "100"], RUNS),
+    ("head", ["-c", "5"], TEXT), ("head", ["-c", "-5"], TEXT), ("head", ["-n", "-2"], LINES25),
+    ("head", ["-n", "-1"], RUNS), ("head", ["-n", "-0"], RUNS), ("head", ["-c", "-1000"], TEXT),
+    ("head", ["-", "-n", "2"], TEXT), ("head", ["-v", "-n1"], TEXT), ("head", ["-1", "-q"], TEXT),
+    ("head", ["-2", "-3"], TEXT), ("head", ["-n", "1x"], TEXT), ("head", ["-c", "-x"], TEXT),
     ("tail", [], LINES25), ("tail", ["-n", "3"], LINES25), ("tail", ["-2"], RUNS),
+    ("tail", ["+23"], LINES25), ("tail", ["-c", "7"], BYTES), ("tail", ["-c", "+300"], BYTES),
+    ("tail", ["-c", "-3"], RUNS), ("tail", ["-n", "-2"], RUNS), ("tail", ["-", "-n", "2"], TEXT),
+    ("tail", ["-v", "-n1"], TEXT), ("tail", ["-c", "0"], TEXT), ("tail", ["-n", "x"], TEXT),
     ("tail", ["-n", "+20"], LINES25), ("tail", ["-n", "0"], TEXT), ("tail", ["-n", "+1"], RUNS),
     ("tail", ["-n", "100"], TEXT),
     ("sort", [], NUMBERS), ("sort", ["-n"], NUMBERS), ("sort", ["-r"], NUMBERS),
@@ -356,7 +363,8 @@ def test_wc_head_tail_grep_sort_on_files(tmp_path):
     (tmp_path / "t").write_bytes(TEXT)
     (tmp_path / "n").write_bytes(LINES25)
     for name, args in (("wc", ["t", "n"]), ("wc", ["-l", "t"]), ("head", ["-n", "2", "t", "n"]),
-                       ("tail", ["-n", "2", "t", "n"]), ("grep", ["-n", "a", "t", "n"]),
+                       ("tail", ["-n", "2", "t", "n"]), ("head", ["t", "n", "-qn1"]), ("tail", ["t", "-c", "4", "n"]),
+                       ("head", ["-q", "t", "nope"]), ("tail", ["-v", "n", "-n", "+24"]), ("grep", ["-n", "a", "t", "n"]),
                        ("grep", ["-c", "1", "t", "n"]), ("sort", ["-n", "n", "t"]),
                        ("uniq", ["-c", "t"]), ("cut", ["-c", "1-3", "t"]), ("hexdump", ["-C", "t", "n"])):
         status, out, err = boot(name, [f"/host/{a}" if a in ("t", "n") else a for a in args], tmp_path)

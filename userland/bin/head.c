@@ -1,11 +1,15 @@
 /*
- * head - print the first lines of files.
+ * head - print the first lines, or bytes, of files.
  *
- *     head [-n N] [-N] [FILE...]
+ *     head [-n [-]N] [-c [-]N] [-q | -v] [FILE...]
+ *     head -N [FILE...]
  *
- * Prints the first N lines (default 10) of each FILE, or of standard input for no FILE or "-".
- * -N is the old way to write -n N. With several files, each one is introduced by a header
- * "==> FILE <==", and the files are separated by a blank line.
+ * Prints the first N lines (default 10) of each FILE, or of standard input for no FILE or "-";
+ * -n -N prints all but the last N lines. -c N and -c -N count bytes instead. With several files,
+ * each one is introduced by a header "==> FILE <==" and the files are separated by a blank line;
+ * -q never prints the headers, -v always does. -N is the old way to write -n N, and as in GNU's
+ * head only the first argument can be one. Other options may follow the files: libc's getopt
+ * reorders them, as glibc's does (head file -n 3).
  * Exit status: 0, or 1 if a file could not be read.
  */
 #include <ctype.h>
@@ -13,85 +17,154 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static void usage(void)
+static _Noreturn void usage(void)
 {
-    fprintf(stderr, "usage: head [-n N] [FILE...]\n");
+    fprintf(stderr, "usage: head [-n [-]N] [-c [-]N] [-q | -v] [FILE...]\n");
     exit(1);
 }
 
-/* A line count: digits only. */
-static long parse_count(const char *s)
+/* A count, "N" or "-N" (*all_but set for "-N"): digits only. what: "lines" or "bytes". */
+static long parse_count(const char *s, const char *what, int *all_but)
 {
+    const char *digits = s + (*s == '-');
     char *end;
     long n;
 
-    if (!isdigit((unsigned char)*s))
-        goto bad;
-    n = strtol(s, &end, 10);
-    if (*end == '\0')
-        return n;
-bad:
-    fprintf(stderr, "head: invalid number of lines: '%s'\n", s);
+    *all_but = *s == '-';
+    if (isdigit((unsigned char)*digits)) {
+        errno = 0;
+        n = strtol(digits, &end, 10);
+        if (*end == '\0' && errno == 0)
+            return n;
+    }
+    fprintf(stderr, "head: invalid number of %s: '%s'\n", what, s);
     exit(1);
 }
 
-/* Copy the first n lines of f to stdout. */
-static void head(FILE *f, long n)
+/* The first n lines of f, or its first n bytes. */
+static void head_first(FILE *f, long n, int bytes)
 {
     int c;
 
     while (n > 0 && (c = getc(f)) != EOF) {
         putchar(c);
-        if (c == '\n')
+        if (bytes || c == '\n')
             n--;
     }
 }
 
+/* All of f but its last n bytes: a ring of n bytes holds back what might be among the last. */
+static void head_but_last_bytes(FILE *f, long n)
+{
+    char *ring = malloc(n ? (size_t)n : 1);
+    long count = 0;
+    int c;
+
+    if (ring == NULL) {
+        fprintf(stderr, "head: out of memory\n");
+        exit(1);
+    }
+    while ((c = getc(f)) != EOF) {
+        if (n == 0) {
+            putchar(c);
+            continue;
+        }
+        if (count >= n)
+            putchar(ring[count % n]);      /* n bytes have come after it: it is not among the last */
+        ring[count++ % n] = (char)c;
+    }
+    free(ring);
+}
+
+/* All of f but its last n lines (a last line without a newline counts), the same way with a ring
+ * of n lines. */
+static void head_but_last_lines(FILE *f, long n)
+{
+    char **ring = calloc(n ? (size_t)n : 1, sizeof *ring);
+    size_t *lens = calloc(n ? (size_t)n : 1, sizeof *lens);
+    char *text = NULL;
+    size_t size = 0;
+    ssize_t len;
+    long count = 0, i;
+
+    if (ring == NULL || lens == NULL) {
+        fprintf(stderr, "head: out of memory\n");
+        exit(1);
+    }
+    while ((len = getline(&text, &size, f)) >= 0) {
+        if (n == 0) {
+            fwrite(text, 1, (size_t)len, stdout);
+            continue;
+        }
+        if (count >= n)
+            fwrite(ring[count % n], 1, lens[count % n], stdout);
+        free(ring[count % n]);
+        ring[count % n] = text;            /* keep getline's buffer; it allocates a new one */
+        lens[count++ % n] = (size_t)len;
+        text = NULL;
+        size = 0;
+    }
+    free(text);
+    for (i = 0; i < n; i++)
+        free(ring[i]);
+    free(ring);
+    free(lens);
+}
+
 int main(int argc, char **argv)
 {
-    long lines = 10;
-    int i, status = 0, nfiles;
+    long count = 10;
+    int c, bytes = 0, all_but = 0, headers = -1, status = 0, first = 1, nfiles, i;
 
-    /* Options by hand: getopt cannot parse the old form -N. */
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
+    if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
+        count = parse_count(argv[1] + 1, "lines", &all_but);      /* the old form, -N */
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+        switch (c) {
+        case 'n':
+        case 'c':
+            bytes = c == 'c';
+            count = parse_count(optarg, bytes ? "bytes" : "lines", &all_but);
             break;
-        }
-        if (isdigit((unsigned char)argv[i][1])) {
-            lines = parse_count(argv[i] + 1);
-        } else if (argv[i][1] == 'n') {
-            if (argv[i][2] != '\0')
-                lines = parse_count(argv[i] + 2);
-            else if (i + 1 < argc)
-                lines = parse_count(argv[++i]);
-            else
-                usage();
-        } else {
-            fprintf(stderr, "head: invalid option -- '%c'\n", argv[i][1]);
+        case 'q':
+            headers = 0;
+            break;
+        case 'v':
+            headers = 1;
+            break;
+        default:
             usage();
         }
     }
-    nfiles = argc - i;
+    nfiles = argc - optind;
     if (nfiles == 0) {
-        head(stdin, lines);
-        return 0;
+        argv[--optind] = "-";              /* read standard input, as if "-" had been given */
+        nfiles = 1;
     }
-    for (; i < argc; i++) {
+    if (headers < 0)
+        headers = nfiles > 1;
+    for (i = optind; i < argc; i++) {
         FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
         if (f == NULL) {
             fprintf(stderr, "head: cannot open '%s' for reading: %s\n", argv[i], strerror(errno));
             status = 1;
             continue;
         }
-        if (nfiles > 1) {
-            static int first = 1;
-            printf("%s==> %s <==\n", first ? "" : "\n",
-                   f == stdin ? "standard input" : argv[i]);
+        if (headers) {
+            printf("%s==> %s <==\n", first ? "" : "\n", f == stdin ? "standard input" : argv[i]);
             first = 0;
         }
-        head(f, lines);
+        if (!all_but)
+            head_first(f, count, bytes);
+        else if (bytes)
+            head_but_last_bytes(f, count);
+        else
+            head_but_last_lines(f, count);
         if (f != stdin)
             fclose(f);
     }

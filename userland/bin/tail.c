@@ -1,13 +1,17 @@
 /*
- * tail - print the last lines of files.
+ * tail - print the last lines, or bytes, of files.
  *
- *     tail [-n N] [-n +N] [-N] [FILE...]
+ *     tail [-n [+]N] [-c [+]N] [-q | -v] [FILE...]
+ *     tail -N [FILE...]    tail +N [FILE...]
  *
  * Prints the last N lines (default 10) of each FILE, or of standard input for no FILE or "-";
- * with -n +N, every line from line N on. -N is the old way to write -n N. With several files,
- * each one is introduced by a header "==> FILE <==", separated by a blank line.
+ * with -n +N, every line from line N on. -c N and -c +N count bytes instead. With several files,
+ * each one is introduced by a header "==> FILE <==", separated by a blank line; -q never prints
+ * the headers, -v always does. -N and +N are the old ways to write -n N and -n +N, and as in GNU's
+ * tail only the first argument can be one. Other options may follow the files: libc's getopt
+ * reorders them, as glibc's does (tail file -n 3).
  * The last N lines are kept in a ring of N lines while the file is read, so any input works,
- * a pipe included, in memory for only N lines.
+ * a pipe included, in memory for only N lines (or N bytes).
  * Exit status: 0, or 1 if a file could not be read.
  */
 #include <ctype.h>
@@ -15,34 +19,68 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 struct line {
     char *text;
     size_t len;
 };
 
-static void usage(void)
+static _Noreturn void usage(void)
 {
-    fprintf(stderr, "usage: tail [-n [+]N] [FILE...]\n");
+    fprintf(stderr, "usage: tail [-n [+]N] [-c [+]N] [-q | -v] [FILE...]\n");
     exit(1);
 }
 
-/* "N" or "+N" (*from_start set for "+N"). */
-static long parse_count(const char *s, int *from_start)
+/* A count, "N", "-N" (the same) or "+N" (*from_start set): digits after the sign. what: "lines"
+ * or "bytes". */
+static long parse_count(const char *s, const char *what, int *from_start)
 {
+    const char *digits = s + (*s == '+' || *s == '-');
     char *end;
     long n;
 
     *from_start = *s == '+';
-    if (*s == '+')
-        s++;
-    if (isdigit((unsigned char)*s)) {
-        n = strtol(s, &end, 10);
-        if (*end == '\0')
+    if (isdigit((unsigned char)*digits)) {
+        errno = 0;
+        n = strtol(digits, &end, 10);
+        if (*end == '\0' && errno == 0)
             return n;
     }
-    fprintf(stderr, "tail: invalid number of lines: '%s'\n", s);
+    fprintf(stderr, "tail: invalid number of %s: '%s'\n", what, s);
     exit(1);
+}
+
+/* Print the bytes of f from byte n on (1-based). */
+static void tail_bytes_from(FILE *f, long n)
+{
+    long skipped = 1;
+    int c;
+
+    while ((c = getc(f)) != EOF)
+        if (skipped++ >= n)
+            putchar(c);
+}
+
+/* Print the last n bytes of f: a ring of n bytes. */
+static void tail_last_bytes(FILE *f, long n)
+{
+    char *ring;
+    long count = 0, i;
+    int c;
+
+    if (n == 0)
+        return;
+    ring = malloc((size_t)n);
+    if (ring == NULL) {
+        fprintf(stderr, "tail: out of memory\n");
+        exit(1);
+    }
+    while ((c = getc(f)) != EOF)
+        ring[count++ % n] = (char)c;
+    for (i = count > n ? count - n : 0; i < count; i++)
+        putchar(ring[i % n]);
+    free(ring);
 }
 
 /* Print the lines of f from line n on (1-based). */
@@ -93,48 +131,58 @@ static void tail_last(FILE *f, long n)
 
 int main(int argc, char **argv)
 {
-    long lines = 10;
-    int i, status = 0, nfiles, from_start = 0, first = 1;
+    long count = 10;
+    int c, bytes = 0, from_start = 0, headers = -1, status = 0, first = 1, nfiles, i;
 
-    for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-        if (strcmp(argv[i], "--") == 0) {
-            i++;
+    if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && isdigit((unsigned char)argv[1][1])) {
+        count = parse_count(argv[1], "lines", &from_start);     /* the old forms, -N and +N */
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
+    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+        switch (c) {
+        case 'n':
+        case 'c':
+            bytes = c == 'c';
+            count = parse_count(optarg, bytes ? "bytes" : "lines", &from_start);
             break;
-        }
-        if (isdigit((unsigned char)argv[i][1])) {
-            lines = parse_count(argv[i] + 1, &from_start);
-        } else if (argv[i][1] == 'n') {
-            if (argv[i][2] != '\0')
-                lines = parse_count(argv[i] + 2, &from_start);
-            else if (i + 1 < argc)
-                lines = parse_count(argv[++i], &from_start);
-            else
-                usage();
-        } else {
-            fprintf(stderr, "tail: invalid option -- '%c'\n", argv[i][1]);
+        case 'q':
+            headers = 0;
+            break;
+        case 'v':
+            headers = 1;
+            break;
+        default:
             usage();
         }
     }
-    nfiles = argc - i;
+    nfiles = argc - optind;
     if (nfiles == 0) {
-        argv[--i] = "-";            /* read standard input, as if "-" had been given */
+        argv[--optind] = "-";              /* read standard input, as if "-" had been given */
         nfiles = 1;
     }
-    for (; i < argc; i++) {
+    if (headers < 0)
+        headers = nfiles > 1;
+    for (i = optind; i < argc; i++) {
         FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
         if (f == NULL) {
             fprintf(stderr, "tail: cannot open '%s' for reading: %s\n", argv[i], strerror(errno));
             status = 1;
             continue;
         }
-        if (nfiles > 1) {
+        if (headers) {
             printf("%s==> %s <==\n", first ? "" : "\n", f == stdin ? "standard input" : argv[i]);
             first = 0;
         }
-        if (from_start)
-            tail_from(f, lines);
+        if (bytes && from_start)
+            tail_bytes_from(f, count);
+        else if (bytes)
+            tail_last_bytes(f, count);
+        else if (from_start)
+            tail_from(f, count);
         else
-            tail_last(f, lines);
+            tail_last(f, count);
         if (f != stdin)
             fclose(f);
     }
