@@ -44,7 +44,10 @@ class CallGen:
             if isinstance(v, Temp):
                 name = self.n(v)
             else:
-                name = "x17"
+                # A constant pointer (NULL, execl's (char *)0) fills its whole slot, which the
+                # callee reads as a capability: the mov makes c17 null-derived, where a store of
+                # x17 alone would leave the slot's metadata half as an earlier call wrote it.
+                name = "c17" if cls == "c" else "x17"
                 self.mov_imm("x17", v)
             self.emit(f"str {name}, [{self.sp}, #{16 * k}]")
         if fptr is not None:
