@@ -498,8 +498,8 @@ static int octal_escape(const char **p)
     return v;
 }
 
-/* echo's escapes, as dash has them: XSI's, and \NNN (1 to 3 octal digits, the first not 0) as
- * well as \0NNN. Returns 0 after \c: stop printing. */
+/* echo's escapes, as dash has them: XSI's and \e, and \NNN (1 to 3 octal digits, the first
+ * not 0) as well as \0NNN. Returns 0 after \c: stop printing. */
 static int echo_escapes(struct strbuf *sb, const char *s)
 {
     while (*s) {
@@ -514,6 +514,7 @@ static int echo_escapes(struct strbuf *sb, const char *s)
         case 'a': sb_addc(sb, '\a'); break;
         case 'b': sb_addc(sb, '\b'); break;
         case 'c': return 0;
+        case 'e': sb_addc(sb, '\033'); break;     /* escape: dash's, not XSI's */
         case 'f': sb_addc(sb, '\f'); break;
         case 'n': sb_addc(sb, '\n'); break;
         case 'r': sb_addc(sb, '\r'); break;
@@ -561,6 +562,22 @@ static int builtin_echo(int argc, char **argv)
 
 /* ---- read ---- */
 
+/* The next byte of stdin that is not a NUL (dash drops them: a value cannot hold one); 0 at the
+ * end of the input. */
+static int read_byte(char *c)
+{
+    for (;;) {
+        ssize_t n = read(0, c, 1);
+
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return 0;
+        if (*c != '\0')
+            return 1;
+    }
+}
+
 /* One line from stdin, a byte at a time (what follows is not ours to take). Without -r a
  * backslash quotes the next character (flag 1 in quoted) and backslash-newline joins lines.
  * Returns 0 at end of input before a newline. */
@@ -569,16 +586,12 @@ static int read_line(int raw, struct strbuf *line, struct strbuf *quoted)
     char c;
 
     for (;;) {
-        ssize_t n = read(0, &c, 1);
-
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
+        if (!read_byte(&c))
             return 0;
         if (c == '\n')
             return 1;
         if (c == '\\' && !raw) {
-            if (read(0, &c, 1) <= 0)
+            if (!read_byte(&c))
                 return 0;
             if (c == '\n')
                 continue;

@@ -486,12 +486,16 @@ char *command_subst(const char *text)
     }
     close(p[1]);
     while ((k = read(p[0], buf, sizeof buf)) != 0) {
+        ssize_t i;
+
         if (k < 0) {
             if (errno == EINTR)
                 continue;
             break;
         }
-        sb_addn(&out, buf, (size_t)k);
+        for (i = 0; i < k; i++)
+            if (buf[i] != '\0')            /* dropped, as dash drops them: a value cannot hold one */
+                sb_addc(&out, buf[i]);
     }
     close(p[0]);
     while (waitpid(pid, &wstatus, 0) < 0)

@@ -4,7 +4,7 @@
  *
  *     printf FORMAT [ARGUMENT...]
  *
- * Prints FORMAT, in which backslash escapes (\\ \a \b \f \n \r \t \v, \NNN octal, \xHH hex)
+ * Prints FORMAT, in which backslash escapes (\\ \a \b \e \f \n \r \t \v, \NNN octal, \xHH hex)
  * stand for characters and % directives are replaced by the ARGUMENTs in turn, as C's printf does:
  *     %d %i %o %u %x %X %c    integers ('A or "A stands for the code of A; 0x.. hex, 0.. octal)
  *     %f %F %e %E %g %G %a %A floating point
@@ -97,6 +97,7 @@ static int escape(const char **pp, int in_b)
     case '\\': break;
     case 'a': c = '\a'; break;
     case 'b': c = '\b'; break;
+    case 'e': c = '\033'; break;  /* escape (dash, GNU) */
     case 'f': c = '\f'; break;
     case 'n': c = '\n'; break;
     case 'r': c = '\r'; break;
