@@ -503,8 +503,8 @@ static struct node *parse_command(struct lexer *lx)
         }
         return n;
     }
-    if (ends_list(lx))
-        unexpected(lx, t);
+    if (ends_list(lx) || peek_word(lx, "!"))     /* ! only begins a pipeline: ! ! and | ! are */
+        unexpected(lx, t);                       /* mistakes in dash */
     return parse_simple(lx);
 }
 
