@@ -628,7 +628,8 @@ static void expand_raw(struct xbuf *x, const char *s, size_t n, int inq)
                 i++;
             } else if (s[i + 1] == '\n') {            /* a line continued (in a here-document) */
                 i += 2;
-            } else if (!inq || strchr("$`\"\\\n", s[i + 1])) {
+            } else if (!inq || strchr("$`\"\\\n", s[i + 1])
+                       || (x->brace_word && s[i + 1] == '}')) {   /* "${x-\}}" is } */
                 emit(x, s[i + 1], X_QUOTED);
                 i += 2;
             } else {
