@@ -275,15 +275,28 @@ static enum tok lex_operator(struct lexer *lx)
     }
 }
 
-/* Read the text of the here-documents announced on the line that just ended. */
+/* Does the line end in a backslash that is not itself quoted by one? */
+static int ends_in_backslash(const struct strbuf *line)
+{
+    size_t n = 0;
+
+    while (n < line->len && line->s[line->len - 1 - n] == '\\')
+        n++;
+    return n % 2 == 1;
+}
+
+/* Read the text of the here-documents announced on the line that just ended. In one whose
+ * delimiter was not quoted, a backslash-newline joins two lines, so the line after it is never
+ * the delimiter (dash); expand_heredoc removes the backslash-newline. */
 static void read_heredocs(struct lexer *lx)
 {
     struct redir *r;
     struct strbuf body, line;
-    int c;
+    int c, continued;
 
     for (r = lx->heredocs; r != NULL; r = r->next_heredoc) {
         sb_init(&body);
+        continued = 0;
         for (;;) {
             sb_init(&line);
             while ((c = input_get(lx->in)) >= 0 && c != '\n')
@@ -294,13 +307,15 @@ static void read_heredocs(struct lexer *lx)
                 if (r->strip_tabs)      /* <<- strips leading tabs */
                     while (*text == '\t')
                         text++;
-                if (strcmp(text, r->heredoc_end) == 0 || (c < 0 && line.len == 0)) {
+                if ((!continued && strcmp(text, r->heredoc_end) == 0) || (c < 0 && line.len == 0)) {
                     sb_free(&line);
                     break;
                 }
                 sb_adds(&body, text);
-                sb_addc(&body, '\n');
+                if (c >= 0)             /* the input may end without a newline, and so does the text */
+                    sb_addc(&body, '\n');
             }
+            continued = !r->heredoc_quoted && ends_in_backslash(&line);
             sb_free(&line);
             if (c < 0)
                 break;
