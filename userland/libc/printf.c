@@ -9,6 +9,7 @@
  * A conversion is %[flags][width][.precision][length]conversion:
  *     flags      - (left-justify) + (always a sign) space (a space for +) 0 (pad with zeros)
  *                # (alternate form: 0x for %x, a leading 0 for %o, always a point for %f)
+ *                ' (thousands grouping: none in the C locale, the only one ufos has)
  *     width      digits or * (an int argument; negative means -)
  *     precision  digits or * (negative means none)
  *     length     hh h l ll z t j L (and q, the same as ll)
@@ -660,8 +661,8 @@ int __vformat(struct __printf_out *o, const char *format, va_list ap)
                 sp.zero = 1;
             else if (*s == '#')
                 sp.alt = 1;
-            else
-                break;
+            else if (*s != '\'')        /* ' (XSI): group the digits as the locale says, */
+                break;                  /* which in ufos's only one, C, is not at all */
         }
         /* width and precision */
         if (*s == '*') {
