@@ -2,8 +2,8 @@
  * string.c - the mem* and str* functions of string.h.
  *
  * The copies, memset, memcmp and memchr move or compare whole words when the addresses allow it,
- * reading only inside the [s, s + n) they were given; the rest works a byte at a time. strlen
- * alone reads whole words past the end of a string, as many libcs do "because an aligned word
+ * reading only inside the [s, s + n) they were given (memcmp only inside the bounds, too: see
+ * there); the rest works a byte at a time. strlen alone reads whole words past the end of a string, as many libcs do "because an aligned word
  * never crosses a page" -- but on CHERI that read may be outside the string's bounds and fault,
  * so strlen asks the capability where its bounds end and reads words only below that.
  *
@@ -27,6 +27,13 @@
 #define ONES 0x0101010101010101UL
 #define HIGHS 0x8080808080808080UL
 #define HAS_ZERO_BYTE(w, ones, highs) ((((w) - (ones)) & ~(w) & (highs)) != 0)
+
+/* The bytes from p to the end of its capability's bounds: how far p's object lets a loop read
+ * whole words (all of memory for a hybrid pointer). */
+static size_t bytes_to_top(const void *p)
+{
+    return cheri_base_get(__CAP(p)) + cheri_length_get(__CAP(p)) - __ADDR(p);
+}
 
 /* ---- copying --------------------------------------------------------------------------- */
 
@@ -170,24 +177,38 @@ void *memset(void *s, int c, size_t n)
 
 /* ---- comparing and searching memory ----------------------------------------------------- */
 
+/*
+ * memcmp steps over equal words and groups of 4 bytes only below both bounds, so that it never
+ * reads past the first byte that differs where that would leave an object. Code often passes an
+ * n longer than one of the objects, knowing the bytes differ before its end: kilo's highlighter
+ * compares memcmp(p, keyword, strlen(keyword)) near the end of a line. A byte-by-byte memcmp
+ * stops in time; a word read past the end would fault on CHERI.
+ */
 int memcmp(const void *s1, const void *s2, size_t n)
 {
     const unsigned char *a = s1, *b = s2;
+    size_t in_bounds = n, beyond;                /* for the fast steps; then the bytes beyond */
 
+    if (in_bounds > bytes_to_top(a))
+        in_bounds = bytes_to_top(a);
+    if (in_bounds > bytes_to_top(b))
+        in_bounds = bytes_to_top(b);
+    beyond = n - in_bounds;
     if (((__ADDR(a) ^ __ADDR(b)) & (WORD_SIZE - 1)) == 0) {
         /* Same alignment in a word: bytes up to a word boundary, then equal words are skipped. */
-        for (; n > 0 && (__ADDR(a) & (WORD_SIZE - 1)) != 0; n--, a++, b++)
+        for (; in_bounds > 0 && (__ADDR(a) & (WORD_SIZE - 1)) != 0; in_bounds--, a++, b++)
             if (*a != *b)
                 return *a - *b;
-        for (; n >= WORD_SIZE && *(const unsigned long *)a == *(const unsigned long *)b; n -= WORD_SIZE) {
+        for (; in_bounds >= WORD_SIZE && *(const unsigned long *)a == *(const unsigned long *)b;
+             in_bounds -= WORD_SIZE) {
             a += WORD_SIZE;
             b += WORD_SIZE;
         }
     }
-    for (; n >= 4; n -= 4, a += 4, b += 4)      /* 4 bytes a step while they are equal */
+    for (; in_bounds >= 4; in_bounds -= 4, a += 4, b += 4)  /* 4 bytes a step while they are equal */
         if ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3]))
             break;
-    for (; n > 0; n--, a++, b++)                /* the rest, and the bytes that differ */
+    for (n = in_bounds + beyond; n > 0; n--, a++, b++)      /* the rest, and the bytes that differ */
         if (*a != *b)
             return *a - *b;
     return 0;
@@ -229,7 +250,7 @@ void *memrchr(const void *s, int c, size_t n)
 size_t strlen(const char *s)
 {
     const char *p = s;
-    ptraddr_t top = cheri_base_get(__CAP(s)) + cheri_length_get(__CAP(s));  /* s's bounds end there */
+    ptraddr_t top = __ADDR(s) + bytes_to_top(s);    /* s's bounds end there */
     unsigned long ones = ONES, highs = HIGHS, w;
 
     for (; (__ADDR(p) & (WORD_SIZE - 1)) != 0; p++)
