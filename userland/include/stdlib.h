@@ -9,6 +9,7 @@
 #define _STDLIB_H
 
 #include <sys/_types.h>
+#include <alloca.h>             /* alloca, which glibc's and the BSDs' stdlib.h declare too */
 
 #ifndef NULL
 #define NULL ((void *)0)
