@@ -156,18 +156,30 @@ static int unary(const char *op, const char *arg)
 
 static int expr_or(void);
 
+/* The next argument; the caller has made sure there is one. */
 static const char *take(void)
 {
-    if (ntok == 0)
-        fail("%s: argument expected", NULL);
     ntok--;
     return *tok++;
 }
 
+/* The argument an operator needs: "[ x -eq ]" is "[: -eq: argument expected" (dash). */
+static const char *operand(const char *op)
+{
+    if (ntok == 0)
+        fail("%s: %s: argument expected", op);
+    return take();
+}
+
+/* Nothing left where a primary should be ("[ x -a ]") is a mistake, as GNU test and POSIX have
+ * it (dash calls it false). */
 static int primary(void)
 {
-    const char *t = take();
+    const char *t;
 
+    if (ntok == 0)
+        fail("%s: argument expected", NULL);
+    t = take();
     if (strcmp(t, "!") == 0)
         return !primary();
     if (strcmp(t, "(") == 0 && ntok > 0) {
@@ -176,9 +188,9 @@ static int primary(void)
             fail("%s: closing paren expected", NULL);
         return v;
     }
-    if (ntok >= 2 && is_binary(tok[0])) {
+    if (ntok >= 1 && is_binary(tok[0])) {
         const char *op = take();
-        return binary(t, op, take());
+        return binary(t, op, operand(op));
     }
     if (is_unary(t) && ntok >= 1)
         return unary(t, take());
@@ -241,8 +253,8 @@ static int evaluate(char **a, int n)
     tok = a;
     ntok = n;
     v = expr_or();
-    if (ntok > 0)
-        fail("%s: %s: unexpected operator", tok[0]);
+    if (ntok > 0)       /* dash names the last argument it used: "[ a == b ]" is "[: a: ..." */
+        fail("%s: %s: unexpected operator", tok[-1]);
     return v;
 }
 
