@@ -36,15 +36,28 @@ static struct token next(struct lexer *lx)
     return t;
 }
 
+/* A token as dash's messages name it: "end of file", "newline", a reserved word or an operator
+ * in quotes ("fi", ";;"), and any other word as just "word". */
 static const char *token_name(struct token t)
 {
     static const char *names[] = {
-        "end of file", "newline", "word", ";", ";;", "&", "|", "&&", "||", "(", ")",
-        "<", ">", ">>", "<&", ">&", "<>", ">|", "<<", "<<-"
+        "end of file", "newline", "word", "\";\"", "\";;\"", "\"&\"", "\"|\"", "\"&&\"", "\"||\"",
+        "\"(\"", "\")\"", "\"<\"", "\">\"", "\">>\"", "\"<&\"", "\">&\"", "\"<>\"", "\">|\"",
+        "\"<<\"", "\"<<-\""
     };
+    static const char *reserved[] = {
+        "!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if", "in", "then",
+        "until", "while", "{", "}", NULL
+    };
+    static char quoted[16];
+    int i;
 
-    if (t.type == T_WORD)
-        return t.text;
+    for (i = 0; t.type == T_WORD && reserved[i] != NULL; i++) {
+        if (strcmp(t.text, reserved[i]) == 0) {
+            snprintf(quoted, sizeof quoted, "\"%s\"", reserved[i]);
+            return quoted;
+        }
+    }
     return names[t.type];
 }
 
@@ -63,22 +76,17 @@ _Noreturn void syntax_error(struct lexer *lx, const char *fmt, ...)
 
 static _Noreturn void unexpected(struct lexer *lx, struct token t)
 {
-    if (t.type == T_EOF)
-        syntax_error(lx, "end of file unexpected");
-    if (t.type == T_NEWLINE)
-        syntax_error(lx, "newline unexpected");
-    syntax_error(lx, "\"%s\" unexpected", token_name(t));
+    syntax_error(lx, "%s unexpected", token_name(t));
 }
 
-/* The end of a (...) or $(...): anything else is unexpected, "expecting )". */
+/* The ) that ends a (...), a $(...), a case pattern or the () of a function: anything else is
+ * "word unexpected (expecting ")")". */
 static void expect_rparen(struct lexer *lx)
 {
     struct token t = next(lx);
 
-    if (t.type == T_EOF)
-        syntax_error(lx, "end of file unexpected (expecting \")\")");
     if (t.type != T_RPAREN)
-        unexpected(lx, t);
+        syntax_error(lx, "%s unexpected (expecting \")\")", token_name(t));
 }
 
 /* Is the next token the (unquoted) word kw? */
@@ -93,19 +101,8 @@ static void expect_word(struct lexer *lx, const char *kw)
 {
     struct token t = next(lx);
 
-    if (t.type != T_WORD || strcmp(t.text, kw) != 0) {
-        if (t.type == T_EOF)
-            syntax_error(lx, "end of file unexpected (expecting \"%s\")", kw);
-        syntax_error(lx, "\"%s\" unexpected (expecting \"%s\")", token_name(t), kw);
-    }
-}
-
-static void expect(struct lexer *lx, enum tok type)
-{
-    struct token t = next(lx);
-
-    if (t.type != type)
-        unexpected(lx, t);
+    if (t.type != T_WORD || strcmp(t.text, kw) != 0)
+        syntax_error(lx, "%s unexpected (expecting \"%s\")", token_name(t), kw);
 }
 
 static void skip_newlines(struct lexer *lx)
@@ -268,9 +265,9 @@ static struct node *parse_function(struct lexer *lx, char *name)
     struct node *n = new_node(lx, N_FUNC);
     struct node *body;
 
+    expect_rparen(lx);          /* first, as dash: [ ( x ] is 'word unexpected (expecting ")")' */
     if (!is_name(name) || names_special_builtin(name))
         syntax_error(lx, "Bad function name");
-    expect(lx, T_RPAREN);
     skip_newlines(lx);
     body = parse_command(lx);
     if (body->kind == N_SIMPLE || body->kind == N_FUNC)
@@ -415,7 +412,7 @@ static struct node *parse_case(struct lexer *lx)
                 break;
             next(lx);
         }
-        expect(lx, T_RPAREN);
+        expect_rparen(lx);
         skip_newlines(lx);
         if (!peek_word(lx, "esac") && peek(lx).type != T_DSEMI)
             item->body = parse_list(lx, 0);
