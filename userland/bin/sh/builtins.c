@@ -199,6 +199,8 @@ static int builtin_local(int argc, char **argv)
 {
     int i;
 
+    if (params_depth() == 0)            /* even without names (dash) */
+        sh_error("local: not in a function");
     for (i = 1; i < argc; i++) {
         char *eq = strchr(argv[i], '=');
         char *name = eq ? xstrndup(argv[i], (size_t)(eq - argv[i])) : xstrdup(argv[i]);

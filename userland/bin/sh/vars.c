@@ -353,8 +353,6 @@ void local_var(const char *name)
 {
     struct saved_var *s;
 
-    if (top == &base_frame)
-        sh_error("local: not in a function");
     if (strcmp(name, "-") != 0 && !is_name(name))
         sh_error("local: %s: bad variable name", name);
     if (var_readonly(name))
