@@ -94,6 +94,15 @@ BIGGEST_ALIGNMENT = 16               # `aligned` without n: gcc's __BIGGEST_ALIG
 ATTRIBUTES = {"unused", "used", "maybe_unused", "noreturn", "noinline", "always_inline", "const",
               "pure", "cold", "hot", "format", "nonnull", "returns_nonnull", "malloc", "sentinel",
               "deprecated", "warn_unused_result", "fallthrough", "packed", "aligned"}
+# Attributes whose effect ufos cc does not have and whose absence the program would not notice:
+# dropping one would compile a different program (a constructor that never runs, a cleanup never
+# made), so each is an error saying what to do instead. (Without `weak` or `alias`, the linker
+# stops with an error of its own: a symbol defined twice, or one never defined.)
+UNSUPPORTED_ATTRIBUTES = {
+    "constructor": "call the function at the start of main",
+    "destructor": "register the function with atexit",
+    "cleanup": "call the cleanup function where the variable's scope ends",
+}
 # What `#if __has_feature(x)` says it has: CHERI Clang's capabilities (purecap or hybrid, pointers
 # that are, or may be declared, capabilities), and the C11 features Clang names so.
 FEATURES = {"capabilities", "c_alignas", "c_alignof", "c_generic_selections", "c_static_assert"}
@@ -155,16 +164,22 @@ class _Preprocessor(pcpp.Preprocessor):
 
     def macro_expand_args(self, macro, args):
         """`__attribute__((...))` vanishes (ufos cc ignores gcc's attributes), except the two
-        that change a layout. `packed` becomes PACKED_MARK for the parser (parse.py), which gives it
+        that change a layout, and those it cannot ignore (UNSUPPORTED_ATTRIBUTES: an error). `packed` becomes PACKED_MARK for the parser (parse.py), which gives it
         to the struct or member it follows (check.py packs them); `aligned(n)` becomes
         ALIGNED_MARK(n), which the parser reads as `_Alignas(n)` of what the attribute is on."""
         if macro.name != "__attribute__":
             return super().macro_expand_args(macro, args)
         toks = [tok for arg in args for tok in arg]       # `(a, b(x), c)`, the one argument
         out = []
+        depth = 0                       # 1 among the attributes' names, more in their arguments
         for i, tok in enumerate(toks):
+            depth += {"(": 1, ")": -1}.get(tok.value, 0)
             if tok.type != self.t_ID:
                 continue
+            name = tok.value.removeprefix("__").removesuffix("__")
+            if name in UNSUPPORTED_ATTRIBUTES and depth == 1:
+                raise CompileError(self._loc(tok.source, tok.lineno), f"ufos cc does not support "
+                                   f"__attribute__(({name})): {UNSUPPORTED_ATTRIBUTES[name]}")
             if tok.value in ("packed", "__packed__"):
                 out += [self.mark(tok, " ", "CPP_WS"), self.mark(tok, PACKED_MARK)]
             elif tok.value in ("aligned", "__aligned__"):
