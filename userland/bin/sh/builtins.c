@@ -34,6 +34,8 @@ static const char *signames[] = {
 };
 #define NSIGNAMES ((int)(sizeof signames / sizeof signames[0]))
 
+/* A signal's number from its number or name, as dash reads them: in any case (int is INT), and
+ * without SIG in front (trap x SIGINT is "bad trap" in dash, where bash would take it). */
 int signal_number(const char *name)
 {
     long n;
@@ -41,10 +43,8 @@ int signal_number(const char *name)
 
     if (parse_int(name, &n))
         return n >= 0 && n < NSIG ? (int)n : -1;
-    if (strncmp(name, "SIG", 3) == 0)
-        name += 3;
     for (i = 1; i < NSIGNAMES; i++)
-        if (signames[i] != NULL && strcmp(signames[i], name) == 0)
+        if (signames[i] != NULL && strcasecmp(signames[i], name) == 0)
             return i;
     return -1;
 }

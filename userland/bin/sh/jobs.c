@@ -391,7 +391,8 @@ int builtin_jobs(int argc, char **argv)
         for (j = jobs; j != NULL; j = next) {
             next = j->next;
             if (j->background && j->id == id) {
-                job_print(j);
+                if (!j->waited)         /* wait has told of it already (dash lists it again) */
+                    job_print(j);
                 if (j->state == DONE)
                     job_free(j);
             }
@@ -428,32 +429,26 @@ static int continue_job(struct job *j, int foreground)
     return foreground ? job_wait(j) : 0;
 }
 
-int builtin_fg(int argc, char **argv)
+/* The job fg or bg works on: the one named, or the newest; none is a mistake (status 2, dash). */
+static struct job *job_to_continue(int argc, char **argv)
 {
     struct job *j = find_job(argc > 1 ? argv[1] : NULL);
 
-    if (j == NULL) {
-        if (argc > 1)
-            sh_warn("fg: No such job: %s", argv[1]);
-        else
-            sh_warn("fg: No current job");
-        return 1;
-    }
-    return continue_job(j, 1);
+    if (j == NULL && argc > 1)
+        sh_error("%s: No such job: %s", argv[0], argv[1]);
+    if (j == NULL)
+        sh_error("%s: No current job", argv[0]);
+    return j;
+}
+
+int builtin_fg(int argc, char **argv)
+{
+    return continue_job(job_to_continue(argc, argv), 1);
 }
 
 int builtin_bg(int argc, char **argv)
 {
-    struct job *j = find_job(argc > 1 ? argv[1] : NULL);
-
-    if (j == NULL) {
-        if (argc > 1)
-            sh_warn("bg: No such job: %s", argv[1]);
-        else
-            sh_warn("bg: No current job");
-        return 1;
-    }
-    return continue_job(j, 0);
+    return continue_job(job_to_continue(argc, argv), 0);
 }
 
 /* Block until the job is done, or stopped (as bash's wait: a stopped job would never end);

@@ -297,7 +297,7 @@ int builtin_kill(int argc, char **argv);
 
 typedef int (*builtin_fn)(int argc, char **argv);
 builtin_fn builtin_find(const char *name, int *special);
-int signal_number(const char *name);    /* "INT", "SIGINT", "2" -> 2; -1 if unknown */
+int signal_number(const char *name);    /* "INT", "int", "2" -> 2; -1 if unknown */
 const char *signal_name(int sig);
 void set_pwd(const char *logical);      /* where the shell is, and $PWD: logical if given, else
                                            the inherited $PWD if it names ".", else getcwd */
