@@ -6,7 +6,7 @@
  *                (then, do, fi, ...), ')' or ';;'
  *   and_or    := pipeline (('&&' | '||') newlines pipeline)*
  *   pipeline  := ['!'] command ('|' newlines command)*
- *   command   := compound redirect* | NAME '(' ')' newlines compound | simple
+ *   command   := compound redirect* | NAME '(' ')' newlines command | simple
  *   compound  := '{' list '}' | '(' list ')' | if | while | until | for | case
  *   simple    := (assignment | redirect)* (word | redirect)*
  *
@@ -259,7 +259,7 @@ static int names_special_builtin(const char *name)
     return builtin_find(name, &special) != NULL && (special || strcmp(name, "local") == 0);
 }
 
-/* NAME ( ) newlines compound-command */
+/* NAME ( ) newlines command (POSIX says a compound one; dash takes any) */
 static struct node *parse_function(struct lexer *lx, char *name)
 {
     struct node *n = new_node(lx, N_FUNC);
@@ -269,9 +269,7 @@ static struct node *parse_function(struct lexer *lx, char *name)
     if (!is_name(name) || names_special_builtin(name))
         syntax_error(lx, "Bad function name");
     skip_newlines(lx);
-    body = parse_command(lx);
-    if (body->kind == N_SIMPLE || body->kind == N_FUNC)
-        syntax_error(lx, "a function body must be a compound command");
+    body = parse_command(lx);   /* any command, as dash takes it: f() echo hi is a function */
     n->name = name;
     n->body = body;
     return n;
