@@ -88,6 +88,8 @@ void arc4random_buf(void *buf, size_t n);
 
 /* Sorting and searching */
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));
+void qsort_r(void *base, size_t nmemb, size_t size,             /* POSIX 2024, as glibc's */
+             int (*compar)(const void *, const void *, void *), void *arg);
 void *bsearch(const void *key, const void *base, size_t nmemb, size_t size,
               int (*compar)(const void *, const void *));
 

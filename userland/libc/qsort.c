@@ -28,17 +28,18 @@ static void swap(char *a, char *b, size_t size)
     }
 }
 
-static void insertion_sort(char *base, size_t n, size_t size,
-                           int (*compar)(const void *, const void *))
+typedef int (*comparison)(const void *, const void *, void *);
+
+static void insertion_sort(char *base, size_t n, size_t size, comparison compar, void *arg)
 {
     size_t i, j;
 
     for (i = 1; i < n; i++)
-        for (j = i; j > 0 && compar(base + (j - 1) * size, base + j * size) > 0; j--)
+        for (j = i; j > 0 && compar(base + (j - 1) * size, base + j * size, arg) > 0; j--)
             swap(base + (j - 1) * size, base + j * size, size);
 }
 
-static void sort(char *base, size_t n, size_t size, int (*compar)(const void *, const void *))
+static void sort(char *base, size_t n, size_t size, comparison compar, void *arg)
 {
     char *lo, *mid, *hi, *i, *j;
 
@@ -47,11 +48,11 @@ static void sort(char *base, size_t n, size_t size, int (*compar)(const void *, 
         lo = base;
         mid = base + (n / 2) * size;
         hi = base + (n - 1) * size;
-        if (compar(mid, lo) < 0)
+        if (compar(mid, lo, arg) < 0)
             swap(mid, lo, size);
-        if (compar(hi, mid) < 0) {
+        if (compar(hi, mid, arg) < 0) {
             swap(hi, mid, size);
-            if (compar(mid, lo) < 0)
+            if (compar(mid, lo, arg) < 0)
                 swap(mid, lo, size);
         }
         swap(lo, mid, size);
@@ -60,9 +61,9 @@ static void sort(char *base, size_t n, size_t size, int (*compar)(const void *, 
         i = base + size;
         j = hi;
         for (;;) {
-            while (i <= j && compar(i, base) < 0)
+            while (i <= j && compar(i, base, arg) < 0)
                 i += size;
-            while (i <= j && compar(j, base) > 0)
+            while (i <= j && compar(j, base, arg) > 0)
                 j -= size;
             if (i >= j)
                 break;
@@ -77,20 +78,37 @@ static void sort(char *base, size_t n, size_t size, int (*compar)(const void *, 
             size_t left = (size_t)(j - base) / size;
             size_t right = n - left - 1;
             if (left < right) {
-                sort(base, left, size, compar);
+                sort(base, left, size, compar, arg);
                 base = j + size;
                 n = right;
             } else {
-                sort(j + size, right, size, compar);
+                sort(j + size, right, size, compar, arg);
                 n = left;
             }
         }
     }
-    insertion_sort(base, n, size, compar);
+    insertion_sort(base, n, size, compar, arg);
+}
+
+/* qsort_r (POSIX 2024, glibc's argument order): compar gets arg as its third argument. */
+void qsort_r(void *base, size_t nmemb, size_t size, comparison compar, void *arg)
+{
+    if (nmemb > 1 && size > 0)
+        sort(base, nmemb, size, compar, arg);
+}
+
+/* qsort's comparison takes no argument: it travels as qsort_r's, and this calls it. */
+struct plain_comparison {
+    int (*compar)(const void *, const void *);
+};
+
+static int compare_plainly(const void *a, const void *b, void *plain)
+{
+    return ((struct plain_comparison *)plain)->compar(a, b);
 }
 
 void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *))
 {
-    if (nmemb > 1 && size > 0)
-        sort(base, nmemb, size, compar);
+    struct plain_comparison plain = {compar};
+    qsort_r(base, nmemb, size, compare_plainly, &plain);
 }
