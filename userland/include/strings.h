@@ -8,6 +8,8 @@
 int strcasecmp(const char *s1, const char *s2);
 int strncasecmp(const char *s1, const char *s2, size_t n);
 int ffs(int i);
+int ffsl(long i);               /* POSIX 2024 */
+int ffsll(long long i);
 
 void bzero(void *s, size_t n);
 void bcopy(const void *src, void *dest, size_t n);
