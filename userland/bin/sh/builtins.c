@@ -720,9 +720,14 @@ static int builtin_test(int argc, char **argv)
     return test_main(argc, argv, sh_warn);
 }
 
+/* The builtin has no options, as dash's: printf -v x is "Illegal option -v" (/bin/printf, like
+ * GNU's, prints a format that begins with - as it is). */
 static int builtin_printf(int argc, char **argv)
 {
-    int status = printf_main(argc, argv, sh_warn);
+    int status;
+
+    skip_options(argc, argv, "");       /* only to refuse them: printf_main skips a -- itself */
+    status = printf_main(argc, argv, sh_warn);
 
     if (ferror(stdout)) {           /* printf.c writes with stdio */
         clearerr(stdout);
