@@ -1,14 +1,26 @@
 /*
  * cp - copy files and directories.
  *
- *     cp [-adrRHLP] SOURCE DEST
- *     cp [-adrRHLP] SOURCE... DIRECTORY
+ *     cp [OPTION]... SOURCE DEST
+ *     cp [OPTION]... SOURCE... DIRECTORY
+ *     cp [OPTION]... -t DIRECTORY SOURCE...
  *
  * Copies the file SOURCE to DEST (created, or overwritten), or each SOURCE into DIRECTORY
- * under its own name. A new file gets SOURCE's permissions.
- *     -r, -R  copy directories too, with everything in them: DEST is made a directory (with
- *             SOURCE's permissions) and each entry of SOURCE is copied into it, depth first.
- *             A directory is never copied into itself (cp -r d d/sub stops at d/sub).
+ * under its own name. A new file gets SOURCE's permissions (less the umask); a file overwritten
+ * keeps its own.
+ *   -r, -R  --recursive         copy directories too, with everything in them: DEST is made a
+ *                               directory (with SOURCE's permissions) and each entry of SOURCE is
+ *                               copied into it, depth first. A directory is never copied into
+ *                               itself (cp -r d d/sub stops at d/sub).
+ *   -f  --force                 a DEST that cannot be opened is removed, and made again
+ *   -i  --interactive           ask before overwriting ("cp: overwrite 'DEST'? " on stderr; a
+ *                               line from stdin that starts with y or Y is a yes)
+ *   -n  --no-clobber            never overwrite an existing file (of -i and -n the last counts)
+ *   -u  --update                overwrite a file only if SOURCE is newer
+ *   -p  --preserve              keep SOURCE's permissions and times (ufos has no owners to keep)
+ *   -v  --verbose               print each copy: 'SOURCE' -> 'DEST'
+ *   -t  --target-directory=DIR  copy every SOURCE into DIR
+ *   -T  --no-target-directory   DEST is always the copy, never a DIRECTORY
  * Without -r a SOURCE that is a directory is an error. mv uses cp -r to move across file systems.
  * A symbolic link is copied as what it names, except with -r, which copies links as links (a
  * new link holding the same path), as GNU's cp does: so a tree's links stay links, and a link to
@@ -17,12 +29,13 @@
  *     -H      the SOURCEs, not the links met in directories
  *     -P      none (without -r too): a SOURCE that is a link is copied as a link
  *     -d      as -P
- *     -a      as -R -P (GNU's -a keeps owners and times as well: ufos's cp keeps permissions only)
- * Exit status: 0, or 1 if something could not be copied.
+ *     -a      as -R -P -p (GNU's -a keeps owners as well)
+ * Errors in GNU cp's words. Exit status: 0, or 1 if something could not be copied.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,26 +43,55 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int recursive;
+#define PROGRAM "cp"
+#include "fileutil.h"
+
+static int recursive, force, preserve, verbose;
 static enum { FOLLOW_UNSET, FOLLOW_NEVER, FOLLOW_OPERANDS, FOLLOW_ALWAYS } follow;
 static struct stat made;        /* the first directory cp -r made: never copied into itself */
 static int made_any;
 
 static int copy(const char *from, const char *to, int operand);
 
+/* Open the file to for writing, made with mode if it is new; -f: removed and made again if it
+   cannot be opened. */
+static int open_target(const char *to, mode_t mode)
+{
+    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, mode);
+
+    if (out < 0 && force && unlink(to) == 0)
+        out = open(to, O_WRONLY | O_CREAT | O_TRUNC, mode);
+    return out;
+}
+
+/* -p: give to the permissions and times of st. 0, or 1 after an error. */
+static int preserve_attributes(const struct stat *st, const char *to)
+{
+    struct timespec times[2];
+
+    times[0] = st->st_atim;
+    times[1] = st->st_mtim;
+    if (utimensat(AT_FDCWD, to, times, 0) < 0 || chmod(to, st->st_mode & 07777) < 0) {
+        fprintf(stderr, "cp: preserving attributes of '%s': %s\n", to, strerror(errno));
+        return 1;
+    }
+    return 0;
+}
+
+/* The same file as st? */
+static int same_file(const struct stat *st, const struct stat *dst)
+{
+    return dst->st_dev == st->st_dev && dst->st_ino == st->st_ino;
+}
+
 /* Copy the bytes of the open file in (described by st) to the file to. 0, or 1 after an error. */
 static int copy_file(int in, const struct stat *st, const char *from, const char *to)
 {
-    struct stat dst;
     char buf[4096];
     ssize_t n, w, done;
     int out;
 
-    if (stat(to, &dst) == 0 && dst.st_dev == st->st_dev && dst.st_ino == st->st_ino) {
-        fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
-        return 1;
-    }
-    if ((out = open(to, O_WRONLY | O_CREAT | O_TRUNC, st->st_mode & 0777)) < 0) {
+    if ((out = open_target(to, st->st_mode & 0777)) < 0) {
         fprintf(stderr, "cp: cannot create regular file '%s': %s\n", to, strerror(errno));
         return 1;
     }
@@ -71,34 +113,67 @@ static int copy_file(int in, const struct stat *st, const char *from, const char
     return n < 0;
 }
 
+/* Copy the regular file from, open as in (described by st), to to unless an existing to stays
+   (-i, -n, -u). 0, or 1 after an error. */
+static int copy_regular(int in, const struct stat *st, const char *from, const char *to)
+{
+    struct stat dst;
+
+    if (stat(to, &dst) == 0) {
+        if (same_file(st, &dst)) {
+            fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
+            return 1;
+        }
+        if (S_ISDIR(dst.st_mode)) {
+            fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
+            return 1;
+        }
+        if (keep_target(st, &dst, to))
+            return 0;
+    }
+    if (copy_file(in, st, from, to) || (preserve && preserve_attributes(st, to)))
+        return 1;
+    if (verbose)
+        printf("'%s' -> '%s'\n", from, to);
+    return 0;
+}
+
 /* DIR/NAME (malloc'd). */
-static char *join(const char *dir, const char *name, int name_length)
+static char *join(const char *dir, const char *name)
 {
     char *result;
 
-    if (asprintf(&result, "%s/%.*s", dir, name_length, name) < 0) {
+    if (asprintf(&result, "%s/%s", dir, name) < 0) {
         fprintf(stderr, "cp: out of memory\n");
         exit(1);
     }
     return result;
 }
 
-/* DIR/the last component of path (malloc'd). */
-static char *path_in(const char *dir, const char *path)
+/* cp -r: make the directory to (with the permissions of st), or use it if it is one. 0, or 1
+   after an error. */
+static int make_directory(const struct stat *st, const char *from, const char *to)
 {
-    const char *end = path + strlen(path), *base;
+    struct stat dst;
 
-    while (end > path + 1 && end[-1] == '/')
-        end--;
-    for (base = end; base > path && base[-1] != '/'; base--)
-        ;
-    return join(dir, base, (int)(end - base));
+    if (mkdir(to, st->st_mode & 0777) == 0) {
+        if (verbose)
+            printf("'%s' -> '%s'\n", from, to);
+        return 0;
+    }
+    if (errno == EEXIST && stat(to, &dst) == 0) {
+        if (S_ISDIR(dst.st_mode))
+            return 0;
+        fprintf(stderr, "cp: cannot overwrite non-directory '%s' with directory '%s'\n", to, from);
+        return 1;
+    }
+    fprintf(stderr, "cp: cannot create directory '%s': %s\n", to, strerror(errno));
+    return 1;
 }
 
 /* cp -r of the directory from (described by st): make to, copy every entry into it. */
 static int copy_directory(const struct stat *st, const char *from, const char *to)
 {
-    struct stat dst;
     struct dirent *d;
     DIR *dir;
     int status = 0;
@@ -107,10 +182,8 @@ static int copy_directory(const struct stat *st, const char *from, const char *t
         fprintf(stderr, "cp: cannot copy a directory, '%s', into itself\n", from);
         return 1;
     }
-    if (mkdir(to, st->st_mode & 0777) < 0 && !(errno == EEXIST && stat(to, &dst) == 0 && S_ISDIR(dst.st_mode))) {
-        fprintf(stderr, "cp: cannot create directory '%s': %s\n", to, strerror(errno));
+    if (make_directory(st, from, to))
         return 1;
-    }
     if (!made_any && stat(to, &made) == 0)
         made_any = 1;
     if ((dir = opendir(from)) == NULL) {
@@ -121,13 +194,15 @@ static int copy_directory(const struct stat *st, const char *from, const char *t
         char *f, *t;
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
             continue;
-        f = join(from, d->d_name, (int)strlen(d->d_name));
-        t = join(to, d->d_name, (int)strlen(d->d_name));
+        f = join(from, d->d_name);
+        t = join(to, d->d_name);
         status |= copy(f, t, 0);
         free(f);
         free(t);
     }
     closedir(dir);
+    if (preserve)                   /* the times after the entries were made */
+        status |= preserve_attributes(st, to);
     return status;
 }
 
@@ -145,7 +220,7 @@ static int copy_symlink(const struct stat *st, const char *from, const char *to)
     }
     target[len] = '\0';
     if (lstat(to, &dst) == 0) {
-        if (dst.st_dev == st->st_dev && dst.st_ino == st->st_ino) {
+        if (same_file(st, &dst)) {
             fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
             return 1;
         }
@@ -153,12 +228,16 @@ static int copy_symlink(const struct stat *st, const char *from, const char *to)
             fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
             return 1;
         }
+        if (keep_target(st, &dst, to))
+            return 0;
         unlink(to);                 /* a link cannot be written through: the old file goes */
     }
     if (symlink(target, to) < 0) {
         fprintf(stderr, "cp: cannot create symbolic link '%s': %s\n", to, strerror(errno));
         return 1;
     }
+    if (verbose)
+        printf("'%s' -> '%s'\n", from, to);
     return 0;
 }
 
@@ -184,7 +263,7 @@ static int copy(const char *from, const char *to, int operand)
         return 1;
     }
     if (!S_ISDIR(st.st_mode))
-        status = copy_file(in, &st, from, to);
+        status = copy_regular(in, &st, from, to);
     else if (recursive)
         status = copy_directory(&st, from, to);
     else {
@@ -195,53 +274,52 @@ static int copy(const char *from, const char *to, int operand)
     return status;
 }
 
-static void usage(void)
+static const struct option long_options[] = {
+    {"archive", no_argument, NULL, 'a'},
+    {"force", no_argument, NULL, 'f'},
+    {"interactive", no_argument, NULL, 'i'},
+    {"no-clobber", no_argument, NULL, 'n'},
+    {"preserve", no_argument, NULL, 'p'},
+    {"recursive", no_argument, NULL, 'r'},
+    {"update", no_argument, NULL, 'u'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"target-directory", required_argument, NULL, 't'},
+    {"no-target-directory", no_argument, NULL, 'T'},
+    {"dereference", no_argument, NULL, 'L'},
+    {"no-dereference", no_argument, NULL, 'P'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Copy from to to, from a SOURCE operand. */
+static int copy_operand(const char *from, const char *to)
 {
-    fprintf(stderr, "usage: cp [-adrRHLP] SOURCE DEST\n       cp [-adrRHLP] SOURCE... DIRECTORY\n");
-    exit(1);
+    return copy(from, to, 1);
 }
 
 int main(int argc, char **argv)
 {
-    struct stat st;
-    const char *target;
-    int c, i, status = 0, target_is_dir;
+    const char *target_dir = NULL;
+    int c, no_target_dir = 0;
 
-    while ((c = getopt(argc, argv, "adrRHLP")) != -1) {
+    while ((c = getopt_long(argc, argv, "adfinprRuvHLPt:T", long_options, NULL)) != -1) {
         switch (c) {
-        case 'a': recursive = 1; follow = FOLLOW_NEVER; break;
+        case 'a': recursive = preserve = 1; follow = FOLLOW_NEVER; break;
         case 'd': case 'P': follow = FOLLOW_NEVER; break;
         case 'H': follow = FOLLOW_OPERANDS; break;
         case 'L': follow = FOLLOW_ALWAYS; break;
         case 'r': case 'R': recursive = 1; break;
-        default: usage();
+        case 'f': force = 1; break;
+        case 'i': replace = ASK; break;
+        case 'n': replace = NO_CLOBBER; break;
+        case 'p': preserve = 1; break;
+        case 'u': update = 1; break;
+        case 'v': verbose = 1; break;
+        case 't': target_dir = optarg; break;
+        case 'T': no_target_dir = 1; break;
+        default: return usage();
         }
     }
     if (follow == FOLLOW_UNSET)     /* GNU's (and FreeBSD's) default */
         follow = recursive ? FOLLOW_NEVER : FOLLOW_ALWAYS;
-    argc -= optind;
-    argv += optind;
-    if (argc < 2) {
-        if (argc == 1)
-            fprintf(stderr, "cp: missing destination file operand after '%s'\n", argv[0]);
-        else
-            fprintf(stderr, "cp: missing file operand\n");
-        usage();
-    }
-    target = argv[argc - 1];
-    target_is_dir = stat(target, &st) == 0 && S_ISDIR(st.st_mode);
-    if (argc > 2 && !target_is_dir) {
-        fprintf(stderr, "cp: target '%s' is not a directory\n", target);
-        return 1;
-    }
-    for (i = 0; i < argc - 1; i++) {
-        if (target_is_dir) {
-            char *to = path_in(target, argv[i]);
-            status |= copy(argv[i], to, 1);
-            free(to);
-        } else {
-            status |= copy(argv[i], target, 1);
-        }
-    }
-    return status;
+    return each_source(argc - optind, argv + optind, target_dir, no_target_dir, copy_operand);
 }
