@@ -438,13 +438,18 @@ static void trace_command(struct strlist *assigns, struct strlist *args)
     sb_free(&sb);
 }
 
+#define MAX_FUNC_DEPTH 1000     /* dash's limit: deeper, a runaway recursion would overflow the stack */
+
 /* A function called as a condition (`f || ...`) runs its body as one: set -e is off inside.
  * Its body cannot break or continue the loops it was called from (as in dash): inside, the loop
  * depth starts again from 0. */
+
 static int call_function(struct node *body, struct strlist *args, int flags)
 {
     int status, depth = params_depth(), loops = sh.loop_depth;
 
+    if (sh.func_depth >= MAX_FUNC_DEPTH)
+        sh_error("Maximum function recursion depth (%d) reached", MAX_FUNC_DEPTH);
     params_push(args->n - 1, args->v + 1);
     sh.func_depth++;
     sh.loop_depth = 0;
