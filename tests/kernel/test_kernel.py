@@ -104,6 +104,31 @@ int main(void) {
     assert (tmp_path / "note.txt").read_text() == "written inside ufos\n"
 
 
+def test_a_host_directory_has_its_own_mode_and_link_count(tmp_path):
+    """stat of a /host directory says what the host's says, and chmod inside ufos shows (it was
+    always 0755 with two links)."""
+    src = r"""
+#include <stdio.h>
+#include <sys/stat.h>
+static void show(const char *path) {
+    struct stat st;
+    stat(path, &st);
+    printf("%s %o %lu\n", path, (unsigned)(st.st_mode & 07777), (unsigned long)st.st_nlink);
+}
+int main(void) {
+    show("/host/d");
+    chmod("/host/d", 0711);
+    show("/host/d");
+    return 0;
+}"""
+    (tmp_path / "d" / "sub1").mkdir(parents=True)
+    (tmp_path / "d" / "sub2").mkdir()
+    (tmp_path / "d").chmod(0o750)
+    r = run_image(image_of(src), ["prog"], share=str(tmp_path))
+    assert r.stdout == b"/host/d 750 4\n/host/d 711 4\n"
+    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o711
+
+
 def test_proc_shows_the_process_its_pages_and_capabilities():
     src = r"""
 #include <stdio.h>

@@ -103,7 +103,7 @@ class HostDir(Inode):
 
     def stat(self) -> Stat:
         info = host(os.stat, self.path)
-        s = dir_stat(info.st_ino)
+        s = dir_stat(info.st_ino, nlink=info.st_nlink, mode=info.st_mode & 0o777)   # as HostFile's
         s.dev, s.mtime_ns = 2, info.st_mtime_ns
         return s
 
