@@ -33,7 +33,7 @@ TREE = {
     "ro": ("ro\n", 0o444, OLD),
     "-w": ("w\n", 0o644, OLD),
     "d": (None, 0o755, OLD),
-    "d/s": (None, 0o755, OLD),        # /host shows every directory as 0755
+    "d/s": (None, 0o750, OLD),
     "d/s/g": ("g\n", 0o640, OLD),
     "empty": (None, 0o755, OLD),
     "t": (None, 0o755, OLD),
@@ -100,7 +100,8 @@ def test_mv_u_moves_only_a_newer_source(tmp_path):
 
 
 def test_mv_errors_in_gnu_words(tmp_path):
-    same_as_gnu(tmp_path, "mv a a", "mv d d/s", "mv d a", "mv -T a empty", "mv -T p empty")
+    same_as_gnu(tmp_path, "mv a a", "mv d d/s", "mv d a", "mv -T a empty", "mv -T p empty", "mv nope t",
+                "mv a b nodir", "mv a b x", "cp a b nodir", "cp a b x")
 
 
 # --- rm ------------------------------------------------------------------------------------------

@@ -61,6 +61,16 @@ static int is_directory(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* A target that is not a directory, in GNU's words: "target 'x': Not a directory", or why it
+ * cannot be stat'ed ("No such file or directory"). what: "target", or -t's "target directory". */
+static int bad_target(const char *what, const char *dir)
+{
+    struct stat st;
+
+    fprintf(stderr, "%s: %s '%s': %s\n", PROGRAM, what, dir, strerror(stat(dir, &st) < 0 ? errno : ENOTDIR));
+    return 1;
+}
+
 /* --- replacing an existing DEST (cp and mv) ------------------------------------------------ */
 static enum { REPLACE, ASK, NO_CLOBBER } replace;     /* the last of -i, -n (and mv's -f) */
 static int update;                                     /* -u */
@@ -113,15 +123,10 @@ static int each_source(int n, char **operands, const char *target_dir, int no_ta
         target_dir = operands[--n];
         if (n == 1 && !is_directory(target_dir))
             return act(operands[0], target_dir);
-        if (!is_directory(target_dir)) {
-            fprintf(stderr, "%s: target '%s' is not a directory\n", PROGRAM, target_dir);
-            return 1;
-        }
+        if (!is_directory(target_dir))
+            return bad_target("target", target_dir);
     } else if (!is_directory(target_dir)) {
-        struct stat st;
-        fprintf(stderr, "%s: target directory '%s': %s\n", PROGRAM, target_dir,
-                strerror(stat(target_dir, &st) < 0 ? errno : ENOTDIR));
-        return 1;
+        return bad_target("target directory", target_dir);
     }
     for (i = 0; i < n; i++) {
         char *to = path_in(target_dir, operands[i]);

@@ -91,7 +91,11 @@ static int move(const char *from, const char *to)
 {
     struct stat st, dst;
 
-    if (lstat(from, &st) == 0 && lstat(to, &dst) == 0) {
+    if (lstat(from, &st) < 0) {
+        fprintf(stderr, "mv: cannot stat '%s': %s\n", from, strerror(errno));
+        return 1;
+    }
+    if (lstat(to, &dst) == 0) {
         if (wrong_kinds(&st, &dst, from, to))
             return 1;
         if (keep_target(&st, &dst, to))
