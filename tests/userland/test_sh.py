@@ -119,6 +119,19 @@ def test_syntax_error_exits_2(sh_image):
     assert b"sh: 2: Syntax error" in r.stderr
 
 
+@pytest.mark.parametrize("script", [
+    "x='eval \"$x\"'; eval \"$x\"; echo not reached",
+    "echo '. /tmp/self' >/tmp/self; . /tmp/self; echo not reached",
+], ids=["eval", "dot"])
+def test_runaway_nesting_is_a_mistake_not_a_fault(sh_image, script):
+    """Text that runs itself without end (eval of itself, a . file that reads itself) would
+    overflow the stack: dash dies of a segfault, so there is no reference to compare with. The
+    shell stops it with a mistake (status 2) instead of a capability fault."""
+    r = run_image(sh_image, ["sh", "-c", script], ENV, b"", max_instructions=BUDGET)
+    assert (r.status, r.stdout) == (2, b""), r.stderr[-500:]
+    assert r.stderr.endswith(b"Maximum nesting depth reached\n"), r.stderr[-500:]
+
+
 def test_lineno_and_ppid(sh_image):
     """$LINENO is the line of the command being run (in a function too: lines of the script), and
     $PPID the shell's parent's pid. The host's dash (Debian) has LINENO compiled out, so these are

@@ -842,7 +842,10 @@ static int run_kind(struct node *n, int flags)
 /* Run a node; its status is also $? from now on. Then the traps of signals that came. */
 int run_node(struct node *n, int flags)
 {
-    int status = run_node_kind(n, flags);
+    int status;
+
+    stack_check();
+    status = run_node_kind(n, flags);
 
     sh.status = status;
     traps_run_pending();

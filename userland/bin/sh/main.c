@@ -77,7 +77,9 @@ int main(int argc, char **argv)
 {
     struct input in;
     int command = 0, force_interactive = 0, i;
+    char stack_top;
 
+    stack_init(&stack_top);
     sh.arg0 = argc > 0 ? argv[0] : "sh";
     sh.source_name = "sh";
     sh.pid = getpid();

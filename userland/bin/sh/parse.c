@@ -486,6 +486,7 @@ static struct node *parse_command(struct lexer *lx)
     struct token t;
     struct node *n;
 
+    stack_check();
     substitute_aliases(lx);
     t = peek(lx);
 

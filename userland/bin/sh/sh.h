@@ -70,6 +70,8 @@ int parse_int(const char *s, long *out); /* a whole decimal number (optional sig
 int number_arg(const char *builtin, const char *arg, long min);   /* min..INT_MAX, or sh_error */
 int skip_options(int argc, char **argv, const char *allowed);  /* builtins.c: first operand */
 unsigned dash_hash(const char *name);    /* for tables listed in dash's order */
+void stack_init(char *top);             /* main: where the stack starts */
+void stack_check(void);                 /* sh_error if the stack is nearly used up */
 const char *open_error(int err, int creating);   /* "No such file", as dash says it */
 
 /* ---- input.c ------------------------------------------------------------------------------- */

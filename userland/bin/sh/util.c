@@ -1,6 +1,6 @@
 /*
  * util.c - the shell's small tools: memory that never returns NULL, strings and string lists that
- * grow, writing to a file descriptor, and error messages.
+ * grow, writing to a file descriptor, error messages, and a guard on the stack's depth.
  *
  * Output goes straight to the descriptor with write(), never through stdio's buffers: the shell
  * moves descriptors around (redirections of builtins, forks), and a buffer filled before a dup2
@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 #include "sh.h"
 
@@ -281,6 +282,36 @@ int is_name_n(const char *s, size_t n)
             return 0;
     }
     return 1;
+}
+
+/* ---- the stack's depth ---- */
+
+#define STACK_MARGIN (1024 * 1024)     /* kept for what an error needs on its way out */
+
+static char *stack_top;         /* in main's frame: the stack goes down from there */
+static size_t stack_room;       /* how far below it the shell may go */
+
+void stack_init(char *top)
+{
+    struct rlimit rl;
+    size_t size = 8 * 1024 * 1024;
+
+    if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY)
+        size = rl.rlim_cur;
+    stack_top = top;
+    stack_room = size > 2 * STACK_MARGIN ? size - STACK_MARGIN : size / 2;
+}
+
+/* Text that runs or parses itself without end (x='eval "$x"'; eval "$x", a . file that reads
+ * itself, thousands of nested ( ) would overflow the stack, which is a capability fault here
+ * (a segfault in dash). Called at each level of the parser and of the tree's walk, it stops
+ * them with a mistake while there is room left. */
+void stack_check(void)
+{
+    char here;
+
+    if (stack_top != NULL && (size_t)(stack_top - &here) > stack_room)
+        sh_error("Maximum nesting depth reached");
 }
 
 int is_name(const char *s)
