@@ -107,6 +107,14 @@ def _string_fits(t: Type, node) -> bool:
     return t.base.size == {"L": 4, "U": 4, "u": 2}.get(prefix, 1)
 
 
+def _braced_string(t: Type, ilist: c_ast.InitList):
+    """The string literal of `char s[] = {"abc"}` (C11 6.7.9p14: the literal that initialises a
+    character array may be enclosed in braces; Lua's luac.c writes `{ "luac" ".out" }`), or None
+    if ilist is a list of elements."""
+    exprs = ilist.exprs or []
+    return exprs[0] if len(exprs) == 1 and _string_fits(t, exprs[0]) else None
+
+
 class InitBuilder:
     """Builds an Initializer, asking the checker to type each element (checker.init_value)."""
 
@@ -120,7 +128,9 @@ class InitBuilder:
         self.items = []
         self.end = 0                    # where the elements of a flexible array member end
         node = self.unwrapped(t, node)
-        if isinstance(node, c_ast.InitList):
+        if isinstance(node, c_ast.InitList) and _braced_string(t, node) is not None:
+            t = self.string(t, 0, _braced_string(t, node))
+        elif isinstance(node, c_ast.InitList):
             if is_array(t) or is_struct(t):
                 count = self.braced(t, 0, node)
                 if is_array(t) and t.length is None:
@@ -222,6 +232,11 @@ class InitBuilder:
             self.designated(t, offset, cur)
             return
         node = self.unwrapped(t, e.node)
+        if isinstance(node, c_ast.InitList) and is_array(t) and t.length is not None \
+                and _braced_string(t, node) is not None:
+            cur.next()
+            self.string(t, offset, _braced_string(t, node))
+            return
         if isinstance(node, c_ast.InitList):
             cur.next()
             if is_array(t) or is_struct(t):
