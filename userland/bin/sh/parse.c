@@ -404,7 +404,7 @@ static struct node *parse_case(struct lexer *lx)
         for (;;) {
             t = next(lx);
             if (t.type != T_WORD)
-                unexpected(lx, t);
+                syntax_error(lx, "%s unexpected (expecting \")\")", token_name(t));
             wv_add(lx, &pats, t.text);
             if (peek(lx).type != T_PIPE)
                 break;
@@ -417,6 +417,8 @@ static struct node *parse_case(struct lexer *lx)
         item->patterns = pats.v;
         *tail = item;
         tail = &item->next;
+        if (peek(lx).type != T_DSEMI && !peek_word(lx, "esac"))
+            syntax_error(lx, "%s unexpected (expecting \";;\")", token_name(peek(lx)));
         if (peek(lx).type != T_DSEMI)
             break;
         next(lx);
@@ -573,8 +575,11 @@ static struct node *parse_list(struct lexer *lx, int top)
     struct node *list = NULL, *item;
     struct token t;
 
-    if (!top)
+    if (!top) {
         skip_newlines(lx);
+        if (peek(lx).type == T_EOF)
+            return NULL;        /* for the caller to say what it expected: if, then EOF is */
+    }                           /* 'end of file unexpected (expecting "then")' (dash) */
     for (;;) {
         item = parse_and_or(lx);
         t = peek(lx);
