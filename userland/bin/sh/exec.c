@@ -954,7 +954,8 @@ static int run_one(struct input *in, int toplevel, struct arena *arena)
         return 0;
     }
     current_arena = arena;
-    if (sh.opt_v)                   /* set -v: the text as it was read */
+    if (sh.opt_v && in->fd >= 0)    /* set -v: the text as it was read (from a file: as dash,
+                                       not the text of -c, eval or a trap) */
         out_fmt(2, "%.*s", (int)in->pos, in->buf);
     if (node != NULL)
         sh.status = run_node(node, (last_of_input(in) ? EV_EXIT : 0) | (in->condition ? EV_COND : 0));

@@ -24,14 +24,19 @@
 
 struct shell sh;
 
-static _Noreturn void usage(void)
+/* A mistake in sh's own arguments, in dash's words ("sh: 0: Illegal option -z"): status 2. */
+static _Noreturn void bad_invocation(const char *fmt, const char *what)
 {
-    out_str(2, "usage: sh [-aCefnuvxi] [-o option] [-c command [arg0 [arg...]] | script [arg...] | -s [arg...]]\n");
+    out_str(2, "sh: 0: ");
+    out_fmt(2, fmt, what);
+    out_str(2, "\n");
     sh_exit(2);
 }
 
-/* Options: returns the index of the first argument that is not one. */
-static int parse_options(int argc, char **argv, int *command, int *force_interactive)
+/* Options: returns the index of the first argument that is not one. -s (*from_stdin) makes the
+ * arguments after them $1..., with the commands on standard input even if there are some. */
+static int parse_options(int argc, char **argv, int *command, int *force_interactive,
+                         int *from_stdin)
 {
     int i, j;
 
@@ -44,19 +49,17 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
             switch (argv[i][j]) {
             case 'c': *command = 1; break;
             case 'i': *force_interactive = 1; break;
-            case 's': break;
+            case 's': *from_stdin = 1; break;
             case 'o':           /* -o name, as set takes it: the name is the next argument */
                 names++;
-                if (i + names >= argc || option_set_name(argv[i + names], on) < 0) {
-                    out_fmt(2, "sh: Illegal option %co %s\n", argv[i][0],
-                            i + names < argc ? argv[i + names] : "");
-                    usage();
-                }
+                if (i + names >= argc || option_set_name(argv[i + names], on) < 0)
+                    bad_invocation("Illegal option -o %s", i + names < argc ? argv[i + names] : "");
                 break;
             default:
                 if (option_set_letter(argv[i][j], on) < 0) {
-                    out_fmt(2, "sh: Illegal option -%c\n", argv[i][j]);
-                    usage();
+                    char letter[2] = { argv[i][j], '\0' };
+
+                    bad_invocation("Illegal option -%s", letter);
                 }
             }
         }
@@ -76,7 +79,7 @@ static void set_ppid(void)
 int main(int argc, char **argv)
 {
     struct input in;
-    int command = 0, force_interactive = 0, i;
+    int command = 0, force_interactive = 0, from_stdin = 0, i;
     char stack_top;
 
     stack_init(&stack_top);
@@ -87,23 +90,21 @@ int main(int argc, char **argv)
     vars_init(environ);
     set_ppid();
     set_pwd(NULL);                  /* the inherited $PWD if it still names where we are */
-    i = parse_options(argc, argv, &command, &force_interactive);
+    i = parse_options(argc, argv, &command, &force_interactive, &from_stdin);
     if (command) {
-        if (i >= argc) {
-            out_str(2, "sh: -c requires an argument\n");
-            sh_exit(2);
-        }
+        if (i >= argc)
+            bad_invocation("-c requires an argument", NULL);
         /* Not exit_after: dash runs even the last command of -c in a child, so that when a
          * signal kills it, this shell says so ("Hangup") and exits 128 + its number. */
         input_from_string(&in, argv[i++]);
         if (i < argc)
             sh.arg0 = argv[i++];
-    } else if (i < argc) {
+    } else if (i < argc && !from_stdin) {
         int fd = open(argv[i], O_RDONLY);
 
         if (fd < 0) {
             out_fmt(2, "sh: 0: cannot open %s: %s\n", argv[i], open_error(errno, 0));
-            sh_exit(errno == ENOENT ? 127 : 126);
+            sh_exit(2);                 /* dash's status (POSIX would say 127 or 126) */
         }
         fcntl(fd, F_SETFD, FD_CLOEXEC);         /* the commands it runs need not see it */
         input_from_fd(&in, fd);
