@@ -141,8 +141,9 @@ int skip_options(int argc, char **argv, const char *allowed)
 static int mark_variables(int argc, char **argv, int flag)
 {
     int i = skip_options(argc, argv, "p");
+    int p_given = i > 1 && strcmp(argv[1], "--") != 0;     /* the only option there is */
 
-    if (i == argc) {
+    if (i == argc || p_given) {         /* export -p x lists them all, as in dash */
         vars_print(flag);
         return 0;
     }

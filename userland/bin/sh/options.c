@@ -138,12 +138,11 @@ static int set_flags(char **argv, int i)
                 options_print(!on);
                 continue;
             }
-            if (option_set_name(argv[i + used], on) < 0) {
-                sh_error("set: Illegal option %co %s", a[0], argv[i + used]);
-            }
+            if (option_set_name(argv[i + used], on) < 0)     /* dash says -, even for +o */
+                sh_error("set: Illegal option -o %s", argv[i + used]);
             used++;
         } else if (a[j] == 'i' || option_set_letter(a[j], on) < 0) {
-            sh_error("set: Illegal option %c%c", a[0], a[j]);
+            sh_error("set: Illegal option -%c", a[j]);
         }
     }
     return used;
