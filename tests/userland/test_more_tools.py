@@ -184,3 +184,23 @@ def test_ln_makes_hard_links_as_gnu_ln_does(tmp_path):
     assert _out == "1\n1\n"
     assert err == ("ln: failed to create hard link '/host/f' => '/tmp/f': Invalid cross-device link\n"
                    "ln: failed to create symbolic link '/host/s': Operation not permitted\n")
+
+
+TAIL_F = """cd {dir}
+echo a > l1; echo b > l2
+tail -f -s 0.1 l1 l2 > out 2>&1 &
+sleep 0.5; echo a2 >> l1; sleep 0.5; echo b2 >> l2; sleep 0.5; echo a3 >> l1; sleep 0.5; : > l1
+sleep 0.5; echo new >> l1; sleep 0.5
+kill $!
+echo hi | tail -f; echo "pipe: $?"
+tail -f -s x l1; echo "bad interval: $?"
+cat out
+"""
+
+
+def test_tail_f_follows_files_as_they_grow_and_are_truncated(tmp_path):
+    """tail -f goes on printing what is appended, with a header when it moves to another file,
+    starts a truncated file over, and does not follow a pipe (it has ended), as GNU's."""
+    mine = shell(TAIL_F.format(dir="/tmp"), tmp_path)
+    theirs = host_shell(TAIL_F.format(dir=tmp_path), tmp_path, tool="tail")
+    assert mine == theirs

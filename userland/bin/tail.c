@@ -1,13 +1,16 @@
 /*
  * tail - print the last lines, or bytes, of files.
  *
- *     tail [-n [+]N] [-c [+]N] [-q | -v] [FILE...]
+ *     tail [-n [+]N] [-c [+]N] [-q | -v] [-f [-s SECONDS]] [FILE...]
  *     tail -N [FILE...]    tail +N [FILE...]
  *
  * Prints the last N lines (default 10) of each FILE, or of standard input for no FILE or "-";
  * with -n +N, every line from line N on. -c N and -c +N count bytes instead. With several files,
  * each one is introduced by a header "==> FILE <==", separated by a blank line; -q never prints
- * the headers, -v always does. -N and +N are the old ways to write -n N and -n +N, and as in GNU's
+ * the headers, -v always does. -f follows the files: it does not end, but goes on printing what
+ * is added to them (checking every second, or every -s SECONDS; "file truncated" when one
+ * shrinks), until it is killed; a pipe is not followed, as it has ended (POSIX: -f is for a
+ * regular file). -N and +N are the old ways to write -n N and -n +N, and as in GNU's
  * tail only the first argument can be one. Other options may follow the files: libc's getopt
  * reorders them, as glibc's does (tail file -n 3).
  * The last N lines are kept in a ring of N lines while the file is read, so any input works,
@@ -19,6 +22,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct line {
@@ -28,7 +33,7 @@ struct line {
 
 static _Noreturn void usage(void)
 {
-    fprintf(stderr, "usage: tail [-n [+]N] [-c [+]N] [-q | -v] [FILE...]\n");
+    fprintf(stderr, "usage: tail [-n [+]N] [-c [+]N] [-q | -v] [-f [-s SECONDS]] [FILE...]\n");
     exit(1);
 }
 
@@ -129,10 +134,67 @@ static void tail_last(FILE *f, long n)
     free(ring);
 }
 
+/* -s SECONDS: a number of seconds, maybe with a fraction (0.5). */
+static struct timespec parse_interval(const char *s)
+{
+    char *end;
+    double seconds = strtod(s, &end);
+    struct timespec t;
+
+    if (end == s || *end != '\0' || !(seconds >= 0 && seconds < 1e9)) {
+        fprintf(stderr, "tail: invalid number of seconds: '%s'\n", s);
+        exit(1);
+    }
+    t.tv_sec = (time_t)seconds;
+    t.tv_nsec = (long)((seconds - (double)t.tv_sec) * 1e9);
+    return t;
+}
+
+/* Is f worth following (-f)? A regular file can grow; a pipe or a terminal has ended. */
+static int followable(FILE *f)
+{
+    struct stat st;
+
+    return fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* -f: print what is added to each file as it comes, with a header when the output moves from one
+ * file to another (last: the file printed last), and start a file over when it shrinks (it was
+ * truncated, as a log is emptied). Never returns: tail -f ends when it is killed. */
+static _Noreturn void follow(FILE **files, char **names, int n, int headers, int last, struct timespec every)
+{
+    struct stat st;
+    int i, c;
+
+    for (;;) {
+        for (i = 0; i < n; i++) {
+            if (files[i] == NULL)
+                continue;
+            if (fstat(fileno(files[i]), &st) == 0 && st.st_size < ftell(files[i])) {
+                fprintf(stderr, "tail: %s: file truncated\n", names[i]);
+                fseek(files[i], 0, SEEK_SET);
+            }
+            clearerr(files[i]);                 /* past the old end-of-file, read again */
+            while ((c = getc(files[i])) != EOF) {
+                if (headers && i != last)
+                    printf("\n==> %s <==\n", names[i]);
+                last = i;
+                putchar(c);
+            }
+        }
+        fflush(stdout);
+        nanosleep(&every, NULL);
+    }
+}
+
 int main(int argc, char **argv)
 {
     long count = 10;
     int c, bytes = 0, from_start = 0, headers = -1, status = 0, first = 1, nfiles, i;
+    int following = 0, nfollowed = 0, last = -1;     /* -f; the files followed; which printed last */
+    struct timespec every = {1, 0};
+    FILE **followed;
+    char **followed_names;
 
     if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && isdigit((unsigned char)argv[1][1])) {
         count = parse_count(argv[1], "lines", &from_start);     /* the old forms, -N and +N */
@@ -140,7 +202,7 @@ int main(int argc, char **argv)
         argv++;
         argc--;
     }
-    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
+    while ((c = getopt(argc, argv, "n:c:qvfs:")) != -1) {
         switch (c) {
         case 'n':
         case 'c':
@@ -153,6 +215,12 @@ int main(int argc, char **argv)
         case 'v':
             headers = 1;
             break;
+        case 'f':
+            following = 1;
+            break;
+        case 's':
+            every = parse_interval(optarg);
+            break;
         default:
             usage();
         }
@@ -164,6 +232,12 @@ int main(int argc, char **argv)
     }
     if (headers < 0)
         headers = nfiles > 1;
+    followed = calloc((size_t)nfiles, sizeof *followed);
+    followed_names = calloc((size_t)nfiles, sizeof *followed_names);
+    if (followed == NULL || followed_names == NULL) {
+        fprintf(stderr, "tail: out of memory\n");
+        return 1;
+    }
     for (i = optind; i < argc; i++) {
         FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
         if (f == NULL) {
@@ -183,8 +257,16 @@ int main(int argc, char **argv)
             tail_from(f, count);
         else
             tail_last(f, count);
-        if (f != stdin)
+        last = -1;
+        if (following && followable(f)) {
+            last = nfollowed;
+            followed[nfollowed] = f;
+            followed_names[nfollowed++] = argv[i];
+        } else if (f != stdin) {
             fclose(f);
+        }
     }
+    if (nfollowed > 0)
+        follow(followed, followed_names, nfollowed, headers, last, every);
     return status;
 }
