@@ -7,6 +7,8 @@
 #ifndef _SYS__TYPES_H
 #define _SYS__TYPES_H
 
+#include <sys/cdefs.h>
+
 typedef unsigned long size_t;       /* sizes of objects */
 typedef long ssize_t;               /* a size or -1 */
 typedef long ptrdiff_t;             /* the difference of two pointers (their addresses) */
