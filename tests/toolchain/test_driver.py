@@ -438,6 +438,15 @@ def test_cc_std_sets_stdc_version(tmp_path, monkeypatch, capsys, std, line):
     assert line in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("std, unix", [(None, True), ("-std=gnu11", True), ("-std=c11", False), ("-ansi", False)])
+def test_cc_predefines_unix_as_gcc_does(tmp_path, monkeypatch, capsys, std, unix):
+    write(tmp_path, prog_c="#ifdef unix\nint plain_unix;\n#endif\n#if __unix__ && __unix\nint reserved_unix;\n#endif\n")
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["cc", *([std] if std else []), "-E", "prog.c"]) == 0
+    out = capsys.readouterr().out
+    assert ("plain_unix" in out, "reserved_unix" in out) == (unix, True)
+
+
 def test_cc_unknown_flags_and_libraries_are_errors_that_name_them(tmp_path, monkeypatch, capsys):
     write(tmp_path, prog_c=STD_C, twice_h="")
     monkeypatch.chdir(tmp_path)

@@ -288,6 +288,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             args.undefines.append("__STDC_VERSION__")
         else:
             args.defines.append(f"__STDC_VERSION__={version}")
+        if not args.std.startswith("gnu"):      # a strict standard: no `unix` (gcc: __unix__ only)
+            args.undefines.append("unix")
     return args
 
 

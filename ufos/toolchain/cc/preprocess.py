@@ -24,6 +24,11 @@ DEFAULT_INCLUDE = Path(__file__).resolve().parents[3] / "userland" / "include"
 
 PREDEFINED = {
     "__ufos__": "1",
+    # a Unix, as gcc and clang say of Linux and the BSDs; plain `unix`, in the user's name space,
+    # only outside a strict -std=cNN (driver.py), as gcc (old code tests `#ifdef unix`: figlet)
+    "__unix__": "1",
+    "__unix": "1",
+    "unix": "1",
     "__CHERI__": "1",
     "__LP64__": "1",
     "_LP64": "1",
