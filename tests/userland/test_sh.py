@@ -132,6 +132,14 @@ def test_runaway_nesting_is_a_mistake_not_a_fault(sh_image, script):
     assert r.stderr.endswith(b"Maximum nesting depth reached\n"), r.stderr[-500:]
 
 
+def test_ps4_with_a_command_substitution(sh_image):
+    """set -x with PS4='$(cmd) ': the commands of the substitution are not traced themselves, or
+    each would expand PS4 again, forking without end (dash's PS4 takes no $(...) at all)."""
+    r = run_image(sh_image, ["sh", "-c", 'PS4="$(echo X) "; set -x; echo a; echo b'], ENV, b"",
+                  max_instructions=BUDGET)
+    assert (r.status, r.stdout, r.stderr) == (0, b"a\nb\n", b"X echo a\nX echo b\n")
+
+
 def test_lineno_and_ppid(sh_image):
     """$LINENO is the line of the command being run (in a function too: lines of the script), and
     $PPID the shell's parent's pid. The host's dash (Debian) has LINENO compiled out, so these are

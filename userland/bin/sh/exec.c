@@ -398,6 +398,9 @@ static void undo_assignments(struct saved_var *undo, int restore)
         undo = var_restore(undo, restore);
 }
 
+static int expanding_ps4;       /* the commands of a $(...) in PS4 are not traced (its child has
+                                   this set too): each would expand PS4 again, without end */
+
 /* set -x's prefix: $PS4 expanded as dash does ($x, $((n+=1)): so PS4='+$LINENO ' is useful),
  * after the command's own assignments (PS4=x cmd uses x). An unset PS4 is no prefix; a mistake
  * in it ($x?) is reported, and PS4 is written as it is. */
@@ -407,13 +410,16 @@ static char *trace_prefix(void)
     jmp_buf here;
     jmp_buf *outer = sh.on_error;
 
+    expanding_ps4 = 1;
     if (setjmp(here)) {
         sh.on_error = outer;
+        expanding_ps4 = 0;
         return ps4;
     }
     sh.on_error = &here;
     prefix = expand_heredoc(ps4);
     sh.on_error = outer;
+    expanding_ps4 = 0;
     free(ps4);
     return prefix;
 }
@@ -422,9 +428,12 @@ static char *trace_prefix(void)
 static void trace_command(struct strlist *assigns, struct strlist *args)
 {
     struct strbuf sb;
-    char *prefix = trace_prefix();
+    char *prefix;
     int i;
 
+    if (expanding_ps4)
+        return;
+    prefix = trace_prefix();
     sb_init(&sb);
     sb_adds(&sb, prefix);
     free(prefix);
@@ -443,7 +452,6 @@ static void trace_command(struct strlist *assigns, struct strlist *args)
 /* A function called as a condition (`f || ...`) runs its body as one: set -e is off inside.
  * Its body cannot break or continue the loops it was called from (as in dash): inside, the loop
  * depth starts again from 0. */
-
 static int call_function(struct node *body, struct strlist *args, int flags)
 {
     int status, depth = params_depth(), loops = sh.loop_depth;
