@@ -17,8 +17,6 @@ import os
 import stat
 from pathlib import Path
 
-import pytest
-
 from tests.userland.test_more_tools import host_shell, shell
 from tests.userland.test_symlinks import each
 
@@ -166,3 +164,27 @@ def test_mkdir_p_m_v(tmp_path):
     same_as_gnu(tmp_path, "mkdir -v m", "mkdir -pv m/n/o", "mkdir -v m", "mkdir -m 700 q -v",
                 "mkdir -pm 711 r/s", "mkdir -m 1777 sticky", "mkdir -m bad z", "mkdir -p a/b",
                 "mkdir -p empty", "mkdir --mode=750 --parents --verbose l/m", "mkdir", "mkdir -k w")
+
+
+# --- chmod ---------------------------------------------------------------------------------------
+def test_chmod_modes_in_gnu_words(tmp_path):
+    same_as_gnu(tmp_path, "umask 022", "chmod -v 755 a", "chmod -v 755 a", "chmod -c 644 a", "chmod -c 640 a",
+                "chmod -v u+s,g+s,+t a", "chmod -v -w a", "chmod -v +w a", "chmod -v =r a",
+                "chmod -v u=rw,go=u-w a", "chmod -v 0 a", "chmod -v o=g a", "chmod -v a+X e",
+                "chmod -v u+x,a+X e", "chmod -v g=u,o-rwx e", "chmod -v u-x+s e", "chmod -v +r- e",
+                "chmod b -v 600", "chmod -v 600 b")
+
+
+def test_chmod_errors_in_gnu_words(tmp_path):
+    same_as_gnu(tmp_path, "chmod z a", "chmod", "chmod 755", "chmod 755 nope", "chmod -f 755 nope a",
+                "chmod u a", "chmod '' a", "chmod 10755 a", "chmod -k 755 a", "chmod u+q a")
+
+
+def test_chmod_R_changes_a_tree_from_the_top(tmp_path):
+    same_as_gnu(tmp_path, "chmod -Rv go-rx p", "chmod -R a+X p -c", "chmod 700 d -R", "chmod -R u+w d",
+                "chmod -vR o+r p/q/r")
+
+
+def test_mkdir_m_takes_symbolic_modes_from_a_equals_rwx(tmp_path):
+    same_as_gnu(tmp_path, "umask 022", "mkdir -m go-w m1", "mkdir -m u=rwx,g=rx m2", "mkdir -m =r m3",
+                "mkdir -m -w m4", "mkdir -m a=rwx,o-w m5", "mkdir -m u+q m6")

@@ -1,106 +1,170 @@
 /*
  * chmod - change the permission bits of files.
  *
- *     chmod 755 FILE...          octal: the bits themselves
- *     chmod u+x,go-w FILE...     symbolic: who (u g o a; none means all), + - or =, and r w x
+ *     chmod [-Rcfv] MODE FILE...
  *
+ *     chmod 755 FILE...          octal: the bits themselves
+ *     chmod u+x,go-w FILE...     symbolic: who (u g o a; none means all but the umask's bits),
+ *                                + - or =, and r w x X s t (modes.h has the whole grammar)
+ *
+ *   -R  recursively: each directory's files and directories too (a symbolic link met on the
+ *       way is neither changed nor followed)
+ *   -v  say what was done to each file: "mode of 'f' changed from 0644 (rw-r--r--) to 0755
+ *       (rwxr-xr-x)", or "retained as"
+ *   -c  the same, only for the files whose mode changed
+ *   -f  no message about files that cannot be changed
+ *
+ * A mode that starts with '-' ("chmod -w f") is a mode, not an option, as in GNU's chmod.
  * `chmod +x script.sh` is what lets `./script.sh` run (its first line, #!/bin/sh, names the
  * program the kernel starts to read it).
+ * Exit status: 0, or 1 if a file could not be changed.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "modes.h"
 
-/* The bits of who (a mask of 0700, 0070, 0007) for the letters r, w, x in what. */
-static mode_t bits_for(const char *what, size_t n, mode_t who)
+static int recursive, quiet;
+static enum { SILENT, CHANGES, VERBOSE } report;
+static const char *mode_spec;
+static mode_t mask;                     /* the umask, for clauses with no who */
+
+static _Noreturn void usage(void)
 {
-    mode_t bits = 0;
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        if (what[i] == 'r')
-            bits |= 0444;
-        else if (what[i] == 'w')
-            bits |= 0222;
-        else if (what[i] == 'x')
-            bits |= 0111;
-        else
-            return (mode_t)-1;
-    }
-    return bits & who;
+    fprintf(stderr, "Try 'chmod --help' for more information.\n");
+    exit(1);
 }
 
-/* Apply one symbolic clause ("u+x") to mode; -1 if it is not one. */
-static long apply_clause(const char *clause, size_t n, mode_t mode)
+/* "0755 (rwxr-xr-x)": a mode as -v shows it, s and t over x (S and T where x is not set). */
+static const char *describe(mode_t mode)
 {
-    mode_t who = 0, bits;
-    size_t i = 0;
+    static char text[32];
+    char letters[10];
+    int i;
 
-    for (; i < n && strchr("ugoa", clause[i]); i++)
-        who |= clause[i] == 'u' ? 0700 : clause[i] == 'g' ? 0070 : clause[i] == 'o' ? 0007 : 0777;
-    if (who == 0)
-        who = 0777;
-    if (i == n || !strchr("+-=", clause[i]))
-        return -1;
-    bits = bits_for(clause + i + 1, n - i - 1, who);
-    if (bits == (mode_t)-1)
-        return -1;
-    if (clause[i] == '+')
-        return mode | bits;
-    if (clause[i] == '-')
-        return mode & ~bits;
-    return (mode & ~who) | bits;
+    for (i = 0; i < 9; i++)
+        letters[i] = mode & (0400 >> i) ? "rwxrwxrwx"[i] : '-';
+    letters[9] = '\0';
+    if (mode & S_ISUID)
+        letters[2] = mode & S_IXUSR ? 's' : 'S';
+    if (mode & S_ISGID)
+        letters[5] = mode & S_IXGRP ? 's' : 'S';
+    if (mode & S_ISVTX)
+        letters[8] = mode & S_IXOTH ? 't' : 'T';
+    snprintf(text, sizeof text, "%04o (%s)", (unsigned)mode, letters);
+    return text;
 }
 
-/* The new mode of a file whose mode is now `mode`; -1 if spec is not a mode. */
-static long new_mode(const char *spec, mode_t mode)
+/* Change one file whose status is st. 0, or 1 after an error. */
+static int change(const char *path, const struct stat *st)
 {
-    char *end;
-    long result = mode;
-    const char *clause = spec;
+    mode_t old = st->st_mode & 07777;
+    long mode = apply_mode(mode_spec, old, S_ISDIR(st->st_mode), mask);
 
-    if (*spec >= '0' && *spec <= '7') {
-        result = strtol(spec, &end, 8);
-        return *end == '\0' && result <= 07777 ? result : -1;
+    if (chmod(path, (mode_t)mode) < 0) {
+        if (!quiet)
+            fprintf(stderr, "chmod: changing permissions of '%s': %s\n", path, strerror(errno));
+        return 1;
     }
-    while (result >= 0) {
-        size_t n = strcspn(clause, ",");
+    if (report == VERBOSE || (report == CHANGES && (mode_t)mode != old)) {
+        if ((mode_t)mode == old)
+            printf("mode of '%s' retained as %s\n", path, describe(old));
+        else {
+            printf("mode of '%s' changed from %s", path, describe(old));
+            printf(" to %s\n", describe((mode_t)mode));
+        }
+    }
+    return 0;
+}
 
-        result = apply_clause(clause, n, (mode_t)result);
-        if (clause[n] == '\0')
-            break;
-        clause += n + 1;
+static int change_tree(const char *path, int operand);
+
+/* -R: what is in directory path, after path itself. */
+static int change_entries(const char *path)
+{
+    DIR *dir = opendir(path);
+    struct dirent *e;
+    int status = 0;
+
+    if (dir == NULL) {
+        if (!quiet)
+            fprintf(stderr, "chmod: cannot read directory '%s': %s\n", path, strerror(errno));
+        return 1;
     }
-    return result;
+    while ((e = readdir(dir)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        size_t n = strlen(path) + strlen(e->d_name) + 2;
+        char *child = malloc(n);
+        snprintf(child, n, "%s%s%s", path, path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        status |= change_tree(child, 0);
+        free(child);
+    }
+    closedir(dir);
+    return status;
+}
+
+/* A file named on the command line (operand: its links are followed) or met by -R (not). */
+static int change_tree(const char *path, int operand)
+{
+    struct stat st;
+    int status;
+
+    if ((operand ? stat(path, &st) : lstat(path, &st)) < 0) {
+        if (!quiet)
+            fprintf(stderr, "chmod: cannot access '%s': %s\n", path, strerror(errno));
+        return 1;
+    }
+    if (S_ISLNK(st.st_mode))
+        return 0;
+    status = change(path, &st);
+    if (recursive && S_ISDIR(st.st_mode))
+        status |= change_entries(path);
+    return status;
 }
 
 int main(int argc, char **argv)
 {
-    struct stat st;
-    int i, status = 0;
-    long mode;
+    static const struct option long_options[] = {
+        {"recursive", no_argument, NULL, 'R'}, {"changes", no_argument, NULL, 'c'},
+        {"silent", no_argument, NULL, 'f'}, {"quiet", no_argument, NULL, 'f'},
+        {"verbose", no_argument, NULL, 'v'}, {NULL, 0, NULL, 0},
+    };
+    /* the letters a mode can start "-w" or "-rwx" with: each takes the rest of its argument,
+       which is then the mode, as GNU's chmod reads them */
+    const char *optstring = "Rcfvr::w::x::X::s::t::u::g::o::a::,::+::=::0::1::2::3::4::5::6::7::";
+    int c, i, status = 0;
 
-    if (argc < 3) {
-        fprintf(stderr, "usage: chmod MODE FILE...\n");
-        return 1;
-    }
-    for (i = 2; i < argc; i++) {
-        if (stat(argv[i], &st) < 0) {
-            fprintf(stderr, "chmod: %s: %s\n", argv[i], strerror(errno));
-            status = 1;
-            continue;
-        }
-        mode = new_mode(argv[1], st.st_mode & 07777);
-        if (mode < 0) {
-            fprintf(stderr, "chmod: invalid mode: '%s'\n", argv[1]);
-            return 1;
-        }
-        if (chmod(argv[i], (mode_t)mode) < 0) {
-            fprintf(stderr, "chmod: %s: %s\n", argv[i], strerror(errno));
-            status = 1;
+    while ((c = getopt_long(argc, argv, optstring, long_options, NULL)) != -1) {
+        switch (c) {
+        case 'R': recursive = 1; break;
+        case 'c': report = CHANGES; break;
+        case 'f': quiet = 1; break;
+        case 'v': report = VERBOSE; break;
+        case '?': usage();
+        default:  mode_spec = argv[optind - 1]; break;         /* "-w": a mode, all of it */
         }
     }
+    if (mode_spec == NULL && optind < argc)
+        mode_spec = argv[optind++];
+    if (mode_spec == NULL) {
+        fprintf(stderr, "chmod: missing operand\n");
+        usage();
+    }
+    if (optind == argc) {
+        fprintf(stderr, "chmod: missing operand after '%s'\n", mode_spec);
+        usage();
+    }
+    mask = current_umask();
+    if (apply_mode(mode_spec, 0, 0, mask) < 0) {
+        fprintf(stderr, "chmod: invalid mode: '%s'\n", mode_spec);
+        usage();
+    }
+    for (i = optind; i < argc; i++)
+        status |= change_tree(argv[i], 1);
     return status;
 }

@@ -8,8 +8,9 @@
  *   -p  --parents       make the missing parents too (0777 less the umask, and always writable
  *                       and searchable by their owner), and a DIR that already exists is not an
  *                       error
- *   -m  --mode=MODE     give each DIR the permissions MODE, an octal number (755), whatever the
- *                       umask (GNU's symbolic modes, u=rwx, are chmod's only)
+ *   -m  --mode=MODE     give each DIR the permissions MODE, whatever the umask: octal (755) or
+ *                       symbolic as chmod's (modes.h), from a=rwx: "go-w" is 755, "u=rwx,g=rx"
+ *                       757 (a clause with no who still spares the umask's bits: "-w" is 577)
  *   -v  --verbose       print each directory made: mkdir: created directory 'DIR'
  * Errors in GNU mkdir's words. Exit status: 0, or 1 if a directory could not be made.
  */
@@ -20,6 +21,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "modes.h"
 
 static int parents, verbose, mode_given;
 static mode_t mode = 0777;
@@ -54,9 +56,8 @@ static int make_parents(char *path)
     struct stat st;
     char *p = path;
     int error;
-    mode_t mask = umask(0);
+    mode_t mask = current_umask();
 
-    umask(mask);
     for (;;) {
         while (*p == '/')
             p++;
@@ -95,13 +96,12 @@ static int make_directory(char *path)
     return 0;
 }
 
-/* -m MODE: an octal number up to 07777. */
+/* -m MODE: octal or symbolic, made of a=rwx, as POSIX says. */
 static void set_mode(const char *spec)
 {
-    char *end;
-    unsigned long value = strtoul(spec, &end, 8);
+    long value = apply_mode(spec, 0777, 1, current_umask());
 
-    if (*spec == '\0' || *end != '\0' || value > 07777) {
+    if (value < 0) {
         fprintf(stderr, "mkdir: invalid mode '%s'\n", spec);
         exit(1);
     }

@@ -76,7 +76,7 @@ class HostFile(Inode):
 
     def stat(self) -> Stat:
         info = host(os.stat, self.path)
-        return Stat(ino=info.st_ino, mode=S.S_IFREG | (info.st_mode & 0o777), size=info.st_size,
+        return Stat(ino=info.st_ino, mode=S.S_IFREG | (info.st_mode & 0o7777), size=info.st_size,
                     mtime_ns=info.st_mtime_ns, nlink=info.st_nlink, dev=2)
 
     def read_at(self, offset: int, n: int) -> bytes:
@@ -103,7 +103,7 @@ class HostDir(Inode):
 
     def stat(self) -> Stat:
         info = host(os.stat, self.path)
-        s = dir_stat(info.st_ino, nlink=info.st_nlink, mode=info.st_mode & 0o777)   # as HostFile's
+        s = dir_stat(info.st_ino, nlink=info.st_nlink, mode=info.st_mode & 0o7777)
         s.dev, s.mtime_ns = 2, info.st_mtime_ns
         return s
 
