@@ -8,6 +8,14 @@
 
 extern int errno;
 
+/* GNU: the name the program was run by, argv[0], and its last component. As in glibc, only
+ * with _GNU_SOURCE: code written for other systems may define names of its own so. */
+#ifdef _GNU_SOURCE
+extern const char *__progname_full, *__progname;
+#define program_invocation_name __progname_full
+#define program_invocation_short_name __progname
+#endif
+
 #define EPERM 1             /* Operation not permitted */
 #define ENOENT 2            /* No such file or directory */
 #define ESRCH 3             /* No such process */

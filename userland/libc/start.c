@@ -6,7 +6,8 @@
 #include <unistd.h>
 #include "libc.h"
 
-const char *__progname = "";
+const char *__progname = "";          /* program_invocation_short_name (errno.h) */
+const char *__progname_full = "";     /* program_invocation_name: argv[0] itself */
 
 /* The kernel's system call gate: a sealed code capability and a sealed data capability, handed to
  * the program at start. __syscall (syscall.s) branches through the pair; nothing else can use it. */
@@ -26,6 +27,7 @@ _Noreturn void __libc_start_main(int argc, char **argv, char **envp, void *auxv,
     if (argc > 0 && argv[0] != NULL) {
         slash = strrchr(argv[0], '/');
         __progname = slash != NULL ? slash + 1 : argv[0];
+        __progname_full = argv[0];
     }
     exit(main(argc, argv, envp));
 }

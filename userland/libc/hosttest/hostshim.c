@@ -126,6 +126,7 @@ void *ufos___syscall_ptr(long n, long a, long b, long c, long d, long e, long f)
 
 /* start.c and syscall.s are not part of the host build */
 const char *ufos___progname = "hosttest";
+const char *ufos___progname_full = "hosttest";
 
 void ufos___sigreturn(void)
 {
