@@ -46,6 +46,13 @@ RUNS = b"a\na\nb\nc\nc\nc\na\n\n\nd"                       # the last line has n
 FIELDS = b"a:b:c:d\nhello world\none:two\n\n:x:\nabcdefghij\nno delim"
 BYTES = bytes(range(256)) + b"x" * 64 + b"tail"
 LINES25 = b"".join(b"%d\n" % i for i in range(1, 26))
+# sort's keys: blank-separated fields with numbers, units, months, versions; COLONS for -t
+KEYED = b"b 2 x\na 10 y\nB 1 z\n  c 2 a\na 2 b\n10 -1 q\n2K 1M x\n1.5e3 inf y\nJan 3 x\nfeb 1 y\n" \
+        b"file-1.10 a\nfile-1.9 b\n\nb 2 x\n-0 0 x\n0x10 1k n\n.5 nan m\n"
+COLONS = b"a:b:3\nx:a:10\nc:b:2\nb:a:10\na::1\n:z:0\nA:b:3\n"
+HUMAN = b"2K\n1M\n3\n-1K\n0K\n1.5K\n1023\n999M\n1G\n-2M\n\nabc\n1k\n"
+VERSIONS = b"file-1.10\nfile-1.9\nfile-1.9a\nfile-1.9~\n.hidden\n.\n..\nfile.tar.gz\nfile-2.tar.gz\n" \
+           b"file-10.txt\n1.2.3\n1.02.3\nv1\n\n"
 
 # (program, arguments, stdin): compared with the host's program of the same name
 SAME_AS_HOST = [
@@ -69,6 +76,19 @@ SAME_AS_HOST = [
     ("sort", [], NUMBERS), ("sort", ["-n"], NUMBERS), ("sort", ["-r"], NUMBERS),
     ("sort", ["-u"], NUMBERS), ("sort", ["-nr"], NUMBERS), ("sort", ["-nu"], NUMBERS),
     ("sort", ["-n", "-r", "-u"], NUMBERS), ("sort", [], TEXT), ("sort", [], b""),
+    *[("sort", args, KEYED) for args in (
+        ["-k2n"], ["-k2,2n", "-k1,1"], ["-k2nr"], ["-t", " ", "-k2"], ["-f"], ["-b"], ["-d"], ["-i"], ["-h"],
+        ["-g"], ["-s", "-k2,2n"], ["-u", "-k2,2n"], ["-c"], ["-C"], ["-M"], ["-V"], ["-k1.2,1.3"], ["-k2b"],
+        ["-b", "-k1.2"], ["-k3", "-k1r"], ["-fu"], ["-k2,2g"], ["-k2,2h"], ["-rs", "-k1,1"], ["-k1,1M"],
+        ["-k1,1V"], ["-k1.1b,1.2b"], ["-nr", "-k2,2"], ["-k2.2"], ["-k1,1.0"], ["-fdi"], ["-k1,1f", "-u"],
+        ["-sk1,1f"], ["-k0"], ["-k1.0"], ["-t", "ab"], ["-k1,2x"])],
+    *[("sort", ["-t:", *args], COLONS) for args in (
+        ["-k2,2"], ["-k3n"], ["-k2,2", "-k3,3nr"], ["-k2,2", "-u"], ["-k1,1f"], ["-k2.1,2.1", "-s"],
+        ["-k3n", "-c"], ["-k1,1", "-C"], ["-k4"], ["-k1.2,2.1"])],
+    ("sort", ["-h"], HUMAN), ("sort", ["-hr"], HUMAN), ("sort", ["-g"], HUMAN), ("sort", ["-hu"], HUMAN),
+    ("sort", ["-V"], VERSIONS), ("sort", ["-Vr"], VERSIONS), ("sort", ["-z"], b"b\0a\0c\nx\0"),
+    ("sort", ["-c"], b"a\nb\nb\n"), ("sort", ["-cu"], b"a\nb\nb\n"), ("sort", ["-c", "-r"], b"b\na\n"),
+    ("sort", ["-C"], b"b\na\n"),
     ("uniq", [], RUNS), ("uniq", ["-c"], RUNS), ("uniq", ["-d"], RUNS), ("uniq", ["-u"], RUNS),
     ("uniq", ["-c", "-"], TEXT),
     ("cut", ["-c", "1"], FIELDS), ("cut", ["-c", "2-4"], FIELDS), ("cut", ["-c", "-3"], FIELDS),
