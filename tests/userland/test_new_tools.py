@@ -50,3 +50,21 @@ def test_digests_check_as_gnu(tmp_path, tool):
                  f"{tool} -c - < tags; echo $?; echo bad | {tool} -c; echo $?; "
                  f"{tool} -c a; echo $?; {tool} -c --warn --strict sums; echo $?", tmp_path, tool,
                  {"a": b"abc", "b": b"hello\n", "c": b"x" * 100})
+
+
+# --- base64 ------------------------------------------------------------------------------------
+B64_FILES = {"bytes": bytes(range(256)) * 3, "one": b"a", "two": b"ab", "empty": b"",
+             "text": b"hello world\n" * 20, "wrapped": b"YWJj\nZA==\n", "padded": b"YQ==YQ==",
+             "garbage": b"YW*Jj", "short": b"YWJ", "space": b"Y Q==", "bad": b"YWJjZA=", "alone": b"="}
+
+
+@pytest.mark.parametrize("script", [
+    "base64 bytes; base64 one; base64 two; base64 empty; base64 < text",
+    "base64 -w 0 text; echo; base64 -w 3 two; base64 --wrap=10 bytes; base64 -w0 empty; base64 -w 76 text",
+    "base64 text | base64 -d | cmp - text && base64 bytes | base64 --decode | cmp - bytes && echo same",
+    "for f in wrapped padded garbage short space bad alone; do base64 -d $f; echo \" $?\"; done",
+    "base64 -d -i garbage; echo \" $?\"; base64 --ignore-garbage -d space; echo \" $?\"",
+    "base64 -w x; echo $?; base64 -w -1; echo $?; base64 one two; echo $?; base64 missing; echo $?",
+])
+def test_base64_as_gnu(tmp_path, script):
+    same_as_host(script, tmp_path, "base64", B64_FILES)
