@@ -34,7 +34,9 @@ static _Noreturn void bad_invocation(const char *fmt, const char *what)
 }
 
 /* Options: returns the index of the first argument that is not one. -s (*from_stdin) makes the
- * arguments after them $1..., with the commands on standard input even if there are some. */
+ * arguments after them $1..., with the commands on standard input even if there are some. A lone
+ * "-" after the options ends them and is skipped, as POSIX says ("sh - script", "#!/bin/sh -",
+ * the old way to keep a script's name from being read as options). */
 static int parse_options(int argc, char **argv, int *command, int *force_interactive,
                          int *from_stdin)
 {
@@ -65,7 +67,7 @@ static int parse_options(int argc, char **argv, int *command, int *force_interac
         }
         i += names;
     }
-    return i;
+    return i < argc && strcmp(argv[i], "-") == 0 ? i + 1 : i;
 }
 
 static void set_ppid(void)
