@@ -14,6 +14,13 @@
  *                  what its \(...\) matched (null if no match), or without \(...\) the
  *                  number of characters that matched
  *     ( expr )
+ * and GNU's string functions, whose arguments are single operands or ( expr ):
+ *     match s re       s : re
+ *     substr s pos n   the n characters of s from position pos (1 is the first); null if pos or
+ *                      n is not a positive integer, or pos is past the end
+ *     index s chars    the position of the first character of s that is in chars, or 0
+ *     length s         the number of characters of s
+ *     + token          token itself, even if it is an operator or a function's name
  *
  * Both sides of | and & are always evaluated (so "1 | 1 / 0" is a division by zero).
  * Exit status: 0 if the value is neither null nor 0, 1 if it is, 2 for an invalid expression
@@ -163,15 +170,65 @@ static char *match(const char *s, const char *pattern)
 }
 
 static char *parse_or(void);
+static char *parse_primary(void);
+
+/* substr s pos n */
+static char *substring(const char *s, const char *pos, const char *n)
+{
+    long p, len, size = (long)strlen(s);
+
+    if (!to_long(pos, &p) || !to_long(n, &len) || p <= 0 || len <= 0 || p > size)
+        return strdup("");
+    return strndup(s + p - 1, (size_t)len);
+}
+
+/* index s chars */
+static long first_of(const char *s, const char *chars)
+{
+    size_t at = strcspn(s, chars);
+    return s[at] ? (long)at + 1 : 0;
+}
+
+/* One of GNU's string functions, named by t, its arguments the primaries after it. */
+static char *apply_function(const char *t)
+{
+    char *a = parse_primary(), *b, *c, *result;
+
+    if (strcmp(t, "length") == 0) {
+        result = from_long((long)strlen(a));
+        free(a);
+        return result;
+    }
+    b = parse_primary();
+    if (strcmp(t, "match") == 0)
+        result = match(a, b);
+    else if (strcmp(t, "index") == 0)
+        result = from_long(first_of(a, b));
+    else {
+        c = parse_primary();
+        result = substring(a, b, c);
+        free(c);
+    }
+    free(a);
+    free(b);
+    return result;
+}
 
 static char *parse_primary(void)
 {
+    static const char *const functions[] = {"match", "substr", "index", "length", NULL};
     const char *t = peek();
     char *value;
+    int i;
 
     if (t == NULL)
         die(2, "syntax error: missing argument");
     next++;
+    if (strcmp(t, "+") == 0 && peek() != NULL)
+        return strdup(tokens[next++]);
+    for (i = 0; functions[i] != NULL; i++)
+        if (strcmp(t, functions[i]) == 0)
+            return apply_function(t);
     if (strcmp(t, "(") != 0)
         return strdup(t);
     value = parse_or();
