@@ -3,26 +3,33 @@ and compared with the host's GNU coreutils (LC_ALL=C) on the same files:
 
     md5sum sha1sum sha256sum   digests (digest.h, written from RFC 1321 and FIPS 180-4), -c, --tag
     base64                     encode, -d, -w COLS, -i
+    timeout nohup nice nproc   running commands (run.h): GNU's statuses 124-127; ufos has no
+                               priorities, so nice runs the command unchanged and nproc says 1
 
 Each case runs one script in ufos (in /host = the test's tmp_path) and on the host (in tmp_path),
 and compares the exit status, the output and the messages.
 """
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from tests.userland.test_more_tools import host_shell, shell
 
 
-def same_as_host(script: str, tmp_path, tool: str, files: dict[str, bytes] = {}, stderr: bool = True):
+def same_as_host(script: str, tmp_path, tool: str, files: dict[str, bytes] = {}, stderr: bool = True,
+                 host_only: str = ""):
     """SCRIPT run in ufos (in /host, a directory of FILES) and on the host (in a copy of it) gives
-    the same results; the directories, tmp_path/ufos and tmp_path/gnu, are left to compare."""
+    the same results; the directories, tmp_path/ufos and tmp_path/gnu, are left to compare.
+    HOST_ONLY: a line only the host's shell writes on standard error, left out."""
     for side in ("ufos", "gnu"):
         (tmp_path / side).mkdir()
         for name, data in files.items():
             (tmp_path / side / name).write_bytes(data)
     ours = shell("cd /host && " + script, tmp_path / "ufos")
     gnu = host_shell(script, tmp_path / "gnu", tool)
+    gnu = gnu[:2] + ("".join(line for line in gnu[2].splitlines(True) if line != host_only),)
     if not stderr:
         ours, gnu = ours[:2], gnu[:2]
     assert ours == gnu
@@ -68,3 +75,43 @@ B64_FILES = {"bytes": bytes(range(256)) * 3, "one": b"a", "two": b"ab", "empty":
 ])
 def test_base64_as_gnu(tmp_path, script):
     same_as_host(script, tmp_path, "base64", B64_FILES)
+
+
+# --- timeout, nohup, nice, nproc -----------------------------------------------------------------
+def test_timeout_stops_a_command_in_time(tmp_path):
+    """The command is signalled when the time is up (124), well before it would have ended."""
+    start = time.monotonic()
+    status, out, err = shell("timeout 0.5 sleep 30; echo $?; timeout 1m sh -c 'exit 3'; echo $?; "
+                             "timeout 0 true; echo $?", tmp_path)
+    assert (out, err) == ("124\n3\n0\n", "")
+    assert time.monotonic() - start < 20
+
+
+@pytest.mark.parametrize("script", [
+    "timeout -s TERM 0.1 sleep 5; echo $?; timeout -s KILL 0.1 sleep 5; echo $?; "
+    "timeout --preserve-status 0.1 sleep 5; echo $?; timeout -s 9 0.01m sleep 5; echo $?",
+    "timeout -k 0.1 0.1 sh -c 'trap \"\" TERM; sleep 5'; echo $?; timeout -v 0.1 sleep 5; echo $?",
+    "timeout 1 sh -c 'kill -INT $$'; echo $?; timeout 5 sh -c 'echo in; exit 7'; echo $?",
+    "timeout 1 missing; echo $?; timeout 1 /; echo $?; timeout x sleep 1; echo $?; timeout; "
+    "echo $?; timeout 1; echo $?; timeout -s FOO 1 true; echo $?; timeout 1.5x true; echo $?",
+])
+def test_timeout_as_gnu(tmp_path, script):
+    # GNU's timeout KILLs itself after the command (status 137 either way), which dash reports
+    same_as_host(script, tmp_path, "timeout", host_only="Killed\n")
+
+
+@pytest.mark.parametrize("script", [
+    "nohup; echo $?; nohup missing; echo $?; nohup sh -c 'echo out; echo err >&2; exit 3'; echo $?",
+    "nohup sh -c 'kill -HUP $$; echo alive'; echo $?; nohup -- echo dashes",
+    "nice missing; echo $?; nice /; echo $?; nice -n x true; echo $?; nice -n 5; echo $?; "
+    "nice -n 3 sh -c 'exit 4'; echo $?; nice -7 echo old; nice --adjustment=2 echo long",
+])
+def test_nohup_and_nice_as_gnu(tmp_path, script):
+    same_as_host(script, tmp_path, "nohup")
+
+
+def test_nice_without_priorities_and_nproc(tmp_path):
+    """ufos schedules every μprocess alike (niceness 0) and has one CPU."""
+    assert shell("nice; nice -n 5 nice; nproc; nproc --all; nproc --ignore=3", tmp_path) == \
+        (0, "0\n0\n1\n1\n1\n", "")
+    same_as_host("nproc x; echo $?; nproc --ignore=x; echo $?", tmp_path, "nproc")
