@@ -51,6 +51,7 @@ KEYED = b"b 2 x\na 10 y\nB 1 z\n  c 2 a\na 2 b\n10 -1 q\n2K 1M x\n1.5e3 inf y\nJ
         b"file-1.10 a\nfile-1.9 b\n\nb 2 x\n-0 0 x\n0x10 1k n\n.5 nan m\n"
 COLONS = b"a:b:3\nx:a:10\nc:b:2\nb:a:10\na::1\n:z:0\nA:b:3\n"
 HUMAN = b"2K\n1M\n3\n-1K\n0K\n1.5K\n1023\n999M\n1G\n-2M\n\nabc\n1k\n"
+GROUPS = b"a\nfoo\nb\nfoo\nc\nd\ne\nfoo\n"                # grep's context: groups and gaps
 VERSIONS = b"file-1.10\nfile-1.9\nfile-1.9a\nfile-1.9~\n.hidden\n.\n..\nfile.tar.gz\nfile-2.tar.gz\n" \
            b"file-10.txt\n1.2.3\n1.02.3\nv1\n\n"
 
@@ -89,6 +90,15 @@ SAME_AS_HOST = [
     ("sort", ["-V"], VERSIONS), ("sort", ["-Vr"], VERSIONS), ("sort", ["-z"], b"b\0a\0c\nx\0"),
     ("sort", ["-c"], b"a\nb\nb\n"), ("sort", ["-cu"], b"a\nb\nb\n"), ("sort", ["-c", "-r"], b"b\na\n"),
     ("sort", ["-C"], b"b\na\n"),
+    *[("grep", args, GROUPS) for args in (
+        ["-A1", "foo"], ["-B1", "foo"], ["-C1", "foo"], ["-1", "foo"], ["-m2", "-A3", "foo"], ["-m1", "-A3", "-n", "foo"],
+        ["-v", "-C1", "-n", "foo"], ["-c", "-A1", "foo"], ["-o", "-C1", "foo"], ["-m1", "-c", "foo"], ["-m0", "foo"],
+        ["-A", "x", "foo"], ["-C1", "-A0", "foo"], ["-A0", "-C1", "foo"], ["-2", "-B0", "-n", "foo"], ["-12", "foo"],
+        ["-1", "-2", "foo"], ["-L", "foo"], ["-L", "zzz"], ["-Z", "-H", "foo"], ["-lZ", "foo"], ["-cZH", "foo"],
+        ["-m", "x", "foo"], ["-m", "-1", "foo"], ["--context=1", "foo"], ["--after-context", "1", "foo"],
+        ["--max-count=2", "foo"], ["-H", "-n", "-C1", "foo"], ["-B", "1", "-v", "foo"], ["--null", "-c", "-H", "o"])],
+    ("grep", ["-C1", "-n", "l1[05]"], LINES25), ("grep", ["-A2", "-B1", "[37]$"], LINES25),
+    ("grep", ["-m3", "-B1", "1"], LINES25),
     ("uniq", [], RUNS), ("uniq", ["-c"], RUNS), ("uniq", ["-d"], RUNS), ("uniq", ["-u"], RUNS),
     ("uniq", ["-c", "-"], TEXT),
     ("cut", ["-c", "1"], FIELDS), ("cut", ["-c", "2-4"], FIELDS), ("cut", ["-c", "-3"], FIELDS),
