@@ -5,6 +5,8 @@ and compared with the host's GNU coreutils (LC_ALL=C) on the same files:
     base64                     encode, -d, -w COLS, -i
     timeout nohup nice nproc   running commands (run.h): GNU's statuses 124-127; ufos has no
                                priorities, so nice runs the command unchanged and nproc says 1
+    hostname factor truncate   the node name (which ufos cannot change); prime factors up to
+                               2^64 - 1; files cut or extended to a size
 
 Each case runs one script in ufos (in /host = the test's tmp_path) and on the host (in tmp_path),
 and compares the exit status, the output and the messages.
@@ -115,3 +117,38 @@ def test_nice_without_priorities_and_nproc(tmp_path):
     assert shell("nice; nice -n 5 nice; nproc; nproc --all; nproc --ignore=3", tmp_path) == \
         (0, "0\n0\n1\n1\n1\n", "")
     same_as_host("nproc x; echo $?; nproc --ignore=x; echo $?", tmp_path, "nproc")
+
+
+# --- hostname, factor, truncate ----------------------------------------------------------------
+def test_hostname_is_the_node_name(tmp_path):
+    # the host's hostname (not GNU's, and able to rename the host) is not run
+    assert shell("hostname; uname -n; hostname new; echo $?", tmp_path) == \
+        (0, "ufos\nufos\n1\n", "hostname: cannot set name to 'new': Function not implemented\n")
+
+
+@pytest.mark.parametrize("script", [
+    "factor 0 1 2 3 4 12 97 1000000007 18446744073709551615 600851475143 1234567890123456789",
+    "factor 4294967296 999999999989 4294967291; echo '10 15\n  21' | factor",
+    "factor x -- 3; echo $?; factor -1; echo $?; factor +7",
+])
+def test_factor_as_gnu(tmp_path, script):
+    same_as_host(script, tmp_path, "factor")
+
+
+SIZES_SHOWN = "; for f in *; do echo $f $(wc -c < $f); done"
+
+
+@pytest.mark.parametrize("script", [
+    "truncate -s 5K a; truncate -s +1k b; truncate -s 10 a b c" + SIZES_SHOWN,
+    "truncate -s '<100' big; truncate -s '>100' small; truncate -s %3 seven; truncate -s /4 seven2; "
+    "truncate -s -2000 big2; truncate -s -100 hundred; truncate -s 1KB new; truncate -s 2KiB kib"
+    + SIZES_SHOWN,
+    "truncate -c -s 5 missing; echo $?; truncate -r seven -s +5 r1; truncate --reference=big r2"
+    + SIZES_SHOWN,
+    "truncate; echo $?; truncate -s 10; echo $?; truncate -s x f; echo $?; truncate -s 5 no/f; "
+    "echo $?; truncate -s 5 -r seven g; echo $?; truncate -s %0 seven; echo $?; truncate -r no f; echo $?",
+])
+def test_truncate_as_gnu(tmp_path, script):
+    files = {"big": b"x" * 1000, "small": b"abc", "seven": b"1234567", "seven2": b"1234567",
+             "big2": b"y" * 1000, "hundred": b"h" * 100}
+    same_as_host(script, tmp_path, "truncate", files)
