@@ -8,6 +8,7 @@ test_coreutils.py); those that look at files run from the shell with /host = the
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 
 import pytest
@@ -102,3 +103,71 @@ def test_date_r_prints_a_files_time(tmp_path):
     script = "date -r {0}f; date -r {0}f +%s; date -R -r {0}f; date -r {0}nope"
     status, out, _err = shell(script.format("/host/"), tmp_path)
     assert (status, out) == host_sh(script.format(""), tmp_path)[:2]
+
+
+# --- ls: a tree with fixed times and sizes, listed in ufos (/host/x) and on the host ----------
+def make_tree(root):
+    """x/ with hidden names, an executable, an empty directory and two levels of subdirectories,
+    each file with its own size and modification time (ties broken by name, for -t)."""
+    x = root / "x"
+    for d in ("sub/deep", ".hid", "empty"):
+        (x / d).mkdir(parents=True)
+    sizes = {"a": 10, "b.txt": 3000, ".dot": 5, "big": 2_000_000, "sub/s1": 1, "sub/deep/d1": 7,
+             "exe": 100, "same1": 4, "same2": 4}
+    for name, size in sizes.items():
+        (x / name).write_bytes(b"x" * size)
+    (x / "exe").chmod(0o755)
+    for i, name in enumerate(["a", "b.txt", ".dot", "big", "sub/s1", "sub/deep/d1", "exe", "sub",
+                              "sub/deep", ".hid", "empty", "same1", "same2"]):
+        t = 1700000000 + (i * 7919 % 11) * 1000 if not name.startswith("same") else 1600000000
+        os.utime(x / name, (t, t))
+    return x
+
+
+def without_totals(text: str) -> str:
+    """ufos counts a /host file's blocks from its size, the host's file system in 4 KiB ones"""
+    return re.sub(r"(?m)^total .*$", "total", text)
+
+
+LS_OPTIONS = ["-A", "-a", "-r", "-t", "-tr", "-S", "-Sr", "-R", "-Ra", "-RA", "-R sub", "-R sub/",
+              "-R . sub", "-t a big exe", "-S a big exe", "-F -t", "--all", "--almost-all",
+              "--reverse", "--recursive", "-AF", "-Rp", "-i a b.txt sub", "-lt", "-lrt", "-lS",
+              "-lh a big b.txt", "-lhR", "-lo", "-lg", "-lgo", "-ln", "-go a", "-n a", "-Rl sub",
+              "-l exe sub", "--human-readable -l", "--color=never", "--color=auto", "--color=always",
+              "--color", "--color=always -F", "--color=always -A", "--color=always -l exe sub",
+              "--color=bad", "--color=always -R", "-1rA"]
+
+
+@pytest.mark.parametrize("options", LS_OPTIONS)
+def test_ls_as_the_host(tmp_path, options):
+    make_tree(tmp_path)
+    script = f"export TERM=xterm; ls {options}; echo \"status $?\""
+    status, ours, _err = shell("cd /host/x && " + script, tmp_path)
+    _s, theirs, _e = host_sh(script, tmp_path / "x")
+    assert status == 0 and without_totals(ours) == without_totals(theirs)
+
+
+def listed_and_stat(tmp_path, ls: str, stat: str):
+    """The lines of `ls` and of `stat` run in /host/x"""
+    make_tree(tmp_path)
+    status, out, err = shell(f"cd /host/x && {ls} && echo -- && {stat}", tmp_path)
+    assert status == 0, err
+    listed, stated = out.split("--\n")
+    return listed.splitlines(), [line.split(" ", 1) for line in stated.splitlines()]
+
+
+def test_ls_i_shows_the_inode_numbers_stat_shows(tmp_path):
+    listed, stated = listed_and_stat(tmp_path, "ls -i", "stat -c '%i %n' *")
+    width = max(len(number) for number, _name in stated)
+    assert len(listed) == 8 and listed == [f"{number:>{width}} {name}" for number, name in stated]
+
+
+def test_ls_s_counts_1k_blocks_as_stat_does(tmp_path):
+    listed, stated = listed_and_stat(tmp_path, "ls -s; ls -sh a big", "stat -c '%b %n' * big")
+    kib = [((int(blocks) + 1) // 2, name) for blocks, name in stated[:-1]]
+    width = max(len(str(k)) for k, _name in kib)
+    assert listed[0] == f"total {(sum(int(blocks) for blocks, _n in stated[:-1]) + 1) // 2}"
+    assert listed[1:9] == [f"{k:>{width}} {name}" for k, name in kib]
+    # 1 block of 512 bytes; 3907 of them, 1.9 MiB rounded up
+    assert (stated[0], stated[-1]) == (["1", "a"], ["3907", "big"])
+    assert listed[9:] == [" 512 a", "2.0M big"]
