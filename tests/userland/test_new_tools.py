@@ -7,12 +7,14 @@ and compared with the host's GNU coreutils (LC_ALL=C) on the same files:
                                priorities, so nice runs the command unchanged and nproc says 1
     hostname factor truncate   the node name (which ufos cannot change); prime factors up to
                                2^64 - 1; files cut or extended to a size
+    free                       sysinfo(2) in procps's format (the numbers are ufos's own)
 
 Each case runs one script in ufos (in /host = the test's tmp_path) and on the host (in tmp_path),
 and compares the exit status, the output and the messages.
 """
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -152,3 +154,23 @@ def test_truncate_as_gnu(tmp_path, script):
     files = {"big": b"x" * 1000, "small": b"abc", "seven": b"1234567", "seven2": b"1234567",
              "big2": b"y" * 1000, "hundred": b"h" * 100}
     same_as_host(script, tmp_path, "truncate", files)
+
+
+# --- free -----------------------------------------------------------------------------------------
+def test_free_has_procps_format(tmp_path):
+    """procps's header and columns; the numbers are ufos's: used = total - free (no buffers, cache
+    or swap), available = free, in KiB, MiB (-m) or bytes (-b)."""
+    status, out, err = shell("free; free -m -t; free -b; free -h", tmp_path)
+    header = host_shell("free | head -n 1", tmp_path, "free")[1]
+    assert status == 0 and err == ""
+    lines = out.splitlines(True)
+    assert [lines[i] for i in (0, 3, 7, 10)] == [header] * 4
+    for mem, scale in ((lines[1], 1024), (lines[4], 1024 ** 2), (lines[8], 1)):
+        assert re.fullmatch(r"Mem:" + r" +\d+" * 6 + "\n", mem)
+        total, used, free, shared, cache, available = map(int, mem.split()[1:])
+        assert total == used + free and cache == 0 and available == free > 0
+    k_total, m_total, b_total = (int(lines[i].split()[1]) for i in (1, 4, 8))
+    assert m_total == k_total // 1024 and b_total == k_total * 1024
+    assert lines[2] == lines[5] == "Swap:              0           0           0\n"
+    assert lines[6].startswith("Total:  ") and lines[12] == "Swap:             0B          0B          0B\n"
+    assert re.fullmatch(r"Mem:( +\d+(\.\d)?[BKMG]i?){6}\n", lines[11])
