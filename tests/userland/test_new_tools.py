@@ -8,6 +8,8 @@ and compared with the host's GNU coreutils (LC_ALL=C) on the same files:
     hostname factor truncate   the node name (which ufos cannot change); prime factors up to
                                2^64 - 1; files cut or extended to a size
     free                       sysinfo(2) in procps's format (the numbers are ufos's own)
+    du                         compared in apparent sizes (-b, --apparent-size), which the host
+                               shares; ufos's st_blocks are the sizes in 512-byte units
 
 Each case runs one script in ufos (in /host = the test's tmp_path) and on the host (in tmp_path),
 and compares the exit status, the output and the messages.
@@ -22,21 +24,24 @@ import pytest
 from tests.userland.test_more_tools import host_shell, shell
 
 
-def same_as_host(script: str, tmp_path, tool: str, files: dict[str, bytes] = {}, stderr: bool = True,
-                 host_only: str = ""):
+def same_as_host(script: str, tmp_path, tool: str, files: dict[str, bytes] = {}, host_only: str = ""):
     """SCRIPT run in ufos (in /host, a directory of FILES) and on the host (in a copy of it) gives
     the same results; the directories, tmp_path/ufos and tmp_path/gnu, are left to compare.
     HOST_ONLY: a line only the host's shell writes on standard error, left out."""
     for side in ("ufos", "gnu"):
-        (tmp_path / side).mkdir()
-        for name, data in files.items():
-            (tmp_path / side / name).write_bytes(data)
+        write_tree(tmp_path / side, files)
     ours = shell("cd /host && " + script, tmp_path / "ufos")
     gnu = host_shell(script, tmp_path / "gnu", tool)
     gnu = gnu[:2] + ("".join(line for line in gnu[2].splitlines(True) if line != host_only),)
-    if not stderr:
-        ours, gnu = ours[:2], gnu[:2]
     assert ours == gnu
+
+
+def write_tree(directory, files: dict[str, bytes]) -> None:
+    """Makes directory with FILES (names may have directories in them)."""
+    for name, data in files.items():
+        (directory / name).parent.mkdir(parents=True, exist_ok=True)
+        (directory / name).write_bytes(data)
+    directory.mkdir(exist_ok=True)
 
 
 # --- md5sum, sha1sum, sha256sum ------------------------------------------------------------------
@@ -174,3 +179,32 @@ def test_free_has_procps_format(tmp_path):
     assert lines[2] == lines[5] == "Swap:              0           0           0\n"
     assert lines[6].startswith("Total:  ") and lines[12] == "Swap:             0B          0B          0B\n"
     assert re.fullmatch(r"Mem:( +\d+(\.\d)?[BKMG]i?){6}\n", lines[11])
+
+
+# --- du -------------------------------------------------------------------------------------------
+# the directories' sizes are 4096 for ufos (/host shows the host's) and the host alike
+TREE = {"a": b"x" * 1000, "b": b"y" * 5000, "empty": b"", "d/e/x": b"1234567", "d/y": b"12"}
+
+
+@pytest.mark.parametrize("script", [
+    "du -b | sort; du -ab | sort",
+    "du -a --apparent-size -h | sort; du -sb; du -s --apparent-size d a",
+    "du -cb d a b; du -d 1 -b | sort; du --max-depth=0 -b d; du -b d/",
+    "du -sa; echo $?; du missing; echo $?; du -d x; echo $?",
+])
+def test_du_apparent_sizes_as_gnu(tmp_path, script):
+    same_as_host(script, tmp_path, "du", TREE)
+
+
+def test_du_counts_blocks_as_ufos_gives_them(tmp_path):
+    """st_blocks is the size in 512-byte units, rounded up; directories have 8 (4K)."""
+    write_tree(tmp_path, TREE)
+    status, out, err = shell("cd /host && du -a; du -sh; du -c -k a b empty", tmp_path)
+    # a: 1000 bytes, 2 blocks, 1K; b: 5000, 10 blocks, 5K; d/e/x and d/y: 1 block each (512
+    # bytes); d/e: 4K + 512 = 4.5K, rounded up to 5; d: 4K + 4.5K + 512 = 9K; .: 4 + 1 + 5 + 9
+    walk, rest = out.splitlines()[:8], out.splitlines()[8:]
+    assert sorted(walk) == sorted(["19\t.", "1\t./a", "5\t./b", "9\t./d", "5\t./d/e", "1\t./d/e/x",
+                                   "1\t./d/y", "0\t./empty"])
+    assert walk.index("5\t./d/e") < walk.index("9\t./d") < walk.index("19\t.")    # contents first
+    assert rest == ["19K\t.", "1\ta", "5\tb", "0\tempty", "6\ttotal"]
+    assert (status, err) == (0, "")
