@@ -11,7 +11,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import BUDGET, run_bin
+from tests.userland.test_coreutils import host, run
 from tests.userland.test_more_tools import host_shell
 from tests.userland.test_symlinks import each
 
@@ -63,6 +66,16 @@ def test_sort_big_inputs_by_keys(tmp_path):
                 tool="sort", budget=20 * BUDGET)
 
 
+@pytest.mark.parametrize("name, args", [
+    ("sort", ["-k0"]), ("sort", ["-k1.0"]), ("sort", ["-k2,0"]), ("sort", ["-t", "ab"]), ("sort", ["-t", ""]),
+    ("sort", ["-k1,2x"]), ("sort", ["-kx"]), ("sort", ["-k1,x"]), ("sort", ["-k1.x"]),
+    ("grep", ["-A", "x", "a"]), ("grep", ["-C", "-1", "a"]), ("grep", ["-m", "x", "a"]),
+])
+def test_bad_keys_and_counts_are_errors_in_gnu_words(name, args):
+    ours, theirs = run(name, args, b"a\n"), host([name, *args], b"a\n")
+    assert (ours.status, ours.stdout, ours.stderr) == (theirs.returncode, theirs.stdout, theirs.stderr)
+
+
 # --- grep ----------------------------------------------------------------------------------------
 TREE = {
     "top": b"x\nfoo\n",
@@ -100,3 +113,44 @@ def test_grep_context_and_names_across_files(tmp_path):
                 "grep -2 foo f top", "grep -L foo top f n", "grep -L bar top", "grep -l -Z foo top f | od -c",
                 "grep -Z -n foo top f | od -c", "grep -rZc foo d | sort | od -c",
                 "grep --null -L foo top n | od -c", tool="grep")
+
+
+# --- xargs (lab util's: labs/util/lab.toml lists these tests, which a student edition skips) -----
+LISTS = {
+    "words": b"a 'b c'\n  x\\\\y  \n\nlast",
+    "lines": b"a b\nc \nd\ne f\ng",
+    "nul": b"a\0b c\0\0d\n\0",
+    "colons": b"a:b c:d\n",
+    "quotes": b"'a b' c\\$d \"it's\" x*y 'q\"' ~h #c a=b -n \"it's \\$x\" e\\~ f#\n",
+}
+
+
+def test_xargs_i_l_0_d_replace_and_split_their_input(tmp_path):
+    same_as_gnu(tmp_path, LISTS,
+                "xargs -I{} echo [{}] {}x < words", "xargs -I % sh -c 'echo %; exit 0' < lines",
+                "xargs -I{} echo '{}{}' 'x{}y' < colons", "xargs -I{} < words", "xargs -I{} -n1 echo {} < lines",
+                "xargs -n2 -I{} echo {} x < lines", "xargs -L 1 echo < lines", "xargs -L2 echo < lines",
+                "xargs -n1 -L1 echo < lines", "xargs -L1 -n1 echo < lines", "xargs -0 -n1 echo < nul",
+                "xargs -0 echo < nul | od -c", "xargs -d: -n1 echo < colons", "xargs -d '\\n' echo < lines",
+                "xargs -d '\\x3a' echo < colons", "xargs -d '\\072' -n 1 echo < colons", "xargs -d ab echo < colons",
+                "xargs -0 -I{} echo [{}] < nul", "xargs -L 0 echo < lines", "xargs -n 0 echo < lines",
+                tool="xargs")
+
+
+def test_xargs_t_s_x_and_exit_statuses(tmp_path):
+    same_as_gnu(tmp_path, LISTS,
+                "xargs -t echo < quotes 2>&1", "xargs -0 -t echo < nul 2>&1", "xargs -t -L2 < lines 2>&1",
+                "xargs -t -I{} echo '{} {}' < colons 2>&1", "printf '' | xargs -t echo 2>&1",
+                "echo a b c d e | xargs -s 12 echo", "echo a b c d e | xargs -s 13 echo",
+                "echo aaaaaaaaaaaa | xargs -s 12 echo", "echo aaaa b | xargs -x -s 11 -n 2 echo",
+                "echo a | xargs -I{} -s 5 echo {}",
+                "echo 0 1 0 | xargs -n1 sh -c 'exit $0'", "echo 0 255 0 | xargs -n1 sh -c 'echo $0; exit $0'",
+                "echo x | xargs nosuch", "echo x | xargs ./words", "xargs -I{} false < lines",
+                tool="xargs")
+
+
+def test_xargs_p_asks_on_stderr_and_reads_the_terminal(tmp_path):
+    # ufos's /dev/tty is the console, here an empty standard input: no answer, no run (GNU's
+    # xargs, without a terminal, cannot open /dev/tty and stops with status 1)
+    r = run_bin(["sh", "-c", "echo 1 2 | xargs -p echo; echo \"[$?]\""], share=str(tmp_path))
+    assert (r.stdout, r.stderr) == (b"[0]\n", b"echo 1 2 ?...")

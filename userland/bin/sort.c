@@ -495,14 +495,16 @@ static void bad_key(const char *keydef, const char *why)
     exit(2);
 }
 
-/* The number at *s of the key definition keydef; moves *s past it. */
-static size_t read_count(const char **s, const char *keydef)
+/* The number at *s of a key definition; moves *s past it. where: "at field start", "after '.'"... */
+static size_t read_count(const char **s, const char *where)
 {
     char *end;
     size_t n;
 
-    if (!isdigit((unsigned char)**s))
-        bad_key(keydef, "invalid number");
+    if (!isdigit((unsigned char)**s)) {
+        fprintf(stderr, "sort: invalid number %s: invalid count at start of '%s'\n", where, *s);
+        exit(2);
+    }
     n = strtoul(*s, &end, 10);
     *s = end;
     return n;
@@ -514,24 +516,24 @@ static void add_key(const char *keydef)
     struct key k = {0, 0, TO_LINE_END, 0, 0};
     const char *s = keydef;
 
-    if ((k.sword = read_count(&s, keydef)) == 0)
+    if ((k.sword = read_count(&s, "at field start")) == 0)
         bad_key(keydef, "field number is zero");
     k.sword--;
     if (*s == '.') {
         s++;
-        if ((k.schar = read_count(&s, keydef)) == 0)
+        if ((k.schar = read_count(&s, "after '.'")) == 0)
             bad_key(keydef, "character offset is zero");
         k.schar--;
     }
     s = read_modifiers(s, &k.flags, SKIP_START);
     if (*s == ',') {
         s++;
-        if ((k.eword = read_count(&s, keydef)) == 0)
+        if ((k.eword = read_count(&s, "after ','")) == 0)
             bad_key(keydef, "field number is zero");
         k.eword--;
         if (*s == '.') {
             s++;
-            k.echar = read_count(&s, keydef);
+            k.echar = read_count(&s, "after '.'");
         }
         s = read_modifiers(s, &k.flags, SKIP_END);
     }
