@@ -10,6 +10,9 @@ and compared with the host's GNU coreutils (LC_ALL=C) on the same files:
     free                       sysinfo(2) in procps's format (the numbers are ufos's own)
     du                         compared in apparent sizes (-b, --apparent-size), which the host
                                shares; ufos's st_blocks are the sizes in 512-byte units
+    split                      the pieces' names and contents compared with the host's
+    shuf                       random: its properties (a permutation; the same with the same
+                               --random-source), and its messages compared
 
 Each case runs one script in ufos (in /host = the test's tmp_path) and on the host (in tmp_path),
 and compares the exit status, the output and the messages.
@@ -208,3 +211,47 @@ def test_du_counts_blocks_as_ufos_gives_them(tmp_path):
     assert walk.index("5\t./d/e") < walk.index("9\t./d") < walk.index("19\t.")    # contents first
     assert rest == ["19K\t.", "1\ta", "5\tb", "0\tempty", "6\ttotal"]
     assert (status, err) == (0, "")
+
+
+# --- split -----------------------------------------------------------------------------------------
+PIECES = "; for f in $(ls | sort); do echo \"== $f\"; cat $f; done"
+
+
+@pytest.mark.parametrize("script", [
+    "split -l 3 in; split --lines=4 in p; split -b 7 in b; split --bytes=1K big k" + PIECES,
+    "split in; split -d -l 2 in d; split -a 3 -l 5 in a; split - s < in" + PIECES,
+    "seq 700 | split -l 1 - n; ls n* | tail -n 3; seq 120 | split -d -l 1 - d; ls d* | tail -n 3",
+    "seq 30 | split -a 1 -l 1 - q; echo $?; : | split - e; ls; split -b 2KB big m; ls m*",
+    "split -l 0 in; echo $?; split -b x in; echo $?; split in a b; echo $?; split missing; echo $?",
+])
+def test_split_as_gnu(tmp_path, script):
+    files = {"in": b"".join(b"%d\n" % i for i in range(1, 11)), "big": b"abcdefghi\n" * 300}
+    same_as_host(script, tmp_path, "split", files)
+
+
+# --- shuf ------------------------------------------------------------------------------------------
+def test_shuf_permutes(tmp_path):
+    lines = [f"line {i}" for i in range(50)]
+    write_tree(tmp_path, {"in": "".join(f"{line}\n" for line in lines).encode(), "seed": bytes(range(256)) * 8})
+    status, out, err = shell("cd /host && shuf in; echo =; shuf -i 1-20; echo =; shuf -e a b c; echo =; "
+                             "shuf -n 3 in; echo =; shuf -r -n 30 -e x y; echo =; "
+                             "shuf --random-source=seed -i 1-40; shuf --random-source=seed -i 1-40 -o out; "
+                             "cat out; echo =; printf 'no newline' | shuf; shuf -n 0 -i 1-5", tmp_path)
+    whole, numbers, echoed, head, repeated, seeded, last = out.split("=\n")
+    assert sorted(whole.splitlines()) == sorted(lines) and whole.splitlines() != lines
+    assert sorted(numbers.split(), key=int) == [str(i) for i in range(1, 21)]
+    assert sorted(echoed.split()) == ["a", "b", "c"]
+    assert len(set(head.splitlines())) == 3 and set(head.splitlines()) <= set(lines)
+    assert len(repeated.split()) == 30 and set(repeated.split()) == {"x", "y"}
+    first, second = seeded.splitlines()[:40], seeded.splitlines()[40:]
+    assert first == second and sorted(first, key=int) == [str(i) for i in range(1, 41)]
+    assert (status, err, last) == (0, "", "no newline\n")
+
+
+@pytest.mark.parametrize("script", [
+    "shuf -i 5-1; echo $?; shuf -i 1-3 -e a; echo $?; shuf -n x; echo $?; shuf -i x; echo $?",
+    "shuf a b; echo $?; shuf -e; echo $?; shuf -i 3-3; shuf -i 5-4; echo $?; shuf missing; echo $?",
+    "shuf --random-source=empty -i 1-5; echo $?; shuf -i 1-3 extra; echo $?",
+])
+def test_shuf_messages_as_gnu(tmp_path, script):
+    same_as_host(script, tmp_path, "shuf", {"empty": b""})
