@@ -30,7 +30,8 @@
  *     --color[=WHEN]     WHEN "never", "auto" (what ls does: ufos's ls prints no colors to a
  *                        terminal either) or "always" (the default for --color): GNU's default
  *                        colors for directories, links, executables, FIFOs, sockets and devices
- *                        (not the ones of set-user-ID files or sticky directories)
+ *                        (not the ones of set-user-ID files, sticky directories or
+ *                        dangling links), if TERM names a terminal (set, not "dumb")
  * Symbolic links are listed as themselves, except a FILE that is a link to a directory: that
  * directory is listed, as GNU's ls does, unless -d, -F or -l asks for the FILEs themselves.
  *     -H  every FILE that is a symbolic link stands for what it names
@@ -153,8 +154,8 @@ static void size_text(unsigned long long bytes, char *buf, size_t size)
         snprintf(buf, size, "%llu", bytes);
 }
 
-/* The space st takes as -s shows it: 1 KiB blocks (st_blocks counts 512 bytes), or with -h
-   as human_size */
+/* The space of st_blocks blocks (of 512 bytes) as -s and "total" show it: in 1 KiB blocks, or
+   with -h as human_size */
 static void blocks_text(long blocks, char *buf, size_t size)
 {
     if (human)
