@@ -171,3 +171,17 @@ def test_ls_s_counts_1k_blocks_as_stat_does(tmp_path):
     # 1 block of 512 bytes; 3907 of them, 1.9 MiB rounded up
     assert (stated[0], stated[-1]) == (["1", "a"], ["3907", "big"])
     assert listed[9:] == [" 512 a", "2.0M big"]
+
+
+def test_ls_color_always_uses_gnus_default_colors(tmp_path):
+    c = tmp_path / "c"
+    for name, mode in (("tmp", 0o1777), ("open", 0o777), ("sticky", 0o1755), ("plain", 0o755)):
+        (c / name).mkdir(parents=True)
+        (c / name).chmod(mode)
+    for name, mode in (("suid", 0o4755), ("sgid", 0o2755), ("exe", 0o755), ("file", 0o644)):
+        (c / name).write_text(name)
+        (c / name).chmod(mode)
+        os.utime(c / name, (1700000000, 1700000000))
+    script = "export TERM=xterm; ls --color=always; ls -F --color; TERM=dumb ls --color=always exe"
+    status, ours, err = shell("cd /host/c && " + script, tmp_path)
+    assert (status, ours) == host_sh(script, c)[:2], err

@@ -29,9 +29,9 @@
  *     -p  a '/' after a directory's name
  *     --color[=WHEN]     WHEN "never", "auto" (what ls does: ufos's ls prints no colors to a
  *                        terminal either) or "always" (the default for --color): GNU's default
- *                        colors for directories, links, executables, FIFOs, sockets and devices
- *                        (not the ones of set-user-ID files, sticky directories or
- *                        dangling links), if TERM names a terminal (set, not "dumb")
+ *                        colors (for directories, links, executables, FIFOs, sockets, devices,
+ *                        set-user-ID and set-group-ID files, sticky and world-writable
+ *                        directories), if TERM names a terminal (set, and not "dumb")
  * Symbolic links are listed as themselves, except a FILE that is a link to a directory: that
  * directory is listed, as GNU's ls does, unless -d, -F or -l asks for the FILEs themselves.
  *     -H  every FILE that is a symbolic link stands for what it names
@@ -188,20 +188,25 @@ static const char *indicator(mode_t m)
            S_ISREG(m) && (m & 0111) ? "*" : "";
 }
 
-/* GNU's default color (its LS_COLORS' value) for a file of mode m: NULL for none. */
+/* GNU's default color (as LS_COLORS writes it) for a file of mode m: NULL for none. */
 static const char *color_of(mode_t m)
 {
-    if (S_ISDIR(m))
-        return "01;34";
+    if (S_ISDIR(m)) {
+        if ((m & S_ISVTX) && (m & S_IWOTH))
+            return "30;42";             /* sticky and writable by all, as /tmp */
+        return m & S_IWOTH ? "34;42" : m & S_ISVTX ? "37;44" : "01;34";
+    }
     if (S_ISLNK(m))
         return "01;36";
     if (S_ISFIFO(m))
-        return "40;33";
+        return "33";
     if (S_ISSOCK(m))
         return "01;35";
     if (S_ISCHR(m) || S_ISBLK(m))
-        return "40;33;01";
-    return S_ISREG(m) && (m & 0111) ? "01;32" : NULL;
+        return "01;33";
+    if (!S_ISREG(m))
+        return NULL;
+    return m & S_ISUID ? "37;41" : m & S_ISGID ? "30;43" : m & 0111 ? "01;32" : NULL;
 }
 
 /* Print name, in the color of mode m with --color=always. GNU's ls resets the terminal's
