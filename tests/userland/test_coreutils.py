@@ -53,7 +53,7 @@ COLONS = b"a:b:3\nx:a:10\nc:b:2\nb:a:10\na::1\n:z:0\nA:b:3\n"
 HUMAN = b"2K\n1M\n3\n-1K\n0K\n1.5K\n1023\n999M\n1G\n-2M\n\nabc\n1k\n"
 GROUPS = b"a\nfoo\nb\nfoo\nc\nd\ne\nfoo\n"                # grep's context: groups and gaps
 VERSIONS = b"file-1.10\nfile-1.9\nfile-1.9a\nfile-1.9~\n.hidden\n.\n..\nfile.tar.gz\nfile-2.tar.gz\n" \
-           b"file-10.txt\n1.2.3\n1.02.3\nv1\n\n"
+           b"file-10.txt\n1.2.3\n1.02.3\nv1\n\n.5\n.a\n.b5\n.5a\n..a\n.~\nx.a\nx.5\n"
 
 # (program, arguments, stdin): compared with the host's program of the same name
 SAME_AS_HOST = [
@@ -86,7 +86,7 @@ SAME_AS_HOST = [
     *[("sort", ["-t:", *args], COLONS) for args in (
         ["-k2,2"], ["-k3n"], ["-k2,2", "-k3,3nr"], ["-k2,2", "-u"], ["-k1,1f"], ["-k2.1,2.1", "-s"],
         ["-k3n", "-c"], ["-k1,1", "-C"], ["-k4"], ["-k1.2,2.1"])],
-    ("sort", ["-h"], HUMAN), ("sort", ["-hr"], HUMAN), ("sort", ["-g"], HUMAN), ("sort", ["-hu"], HUMAN),
+    ("sort", ["-h"], HUMAN + b"1.2.3K\n1.2\n"), ("sort", ["-hr"], HUMAN), ("sort", ["-g"], HUMAN), ("sort", ["-hu"], HUMAN),
     ("sort", ["-V"], VERSIONS), ("sort", ["-Vr"], VERSIONS), ("sort", ["-z"], b"b\0a\0c\nx\0"),
     ("sort", ["-c"], b"a\nb\nb\n"), ("sort", ["-cu"], b"a\nb\nb\n"), ("sort", ["-c", "-r"], b"b\na\n"),
     ("sort", ["-C"], b"b\na\n"),

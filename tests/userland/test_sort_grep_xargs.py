@@ -68,7 +68,8 @@ def test_sort_big_inputs_by_keys(tmp_path):
 
 @pytest.mark.parametrize("name, args", [
     ("sort", ["-k0"]), ("sort", ["-k1.0"]), ("sort", ["-k2,0"]), ("sort", ["-t", "ab"]), ("sort", ["-t", ""]),
-    ("sort", ["-k1,2x"]), ("sort", ["-kx"]), ("sort", ["-k1,x"]), ("sort", ["-k1.x"]),
+    ("sort", ["-k1,2x"]), ("sort", ["-kx"]), ("sort", ["-k1,x"]), ("sort", ["-k1.x"]), ("sort", ["-gn"]),
+    ("sort", ["-fhir"]), ("sort", ["-t:", "-t,"]),
     ("grep", ["-A", "x", "a"]), ("grep", ["-C", "-1", "a"]), ("grep", ["-m", "x", "a"]),
 ])
 def test_bad_keys_and_counts_are_errors_in_gnu_words(name, args):

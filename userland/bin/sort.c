@@ -222,8 +222,11 @@ static int unit_order(const char *s)
 
     s = skip_blanks(s, s + strlen(s));
     negative = *s == '-';
-    for (s += negative; isdigit((unsigned char)*s) || (*s == '.' && isdigit((unsigned char)s[1])); s++)
+    for (s += negative; isdigit((unsigned char)*s); s++)
         nonzero |= *s > '0';
+    if (*s == '.')                              /* one fraction; "1.2.3K" has no unit */
+        for (s++; isdigit((unsigned char)*s); s++)
+            nonzero |= *s > '0';
     if (*s == 'k')
         unit = units;
     else if (*s == '\0' || (unit = strchr(units, *s)) == NULL)
@@ -312,18 +315,21 @@ static int compare_version_parts(const char *a, size_t alen, const char *b, size
     return 0;
 }
 
-/* The length of s without its file suffix, the longest match of (\.[A-Za-z~][A-Za-z0-9~]*)*$. */
+/* The length of s without its file suffix: the longest match of (\.[A-Za-z~][A-Za-z0-9~]*)*$
+   (it may be all of s: ".a"). */
 static size_t without_suffix(const char *s, size_t len)
 {
-    size_t i = 0, prefix = 0;
+    size_t start, i;
 
-    while (i < len) {
-        prefix = ++i;
+    for (start = 0; start < len; start++) {
+        i = start;
         while (i + 1 < len && s[i] == '.' && (isalpha((unsigned char)s[i + 1]) || s[i + 1] == '~'))
             for (i += 2; i < len && (isalnum((unsigned char)s[i]) || s[i] == '~'); i++)
                 ;
+        if (i == len)
+            return start;
     }
-    return prefix;
+    return len;
 }
 
 /* -V: "" first, then ".", "..", other names starting with '.', then the rest; the names
@@ -545,6 +551,8 @@ static void add_key(const char *keydef)
 
 static void set_separator(const char *arg)
 {
+    int c = arg[0] != '\0' && arg[1] != '\0' ? '\0' : (unsigned char)arg[0];   /* "\0": NUL */
+
     if (arg[0] == '\0') {
         fprintf(stderr, "sort: empty tab\n");
         exit(2);
@@ -553,7 +561,32 @@ static void set_separator(const char *arg)
         fprintf(stderr, "sort: multi-character tab '%s'\n", arg);
         exit(2);
     }
-    separator = arg[1] != '\0' ? '\0' : (unsigned char)arg[0];
+    if (separator >= 0 && separator != c) {
+        fprintf(stderr, "sort: incompatible tabs\n");
+        exit(2);
+    }
+    separator = c;
+}
+
+/* A key may compare in one way only: by number (-n), general number, human number, month, or
+   text (which -V, -d and -i change). Else GNU's message, with the key's letters. */
+static void check_compatible(const struct key *k)
+{
+    static const char letters[] = "dfghiMnV";
+    static const unsigned values[] = {DICTIONARY, FOLD, GENERAL, HUMAN, PRINTABLE, MONTH, NUMERIC, VERSION};
+    char opts[sizeof letters + 1] = "-", *o = opts + 1;
+    unsigned ways = !!(k->flags & NUMERIC) + !!(k->flags & GENERAL) + !!(k->flags & HUMAN) +
+                    !!(k->flags & MONTH) + !!(k->flags & (VERSION | DICTIONARY | PRINTABLE));
+    size_t i;
+
+    if (ways <= 1)
+        return;
+    for (i = 0; i < sizeof values / sizeof *values; i++)
+        if (k->flags & values[i])
+            *o++ = letters[i];
+    *o = '\0';
+    fprintf(stderr, "sort: options '%s' are incompatible\n", opts);
+    exit(2);
 }
 
 /* -c, -C: is the input in order? Reports the first line that is not (with -c). */
@@ -626,6 +659,8 @@ int main(int argc, char **argv)
         keys = &global;
         nkeys = 1;
     }
+    for (k = 0; k < nkeys; k++)
+        check_compatible(&keys[k]);
     if (checking && argc - optind > 1) {
         fprintf(stderr, "sort: extra operand '%s' not allowed with -%c\n", argv[optind + 1], checking);
         return 2;

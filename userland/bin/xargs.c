@@ -55,6 +55,7 @@ static void *xrealloc(void *p, size_t size)
     return p;
 }
 
+/* Add c to the growing string buf (with room left for its NUL). */
 static void append(char **buf, size_t *len, size_t *cap, int c)
 {
     if (*len + 2 > *cap)
@@ -371,7 +372,7 @@ int main(int argc, char **argv)
         }
         args[nfixed++] = argv[optind];
     }
-    for (nargs = 0; nargs < nfixed; nargs++)
+    for (nargs = 0; nargs < nfixed; nargs++)        /* the run starts with the fixed ones */
         fixed_size += strlen(args[nargs]) + 1;
     batch_size = fixed_size;
     if (per_run > MAX_ARGS - nfixed)
