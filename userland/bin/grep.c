@@ -60,6 +60,7 @@ static int npatterns;
 static int count_only, list_files, list_without, quiet, number_lines, only_matching, invert,
            whole_line, whole_word, no_messages, null_after_name, recursive, with_names = -1;
 static long before = -1, after = -1, max_count = -1;   /* -1: not given */
+static int with_context;                                /* -A, -B, -C or -NUM was given */
 
 /* --include and --exclude in their order, and --exclude-dir */
 struct filter {
@@ -222,24 +223,25 @@ static void print_prefix(const char *name, long lineno, char sep)
         printf("%ld%c", lineno, sep);
 }
 
-/* Before a line is printed: "--" if it does not follow the last line printed. */
+/* Before a line is printed: "--" if it does not follow the last line printed (with any -A, -B,
+   -C or -NUM, even 0). */
 static void separate(long lineno)
 {
-    if ((before > 0 || after > 0) && printed_any && lineno != last_printed + 1)
+    if (with_context && printed_any && lineno != last_printed + 1)
         puts("--");
     last_printed = lineno;
     printed_any = 1;
 }
 
 /* -o: print each non-empty match of the line on a line of its own. */
-static void print_matches(const char *line, size_t len, const char *name, long lineno)
+static void print_matches(const char *line, size_t len, const char *name, long lineno, char sep)
 {
     regmatch_t m;
     size_t from = 0;
 
     while (from <= len && find_match(line, len, from, &m)) {
         if (m.rm_eo > m.rm_so) {
-            print_prefix(name, lineno, ':');
+            print_prefix(name, lineno, sep);
             fwrite(line + m.rm_so, 1, (size_t)(m.rm_eo - m.rm_so), stdout);
             putchar('\n');
             from = (size_t)m.rm_eo;
@@ -249,13 +251,14 @@ static void print_matches(const char *line, size_t len, const char *name, long l
     }
 }
 
-/* Print a line: selected (sep ':') or context ('-'; -o shows no context, only its "--"). */
+/* Print a line: selected (sep ':') or context ('-'). -o prints the matches of the lines that
+   match: the selected ones, or with -v the context (as GNU grep, with '-' after their names). */
 static void print_line(const char *line, size_t len, const char *name, long lineno, char sep)
 {
     separate(lineno);
     if (only_matching) {
-        if (sep == ':' && !invert)
-            print_matches(line, len, name, lineno);
+        if ((sep == ':') != invert)
+            print_matches(line, len, name, lineno, invert ? '-' : ':');
         return;
     }
     print_prefix(name, lineno, sep);
@@ -565,6 +568,7 @@ int main(int argc, char **argv)
         }
         this_optind = optind;
     }
+    with_context = after >= 0 || before >= 0 || context >= 0;
     /* -A and -B given win over -C and -NUM, whatever their order */
     if (after < 0)
         after = context < 0 ? 0 : context;
