@@ -150,6 +150,14 @@ def test_xargs_t_s_x_and_exit_statuses(tmp_path):
                 tool="xargs")
 
 
+def test_xargs_n_l_i_exclude_each_other_and_x_needs_them(tmp_path):
+    same_as_gnu(tmp_path, LISTS,
+                "xargs -n2 -L1 echo < lines 2>&1", "xargs -I@ -L1 echo @ < lines 2>&1",
+                "xargs -L1 -I@ echo @ < lines 2>&1", "xargs -L1 -n1 echo < lines 2>&1",
+                "xargs -n2 -I@ echo @ < lines 2>&1", "echo a bb ccc | xargs -x -s 12 echo 2>&1",
+                "printf \"a'b\\n\" | xargs echo 2>&1", "printf 'a \"b' | xargs echo 2>&1", tool="xargs")
+
+
 def test_xargs_p_asks_on_stderr_and_reads_the_terminal(tmp_path):
     # ufos's /dev/tty is the console, here an empty standard input: no answer, no run (GNU's
     # xargs, without a terminal, cannot open /dev/tty and stops with status 1)

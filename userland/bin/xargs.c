@@ -78,6 +78,13 @@ static char *next_delimited(void)
     return buf;
 }
 
+static void unmatched(int quote)
+{
+    fprintf(stderr, "xargs: unmatched %s quote; by default quotes are special to xargs unless you use "
+                    "the -0 option\n", quote == '\'' ? "single" : "double");
+    exit(1);
+}
+
 /* The next argument from stdin (malloc'd); NULL at the end of the input. *line_ends: whether a
    newline (or the end) ends it, not a blank: -L counts these lines. With -I only newlines
    separate arguments (a line's leading blanks are dropped). */
@@ -98,10 +105,8 @@ static char *next_arg(int *line_ends)
                 quote = 0;
                 continue;
             }
-            if (c == '\n') {
-                fprintf(stderr, "xargs: unmatched %s quote\n", quote == '\'' ? "single" : "double");
-                exit(1);
-            }
+            if (c == '\n')
+                unmatched(quote);
         } else if (c == '\n' || (isspace(c) && replace == NULL)) {
             *line_ends = c == '\n';
             break;
@@ -116,10 +121,8 @@ static char *next_arg(int *line_ends)
         append(&buf, &len, &cap, c);
         have = 1;
     }
-    if (quote) {
-        fprintf(stderr, "xargs: unmatched %s quote\n", quote == '\'' ? "single" : "double");
-        exit(1);
-    }
+    if (quote)
+        unmatched(quote);
     if (!have)
         return NULL;
     append(&buf, &len, &cap, '\0');     /* '' : an empty argument */
@@ -327,6 +330,13 @@ static int delimiter_of(const char *arg)
     exit(1);
 }
 
+/* -n, -L and -I exclude each other: the last one counts (GNU's warning). */
+static void ignoring(const char *previous, const char *option)
+{
+    fprintf(stderr, "xargs: warning: options %s and %s are mutually exclusive, ignoring previous %s value\n",
+            previous, option, previous);
+}
+
 static long number_of(int option, const char *arg, long min)
 {
     char *end;
@@ -341,7 +351,7 @@ static long number_of(int option, const char *arg, long min)
 
 int main(int argc, char **argv)
 {
-    long per_run = MAX_ARGS, lines_per_run = 0, max_size = 131072;
+    long per_run = 0, lines_per_run = 0, max_size = 131072;     /* 0: no -n, no -L */
     int c, no_empty_run = 0, exact = 0, line_ends;
     char *arg;
 
@@ -349,9 +359,29 @@ int main(int argc, char **argv)
         switch (c) {
         case '0': delimiter = '\0'; break;
         case 'd': delimiter = delimiter_of(optarg); break;
-        case 'I': replace = optarg; per_run = MAX_ARGS; lines_per_run = 0; break;
-        case 'L': lines_per_run = number_of(c, optarg, 1); per_run = MAX_ARGS; replace = NULL; break;
-        case 'n': per_run = number_of(c, optarg, 1); lines_per_run = 0; break;
+        case 'I':
+            if (lines_per_run > 0)
+                ignoring("--max-lines", "--replace/-I/-i");
+            else if (per_run > 0)
+                ignoring("--max-args", "--replace/-I/-i");
+            replace = optarg;
+            per_run = lines_per_run = 0;
+            break;
+        case 'L':
+            if (replace != NULL)
+                ignoring("--replace", "-L");
+            else if (per_run > 0)
+                ignoring("--max-args", "-L");
+            lines_per_run = number_of(c, optarg, 1);
+            per_run = 0;
+            replace = NULL;
+            break;
+        case 'n':                   /* after -I, it changes nothing (GNU's) */
+            if (lines_per_run > 0)
+                ignoring("--max-lines", "--max-args/-n");
+            per_run = number_of(c, optarg, 1);
+            lines_per_run = 0;
+            break;
         case 'p': prompt = 1; break;
         case 'r': no_empty_run = 1; break;
         case 's': max_size = number_of(c, optarg, 1); break;
@@ -375,7 +405,9 @@ int main(int argc, char **argv)
     for (nargs = 0; nargs < nfixed; nargs++)        /* the run starts with the fixed ones */
         fixed_size += strlen(args[nargs]) + 1;
     batch_size = fixed_size;
-    if (per_run > MAX_ARGS - nfixed)
+    /* -x stops only a run that -n or -L would make longer */
+    exact = exact && (per_run > 0 || lines_per_run > 0);
+    if (per_run == 0 || per_run > MAX_ARGS - nfixed)
         per_run = MAX_ARGS - nfixed;
 
     if (replace != NULL) {
