@@ -113,24 +113,33 @@ static int copy_file(int in, const struct stat *st, const char *from, const char
     return n < 0;
 }
 
+/* What to do about an existing to (dst), for a copy of from (st): GO_OVER it; or not, having
+   said why (FAILED: the same file, or a directory), or because it stays (KEPT: -i, -n, -u). */
+enum { GO_OVER, FAILED, KEPT };
+
+static int over_existing(const struct stat *st, const struct stat *dst, const char *from, const char *to)
+{
+    if (same_file(st, dst)) {
+        fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
+        return FAILED;
+    }
+    if (S_ISDIR(dst->st_mode)) {
+        fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
+        return FAILED;
+    }
+    return keep_target(st, dst, to) ? KEPT : GO_OVER;
+}
+
 /* Copy the regular file from, open as in (described by st), to to unless an existing to stays
    (-i, -n, -u). 0, or 1 after an error. */
 static int copy_regular(int in, const struct stat *st, const char *from, const char *to)
 {
     struct stat dst;
 
-    if (stat(to, &dst) == 0) {
-        if (same_file(st, &dst)) {
-            fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
-            return 1;
-        }
-        if (S_ISDIR(dst.st_mode)) {
-            fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
-            return 1;
-        }
-        if (keep_target(st, &dst, to))
-            return 0;
-    }
+    int over;
+
+    if (stat(to, &dst) == 0 && (over = over_existing(st, &dst, from, to)) != GO_OVER)
+        return over == FAILED;
     if (copy_file(in, st, from, to) || (preserve && preserve_attributes(st, to)))
         return 1;
     if (verbose)
@@ -213,6 +222,7 @@ static int copy_symlink(const struct stat *st, const char *from, const char *to)
     char target[PATH_MAX];
     struct stat dst;
     ssize_t len;
+    int over;
 
     if ((len = readlink(from, target, sizeof target - 1)) < 0) {
         fprintf(stderr, "cp: cannot read symbolic link '%s': %s\n", from, strerror(errno));
@@ -220,16 +230,8 @@ static int copy_symlink(const struct stat *st, const char *from, const char *to)
     }
     target[len] = '\0';
     if (lstat(to, &dst) == 0) {
-        if (same_file(st, &dst)) {
-            fprintf(stderr, "cp: '%s' and '%s' are the same file\n", from, to);
-            return 1;
-        }
-        if (S_ISDIR(dst.st_mode)) {
-            fprintf(stderr, "cp: cannot overwrite directory '%s' with non-directory\n", to);
-            return 1;
-        }
-        if (keep_target(st, &dst, to))
-            return 0;
+        if ((over = over_existing(st, &dst, from, to)) != GO_OVER)
+            return over == FAILED;
         unlink(to);                 /* a link cannot be written through: the old file goes */
     }
     if (symlink(target, to) < 0) {
