@@ -12,34 +12,14 @@
  * reorders them, as glibc's does (head file -n 3).
  * Exit status: 0, or 1 if a file could not be read.
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
+#define PROGRAM "head"
+#define SIGNS "-"
+#include "headtail.h"
 
 static _Noreturn void usage(void)
 {
     fprintf(stderr, "usage: head [-n [-]N] [-c [-]N] [-q | -v] [FILE...]\n");
-    exit(1);
-}
-
-/* A count, "N" or "-N" (*all_but set for "-N"): digits only. what: "lines" or "bytes". */
-static long parse_count(const char *s, const char *what, int *all_but)
-{
-    const char *digits = s + (*s == '-');
-    char *end;
-    long n;
-
-    *all_but = *s == '-';
-    if (isdigit((unsigned char)*digits)) {
-        errno = 0;
-        n = strtol(digits, &end, 10);
-        if (*end == '\0' && errno == 0)
-            return n;
-    }
-    fprintf(stderr, "head: invalid number of %s: '%s'\n", what, s);
     exit(1);
 }
 
@@ -115,56 +95,24 @@ static void head_but_last_lines(FILE *f, long n)
 
 int main(int argc, char **argv)
 {
-    long count = 10;
-    int c, bytes = 0, all_but = 0, headers = -1, status = 0, first = 1, nfiles, i;
+    struct counting k = {10, 0, 0, -1};
+    int c, status = 0, i;
+    FILE *f;
 
-    if (argc > 1 && argv[1][0] == '-' && isdigit((unsigned char)argv[1][1])) {
-        count = parse_count(argv[1] + 1, "lines", &all_but);      /* the old form, -N */
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
-    while ((c = getopt(argc, argv, "n:c:qv")) != -1) {
-        switch (c) {
-        case 'n':
-        case 'c':
-            bytes = c == 'c';
-            count = parse_count(optarg, bytes ? "bytes" : "lines", &all_but);
-            break;
-        case 'q':
-            headers = 0;
-            break;
-        case 'v':
-            headers = 1;
-            break;
-        default:
+    old_count(&argc, &argv, &k);
+    while ((c = getopt(argc, argv, "n:c:qv")) != -1)
+        if (!count_option(c, &k))
             usage();
-        }
-    }
-    nfiles = argc - optind;
-    if (nfiles == 0) {
-        argv[--optind] = "-";              /* read standard input, as if "-" had been given */
-        nfiles = 1;
-    }
-    if (headers < 0)
-        headers = nfiles > 1;
+    files_or_stdin(argc, argv, &optind, &k);
     for (i = optind; i < argc; i++) {
-        FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
-        if (f == NULL) {
-            fprintf(stderr, "head: cannot open '%s' for reading: %s\n", argv[i], strerror(errno));
-            status = 1;
+        if ((f = open_file(argv[i], &k, &status)) == NULL)
             continue;
-        }
-        if (headers) {
-            printf("%s==> %s <==\n", first ? "" : "\n", f == stdin ? "standard input" : argv[i]);
-            first = 0;
-        }
-        if (!all_but)
-            head_first(f, count, bytes);
-        else if (bytes)
-            head_but_last_bytes(f, count);
+        if (k.sign != '-')
+            head_first(f, k.count, k.bytes);
+        else if (k.bytes)
+            head_but_last_bytes(f, k.count);
         else
-            head_but_last_lines(f, count);
+            head_but_last_lines(f, k.count);
         if (f != stdin)
             fclose(f);
     }

@@ -17,14 +17,12 @@
  * a pipe included, in memory for only N lines (or N bytes).
  * Exit status: 0, or 1 if a file could not be read.
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#define PROGRAM "tail"
+#define SIGNS "+-"
+#include "headtail.h"
 
 struct line {
     char *text;
@@ -34,25 +32,6 @@ struct line {
 static _Noreturn void usage(void)
 {
     fprintf(stderr, "usage: tail [-n [+]N] [-c [+]N] [-q | -v] [-f [-s SECONDS]] [FILE...]\n");
-    exit(1);
-}
-
-/* A count, "N", "-N" (the same) or "+N" (*from_start set): digits after the sign. what: "lines"
- * or "bytes". */
-static long parse_count(const char *s, const char *what, int *from_start)
-{
-    const char *digits = s + (*s == '+' || *s == '-');
-    char *end;
-    long n;
-
-    *from_start = *s == '+';
-    if (isdigit((unsigned char)*digits)) {
-        errno = 0;
-        n = strtol(digits, &end, 10);
-        if (*end == '\0' && errno == 0)
-            return n;
-    }
-    fprintf(stderr, "tail: invalid number of %s: '%s'\n", what, s);
     exit(1);
 }
 
@@ -189,74 +168,43 @@ static _Noreturn void follow(FILE **files, char **names, int n, int headers, int
 
 int main(int argc, char **argv)
 {
-    long count = 10;
-    int c, bytes = 0, from_start = 0, headers = -1, status = 0, first = 1, nfiles, i;
+    struct counting k = {10, 0, 0, -1};
+    int c, status = 0, i, from_start;
     int following = 0, nfollowed = 0, last = -1;     /* -f; the files followed; which printed last */
     struct timespec every = {1, 0};
-    FILE **followed;
+    FILE **followed, *f;
     char **followed_names;
 
-    if (argc > 1 && (argv[1][0] == '-' || argv[1][0] == '+') && isdigit((unsigned char)argv[1][1])) {
-        count = parse_count(argv[1], "lines", &from_start);     /* the old forms, -N and +N */
-        argv[1] = argv[0];
-        argv++;
-        argc--;
-    }
+    old_count(&argc, &argv, &k);
     while ((c = getopt(argc, argv, "n:c:qvfs:")) != -1) {
-        switch (c) {
-        case 'n':
-        case 'c':
-            bytes = c == 'c';
-            count = parse_count(optarg, bytes ? "bytes" : "lines", &from_start);
-            break;
-        case 'q':
-            headers = 0;
-            break;
-        case 'v':
-            headers = 1;
-            break;
-        case 'f':
+        if (count_option(c, &k))
+            continue;
+        if (c == 'f')
             following = 1;
-            break;
-        case 's':
+        else if (c == 's')
             every = parse_interval(optarg);
-            break;
-        default:
+        else
             usage();
-        }
     }
-    nfiles = argc - optind;
-    if (nfiles == 0) {
-        argv[--optind] = "-";              /* read standard input, as if "-" had been given */
-        nfiles = 1;
-    }
-    if (headers < 0)
-        headers = nfiles > 1;
-    followed = calloc((size_t)nfiles, sizeof *followed);
-    followed_names = calloc((size_t)nfiles, sizeof *followed_names);
+    files_or_stdin(argc, argv, &optind, &k);
+    from_start = k.sign == '+';
+    followed = calloc((size_t)(argc - optind), sizeof *followed);
+    followed_names = calloc((size_t)(argc - optind), sizeof *followed_names);
     if (followed == NULL || followed_names == NULL) {
         fprintf(stderr, "tail: out of memory\n");
         return 1;
     }
     for (i = optind; i < argc; i++) {
-        FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
-        if (f == NULL) {
-            fprintf(stderr, "tail: cannot open '%s' for reading: %s\n", argv[i], strerror(errno));
-            status = 1;
+        if ((f = open_file(argv[i], &k, &status)) == NULL)
             continue;
-        }
-        if (headers) {
-            printf("%s==> %s <==\n", first ? "" : "\n", f == stdin ? "standard input" : argv[i]);
-            first = 0;
-        }
-        if (bytes && from_start)
-            tail_bytes_from(f, count);
-        else if (bytes)
-            tail_last_bytes(f, count);
+        if (k.bytes && from_start)
+            tail_bytes_from(f, k.count);
+        else if (k.bytes)
+            tail_last_bytes(f, k.count);
         else if (from_start)
-            tail_from(f, count);
+            tail_from(f, k.count);
         else
-            tail_last(f, count);
+            tail_last(f, k.count);
         last = -1;
         if (following && followable(f)) {
             last = nfollowed;
@@ -267,6 +215,6 @@ int main(int argc, char **argv)
         }
     }
     if (nfollowed > 0)
-        follow(followed, followed_names, nfollowed, headers, last, every);
+        follow(followed, followed_names, nfollowed, k.headers, last, every);
     return status;
 }
