@@ -200,7 +200,8 @@ def test_rev_zero_ends_lines_with_nul_bytes(tmp_path):
 ALL_BYTES = bytes(range(256)) * 40                  # 10240 bytes: a length of two bytes
 CKSUM = cases(
     fast=[([], b"hello\n"), ([], EMPTY), (["fa", "-", "fe"], ALL_BYTES), (["-a", "sysv", "fa", "-"], ALL_BYTES),
-          (["-a", "bsd", "fa", "-", "fe"], ALL_BYTES)],
+          (["-a", "bsd", "fa", "-", "fe"], ALL_BYTES), (["-a", "md5", "fa", "fb"], b""), (["-a", "sha256"], b"x"),
+          (["-a", "sha1", "--untagged", "fa", "-"], b"y"), (["fa", "-a", "md5", "nope"], b"")],
     slow=[([], ALL_BYTES), ([], b"a"), ([], bytes(70000)), (["fa", "nope", "fc"], b""), (["-x"], b""),
           (["--", "fb"], b""), (["-a", "sysv"], EMPTY), (["-a", "bsd"], EMPTY), (["--algorithm=bsd"], bytes(70000)),
           (["-a", "sysv"], bytes(range(256)) * 300), (["-a", "bsd"], bytes(range(256)) * 300),
@@ -214,9 +215,9 @@ def test_cksum(tmp_path, args, stdin):
 
 
 def test_cksum_digests_ufos_lacks_are_an_error(tmp_path):
-    """GNU's -a md5, sha*... : libc has no digests, so cksum says so (and reads nothing)."""
-    assert ours("cksum", ["-a", "sha256", "-"], b"x", tmp_path) == (
-        1, b"", b"cksum: the sha256 digest is not supported (crc, sysv and bsd are)\n")
+    """GNU's -a sha512, blake2b...: digests ufos does not have, so cksum says so (and reads nothing)."""
+    assert ours("cksum", ["-a", "sha512", "-"], b"x", tmp_path) == (
+        1, b"", b"cksum: the sha512 digest is not supported (crc, sysv, bsd, md5, sha1 and sha256 are)\n")
 
 
 # --- join -------------------------------------------------------------------------------------

@@ -13,22 +13,19 @@
  *               in 512-byte blocks: "SUM BLOCKS FILE"
  *        bsd    BSD's sum (GNU's sum -r): a 16-bit sum rotated right before each byte is added,
  *               and the size in 1024-byte blocks: "%05u %5u FILE"
- *   GNU's md5, sha1, sha224, sha256, sha384, sha512, blake2b and sm3 are digests ufos's libc
- *   does not have: asking for one is an error (exit 1), as is a name GNU does not know.
- * Not supported: GNU's --tag, --raw, -l, -c and their kin.
+ *        md5, sha1, sha256   the digests of md5sum, sha1sum and sha256sum (digest.h), written as
+ *               BSD's "MD5 (FILE) = HASH" lines, as GNU's cksum writes them
+ *   --untagged  a digest as "HASH  FILE" instead
+ *   GNU's sha224, sha384, sha512, blake2b and sm3 are digests ufos does not have: asking for one
+ *   is an error (exit 1), as is a name GNU does not know.
+ * Not supported: GNU's --raw, -l, -c and their kin.
  * Exit status: 0, or 1 if a file could not be read.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <getopt.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#define PROGRAM "cksum"
+#include "digest.h"
 
-enum algorithm { CRC, SYSV, BSD };
-static enum algorithm algorithm = CRC;
+enum sum_kind { CRC, SYSV, BSD, DIGEST };
+static enum sum_kind kind = CRC;                 /* DIGEST: digest.h's algorithm, print_digest */
 
 static uint32_t table[256];
 
@@ -59,7 +56,7 @@ static void add(struct sum *s, const unsigned char *buf, size_t n)
 {
     uint32_t v = s->value;
 
-    switch (algorithm) {
+    switch (kind) {
     case CRC:
         for (size_t i = 0; i < n; i++)
             v = crc_byte(v, buf[i]);
@@ -82,7 +79,7 @@ static void put(struct sum *s, const char *name)
 {
     uint32_t r;
 
-    switch (algorithm) {
+    switch (kind) {
     case CRC:
         for (uint64_t len = s->size; len != 0; len >>= 8)
             s->value = crc_byte(s->value, len & 0xff);
@@ -116,11 +113,13 @@ static int cksum(int fd, const char *name)
     return 0;
 }
 
-/* -a NAME: the algorithm, or exit with GNU's message (or ours, for a digest we do not have) */
-static enum algorithm algorithm_named(const char *name)
+/* -a NAME: the kind of sum (and digest.h's algorithm for a digest), or exit with GNU's message
+   (or ours, for a digest we do not have) */
+static enum sum_kind kind_named(const char *name)
 {
-    static const char *const digests[] = { "md5", "sha1", "sha224", "sha256", "sha384", "sha512",
-                                           "blake2b", "sm3" };
+    static const struct { const char *name; const struct algorithm *digest; } digests[] = {
+        { "md5", &md5 }, { "sha1", &sha1 }, { "sha256", &sha256 }, { "sha224", NULL },
+        { "sha384", NULL }, { "sha512", NULL }, { "blake2b", NULL }, { "sm3", NULL } };
 
     if (strcmp(name, "crc") == 0)
         return CRC;
@@ -129,30 +128,49 @@ static enum algorithm algorithm_named(const char *name)
     if (strcmp(name, "bsd") == 0)
         return BSD;
     for (size_t i = 0; i < sizeof digests / sizeof *digests; i++) {
-        if (strcmp(name, digests[i]) == 0) {
-            fprintf(stderr, "cksum: the %s digest is not supported (crc, sysv and bsd are)\n", name);
+        if (strcmp(name, digests[i].name) == 0 && digests[i].digest != NULL) {
+            algorithm = digests[i].digest;
+            return DIGEST;
+        }
+        if (strcmp(name, digests[i].name) == 0) {
+            fprintf(stderr, "cksum: the %s digest is not supported (crc, sysv, bsd, md5, sha1 and sha256 are)\n",
+                    name);
             exit(1);
         }
     }
     fprintf(stderr, "cksum: invalid argument '%s' for '--algorithm'\n"
-                    "Valid arguments are: 'bsd', 'sysv', 'crc' (and GNU's digests, not here)\n", name);
+                    "Valid arguments are: 'bsd', 'sysv', 'crc', 'md5', 'sha1', 'sha256' (and GNU's other "
+                    "digests, not here)\n", name);
     exit(1);
 }
 
 int main(int argc, char **argv)
 {
+    enum { UNTAGGED = 1000 };
     static const struct option longopts[] = {
         { "algorithm", required_argument, NULL, 'a' },
+        { "untagged", no_argument, NULL, UNTAGGED },
         { NULL, 0, NULL, 0 },
     };
-    int status = 0, c;
+    int status = 0, c, untagged = 0;
 
     while ((c = getopt_long(argc, argv, "a:", longopts, NULL)) != -1) {
-        if (c != 'a') {
-            fprintf(stderr, "usage: cksum [-a ALGORITHM] [FILE...]\n");
+        if (c == UNTAGGED) {
+            untagged = 1;
+        } else if (c == 'a') {
+            kind = kind_named(optarg);
+        } else {
+            fprintf(stderr, "usage: cksum [-a ALGORITHM] [--untagged] [FILE...]\n");
             return 1;
         }
-        algorithm = algorithm_named(optarg);
+    }
+    if (kind == DIGEST) {                   /* as md5sum and its kin, BSD's lines by default */
+        tag = !untagged;
+        if (optind == argc)
+            return print_digest("-");
+        for (int i = optind; i < argc; i++)
+            status |= print_digest(argv[i]);
+        return status;
     }
     make_table();
     if (optind == argc && cksum(0, NULL) < 0) {
