@@ -116,6 +116,15 @@ def test_grep_context_and_names_across_files(tmp_path):
                 "grep --null -L foo top n | od -c", tool="grep")
 
 
+def test_grep_says_a_binary_file_matches_unless_a(tmp_path):
+    same_as_gnu(tmp_path, {"bin": b"foo\nbar\0baz\nfoo\n", "late": b"foo\n" + b"x" * 40000 + b"\n\0foo\nfoo\n",
+                           "d/t": b"foo\n"},
+                "grep foo bin 2>&1", "grep -c foo bin", "grep -a foo bin | od -c", "grep -l foo bin",
+                "grep -n foo bin d/t 2>&1", "grep -r foo . 2>&1 | sort", "grep zzz bin", "grep -q foo bin",
+                "grep foo late 2>&1 | cut -c1-20", "grep --text -c foo late",
+                tool="grep")
+
+
 # --- xargs (lab util's: labs/util/lab.toml lists these tests, which a student edition skips) -----
 LISTS = {
     "words": b"a 'b c'\n  x\\\\y  \n\nlast",

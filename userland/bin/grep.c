@@ -33,9 +33,11 @@
  *                     does, a file is searched unless the first was --include)
  *     --exclude-dir=GLOB  do not go into the directories that match
  *
+ *     -a, --text  read a binary file (one with a NUL byte) as text: without it, a binary file's
+ *         lines are not printed; "grep: F: binary file matches" on stderr says one was selected
+ *
  * -w takes, at each place, the longest match there and keeps it if it is a whole word (GNU
- * grep also tries shorter matches at the same place). Files are read as text (GNU grep says
- * "Binary file F matches" for one with NUL bytes).
+ * grep also tries shorter matches at the same place).
  * Exit status: 0 if a line was selected, 1 if none was, 2 on an error (with -q, a selected line
  * wins over an error, as POSIX allows).
  */
@@ -58,7 +60,7 @@ enum { NAMES_INSIDE = 2 };
 static regex_t *patterns;
 static int npatterns;
 static int count_only, list_files, list_without, quiet, number_lines, only_matching, invert,
-           whole_line, whole_word, no_messages, null_after_name, recursive, with_names = -1;
+           whole_line, whole_word, no_messages, null_after_name, recursive, text_mode, with_names = -1;
 static long before = -1, after = -1, max_count = -1;   /* -1: not given */
 static int with_context;                                /* -A, -B, -C or -NUM was given */
 
@@ -299,6 +301,21 @@ static void print_name(const char *name)
     putchar(null_after_name ? '\0' : '\n');
 }
 
+/* Is there a NUL byte in the first 96 KiB of the file f? Then it is binary, as GNU grep decides
+   from its first buffer: no line of it is printed (without -a), only a message if one is
+   selected. (Standard input, which may be a pipe, becomes binary at its first line with a NUL.) */
+static int starts_binary(FILE *f)
+{
+    static char buf[96 * 1024];
+    size_t n;
+
+    if (text_mode)
+        return 0;
+    n = fread(buf, 1, sizeof buf, f);
+    rewind(f);
+    return memchr(buf, '\0', n) != NULL;
+}
+
 /* grep one stream: name is the file's name for -l and -L, prefix the one in front of its lines
 (NULL for none). Returns the number of lines selected. */
 static long grep(FILE *f, const char *name, const char *prefix)
@@ -308,6 +325,7 @@ static long grep(FILE *f, const char *name, const char *prefix)
     ssize_t len;
     long lineno = 0, selected = 0, after_left = 0, k;
     regmatch_t m;
+    int binary = f != stdin && starts_binary(f);
 
     last_printed = -1;
     for (k = 0; k < before; k++)
@@ -316,6 +334,7 @@ static long grep(FILE *f, const char *name, const char *prefix)
     while (!(max_count >= 0 && selected >= max_count && after_left == 0) &&
            (len = getline(&line, &size, f)) >= 0) {
         lineno++;
+        binary |= !text_mode && memchr(line, '\0', (size_t)len) != NULL;
         if (len > 0 && line[len - 1] == '\n')
             line[--len] = '\0';
         if (find_match(line, (size_t)len, 0, &m) == invert ||
@@ -335,6 +354,11 @@ static long grep(FILE *f, const char *name, const char *prefix)
             break;
         if (count_only)
             continue;
+        if (binary) {
+            fflush(stdout);
+            fprintf(stderr, "grep: %s: binary file matches\n", name);
+            break;
+        }
         if (before > 0)
             print_held(prefix, lineno);
         print_line(line, (size_t)len, prefix, lineno, ':');
@@ -464,7 +488,7 @@ static long grep_path(const char *path, const char *shown, int command_line)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: grep [-E|-F] [-c|-l|-L|-q] [-hHinosvwxZrR] [-m NUM] [-A NUM] [-B NUM] [-C NUM] "
+    fprintf(stderr, "usage: grep [-E|-F] [-c|-l|-L|-q] [-ahHinosvwxZrR] [-m NUM] [-A NUM] [-B NUM] [-C NUM] "
                     "[-e PATTERN]... [-f FILE]... [PATTERN] [FILE...]\n");
     return 2;
 }
@@ -495,7 +519,8 @@ static const struct option long_options[] = {
     {"after-context", required_argument, NULL, 'A'}, {"before-context", required_argument, NULL, 'B'},
     {"context", required_argument, NULL, 'C'}, {"max-count", required_argument, NULL, 'm'},
     {"files-without-match", no_argument, NULL, 'L'}, {"null", no_argument, NULL, 'Z'},
-    {"recursive", no_argument, NULL, 'r'}, {"dereference-recursive", no_argument, NULL, 'R'},
+    {"text", no_argument, NULL, 'a'}, {"recursive", no_argument, NULL, 'r'},
+    {"dereference-recursive", no_argument, NULL, 'R'},
     {"include", required_argument, NULL, INCLUDE}, {"exclude", required_argument, NULL, EXCLUDE},
     {"exclude-dir", required_argument, NULL, EXCLUDE_DIR}, {NULL, 0, NULL, 0},
 };
@@ -508,7 +533,7 @@ int main(int argc, char **argv)
     long context = -1;          /* -C, -NUM: what -A and -B are if not given */
     char *end;
 
-    while ((c = getopt_long(argc, argv, "0123456789A:B:C:EFLRZce:f:hHilm:noqrsvwx", long_options,
+    while ((c = getopt_long(argc, argv, "0123456789A:B:C:EFLRZace:f:hHilm:noqrsvwx", long_options,
                             NULL)) != -1) {
         switch (c) {
         case '0': case '1': case '2': case '3': case '4':
@@ -527,6 +552,7 @@ int main(int argc, char **argv)
         case 'L': list_without = 1; list_files = 0; break;
         case 'R': case 'r': recursive = c; break;
         case 'Z': null_after_name = 1; break;
+        case 'a': text_mode = 1; break;
         case 'c': count_only = 1; break;
         case 'e':
         case 'f':
