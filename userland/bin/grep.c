@@ -474,6 +474,8 @@ static long grep_path(const char *path, const char *shown, int command_line)
         }
         return dir_is_searched(path) ? grep_dir(path, shown) : 0;
     }
+    if (found == 0 && !command_line && !S_ISREG(st.st_mode))
+        return 0;               /* devices and FIFOs found by -r: /dev/zero never ends (GNU's) */
     if (!file_is_searched(path))
         return 0;
     if ((f = fopen(path, "r")) == NULL) {
