@@ -202,8 +202,9 @@ def test_a_primes_that_prints_one_prime_too_few_loses_the_primes_points(tmp_path
 
 @instructors_tree
 def test_an_xargs_that_ignores_n_loses_the_points_whose_hints_say_n(tmp_path):
-    tests = graded_with("util", {"userland/bin/xargs.c": ("per_run = strtol(optarg, &end, 10);",
-                                                           "(void)strtol(optarg, &end, 10);")}, tmp_path)
+    tests = graded_with("util", {"userland/bin/xargs.c": ("per_run = number_of(c, optarg, 1);\n            lines_per_run = 0;",
+                                                           "(void)number_of(c, optarg, 1);\n            lines_per_run = 0;")},
+                        tmp_path)
     assert lost(tests) == {"test_xargs_one_per_run": 10, "test_find_xargs_grep": 10}
     assert all("-n 1" in hint_of("util", name) for name in lost(tests))
 
@@ -218,7 +219,8 @@ def test_a_class_is_graded_at_once_and_a_broken_submission_does_not_stop_it(tmp_
     submission_of("util", course / "alice")
     (course / "bob").mkdir()
     shutil.copy(ROOT / "userland/bin/primes.c", course / "bob" / "primes.c")
-    submission_of("util", course / "carol", {"userland/bin/xargs.c": ("long per_run = MAX_ARGS;", "long per_run = MAX_ARGS"),
+    submission_of("util", course / "carol", {"userland/bin/xargs.c": ("long per_run = 0, lines_per_run = 0, max_size = 131072;",
+                                                                               "long per_run = 0, lines_per_run = 0, max_size = 131072"),
                                             "userland/bin/pingpong.c": ("int main(int argc, char **argv)\n{",
                                                                         "int main(int argc, char **argv)\n{ for (;;) ;")})
     (course / "dave").mkdir()
