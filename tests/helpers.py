@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import subprocess
 from pathlib import Path
 
 from ufos.kernel.boot import Options
@@ -69,3 +70,11 @@ class Guest(Background):
 
     def host_port(self, guest_port: int = 7000, timeout: float = TIMEOUT) -> int:
         return super().host_port(guest_port, timeout)
+
+
+def run_on_linux(source: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """The C program source compiled by the host's gcc and run with args: what Linux does, for
+    the expected output (a .out file) that a test compares ufos's run with."""
+    exe = tmp_path / source.stem
+    subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(source), "-o", str(exe)], check=True)
+    return subprocess.run([str(exe), *args], capture_output=True, timeout=60)

@@ -18,7 +18,7 @@ import pytest
 from ufos.kernel.boot import Options
 from ufos.kernel.fork import POLICIES
 from ufos.runner import boot
-from tests.helpers import BUDGET, run_program
+from tests.helpers import BUDGET, run_on_linux, run_program
 
 HERE = Path(__file__).resolve().parent / "posix"
 
@@ -258,9 +258,7 @@ def test_alarm_and_interval_timers():
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
 def test_alarm_on_the_host(tmp_path):
     """alarm.out is what Linux prints."""
-    exe = tmp_path / "alarm"
-    subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(HERE / "alarm.c"), "-o", str(exe)], check=True)
-    r = subprocess.run([str(exe)], capture_output=True, timeout=60)
+    r = run_on_linux(HERE / "alarm.c", tmp_path)
     assert (r.returncode, r.stdout) == (-14, ALARM)
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_bin, run_program
+from tests.helpers import run_bin, run_on_linux, run_program
 
 HERE = Path(__file__).resolve().parent / "posix"
 PROC_FD = (HERE / "proc_fd.out").read_bytes()
@@ -30,10 +29,8 @@ def test_proc_self_fd_is_as_on_linux():
 
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
 def test_proc_fd_on_the_host(tmp_path):
-    exe = tmp_path / "proc_fd"
-    subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(HERE / "proc_fd.c"), "-o", str(exe)], check=True)
     (tmp_path / "w").mkdir()
-    r = subprocess.run([str(exe), os.path.realpath(tmp_path / "w")], capture_output=True, timeout=60)
+    r = run_on_linux(HERE / "proc_fd.c", tmp_path, os.path.realpath(tmp_path / "w"))
     assert (r.returncode, r.stdout) == (0, PROC_FD)
 
 

@@ -9,13 +9,12 @@ guest can see.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from ufos.kernel.fork import POLICIES
-from tests.helpers import run_program
+from tests.helpers import run_on_linux, run_program
 
 HERE = Path(__file__).resolve().parent / "posix"
 SYMLINKS = (HERE / "symlinks.out").read_bytes()
@@ -30,10 +29,8 @@ def test_symbolic_links_in_the_ram_root_are_as_on_linux(policy):
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="the host has no gcc to compare with")
 def test_symlinks_on_the_host(tmp_path):
     """symlinks.out is what Linux does: symlinks.c, compiled by the host's gcc, prints it."""
-    exe = tmp_path / "symlinks"
-    subprocess.run(["gcc", "-std=c11", "-O0", "-w", str(HERE / "symlinks.c"), "-o", str(exe)], check=True)
     (tmp_path / "w").mkdir()
-    r = subprocess.run([str(exe), str(tmp_path / "w")], capture_output=True, timeout=60)
+    r = run_on_linux(HERE / "symlinks.c", tmp_path, str(tmp_path / "w"))
     assert (r.returncode, r.stdout) == (0, SYMLINKS)
 
 
